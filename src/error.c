@@ -1,0 +1,47 @@
+/* error.c - the per-thread last error of libaludel (ald_error_last()). */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+static _Thread_local ald_error last_error;
+static _Thread_local char *last_message;
+
+int ald_error_set(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = ald_xvasprintf(fmt, ap);
+	va_end(ap);
+	free(last_message);
+	last_message = msg;
+	last_error.code = code;
+	last_error.message = last_message;
+	return code;
+}
+
+void ald_error_prefix(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *prefix = ald_xvasprintf(fmt, ap);
+	va_end(ap);
+	char *msg = ald_xasprintf("%s%s", prefix, last_message ? last_message : "");
+	free(prefix);
+	free(last_message);
+	last_message = msg;
+	last_error.message = last_message;
+}
+
+void ald_error_clear(void)
+{
+	free(last_message);
+	last_message = NULL;
+	last_error.code = 0;
+	last_error.message = NULL;
+}
+
+const ald_error *ald_error_last(void)
+{
+	return last_message ? &last_error : NULL;
+}

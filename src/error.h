@@ -1,0 +1,20 @@
+/* error.h - setting the thread's last error inside libaludel.
+ *
+ * Every failing internal function records a message with ald_error_set() and
+ * returns the (negative) code it was given, so callers can write
+ * `return ald_error_set(ALD_ENOTFOUND, "...")`.
+ */
+#ifndef ALD_ERROR_INTERNAL_H
+#define ALD_ERROR_INTERNAL_H
+
+#include "aludel.h"
+#include "util.h"
+
+/* Records the message for the calling thread and returns `code`. */
+int ald_error_set(int code, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
+/* Forgets the calling thread's last error. */
+void ald_error_clear(void);
+/* Prefixes the current message with `prefix` (e.g. a file name and line). */
+void ald_error_prefix(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
+
+#endif

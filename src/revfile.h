@@ -1,0 +1,67 @@
+/* revfile.h - one revision file as read from disk, before it joins the graph.
+ *
+ * Two formats: native SQL revisions (<rev>_<slug>.sql, header in a leading
+ * comment block, "-- migrate:upgrade" / "-- migrate:downgrade" sections) and
+ * Alembic's Python revisions (*.py, read statically for the graph only).
+ * SQL bodies are not kept in memory: only their offsets, so that a plan can
+ * re-read them lazily (see ald_revfile_section()).
+ */
+#ifndef ALD_REVFILE_H
+#define ALD_REVFILE_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+enum ald_revfile_kind {
+	ALD_REVFILE_SQL = 0,
+	ALD_REVFILE_PY = 1,
+};
+
+/* A byte range of the file holding one migration section's SQL. */
+struct ald_section {
+	int present;     /* the "-- migrate:..." marker exists */
+	size_t offset;   /* first byte after the marker line */
+	size_t length;   /* bytes up to the next marker or end of file */
+	unsigned line;   /* 1-based line number of the first byte at offset */
+};
+
+struct ald_revfile {
+	enum ald_revfile_kind kind;
+	char *path;               /* as given to the parser; owned */
+	char *id;                 /* Revision ID; owned */
+	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
+	char *doc;                /* docstring / header text, whitespace-stripped; owned, never NULL */
+	char *message;            /* first paragraph of doc (text before the first blank line); owned, never NULL */
+	char *create_date;        /* "Create Date" value or NULL; owned */
+	struct ald_strvec down;   /* down revisions as written (Revises / down_revision) */
+	unsigned down_line;       /* line of Revises / down_revision; 0 unknown */
+	struct ald_strvec depends;/* depends_on as written */
+	unsigned depends_line;    /* line of Depends On / depends_on; 0 unknown */
+	struct ald_strvec labels; /* branch labels as written, in written order */
+	int transactional;        /* 1 unless "Transactional: false" */
+	struct ald_section upgrade;   /* SQL only */
+	struct ald_section downgrade; /* SQL only; .present == 0: cannot be downgraded */
+};
+
+/* Parses the text of a native SQL revision file. `path` is copied and used in
+ * messages ("<path>:<line>: ..."). On error returns -1 with the error set and
+ * leaves *out cleared. */
+int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len);
+
+/* Parses the text of an Alembic Python revision file statically (module-level
+ * `revision`, `down_revision`, `branch_labels`, `depends_on`, with or without
+ * type annotations; the module docstring). Same error contract. */
+int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len);
+
+/* Reads `path` and parses it according to its extension (.sql or .py). */
+int ald_revfile_load(struct ald_revfile *out, const char *path);
+
+/* Re-reads the file and returns a copy of one section's text (upgrade when
+ * `upgrade` is non-zero). *out is the caller's. Fails if the section is absent. */
+int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
+
+/* Frees everything the struct owns and zeroes it. */
+void ald_revfile_clear(struct ald_revfile *rf);
+
+#endif

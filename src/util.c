@@ -1,0 +1,217 @@
+/* util.c - memory, string-buffer and vector helpers (see util.h). */
+#include "util.h"
+#include "error.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(void)
+{
+	fputs("aludel: out of memory\n", stderr);
+	abort();
+}
+
+void *ald_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ald_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ald_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+void *ald_xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+	if (need <= c)
+		return p;
+	if (c < 8)
+		c = 8;
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return ald_xrealloc(p, c * size);
+}
+
+char *ald_xstrdup(const char *s)
+{
+	return ald_xstrndup(s, strlen(s));
+}
+
+char *ald_xstrndup(const char *s, size_t n)
+{
+	char *p = ald_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ald_xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		oom();
+	char *p = ald_xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *ald_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = ald_xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void ald_buf_put(struct ald_buf *b, const char *s, size_t n)
+{
+	b->ptr = ald_xgrow(b->ptr, &b->cap, b->len + n + 1, 1);
+	memcpy(b->ptr + b->len, s, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void ald_buf_puts(struct ald_buf *b, const char *s)
+{
+	ald_buf_put(b, s, strlen(s));
+}
+
+void ald_buf_putc(struct ald_buf *b, char c)
+{
+	ald_buf_put(b, &c, 1);
+}
+
+void ald_buf_printf(struct ald_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = ald_xvasprintf(fmt, ap);
+	va_end(ap);
+	ald_buf_puts(b, s);
+	free(s);
+}
+
+char *ald_buf_detach(struct ald_buf *b)
+{
+	char *p = b->ptr ? b->ptr : ald_xstrdup("");
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+const char *ald_buf_cstr(const struct ald_buf *b)
+{
+	return b->ptr ? b->ptr : "";
+}
+
+void ald_buf_free(struct ald_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}
+
+void ald_strvec_push(struct ald_strvec *sv, char *s)
+{
+	sv->v = ald_xgrow(sv->v, &sv->cap, sv->n + 1, sizeof(*sv->v));
+	sv->v[sv->n++] = s;
+}
+
+void ald_strvec_pushdup(struct ald_strvec *sv, const char *s)
+{
+	ald_strvec_push(sv, ald_xstrdup(s));
+}
+
+int ald_strvec_contains(const struct ald_strvec *sv, const char *s)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+char *ald_strvec_join(const struct ald_strvec *sv, const char *sep)
+{
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			ald_buf_puts(&b, sep);
+		ald_buf_puts(&b, sv->v[i]);
+	}
+	return ald_buf_detach(&b);
+}
+
+void ald_strvec_free(struct ald_strvec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+void ald_ixvec_push(struct ald_ixvec *iv, size_t x)
+{
+	iv->v = ald_xgrow(iv->v, &iv->cap, iv->n + 1, sizeof(*iv->v));
+	iv->v[iv->n++] = x;
+}
+
+int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x)
+{
+	for (size_t i = 0; i < iv->n; i++)
+		if (iv->v[i] == x)
+			return 1;
+	return 0;
+}
+
+void ald_ixvec_free(struct ald_ixvec *iv)
+{
+	free(iv->v);
+	iv->v = NULL;
+	iv->n = iv->cap = 0;
+}
+
+int ald_read_file(char **out, size_t *len, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
+	struct ald_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ald_buf_put(&b, chunk, n);
+	int bad = ferror(f);
+	int saved = errno;
+	fclose(f);
+	if (bad) {
+		ald_buf_free(&b);
+		return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(saved));
+	}
+	if (len)
+		*len = b.len;
+	*out = ald_buf_detach(&b);
+	return 0;
+}

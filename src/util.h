@@ -1,0 +1,65 @@
+/* util.h - small memory, string-buffer and vector helpers used across libaludel.
+ *
+ * Allocation failure is fatal (the process prints a message and aborts), so
+ * callers never check the result of ald_x*() functions.
+ */
+#ifndef ALD_UTIL_H
+#define ALD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ALD_ATTR_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+void *ald_xmalloc(size_t n);
+void *ald_xcalloc(size_t n, size_t size);
+void *ald_xrealloc(void *p, size_t n);
+/* Grow an array so that it can hold at least `need` elements of `size` bytes. */
+void *ald_xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *ald_xstrdup(const char *s);
+char *ald_xstrndup(const char *s, size_t n);
+char *ald_xasprintf(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
+char *ald_xvasprintf(const char *fmt, va_list ap);
+
+/* A growable NUL-terminated byte buffer. Zero-initialise it ({0}) before use. */
+struct ald_buf {
+	char *ptr;
+	size_t len, cap;
+};
+void ald_buf_put(struct ald_buf *b, const char *s, size_t n);
+void ald_buf_puts(struct ald_buf *b, const char *s);
+void ald_buf_putc(struct ald_buf *b, char c);
+void ald_buf_printf(struct ald_buf *b, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
+/* Returns the contents ("" if empty) and leaves the buffer empty; caller frees. */
+char *ald_buf_detach(struct ald_buf *b);
+/* The contents, never NULL; borrowed from the buffer. */
+const char *ald_buf_cstr(const struct ald_buf *b);
+void ald_buf_free(struct ald_buf *b);
+
+/* A growable vector of owned strings. Zero-initialise before use. */
+struct ald_strvec {
+	char **v;
+	size_t n, cap;
+};
+/* Takes ownership of s. */
+void ald_strvec_push(struct ald_strvec *sv, char *s);
+void ald_strvec_pushdup(struct ald_strvec *sv, const char *s);
+int ald_strvec_contains(const struct ald_strvec *sv, const char *s);
+/* Joins the strings with sep; caller frees. */
+char *ald_strvec_join(const struct ald_strvec *sv, const char *sep);
+void ald_strvec_free(struct ald_strvec *sv);
+
+/* A growable vector of indexes (revision positions). Zero-initialise before use. */
+struct ald_ixvec {
+	size_t *v;
+	size_t n, cap;
+};
+void ald_ixvec_push(struct ald_ixvec *iv, size_t x);
+int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x);
+void ald_ixvec_free(struct ald_ixvec *iv);
+
+/* Reads a whole file into a NUL-terminated buffer; on failure sets the error
+ * (naming the path) and returns -1. *out is the caller's. */
+int ald_read_file(char **out, size_t *len, const char *path);
+
+#endif

@@ -1,0 +1,8 @@
+/* version.c - the library's version string. */
+#include "config.h"
+#include "aludel.h"
+
+const char *ald_version(void)
+{
+	return PACKAGE_VERSION;
+}
