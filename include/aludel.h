@@ -54,6 +54,147 @@ ALD_EXTERN(const ald_error *) ald_error_last(void);
 /* The library's version string, e.g. "0.1.0". */
 ALD_EXTERN(const char *) ald_version(void);
 
+
+/* ---------------------------------------------------------------------------
+ * Projects: a configuration file, its revision files and their graph.
+ */
+
+/* A project: configuration plus the loaded revision graph. */
+typedef struct ald_project ald_project;
+/* One revision of a project's graph; borrowed from the project. */
+typedef struct ald_revision ald_revision;
+/* An ordered list of revisions; the list is the caller's (ald_revlist_free),
+ * the revisions in it are borrowed from the project. */
+typedef struct ald_revlist ald_revlist;
+
+typedef struct {
+	unsigned int version;
+	const char *config_path;  /* -c: NULL = aludel.ini, else alembic.ini, in the current folder */
+	const char *section;      /* -n: NULL = [aludel], else [alembic] */
+	const char *url;          /* --url: overrides DATABASE_URL and the file's URL */
+	const char *const *x_args;/* -x key=value arguments */
+	size_t n_x_args;
+} ald_open_options;
+#define ALD_OPEN_OPTIONS_VERSION 1
+#define ALD_OPEN_OPTIONS_INIT { ALD_OPEN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+
+/* Reads the configuration and every revision file, and builds the graph.
+ * *out is the caller's (ald_project_free). Errors name the file and line. */
+ALD_EXTERN(int) ald_project_open(ald_project **out, const ald_open_options *opts);
+ALD_EXTERN(void) ald_project_free(ald_project *p);
+
+/* Absolute path of the configuration file in use. */
+ALD_EXTERN(const char *) ald_project_config_path(const ald_project *p);
+/* The database URL with any password replaced by XXXXX, or NULL when no URL
+ * is configured. The unmasked URL is never handed out. */
+ALD_EXTERN(const char *) ald_project_url_display(const ald_project *p);
+/* 1 when the project is an Alembic project (Python revisions): new revision
+ * files are then written as Alembic .py files, else as native .sql files. */
+ALD_EXTERN(int) ald_project_is_alembic(const ald_project *p);
+
+/* Number of revisions, and the revision at `i` in map order (files of each
+ * version folder sorted by name). */
+ALD_EXTERN(size_t) ald_project_revision_count(const ald_project *p);
+ALD_EXTERN(const ald_revision *) ald_project_revision_at(const ald_project *p, size_t i);
+
+/* ---------------------------------------------------------------------------
+ * Revisions. Strings are borrowed from the project.
+ */
+
+/* Classification flags (Alembic's terms). */
+enum {
+	ALD_REVISION_BASE = 1u << 0,          /* no down revision */
+	ALD_REVISION_HEAD = 1u << 2,          /* no revision revises it (versioned head) */
+	ALD_REVISION_REAL_HEAD = 1u << 3,     /* head, and nothing depends on it */
+	ALD_REVISION_BRANCHPOINT = 1u << 4,   /* revised by two or more revisions */
+	ALD_REVISION_MERGEPOINT = 1u << 6     /* revises two or more revisions */
+};
+
+ALD_EXTERN(const char *) ald_revision_id(const ald_revision *r);
+/* First paragraph of the docstring / header (the one-line message). */
+ALD_EXTERN(const char *) ald_revision_message(const ald_revision *r);
+/* The whole docstring / header text, whitespace-stripped. */
+ALD_EXTERN(const char *) ald_revision_doc(const ald_revision *r);
+/* Absolute path of the revision file. */
+ALD_EXTERN(const char *) ald_revision_path(const ald_revision *r);
+/* "Create Date" as written, or NULL. */
+ALD_EXTERN(const char *) ald_revision_create_date(const ald_revision *r);
+ALD_EXTERN(unsigned) ald_revision_flags(const ald_revision *r);
+/* 1 for an Alembic .py revision, 0 for a native .sql one. */
+ALD_EXTERN(int) ald_revision_is_python(const ald_revision *r);
+/* 0 when the revision must run outside a transaction ("Transactional: false"). */
+ALD_EXTERN(int) ald_revision_transactional(const ald_revision *r);
+/* Down revisions (Revises), as written. */
+ALD_EXTERN(size_t) ald_revision_parent_count(const ald_revision *r);
+ALD_EXTERN(const char *) ald_revision_parent_at(const ald_revision *r, size_t i);
+/* depends_on entries, as written (labels not resolved). */
+ALD_EXTERN(size_t) ald_revision_depends_count(const ald_revision *r);
+ALD_EXTERN(const char *) ald_revision_depends_at(const ald_revision *r, size_t i);
+/* Branch labels carried by the revision (declared on it or propagated to it). */
+ALD_EXTERN(size_t) ald_revision_label_count(const ald_revision *r);
+ALD_EXTERN(const char *) ald_revision_label_at(const ald_revision *r, size_t i);
+/* Revisions that list this one as a down revision, in map order. */
+ALD_EXTERN(size_t) ald_revision_child_count(const ald_revision *r);
+ALD_EXTERN(const ald_revision *) ald_revision_child_at(const ald_revision *r, size_t i);
+/* Position in map order. */
+ALD_EXTERN(size_t) ald_revision_index(const ald_revision *r);
+
+/* ---------------------------------------------------------------------------
+ * Lists and queries. Each query fills *out with a new list (the caller's).
+ */
+
+ALD_EXTERN(size_t) ald_revlist_count(const ald_revlist *l);
+ALD_EXTERN(const ald_revision *) ald_revlist_at(const ald_revlist *l, size_t i);
+ALD_EXTERN(void) ald_revlist_free(ald_revlist *l);
+
+enum {
+	ALD_HEADS_RESOLVE_DEPENDENCIES = 1u << 0 /* only real heads (nothing depends on them) */
+};
+/* The heads, in map order (`aludel heads`). */
+ALD_EXTERN(int) ald_project_heads(ald_revlist **out, const ald_project *p, unsigned flags);
+
+/* The revisions an identifier names (Alembic's grammar: ids, prefixes, labels,
+ * head, heads, base, label@head, -N, ...). `base` gives an empty list. */
+ALD_EXTERN(int) ald_project_resolve(ald_revlist **out, const ald_project *p, const char *spec);
+
+/* History order, newest first, for a range "start:end" (NULL: everything).
+ * `current` holds the database's version rows for `current` in a range and may
+ * be NULL. */
+ALD_EXTERN(int) ald_project_history(ald_revlist **out, const ald_project *p, const char *range,
+				    const char *const *current, size_t n_current);
+
+/* ---------------------------------------------------------------------------
+ * Creating files.
+ */
+
+typedef struct {
+	unsigned int version;
+	const char *message;       /* -m; NULL: "empty message" */
+	const char *head;          /* --head; NULL: "head" */
+	int splice;                /* --splice: allow a non-head parent */
+	const char *const *branch_labels; /* --branch-label */
+	size_t n_branch_labels;
+	const char *version_path;  /* --version-path */
+	const char *const *depends_on;    /* --depends-on (ids are resolved, labels kept) */
+	size_t n_depends_on;
+	const char *rev_id;        /* --rev-id; NULL: 12 random hex digits */
+} ald_revision_options;
+#define ALD_REVISION_OPTIONS_VERSION 1
+#define ALD_REVISION_OPTIONS_INIT { ALD_REVISION_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL }
+
+/* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
+ALD_EXTERN(int) ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts);
+
+/* Writes a merge revision of `revs` (each resolved; "heads" = every real head)
+ * (`aludel merge`). Uses message, branch_labels and rev_id of opts. */
+ALD_EXTERN(int) ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
+				  const ald_revision_options *opts);
+
+/* Creates a project: the scripts folder `dir` with its versions folder and
+ * the configuration file `config_path` (`aludel init`). *out_message gets the
+ * status lines to show (the caller's). */
+ALD_EXTERN(int) ald_init(char **out_message, const char *dir, const char *config_path);
+
 #ifdef __cplusplus
 }
 #endif

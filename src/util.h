@@ -21,6 +21,12 @@ char *ald_xstrndup(const char *s, size_t n);
 char *ald_xasprintf(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
 char *ald_xvasprintf(const char *fmt, va_list ap);
 
+/* Whether two strings are equal. */
+static inline int ald_streq(const char *a, const char *b)
+{
+	return __builtin_strcmp(a, b) == 0;
+}
+
 /* A growable NUL-terminated byte buffer. Zero-initialise it ({0}) before use. */
 struct ald_buf {
 	char *ptr;

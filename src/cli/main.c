@@ -1,8 +1,101 @@
-/* main.c - entry point of the aludel program (placeholder while the CLI is built). */
-#include <stdio.h>
-#include "aludel.h"
-int main(void)
+/* main.c - entry point of the aludel program: global options, then one command
+ * from the table in commands.c. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void main_usage(FILE *f)
 {
-	printf("aludel %s\n", ald_version());
-	return 0;
+	fputs("usage: aludel [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--url URL] COMMAND ...\n", f);
+}
+
+static void main_help(void)
+{
+	main_usage(stdout);
+	puts("\nA database schema migration manager with Alembic's revision graph.\n\ncommands:");
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		printf("  %-20s%s\n", c->name, c->summary);
+	puts("\noptions:\n"
+	     "  -h, --help            show this help message and exit\n"
+	     "  --version             show program's version number and exit\n"
+	     "  -c CONFIG, --config CONFIG\n"
+	     "                        Alternate config file; defaults to aludel.ini, else\n"
+	     "                        alembic.ini, in the current folder\n"
+	     "  -n NAME, --name NAME  Name of section in .ini file to use (default aludel,\n"
+	     "                        else alembic)\n"
+	     "  -x X                  Additional arguments, e.g. -x setting1=somesetting\n"
+	     "  --url URL             Database URL; overrides DATABASE_URL and the config\n"
+	     "\nRun 'aludel COMMAND --help' for a command's options.");
+}
+
+static int main_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	main_usage(stderr);
+	fputs("aludel: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},     {"version", no_argument, NULL, 'V'},
+		{"config", required_argument, NULL, 'c'}, {"name", required_argument, NULL, 'n'},
+		{"url", required_argument, NULL, 'U'}, {NULL, 0, NULL, 0},
+	};
+	struct cli cli = {.open = ALD_OPEN_OPTIONS_INIT};
+	int c, status;
+
+	setlocale(LC_ALL, "");
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hc:n:x:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			main_help();
+			return CLI_OK;
+		case 'V':
+			printf("aludel %s\n", ald_version());
+			return CLI_OK;
+		case 'c':
+			cli.open.config_path = optarg;
+			break;
+		case 'n':
+			cli.open.section = optarg;
+			break;
+		case 'x':
+			ald_strvec_pushdup(&cli.x_args, optarg);
+			break;
+		case 'U':
+			cli.open.url = optarg;
+			break;
+		default:
+			if (optopt)
+				return main_usage_error("argument -%c: expected one argument", optopt);
+			return main_usage_error("unrecognized arguments: %s", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return main_usage_error("too few arguments");
+	int ci = optind;
+	const char *name = argv[ci];
+	const struct cli_command *cmd = cli_commands;
+	while (cmd->name && strcmp(cmd->name, name) != 0)
+		cmd++;
+	if (!cmd->name)
+		return main_usage_error("argument COMMAND: invalid choice: '%s'", name);
+	cli.open.x_args = (const char *const *)cli.x_args.v;
+	cli.open.n_x_args = cli.x_args.n;
+
+	optind = 0; /* restart getopt for the command's own options */
+	status = cmd->exec(&cli, cmd, argc - ci, argv + ci);
+	ald_strvec_free(&cli.x_args);
+	return status;
 }

@@ -1,0 +1,145 @@
+/* cmd_files.c - the commands that write files: init, revision, merge. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_HEAD = 1000, OPT_SPLICE, OPT_LABEL, OPT_VPATH, OPT_REVID, OPT_DEPENDS };
+
+static const struct option revision_longopts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"message", required_argument, NULL, 'm'},
+	{"head", required_argument, NULL, OPT_HEAD},
+	{"splice", no_argument, NULL, OPT_SPLICE},
+	{"branch-label", required_argument, NULL, OPT_LABEL},
+	{"version-path", required_argument, NULL, OPT_VPATH},
+	{"rev-id", required_argument, NULL, OPT_REVID},
+	{"depends-on", required_argument, NULL, OPT_DEPENDS},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parses revision/merge options into *o (strings borrowed from argv, lists
+ * collected in labels/depends). `merge` accepts only -m, --branch-label and
+ * --rev-id. Returns -1 to go on, else an exit status. */
+static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *labels,
+			       struct ald_strvec *depends, const struct cli_command *cmd, int argc,
+			       char **argv, int merge)
+{
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hm:", revision_longopts, NULL)) != -1) {
+		if (merge && c != 'h' && c != 'm' && c != OPT_LABEL && c != OPT_REVID && c != '?')
+			return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
+		switch (c) {
+		case 'h':
+			cli_command_help(cmd, stdout);
+			return CLI_OK;
+		case 'm':
+			o->message = optarg;
+			break;
+		case OPT_HEAD:
+			o->head = optarg;
+			break;
+		case OPT_SPLICE:
+			o->splice = 1;
+			break;
+		case OPT_LABEL:
+			ald_strvec_pushdup(labels, optarg);
+			break;
+		case OPT_VPATH:
+			o->version_path = optarg;
+			break;
+		case OPT_REVID:
+			o->rev_id = optarg;
+			break;
+		case OPT_DEPENDS:
+			ald_strvec_pushdup(depends, optarg);
+			break;
+		default:
+			if (optopt == 'm' || (optopt >= OPT_HEAD && optopt <= OPT_DEPENDS))
+				return cli_usage_error(cmd, "argument %s: expected one argument",
+						       argv[optind - 1]);
+			return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
+		}
+	}
+	o->branch_labels = (const char *const *)labels->v;
+	o->n_branch_labels = labels->n;
+	o->depends_on = (const char *const *)depends->v;
+	o->n_depends_on = depends->n;
+	return -1;
+}
+
+/* Opens the project and writes the revision (or merge of `revs`). */
+static int write_file(struct cli *cli, const ald_revision_options *o, char **revs, size_t n_revs)
+{
+	ald_project *p;
+	char *path = NULL;
+	int status = cli_open(&p, cli);
+	if (status != CLI_OK)
+		return status;
+	int error = revs ? ald_project_merge(&path, p, (const char *const *)revs, n_revs, o)
+			 : ald_project_revision_create(&path, p, o);
+	if (error < 0) {
+		status = cli_fail();
+	} else {
+		printf("Generating %s ...  done\n", path);
+	}
+	free(path);
+	ald_project_free(p);
+	return status;
+}
+
+int cmd_revision(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
+{
+	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	struct ald_strvec labels = {0}, depends = {0};
+	int status = parse_revision_opts(&o, &labels, &depends, cmd, argc, argv, 0);
+	if (status < 0 && optind < argc)
+		status = cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
+	if (status < 0)
+		status = write_file(cli, &o, NULL, 0);
+	ald_strvec_free(&labels);
+	ald_strvec_free(&depends);
+	return status;
+}
+
+int cmd_merge(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
+{
+	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	struct ald_strvec labels = {0}, depends = {0};
+	int status = parse_revision_opts(&o, &labels, &depends, cmd, argc, argv, 1);
+	if (status < 0 && optind >= argc)
+		status = cli_usage_error(cmd, "the following arguments are required: revisions");
+	if (status < 0)
+		status = write_file(cli, &o, argv + optind, (size_t)(argc - optind));
+	ald_strvec_free(&labels);
+	ald_strvec_free(&depends);
+	return status;
+}
+
+int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
+{
+	int c;
+	opterr = 0;
+	static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_command_help(cmd, stdout);
+			return CLI_OK;
+		}
+		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "the following arguments are required: directory");
+	if (optind + 1 < argc)
+		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind + 1]);
+
+	char *message = NULL;
+	const char *ini = cli->open.config_path ? cli->open.config_path : "aludel.ini";
+	int error = ald_init(&message, argv[optind], ini);
+	if (message)
+		fputs(message, stdout);
+	free(message);
+	return error < 0 ? cli_fail() : CLI_OK;
+}

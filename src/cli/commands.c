@@ -1,0 +1,80 @@
+/* commands.c - the table of aludel's commands, with their help texts. */
+#include "cli.h"
+
+#define VERBOSE_HELP "  -v, --verbose         Use more verbose output\n"
+#define JSON_HELP "  --json                Print the same facts as JSON, for programs\n"
+
+const struct cli_command cli_commands[] = {
+	{
+		.name = "branches",
+		.summary = "Show current branch points.",
+		.usage = "[-h] [-v] [--json]",
+		.help = VERBOSE_HELP JSON_HELP,
+		.exec = cmd_branches,
+	},
+	{
+		.name = "heads",
+		.summary = "Show current available heads in the script directory.",
+		.usage = "[-h] [-v] [--resolve-dependencies] [--json]",
+		.help = VERBOSE_HELP "  --resolve-dependencies\n"
+				     "                        Treat dependency versions as down revisions\n" JSON_HELP,
+		.exec = cmd_heads,
+	},
+	{
+		.name = "history",
+		.summary = "List changeset scripts in chronological order.",
+		.usage = "[-h] [-r REV_RANGE] [-v] [-i] [--json]",
+		.help = "  -r REV_RANGE, --rev-range REV_RANGE\n"
+			"                        Specify a revision range; format is [start]:[end]\n" VERBOSE_HELP
+			"  -i, --indicate-current\n"
+			"                        Indicate the current revision\n" JSON_HELP,
+		.exec = cmd_history,
+	},
+	{
+		.name = "init",
+		.summary = "Initialize a new scripts directory.",
+		.usage = "[-h] directory",
+		.help = "  directory             location of scripts directory\n",
+		.exec = cmd_init,
+	},
+	{
+		.name = "merge",
+		.summary = "Merge two revisions together. Creates a new migration file.",
+		.usage = "[-h] [-m MESSAGE] [--branch-label BRANCH_LABEL] [--rev-id REV_ID] revisions [revisions ...]",
+		.help = "  revisions             one or more revisions, or 'heads' for all heads\n"
+			"  -m MESSAGE, --message MESSAGE\n"
+			"                        Message string to use with 'revision'\n"
+			"  --branch-label BRANCH_LABEL\n"
+			"                        Specify a branch label to apply to the new revision\n"
+			"  --rev-id REV_ID       Specify a hardcoded revision id instead of generating one\n",
+		.exec = cmd_merge,
+	},
+	{
+		.name = "revision",
+		.summary = "Create a new revision file.",
+		.usage = "[-h] [-m MESSAGE] [--head HEAD] [--splice] [--branch-label BRANCH_LABEL] "
+			 "[--version-path VERSION_PATH] [--rev-id REV_ID] [--depends-on DEPENDS_ON]",
+		.help = "  -m MESSAGE, --message MESSAGE\n"
+			"                        Message string to use with 'revision'\n"
+			"  --head HEAD           Specify head revision or <branchname>@head to base new\n"
+			"                        revision on.\n"
+			"  --splice              Allow a non-head revision as the 'head' to splice onto\n"
+			"  --branch-label BRANCH_LABEL\n"
+			"                        Specify a branch label to apply to the new revision\n"
+			"  --version-path VERSION_PATH\n"
+			"                        Specify specific path from config for version file\n"
+			"  --rev-id REV_ID       Specify a hardcoded revision id instead of generating one\n"
+			"  --depends-on DEPENDS_ON\n"
+			"                        Specify one or more revision identifiers which this\n"
+			"                        revision should depend on.\n",
+		.exec = cmd_revision,
+	},
+	{
+		.name = "show",
+		.summary = "Show the revision(s) denoted by the given symbol.",
+		.usage = "[-h] [--json] rev",
+		.help = "  rev                   string revision target\n" JSON_HELP,
+		.exec = cmd_show,
+	},
+	{0},
+};

@@ -1,0 +1,43 @@
+/* common.c - error reporting, help and project opening shared by the commands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+int cli_fail(void)
+{
+	const ald_error *e = ald_error_last();
+	fprintf(stderr, "FAILED: %s\n", e && e->message ? e->message : "unknown error");
+	return CLI_FAILED;
+}
+
+int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "usage: aludel %s %s\naludel %s: error: ", cmd->name, cmd->usage, cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_USAGE;
+}
+
+void cli_command_help(const struct cli_command *cmd, FILE *f)
+{
+	fprintf(f, "usage: aludel %s %s\n\n%s\n\noptions:\n"
+		   "  -h, --help            show this help message and exit\n%s",
+		cmd->name, cmd->usage, cmd->summary, cmd->help);
+}
+
+int cli_open(ald_project **out, struct cli *cli)
+{
+	if (ald_project_open(out, &cli->open) < 0)
+		return cli_fail();
+	return CLI_OK;
+}
+
+void cli_flush(struct ald_buf *b)
+{
+	fwrite(ald_buf_cstr(b), 1, b->len, stdout);
+	ald_buf_free(b);
+}

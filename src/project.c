@@ -1,0 +1,111 @@
+/* project.c - opening a project: configuration, revision files, graph. */
+#include "project.h"
+#include "url_mask.h"
+#include "error.h"
+#include "scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int file_exists(const char *dir, const char *name)
+{
+	struct stat st;
+	char *path = ald_xasprintf("%s/%s", dir, name);
+	int ok = stat(path, &st) == 0;
+	free(path);
+	return ok;
+}
+
+/* An Alembic project has Alembic's env.py, or only .py revisions. */
+static int detect_alembic(const struct ald_config *cfg, const struct ald_revfile *files, size_t n)
+{
+	if (file_exists(cfg->script_location, "env.py"))
+		return 1;
+	size_t py = 0;
+	for (size_t i = 0; i < n; i++)
+		py += files[i].kind == ALD_REVFILE_PY;
+	return n > 0 && py == n;
+}
+
+int ald_project_open(ald_project **out, const ald_open_options *opts)
+{
+	ald_open_options defaults = ALD_OPEN_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	*out = NULL;
+	ald_error_clear();
+
+	ald_project *p = ald_xcalloc(1, sizeof(*p));
+	struct ald_config_options copts = {
+		.path = opts->config_path,
+		.section = opts->section,
+		.url = opts->url,
+		.x_args = opts->x_args,
+		.n_x_args = opts->n_x_args,
+	};
+	int error = ald_config_load(&p->config, &copts);
+	if (error < 0)
+		goto fail;
+
+	struct ald_revfile *files = NULL;
+	size_t n = 0;
+	error = ald_scan_versions(&files, &n, &p->config.version_locations,
+				  p->config.version_locations_set);
+	if (error < 0)
+		goto fail;
+	p->alembic = detect_alembic(&p->config, files, n);
+	error = ald_graph_build(&p->graph, files, n);
+	free(files);
+	if (error < 0)
+		goto fail;
+
+	p->revisions = ald_xcalloc(p->graph->n, sizeof(*p->revisions));
+	for (size_t i = 0; i < p->graph->n; i++) {
+		p->revisions[i].project = p;
+		p->revisions[i].rev = &p->graph->revs[i];
+	}
+	if (p->config.url)
+		p->url_display = ald_url_mask(p->config.url);
+	*out = p;
+	return 0;
+fail:
+	ald_project_free(p);
+	return error;
+}
+
+void ald_project_free(ald_project *p)
+{
+	if (!p)
+		return;
+	ald_config_clear(&p->config);
+	ald_graph_free(p->graph);
+	free(p->revisions);
+	free(p->url_display);
+	free(p);
+}
+
+const char *ald_project_config_path(const ald_project *p)
+{
+	return p->config.path;
+}
+
+const char *ald_project_url_display(const ald_project *p)
+{
+	return p->url_display;
+}
+
+int ald_project_is_alembic(const ald_project *p)
+{
+	return p->alembic;
+}
+
+size_t ald_project_revision_count(const ald_project *p)
+{
+	return p->graph->n;
+}
+
+const ald_revision *ald_project_revision_at(const ald_project *p, size_t i)
+{
+	return i < p->graph->n ? &p->revisions[i] : NULL;
+}

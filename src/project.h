@@ -1,0 +1,39 @@
+/* project.h - the definitions behind the public ald_project, ald_revision and
+ * ald_revlist handles, shared by the files that implement the public API. */
+#ifndef ALD_PROJECT_H
+#define ALD_PROJECT_H
+
+#include "aludel.h"
+#include "config.h"
+#include "graph.h"
+
+struct ald_revision {
+	const struct ald_project *project;
+	const struct ald_rev *rev;
+};
+
+struct ald_project {
+	struct ald_config config;
+	struct ald_graph *graph;
+	struct ald_revision *revisions; /* one per graph revision, same index */
+	char *url_display;              /* masked URL or NULL */
+	int alembic;                    /* new revision files are Alembic .py files */
+};
+
+struct ald_revlist {
+	const ald_revision **v;
+	size_t n, cap;
+};
+
+/* A new empty list (the caller's). */
+ald_revlist *ald_revlist_new(void);
+void ald_revlist_push(ald_revlist *l, const ald_revision *r);
+/* A new list holding the revisions of `ix` (graph indexes) in that order. */
+ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix);
+
+/* Maps version-table rows to revision indexes (appended to *out); a row that
+ * names no revision is an error ("Can't locate revision identified by ..."). */
+int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
+			   size_t n_rows);
+
+#endif

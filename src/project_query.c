@@ -1,0 +1,56 @@
+/* project_query.c - the public graph queries: heads, resolve, history. */
+#include "error.h"
+#include "project.h"
+#include "resolve.h"
+
+#include <stdlib.h>
+
+int ald_project_heads(ald_revlist **out, const ald_project *p, unsigned flags)
+{
+	const struct ald_ixvec *heads =
+		(flags & ALD_HEADS_RESOLVE_DEPENDENCIES) ? &p->graph->real_heads : &p->graph->heads;
+	*out = ald_revlist_from_ix(p, heads);
+	return 0;
+}
+
+int ald_project_resolve(ald_revlist **out, const ald_project *p, const char *spec)
+{
+	struct ald_ixvec ix = {0};
+	*out = NULL;
+	ald_error_clear();
+	int error = ald_resolve_revisions(&ix, p->graph, spec);
+	if (error == 0)
+		*out = ald_revlist_from_ix(p, &ix);
+	ald_ixvec_free(&ix);
+	return error;
+}
+
+/* Maps version-table rows to revision indexes; an unknown row is an error. */
+int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
+			   size_t n_rows)
+{
+	for (size_t i = 0; i < n_rows; i++) {
+		size_t r = ald_graph_find(p->graph, rows[i]);
+		if (r == ALD_NOREV || !ald_streq(p->graph->revs[r].file.id, rows[i]))
+			return ald_error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'",
+					     rows[i]);
+		ald_ixvec_push(out, r);
+	}
+	return 0;
+}
+
+int ald_project_history(ald_revlist **out, const ald_project *p, const char *range,
+			const char *const *current, size_t n_current)
+{
+	struct ald_ixvec cur = {0}, ix = {0};
+	*out = NULL;
+	ald_error_clear();
+	int error = ald_project_rows_to_ix(&cur, p, current, n_current);
+	if (error == 0)
+		error = ald_history(&ix, p->graph, range, cur.v, cur.n);
+	if (error == 0)
+		*out = ald_revlist_from_ix(p, &ix);
+	ald_ixvec_free(&cur);
+	ald_ixvec_free(&ix);
+	return error;
+}

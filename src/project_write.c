@@ -1,0 +1,196 @@
+/* project_write.c - `revision` and `merge`: choosing parents, folder and id,
+ * then writing the new file (Alembic's generate_revision rules). */
+#include "error.h"
+#include "project.h"
+#include "resolve.h"
+#include "revwrite.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#define MULTIPLE_HEADS_MSG                                                                          \
+	"Multiple heads are present; please specify the head revision on which the new revision " \
+	"should be based, or perform a merge."
+
+/* Resolves the parents named by `specs`; "base" contributes nothing. */
+static int resolve_parents(struct ald_ixvec *out, const ald_project *p, const char *const *specs,
+			   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int error = ald_resolve_revisions(out, p->graph, specs[i]);
+		if (error == ALD_EMULTIPLEHEADS)
+			return ald_error_set(error, MULTIPLE_HEADS_MSG);
+		if (error < 0)
+			return error;
+	}
+	for (size_t i = 0; i < out->n; i++)
+		for (size_t j = i + 1; j < out->n; j++)
+			if (out->v[i] == out->v[j])
+				return ald_error_set(ALD_EINVALID, "Duplicate head revisions specified");
+	return 0;
+}
+
+static int same_dir(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	if (!realpath(a, ra) || !realpath(b, rb))
+		return strcmp(a, b) == 0;
+	return strcmp(ra, rb) == 0;
+}
+
+/* The folder for the new file (Alembic: --version-path, else the only
+ * location, else the folder of the first parent). *out is borrowed. */
+static int choose_dir(const char **out, const ald_project *p, const struct ald_ixvec *parents,
+		      const char *version_path)
+{
+	const struct ald_strvec *locs = &p->config.version_locations;
+	if (!version_path) {
+		if (locs->n == 1) {
+			*out = locs->v[0];
+			return 0;
+		}
+		if (parents->n == 0)
+			return ald_error_set(ALD_EUSAGE,
+					     "Multiple version locations present, please specify --version-path");
+		const char *path = p->graph->revs[parents->v[0]].file.path;
+		for (size_t i = 0; i < locs->n; i++) {
+			size_t len = strlen(locs->v[i]);
+			if (strncmp(path, locs->v[i], len) == 0 && path[len] == '/' &&
+			    !strchr(path + len + 1, '/')) {
+				*out = locs->v[i];
+				return 0;
+			}
+		}
+		return ald_error_set(ALD_EUSAGE,
+				     "Multiple version locations present, please specify --version-path");
+	}
+	for (size_t i = 0; i < locs->n; i++)
+		if (same_dir(locs->v[i], version_path)) {
+			*out = locs->v[i];
+			return 0;
+		}
+	return ald_error_set(ALD_EUSAGE, "Path %s is not represented in current version locations",
+			     version_path);
+}
+
+/* Resolves --depends-on values: a label stays a label, anything else becomes
+ * the full revision id. */
+static int resolve_depends(struct ald_strvec *out, const ald_project *p, const char *const *deps,
+			   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t r;
+		int error = ald_resolve_revision(&r, p->graph, deps[i]);
+		if (error < 0)
+			return error;
+		if (r == ALD_NOREV)
+			return ald_error_set(ALD_EINVALID, "Can't depend on 'base'");
+		size_t label = ald_graph_find_label(p->graph, deps[i]);
+		if (label != ALD_NOREV && ald_rev_has_label(p->graph, r, label))
+			ald_strvec_pushdup(out, deps[i]);
+		else
+			ald_strvec_pushdup(out, p->graph->revs[r].file.id);
+	}
+	return 0;
+}
+
+/* New ids and labels must not collide with existing keys of the graph. */
+static int check_new_keys(const ald_project *p, const char *rev_id, const ald_revision_options *o)
+{
+	if (rev_id && ald_graph_find(p->graph, rev_id) != ALD_NOREV)
+		return ald_error_set(ALD_EINVALID, "Revision %s is present more than once: %s",
+				     rev_id, p->graph->revs[ald_graph_find(p->graph, rev_id)].file.path);
+	for (size_t i = 0; i < o->n_branch_labels; i++) {
+		size_t r = ald_graph_find(p->graph, o->branch_labels[i]);
+		if (r != ALD_NOREV)
+			return ald_error_set(ALD_EINVALID,
+					     "Branch name '%s' in revision %s already used by revision %s",
+					     o->branch_labels[i], rev_id ? rev_id : "(new)",
+					     p->graph->revs[r].file.id);
+	}
+	return 0;
+}
+
+static int write_revision(char **out_path, ald_project *p, const char *const *heads, size_t n_heads,
+			  const ald_revision_options *o)
+{
+	struct ald_ixvec parents = {0};
+	struct ald_strvec down = {0}, deps = {0};
+	char *rev_id = o->rev_id ? ald_xstrdup(o->rev_id) : ald_revid_random();
+	const char *dir = NULL;
+	int error;
+
+	*out_path = NULL;
+	ald_error_clear();
+	if ((error = resolve_parents(&parents, p, heads, n_heads)) < 0)
+		goto done;
+	if ((error = choose_dir(&dir, p, &parents, o->version_path)) < 0)
+		goto done;
+	for (size_t i = 0; i < parents.n; i++) {
+		const struct ald_rev *r = &p->graph->revs[parents.v[i]];
+		if (!o->splice && !(r->flags & ALD_REV_HEAD)) {
+			error = ald_error_set(ALD_EUSAGE,
+					      "Revision %s is not a head revision; please specify --splice to "
+					      "create a new branch from this revision",
+					      r->file.id);
+			goto done;
+		}
+		ald_strvec_pushdup(&down, r->file.id);
+	}
+	if ((error = resolve_depends(&deps, p, o->depends_on, o->n_depends_on)) < 0)
+		goto done;
+	if ((error = check_new_keys(p, rev_id, o)) < 0)
+		goto done;
+
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	struct ald_newrev nr = {
+		.rev_id = rev_id,
+		.message = o->message,
+		.down = (const char *const *)down.v,
+		.n_down = down.n,
+		.labels = o->branch_labels,
+		.n_labels = o->n_branch_labels,
+		.depends = (const char *const *)deps.v,
+		.n_depends = deps.n,
+		.python = p->alembic,
+		.dir = dir,
+		.file_template = p->config.file_template,
+		.truncate_slug_length = p->config.truncate_slug_length,
+		.now_sec = tv.tv_sec,
+		.now_usec = tv.tv_usec,
+	};
+	error = ald_revision_write(out_path, &nr);
+done:
+	ald_ixvec_free(&parents);
+	ald_strvec_free(&down);
+	ald_strvec_free(&deps);
+	free(rev_id);
+	return error;
+}
+
+int ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts)
+{
+	ald_revision_options defaults = ALD_REVISION_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	const char *head = opts->head ? opts->head : "head";
+	return write_revision(out_path, p, &head, 1, opts);
+}
+
+int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
+		      const ald_revision_options *opts)
+{
+	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	if (opts) {
+		o.message = opts->message;
+		o.branch_labels = opts->branch_labels;
+		o.n_branch_labels = opts->n_branch_labels;
+		o.rev_id = opts->rev_id;
+	}
+	if (n_revs == 0)
+		return ald_error_set(ALD_EUSAGE, "merge needs at least one revision");
+	return write_revision(out_path, p, revs, n_revs, &o);
+}

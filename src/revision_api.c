@@ -1,0 +1,130 @@
+/* revision_api.c - the public accessors of ald_revision and ald_revlist. */
+#include "project.h"
+
+#include <stdlib.h>
+
+const char *ald_revision_id(const ald_revision *r)
+{
+	return r->rev->file.id;
+}
+
+const char *ald_revision_message(const ald_revision *r)
+{
+	return r->rev->file.message;
+}
+
+const char *ald_revision_doc(const ald_revision *r)
+{
+	return r->rev->file.doc;
+}
+
+const char *ald_revision_path(const ald_revision *r)
+{
+	return r->rev->file.path;
+}
+
+const char *ald_revision_create_date(const ald_revision *r)
+{
+	return r->rev->file.create_date;
+}
+
+unsigned ald_revision_flags(const ald_revision *r)
+{
+	return r->rev->flags;
+}
+
+int ald_revision_is_python(const ald_revision *r)
+{
+	return r->rev->file.kind == ALD_REVFILE_PY;
+}
+
+int ald_revision_transactional(const ald_revision *r)
+{
+	return r->rev->file.transactional;
+}
+
+size_t ald_revision_parent_count(const ald_revision *r)
+{
+	return r->rev->file.down.n;
+}
+
+const char *ald_revision_parent_at(const ald_revision *r, size_t i)
+{
+	return i < r->rev->file.down.n ? r->rev->file.down.v[i] : NULL;
+}
+
+size_t ald_revision_depends_count(const ald_revision *r)
+{
+	return r->rev->file.depends.n;
+}
+
+const char *ald_revision_depends_at(const ald_revision *r, size_t i)
+{
+	return i < r->rev->file.depends.n ? r->rev->file.depends.v[i] : NULL;
+}
+
+size_t ald_revision_label_count(const ald_revision *r)
+{
+	return r->rev->labels.n;
+}
+
+const char *ald_revision_label_at(const ald_revision *r, size_t i)
+{
+	if (i >= r->rev->labels.n)
+		return NULL;
+	return r->project->graph->labels[r->rev->labels.v[i]].name;
+}
+
+size_t ald_revision_child_count(const ald_revision *r)
+{
+	return r->rev->next.n;
+}
+
+const ald_revision *ald_revision_child_at(const ald_revision *r, size_t i)
+{
+	if (i >= r->rev->next.n)
+		return NULL;
+	return &r->project->revisions[r->rev->next.v[i]];
+}
+
+size_t ald_revision_index(const ald_revision *r)
+{
+	return r->rev->pos;
+}
+
+ald_revlist *ald_revlist_new(void)
+{
+	return ald_xcalloc(1, sizeof(ald_revlist));
+}
+
+void ald_revlist_push(ald_revlist *l, const ald_revision *r)
+{
+	l->v = ald_xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = r;
+}
+
+ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix)
+{
+	ald_revlist *l = ald_revlist_new();
+	for (size_t i = 0; i < ix->n; i++)
+		ald_revlist_push(l, &p->revisions[ix->v[i]]);
+	return l;
+}
+
+size_t ald_revlist_count(const ald_revlist *l)
+{
+	return l ? l->n : 0;
+}
+
+const ald_revision *ald_revlist_at(const ald_revlist *l, size_t i)
+{
+	return l && i < l->n ? l->v[i] : NULL;
+}
+
+void ald_revlist_free(ald_revlist *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	free(l);
+}

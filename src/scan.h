@@ -1,0 +1,23 @@
+/* scan.h - finding and reading the revision files of a project's version folders. */
+#ifndef ALD_SCAN_H
+#define ALD_SCAN_H
+
+#include <stddef.h>
+
+#include "revfile.h"
+#include "util.h"
+
+/* Reads every revision file (*.sql, and *.py as Alembic names them) of the
+ * folders `dirs`, each folder's files sorted by name, folders in the order
+ * given: that is the map order. A folder that does not exist is an error when
+ * `skip_missing` is 0 and silently skipped otherwise (Alembic's rule for
+ * version_locations). A folder listed twice is read once.
+ * On success *out (n_out entries) is the caller's: clear each entry with
+ * ald_revfile_clear and free the array. */
+int ald_scan_versions(struct ald_revfile **out, size_t *n_out, const struct ald_strvec *dirs,
+		      int skip_missing);
+
+/* Whether a directory entry's name is a revision file name. */
+int ald_scan_is_revision_name(const char *name);
+
+#endif
