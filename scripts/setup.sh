@@ -1,0 +1,61 @@
+#!/bin/sh
+# scripts/setup.sh - the README's two commands: install what aludel needs on a
+# Debian 12 machine (as root, or with sudo), build it, then either open the
+# demo project (`demo`) or run the whole test suite (`check`).
+set -eu
+
+mode=${1:-demo}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+packages="build-essential autoconf automake libtool pkgconf
+	libinih-dev libsqlite3-dev libpq-dev libncurses-dev libcmocka-dev
+	sqlite3 postgresql postgresql-client tmux python3 python3-alembic alembic mandoc valgrind locales"
+
+missing=""
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+[ -x configure ] || autoreconf -fi
+
+case "$mode" in
+demo)
+	mkdir -p build && cd build
+	[ -f Makefile ] || ../configure -q
+	make -s -j"$(nproc)"
+	cd "$top/demo"
+	"$top/build/aludel" history
+	"$top/build/aludel" heads
+	;;
+check)
+	# The test suite runs in a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+	mkdir -p build-check && cd build-check
+	[ -f Makefile ] || ../configure -q --enable-sanitizers
+	make -s -j"$(nproc)"
+	status=0
+	make -s -j"$(nproc)" check || status=$?
+	# One closing line for every suite, from the automake logs.
+	pass=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: PASS' || true)
+	fail=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: \(FAIL\|ERROR\|XPASS\)' || true)
+	skip=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: SKIP' || true)
+	if [ "$status" -ne 0 ]; then
+		find . -name 'test-suite.log' -exec cat {} + | tail -200
+	fi
+	echo "$pass passed, $fail failed, $skip skipped"
+	exit "$status"
+	;;
+*)
+	echo "usage: $0 demo|check" >&2
+	exit 2
+	;;
+esac
