@@ -1,0 +1,135 @@
+#!/bin/sh
+# tests/cli_native.sh - the graph commands on a native SQL project (graph G1 of
+# the behaviour notes), file-writing commands, exit statuses and --json.
+. "${top_srcdir:-.}/tests/tap.sh"
+set -u
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# rev down depends labels message
+mkrev() {
+	f="migrations/versions/$1_$(echo "$5" | tr ' ' '_').sql"
+	{
+		echo "-- $5"
+		echo "--"
+		echo "-- Revision ID: $1"
+		echo "-- Revises: $2"
+		echo "-- Create Date: 2022-01-01 00:00:00"
+		[ -n "$3" ] && echo "-- Depends On: $3"
+		[ -n "$4" ] && echo "-- Branch Labels: $4"
+		echo
+		echo "-- migrate:upgrade"
+		echo "CREATE TABLE t_$1 (id INTEGER);"
+		echo
+		echo "-- migrate:downgrade"
+		echo "DROP TABLE t_$1;"
+	} >"$f"
+}
+
+out=$("$ALUDEL" init migrations 2>&1); st=$?
+ok_status "init succeeds" 0 $st
+ok_match "init reports the versions folder" "Creating directory .*migrations/versions \.\.\.  done" "$out"
+ok_eq "init writes aludel.ini" "yes" "$([ -f aludel.ini ] && echo yes)"
+"$ALUDEL" init migrations >/dev/null 2>&1; st=$?
+ok_status "init refuses a non-empty folder" 1 $st
+
+out=$("$ALUDEL" heads 2>&1); st=$?
+ok_eq "heads of an empty project prints nothing" "" "$out"
+
+mkrev 1000aaaa0001 "" "" "" "initial schema"
+mkrev 2000aaaa0002 1000aaaa0001 "" "" "second step"
+mkrev 3000bbbb0001 2000aaaa0002 "" featb "feature b start"
+mkrev 3000bbbb0002 3000bbbb0001 "" "" "feature b more"
+mkrev 4000cccc0001 2000aaaa0002 "" "" "feature c start"
+mkrev 4000cccc0002 4000cccc0001 "" "" "feature c more"
+mkrev 5000eeee0001 "3000bbbb0002, 4000cccc0002" "" "" "merge b and c"
+mkrev 6000dddd0001 5000eeee0001 "" "" "after merge"
+mkrev 7000ffff0001 "" "" other "other root"
+mkrev 7000ffff0002 7000ffff0001 "" "" "other two"
+mkrev 8000dddd0002 6000dddd0001 7000ffff0001 "" "needs other root"
+
+ok_eq "heads" "7000ffff0002 (other) (head)
+8000dddd0002 (featb) (head)" "$("$ALUDEL" heads)"
+
+ok_eq "history (files read sorted by name)" "7000ffff0001 -> 7000ffff0002 (other) (head), other two
+6000dddd0001 (7000ffff0001) -> 8000dddd0002 (featb) (head), needs other root
+5000eeee0001 -> 6000dddd0001 (featb), after merge
+3000bbbb0002, 4000cccc0002 -> 5000eeee0001 (featb) (mergepoint), merge b and c
+3000bbbb0001 -> 3000bbbb0002 (featb), feature b more
+2000aaaa0002 -> 3000bbbb0001 (featb), feature b start
+4000cccc0001 -> 4000cccc0002, feature c more
+2000aaaa0002 -> 4000cccc0001, feature c start
+1000aaaa0001 -> 2000aaaa0002 (branchpoint), second step
+<base> -> 1000aaaa0001, initial schema
+<base> -> 7000ffff0001 (other), other root" "$("$ALUDEL" history)"
+
+ok_eq "branches" "2000aaaa0002 (branchpoint)
+             -> 3000bbbb0001 (featb)
+             -> 4000cccc0001
+" "$("$ALUDEL" branches; echo)"
+
+here=$(pwd)
+ok_eq "show a merge point (verbose form)" "Rev: 5000eeee0001 (mergepoint)
+Merges: 3000bbbb0002, 4000cccc0002
+Branch names: featb
+Path: $here/migrations/versions/5000eeee0001_merge_b_and_c.sql
+
+    merge b and c
+    
+    Revision ID: 5000eeee0001
+    Revises: 3000bbbb0002, 4000cccc0002
+    Create Date: 2022-01-01 00:00:00
+" "$("$ALUDEL" show 5000eeee0001)"
+
+ok_eq "history -r 2000aaaa0002:5000eeee0001" "3000bbbb0002, 4000cccc0002 -> 5000eeee0001 (featb) (mergepoint), merge b and c
+3000bbbb0001 -> 3000bbbb0002 (featb), feature b more
+2000aaaa0002 -> 3000bbbb0001 (featb), feature b start
+4000cccc0001 -> 4000cccc0002, feature c more
+2000aaaa0002 -> 4000cccc0001, feature c start
+1000aaaa0001 -> 2000aaaa0002 (branchpoint), second step" "$("$ALUDEL" history -r 2000aaaa0002:5000eeee0001)"
+
+ok_eq "show featb@head" "8000dddd0002" "$("$ALUDEL" show featb@head | sed -n 's/^Rev: \([0-9a-f]*\).*/\1/p')"
+
+out=$("$ALUDEL" show nosuch 2>&1); st=$?
+ok_status "unknown revision: exit 1" 1 $st
+ok_eq "unknown revision: message" "FAILED: Can't locate revision identified by 'nosuch'" "$out"
+out=$("$ALUDEL" show 3000 2>&1); st=$?
+ok_status "ambiguous prefix: exit 1" 1 $st
+ok_match "ambiguous prefix lists the candidates" "3000bbbb0001.*3000bbbb0002" "$out"
+out=$("$ALUDEL" revision -m x 2>&1); st=$?
+ok_eq "revision with two heads" "FAILED: Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge." "$out"
+"$ALUDEL" heads --no-such-option >/dev/null 2>&1; st=$?
+ok_status "unknown option: usage error" 2 $st
+"$ALUDEL" frobnicate >/dev/null 2>&1; st=$?
+ok_status "unknown command: usage error" 2 $st
+
+json=$("$ALUDEL" history --json)
+ok_eq "history --json is JSON with every revision" "11" \
+	"$(printf '%s' "$json" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+ok_eq "heads --json names the heads" "7000ffff0002 8000dddd0002" \
+	"$("$ALUDEL" heads --json | python3 -c 'import json,sys; print(" ".join(r["revision"] for r in json.load(sys.stdin)))')"
+
+out=$("$ALUDEL" merge -m "join all" --rev-id 9000aaaa0001 heads); st=$?
+ok_status "merge heads" 0 $st
+ok_match "merge reports the new file" "^Generating $here/migrations/versions/9000aaaa0001_join_all.sql \.\.\.  done$" "$out"
+ok_eq "after the merge there is one head" "9000aaaa0001 (head)" "$("$ALUDEL" heads)"
+ok_eq "the merge revises both heads" "Revises: 7000ffff0002, 8000dddd0002" \
+	"$(grep -o 'Revises: .*' migrations/versions/9000aaaa0001_join_all.sql)"
+
+out=$("$ALUDEL" revision -m "Add ticket priority!" --rev-id abcdef012345); st=$?
+ok_status "revision on the single head" 0 $st
+f=migrations/versions/abcdef012345_add_ticket_priority.sql
+ok_eq "revision file name from the slug" "yes" "$([ -f "$f" ] && echo yes)"
+ok_eq "new revision is the head" "abcdef012345 (head)" "$("$ALUDEL" heads)"
+out=$("$ALUDEL" revision -m again --head 1000aaaa0001 2>&1); st=$?
+ok_status "revision on a non-head without --splice fails" 1 $st
+ok_eq "non-head message" "FAILED: Revision 1000aaaa0001 is not a head revision; please specify --splice to create a new branch from this revision" "$out"
+"$ALUDEL" revision -m spliced --head 1000aaaa0001 --splice --rev-id 1111bbbb2222 >/dev/null; st=$?
+ok_status "revision --splice on a non-head" 0 $st
+ok_eq "spliced revision is a new head" "1111bbbb2222 (head)
+abcdef012345 (head)" "$("$ALUDEL" heads)"
+rid=$("$ALUDEL" revision -m "random id" --head 1111bbbb2222 | sed -n 's|.*/\([0-9a-f]*\)_random_id.sql .*|\1|p')
+ok_match "generated ids are 12 hex digits" "^[0-9a-f]{12}$" "$rid"
+
+tap_done

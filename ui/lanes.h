@@ -1,0 +1,59 @@
+/* lanes.h - the lane layout of the revision graph view: a pure function from
+ * revisions in display order (newest first) to rows of lane symbols, in the
+ * manner of `git log --graph` and tig's graph renderer. It knows nothing of
+ * ncurses; lanes_render_row() turns a row into UTF-8 or ASCII text. */
+#ifndef ALD_LANES_H
+#define ALD_LANES_H
+
+#include <stddef.h>
+
+/* One revision in display order. Parents are indexes into the same order and
+ * must come after the revision (a topological order, newest first); parents
+ * outside the displayed set are left out by the caller. */
+struct lanes_rev {
+	const size_t *parents;      /* down revisions first, then dependencies */
+	size_t n_parents;
+	size_t n_deps;              /* how many of the last parents are depends_on edges */
+};
+
+/* Symbols of a cell. Each lane has a symbol cell and, to its right, a
+ * connector cell (LANE_HLINE or LANE_EMPTY) joining it to the next lane. */
+enum lane_sym {
+	LANE_EMPTY = 0,
+	LANE_COMMIT,    /* the row's revision */
+	LANE_VLINE,     /* a lane passing by */
+	LANE_DEPLINE,   /* a dependency lane passing by */
+	LANE_MERGE_IN,  /* a lane ending here, joining the revision from the right (┘) */
+	LANE_FORK_OUT,  /* a new lane starting here toward a further parent (┐) */
+	LANE_CROSS,     /* a horizontal line crossing a passing lane (┼) */
+	LANE_TEE,       /* a passing lane that a further parent joins (┤) */
+	LANE_MERGE_MID, /* a lane ending on a horizontal line that goes on (┴) */
+	LANE_FORK_MID,  /* a new lane starting under a horizontal line that goes on (┬) */
+	LANE_TEE_RIGHT, /* a passing lane left of the revision that a further parent joins (├) */
+	LANE_HLINE,     /* connector: horizontal line */
+	LANE_DEPHLINE   /* connector: dotted horizontal line of a dependency edge */
+};
+
+struct lanes_row {
+	unsigned char *cells; /* 2 * width cells: symbol, connector, symbol, ... */
+	size_t width;         /* number of lanes in this row */
+	size_t column;        /* the lane of the row's revision */
+};
+
+struct lanes {
+	struct lanes_row *rows; /* one per revision, in display order */
+	size_t n_rows;
+	size_t max_width;
+	unsigned char *arena;   /* storage of every row's cells */
+};
+
+/* Lays out `n` revisions. *out is the caller's (lanes_free). */
+int lanes_layout(struct lanes *out, const struct lanes_rev *revs, size_t n);
+void lanes_free(struct lanes *l);
+
+/* Appends row `i` as text to buf (size cap, NUL-terminated, truncated if
+ * needed): two columns per lane, UTF-8 box drawing when `utf8`, else ASCII.
+ * Returns the number of display columns written. */
+size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, size_t cap);
+
+#endif
