@@ -127,9 +127,14 @@ ALD_EXTERN(int) ald_revision_transactional(const ald_revision *r);
 /* Down revisions (Revises), as written. */
 ALD_EXTERN(size_t) ald_revision_parent_count(const ald_revision *r);
 ALD_EXTERN(const char *) ald_revision_parent_at(const ald_revision *r, size_t i);
+/* The i-th down revision itself. */
+ALD_EXTERN(const ald_revision *) ald_revision_parent_revision_at(const ald_revision *r, size_t i);
 /* depends_on entries, as written (labels not resolved). */
 ALD_EXTERN(size_t) ald_revision_depends_count(const ald_revision *r);
 ALD_EXTERN(const char *) ald_revision_depends_at(const ald_revision *r, size_t i);
+/* The i-th depends_on target itself (a label resolved to its revision). */
+ALD_EXTERN(size_t) ald_revision_dependency_count(const ald_revision *r);
+ALD_EXTERN(const ald_revision *) ald_revision_dependency_at(const ald_revision *r, size_t i);
 /* Branch labels carried by the revision (declared on it or propagated to it). */
 ALD_EXTERN(size_t) ald_revision_label_count(const ald_revision *r);
 ALD_EXTERN(const char *) ald_revision_label_at(const ald_revision *r, size_t i);
@@ -194,6 +199,70 @@ ALD_EXTERN(int) ald_project_merge(char **out_path, ald_project *p, const char *c
  * the configuration file `config_path` (`aludel init`). *out_message gets the
  * status lines to show (the caller's). */
 ALD_EXTERN(int) ald_init(char **out_message, const char *dir, const char *config_path);
+
+/* ---------------------------------------------------------------------------
+ * The database: version table, plans and running them.
+ */
+
+/* A list of strings owned by the caller (ald_strarray_dispose). */
+typedef struct {
+	char **strings;
+	size_t count;
+} ald_strarray;
+ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
+
+/* The rows of the version table, in the database's order (no table: none).
+ * Connects to the project's database on first use. */
+ALD_EXTERN(int) ald_project_current(ald_strarray *out, ald_project *p);
+/* Every applied revision: the rows and everything below them (through
+ * down revisions and dependencies), in map order. */
+ALD_EXTERN(int) ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *rows);
+/* The tips `aludel current` shows for the rows (rows first, then revisions
+ * implied by dependencies). */
+ALD_EXTERN(int) ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarray *rows);
+
+/* A plan: the ordered steps of an upgrade, downgrade or stamp, each with its
+ * revision, its statements and the version-table statements. The same plan
+ * gives the --sql text, the progress lines and the TUI's preview. */
+typedef struct ald_plan ald_plan;
+
+typedef struct {
+	unsigned int version;
+	int offline;              /* --sql: no database; the start is `start` (NULL: empty) */
+	const char *start;        /* offline start revision (the A of A:B), or NULL */
+	int purge;                /* stamp --purge */
+	long lock_timeout_ms;     /* how long to wait for another run's lock; < 0 forever */
+} ald_plan_options;
+#define ALD_PLAN_OPTIONS_VERSION 1
+#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1 }
+
+/* Plans `upgrade target` / `downgrade target` from the database's rows (or,
+ * offline, from opts->start). *out is the caller's (ald_plan_free). A plan
+ * that would run a revision that cannot run (no downgrade section, an
+ * Alembic .py revision) fails here, before anything runs. */
+ALD_EXTERN(int) ald_plan_upgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
+ALD_EXTERN(int) ald_plan_downgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
+ALD_EXTERN(int) ald_plan_stamp(ald_plan **out, ald_project *p, const char *const *revs, size_t n_revs,
+			       const ald_plan_options *opts);
+ALD_EXTERN(void) ald_plan_free(ald_plan *plan);
+
+ALD_EXTERN(size_t) ald_plan_step_count(const ald_plan *plan);
+/* The revision of step i (NULL for a stamp to base). */
+ALD_EXTERN(const ald_revision *) ald_plan_step_revision(const ald_plan *plan, size_t i);
+/* Alembic's log text of step i, e.g. "Running upgrade 1a2b -> 3c4d, add column". */
+ALD_EXTERN(const char *) ald_plan_step_label(const ald_plan *plan, size_t i);
+/* The complete SQL script of the plan, as `--sql` prints it; *out is the caller's. */
+ALD_EXTERN(int) ald_plan_sql(char **out, const ald_plan *plan);
+
+/* Called when step `step` starts (done = 0) and ends (done = 1, with its time). */
+typedef void (*ald_progress_cb)(const ald_plan *plan, size_t step, int done, double seconds, void *payload);
+/* Runs the plan on the project's database: locks, transactions, version
+ * table. On failure everything of the failing transaction is rolled back and
+ * the error names the revision, file, line, statement and database message. */
+ALD_EXTERN(int) ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload);
+/* Asks a running plan to stop (async-signal-safe): the running transaction
+ * is rolled back and ald_plan_run fails with ALD_EINTERRUPTED. */
+ALD_EXTERN(void) ald_project_cancel(ald_project *p);
 
 #ifdef __cplusplus
 }

@@ -53,6 +53,25 @@ const char *ald_revision_parent_at(const ald_revision *r, size_t i)
 	return i < r->rev->file.down.n ? r->rev->file.down.v[i] : NULL;
 }
 
+const ald_revision *ald_revision_parent_revision_at(const ald_revision *r, size_t i)
+{
+	if (i >= r->rev->down.n)
+		return NULL;
+	return &r->project->revisions[r->rev->down.v[i]];
+}
+
+size_t ald_revision_dependency_count(const ald_revision *r)
+{
+	return r->rev->deps.n;
+}
+
+const ald_revision *ald_revision_dependency_at(const ald_revision *r, size_t i)
+{
+	if (i >= r->rev->deps.n)
+		return NULL;
+	return &r->project->revisions[r->rev->deps.v[i]];
+}
+
 size_t ald_revision_depends_count(const ald_revision *r)
 {
 	return r->rev->file.depends.n;

@@ -1,0 +1,304 @@
+/* actions.c - the TUI's database side: reading the version table into the
+ * view, the SQL preview, and the actions that change the database (u, d, +,
+ * -, s) or the files (m). Each database action shows its plan and asks first. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui_internal.h"
+
+#include <ncurses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tui_db_refresh(struct tui *t)
+{
+	size_t n = ald_project_revision_count(t->project);
+	ald_strarray rows = {0};
+	ald_revlist *applied = NULL;
+	memset(t->current, 0, n);
+	memset(t->applied, 0, n);
+	if (!ald_project_url_display(t->project)) {
+		t->db_state = 0;
+		return;
+	}
+	if (ald_project_current(&rows, t->project) < 0 ||
+	    ald_project_applied(&applied, t->project, &rows) < 0) {
+		const ald_error *e = ald_error_last();
+		t->db_state = -1;
+		snprintf(t->db_message, sizeof(t->db_message), "%s", e ? e->message : "unknown error");
+		ald_strarray_dispose(&rows);
+		return;
+	}
+	t->db_state = 1;
+	for (size_t i = 0; i < ald_revlist_count(applied); i++)
+		t->applied[ald_revision_index(ald_revlist_at(applied, i))] = 1;
+	for (size_t i = 0; i < rows.count; i++) {
+		ald_revlist *one = NULL;
+		if (ald_project_resolve(&one, t->project, rows.strings[i]) == 0 && ald_revlist_count(one))
+			t->current[ald_revision_index(ald_revlist_at(one, 0))] = 1;
+		ald_revlist_free(one);
+	}
+	ald_revlist_free(applied);
+	ald_strarray_dispose(&rows);
+}
+
+/* Plans moving the database to `target` (up when it is not applied, else
+ * down). Offline (no database), plans from an empty database. */
+static int plan_to(ald_plan **out, struct tui *t, const ald_revision *r, int *down)
+{
+	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
+	size_t ix = ald_revision_index(r);
+	o.offline = t->db_state != 1;
+	*down = t->db_state == 1 && t->applied[ix];
+	if (*down)
+		return ald_plan_downgrade(out, t->project, ald_revision_id(r), &o);
+	return ald_plan_upgrade(out, t->project, ald_revision_id(r), &o);
+}
+
+char *tui_plan_preview(struct tui *t, const ald_revision *r)
+{
+	ald_plan *plan = NULL;
+	char *sql = NULL;
+	int down;
+	if (plan_to(&plan, t, r, &down) < 0 || ald_plan_sql(&sql, plan) < 0) {
+		const ald_error *e = ald_error_last();
+		char *msg = malloc(1024);
+		if (!msg)
+			abort();
+		snprintf(msg, 1024, "-- no SQL preview: %s", e ? e->message : "unknown error");
+		ald_plan_free(plan);
+		return msg;
+	}
+	if (ald_plan_step_count(plan) == 0) {
+		free(sql);
+		sql = strdup(t->current[ald_revision_index(r)]
+				     ? "-- the database is at this revision: nothing to run"
+				     : "-- nothing to run");
+	}
+	ald_plan_free(plan);
+	return sql;
+}
+
+/* Progress of a running plan, drawn on the status line. */
+static void progress(const ald_plan *plan, size_t step, int done, double seconds, void *payload)
+{
+	struct tui *t = payload;
+	char line[512];
+	snprintf(line, sizeof(line), " [%zu/%zu] %s%s", step + 1, ald_plan_step_count(plan),
+		 ald_plan_step_label(plan, step), done ? "" : " ...");
+	if (done)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), " (%.0f ms)", seconds * 1000);
+	attron(tui_attr(t, C_STATUS));
+	mvaddnstr(LINES - 1, 0, line, COLS);
+	clrtoeol();
+	attroff(tui_attr(t, C_STATUS));
+	refresh();
+}
+
+static ald_project *running_project;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	if (running_project)
+		ald_project_cancel(running_project);
+}
+
+/* Shows the plan, asks, runs it with progress, reports the result. */
+static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what)
+{
+	char *sql = NULL;
+	if (ald_plan_sql(&sql, plan) < 0) {
+		tui_set_status(t, "%s: %s", what, ald_error_last()->message);
+		return;
+	}
+	if (ald_plan_step_count(plan) == 0) {
+		tui_set_status(t, "%s: nothing to do", what);
+		free(sql);
+		return;
+	}
+	char title[256];
+	snprintf(title, sizeof(title), "%s: %zu step(s), this SQL will run", what, ald_plan_step_count(plan));
+	int yes = dialog_text(t, title, sql, "run it? y = yes, n = no (j/k scroll)");
+	free(sql);
+	if (!yes) {
+		tui_set_status(t, "%s: cancelled, nothing was changed", what);
+		return;
+	}
+	struct sigaction sa = {.sa_handler = on_interrupt}, old_int, old_term;
+	sigemptyset(&sa.sa_mask);
+	running_project = t->project;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	raw(); /* let Ctrl-C reach us as a key and as a signal */
+	noraw();
+	cbreak();
+	int error = ald_plan_run(plan, progress, t);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	running_project = NULL;
+	if (error < 0) {
+		const ald_error *e = ald_error_last();
+		char text[4096];
+		snprintf(text, sizeof(text), "%s\n\nNothing was changed: the transaction was rolled back "
+					     "and the version table is as it was.",
+			 e ? e->message : "unknown error");
+		dialog_text(t, "Migration failed", text, NULL);
+		tui_set_status(t, "%s failed; nothing was changed", what);
+	} else {
+		tui_set_status(t, "%s: done, %zu step(s)", what, ald_plan_step_count(plan));
+	}
+	tui_db_refresh(t);
+}
+
+static int need_db(struct tui *t, const char *what)
+{
+	if (t->db_state == 1)
+		return 1;
+	tui_set_status(t, "%s is disabled: %s", what,
+		       t->db_state == 0 ? "no database URL is configured" : t->db_message);
+	return 0;
+}
+
+static void act_move(struct tui *t, int down_wanted, const char *target, const char *what)
+{
+	ald_plan *plan = NULL;
+	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
+	int error = down_wanted ? ald_plan_downgrade(&plan, t->project, target, &o)
+				: ald_plan_upgrade(&plan, t->project, target, &o);
+	if (error < 0)
+		tui_set_status(t, "%s: %s", what, ald_error_last()->message);
+	else
+		confirm_and_run(t, plan, what);
+	ald_plan_free(plan);
+}
+
+/* `+` with several pending branches asks which head to move toward. */
+static void act_step_up(struct tui *t)
+{
+	ald_revlist *heads = NULL;
+	ald_project_heads(&heads, t->project, ALD_HEADS_RESOLVE_DEPENDENCIES);
+	size_t pending = 0, last = 0;
+	for (size_t i = 0; i < ald_revlist_count(heads); i++)
+		if (!t->applied[ald_revision_index(ald_revlist_at(heads, i))]) {
+			pending++;
+			last = i;
+		}
+	if (pending <= 1) {
+		char target[300] = "+1";
+		if (pending == 1 && ald_revlist_count(heads) > 1)
+			snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, last)));
+		act_move(t, 0, target, "step up");
+	} else {
+		char list[1024] = "";
+		for (size_t i = 0, k = 0; i < ald_revlist_count(heads); i++) {
+			if (t->applied[ald_revision_index(ald_revlist_at(heads, i))])
+				continue;
+			k++;
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%zu=%s", k > 1 ? " " : "",
+				 k, ald_revision_id(ald_revlist_at(heads, i)));
+		}
+		char prompt[1200];
+		snprintf(prompt, sizeof(prompt), "step toward which head? %s: ", list);
+		char *answer = dialog_input(t, prompt);
+		size_t pick = answer ? strtoul(answer, NULL, 10) : 0;
+		free(answer);
+		for (size_t i = 0, k = 0; i < ald_revlist_count(heads); i++)
+			if (!t->applied[ald_revision_index(ald_revlist_at(heads, i))] && ++k == pick) {
+				char target[300];
+				snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, i)));
+				act_move(t, 0, target, "step up");
+				pick = 0;
+			}
+		if (pick)
+			tui_set_status(t, "step up: no such choice");
+	}
+	ald_revlist_free(heads);
+}
+
+static void act_stamp(struct tui *t, const ald_revision *r)
+{
+	ald_plan *plan = NULL;
+	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
+	const char *id = ald_revision_id(r);
+	if (ald_plan_stamp(&plan, t->project, &id, 1, &o) < 0)
+		tui_set_status(t, "stamp: %s", ald_error_last()->message);
+	else
+		confirm_and_run(t, plan, "stamp");
+	ald_plan_free(plan);
+}
+
+static void act_merge(struct tui *t)
+{
+	size_t n = ald_project_revision_count(t->project), k = 0;
+	const char **revs = calloc(n ? n : 1, sizeof(*revs));
+	if (!revs)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		if (t->marked[i])
+			revs[k++] = ald_revision_id(ald_project_revision_at(t->project, i));
+	if (k < 2) {
+		tui_set_status(t, "merge: mark two or more heads with Space first");
+		free(revs);
+		return;
+	}
+	char *msg = dialog_input(t, "merge message: ");
+	if (!msg) {
+		tui_set_status(t, "merge: cancelled");
+		free(revs);
+		return;
+	}
+	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	o.message = *msg ? msg : NULL;
+	char *path = NULL;
+	if (ald_project_merge(&path, t->project, revs, k, &o) < 0) {
+		tui_set_status(t, "merge: %s", ald_error_last()->message);
+	} else {
+		ald_project *np = NULL;
+		if (t->reopen && t->reopen(&np, t->payload) == 0) {
+			tui_unload(t);
+			ald_project_free(t->project);
+			t->project = np;
+			tui_load(t);
+			tui_db_refresh(t);
+		}
+		tui_set_status(t, "merge: wrote %s", path);
+	}
+	free(path);
+	free(msg);
+	free(revs);
+}
+
+void tui_actions_key(struct tui *t, int ch)
+{
+	if (!ald_revlist_count(t->order))
+		return;
+	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
+	switch (ch) {
+	case 'u':
+		if (need_db(t, "upgrade"))
+			act_move(t, 0, ald_revision_id(r), "upgrade");
+		break;
+	case 'd':
+		if (need_db(t, "downgrade"))
+			act_move(t, 1, ald_revision_id(r), "downgrade");
+		break;
+	case '+':
+		if (need_db(t, "step up"))
+			act_step_up(t);
+		break;
+	case '-':
+		if (need_db(t, "step down"))
+			act_move(t, 1, "-1", "step down");
+		break;
+	case 's':
+		if (need_db(t, "stamp"))
+			act_stamp(t, r);
+		break;
+	case 'm':
+		act_merge(t);
+		break;
+	default:
+		break;
+	}
+}

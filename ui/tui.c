@@ -1,0 +1,317 @@
+/* tui.c - the TUI's main loop: set-up of ncurses, loading the project into the
+ * view state, the heads bar, the status line and the key dispatch. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui.h"
+#include "tui_internal.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <ncurses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tui_set_status(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+}
+
+int tui_attr(struct tui *t, int pair)
+{
+	static const int mono[C_COUNT] = {
+		[C_CURSOR] = A_REVERSE, [C_HEAD] = A_BOLD, [C_DIM] = A_DIM, [C_STATUS] = A_REVERSE,
+		[C_TITLE] = A_BOLD, [C_WARN] = A_BOLD, [C_KEYWORD] = A_BOLD, [C_CURRENT] = A_BOLD,
+		[C_MARK] = A_BOLD, [C_ERROR] = A_BOLD,
+	};
+	if (!t->color)
+		return mono[pair];
+	return COLOR_PAIR(pair) | (pair == C_HEAD || pair == C_CURRENT || pair == C_TITLE ? A_BOLD : 0);
+}
+
+static void init_colors(struct tui *t)
+{
+	const char *no_color = getenv("NO_COLOR");
+	t->color = has_colors() && !(no_color && *no_color);
+	if (!t->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(C_CURSOR, COLOR_BLACK, COLOR_CYAN);
+	init_pair(C_ID, COLOR_YELLOW, -1);
+	init_pair(C_HEAD, COLOR_GREEN, -1);
+	init_pair(C_LABEL, COLOR_MAGENTA, -1);
+	init_pair(C_DIM, COLOR_BLUE, -1);
+	init_pair(C_STATUS, COLOR_BLACK, COLOR_WHITE);
+	init_pair(C_TITLE, COLOR_CYAN, -1);
+	init_pair(C_WARN, COLOR_RED, -1);
+	init_pair(C_KEYWORD, COLOR_CYAN, -1);
+	init_pair(C_COMMENT, COLOR_BLUE, -1);
+	init_pair(C_CURRENT, COLOR_GREEN, -1);
+	init_pair(C_MARK, COLOR_RED, -1);
+	init_pair(C_ERROR, COLOR_WHITE, COLOR_RED);
+}
+
+/* Fills the display order, the lane layout and the per-revision arrays. */
+int tui_load(struct tui *t)
+{
+	size_t n = ald_project_revision_count(t->project);
+	if (ald_project_history(&t->order, t->project, NULL, NULL, 0) < 0)
+		return -1;
+	t->row_of = calloc(n ? n : 1, sizeof(*t->row_of));
+	t->marked = calloc(n ? n : 1, 1);
+	t->current = calloc(n ? n : 1, 1);
+	t->applied = calloc(n ? n : 1, 1);
+	struct lanes_rev *revs = calloc(n ? n : 1, sizeof(*revs));
+	size_t *parents = calloc(2 * n + 1, sizeof(*parents));
+	size_t used = 0, cap = 2 * n + 1;
+	if (!t->row_of || !t->marked || !t->current || !t->applied || !revs || !parents)
+		abort();
+	for (size_t i = 0; i < ald_revlist_count(t->order); i++)
+		t->row_of[ald_revision_index(ald_revlist_at(t->order, i))] = i;
+	for (size_t i = 0; i < ald_revlist_count(t->order); i++) {
+		const ald_revision *r = ald_revlist_at(t->order, i);
+		size_t np = ald_revision_parent_count(r), nd = ald_revision_dependency_count(r);
+		if (used + np + nd > cap) {
+			cap = (used + np + nd) * 2;
+			parents = realloc(parents, cap * sizeof(*parents));
+			if (!parents)
+				abort();
+		}
+		revs[i].n_parents = np + nd;
+		revs[i].n_deps = nd;
+		revs[i].parents = (const size_t *)(uintptr_t)used; /* rebased below */
+		for (size_t j = 0; j < np; j++)
+			parents[used++] = t->row_of[ald_revision_index(ald_revision_parent_revision_at(r, j))];
+		for (size_t j = 0; j < nd; j++)
+			parents[used++] = t->row_of[ald_revision_index(ald_revision_dependency_at(r, j))];
+	}
+	for (size_t i = 0; i < ald_revlist_count(t->order); i++)
+		revs[i].parents = parents + (uintptr_t)revs[i].parents;
+	lanes_layout(&t->lanes, revs, ald_revlist_count(t->order));
+	free(revs);
+	free(parents);
+	if (t->cursor >= ald_revlist_count(t->order))
+		t->cursor = ald_revlist_count(t->order) ? ald_revlist_count(t->order) - 1 : 0;
+	return 0;
+}
+
+void tui_unload(struct tui *t)
+{
+	ald_revlist_free(t->order);
+	t->order = NULL;
+	lanes_free(&t->lanes);
+	free(t->row_of);
+	free(t->marked);
+	free(t->current);
+	free(t->applied);
+	t->row_of = NULL;
+	t->marked = t->current = t->applied = NULL;
+}
+
+int tui_list_height(const struct tui *t)
+{
+	int h = LINES - 2; /* heads bar and status line */
+	return t->preview ? h / 2 : h;
+}
+
+/* The first line: every head, applied or not, and a warning for several. */
+static void draw_heads_bar(struct tui *t)
+{
+	ald_revlist *heads = NULL;
+	move(0, 0);
+	clrtoeol();
+	attron(tui_attr(t, C_TITLE));
+	addstr("Heads:");
+	attroff(tui_attr(t, C_TITLE));
+	ald_project_heads(&heads, t->project, 0);
+	size_t n = ald_revlist_count(heads);
+	for (size_t i = 0; i < n; i++) {
+		const ald_revision *r = ald_revlist_at(heads, i);
+		int applied = t->applied[ald_revision_index(r)];
+		addch(' ');
+		attron(tui_attr(t, applied ? C_CURRENT : C_HEAD));
+		addstr(ald_revision_id(r));
+		attroff(tui_attr(t, applied ? C_CURRENT : C_HEAD));
+		if (ald_revision_label_count(r))
+			printw(" (%s)", ald_revision_label_at(r, 0));
+		if (t->db_state == 1)
+			addstr(applied ? (t->utf8 ? " \u2713" : " [applied]") : " [pending]");
+	}
+	if (n == 0)
+		addstr(" none");
+	if (n > 1) {
+		attron(tui_attr(t, C_WARN));
+		printw("  %s %zu heads: mark with Space, merge with m", t->utf8 ? "\u26a0" : "!", n);
+		attroff(tui_attr(t, C_WARN));
+	}
+	ald_revlist_free(heads);
+}
+
+/* The last line: database, current revisions, pending count, last result. */
+static void draw_status(struct tui *t)
+{
+	char line[1024];
+	const char *url = ald_project_url_display(t->project);
+	size_t pending = 0, n = ald_project_revision_count(t->project);
+	struct { char buf[256]; size_t len; } cur = {"", 0};
+	for (size_t i = 0; i < n; i++) {
+		pending += !t->applied[i];
+		if (t->current[i] && cur.len + 16 < sizeof(cur.buf))
+			cur.len += (size_t)snprintf(cur.buf + cur.len, sizeof(cur.buf) - cur.len, "%s%s",
+						    cur.len ? "," : "",
+						    ald_revision_id(ald_project_revision_at(t->project, i)));
+	}
+	if (t->db_state == 1)
+		snprintf(line, sizeof(line), " %s | current: %s | %zu pending | %s", url,
+			 cur.len ? cur.buf : "base", pending, t->status);
+	else if (t->db_state == -1)
+		snprintf(line, sizeof(line), " %s | offline: %s | %s", url ? url : "", t->db_message,
+			 t->status);
+	else
+		snprintf(line, sizeof(line), " no database URL configured (offline) | %s", t->status);
+	attron(tui_attr(t, C_STATUS));
+	mvaddnstr(LINES - 1, 0, line, COLS);
+	for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == LINES - 1; x++)
+		addch(' ');
+	attroff(tui_attr(t, C_STATUS));
+}
+
+static void draw(struct tui *t)
+{
+	erase();
+	draw_heads_bar(t);
+	int lh = tui_list_height(t);
+	graph_draw(t, 1, lh);
+	if (t->preview)
+		preview_draw(t, 1 + lh, LINES - 2 - lh);
+	draw_status(t);
+	refresh();
+}
+
+static void reload(struct tui *t)
+{
+	ald_project *np = NULL;
+	if (!t->reopen || t->reopen(&np, t->payload) < 0) {
+		const ald_error *e = ald_error_last();
+		tui_set_status(t, "reload failed: %s", e ? e->message : "unknown error");
+		return;
+	}
+	tui_unload(t);
+	ald_project_free(t->project);
+	t->project = np;
+	tui_load(t);
+	tui_set_status(t, "reloaded %zu revisions", ald_project_revision_count(np));
+}
+
+static void key(struct tui *t, int ch)
+{
+	long page = tui_list_height(t) > 1 ? tui_list_height(t) - 1 : 1;
+	switch (ch) {
+	case 'q':
+		t->quit = 1;
+		break;
+	case 'j': case KEY_DOWN:
+		graph_move(t, 1);
+		break;
+	case 'k': case KEY_UP:
+		graph_move(t, -1);
+		break;
+	case KEY_NPAGE: case ' ' | 0x100:
+		graph_move(t, page);
+		break;
+	case KEY_PPAGE:
+		graph_move(t, -page);
+		break;
+	case 'g': case KEY_HOME:
+		graph_goto(t, 0);
+		break;
+	case 'G': case KEY_END:
+		graph_goto(t, ald_revlist_count(t->order) ? ald_revlist_count(t->order) - 1 : 0);
+		break;
+	case '\n': case '\r': case KEY_ENTER: case '\t':
+		t->preview = !t->preview;
+		t->preview_top = 0;
+		graph_move(t, 0);
+		break;
+	case 'J':
+		t->preview_top++;
+		break;
+	case 'K':
+		if (t->preview_top)
+			t->preview_top--;
+		break;
+	case '/':
+		search_prompt(t);
+		break;
+	case 'n':
+		search_next(t, 1);
+		break;
+	case 'N':
+		search_next(t, -1);
+		break;
+	case '?': case 'h': case KEY_F(1):
+		help_show(t);
+		break;
+	case 'r':
+		reload(t);
+		break;
+	case ' ': {
+		if (!ald_revlist_count(t->order))
+			break;
+		size_t ix = ald_revision_index(ald_revlist_at(t->order, t->cursor));
+		t->marked[ix] = !t->marked[ix];
+		graph_move(t, 1);
+		break;
+	}
+	case KEY_MOUSE: {
+		MEVENT ev;
+		if (getmouse(&ev) == OK) {
+			if (ev.bstate & BUTTON4_PRESSED)
+				graph_move(t, -3);
+			else if (ev.bstate & (BUTTON5_PRESSED))
+				graph_move(t, 3);
+			else if (ev.y >= 1 && ev.y < 1 + tui_list_height(t))
+				graph_goto(t, t->top + (size_t)(ev.y - 1));
+		}
+		break;
+	}
+	case KEY_RESIZE:
+		graph_move(t, 0);
+		break;
+	default:
+		tui_actions_key(t, ch);
+		break;
+	}
+}
+
+int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), void *payload)
+{
+	struct tui t = {.project = *p, .reopen = reopen, .payload = payload};
+	setlocale(LC_ALL, "");
+	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (tui_load(&t) < 0)
+		return -1;
+	tui_db_refresh(&t);
+	initscr();
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	set_escdelay(25);
+	init_colors(&t);
+	if (!t.status[0])
+		tui_set_status(&t, "%zu revisions; ? for help", ald_revlist_count(t.order));
+	while (!t.quit) {
+		draw(&t);
+		key(&t, getch());
+	}
+	endwin();
+	tui_unload(&t);
+	*p = t.project;
+	return 0;
+}

@@ -1,0 +1,79 @@
+/* tui_internal.h - state and drawing helpers shared by the screens of the TUI.
+ * Every screen is a file with a draw and a key function (ncdu's pattern). */
+#ifndef ALD_TUI_INTERNAL_H
+#define ALD_TUI_INTERNAL_H
+
+#include <stddef.h>
+
+#include "aludel.h"
+#include "lanes.h"
+
+/* Colour pairs. */
+enum { C_NORMAL, C_CURSOR, C_ID, C_HEAD, C_LABEL, C_DIM, C_STATUS, C_TITLE, C_WARN, C_KEYWORD,
+       C_COMMENT, C_CURRENT, C_MARK, C_ERROR, C_COUNT };
+
+struct tui {
+	ald_project *project;
+	ald_revlist *order;     /* display order: history order, newest first */
+	struct lanes lanes;
+	size_t *row_of;         /* map index -> display row */
+	size_t cursor, top;     /* selected row, first row on screen */
+	int preview;            /* the preview pane is shown */
+	size_t preview_top;     /* first line of the preview text on screen */
+	int utf8, color;
+	char search[256];       /* last search text */
+	char status[512];       /* the last action's result */
+	int quit;
+	unsigned char *marked;  /* per map index: marked for merge with Space */
+	unsigned char *current; /* per map index: a row of the version table */
+	unsigned char *applied; /* per map index: applied (current or below it) */
+	int db_state;           /* 0 no URL, 1 connected, -1 unreachable */
+	char db_message[256];
+	int (*reopen)(ald_project **out, void *payload);
+	void *payload;
+};
+
+/* tui.c */
+void tui_set_status(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int tui_load(struct tui *t);
+void tui_unload(struct tui *t);
+int tui_attr(struct tui *t, int pair);
+/* Width of the screen area used by the graph list (whole width or top half). */
+int tui_list_height(const struct tui *t);
+
+/* view_graph.c */
+void graph_draw(struct tui *t, int y0, int height);
+void graph_move(struct tui *t, long delta);
+void graph_goto(struct tui *t, size_t row);
+
+/* view_preview.c */
+void preview_draw(struct tui *t, int y0, int height);
+/* Builds the preview text of the selected revision (caller frees). */
+char *preview_text(struct tui *t);
+
+/* screen_help.c */
+void help_show(struct tui *t);
+
+/* search.c */
+/* Asks for a search text on the bottom line and jumps to the first match. */
+void search_prompt(struct tui *t);
+/* Jumps to the next (dir 1) or previous (dir -1) match of the last search. */
+void search_next(struct tui *t, int dir);
+
+/* actions.c: database state and the actions that change it */
+/* Reads the version table and fills current/applied/db_state. */
+void tui_db_refresh(struct tui *t);
+/* The SQL that would run to move the database to revision r (the --sql text),
+ * or a line saying why there is none; the caller frees it. */
+char *tui_plan_preview(struct tui *t, const ald_revision *r);
+/* Handles the action keys (u d + - s m); ignores other keys. */
+void tui_actions_key(struct tui *t, int ch);
+
+/* dialog.c */
+/* Reads a line of text on the bottom line; returns a new string or NULL if cancelled. */
+char *dialog_input(struct tui *t, const char *prompt);
+/* Shows a scrollable text box with a title; returns 1 if the user pressed
+ * y/Enter when `ask` is set, else 0. */
+int dialog_text(struct tui *t, const char *title, const char *text, const char *ask);
+
+#endif
