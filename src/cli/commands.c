@@ -76,5 +76,12 @@ const struct cli_command cli_commands[] = {
 		.help = "  rev                   string revision target\n" JSON_HELP,
 		.exec = cmd_show,
 	},
+	{
+		.name = "tui",
+		.summary = "Open the full-screen interface (also plain `aludel` on a terminal).",
+		.usage = "[-h]",
+		.help = "",
+		.exec = cmd_tui,
+	},
 	{0},
 };

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void main_usage(FILE *f)
 {
@@ -82,10 +83,14 @@ int main(int argc, char **argv)
 			return main_usage_error("unrecognized arguments: %s", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return main_usage_error("too few arguments");
 	int ci = optind;
-	const char *name = argv[ci];
+	const char *name = ci < argc ? argv[ci] : NULL;
+	if (!name && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		name = "tui"; /* plain `aludel` on a terminal opens the interface */
+		ci--;
+	}
+	if (!name)
+		return main_usage_error("too few arguments");
 	const struct cli_command *cmd = cli_commands;
 	while (cmd->name && strcmp(cmd->name, name) != 0)
 		cmd++;
