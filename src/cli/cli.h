@@ -66,6 +66,10 @@ int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_revision(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_merge(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+int cmd_current(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+int cmd_upgrade(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+int cmd_downgrade(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 
 #endif

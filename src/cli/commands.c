@@ -2,6 +2,10 @@
 #include "cli.h"
 
 #define VERBOSE_HELP "  -v, --verbose         Use more verbose output\n"
+#define SQL_HELP "  --sql                 Don't emit SQL to database - dump to standard output\n" \
+		 "                        instead\n"
+#define LOCK_HELP "  --lock-timeout SECONDS\n" \
+		  "                        Give up when another run holds the lock longer\n"
 #define JSON_HELP "  --json                Print the same facts as JSON, for programs\n"
 
 const struct cli_command cli_commands[] = {
@@ -11,6 +15,21 @@ const struct cli_command cli_commands[] = {
 		.usage = "[-h] [-v] [--json]",
 		.help = VERBOSE_HELP JSON_HELP,
 		.exec = cmd_branches,
+	},
+	{
+		.name = "current",
+		.summary = "Display the current revision for a database.",
+		.usage = "[-h] [-v]",
+		.help = VERBOSE_HELP,
+		.exec = cmd_current,
+	},
+	{
+		.name = "downgrade",
+		.summary = "Revert to a previous version.",
+		.usage = "[-h] [--sql] [--tag TAG] [--lock-timeout SECONDS] revision",
+		.help = "  revision              revision identifier\n" SQL_HELP
+			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n" LOCK_HELP,
+		.exec = cmd_downgrade,
 	},
 	{
 		.name = "heads",
@@ -77,11 +96,28 @@ const struct cli_command cli_commands[] = {
 		.exec = cmd_show,
 	},
 	{
+		.name = "stamp",
+		.summary = "'stamp' the revision table with the given revision; don't run any migrations.",
+		.usage = "[-h] [--sql] [--tag TAG] [--purge] [--lock-timeout SECONDS] revisions [revisions ...]",
+		.help = "  revisions             revision identifier(s)\n" SQL_HELP
+			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n"
+			"  --purge               Unconditionally erase the version table before stamping\n" LOCK_HELP,
+		.exec = cmd_stamp,
+	},
+	{
 		.name = "tui",
 		.summary = "Open the full-screen interface (also plain `aludel` on a terminal).",
 		.usage = "[-h]",
 		.help = "",
 		.exec = cmd_tui,
+	},
+	{
+		.name = "upgrade",
+		.summary = "Upgrade to a later version.",
+		.usage = "[-h] [--sql] [--tag TAG] [--lock-timeout SECONDS] revision",
+		.help = "  revision              revision identifier\n" SQL_HELP
+			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n" LOCK_HELP,
+		.exec = cmd_upgrade,
 	},
 	{0},
 };

@@ -4,8 +4,11 @@
 
 int cli_current_rows(struct ald_strvec *out, ald_project *p)
 {
-	(void)out;
-	(void)p;
-	fputs("FAILED: reading the database's current revisions is not built yet\n", stderr);
-	return -1;
+	ald_strarray rows = {0};
+	if (ald_project_current(&rows, p) < 0)
+		return -1;
+	for (size_t i = 0; i < rows.count; i++)
+		ald_strvec_pushdup(out, rows.strings[i]);
+	ald_strarray_dispose(&rows);
+	return 0;
 }
