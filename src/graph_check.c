@@ -1,0 +1,217 @@
+/* graph_check.c - cycle detection when the graph is built (§2.4).
+ *
+ * First Alembic's three checks with its messages: no heads or no bases at
+ * all (every id, map order), then revisions not both below a head and above a
+ * base (sorted ids), for down edges ("Cycle") and for down plus dependency
+ * edges ("Dependency cycle"). Alembic stops there and misses a cycle that
+ * hangs between a base and a head; aludel then runs a complete check (Kahn's
+ * algorithm) and names the revisions on the cycle, sorted, in the same words.
+ * The complete check's order over all edges is kept as g->index->topo.
+ */
+#include "graph_internal.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum edges { E_DOWN, E_NEXT, E_ALL_DOWN, E_ALL_NEXT };
+
+/* The k-th neighbour of r along the given edges (duplicates possible); *more
+ * is 0 once k is past the last one. */
+static size_t neighbours(const struct ald_graph *g, size_t r, enum edges e, size_t k, int *more)
+{
+	const struct ald_rev *rv = &g->revs[r];
+	const struct ald_ixvec *a = NULL, *b = NULL;
+	switch (e) {
+	case E_DOWN: a = &rv->down; break;
+	case E_NEXT: a = &rv->next; break;
+	case E_ALL_DOWN: a = &rv->down; b = &rv->deps; break;
+	case E_ALL_NEXT: a = &rv->all_next; break;
+	}
+	size_t na = a->n, nb = b ? b->n : 0;
+	*more = k < na + nb;
+	if (!*more)
+		return 0;
+	return k < na ? a->v[k] : b->v[k - na];
+}
+
+/* Sets `bit` in mark[] for everything reachable from `from` along `e`. */
+static void reach(const struct ald_graph *g, const struct ald_ixvec *from, enum edges e,
+		  unsigned char *mark, unsigned char bit, size_t *stack)
+{
+	size_t top = 0;
+	for (size_t i = 0; i < from->n; i++) {
+		if (mark[from->v[i]] & bit)
+			continue;
+		mark[from->v[i]] |= bit;
+		stack[top++] = from->v[i];
+		while (top) {
+			size_t r = stack[--top];
+			int more;
+			for (size_t k = 0;; k++) {
+				size_t x = neighbours(g, r, e, k, &more);
+				if (!more)
+					break;
+				if (!(mark[x] & bit)) {
+					mark[x] |= bit;
+					stack[top++] = x;
+				}
+			}
+		}
+	}
+}
+
+static int cmp_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "<kind> is detected in revisions (a, b)" naming the revisions `revs`
+ * (sorted by id when `sorted`). */
+static int cycle_error(const struct ald_graph *g, const char *kind, const size_t *revs,
+		       size_t n, int sorted)
+{
+	const char **ids = ald_xmalloc((n ? n : 1) * sizeof(*ids));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = g->revs[revs[i]].file.id;
+	if (sorted)
+		qsort(ids, n, sizeof(*ids), cmp_ids);
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			ald_buf_puts(&b, ", ");
+		ald_buf_puts(&b, ids[i]);
+	}
+	int err = ald_error_set(ALD_ECYCLE, "%s is detected in revisions (%s)", kind, ald_buf_cstr(&b));
+	ald_buf_free(&b);
+	free(ids);
+	return err;
+}
+
+/* Every revision, in map order. */
+static int cycle_error_all(const struct ald_graph *g, const char *kind)
+{
+	size_t *all = ald_xmalloc(g->n * sizeof(*all));
+	for (size_t i = 0; i < g->n; i++)
+		all[i] = i;
+	int err = cycle_error(g, kind, all, g->n, 0);
+	free(all);
+	return err;
+}
+
+/* Alembic's check: everything must be reachable from the heads downwards and
+ * from the bases upwards. */
+static int check_space(const struct ald_graph *g, const char *kind, const struct ald_ixvec *heads,
+		       const struct ald_ixvec *bases, enum edges down, enum edges up,
+		       unsigned char *mark, size_t *stack)
+{
+	if (!heads->n || !bases->n)
+		return cycle_error_all(g, kind);
+	memset(mark, 0, g->n);
+	reach(g, heads, down, mark, 1, stack);
+	reach(g, bases, up, mark, 2, stack);
+	size_t nbad = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (mark[i] != 3)
+			stack[nbad++] = i;
+	return nbad ? cycle_error(g, kind, stack, nbad, 1) : 0;
+}
+
+/* Kahn's algorithm over next (or all_next) edges: writes the order to
+ * `order` (parents first) and returns how many revisions it placed. */
+static size_t kahn(const struct ald_graph *g, int all, size_t *order, size_t *deg)
+{
+	memset(deg, 0, g->n * sizeof(*deg));
+	for (size_t i = 0; i < g->n; i++) {
+		const struct ald_ixvec *c = all ? &g->revs[i].all_next : &g->revs[i].next;
+		for (size_t k = 0; k < c->n; k++)
+			deg[c->v[k]]++;
+	}
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (deg[i] == 0)
+			order[tail++] = i;
+	while (head < tail) {
+		const struct ald_rev *r = &g->revs[order[head++]];
+		const struct ald_ixvec *c = all ? &r->all_next : &r->next;
+		for (size_t k = 0; k < c->n; k++)
+			if (--deg[c->v[k]] == 0)
+				order[tail++] = c->v[k];
+	}
+	return tail;
+}
+
+/* After an incomplete Kahn run: peels, from the top, the revisions that are
+ * left only because they sit above a cycle, and reports the rest. */
+static int kahn_error(const struct ald_graph *g, int all, const size_t *order, size_t placed,
+		      size_t *deg, const char *kind)
+{
+	unsigned char *left = ald_xcalloc(g->n, 1);
+	for (size_t i = 0; i < g->n; i++)
+		left[i] = 1;
+	for (size_t i = 0; i < placed; i++)
+		left[order[i]] = 0;
+	size_t *queue = ald_xmalloc(g->n * sizeof(*queue));
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		if (!left[i])
+			continue;
+		const struct ald_ixvec *c = all ? &g->revs[i].all_next : &g->revs[i].next;
+		deg[i] = 0;
+		for (size_t k = 0; k < c->n; k++)
+			deg[i] += left[c->v[k]];
+		if (deg[i] == 0)
+			queue[tail++] = i;
+	}
+	while (head < tail) {
+		size_t y = queue[head++];
+		left[y] = 0;
+		const struct ald_rev *r = &g->revs[y];
+		size_t np = r->down.n + (all ? r->deps.n : 0);
+		for (size_t k = 0; k < np; k++) {
+			size_t x = k < r->down.n ? r->down.v[k] : r->deps.v[k - r->down.n];
+			int dup = 0; /* each distinct parent once, as children lists are distinct */
+			for (size_t j = 0; j < k && !dup; j++)
+				dup = (j < r->down.n ? r->down.v[j] : r->deps.v[j - r->down.n]) == x;
+			if (!dup && left[x] && --deg[x] == 0)
+				queue[tail++] = x;
+		}
+	}
+	size_t nbad = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (left[i])
+			queue[nbad++] = i;
+	int err = cycle_error(g, kind, queue, nbad, 1);
+	free(queue);
+	free(left);
+	return err;
+}
+
+int ald_graph_check_cycles(struct ald_graph *g)
+{
+	g->index->topo = ald_xmalloc((g->n ? g->n : 1) * sizeof(size_t));
+	if (g->n == 0)
+		return 0;
+	unsigned char *mark = ald_xmalloc(g->n);
+	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
+	size_t *deg = ald_xmalloc(g->n * sizeof(*deg));
+	size_t *order = g->index->topo;
+	int err = check_space(g, "Cycle", &g->heads, &g->bases, E_DOWN, E_NEXT, mark, stack);
+	if (err == 0)
+		err = check_space(g, "Dependency cycle", &g->real_heads, &g->real_bases, E_ALL_DOWN,
+				  E_ALL_NEXT, mark, stack);
+	if (err == 0) {
+		size_t placed = kahn(g, 0, order, deg);
+		if (placed < g->n)
+			err = kahn_error(g, 0, order, placed, deg, "Cycle");
+	}
+	if (err == 0) {
+		size_t placed = kahn(g, 1, order, deg);
+		if (placed < g->n)
+			err = kahn_error(g, 1, order, placed, deg, "Dependency cycle");
+	}
+	free(deg);
+	free(stack);
+	free(mark);
+	return err;
+}

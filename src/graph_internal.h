@@ -1,0 +1,57 @@
+/* graph_internal.h - what the graph's source files share and nobody else uses:
+ * the private part of struct ald_graph (hash index, topological order) and the
+ * build steps that live in their own files.
+ */
+#ifndef ALD_GRAPH_INTERNAL_H
+#define ALD_GRAPH_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+
+/* One slot of the open-addressing table: key == NULL means empty. */
+struct ald_graph_slot {
+	const char *key; /* borrowed from a revision's id or a label's name */
+	uint64_t hash;
+	size_t val;      /* revision index, or label index | ALD_GRAPH_LABEL_BIT */
+};
+
+#define ALD_GRAPH_LABEL_BIT (((size_t)-1 >> 1) + 1)
+
+struct ald_graph_index {
+	struct ald_graph_slot *slots;
+	size_t cap;   /* a power of two, or 0 */
+	size_t used;
+	size_t *topo; /* every revision after its down revisions and dependencies (g->n entries) */
+};
+
+/* The index's entry for `key`, or NULL. */
+const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, const char *key);
+
+/* §2.4: the cycle checks of Alembic, in its order and with its messages, then
+ * a complete check (Alembic misses some cycles); fills g->index->topo. */
+int ald_graph_check_cycles(struct ald_graph *g);
+
+/* §2.1: fills every revision's norm_deps and norm_down. Needs g->index->topo. */
+void ald_graph_normalize_deps(struct ald_graph *g);
+
+/* §2.3: fills every revision's `labels`. Needs g->index->topo. */
+void ald_graph_propagate_labels(struct ald_graph *g);
+
+/* A "visited" stamp array: stamp[i] == gen means visited in the current round,
+ * so that rounds need no clearing. */
+struct ald_stamps {
+	uint32_t *v;
+	uint32_t gen;
+	size_t n;
+};
+void ald_stamps_init(struct ald_stamps *s, size_t n);
+/* Starts a new round (everything unvisited). */
+void ald_stamps_next(struct ald_stamps *s);
+void ald_stamps_free(struct ald_stamps *s);
+
+/* Sets the vector to a copy of `n` indexes, allocating exactly. */
+void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n);
+
+#endif

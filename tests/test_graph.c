@@ -1,0 +1,425 @@
+/* test_graph.c - the revision graph: build, classification, labels, errors,
+ * lookups and ordering. Expected orders of the worked graphs (G1, G2, lin5)
+ * were produced by Alembic 1.8.1 with file names read in sorted order
+ * (aludel's map order) and PYTHONHASHSEED=0, or come from the traces of
+ * alembic-behaviour.md §4.3-4.4. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "graph.h"
+
+/* A revision as a test writes it: lists are comma-separated, NULL = none. */
+struct spec {
+	const char *id, *down, *labels, *deps;
+};
+
+static void split(struct ald_strvec *sv, const char *csv)
+{
+	if (!csv)
+		return;
+	for (const char *p = csv;;) {
+		const char *q = strchr(p, ',');
+		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
+		if (!q)
+			break;
+		p = q + 1;
+	}
+}
+
+/* Fills a revision file as the parser would: path "<id>.py", id on line 1,
+ * down_revision on line 2, depends_on on line 3. */
+static void fill(struct ald_revfile *f, const struct spec *s)
+{
+	memset(f, 0, sizeof(*f));
+	f->kind = ALD_REVFILE_PY;
+	f->path = ald_xasprintf("%s.py", s->id);
+	f->id = ald_xstrdup(s->id);
+	f->id_line = 1;
+	f->doc = ald_xstrdup(s->id);
+	f->message = ald_xstrdup(s->id);
+	split(&f->down, s->down);
+	f->down_line = 2;
+	split(&f->depends, s->deps);
+	f->depends_line = 3;
+	split(&f->labels, s->labels);
+	f->transactional = 1;
+}
+
+static int build(struct ald_graph **g, const struct spec *specs, size_t n)
+{
+	struct ald_revfile *files = calloc(n ? n : 1, sizeof(*files));
+	for (size_t i = 0; i < n; i++)
+		fill(&files[i], &specs[i]);
+	int err = ald_graph_build(g, files, n);
+	for (size_t i = 0; i < n; i++) /* ownership passed: all zeroed */
+		assert_null(files[i].id);
+	free(files);
+	return err;
+}
+
+static struct ald_graph *build_ok(const struct spec *specs, size_t n)
+{
+	struct ald_graph *g = NULL;
+	int err = build(&g, specs, n);
+	if (err)
+		fail_msg("build failed: %s", ald_error_last()->message);
+	assert_non_null(g);
+	return g;
+}
+
+#define BUILD(specs) build_ok(specs, sizeof(specs) / sizeof(specs[0]))
+
+static void expect_error(const struct spec *specs, size_t n, int code, const char *msg)
+{
+	struct ald_graph *g = (struct ald_graph *)1;
+	assert_int_equal(build(&g, specs, n), code);
+	assert_null(g);
+	assert_non_null(ald_error_last());
+	assert_string_equal(ald_error_last()->message, msg);
+}
+
+#define EXPECT_ERROR(specs, code, msg) expect_error(specs, sizeof(specs) / sizeof(specs[0]), code, msg)
+
+/* The revision with this id (must exist). */
+static size_t R(const struct ald_graph *g, const char *id)
+{
+	size_t r = ald_graph_find(g, id);
+	if (r == ALD_NOREV)
+		fail_msg("no revision %s", id);
+	return r;
+}
+
+/* The ids of a list of revisions, space-separated. */
+static char *ids(const struct ald_graph *g, const size_t *v, size_t n)
+{
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			ald_buf_putc(&b, ' ');
+		ald_buf_puts(&b, g->revs[v[i]].file.id);
+	}
+	return ald_buf_detach(&b);
+}
+
+static void assert_revs(const struct ald_graph *g, const struct ald_ixvec *v, const char *expected)
+{
+	char *s = ids(g, v->v, v->n);
+	assert_string_equal(s, expected);
+	free(s);
+}
+
+/* The propagated labels of a revision, comma-separated. */
+static void assert_labels(const struct ald_graph *g, const char *id, const char *expected)
+{
+	const struct ald_rev *r = &g->revs[R(g, id)];
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < r->labels.n; i++) {
+		if (i)
+			ald_buf_putc(&b, ',');
+		ald_buf_puts(&b, g->labels[r->labels.v[i]].name);
+		assert_true(ald_rev_has_label(g, R(g, id), r->labels.v[i]));
+	}
+	char *s = ald_buf_detach(&b);
+	if (strcmp(s, expected) != 0)
+		fail_msg("labels of %s: expected '%s', got '%s'", id, expected, s);
+	free(s);
+}
+
+/* The whole history: toposort of everything from the real heads. */
+static void assert_history(const struct ald_graph *g, const char *expected)
+{
+	unsigned char *todo = malloc(g->n ? g->n : 1);
+	memset(todo, 1, g->n);
+	struct ald_ixvec out = {0};
+	assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
+	assert_revs(g, &out, expected);
+	ald_ixvec_free(&out);
+	free(todo);
+}
+
+/* ---- the worked graphs ------------------------------------------------- */
+
+/* G1 in the map order of the trace in §4.3 (Alembic's readdir order). */
+static const struct spec g1_trace[] = {
+	{"1000aaaa0001", NULL, NULL, NULL},
+	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001"},
+	{"3000bbbb0002", "3000bbbb0001", NULL, NULL},
+	{"4000cccc0001", "2000aaaa0002", NULL, NULL},
+	{"7000ffff0001", NULL, "other", NULL},
+	{"2000aaaa0002", "1000aaaa0001", NULL, NULL},
+	{"4000cccc0002", "4000cccc0001", NULL, NULL},
+	{"7000ffff0002", "7000ffff0001", NULL, NULL},
+	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL},
+	{"6000dddd0001", "5000eeee0001", NULL, NULL},
+	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
+};
+
+/* G1 in aludel's map order (sorted file names). */
+static const struct spec g1[] = {
+	{"1000aaaa0001", NULL, NULL, NULL},
+	{"2000aaaa0002", "1000aaaa0001", NULL, NULL},
+	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
+	{"3000bbbb0002", "3000bbbb0001", NULL, NULL},
+	{"4000cccc0001", "2000aaaa0002", NULL, NULL},
+	{"4000cccc0002", "4000cccc0001", NULL, NULL},
+	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL},
+	{"6000dddd0001", "5000eeee0001", NULL, NULL},
+	{"7000ffff0001", NULL, "other", NULL},
+	{"7000ffff0002", "7000ffff0001", NULL, NULL},
+	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001"},
+};
+
+static const struct spec g2[] = {
+	{"aaaa00000001", NULL, NULL, NULL},
+	{"bbbb00000001", "aaaa00000001", "left", NULL},
+	{"bbbb00000002", "bbbb00000001", NULL, NULL},
+	{"cccc00000001", "aaaa00000001", "right", NULL},
+	{"cccc00000002", "cccc00000001", NULL, "bbbb00000002"},
+};
+
+static const struct spec lin5[] = {
+	{"aaaa00000001", NULL, NULL, NULL},
+	{"aaaa00000002", "aaaa00000001", NULL, NULL},
+	{"aaaa00000003", "aaaa00000002", "lbl", NULL},
+	{"aaaa00000004", "aaaa00000003", NULL, NULL},
+	{"aaaa00000005", "aaaa00000004", NULL, NULL},
+};
+
+static void test_g1_trace_history(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(g1_trace);
+	assert_revs(g, &g->heads, "8000dddd0002 7000ffff0002");
+	assert_revs(g, &g->real_heads, "8000dddd0002 7000ffff0002");
+	assert_history(g, "8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 3000bbbb0001 "
+			  "4000cccc0002 4000cccc0001 7000ffff0002 2000aaaa0002 1000aaaa0001 "
+			  "7000ffff0001");
+	ald_graph_free(g);
+}
+
+/* §4.4: database at 2000aaaa0002, upgrade featb@head. */
+static void test_g1_upgrade_featb(void **state)
+{
+	(void)state;
+	const struct spec *specs[] = {g1_trace, g1};
+	for (int k = 0; k < 2; k++) {
+		struct ald_graph *g = build_ok(specs[k], 11);
+		size_t target = R(g, "8000dddd0002"), cur = R(g, "2000aaaa0002");
+		unsigned char *req = calloc(g->n, 1), *have = calloc(g->n, 1);
+		assert_int_equal(ald_graph_ancestors_checked(g, &target, 1, req), 0);
+		assert_int_equal(ald_graph_ancestors_checked(g, &cur, 1, have), 0);
+		for (size_t i = 0; i < g->n; i++)
+			req[i] = req[i] && !have[i];
+		struct ald_ixvec out = {0};
+		assert_int_equal(ald_graph_toposort(g, req, &target, 1, &out), 0);
+		assert_revs(g, &out, "8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 "
+				     "3000bbbb0001 7000ffff0001 4000cccc0002 4000cccc0001");
+		ald_ixvec_free(&out);
+		free(req);
+		free(have);
+		ald_graph_free(g);
+	}
+}
+
+static void test_g1_model(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(g1);
+	assert_int_equal(g->n, 11);
+	assert_revs(g, &g->heads, "7000ffff0002 8000dddd0002");
+	assert_revs(g, &g->real_heads, "7000ffff0002 8000dddd0002");
+	assert_revs(g, &g->bases, "1000aaaa0001 7000ffff0001");
+	assert_revs(g, &g->real_bases, "1000aaaa0001 7000ffff0001");
+	const struct ald_rev *r2000 = &g->revs[R(g, "2000aaaa0002")];
+	assert_int_equal(r2000->flags, ALD_REV_BRANCHPOINT | ALD_REV_REAL_BRANCHPOINT);
+	assert_revs(g, &r2000->next, "3000bbbb0001 4000cccc0001");
+	const struct ald_rev *m = &g->revs[R(g, "5000eeee0001")];
+	assert_int_equal(m->flags, ALD_REV_MERGEPOINT);
+	assert_revs(g, &m->down, "3000bbbb0002 4000cccc0002");
+	assert_revs(g, &m->norm_down, "3000bbbb0002 4000cccc0002");
+	const struct ald_rev *f1 = &g->revs[R(g, "7000ffff0001")];
+	assert_int_equal(f1->flags, ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_REAL_BRANCHPOINT);
+	assert_revs(g, &f1->next, "7000ffff0002");
+	assert_revs(g, &f1->all_next, "7000ffff0002 8000dddd0002");
+	const struct ald_rev *top = &g->revs[R(g, "8000dddd0002")];
+	assert_int_equal(top->flags, ALD_REV_HEAD | ALD_REV_REAL_HEAD);
+	assert_revs(g, &top->deps, "7000ffff0001");
+	assert_revs(g, &top->norm_deps, "7000ffff0001");
+	assert_revs(g, &top->norm_down, "6000dddd0001 7000ffff0001");
+	/* labels: featb flows through the merge up to the head, not below */
+	assert_labels(g, "3000bbbb0001", "featb");
+	assert_labels(g, "3000bbbb0002", "featb");
+	assert_labels(g, "5000eeee0001", "featb");
+	assert_labels(g, "6000dddd0001", "featb");
+	assert_labels(g, "8000dddd0002", "featb");
+	assert_labels(g, "4000cccc0001", "");
+	assert_labels(g, "4000cccc0002", "");
+	assert_labels(g, "2000aaaa0002", "");
+	assert_labels(g, "1000aaaa0001", "");
+	assert_labels(g, "7000ffff0001", "other");
+	assert_labels(g, "7000ffff0002", "other");
+	assert_history(g, "7000ffff0002 8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 "
+			  "3000bbbb0001 4000cccc0002 4000cccc0001 2000aaaa0002 1000aaaa0001 "
+			  "7000ffff0001");
+	ald_graph_free(g);
+}
+
+static void test_g2(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(g2);
+	assert_revs(g, &g->heads, "bbbb00000002 cccc00000002");
+	assert_revs(g, &g->real_heads, "cccc00000002");
+	assert_revs(g, &g->bases, "aaaa00000001");
+	assert_revs(g, &g->real_bases, "aaaa00000001");
+	const struct ald_rev *eff = &g->revs[R(g, "bbbb00000002")];
+	assert_true(eff->flags & ALD_REV_HEAD);
+	assert_false(eff->flags & ALD_REV_REAL_HEAD); /* an effective head */
+	assert_labels(g, "aaaa00000001", "");
+	assert_labels(g, "bbbb00000001", "left");
+	assert_labels(g, "bbbb00000002", "left");
+	assert_labels(g, "cccc00000001", "right");
+	assert_labels(g, "cccc00000002", "right");
+	assert_history(g, "cccc00000002 cccc00000001 bbbb00000002 bbbb00000001 aaaa00000001");
+	ald_graph_free(g);
+}
+
+static void test_lin5_labels(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(lin5);
+	for (size_t i = 0; i < 5; i++)
+		assert_labels(g, lin5[i].id, "lbl");
+	assert_int_equal(g->n_labels, 1);
+	assert_int_equal(ald_graph_find_label(g, "lbl"), 0);
+	assert_int_equal(ald_graph_find(g, "lbl"), R(g, "aaaa00000003"));
+	assert_history(g, "aaaa00000005 aaaa00000004 aaaa00000003 aaaa00000002 aaaa00000001");
+	ald_graph_free(g);
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+static void test_error_duplicate_id(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, NULL},
+		{"aaaa00000001", NULL, NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_EINVALID,
+		     "Revision aaaa00000001 is present more than once: aaaa00000001.py and aaaa00000001.py");
+}
+
+static void test_error_duplicate_label(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, "lbl", NULL},
+		{"aaaa00000002", "aaaa00000001", "x,lbl", NULL},
+	};
+	EXPECT_ERROR(s, ALD_EINVALID,
+		     "Branch name 'lbl' in revision aaaa00000002 already used by revision aaaa00000001");
+	/* the later one in map order is "in", whatever the graph's shape */
+	static const struct spec t[] = {
+		{"aaaa00000002", "aaaa00000001", "lbl", NULL},
+		{"aaaa00000001", NULL, "lbl", NULL},
+	};
+	EXPECT_ERROR(t, ALD_EINVALID,
+		     "Branch name 'lbl' in revision aaaa00000001 already used by revision aaaa00000002");
+	/* twice on one revision */
+	static const struct spec u[] = {
+		{"aaaa00000001", NULL, "lbl,lbl", NULL},
+	};
+	EXPECT_ERROR(u, ALD_EINVALID,
+		     "Branch name 'lbl' in revision aaaa00000001 already used by revision aaaa00000001");
+}
+
+static void test_error_label_is_id(void **state)
+{
+	(void)state;
+	/* a label equal to a revision id that comes later in map order */
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, "aaaa00000002", NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_EINVALID,
+		     "Branch name 'aaaa00000002' in revision aaaa00000001 already used by revision aaaa00000002");
+}
+
+static void test_error_missing_down(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001,deadbeef0000", NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ENOTFOUND,
+		     "aaaa00000002.py:2: Revision deadbeef0000 referenced from aaaa00000002 is not present");
+	/* a label is not a down revision */
+	static const struct spec t[] = {
+		{"aaaa00000001", NULL, "lbl", NULL},
+		{"aaaa00000002", "lbl", NULL, NULL},
+	};
+	EXPECT_ERROR(t, ALD_ENOTFOUND,
+		     "aaaa00000002.py:2: Revision lbl referenced from aaaa00000002 is not present");
+}
+
+static void test_error_missing_dependency(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, "aaaa0000"},
+	};
+	EXPECT_ERROR(s, ALD_ENOTFOUND,
+		     "aaaa00000002.py:3: Revision aaaa00000002 depends on 'aaaa0000', which is not present");
+	/* a missing dependency is reported before a missing down revision */
+	static const struct spec t[] = {
+		{"aaaa00000001", "nothere00001", NULL, NULL},
+		{"aaaa00000002", NULL, NULL, "nothere00002"},
+	};
+	EXPECT_ERROR(t, ALD_ENOTFOUND,
+		     "aaaa00000002.py:3: Revision aaaa00000002 depends on 'nothere00002', which is not present");
+}
+
+static void test_error_self_loops(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001,aaaa00000002", NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ECYCLE, "Self-loop is detected in revisions (aaaa00000002)");
+	static const struct spec t[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, "aaaa00000002"},
+	};
+	EXPECT_ERROR(t, ALD_ECYCLE, "Dependency self-loop is detected in revisions (aaaa00000002)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_g1_trace_history),
+		cmocka_unit_test(test_g1_upgrade_featb),
+		cmocka_unit_test(test_g1_model),
+		cmocka_unit_test(test_g2),
+		cmocka_unit_test(test_lin5_labels),
+		cmocka_unit_test(test_error_duplicate_id),
+		cmocka_unit_test(test_error_duplicate_label),
+		cmocka_unit_test(test_error_label_is_id),
+		cmocka_unit_test(test_error_missing_down),
+		cmocka_unit_test(test_error_missing_dependency),
+		cmocka_unit_test(test_error_self_loops),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
