@@ -64,4 +64,13 @@ int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
 /* Frees everything the struct owns and zeroes it. */
 void ald_revfile_clear(struct ald_revfile *rf);
 
+/* Internal to the two readers (revfile.c). Checks that a revision id or label
+ * has none of the characters that break revision syntax (blanks, '@', '-',
+ * '+', ','); the error reads "<path>:<line>: Character(s) '-' not allowed in
+ * <what> '<name>'" (no ":<line>" when line is 0). */
+int ald_revfile_check_name(const char *path, unsigned line, const char *name, const char *what);
+/* Takes ownership of `doc`, strips its surrounding whitespace and sets rf->doc
+ * and rf->message (the text before the first "\n\n"). */
+void ald_revfile_set_doc(struct ald_revfile *rf, char *doc);
+
 #endif

@@ -1,0 +1,140 @@
+/* revfile.c - loading a revision file by its extension, re-reading one of its
+ * SQL sections, and the helpers both readers share (see revfile.h). */
+#include "revfile.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* Parses the text according to the name's extension. */
+static int parse_text(struct ald_revfile *out, const char *path, const char *text, size_t len)
+{
+	if (ends_with(path, ".sql"))
+		return ald_revfile_parse_sql(out, path, text, len);
+	return ald_revfile_parse_py(out, path, text, len);
+}
+
+int ald_revfile_load(struct ald_revfile *out, const char *path)
+{
+	memset(out, 0, sizeof(*out));
+	if (!ends_with(path, ".sql") && !ends_with(path, ".py"))
+		return ald_error_set(ALD_EINVALID,
+				     "%s: not a revision file (the name must end in .sql or .py)", path);
+	char *text;
+	size_t len;
+	int err = ald_read_file(&text, &len, path);
+	if (err < 0)
+		return err;
+	err = parse_text(out, path, text, len);
+	free(text);
+	return err;
+}
+
+/* The file is parsed again rather than trusting rf's offsets, so that an edit
+ * made since it was loaded cannot cut a statement in the middle: the section
+ * returned is the one the file holds now, provided it is still the same
+ * revision. */
+int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
+{
+	const char *name = upgrade ? "upgrade" : "downgrade";
+	*out = NULL;
+	if (rf->kind != ALD_REVFILE_SQL)
+		return ald_error_set(ALD_EINVALID, "%s: a Python revision has no SQL sections", rf->path);
+	const struct ald_section *old = upgrade ? &rf->upgrade : &rf->downgrade;
+	if (!old->present)
+		return ald_error_set(ALD_ENOTFOUND, "%s: no '-- migrate:%s' section", rf->path, name);
+
+	char *text;
+	size_t len;
+	int err = ald_read_file(&text, &len, rf->path);
+	if (err < 0)
+		return err;
+	struct ald_revfile now;
+	err = ald_revfile_parse_sql(&now, rf->path, text, len);
+	if (err == 0) {
+		const struct ald_section *sec = upgrade ? &now.upgrade : &now.downgrade;
+		if (!rf->id || strcmp(now.id, rf->id) != 0)
+			err = ald_error_set(ALD_EINVALID,
+					    "%s: the file changed since it was read (revision %s is now %s)",
+					    rf->path, rf->id ? rf->id : "?", now.id);
+		else if (!sec->present)
+			err = ald_error_set(ALD_ENOTFOUND,
+					    "%s: the '-- migrate:%s' section was removed since the file "
+					    "was read",
+					    rf->path, name);
+		else
+			*out = ald_xstrndup(text + sec->offset, sec->length);
+		ald_revfile_clear(&now);
+	}
+	free(text);
+	return err;
+}
+
+void ald_revfile_clear(struct ald_revfile *rf)
+{
+	free(rf->path);
+	free(rf->id);
+	free(rf->doc);
+	free(rf->message);
+	free(rf->create_date);
+	ald_strvec_free(&rf->down);
+	ald_strvec_free(&rf->depends);
+	ald_strvec_free(&rf->labels);
+	memset(rf, 0, sizeof(*rf));
+}
+
+int ald_revfile_check_name(const char *path, unsigned line, const char *name, const char *what)
+{
+	/* in byte order, as Alembic sorts the characters it lists */
+	static const struct {
+		char c;
+		const char *shown;
+	} bad[] = {{'\t', "\\t"}, {'\n', "\\n"}, {'\v', "\\v"}, {'\f', "\\f"}, {'\r', "\\r"},
+		   {' ', " "},     {'+', "+"},      {',', ","},      {'-', "-"},      {'@', "@"}};
+	struct ald_buf found = {0};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (!strchr(name, bad[i].c))
+			continue;
+		if (found.len)
+			ald_buf_puts(&found, ", ");
+		ald_buf_puts(&found, bad[i].shown);
+	}
+	if (found.len == 0)
+		return 0;
+	int err;
+	if (line)
+		err = ald_error_set(ALD_EINVALID, "%s:%u: Character(s) '%s' not allowed in %s '%s'",
+				    path, line, found.ptr, what, name);
+	else
+		err = ald_error_set(ALD_EINVALID, "%s: Character(s) '%s' not allowed in %s '%s'", path,
+				    found.ptr, what, name);
+	ald_buf_free(&found);
+	return err;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void ald_revfile_set_doc(struct ald_revfile *rf, char *doc)
+{
+	size_t s = 0, e = strlen(doc);
+	while (s < e && is_space(doc[s]))
+		s++;
+	while (e > s && is_space(doc[e - 1]))
+		e--;
+	memmove(doc, doc + s, e - s);
+	doc[e - s] = '\0';
+	const char *para = strstr(doc, "\n\n");
+	free(rf->doc);
+	free(rf->message);
+	rf->message = para ? ald_xstrndup(doc, (size_t)(para - doc)) : ald_xstrdup(doc);
+	rf->doc = doc;
+}
