@@ -7,6 +7,7 @@
  * tuple or list of strings. Everything else in the file is only tokenized far
  * enough to find where logical lines end (strings, comments, brackets,
  * backslash continuations), so that function bodies are skipped.
+ * The create date is taken from the "Create Date:" line of the docstring.
  */
 #include "revfile.h"
 #include "error.h"
@@ -725,6 +726,25 @@ static int finish(struct py *p)
 	return ald_revfile_check_name(p->path, rf->id_line, rf->id, "revision identifier");
 }
 
+/* The "Create Date: ..." line Alembic writes into the docstring, or NULL. */
+static char *doc_create_date(const char *doc)
+{
+	static const char key[] = "Create Date:";
+	for (const char *l = doc; l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		if (strncmp(l, key, sizeof(key) - 1) != 0)
+			continue;
+		const char *s = l + sizeof(key) - 1, *e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			e--;
+		return e > s ? ald_xstrndup(s, (size_t)(e - s)) : NULL;
+	}
+	return NULL;
+}
+
 int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	memset(out, 0, sizeof(*out));
@@ -736,6 +756,7 @@ int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *
 	if (err == 0)
 		err = finish(&p);
 	ald_revfile_set_doc(out, p.doc ? p.doc : ald_xstrdup(""));
+	out->create_date = doc_create_date(out->doc);
 	if (err < 0)
 		ald_revfile_clear(out);
 	return err;

@@ -51,6 +51,7 @@ struct sql_parser {
 	unsigned key_line[KEY_COUNT]; /* where each key was seen; 0 = not yet */
 	struct ald_buf doc;
 	unsigned header_lines;
+	size_t msg_start, msg_end; /* the message line's text, if the first line is one */
 };
 
 static int is_blank(char c)
@@ -246,8 +247,11 @@ static int header_line(struct sql_parser *p, const struct line *l, size_t body)
 	size_t vs = 0, ve = 0;
 	split_key(p, s, e, &key, &shaped, &vs, &ve);
 	if (key == KEY_COUNT) {
-		if (p->header_lines == 1)
-			return 0; /* the message */
+		if (p->header_lines == 1) { /* the message */
+			p->msg_start = s;
+			p->msg_end = e;
+			return 0;
+		}
 		if (!shaped)
 			return ald_error_set(ALD_EINVALID,
 					     "%s:%u: expected 'Key: value' in the header, found '%.*s'",
@@ -367,6 +371,10 @@ int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char 
 	int err = parse(&p);
 	char *doc = ald_buf_detach(&p.doc);
 	ald_revfile_set_doc(out, doc);
+	/* Only the first line can be the message: the lines after it are fields,
+	 * so the first paragraph stops at the first of them. */
+	free(out->message);
+	out->message = ald_xstrndup(text + p.msg_start, p.msg_end - p.msg_start);
 	if (err < 0)
 		ald_revfile_clear(out);
 	return err;
