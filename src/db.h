@@ -1,0 +1,120 @@
+/* db.h - the database backends of libaludel: SQLite3 and PostgreSQL (libpq).
+ *
+ * One connection is a `struct ald_db`; every backend implements the same
+ * operations. Functions return 0 or a negative ALD_E* code with the message
+ * recorded by ald_error_set(); database errors are ALD_EDB and their details
+ * (the database's message, SQLSTATE, position) are also kept on the connection
+ * (ald_db_last_error()). A password never appears in a message.
+ */
+#ifndef ALD_DB_H
+#define ALD_DB_H
+
+#include "util.h"
+
+/* A parsed database URL, as Alembic users write them:
+ *   sqlite:///relative.db   sqlite:////abs/path.db   sqlite:// (in memory)
+ *   postgresql://user:pw@host:port/db?sslmode=require&host=/socket/dir
+ *   postgres://...   postgresql+psycopg2://... (a driver suffix is ignored)
+ * All strings are owned by the struct (ald_db_url_clear). */
+struct ald_db_url {
+	char *scheme;   /* "sqlite" or "postgresql" */
+	char *path;     /* sqlite: the file as given (":memory:" for sqlite://); else NULL */
+	char *conninfo; /* postgresql: libpq keyword/value string, password included
+	                 * (never print it); else NULL */
+	char *display;  /* the URL as Alembic renders it, password replaced by XXXXX */
+};
+
+/* Parses `url`. user and password are percent-decoded, query parameters too
+ * ('+' is a space) and passed to libpq as connection keywords (host= in the
+ * query overrides the URL's host). An unknown scheme is ALD_EINVALID naming the
+ * scheme; no message ever contains the password. On failure *out is zeroed. */
+int ald_db_url_parse(struct ald_db_url *out, const char *url);
+void ald_db_url_clear(struct ald_db_url *u);
+
+/* The details of the last database error of a connection. */
+struct ald_db_error {
+	char *message;   /* the database's text (PostgreSQL: primary message, then
+	                  * DETAIL/HINT lines); NULL if no error */
+	char sqlstate[6];/* PostgreSQL's SQLSTATE, "" on SQLite */
+	int position;    /* 1-based character offset of the error in the statement, 0 if unknown */
+};
+
+/* A connection; opaque. */
+struct ald_db;
+
+/* Connects to the database of `url` (see ald_db_url_parse). SQLite: opens or
+ * creates the file, busy timeout 5 s. PostgreSQL: PQconnectdb, so PGPASSFILE,
+ * ~/.pgpass, PGSERVICE and the PG* variables work as in psql. *out is the
+ * caller's (ald_db_close). */
+int ald_db_open(struct ald_db **out, const char *url);
+/* Disconnects (rolling back any open transaction) and frees; accepts NULL. */
+void ald_db_close(struct ald_db *db);
+/* "sqlite" or "postgresql". */
+const char *ald_db_dialect(const struct ald_db *db);
+/* The URL of the connection as shown to users (password masked); borrowed. */
+const char *ald_db_display(const struct ald_db *db);
+
+/* Executes one SQL statement. *rows_affected (if not NULL) receives the rows
+ * inserted, updated or deleted by it (0 for other statements). On a database
+ * error: ALD_EDB, the details in ald_db_last_error(); ALD_EINTERRUPTED if the
+ * statement was interrupted by ald_db_cancel(). */
+int ald_db_exec(struct ald_db *db, const char *sql, long *rows_affected);
+/* Runs a query and appends the first column of every row, as text, to *out
+ * (NULL becomes ""). */
+int ald_db_query_strings(struct ald_db *db, const char *sql, struct ald_strvec *out);
+/* The details of the connection's last database error (message NULL if the
+ * last call succeeded or failed without a database error); borrowed. */
+const struct ald_db_error *ald_db_last_error(const struct ald_db *db);
+
+/* Transactions. SQLite: BEGIN IMMEDIATE, which takes the database's write lock,
+ * waiting up to the busy timeout (see ald_db_lock) and failing with ALD_ELOCKED
+ * ("database is locked ...") after it; PostgreSQL: BEGIN. Rolling back when no
+ * transaction is open is not an error. */
+int ald_db_begin(struct ald_db *db);
+int ald_db_commit(struct ald_db *db);
+int ald_db_rollback(struct ald_db *db);
+/* Whether a transaction is open on the connection. */
+int ald_db_in_transaction(const struct ald_db *db);
+
+/* Takes the migration lock named `key` (the qualified version table name).
+ * PostgreSQL: a session-level advisory lock on a 64-bit hash of key, retried
+ * until timeout_ms have passed (timeout_ms < 0: wait forever); `waiting` (may
+ * be NULL) is called once when the lock is held by another session and we
+ * start to wait. ALD_ELOCKED on timeout, ALD_EINTERRUPTED if ald_db_cancel()
+ * was called while waiting. SQLite: takes no lock here (the run's BEGIN
+ * IMMEDIATE is the lock) but sets the busy timeout to timeout_ms and makes
+ * ald_db_begin call `waiting` once when it has to wait for the write lock. */
+int ald_db_lock(struct ald_db *db, const char *key, int timeout_ms,
+		void (*waiting)(void *payload), void *payload);
+/* Releases the lock taken by ald_db_lock (SQLite: forgets the callback). */
+int ald_db_unlock(struct ald_db *db, const char *key);
+
+/* Asks the connection to interrupt the statement it is running (sqlite3_interrupt,
+ * PQcancel with the cancel object prepared at connect time) and to stop waiting
+ * for a lock. Safe to call from a signal handler or another thread while the
+ * connection is in use. The request is sticky: later lock waits end at once. */
+int ald_db_cancel(struct ald_db *db);
+/* Forgets a cancel request, so that the connection can be used again. */
+void ald_db_cancel_clear(struct ald_db *db);
+
+/* The version table. `schema` may be NULL (PostgreSQL: search_path; SQLite: the
+ * main database, else an attached database's name). */
+int ald_db_version_table_exists(struct ald_db *db, const char *table, const char *schema, int *exists);
+/* Appends the rows of the version table to *out, in the database's order
+ * (SELECT without ORDER BY, as Alembic; SQLite returns rowid order). A missing
+ * table gives no rows, not an error. */
+int ald_db_version_rows(struct ald_db *db, const char *table, const char *schema, struct ald_strvec *out);
+
+struct ald_vsql;
+/* Executes a version-table statement (version_sql.h) online. An UPDATE or a
+ * DELETE must change exactly one row, else ALD_ERROR with Alembic's message:
+ * "Online migration expected to match one row when updating '<from>' to '<to>'
+ * in '<table>'; <n> found" (or "when deleting '<rev>' in ..."). */
+int ald_db_exec_vsql(struct ald_db *db, const struct ald_vsql *st);
+
+/* `ident` in double quotes, inner quotes doubled; caller frees. */
+char *ald_db_quote_ident(const struct ald_db *db, const char *ident);
+/* `s` as an SQL string literal in single quotes, inner quotes doubled; caller frees. */
+char *ald_sql_literal(const char *s);
+
+#endif

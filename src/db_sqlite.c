@@ -1,0 +1,227 @@
+/* db_sqlite.c - the SQLite3 backend.
+ *
+ * The write lock of a run is BEGIN IMMEDIATE. Waiting for another connection's
+ * lock goes through our own busy handler, which honours the timeout of
+ * ald_db_lock(), calls its `waiting` callback once and stops on ald_db_cancel(). */
+#include "db_internal.h"
+#include "error.h"
+
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+struct sqlite_db {
+	struct ald_db base;
+	sqlite3 *h;
+	char *path;
+	int timeout_ms;                  /* < 0: wait forever */
+	void (*waiting)(void *payload);  /* from ald_db_lock, or NULL */
+	void *payload;
+	int waited;                      /* waiting() was called for this lock */
+	long long busy_since;            /* when the current wait began */
+};
+
+static struct sqlite_db *S(struct ald_db *db)
+{
+	return (struct sqlite_db *)db;
+}
+
+/* Called by SQLite while a lock is held by another connection: 1 = retry. */
+static int busy_handler(void *arg, int count)
+{
+	struct sqlite_db *s = arg;
+	if (s->base.cancelled)
+		return 0;
+	long long now = ald_db_now_ms();
+	if (count == 0) {
+		s->busy_since = now;
+		if (s->waiting && !s->waited) {
+			s->waited = 1;
+			s->waiting(s->payload);
+		}
+	}
+	long long left = s->timeout_ms < 0 ? 20 : s->timeout_ms - (now - s->busy_since);
+	if (left <= 0)
+		return 0;
+	ald_db_sleep_ms(left < 20 ? (long)left : 20);
+	return 1;
+}
+
+/* Records SQLite's error of `rc`; `off` is the byte offset of the failing
+ * statement in `sql` (the whole text given to exec), `sql` may be NULL. */
+static int fail(struct sqlite_db *s, int rc, const char *sql, size_t stmt_off)
+{
+	int pos = 0;
+	if (sql) {
+		int eoff = sqlite3_error_offset(s->h);
+		if (eoff >= 0)
+			pos = ald_db_char_position(sql, stmt_off + (size_t)eoff);
+	}
+	const char *msg = sqlite3_errmsg(s->h);
+	int prim = rc & 0xff;
+	if (prim == SQLITE_INTERRUPT || (s->base.cancelled && (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)))
+		return ald_db_fail(&s->base, ALD_EINTERRUPTED, prim == SQLITE_INTERRUPT ? msg : "interrupted",
+				   NULL, "", pos);
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
+		ald_db_fail(&s->base, ALD_ELOCKED, msg, NULL, "", pos);
+		if (s->timeout_ms < 0)
+			return ald_error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s",
+					     msg, s->path);
+		return ald_error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s "
+				     "(gave up after %d ms)", msg, s->path, s->timeout_ms);
+	}
+	return ald_db_fail(&s->base, ALD_EDB, msg, NULL, "", pos);
+}
+
+/* Runs every statement of `sql`; `row` (may be NULL) sees each result row. */
+static int run(struct sqlite_db *s, const char *sql, long *rows,
+	       void (*row)(sqlite3_stmt *st, void *arg), void *arg)
+{
+	const char *tail = sql;
+	*rows = 0;
+	while (*tail) {
+		sqlite3_stmt *st = NULL;
+		const char *next = NULL;
+		int rc = sqlite3_prepare_v2(s->h, tail, -1, &st, &next);
+		if (rc != SQLITE_OK)
+			return fail(s, rc, sql, (size_t)(tail - sql));
+		if (!st) { /* only white space or a comment */
+			tail = next;
+			continue;
+		}
+		sqlite3_int64 before = sqlite3_total_changes64(s->h);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (row)
+				row(st, arg);
+		if (rc != SQLITE_DONE) {
+			int error = fail(s, rc, sql, (size_t)(tail - sql));
+			sqlite3_finalize(st);
+			return error;
+		}
+		*rows = sqlite3_total_changes64(s->h) != before ? (long)sqlite3_changes64(s->h) : 0;
+		sqlite3_finalize(st);
+		tail = next;
+	}
+	return 0;
+}
+
+static int sq_exec(struct ald_db *db, const char *sql, long *rows)
+{
+	return run(S(db), sql, rows, NULL, NULL);
+}
+
+static void collect(sqlite3_stmt *st, void *arg)
+{
+	const unsigned char *text = sqlite3_column_text(st, 0);
+	ald_strvec_pushdup(arg, text ? (const char *)text : "");
+}
+
+static int sq_query(struct ald_db *db, const char *sql, struct ald_strvec *out)
+{
+	long rows;
+	return run(S(db), sql, &rows, collect, out);
+}
+
+static int sq_begin(struct ald_db *db)
+{
+	long rows;
+	S(db)->waited = 0;
+	return run(S(db), "BEGIN IMMEDIATE", &rows, NULL, NULL);
+}
+
+static int sq_commit(struct ald_db *db)
+{
+	long rows;
+	return run(S(db), "COMMIT", &rows, NULL, NULL);
+}
+
+static int sq_rollback(struct ald_db *db)
+{
+	long rows;
+	if (sqlite3_get_autocommit(S(db)->h))
+		return 0;
+	return run(S(db), "ROLLBACK", &rows, NULL, NULL);
+}
+
+static int sq_in_transaction(const struct ald_db *db)
+{
+	return !sqlite3_get_autocommit(((const struct sqlite_db *)db)->h);
+}
+
+static int sq_lock(struct ald_db *db, const char *key, int timeout_ms,
+		   void (*waiting)(void *payload), void *payload)
+{
+	(void)key;
+	struct sqlite_db *s = S(db);
+	s->timeout_ms = timeout_ms;
+	s->waiting = waiting;
+	s->payload = payload;
+	s->waited = 0;
+	return 0;
+}
+
+static int sq_unlock(struct ald_db *db, const char *key)
+{
+	(void)key;
+	S(db)->waiting = NULL;
+	S(db)->payload = NULL;
+	return 0;
+}
+
+static void sq_cancel(struct ald_db *db)
+{
+	sqlite3_interrupt(S(db)->h);
+}
+
+static void sq_close(struct ald_db *db)
+{
+	struct sqlite_db *s = S(db);
+	sqlite3_close_v2(s->h); /* an open transaction is rolled back */
+	free(s->path);
+	ald_db_free_common(db);
+	free(s);
+}
+
+static const struct ald_db_ops sqlite_ops = {
+	.dialect = "sqlite",
+	.exec = sq_exec,
+	.query = sq_query,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.in_transaction = sq_in_transaction,
+	.lock = sq_lock,
+	.unlock = sq_unlock,
+	.cancel = sq_cancel,
+	.close = sq_close,
+};
+
+int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
+{
+	struct sqlite_db *s = ald_xcalloc(1, sizeof(*s));
+	ald_db_init_common(&s->base, &sqlite_ops, url->display);
+	s->path = ald_xstrdup(url->path);
+	s->timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
+	int rc = sqlite3_open_v2(url->path, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+					  url->path, s->h ? sqlite3_errmsg(s->h) : sqlite3_errstr(rc));
+		sq_close(&s->base);
+		return error;
+	}
+	sqlite3_extended_result_codes(s->h, 1);
+	sqlite3_busy_handler(s->h, busy_handler, s);
+	/* SQLite opens files lazily: read the schema now to report a bad file here */
+	rc = sqlite3_exec(s->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+					  url->path, sqlite3_errmsg(s->h));
+		sq_close(&s->base);
+		return error;
+	}
+	*out = &s->base;
+	return 0;
+}

@@ -1,0 +1,367 @@
+/* db_url.c - parsing database URLs the way Alembic (SQLAlchemy 1.4) reads them,
+ * and rendering them back with the password masked (see db.h).
+ *
+ * The grammar is SQLAlchemy's:
+ *   scheme[+driver]://[user[:password]@][host|[ipv6]][:port][/database][?query]
+ * user and password are percent-decoded; the database part is taken as written;
+ * query parameters are decoded like a form (k=v&k=v, '+' is a space, blank
+ * values dropped). */
+#include "db.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One query parameter, decoded. */
+struct param {
+	char *key, *value;
+};
+
+/* The parts of a URL; NULL when absent. */
+struct parts {
+	char *scheme;   /* as written, with its +driver */
+	char *user, *password, *host, *port, *database;
+	struct param *params;
+	size_t n_params, cap_params;
+};
+
+static void parts_clear(struct parts *p)
+{
+	free(p->scheme);
+	free(p->user);
+	free(p->password);
+	free(p->host);
+	free(p->port);
+	free(p->database);
+	for (size_t i = 0; i < p->n_params; i++) {
+		free(p->params[i].key);
+		free(p->params[i].value);
+	}
+	free(p->params);
+	memset(p, 0, sizeof(*p));
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes %XX sequences of s[0..n) (invalid ones are kept as written); with
+ * `plus`, '+' becomes a space. */
+static char *decode(const char *s, size_t n, int plus)
+{
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+			ald_buf_putc(&b, (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2])));
+			i += 2;
+		} else if (plus && s[i] == '+') {
+			ald_buf_putc(&b, ' ');
+		} else {
+			ald_buf_putc(&b, s[i]);
+		}
+	}
+	return ald_buf_detach(&b);
+}
+
+static void add_param(struct parts *p, char *key, char *value)
+{
+	p->params = ald_xgrow(p->params, &p->cap_params, p->n_params + 1, sizeof(*p->params));
+	p->params[p->n_params].key = key;
+	p->params[p->n_params].value = value;
+	p->n_params++;
+}
+
+/* Splits the query into parameters (pairs without '=' or with a blank value are dropped). */
+static void parse_query(struct parts *p, const char *q)
+{
+	while (*q) {
+		size_t len = strcspn(q, "&");
+		const char *eq = memchr(q, '=', len);
+		if (eq && (size_t)(eq - q) + 1 < len)
+			add_param(p, decode(q, (size_t)(eq - q), 1),
+				  decode(eq + 1, len - (size_t)(eq - q) - 1, 1));
+		q += len;
+		if (*q == '&')
+			q++;
+	}
+}
+
+/* Finds the user info of `s` (the text after "://") as SQLAlchemy's pattern
+ * does; returns a pointer past its '@', or s when there is none. */
+static const char *parse_userinfo(struct parts *p, const char *s)
+{
+	size_t seg = strcspn(s, ":/");
+	if (s[seg] == ':') {
+		const char *at = strchr(s + seg + 1, '@');
+		if (at) {
+			p->user = decode(s, seg, 0);
+			p->password = decode(s + seg + 1, (size_t)(at - s - seg - 1), 0);
+			return at + 1;
+		}
+	}
+	const char *at = NULL;
+	for (size_t i = 0; i < seg; i++)
+		if (s[i] == '@')
+			at = s + i;
+	if (!at)
+		return s;
+	p->user = decode(s, (size_t)(at - s), 0);
+	return at + 1;
+}
+
+/* Splits `url` into parts; -1 if it has no "scheme://" start. */
+static int split(struct parts *p, const char *url)
+{
+	size_t n = 0;
+	while ((url[n] >= 'a' && url[n] <= 'z') || (url[n] >= 'A' && url[n] <= 'Z') ||
+	       (url[n] >= '0' && url[n] <= '9') || url[n] == '_' || url[n] == '+')
+		n++;
+	if (n == 0 || strncmp(url + n, "://", 3) != 0)
+		return -1;
+	p->scheme = ald_xstrndup(url, n);
+	const char *s = parse_userinfo(p, url + n + 3);
+	if (*s == '[') {
+		size_t len = strcspn(s + 1, "/?");
+		const char *close = memchr(s + 1, ']', len);
+		if (!close || close == s + 1)
+			return -1;
+		p->host = ald_xstrndup(s + 1, (size_t)(close - s - 1));
+		s = close + 1;
+	} else {
+		size_t len = strcspn(s, "/:?");
+		if (len > 0)
+			p->host = ald_xstrndup(s, len);
+		s += len;
+	}
+	if (*s == ':') {
+		size_t len = strcspn(s + 1, "/?");
+		p->port = ald_xstrndup(s + 1, len); /* may be "": invalid, as in SQLAlchemy */
+		s += 1 + len;
+	}
+	if (*s == '/') {
+		size_t len = strcspn(s + 1, "?");
+		p->database = ald_xstrndup(s + 1, len);
+		s += 1 + len;
+	}
+	if (*s == '?')
+		parse_query(p, s + 1);
+	else if (*s != '\0')
+		return -1;
+	return 0;
+}
+
+/* Appends s with ':', '@' and '/' percent-encoded (SQLAlchemy's user name quoting). */
+static void put_userquoted(struct ald_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ':' || *s == '@' || *s == '/')
+			ald_buf_printf(b, "%%%X", (unsigned char)*s);
+		else
+			ald_buf_putc(b, *s);
+	}
+}
+
+/* Appends s encoded like a form value (Python's quote_plus). */
+static void put_plusquoted(struct ald_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '.' || c == '-' || c == '~')
+			ald_buf_putc(b, (char)c);
+		else if (c == ' ')
+			ald_buf_putc(b, '+');
+		else
+			ald_buf_printf(b, "%%%02X", c);
+	}
+}
+
+static int cmp_param_key(const void *a, const void *b)
+{
+	const struct param *pa = a, *pb = b;
+	int c = strcmp(pa->key, pb->key);
+	/* keep the written order of repeated keys */
+	return c ? c : (pa < pb ? -1 : pa > pb);
+}
+
+/* Renders the URL as SQLAlchemy does (query sorted by key), the password and
+ * any password= parameter replaced by XXXXX. */
+static char *render(const struct parts *p)
+{
+	struct ald_buf b = {0};
+	ald_buf_printf(&b, "%s://", p->scheme);
+	if (p->user) {
+		put_userquoted(&b, p->user);
+		if (p->password)
+			ald_buf_puts(&b, *p->password ? ":XXXXX" : ":");
+		ald_buf_putc(&b, '@');
+	}
+	if (p->host)
+		ald_buf_printf(&b, strchr(p->host, ':') ? "[%s]" : "%s", p->host);
+	if (p->port)
+		ald_buf_printf(&b, ":%s", p->port);
+	if (p->database)
+		ald_buf_printf(&b, "/%s", p->database);
+	if (p->n_params) {
+		struct param *sorted = ald_xmalloc(p->n_params * sizeof(*sorted));
+		memcpy(sorted, p->params, p->n_params * sizeof(*sorted));
+		/* a stable sort: equal keys compare by their position in the copy */
+		qsort(sorted, p->n_params, sizeof(*sorted), cmp_param_key);
+		for (size_t i = 0; i < p->n_params; i++) {
+			ald_buf_putc(&b, i ? '&' : '?');
+			put_plusquoted(&b, sorted[i].key);
+			ald_buf_putc(&b, '=');
+			if (ald_streq(sorted[i].key, "password"))
+				ald_buf_puts(&b, "XXXXX");
+			else
+				put_plusquoted(&b, sorted[i].value);
+		}
+		free(sorted);
+	}
+	return ald_buf_detach(&b);
+}
+
+/* Appends ` key='value'` to a libpq conninfo string. */
+static void put_conninfo(struct ald_buf *b, const char *key, const char *value)
+{
+	if (b->len)
+		ald_buf_putc(b, ' ');
+	ald_buf_printf(b, "%s='", key);
+	for (; *value; value++) {
+		if (*value == '\'' || *value == '\\')
+			ald_buf_putc(b, '\\');
+		ald_buf_putc(b, *value);
+	}
+	ald_buf_putc(b, '\'');
+}
+
+static int has_param(const struct parts *p, const char *key)
+{
+	for (size_t i = 0; i < p->n_params; i++)
+		if (ald_streq(p->params[i].key, key))
+			return 1;
+	return 0;
+}
+
+static int valid_keyword(const char *k)
+{
+	if (!*k)
+		return 0;
+	for (; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
+		      (*k >= '0' && *k <= '9') || *k == '_'))
+			return 0;
+	return 1;
+}
+
+/* Builds the libpq conninfo: the URL's parts, then the query parameters (a
+ * repeated key's values joined by commas, as for several hosts). */
+static int pg_conninfo(char **out, const struct parts *p, const char *display)
+{
+	struct ald_buf b = {0};
+	if (p->port) {
+		char *end;
+		long port = strtol(p->port, &end, 10);
+		if (*end || port <= 0 || port > 65535)
+			return ald_error_set(ALD_EINVALID, "invalid port '%s' in database URL %s",
+					     p->port, display);
+	}
+	if (p->host && !has_param(p, "host"))
+		put_conninfo(&b, "host", p->host);
+	if (p->port && !has_param(p, "port"))
+		put_conninfo(&b, "port", p->port);
+	if (p->database && *p->database && !has_param(p, "dbname"))
+		put_conninfo(&b, "dbname", p->database);
+	if (p->user && *p->user && !has_param(p, "user"))
+		put_conninfo(&b, "user", p->user);
+	if (p->password && *p->password && !has_param(p, "password"))
+		put_conninfo(&b, "password", p->password);
+	for (size_t i = 0; i < p->n_params; i++) {
+		const char *key = p->params[i].key;
+		if (!valid_keyword(key)) {
+			ald_buf_free(&b);
+			return ald_error_set(ALD_EINVALID, "invalid parameter name '%s' in database URL %s",
+					     key, display);
+		}
+		size_t j = 0;
+		while (j < i && !ald_streq(p->params[j].key, key))
+			j++;
+		if (j < i)
+			continue; /* already written with the first occurrence */
+		struct ald_buf v = {0};
+		for (j = i; j < p->n_params; j++) {
+			if (!ald_streq(p->params[j].key, key))
+				continue;
+			if (v.len)
+				ald_buf_putc(&v, ',');
+			ald_buf_puts(&v, p->params[j].value);
+		}
+		put_conninfo(&b, key, ald_buf_cstr(&v));
+		ald_buf_free(&v);
+	}
+	*out = ald_buf_detach(&b);
+	return 0;
+}
+
+static int sqlite_path(char **out, const struct parts *p, const char *display)
+{
+	if (p->user || p->password || p->host || p->port)
+		return ald_error_set(ALD_EINVALID,
+				     "a SQLite URL names a file only (sqlite:///relative.db or "
+				     "sqlite:////absolute/path.db), not a host or user: %s", display);
+	if (p->n_params)
+		return ald_error_set(ALD_EINVALID, "unsupported parameter '%s' in SQLite URL %s",
+				     p->params[0].key, display);
+	*out = ald_xstrdup(p->database && *p->database ? p->database : ":memory:");
+	return 0;
+}
+
+int ald_db_url_parse(struct ald_db_url *out, const char *url)
+{
+	struct parts p = {0};
+	int error = 0;
+	memset(out, 0, sizeof(*out));
+	if (split(&p, url) < 0) {
+		error = ald_error_set(ALD_EINVALID,
+				      "could not parse the database URL (expected sqlite:///file.db or "
+				      "postgresql://user:password@host/dbname)");
+		goto cleanup;
+	}
+	out->display = render(&p);
+	size_t base = strcspn(p.scheme, "+");
+	if (strncmp(p.scheme, "sqlite", base) == 0 && base == 6) {
+		out->scheme = ald_xstrdup("sqlite");
+		error = sqlite_path(&out->path, &p, out->display);
+	} else if ((base == 10 && strncmp(p.scheme, "postgresql", base) == 0) ||
+		   (base == 8 && strncmp(p.scheme, "postgres", base) == 0)) {
+		out->scheme = ald_xstrdup("postgresql");
+		error = pg_conninfo(&out->conninfo, &p, out->display);
+	} else {
+		error = ald_error_set(ALD_EINVALID,
+				      "unsupported database URL scheme '%.*s' in %s: aludel supports "
+				      "sqlite:// and postgresql://", (int)base, p.scheme, out->display);
+	}
+cleanup:
+	parts_clear(&p);
+	if (error < 0)
+		ald_db_url_clear(out);
+	return error;
+}
+
+void ald_db_url_clear(struct ald_db_url *u)
+{
+	if (!u)
+		return;
+	free(u->scheme);
+	free(u->path);
+	free(u->conninfo);
+	free(u->display);
+	memset(u, 0, sizeof(*u));
+}
