@@ -58,7 +58,8 @@ static void inherit(struct ald_graph *g, const size_t *first)
 		size_t n = 0;
 		for (size_t k = 0; k < r->down.n; k++) {
 			const struct ald_ixvec *p = &g->revs[r->down.v[k]].labels;
-			memcpy(buf + n, p->v, p->n * sizeof(*buf));
+			if (p->n)
+				memcpy(buf + n, p->v, p->n * sizeof(*buf));
 			n += p->n;
 		}
 		for (size_t k = 0; k < own; k++)
