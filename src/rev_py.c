@@ -188,6 +188,16 @@ static int read_string(struct py *p, int prefix_len, unsigned flags, struct ald_
 	int triple = at(p, 1) == q && at(p, 2) == q;
 	p->i += triple ? 3 : 1;
 	for (;;) {
+		/* the ordinary characters in one run */
+		size_t run = p->i;
+		while (p->i < p->len) {
+			char ch = p->t[p->i];
+			if (ch == q || ch == '\\' || ch == '\n' || ch == '\r')
+				break;
+			p->i++;
+		}
+		if (b && p->i > run)
+			ald_buf_put(b, p->t + run, p->i - run);
 		int c = at(p, 0);
 		if (c < 0)
 			break;
@@ -231,6 +241,7 @@ static int read_string(struct py *p, int prefix_len, unsigned flags, struct ald_
 				ald_buf_putc(b, '\n');
 			continue;
 		}
+		/* a lone quote inside a triple-quoted string */
 		if (b)
 			ald_buf_putc(b, (char)c);
 		p->i++;
@@ -480,6 +491,13 @@ static int assign(struct py *p, enum var var, unsigned line, struct value *v)
 	case VAR_LABELS: dst = &rf->labels; break;
 	case VAR_DEPENDS: dst = &rf->depends; dst_line = &rf->depends_line; break;
 	default: break;
+	}
+	for (size_t k = 0; k < v->items.n; k++) {
+		if (!*v->items.v[k]) {
+			ald_strvec_free(&v->items);
+			return ald_error_set(ALD_EINVALID, "%s:%u: empty string in %s", p->path, line,
+					     var_names[var]);
+		}
 	}
 	ald_strvec_free(dst);
 	*dst = v->items;

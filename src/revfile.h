@@ -32,8 +32,11 @@ struct ald_revfile {
 	char *id;                 /* Revision ID; owned */
 	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
 	char *doc;                /* docstring / header text, whitespace-stripped; owned, never NULL */
-	char *message;            /* first paragraph of doc (text before the first blank line); owned, never NULL */
-	char *create_date;        /* "Create Date" value or NULL; owned */
+	char *message;            /* first paragraph of doc (text before the first blank line; SQL:
+	                             the message line, "" when the header starts with a field);
+	                             owned, never NULL */
+	char *create_date;        /* "Create Date" value (SQL header; for .py the docstring's
+	                             "Create Date:" line) or NULL; owned */
 	struct ald_strvec down;   /* down revisions as written (Revises / down_revision) */
 	unsigned down_line;       /* line of Revises / down_revision; 0 unknown */
 	struct ald_strvec depends;/* depends_on as written */
@@ -45,8 +48,9 @@ struct ald_revfile {
 };
 
 /* Parses the text of a native SQL revision file. `path` is copied and used in
- * messages ("<path>:<line>: ..."). On error returns -1 with the error set and
- * leaves *out cleared. */
+ * messages ("<path>:<line>: ..."). On error returns a negative code with the
+ * error set (ALD_EINVALID for malformed content, ALD_ECYCLE for a self-loop)
+ * and leaves *out cleared. */
 int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
 /* Parses the text of an Alembic Python revision file statically (module-level
@@ -54,11 +58,14 @@ int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char 
  * type annotations; the module docstring). Same error contract. */
 int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
-/* Reads `path` and parses it according to its extension (.sql or .py). */
+/* Reads `path` and parses it according to its extension (.sql or .py; any
+ * other name is ALD_EINVALID). *out is cleared on error. */
 int ald_revfile_load(struct ald_revfile *out, const char *path);
 
 /* Re-reads the file and returns a copy of one section's text (upgrade when
- * `upgrade` is non-zero). *out is the caller's. Fails if the section is absent. */
+ * `upgrade` is non-zero). *out is the caller's. Fails if the section is absent
+ * (ALD_ENOTFOUND), or if the file now holds another revision id. The file is
+ * parsed again, so the text is the section as the file holds it now. */
 int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
 
 /* Frees everything the struct owns and zeroes it. */

@@ -100,15 +100,20 @@ static void stmt_emit(struct splitter *s)
 	stmt_reset(s);
 }
 
-static int word_is(const char *w, size_t n, const char *kw)
-{
-	return strlen(kw) == n && strncasecmp(w, kw, n) == 0;
-}
+/* Whether the word w (n bytes) is the keyword kw (a string literal, upper case). */
+#define word_is(w, n, kw) \
+	((n) == sizeof(kw) - 1 && ((w)[0] & ~0x20) == (kw)[0] && strncasecmp(w, kw, n) == 0)
 
 /* Follows the keywords that open and close BEGIN ... END bodies. */
 static void stmt_word(struct splitter *s, size_t pos, size_t n)
 {
 	const char *w = s->t + pos;
+	if (n < 3 || n > 9) { /* no keyword has that length */
+		s->after_begin = 0;
+		if (s->trig >= TRIG_START && s->trig < TRIG_YES && !s->body)
+			s->trig = TRIG_NO;
+		return;
+	}
 	if (s->body) {
 		if (word_is(w, n, "CASE"))
 			s->case_depth++;

@@ -501,6 +501,10 @@ static void test_not_static(void **state)
 		    PATH ":1: cannot read revision statically: it must be a non-empty string");
 	parse_error("revision = ''\ndown_revision = None\n",
 		    PATH ":1: cannot read revision statically: it must be a non-empty string");
+	parse_error("revision = 'r1'\ndown_revision = ('a', '')\n",
+		    PATH ":2: empty string in down_revision");
+	parse_error("revision = 'r1'\ndown_revision = None\nbranch_labels = ''\n",
+		    PATH ":3: empty string in branch_labels");
 	parse_error("revision = \ndown_revision = None\n",
 		    PATH ":1: cannot read revision statically: the end of the line is not None, a "
 			 "string, or a tuple or list of strings");
