@@ -43,9 +43,11 @@ struct ald_db_error {
 struct ald_db;
 
 /* Connects to the database of `url` (see ald_db_url_parse). SQLite: opens or
- * creates the file, busy timeout 5 s. PostgreSQL: PQconnectdb, so PGPASSFILE,
- * ~/.pgpass, PGSERVICE and the PG* variables work as in psql. *out is the
- * caller's (ald_db_close). */
+ * creates the file (checking that it is a database), busy timeout 5 s.
+ * PostgreSQL: PQconnectdb, so PGPASSFILE, ~/.pgpass, PGSERVICE and the PG*
+ * variables work as in psql; client_encoding UTF8 unless the URL or
+ * PGCLIENTENCODING says otherwise; notices are dropped. *out is the caller's
+ * (ald_db_close); NULL on failure. */
 int ald_db_open(struct ald_db **out, const char *url);
 /* Disconnects (rolling back any open transaction) and frees; accepts NULL. */
 void ald_db_close(struct ald_db *db);
@@ -91,8 +93,10 @@ int ald_db_unlock(struct ald_db *db, const char *key);
 
 /* Asks the connection to interrupt the statement it is running (sqlite3_interrupt,
  * PQcancel with the cancel object prepared at connect time) and to stop waiting
- * for a lock. Safe to call from a signal handler or another thread while the
- * connection is in use. The request is sticky: later lock waits end at once. */
+ * for a lock; they fail with ALD_EINTERRUPTED. Safe to call from a signal
+ * handler or another thread while the connection is in use. The request is
+ * sticky: until ald_db_cancel_clear(), every call fails at once with
+ * ALD_EINTERRUPTED except ald_db_rollback, ald_db_unlock and ald_db_close. */
 int ald_db_cancel(struct ald_db *db);
 /* Forgets a cancel request, so that the connection can be used again. */
 void ald_db_cancel_clear(struct ald_db *db);

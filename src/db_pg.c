@@ -1,6 +1,7 @@
 /* db_pg.c - the PostgreSQL backend, on libpq.
  *
- * Statements go through PQexec (the simple query protocol). Errors keep the
+ * Statements go through PQexec (the simple query protocol), in UTF8 unless the
+ * URL or PGCLIENTENCODING asks for another client encoding. Errors keep the
  * server's primary message, DETAIL and HINT, SQLSTATE and statement position.
  * Notices (RAISE NOTICE, warnings) are dropped, as Alembic drops them. The
  * migration lock is a session-level advisory lock on a 64-bit FNV-1a hash of
@@ -264,6 +265,22 @@ static const struct ald_db_ops pg_ops = {
 	.close = pg_close,
 };
 
+/* Whether the URL or PGCLIENTENCODING chooses the client encoding; if not, we
+ * use UTF8, the encoding of revision files, and the server converts. */
+static int sets_client_encoding(const char *conninfo)
+{
+	const char *env = getenv("PGCLIENTENCODING");
+	if (env && *env)
+		return 1;
+	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
+	int set = 0;
+	for (PQconninfoOption *o = opts; o && o->keyword; o++)
+		if (ald_streq(o->keyword, "client_encoding") && o->val)
+			set = 1;
+	PQconninfoFree(opts);
+	return set;
+}
+
 int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 {
 	struct pg_db *p = ald_xcalloc(1, sizeof(*p));
@@ -277,6 +294,14 @@ int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 		return error;
 	}
 	PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
+	if (!sets_client_encoding(url->conninfo) && PQsetClientEncoding(p->conn, "UTF8") != 0) {
+		char *m = conn_message(p->conn);
+		int error = ald_error_set(ALD_EDB, "could not set client_encoding UTF8 on %s: %s",
+					  url->display, m);
+		free(m);
+		pg_close(&p->base);
+		return error;
+	}
 	p->cancel = PQgetCancel(p->conn);
 	*out = &p->base;
 	return 0;

@@ -16,6 +16,7 @@
 
 static char *socket_dir; /* the server in use, NULL before the first start */
 static int started_here;  /* we started it and must stop it */
+static int start_failed;  /* it could not be started: do not try again */
 
 static char *script_path(void)
 {
@@ -56,6 +57,10 @@ const char *ald_test_pg_start(void)
 {
 	if (socket_dir)
 		return socket_dir;
+	if (start_failed) {
+		fprintf(stderr, "pg_harness: no PostgreSQL server for the tests (it failed to start)\n");
+		return NULL;
+	}
 	const char *ext = getenv("ALD_PG_SOCKET_DIR");
 	if (ext && *ext) {
 		socket_dir = strdup(ext);
@@ -76,6 +81,7 @@ const char *ald_test_pg_start(void)
 		fprintf(stderr, "pg_harness: could not start a PostgreSQL server for the tests in %s "
 			"(see the messages above); the PostgreSQL tests fail\n", dir);
 		rmdir(dir);
+		start_failed = 1;
 		return NULL;
 	}
 	started_here = 1;

@@ -17,7 +17,8 @@
 #define ALD_PG_HARNESS_H
 
 /* Starts the server once per process (later calls return the same one).
- * Returns its socket directory (borrowed), or NULL after printing why. */
+ * Returns its socket directory (borrowed), or NULL after printing why; after a
+ * failed start, later calls fail at once. */
 const char *ald_test_pg_start(void);
 /* Stops the server started by ald_test_pg_start (an external one is left alone). */
 void ald_test_pg_stop(void);
