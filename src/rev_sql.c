@@ -15,6 +15,11 @@
  *   <SQL>
  *   -- migrate:downgrade
  *   <SQL>
+ *
+ * The header is the leading block of "--" lines; after its first line (the
+ * message) every line is "--" alone or a known "Key: value", so a typo is an
+ * error rather than a dropped field. Before the first marker only blank and
+ * "--" lines may follow the header.
  */
 #include "revfile.h"
 #include "error.h"
