@@ -183,12 +183,18 @@ static void put_plusquoted(struct ald_buf *b, const char *s)
 	}
 }
 
+/* Orders parameters by key, repeated keys in the order written (a stable sort:
+ * each element carries its position). */
+struct sorted_param {
+	const struct param *p;
+	size_t pos;
+};
+
 static int cmp_param_key(const void *a, const void *b)
 {
-	const struct param *pa = a, *pb = b;
-	int c = strcmp(pa->key, pb->key);
-	/* keep the written order of repeated keys */
-	return c ? c : (pa < pb ? -1 : pa > pb);
+	const struct sorted_param *pa = a, *pb = b;
+	int c = strcmp(pa->p->key, pb->p->key);
+	return c ? c : (pa->pos < pb->pos ? -1 : pa->pos > pb->pos);
 }
 
 /* Renders the URL as SQLAlchemy does (query sorted by key), the password and
@@ -210,18 +216,19 @@ static char *render(const struct parts *p)
 	if (p->database)
 		ald_buf_printf(&b, "/%s", p->database);
 	if (p->n_params) {
-		struct param *sorted = ald_xmalloc(p->n_params * sizeof(*sorted));
-		memcpy(sorted, p->params, p->n_params * sizeof(*sorted));
-		/* a stable sort: equal keys compare by their position in the copy */
+		struct sorted_param *sorted = ald_xmalloc(p->n_params * sizeof(*sorted));
+		for (size_t i = 0; i < p->n_params; i++)
+			sorted[i] = (struct sorted_param){&p->params[i], i};
 		qsort(sorted, p->n_params, sizeof(*sorted), cmp_param_key);
 		for (size_t i = 0; i < p->n_params; i++) {
+			const struct param *q = sorted[i].p;
 			ald_buf_putc(&b, i ? '&' : '?');
-			put_plusquoted(&b, sorted[i].key);
+			put_plusquoted(&b, q->key);
 			ald_buf_putc(&b, '=');
-			if (ald_streq(sorted[i].key, "password"))
+			if (ald_streq(q->key, "password"))
 				ald_buf_puts(&b, "XXXXX");
 			else
-				put_plusquoted(&b, sorted[i].value);
+				put_plusquoted(&b, q->value);
 		}
 		free(sorted);
 	}

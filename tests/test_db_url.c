@@ -102,6 +102,9 @@ static void test_socket_and_query(void **state)
 	check("postgresql://u:p@/db?zeta=1&alpha=2&alpha=3", "postgresql", NULL,
 	      "dbname='db' user='u' password='p' zeta='1' alpha='2,3'",
 	      "postgresql://u:XXXXX@/db?alpha=2&alpha=3&zeta=1");
+	check("postgresql://h/d?c=3&b=2&a=1&b=1&c=2&a=0&c=1", "postgresql", NULL,
+	      "host='h' dbname='d' c='3,2,1' b='2,1' a='1,0'",
+	      "postgresql://h/d?a=1&a=0&b=2&b=1&c=3&c=2&c=1");
 	check("postgresql://h/d?host=a&host=b&port=5432&port=5433", "postgresql", NULL,
 	      "dbname='d' host='a,b' port='5432,5433'",
 	      "postgresql://h/d?host=a&host=b&port=5432&port=5433");
