@@ -14,7 +14,8 @@ as_root() {
 
 packages="build-essential autoconf automake libtool pkgconf
 	libinih-dev libsqlite3-dev libpq-dev libncurses-dev libcmocka-dev
-	sqlite3 postgresql postgresql-client tmux python3 python3-alembic alembic mandoc valgrind locales"
+	sqlite3 postgresql postgresql-client tmux python3 python3-alembic python3-psycopg2 alembic
+	mandoc valgrind hyperfine time locales"
 
 missing=""
 for p in $packages; do
