@@ -253,11 +253,14 @@ static size_t head_above(struct topo *t, size_t c, size_t cur)
 	ald_ixvec_push(&t->stack, c);
 	while (t->stack.n && best != lowest) {
 		size_t x = t->stack.v[--t->stack.n];
-		size_t w = t->cstart[x];
-		for (size_t k = t->cstart[x]; k < t->cend[x]; k++) {
+		size_t w = t->cstart[x], k;
+		for (k = w; k < t->cend[x]; k++) {
 			size_t y = t->child[k];
-			if (t->emitted[y])
-				continue; /* never again below a head: forget the edge */
+			if (t->emitted[y]) { /* never again below a head: forget the edge */
+				if (w == t->cstart[x])
+					t->cstart[x] = w = k + 1; /* a leading hole: just skip it */
+				continue;
+			}
 			t->child[w++] = y;
 			if (t->visit.v[y] == t->visit.gen)
 				continue;
@@ -266,8 +269,14 @@ static size_t head_above(struct topo *t, size_t c, size_t cur)
 			if (s != NOSLOT && s != cur && s < best)
 				best = s;
 			ald_ixvec_push(&t->stack, y);
+			if (best == lowest) {
+				k++;
+				break;
+			}
 		}
-		t->cend[x] = w;
+		if (w != k) /* close the holes before the part not scanned */
+			memmove(t->child + w, t->child + k, (t->cend[x] - k) * sizeof(size_t));
+		t->cend[x] = w + (t->cend[x] - k);
 	}
 	return best;
 }

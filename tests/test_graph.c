@@ -305,6 +305,228 @@ static void test_lin5_labels(void **state)
 	ald_graph_free(g);
 }
 
+/* A dependency also held by a down-revision ancestor is dropped from
+ * norm_deps; a dependency that is itself an ancestor is kept (checked with
+ * Alembic 1.8.1's _normalized_resolved_dependencies). */
+static const struct spec deps_graph[] = {
+	{"aaaa00000001", NULL, NULL, NULL},
+	{"aaaa00000002", "aaaa00000001", NULL, "xxxx00000001"},
+	{"aaaa00000003", "aaaa00000002", NULL, "xxxx00000001,aaaa00000001"},
+	{"aaaa00000004", "aaaa00000003", NULL, "xlbl"},
+	{"bbbb00000001", "aaaa00000001", NULL, "xxxx00000001"},
+	{"xxxx00000001", NULL, "xlbl", NULL},
+	{"xxxx00000002", "xxxx00000001", NULL, NULL},
+};
+
+static void test_depends_on(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(deps_graph);
+	const struct ald_rev *a2 = &g->revs[R(g, "aaaa00000002")];
+	const struct ald_rev *a3 = &g->revs[R(g, "aaaa00000003")];
+	const struct ald_rev *a4 = &g->revs[R(g, "aaaa00000004")];
+	const struct ald_rev *b1 = &g->revs[R(g, "bbbb00000001")];
+	const struct ald_rev *x1 = &g->revs[R(g, "xxxx00000001")];
+	assert_revs(g, &a2->norm_deps, "xxxx00000001");
+	assert_revs(g, &a2->norm_down, "aaaa00000001 xxxx00000001");
+	assert_revs(g, &a3->deps, "xxxx00000001 aaaa00000001");
+	assert_revs(g, &a3->norm_deps, "aaaa00000001");
+	assert_revs(g, &a3->norm_down, "aaaa00000002 aaaa00000001");
+	assert_revs(g, &a4->deps, "xxxx00000001"); /* the label resolved */
+	assert_revs(g, &a4->norm_deps, "");
+	assert_revs(g, &a4->norm_down, "aaaa00000003");
+	assert_revs(g, &b1->norm_deps, "xxxx00000001");
+	assert_revs(g, &x1->next, "xxxx00000002");
+	assert_revs(g, &x1->all_next, "aaaa00000002 aaaa00000003 aaaa00000004 bbbb00000001 xxxx00000002");
+	assert_int_equal(x1->flags, ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_REAL_BRANCHPOINT);
+	assert_int_equal(g->revs[R(g, "aaaa00000001")].flags,
+			 ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_BRANCHPOINT | ALD_REV_REAL_BRANCHPOINT);
+	assert_revs(g, &g->heads, "aaaa00000004 bbbb00000001 xxxx00000002");
+	assert_revs(g, &g->real_heads, "aaaa00000004 bbbb00000001 xxxx00000002");
+	assert_revs(g, &g->bases, "aaaa00000001 xxxx00000001");
+	/* the label does not flow along dependency edges */
+	assert_labels(g, "aaaa00000004", "");
+	assert_labels(g, "xxxx00000002", "xlbl");
+	assert_history(g, "aaaa00000004 aaaa00000003 aaaa00000002 bbbb00000001 xxxx00000002 "
+			  "xxxx00000001 aaaa00000001");
+	ald_graph_free(g);
+}
+
+/* A base with a dependency is a base but not a real base; a revision that
+ * somebody depends on is not a real head. */
+static void test_real_bases(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"bbbb00000001", NULL, NULL, "aaaa00000001"},
+		{"bbbb00000002", "bbbb00000001", NULL, NULL},
+	};
+	struct ald_graph *g = BUILD(s);
+	assert_revs(g, &g->bases, "aaaa00000001 bbbb00000001");
+	assert_revs(g, &g->real_bases, "aaaa00000001");
+	assert_revs(g, &g->heads, "aaaa00000001 bbbb00000002");
+	assert_revs(g, &g->real_heads, "bbbb00000002");
+	assert_int_equal(g->revs[0].flags, ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_HEAD);
+	assert_int_equal(g->revs[1].flags, ALD_REV_BASE);
+	assert_history(g, "bbbb00000002 bbbb00000001 aaaa00000001");
+	ald_graph_free(g);
+}
+
+/* ---- cycles (messages of Alembic 1.8.1, captured) ------------------------ */
+
+static void test_cycle_no_heads(void **state)
+{
+	(void)state;
+	/* no heads and no bases: every id, in map order */
+	static const struct spec s[] = {
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000002", "aaaa00000003", NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ECYCLE, "Cycle is detected in revisions (aaaa00000003, aaaa00000002)");
+	/* a base, but no head */
+	static const struct spec t[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000002", "aaaa00000001,aaaa00000003", NULL, NULL},
+	};
+	EXPECT_ERROR(t, ALD_ECYCLE,
+		     "Cycle is detected in revisions (aaaa00000001, aaaa00000003, aaaa00000002)");
+}
+
+static void test_cycle_sorted(void **state)
+{
+	(void)state;
+	/* a head and a base: the revisions outside both walks, sorted */
+	static const struct spec s[] = {
+		{"aaaa00000005", "aaaa00000002", NULL, NULL},
+		{"aaaa00000004", "aaaa00000001", NULL, NULL},
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000002", "aaaa00000003", NULL, NULL},
+		{"aaaa00000001", NULL, NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ECYCLE,
+		     "Cycle is detected in revisions (aaaa00000002, aaaa00000003, aaaa00000005)");
+}
+
+static void test_dependency_cycle(void **state)
+{
+	(void)state;
+	/* no real head: every id in map order (captured in §2.4) */
+	static const struct spec s[] = {
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, "aaaa00000003"},
+		{"aaaa00000001", NULL, NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ECYCLE,
+		     "Dependency cycle is detected in revisions (aaaa00000003, aaaa00000002, aaaa00000001)");
+	/* with a real head elsewhere: sorted */
+	static const struct spec t[] = {
+		{"aaaa00000004", "aaaa00000001", NULL, NULL},
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, "aaaa00000003"},
+		{"aaaa00000001", NULL, NULL, NULL},
+	};
+	EXPECT_ERROR(t, ALD_ECYCLE,
+		     "Dependency cycle is detected in revisions (aaaa00000002, aaaa00000003)");
+	/* depending on its own label */
+	static const struct spec u[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", "x", "x"},
+	};
+	EXPECT_ERROR(u, ALD_ECYCLE,
+		     "Dependency cycle is detected in revisions (aaaa00000001, aaaa00000002)");
+}
+
+/* Cycles Alembic 1.8.1 does not detect (it accepts the first and loops
+ * forever in `history` on the second): aludel names them. */
+static void test_cycle_missed_by_alembic(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000003,aaaa00000001", NULL, NULL},
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000004", "aaaa00000003", NULL, NULL},
+	};
+	EXPECT_ERROR(s, ALD_ECYCLE, "Cycle is detected in revisions (aaaa00000002, aaaa00000003)");
+	static const struct spec t[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, "aaaa00000003"},
+		{"aaaa00000003", "aaaa00000001", NULL, "aaaa00000002"},
+		{"aaaa00000004", "aaaa00000002", NULL, NULL},
+		{"aaaa00000005", "aaaa00000003", NULL, NULL},
+	};
+	EXPECT_ERROR(t, ALD_ECYCLE,
+		     "Dependency cycle is detected in revisions (aaaa00000002, aaaa00000003)");
+}
+
+/* ---- lookups ------------------------------------------------------------- */
+
+static void test_find(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(g1);
+	assert_int_equal(ald_graph_find(g, "3000bbbb0001"), 2);
+	assert_int_equal(ald_graph_find(g, "featb"), 2);
+	assert_int_equal(ald_graph_find(g, "other"), 8);
+	assert_int_equal(ald_graph_find(g, "3000bbbb"), ALD_NOREV); /* exact only */
+	assert_int_equal(ald_graph_find(g, ""), ALD_NOREV);
+	assert_int_equal(ald_graph_find_label(g, "featb"), 0);
+	assert_int_equal(ald_graph_find_label(g, "other"), 1);
+	assert_int_equal(ald_graph_find_label(g, "3000bbbb0001"), ALD_NOREV);
+	assert_int_equal(g->n_labels, 2);
+	assert_string_equal(g->labels[1].name, "other");
+	assert_int_equal(g->labels[1].rev, 8);
+	assert_true(ald_rev_has_label(g, R(g, "8000dddd0002"), 0));
+	assert_false(ald_rev_has_label(g, R(g, "8000dddd0002"), 1));
+	assert_false(ald_rev_has_label(g, R(g, "2000aaaa0002"), 0));
+	ald_graph_free(g);
+}
+
+static void assert_prefix(const struct ald_graph *g, const char *prefix, const char *expected)
+{
+	struct ald_ixvec out = {0};
+	ald_ixvec_push(&out, 0); /* appends */
+	ald_graph_prefix(g, prefix, &out);
+	assert_int_equal(out.v[0], 0);
+	char *s = ids(g, out.v + 1, out.n - 1);
+	if (strcmp(s, expected) != 0)
+		fail_msg("prefix '%s': expected '%s', got '%s'", prefix, expected, s);
+	free(s);
+	ald_ixvec_free(&out);
+}
+
+static void test_prefix(void **state)
+{
+	(void)state;
+	struct ald_graph *g = BUILD(g1);
+	assert_prefix(g, "1", "1000aaaa0001");
+	assert_prefix(g, "3000", "3000bbbb0001 3000bbbb0002");
+	assert_prefix(g, "3000bbbb0002", "3000bbbb0002");
+	assert_prefix(g, "feat", "3000bbbb0001");
+	assert_prefix(g, "oth", "7000ffff0001");
+	assert_prefix(g, "9", "");
+	ald_graph_free(g);
+	/* keys of 3 characters or less are not prefix-matchable, labels are */
+	static const struct spec s[] = {
+		{"bbbb0001", NULL, "aaaalbl,xyz", NULL},
+		{"aaaa0002", "bbbb0001", NULL, NULL},
+		{"abc", "aaaa0002", NULL, NULL},
+		{"abcd", "abc", "abcdlbl", NULL},
+	};
+	g = BUILD(s);
+	assert_prefix(g, "a", "aaaa0002 abcd bbbb0001");
+	assert_prefix(g, "ab", "abcd");
+	assert_prefix(g, "abc", "abcd");
+	assert_prefix(g, "abcdl", "abcd");
+	assert_prefix(g, "aaaa", "aaaa0002 bbbb0001");
+	assert_prefix(g, "x", "");
+	assert_int_equal(ald_graph_find(g, "abc"), 2);
+	assert_int_equal(ald_graph_find(g, "xyz"), 0);
+	ald_graph_free(g);
+}
+
 /* ---- errors -------------------------------------------------------------- */
 
 static void test_error_duplicate_id(void **state)
@@ -420,6 +642,14 @@ int main(void)
 		cmocka_unit_test(test_error_missing_down),
 		cmocka_unit_test(test_error_missing_dependency),
 		cmocka_unit_test(test_error_self_loops),
+		cmocka_unit_test(test_depends_on),
+		cmocka_unit_test(test_real_bases),
+		cmocka_unit_test(test_cycle_no_heads),
+		cmocka_unit_test(test_cycle_sorted),
+		cmocka_unit_test(test_dependency_cycle),
+		cmocka_unit_test(test_cycle_missed_by_alembic),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1197,6 +1197,156 @@ static const struct rgraph rgraphs[] = {
 	 r39_up, 2},
 };
 
+/* ---- walks, overlap check, lineage, sort edge cases on G1 ----------------- */
+
+static const struct rspec g1[] = {
+	{"1000aaaa0001", NULL, NULL, NULL, ""},
+	{"2000aaaa0002", "1000aaaa0001", NULL, NULL, ""},
+	{"3000bbbb0001", "2000aaaa0002", "featb", NULL, "featb"},
+	{"3000bbbb0002", "3000bbbb0001", NULL, NULL, "featb"},
+	{"4000cccc0001", "2000aaaa0002", NULL, NULL, ""},
+	{"4000cccc0002", "4000cccc0001", NULL, NULL, ""},
+	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL, "featb"},
+	{"6000dddd0001", "5000eeee0001", NULL, NULL, "featb"},
+	{"7000ffff0001", NULL, "other", NULL, "other"},
+	{"7000ffff0002", "7000ffff0001", NULL, NULL, "other"},
+	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001", "featb"},
+};
+
+/* The ids of the marked revisions, in map order. */
+static void assert_marked(const struct ald_graph *g, const unsigned char *mark, const char *expected)
+{
+	struct ald_ixvec v = {0};
+	for (size_t i = 0; i < g->n; i++)
+		if (mark[i])
+			ald_ixvec_push(&v, i);
+	assert_revs(g, &v, expected);
+	ald_ixvec_free(&v);
+}
+
+static void test_walks(void **state)
+{
+	(void)state;
+	struct ald_graph *g = build(g1, 11);
+	unsigned char mark[11] = {0};
+	size_t top = R(g, "8000dddd0002"), f1 = R(g, "7000ffff0001"), b1 = R(g, "3000bbbb0001");
+	ald_graph_ancestors(g, &top, 1, 1, mark);
+	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 "
+			       "4000cccc0002 5000eeee0001 6000dddd0001 8000dddd0002");
+	ald_graph_ancestors(g, &top, 1, 0, mark);
+	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 "
+			       "4000cccc0002 5000eeee0001 6000dddd0001 7000ffff0001 8000dddd0002");
+	memset(mark, 0, sizeof(mark));
+	ald_graph_descendants(g, &f1, 1, 1, mark);
+	assert_marked(g, mark, "7000ffff0001 7000ffff0002");
+	ald_graph_descendants(g, &f1, 1, 0, mark);
+	assert_marked(g, mark, "7000ffff0001 7000ffff0002 8000dddd0002");
+	memset(mark, 0, sizeof(mark));
+	size_t two[] = {b1, f1};
+	ald_graph_descendants(g, two, 2, 1, mark);
+	assert_marked(g, mark, "3000bbbb0001 3000bbbb0002 5000eeee0001 6000dddd0001 7000ffff0001 "
+			       "7000ffff0002 8000dddd0002");
+	/* the mark is not cleared: walks add up */
+	memset(mark, 0, sizeof(mark));
+	mark[R(g, "4000cccc0002")] = 1;
+	ald_graph_ancestors(g, &b1, 1, 1, mark);
+	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 4000cccc0002");
+	ald_graph_free(g);
+}
+
+static void expect_overlap(const struct ald_graph *g, const char *list, const char *msg)
+{
+	struct ald_ixvec v = {0};
+	char *copy = ald_xstrdup(list);
+	for (char *t = strtok(copy, ","); t; t = strtok(NULL, ","))
+		ald_ixvec_push(&v, R(g, t));
+	free(copy);
+	unsigned char *mark = calloc(g->n, 1);
+	int err = ald_graph_ancestors_checked(g, v.v, v.n, mark);
+	if (msg) {
+		assert_int_equal(err, ALD_EINVALID);
+		assert_string_equal(ald_error_last()->message, msg);
+	} else {
+		assert_int_equal(err, 0);
+	}
+	free(mark);
+	ald_ixvec_free(&v);
+}
+
+/* Checked with Alembic 1.8.1's _get_ancestor_nodes(check=True); the list of
+ * "other" revisions is a set there, in map order here. */
+static void test_overlap(void **state)
+{
+	(void)state;
+	struct ald_graph *g = build(g1, 11);
+	/* a target already walked by an earlier one still counts */
+	expect_overlap(g, "2000aaaa0002,8000dddd0002",
+		       "Requested revision 8000dddd0002 overlaps with other requested revisions 2000aaaa0002");
+	expect_overlap(g, "8000dddd0002,2000aaaa0002,7000ffff0001",
+		       "Requested revision 8000dddd0002 overlaps with other requested revisions 2000aaaa0002, 7000ffff0001");
+	expect_overlap(g, "7000ffff0002,4000cccc0002,3000bbbb0002,8000dddd0002",
+		       "Requested revision 8000dddd0002 overlaps with other requested revisions 3000bbbb0002, 4000cccc0002");
+	expect_overlap(g, "3000bbbb0002,4000cccc0002", NULL);
+	expect_overlap(g, "7000ffff0002,8000dddd0002", NULL);
+	expect_overlap(g, "1000aaaa0001,1000aaaa0001", NULL);
+	size_t two[] = {R(g, "3000bbbb0002"), R(g, "4000cccc0002")};
+	unsigned char mark[11] = {0};
+	assert_int_equal(ald_graph_ancestors_checked(g, two, 2, mark), 0);
+	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 4000cccc0002");
+	ald_graph_free(g);
+}
+
+static void test_lineage(void **state)
+{
+	(void)state;
+	struct ald_graph *g = build(g1, 11);
+	size_t b1 = R(g, "3000bbbb0001"), c1 = R(g, "4000cccc0001"), top = R(g, "8000dddd0002");
+	size_t f1 = R(g, "7000ffff0001"), f2 = R(g, "7000ffff0002"), r1000 = R(g, "1000aaaa0001");
+	assert_true(ald_graph_shares_lineage(g, b1, b1, 0));
+	assert_true(ald_graph_shares_lineage(g, top, b1, 0));
+	assert_true(ald_graph_shares_lineage(g, r1000, b1, 0));
+	assert_true(ald_graph_shares_lineage(g, c1, top, 0));
+	assert_false(ald_graph_shares_lineage(g, c1, b1, 0));
+	assert_false(ald_graph_shares_lineage(g, f1, top, 0));
+	assert_true(ald_graph_shares_lineage(g, f1, top, 1));
+	assert_true(ald_graph_shares_lineage(g, top, f1, 1));
+	assert_false(ald_graph_shares_lineage(g, f2, top, 1));
+	assert_false(ald_graph_shares_lineage(g, f2, r1000, 1));
+	ald_graph_free(g);
+}
+
+static void test_toposort_edges(void **state)
+{
+	(void)state;
+	struct ald_graph *g = build(g1, 11);
+	unsigned char todo[11];
+	struct ald_ixvec out = {0};
+	/* start heads: duplicates and revisions outside todo dropped, map order */
+	memset(todo, 1, sizeof(todo));
+	todo[R(g, "8000dddd0002")] = 0;
+	size_t start[] = {R(g, "7000ffff0002"), R(g, "8000dddd0002"), R(g, "6000dddd0001"),
+			  R(g, "7000ffff0002")};
+	assert_int_equal(ald_graph_toposort(g, todo, start, 4, &out), 0);
+	/* after 4000cccc0001 the index moves back by one, to 7000ffff0002 */
+	assert_revs(g, &out, "6000dddd0001 5000eeee0001 3000bbbb0002 3000bbbb0001 4000cccc0002 "
+			     "4000cccc0001 7000ffff0002 7000ffff0001 2000aaaa0002 1000aaaa0001");
+	ald_ixvec_free(&out);
+	/* nothing to do */
+	memset(todo, 0, sizeof(todo));
+	assert_int_equal(ald_graph_toposort(g, todo, start, 4, &out), 0);
+	assert_int_equal(out.n, 0);
+	/* todo not reachable from the start (Alembic: AssertionError), e.g.
+	 * history -r 7000ffff0001:8000dddd0002 */
+	todo[R(g, "7000ffff0001")] = 1;
+	todo[R(g, "7000ffff0002")] = 1;
+	size_t top = R(g, "8000dddd0002");
+	assert_int_equal(ald_graph_toposort(g, todo, &top, 1, &out), ALD_ERROR);
+	assert_string_equal(ald_error_last()->message,
+			    "Revision 7000ffff0001 is not below any of the requested revisions");
+	ald_ixvec_free(&out);
+	ald_graph_free(g);
+}
+
 static void test_random_graphs(void **state)
 {
 	(void)state;
@@ -1234,6 +1384,10 @@ static void test_random_graphs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_walks),
+		cmocka_unit_test(test_overlap),
+		cmocka_unit_test(test_lineage),
+		cmocka_unit_test(test_toposort_edges),
 		cmocka_unit_test(test_random_graphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,95 @@
+/* plan_sql.c - the offline script of a plan (`--sql`, §6.8).
+ *
+ * Layout, as Alembic 1.8.1 prints it: every statement is followed by ";" and
+ * an empty line; PostgreSQL wraps the run in BEGIN;/COMMIT; (or each step,
+ * with transaction_per_migration), SQLite has no transaction statements; the
+ * version table's CREATE TABLE comes before a step that starts from no rows;
+ * each step begins with a "-- Running <step>" comment. A plan made for an
+ * online run renders the same way, its preliminaries (creating the missing
+ * version table, the purge) first.
+ *
+ * Decided differences: a revision marked "Transactional: false" stands outside
+ * any BEGIN/COMMIT, its version statements right after its own; the script
+ * never ends with "DROP TABLE alembic_version;" (1.8.1 printed it whenever the
+ * final set of rows was empty, §8.2.9, so the script's schema differed from
+ * the online run's; Alembic 1.19 removed it); a revision's statements are
+ * printed as written (no tab expansion, which could change string literals).
+ */
+#include "plan.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_pg(const struct ald_plan_config *cfg)
+{
+	return cfg->dialect && ald_streq(cfg->dialect, "postgresql");
+}
+
+/* One statement: its text, ";" and an empty line. When the text's last line
+ * may end in a "--" comment, the ";" goes on a line of its own. */
+static void put_stmt(struct ald_buf *b, const char *sql)
+{
+	const char *last = strrchr(sql, '\n');
+	ald_buf_puts(b, sql);
+	ald_buf_puts(b, strstr(last ? last : sql, "--") ? "\n;\n\n" : ";\n\n");
+}
+
+/* A version-table statement as offline mode prints it (version_sql.h). */
+static void put_vsql(struct ald_buf *b, const struct ald_vsql *v)
+{
+	char *text = ald_vsql_offline(v->sql);
+	ald_buf_puts(b, text);
+	free(text);
+}
+
+static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const struct ald_step *st,
+		     const struct ald_plan_config *cfg)
+{
+	if (st->create_table && p->offline) {
+		struct ald_vsql create;
+		ald_plan_vsql(&create, ALD_VSQL_CREATE, cfg, NULL, NULL);
+		put_vsql(b, &create);
+		ald_vsql_clear(&create);
+	}
+	ald_buf_printf(b, "-- %s\n\n", st->comment);
+	for (size_t i = 0; i < st->sql.n; i++)
+		put_stmt(b, st->sql.v[i].sql);
+	for (size_t i = 0; i < st->n_vsql; i++)
+		put_vsql(b, &st->vsql[i]);
+}
+
+int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg)
+{
+	struct ald_buf b = {0};
+	int tx = is_pg(cfg), per_step = cfg->transaction_per_migration, open = 0;
+	if (p->n_pre) { /* an online plan's preview: table creation, purge */
+		if (tx) {
+			ald_buf_puts(&b, "BEGIN;\n\n");
+			open = 1;
+		}
+		for (size_t i = 0; i < p->n_pre; i++)
+			put_vsql(&b, &p->pre[i]);
+	}
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const struct ald_step *st = &p->steps[i];
+		if (tx && st->transactional && !open) {
+			ald_buf_puts(&b, "BEGIN;\n\n");
+			open = 1;
+		} else if (tx && !st->transactional && open) {
+			ald_buf_puts(&b, "COMMIT;\n\n");
+			open = 0;
+		}
+		put_step(&b, p, st, cfg);
+		if (open && per_step) {
+			ald_buf_puts(&b, "COMMIT;\n\n");
+			open = 0;
+		}
+	}
+	if (open)
+		ald_buf_puts(&b, "COMMIT;\n\n");
+	else if (tx && !per_step && p->n_steps == 0)
+		ald_buf_puts(&b, "BEGIN;\n\nCOMMIT;\n\n");
+	*out = ald_buf_detach(&b);
+	return 0;
+}

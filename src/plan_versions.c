@@ -1,0 +1,279 @@
+/* plan_versions.c - the in-memory maintenance of the version table's rows:
+ * which INSERT/UPDATE/DELETE follows each upgrade or downgrade step (§5.2),
+ * and the steps of a stamp with theirs (§5.4).
+ *
+ * The rows are an ordered list of revisions in table order: an INSERT
+ * appends, an UPDATE keeps the row's place, a DELETE removes it (SQLite's
+ * rowid order). Deterministic choices where Alembic 1.8.1 iterates a Python
+ * set: the merged parents and the unmerged parents that remain are taken in
+ * map order when other rows exist (1.8.1 uses a set there) and in the order
+ * of norm_down otherwise (1.8.1 uses the list there too). Where 1.8.1 crashes
+ * (KeyError/AssertionError, §8.2.1) the plan does what §5.2 means: only rows
+ * that exist are deleted or updated (a "from" row that an earlier step of
+ * the same stamp took away is not touched; if none is left the target is
+ * inserted), and a row that already exists is not inserted again.
+ */
+#include "plan.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int has_row(const struct ald_ixvec *rows, size_t r)
+{
+	return ald_ixvec_contains(rows, r);
+}
+
+static void row_remove(struct ald_ixvec *rows, size_t r)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		if (rows->v[i] == r) {
+			memmove(rows->v + i, rows->v + i + 1, (rows->n - i - 1) * sizeof(*rows->v));
+			rows->n--;
+			return;
+		}
+	}
+}
+
+static void row_replace(struct ald_ixvec *rows, size_t from, size_t to)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->v[i] == from)
+			rows->v[i] = to;
+}
+
+/* Records one version statement on the step and applies it to the rows. */
+static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind kind, size_t from,
+		 size_t to, const struct ald_graph *g, const struct ald_plan_config *cfg)
+{
+	st->vsql = ald_xrealloc(st->vsql, (st->n_vsql + 1) * sizeof(*st->vsql));
+	const char *f = kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id;
+	const char *t = kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id;
+	ald_plan_vsql(&st->vsql[st->n_vsql++], kind, cfg, f, t);
+	if (kind == ALD_VSQL_INSERT)
+		ald_ixvec_push(rows, to);
+	else if (kind == ALD_VSQL_UPDATE)
+		row_replace(rows, from, to);
+	else
+		row_remove(rows, from);
+}
+
+/* mark[] := ancestors (norm_down, themselves included) of the rows other than
+ * `except` (ALD_NOREV: none) and of the parents `skip` (may be NULL) is not;
+ * returns how many rows were used. */
+static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_ixvec *rows,
+				   const struct ald_ixvec *skip, size_t except, unsigned char *mark)
+{
+	struct ald_ixvec others = {0};
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->v[i] != except && !(skip && ald_ixvec_contains(skip, rows->v[i])))
+			ald_ixvec_push(&others, rows->v[i]);
+	memset(mark, 0, g->n);
+	ald_graph_ancestors(g, others.v, others.n, 0, mark);
+	size_t n = others.n;
+	ald_ixvec_free(&others);
+	return n;
+}
+
+/* The members of `parents` that are rows (when `need_row`) and not marked:
+ * in map order when `map_order`, else in the list's order. */
+static void select_parents(struct ald_ixvec *out, const struct ald_graph *g,
+			   const struct ald_ixvec *parents, const unsigned char *mark, int map_order,
+			   const struct ald_ixvec *rows, int need_row)
+{
+	if (!map_order) {
+		for (size_t i = 0; i < parents->n; i++) {
+			size_t p = parents->v[i];
+			if (!mark[p] && (!need_row || has_row(rows, p)))
+				ald_ixvec_push(out, p);
+		}
+		return;
+	}
+	for (size_t r = 0; r < g->n; r++)
+		if (ald_ixvec_contains(parents, r) && !mark[r] && (!need_row || has_row(rows, r)))
+			ald_ixvec_push(out, r);
+}
+
+/* §5.2, upgrade step R with parents P = norm_down(R). */
+static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
+			const struct ald_plan_config *cfg)
+{
+	size_t r = st->rev;
+	const struct ald_ixvec *P = &g->revs[r].norm_down;
+	size_t in = 0, last_in = ALD_NOREV;
+	for (size_t i = 0; i < P->n; i++) {
+		if (has_row(rows, P->v[i])) {
+			in++;
+			last_in = P->v[i];
+		}
+	}
+	if (in == 0) { /* a new branch (also a base) */
+		emit(st, rows, ALD_VSQL_INSERT, ALD_NOREV, r, g, cfg);
+		return;
+	}
+	if (P->n > 1 && in > 1) { /* merge */
+		unsigned char *mark = ald_xcalloc(g->n, 1);
+		size_t n_other = mark_other_ancestors(g, rows, P, ALD_NOREV, mark);
+		struct ald_ixvec X = {0};
+		select_parents(&X, g, P, mark, n_other > 0, rows, 1);
+		if (X.n == 0) { /* every parent row is implied by another row */
+			memset(mark, 0, g->n);
+			select_parents(&X, g, P, mark, 0, rows, 1);
+		}
+		for (size_t i = 0; i + 1 < X.n; i++)
+			emit(st, rows, ALD_VSQL_DELETE, X.v[i], ALD_NOREV, g, cfg);
+		emit(st, rows, ALD_VSQL_UPDATE, X.v[X.n - 1], r, g, cfg);
+		ald_ixvec_free(&X);
+		free(mark);
+		return;
+	}
+	emit(st, rows, ALD_VSQL_UPDATE, last_in, r, g, cfg); /* the one parent that is a row */
+}
+
+/* §5.2, downgrade step R. */
+static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
+			  const struct ald_plan_config *cfg)
+{
+	size_t r = st->rev;
+	const struct ald_ixvec *P = &g->revs[r].norm_down;
+	if (!has_row(rows, r))
+		return; /* implied by another row: 1.8.1 crashes, the rows stay as they are */
+	unsigned char *mark = ald_xcalloc(g->n, 1);
+	size_t n_other = mark_other_ancestors(g, rows, NULL, r, mark);
+	struct ald_ixvec T = {0};
+	select_parents(&T, g, P, mark, n_other > 0, rows, 0);
+	if (P->n == 0 || T.n == 0) {
+		emit(st, rows, ALD_VSQL_DELETE, r, ALD_NOREV, g, cfg);
+	} else if (P->n > 1) {
+		for (size_t i = 0; i + 1 < T.n; i++)
+			emit(st, rows, ALD_VSQL_INSERT, ALD_NOREV, T.v[i], g, cfg);
+		emit(st, rows, ALD_VSQL_UPDATE, r, T.v[T.n - 1], g, cfg);
+	} else {
+		emit(st, rows, ALD_VSQL_UPDATE, r, P->v[0], g, cfg);
+	}
+	ald_ixvec_free(&T);
+	free(mark);
+}
+
+void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
+			    const struct ald_plan_config *cfg)
+{
+	if (st->kind == ALD_STEP_UPGRADE)
+		upgrade_ops(st, rows, g, cfg);
+	else
+		downgrade_ops(st, rows, g, cfg);
+}
+
+/* ---- stamp (§5.4) ---- */
+
+/* F of §5.4: the rows (table order) sharing lineage, dependencies included,
+ * with any argument; no duplicates. */
+static void stamp_from(struct ald_ixvec *F, const struct ald_graph *g, const struct ald_ixvec *rows,
+		       const struct ald_stamp_arg *args, size_t n_args)
+{
+	for (size_t a = 0; a < n_args; a++) {
+		for (size_t i = 0; i < rows->n; i++) {
+			size_t x = rows->v[i];
+			int shares = args[a].every_row;
+			for (size_t k = 0; !shares && k < args[a].lineage.n; k++)
+				shares = ald_graph_shares_lineage(g, x, args[a].lineage.v[k], 1);
+			if (shares && !ald_ixvec_contains(F, x))
+				ald_ixvec_push(F, x);
+		}
+	}
+}
+
+static struct ald_step *new_stamp_step(struct ald_plan_data *p, size_t to, const size_t *from, size_t n_from,
+				       const struct ald_ixvec *rows)
+{
+	p->steps = ald_xrealloc(p->steps, (p->n_steps + 1) * sizeof(*p->steps));
+	struct ald_step *st = &p->steps[p->n_steps++];
+	memset(st, 0, sizeof(*st));
+	st->kind = ALD_STEP_STAMP;
+	st->rev = to;
+	st->transactional = 1;
+	st->create_table = rows->n == 0;
+	for (size_t i = 0; i < n_from; i++)
+		ald_ixvec_push(&st->from, from[i]);
+	return st;
+}
+
+/* Applies a stamp step (§5.4 point 5) to the rows; `upward`, `new_branch` as
+ * Alembic's StampStep. */
+static void stamp_ops(struct ald_step *st, struct ald_ixvec *rows, int upward, int new_branch,
+		      const struct ald_graph *g, const struct ald_plan_config *cfg)
+{
+	size_t d = st->rev;
+	struct ald_ixvec from = {0}; /* the "from" revisions that are still rows */
+	for (size_t i = 0; i < st->from.n; i++)
+		if (has_row(rows, st->from.v[i]))
+			ald_ixvec_push(&from, st->from.v[i]);
+	if (has_row(rows, d)) {
+		/* made a row by an earlier step of the same stamp: 1.8.1 fails an
+		 * assertion; nothing is left to do */
+	} else if ((upward && (new_branch || from.n != st->from.n)) || from.n == 0) {
+		emit(st, rows, ALD_VSQL_INSERT, ALD_NOREV, d, g, cfg);
+	} else {
+		for (size_t i = 0; i + 1 < from.n; i++)
+			emit(st, rows, ALD_VSQL_DELETE, from.v[i], ALD_NOREV, g, cfg);
+		emit(st, rows, ALD_VSQL_UPDATE, from.v[from.n - 1], d, g, cfg);
+	}
+	ald_ixvec_free(&from);
+}
+
+static int intersects(const unsigned char *mark, const struct ald_ixvec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (mark[v->v[i]])
+			return 1;
+	return 0;
+}
+
+void ald_plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const struct ald_graph *g,
+			  const struct ald_stamp_arg *args, size_t n_args, const struct ald_plan_config *cfg)
+{
+	struct ald_ixvec F = {0}, D = {0};
+	stamp_from(&F, g, rows, args, n_args);
+	for (size_t a = 0; a < n_args; a++)
+		for (size_t k = 0; k < args[a].dests.n; k++)
+			ald_ixvec_push(&D, args[a].dests.v[k]);
+	if (D.n == 0) { /* base: one delete step per row of F */
+		for (size_t i = 0; i < F.n; i++) {
+			struct ald_step *st = new_stamp_step(p, ALD_NOREV, &F.v[i], 1, rows);
+			if (has_row(rows, F.v[i]))
+				emit(st, rows, ALD_VSQL_DELETE, F.v[i], ALD_NOREV, g, cfg);
+		}
+	}
+	unsigned char *mark = ald_xcalloc(g->n ? g->n : 1, 1);
+	for (size_t k = 0; k < D.n; k++) {
+		size_t d = D.v[k];
+		if (ald_ixvec_contains(&F, d))
+			continue;
+		memset(mark, 0, g->n);
+		ald_graph_descendants(g, &d, 1, 0, mark);
+		int down = intersects(mark, &F), up = 0;
+		if (!down) {
+			memset(mark, 0, g->n);
+			ald_graph_ancestors(g, &d, 1, 0, mark);
+			up = intersects(mark, &F);
+		}
+		if (down || up) {
+			struct ald_step *st = new_stamp_step(p, d, F.v, F.n, rows);
+			stamp_ops(st, rows, up, 0, g, cfg);
+		} else {
+			struct ald_step *st = new_stamp_step(p, d, NULL, 0, rows);
+			stamp_ops(st, rows, 1, 1, g, cfg);
+		}
+	}
+	free(mark);
+	ald_ixvec_free(&D);
+	ald_ixvec_free(&F);
+}
+
+void ald_plan_vsql(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_plan_config *cfg,
+		   const char *from, const char *to)
+{
+	const char *schema = cfg->version_table_schema && *cfg->version_table_schema ? cfg->version_table_schema : NULL;
+	ald_vsql_make(out, kind, cfg->dialect, cfg->version_table ? cfg->version_table : "alembic_version", schema,
+		      from, to);
+}
