@@ -368,6 +368,7 @@ void ald_graph_free(struct ald_graph *g)
 	if (g->index) {
 		free(g->index->slots);
 		free(g->index->topo);
+		ald_graph_labelsets_free(&g->index->labelsets);
 		free(g->index);
 	}
 	free(g);
@@ -420,22 +421,4 @@ void ald_graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_
 		ald_ixvec_push(out, r);
 	}
 	free(seen);
-}
-
-int ald_rev_has_label(const struct ald_graph *g, size_t rev, size_t label)
-{
-	if (rev >= g->n)
-		return 0;
-	const struct ald_ixvec *v = &g->revs[rev].labels;
-	size_t lo = 0, hi = v->n; /* the list is sorted by label index */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v->v[mid] == label)
-			return 1;
-		if (v->v[mid] < label)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
 }

@@ -82,8 +82,15 @@ size_t ald_graph_find_label(const struct ald_graph *g, const char *name);
  * ids first in map order, then label names in label order; no duplicates.
  * Appends to *out. */
 void ald_graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_ixvec *out);
-/* Whether revision `rev` carries (by propagation) label `label`. */
+/* Whether revision `rev` carries (by propagation) label `label`. O(1). */
 int ald_rev_has_label(const struct ald_graph *g, size_t rev, size_t label);
+/* The labels revision `rev` carries, as rev->labels holds them, without
+ * needing that list (it costs labels x revisions memory on label-heavy
+ * graphs and may go): how many; the i-th (label index, or ALD_NOREV past the
+ * end); all of them appended to *out. Each costs O(n_labels / 64). */
+size_t ald_rev_label_count(const struct ald_graph *g, size_t rev);
+size_t ald_rev_label_at(const struct ald_graph *g, size_t rev, size_t i);
+void ald_rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out);
 
 /* Marks (mark[i] = 1) every revision reachable from `start` (included) through
  * norm_down edges, or only down edges when `versioned_only`. `mark` has g->n

@@ -19,11 +19,22 @@ struct ald_graph_slot {
 
 #define ALD_GRAPH_LABEL_BIT (((size_t)-1 >> 1) + 1)
 
+/* Shared label sets (graph_labels.c): bitsets of `words` words over label
+ * indexes; set number s >= 1 starts at pool[(s - 1) * words]; 0 = empty. */
+struct ald_graph_labelsets {
+	size_t words;
+	uint64_t *pool;
+	size_t nsets, cap;
+	size_t *down; /* per revision: labels declared on it and its down-ancestors */
+	size_t *up;   /* per revision: labels reaching it by the walk below a label */
+};
+
 struct ald_graph_index {
 	struct ald_graph_slot *slots;
 	size_t cap;   /* a power of two, or 0 */
 	size_t used;
 	size_t *topo; /* every revision after its down revisions and dependencies (g->n entries) */
+	struct ald_graph_labelsets labelsets;
 };
 
 /* The index's entry for `key`, or NULL. */
@@ -36,8 +47,10 @@ int ald_graph_check_cycles(struct ald_graph *g);
 /* §2.1: fills every revision's norm_deps and norm_down. Needs g->index->topo. */
 void ald_graph_normalize_deps(struct ald_graph *g);
 
-/* §2.3: fills every revision's `labels`. Needs g->index->topo. */
+/* §2.3: computes the label sets and fills every revision's `labels`. Needs
+ * g->index->topo. */
 void ald_graph_propagate_labels(struct ald_graph *g);
+void ald_graph_labelsets_free(struct ald_graph_labelsets *ls);
 
 /* A "visited" stamp array: stamp[i] == gen means visited in the current round,
  * so that rounds need no clearing. */

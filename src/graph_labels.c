@@ -1,121 +1,127 @@
 /* graph_labels.c - branch label propagation (§2.3).
  *
- * A revision carries label x when x's declaring revision L is itself or one of
- * its down-revision ancestors (so the labels of a revision are the union of its
- * down revisions' labels and its own: one pass in topological order), and
- * also when it lies on the walk below L: if everything above L (next edges)
- * is a simple chain with no real branch point and no merge point in it, the
- * chain's revisions below L receive x too, down to the first real branch
- * point or merge point (excluded) or a base (included).
+ * Revision R carries label x (declared on L) when
+ *   1. L is R or a down-revision ancestor of R, or
+ *   2. R lies on the walk below L: everything above L (next edges) is a simple
+ *      chain with no real branch point and no merge point, and R is reached
+ *      from L by following down revisions without meeting a real branch point
+ *      or a merge point (R included; a base is included).
+ * Rule 2 simplifies: if R is "clean" (no real branch point or merge point in
+ * R and everything above it, which is then a chain), R receives every label
+ * declared above it, and only then.
  *
- * Each list is sorted by label index, which is (declaring revision's map
- * position, written order). Cost: proportional to the lists' total length.
+ * Sets of labels are bitsets over label indexes (label order), shared between
+ * revisions: a revision gets a new set only when it declares labels or merges
+ * parents whose sets differ, so a chain of a thousand revisions under a
+ * hundred labels costs a hundred sets, not a hundred thousand entries. Each
+ * revision has two: `down` (rule 1) and `up` (rule 2); its labels are their
+ * union.
  */
 #include "graph_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_size(const void *a, const void *b)
+static uint64_t *set_words(const struct ald_graph_labelsets *ls, size_t set)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return (x > y) - (x < y);
+	return ls->pool + (set - 1) * ls->words;
 }
 
-/* Sorts buf[0..n) and removes duplicates; returns the new length. */
-static size_t sort_unique(size_t *buf, size_t n)
+/* A new empty set at the end of the pool; returns its number (>= 1). */
+static size_t set_new(struct ald_graph_labelsets *ls)
 {
-	if (n < 2)
-		return n;
-	qsort(buf, n, sizeof(*buf), cmp_size);
-	size_t m = 1;
-	for (size_t i = 1; i < n; i++)
-		if (buf[i] != buf[m - 1])
-			buf[m++] = buf[i];
-	return m;
+	size_t need = (ls->nsets + 1) * ls->words;
+	ls->pool = ald_xgrow(ls->pool, &ls->cap, need, sizeof(*ls->pool));
+	memset(ls->pool + ls->nsets * ls->words, 0, ls->words * sizeof(*ls->pool));
+	return ++ls->nsets;
 }
 
-/* Step 1: the union of the down revisions' lists and the revision's own
- * labels (indexes first[r] .. first[r] + count - 1), parents first. */
-static void inherit(struct ald_graph *g, const size_t *first)
+static void set_or(struct ald_graph_labelsets *ls, size_t dst, size_t src)
 {
-	size_t *buf = NULL, cap = 0;
+	uint64_t *d = set_words(ls, dst);
+	const uint64_t *s = set_words(ls, src);
+	for (size_t w = 0; w < ls->words; w++)
+		d[w] |= s[w];
+}
+
+static void set_add_own(struct ald_graph_labelsets *ls, size_t dst, size_t first, size_t count)
+{
+	uint64_t *d = set_words(ls, dst);
+	for (size_t l = first; l < first + count; l++)
+		d[l / 64] |= (uint64_t)1 << (l % 64);
+}
+
+/* Rule 1, parents first: the union of the down revisions' sets and the
+ * revision's own labels; a merge whose union equals one parent's set reuses it. */
+static void inherit(struct ald_graph *g, struct ald_graph_labelsets *ls, const size_t *first)
+{
 	for (size_t t = 0; t < g->n; t++) {
 		size_t i = g->index->topo[t];
-		struct ald_rev *r = &g->revs[i];
-		size_t own = r->file.labels.n;
-		if (r->down.n == 1 && own == 0) {
-			const struct ald_ixvec *p = &g->revs[r->down.v[0]].labels;
-			ald_ixvec_assign(&r->labels, p->v, p->n);
-			continue;
-		}
-		size_t need = own;
-		for (size_t k = 0; k < r->down.n; k++)
-			need += g->revs[r->down.v[k]].labels.n;
-		if (need == 0)
-			continue;
-		buf = ald_xgrow(buf, &cap, need, sizeof(*buf));
-		size_t n = 0;
+		const struct ald_rev *r = &g->revs[i];
+		size_t own = r->file.labels.n, nsets = 0, one = 0;
 		for (size_t k = 0; k < r->down.n; k++) {
-			const struct ald_ixvec *p = &g->revs[r->down.v[k]].labels;
-			if (p->n)
-				memcpy(buf + n, p->v, p->n * sizeof(*buf));
-			n += p->n;
+			size_t s = ls->down[r->down.v[k]];
+			if (s && s != one) {
+				nsets++;
+				one = s;
+			}
 		}
-		for (size_t k = 0; k < own; k++)
-			buf[n++] = first[i] + k;
-		n = r->down.n + (own ? 1 : 0) > 1 ? sort_unique(buf, n) : n;
-		ald_ixvec_assign(&r->labels, buf, n);
+		if (own == 0 && nsets <= 1) {
+			/* (two equal sets in a row count once; others make a union) */
+			ls->down[i] = one;
+			continue;
+		}
+		size_t s = set_new(ls);
+		for (size_t k = 0; k < r->down.n; k++)
+			if (ls->down[r->down.v[k]])
+				set_or(ls, s, ls->down[r->down.v[k]]);
+		set_add_own(ls, s, first[i], own);
+		ls->down[i] = s;
+		if (own)
+			continue;
+		for (size_t k = 0; k < r->down.n; k++) {
+			size_t p = ls->down[r->down.v[k]];
+			if (p && memcmp(set_words(ls, p), set_words(ls, s), ls->words * sizeof(uint64_t)) == 0) {
+				ls->nsets--; /* the last one: drop it */
+				ls->down[i] = p;
+				break;
+			}
+		}
 	}
-	free(buf);
 }
 
-/* Step 2: the walks below each labelled revision whose descendants form a
- * clean chain. `clean[i]`: everything from i upwards is a chain without a
- * real branch point or a merge point. */
-static void walk_down(struct ald_graph *g, const size_t *first)
+/* Rule 2, children first: clean[i] and, for clean revisions, the labels
+ * declared strictly above. */
+static void walk_labels(struct ald_graph *g, struct ald_graph_labelsets *ls, const size_t *first)
 {
-	unsigned char *clean = ald_xmalloc(g->n);
+	unsigned char *clean = ald_xmalloc(g->n ? g->n : 1);
 	for (size_t t = g->n; t-- > 0;) {
 		size_t i = g->index->topo[t];
 		const struct ald_rev *r = &g->revs[i];
 		clean[i] = !(r->flags & (ALD_REV_REAL_BRANCHPOINT | ALD_REV_MERGEPOINT)) &&
 			   (r->next.n == 0 || clean[r->next.v[0]]);
-	}
-	struct ald_ixvec *extra = NULL;
-	for (size_t i = 0; i < g->n; i++) {
-		const struct ald_rev *l = &g->revs[i];
-		if (l->file.labels.n == 0 || !clean[i] || l->down.n == 0)
+		if (!clean[i] || r->next.n == 0)
 			continue;
-		for (size_t p = l->down.v[0];;) {
-			struct ald_rev *r = &g->revs[p];
-			if (r->flags & (ALD_REV_REAL_BRANCHPOINT | ALD_REV_MERGEPOINT))
-				break;
-			if (!extra)
-				extra = ald_xcalloc(g->n, sizeof(*extra));
-			for (size_t k = 0; k < l->file.labels.n; k++)
-				ald_ixvec_push(&extra[p], first[i] + k);
-			if (r->down.n == 0)
-				break;
-			p = r->down.v[0];
+		size_t c = r->next.v[0], own = g->revs[c].file.labels.n;
+		if (own == 0) {
+			ls->up[i] = ls->up[c];
+			continue;
 		}
+		size_t s = set_new(ls);
+		if (ls->up[c])
+			set_or(ls, s, ls->up[c]);
+		set_add_own(ls, s, first[c], own);
+		ls->up[i] = s;
 	}
-	for (size_t i = 0; extra && i < g->n; i++) {
-		if (extra[i].n == 0)
-			continue;
-		struct ald_rev *r = &g->revs[i];
-		for (size_t k = 0; k < r->labels.n; k++)
-			ald_ixvec_push(&extra[i], r->labels.v[k]);
-		size_t n = sort_unique(extra[i].v, extra[i].n);
-		ald_ixvec_assign(&r->labels, extra[i].v, n);
-		ald_ixvec_free(&extra[i]);
-	}
-	free(extra);
 	free(clean);
 }
 
 void ald_graph_propagate_labels(struct ald_graph *g)
 {
+	struct ald_graph_labelsets *ls = &g->index->labelsets;
+	ls->words = (g->n_labels + 63) / 64;
+	ls->down = ald_xcalloc(g->n ? g->n : 1, sizeof(*ls->down));
+	ls->up = ald_xcalloc(g->n ? g->n : 1, sizeof(*ls->up));
 	if (g->n_labels == 0)
 		return;
 	size_t *first = ald_xmalloc(g->n * sizeof(*first));
@@ -123,7 +129,79 @@ void ald_graph_propagate_labels(struct ald_graph *g)
 		first[i] = li;
 		li += g->revs[i].file.labels.n;
 	}
-	inherit(g, first);
-	walk_down(g, first);
+	inherit(g, ls, first);
+	walk_labels(g, ls, first);
 	free(first);
+	/* the per-revision lists of struct ald_rev */
+	struct ald_ixvec tmp = {0};
+	for (size_t i = 0; i < g->n; i++) {
+		tmp.n = 0;
+		ald_rev_labels(g, i, &tmp);
+		ald_ixvec_assign(&g->revs[i].labels, tmp.v, tmp.n);
+	}
+	ald_ixvec_free(&tmp);
+}
+
+void ald_graph_labelsets_free(struct ald_graph_labelsets *ls)
+{
+	free(ls->pool);
+	free(ls->down);
+	free(ls->up);
+	memset(ls, 0, sizeof(*ls));
+}
+
+/* Word w of a revision's label set. */
+static uint64_t label_word(const struct ald_graph *g, size_t rev, size_t w)
+{
+	const struct ald_graph_labelsets *ls = &g->index->labelsets;
+	uint64_t x = 0;
+	if (ls->down[rev])
+		x |= set_words(ls, ls->down[rev])[w];
+	if (ls->up[rev])
+		x |= set_words(ls, ls->up[rev])[w];
+	return x;
+}
+
+int ald_rev_has_label(const struct ald_graph *g, size_t rev, size_t label)
+{
+	if (rev >= g->n || label >= g->n_labels)
+		return 0;
+	return (label_word(g, rev, label / 64) >> (label % 64)) & 1;
+}
+
+size_t ald_rev_label_count(const struct ald_graph *g, size_t rev)
+{
+	if (rev >= g->n || g->n_labels == 0)
+		return 0;
+	size_t n = 0;
+	for (size_t w = 0; w < g->index->labelsets.words; w++)
+		n += (size_t)__builtin_popcountll(label_word(g, rev, w));
+	return n;
+}
+
+size_t ald_rev_label_at(const struct ald_graph *g, size_t rev, size_t i)
+{
+	if (rev >= g->n || g->n_labels == 0)
+		return ALD_NOREV;
+	for (size_t w = 0; w < g->index->labelsets.words; w++) {
+		uint64_t x = label_word(g, rev, w);
+		size_t c = (size_t)__builtin_popcountll(x);
+		if (i >= c) {
+			i -= c;
+			continue;
+		}
+		while (i--)
+			x &= x - 1; /* drop the lowest bits until the i-th is lowest */
+		return w * 64 + (size_t)__builtin_ctzll(x);
+	}
+	return ALD_NOREV;
+}
+
+void ald_rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out)
+{
+	if (rev >= g->n || g->n_labels == 0)
+		return;
+	for (size_t w = 0; w < g->index->labelsets.words; w++)
+		for (uint64_t x = label_word(g, rev, w); x; x &= x - 1)
+			ald_ixvec_push(out, w * 64 + (size_t)__builtin_ctzll(x));
 }

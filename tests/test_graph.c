@@ -131,6 +131,20 @@ static void assert_labels(const struct ald_graph *g, const char *id, const char 
 	if (strcmp(s, expected) != 0)
 		fail_msg("labels of %s: expected '%s', got '%s'", id, expected, s);
 	free(s);
+	/* the accessors agree with the list */
+	size_t rev = R(g, id);
+	assert_int_equal(ald_rev_label_count(g, rev), r->labels.n);
+	struct ald_ixvec all = {0};
+	ald_rev_labels(g, rev, &all);
+	assert_int_equal(all.n, r->labels.n);
+	for (size_t i = 0; i < r->labels.n; i++) {
+		assert_int_equal(ald_rev_label_at(g, rev, i), r->labels.v[i]);
+		assert_int_equal(all.v[i], r->labels.v[i]);
+	}
+	assert_int_equal(ald_rev_label_at(g, rev, r->labels.n), ALD_NOREV);
+	ald_ixvec_free(&all);
+	for (size_t l = 0; l < g->n_labels; l++)
+		assert_int_equal(ald_rev_has_label(g, rev, l), ald_ixvec_contains(&r->labels, l));
 }
 
 /* The whole history: toposort of everything from the real heads. */
@@ -370,6 +384,68 @@ static void test_real_bases(void **state)
 	assert_int_equal(g->revs[0].flags, ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_HEAD);
 	assert_int_equal(g->revs[1].flags, ALD_REV_BASE);
 	assert_history(g, "bbbb00000002 bbbb00000001 aaaa00000001");
+	ald_graph_free(g);
+}
+
+/* Captured from Alembic 1.8.1 (several labels compared as sets): the walk
+ * below labels stops at a real branch point (aaaa00000002 has a dependent);
+ * a merge of two labelled branches carries both. */
+static void test_labels_walk_and_merge(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{"aaaa00000001", NULL, NULL, NULL},
+		{"aaaa00000002", "aaaa00000001", NULL, NULL},
+		{"aaaa00000003", "aaaa00000002", NULL, NULL},
+		{"aaaa00000004", "aaaa00000003", "x", NULL},
+		{"aaaa00000005", "aaaa00000004", "y,z", NULL},
+		{"bbbb00000001", NULL, NULL, "aaaa00000002"},
+		{"cccc00000001", NULL, NULL, NULL},
+		{"cccc00000002", "cccc00000001", "la", NULL},
+		{"cccc00000003", "cccc00000001", "lb", NULL},
+		{"cccc00000004", "cccc00000002,cccc00000003", NULL, NULL},
+		{"cccc00000005", "cccc00000004", NULL, NULL},
+	};
+	struct ald_graph *g = BUILD(s);
+	assert_labels(g, "aaaa00000001", "");
+	assert_labels(g, "aaaa00000002", "");
+	assert_labels(g, "aaaa00000003", "x,y,z");
+	assert_labels(g, "aaaa00000004", "x,y,z");
+	assert_labels(g, "aaaa00000005", "x,y,z");
+	assert_labels(g, "bbbb00000001", "");
+	assert_labels(g, "cccc00000001", "");
+	assert_labels(g, "cccc00000002", "la");
+	assert_labels(g, "cccc00000003", "lb");
+	assert_labels(g, "cccc00000004", "la,lb");
+	assert_labels(g, "cccc00000005", "la,lb");
+	ald_graph_free(g);
+}
+
+/* More than 64 labels (several words per set), on a chain: everything
+ * carries every label, in declaration order. */
+static void test_labels_many(void **state)
+{
+	(void)state;
+	enum { N = 150 };
+	struct spec s[N];
+	char names[N][3][16];
+	for (int i = 0; i < N; i++) {
+		snprintf(names[i][0], 16, "r%03d", i);
+		snprintf(names[i][1], 16, "r%03d", i - 1);
+		snprintf(names[i][2], 16, "l%03d", N - i);
+		s[i] = (struct spec){names[i][0], i ? names[i][1] : NULL, i % 2 ? names[i][2] : NULL, NULL};
+	}
+	struct ald_graph *g = build_ok(s, N);
+	assert_int_equal(g->n_labels, N / 2);
+	for (int i = 0; i < N; i += 37) {
+		size_t rev = R(g, names[i][0]);
+		assert_int_equal(ald_rev_label_count(g, rev), N / 2);
+		for (size_t l = 0; l < N / 2; l++)
+			assert_int_equal(ald_rev_label_at(g, rev, l), l);
+		assert_int_equal(g->revs[rev].labels.n, N / 2);
+	}
+	assert_string_equal(g->labels[0].name, "l149");
+	assert_string_equal(g->labels[74].name, "l001");
 	ald_graph_free(g);
 }
 
@@ -643,6 +719,8 @@ int main(void)
 		cmocka_unit_test(test_error_missing_dependency),
 		cmocka_unit_test(test_error_self_loops),
 		cmocka_unit_test(test_depends_on),
+		cmocka_unit_test(test_labels_walk_and_merge),
+		cmocka_unit_test(test_labels_many),
 		cmocka_unit_test(test_real_bases),
 		cmocka_unit_test(test_cycle_no_heads),
 		cmocka_unit_test(test_cycle_sorted),
