@@ -78,6 +78,7 @@ void ald_project_free(ald_project *p)
 {
 	if (!p)
 		return;
+	ald_db_close(p->db);
 	ald_config_clear(&p->config);
 	ald_graph_free(p->graph);
 	free(p->revisions);

@@ -5,6 +5,7 @@
 
 #include "aludel.h"
 #include "config.h"
+#include "db.h"
 #include "graph.h"
 
 struct ald_revision {
@@ -17,6 +18,7 @@ struct ald_project {
 	struct ald_graph *graph;
 	struct ald_revision *revisions; /* one per graph revision, same index */
 	char *url_display;              /* masked URL or NULL */
+	struct ald_db *db;              /* opened on first use; NULL before */
 	int alembic;                    /* new revision files are Alembic .py files */
 };
 
@@ -35,5 +37,9 @@ ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *i
  * names no revision is an error ("Can't locate revision identified by ..."). */
 int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
 			   size_t n_rows);
+
+/* The project's database, connected on first use (no URL: an error naming
+ * the ways to configure one). *out is borrowed from the project. */
+int ald_project_db(struct ald_db **out, ald_project *p);
 
 #endif

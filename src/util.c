@@ -1,8 +1,7 @@
-/* util.c - memory, string-buffer and vector helpers (see util.h). */
+/* util.c - memory, string-buffer and vector helpers (see util.h). It depends
+ * on nothing else of the engine, so the aludel program compiles it too. */
 #include "util.h"
-#include "error.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,27 +190,4 @@ void ald_ixvec_free(struct ald_ixvec *iv)
 	free(iv->v);
 	iv->v = NULL;
 	iv->n = iv->cap = 0;
-}
-
-int ald_read_file(char **out, size_t *len, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
-	struct ald_buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ald_buf_put(&b, chunk, n);
-	int bad = ferror(f);
-	int saved = errno;
-	fclose(f);
-	if (bad) {
-		ald_buf_free(&b);
-		return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(saved));
-	}
-	if (len)
-		*len = b.len;
-	*out = ald_buf_detach(&b);
-	return 0;
 }

@@ -65,7 +65,8 @@ int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x);
 void ald_ixvec_free(struct ald_ixvec *iv);
 
 /* Reads a whole file into a NUL-terminated buffer; on failure sets the error
- * (naming the path) and returns -1. *out is the caller's. */
+ * (naming the path) and returns ALD_ERROR. *out is the caller's.
+ * (read_file.c: part of the engine only.) */
 int ald_read_file(char **out, size_t *len, const char *path);
 
 #endif

@@ -1,0 +1,293 @@
+/* project_db.c - the public database API: version rows, applied revisions,
+ * plans (built by plan.c, executed by run.c) and cancelling a run. */
+#include "error.h"
+#include "plan.h"
+#include "project.h"
+#include "resolve.h"
+#include "run.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+struct ald_plan {
+	ald_project *project;
+	struct ald_plan_data *data;   /* the plan shown (and, after a run, the one that ran) */
+	struct ald_plan_config cfg;
+	char *dialect;                /* owned copy for cfg.dialect */
+	enum ald_step_kind kind;
+	char *target;                 /* upgrade/downgrade */
+	struct ald_strvec targets;    /* stamp */
+	int purge;
+	long lock_timeout_ms;
+	ald_progress_cb progress;
+	void *payload;
+	const struct ald_plan_data *running; /* during a run: the runner's plan (borrowed) */
+};
+
+void ald_strarray_dispose(ald_strarray *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->count; i++)
+		free(a->strings[i]);
+	free(a->strings);
+	a->strings = NULL;
+	a->count = 0;
+}
+
+int ald_project_db(struct ald_db **out, ald_project *p)
+{
+	if (!p->db) {
+		if (!p->config.url)
+			return ald_error_set(ALD_EUSAGE,
+					     "No database URL: set sqlalchemy.url in %s, or DATABASE_URL, or --url",
+					     p->config.path);
+		int error = ald_db_open(&p->db, p->config.url);
+		if (error < 0)
+			return error;
+	}
+	*out = p->db;
+	return 0;
+}
+
+static int read_rows(struct ald_strvec *rows, ald_project *p)
+{
+	struct ald_db *db;
+	int error = ald_project_db(&db, p);
+	if (error == 0)
+		error = ald_db_version_rows(db, p->config.version_table, p->config.version_table_schema, rows);
+	return error;
+}
+
+int ald_project_current(ald_strarray *out, ald_project *p)
+{
+	struct ald_strvec rows = {0};
+	out->strings = NULL;
+	out->count = 0;
+	ald_error_clear();
+	int error = read_rows(&rows, p);
+	if (error < 0) {
+		ald_strvec_free(&rows);
+		return error;
+	}
+	out->strings = rows.v;
+	out->count = rows.n;
+	return 0;
+}
+
+int ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *rows)
+{
+	struct ald_ixvec ix = {0}, all = {0};
+	*out = NULL;
+	int error = ald_project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
+	if (error == 0) {
+		unsigned char *mark = ald_xcalloc(p->graph->n ? p->graph->n : 1, 1);
+		ald_graph_ancestors(p->graph, ix.v, ix.n, 0, mark);
+		for (size_t i = 0; i < p->graph->n; i++)
+			if (mark[i])
+				ald_ixvec_push(&all, i);
+		free(mark);
+		*out = ald_revlist_from_ix(p, &all);
+	}
+	ald_ixvec_free(&ix);
+	ald_ixvec_free(&all);
+	return error;
+}
+
+int ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarray *rows)
+{
+	struct ald_ixvec ix = {0}, tips = {0};
+	*out = NULL;
+	int error = ald_project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
+	if (error == 0)
+		error = ald_current_tips(&tips, p->graph, ix.v, ix.n);
+	if (error == 0)
+		*out = ald_revlist_from_ix(p, &tips);
+	ald_ixvec_free(&ix);
+	ald_ixvec_free(&tips);
+	return error;
+}
+
+/* The dialect of the configured URL ("sqlite" without one, for previews). */
+static char *url_dialect(const ald_project *p)
+{
+	struct ald_db_url u;
+	if (!p->config.url || ald_db_url_parse(&u, p->config.url) < 0) {
+		ald_error_clear();
+		return ald_xstrdup("sqlite");
+	}
+	char *d = ald_xstrdup(u.scheme);
+	ald_db_url_clear(&u);
+	return d;
+}
+
+/* Builds plan->data from `rows` with the plan's command. */
+static int build(struct ald_plan *plan, const struct ald_strvec *rows)
+{
+	const struct ald_graph *g = plan->project->graph;
+	const char *const *r = (const char *const *)rows->v;
+	switch (plan->kind) {
+	case ALD_STEP_UPGRADE:
+		return ald_plan_build_upgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
+	case ALD_STEP_DOWNGRADE:
+		return ald_plan_build_downgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
+	default:
+		return ald_plan_build_stamp(&plan->data, g, (const char *const *)plan->targets.v,
+					    plan->targets.n, r, rows->n, plan->purge, &plan->cfg);
+	}
+}
+
+static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, const char *target,
+		    const char *const *targets, size_t n_targets, const ald_plan_options *opts)
+{
+	ald_plan_options defaults = ALD_PLAN_OPTIONS_INIT;
+	struct ald_strvec rows = {0};
+	struct ald_db *db = NULL;
+	int error = 0;
+	if (!opts)
+		opts = &defaults;
+	*out = NULL;
+	ald_error_clear();
+
+	ald_plan *plan = ald_xcalloc(1, sizeof(*plan));
+	plan->project = p;
+	plan->kind = kind;
+	plan->target = target ? ald_xstrdup(target) : NULL;
+	for (size_t i = 0; i < n_targets; i++)
+		ald_strvec_pushdup(&plan->targets, targets[i]);
+	plan->purge = opts->purge;
+	plan->lock_timeout_ms = opts->lock_timeout_ms;
+	plan->cfg.version_table = p->config.version_table;
+	plan->cfg.version_table_schema = p->config.version_table_schema;
+	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
+	plan->cfg.offline = opts->offline;
+
+	if (opts->offline) {
+		plan->dialect = url_dialect(p);
+		error = ald_plan_offline_rows(&rows, p->graph, opts->start);
+	} else if ((error = ald_project_db(&db, p)) == 0) {
+		plan->dialect = ald_xstrdup(ald_db_dialect(db));
+		error = ald_db_version_table_exists(db, p->config.version_table,
+						    p->config.version_table_schema, &plan->cfg.table_exists);
+		if (error == 0)
+			error = read_rows(&rows, p);
+	}
+	plan->cfg.dialect = plan->dialect;
+	if (error == 0)
+		error = build(plan, &rows);
+	ald_strvec_free(&rows);
+	if (error < 0) {
+		ald_plan_free(plan);
+		return error;
+	}
+	*out = plan;
+	return 0;
+}
+
+int ald_plan_upgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts)
+{
+	return plan_new(out, p, ALD_STEP_UPGRADE, target, NULL, 0, opts);
+}
+
+int ald_plan_downgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts)
+{
+	return plan_new(out, p, ALD_STEP_DOWNGRADE, target, NULL, 0, opts);
+}
+
+int ald_plan_stamp(ald_plan **out, ald_project *p, const char *const *revs, size_t n_revs,
+		   const ald_plan_options *opts)
+{
+	return plan_new(out, p, ALD_STEP_STAMP, NULL, revs, n_revs, opts);
+}
+
+void ald_plan_free(ald_plan *plan)
+{
+	if (!plan)
+		return;
+	ald_plan_data_free(plan->data);
+	free(plan->dialect);
+	free(plan->target);
+	ald_strvec_free(&plan->targets);
+	free(plan);
+}
+
+/* The plan the accessors describe: the running one during a run. */
+static const struct ald_plan_data *shown(const ald_plan *plan)
+{
+	return plan->running ? plan->running : plan->data;
+}
+
+size_t ald_plan_step_count(const ald_plan *plan)
+{
+	return shown(plan) ? shown(plan)->n_steps : 0;
+}
+
+const ald_revision *ald_plan_step_revision(const ald_plan *plan, size_t i)
+{
+	if (i >= ald_plan_step_count(plan) || shown(plan)->steps[i].rev == ALD_NOREV)
+		return NULL;
+	return &plan->project->revisions[shown(plan)->steps[i].rev];
+}
+
+const char *ald_plan_step_label(const ald_plan *plan, size_t i)
+{
+	return i < ald_plan_step_count(plan) ? shown(plan)->steps[i].label : NULL;
+}
+
+int ald_plan_sql(char **out, const ald_plan *plan)
+{
+	*out = NULL;
+	ald_error_clear();
+	return ald_plan_render_sql(out, plan->data, &plan->cfg);
+}
+
+/* The runner reports progress against the plan it built under the lock; the
+ * step accessors answer from that plan while it runs. */
+static void on_progress(const struct ald_plan_data *data, size_t step, int done, double seconds,
+			void *payload)
+{
+	struct ald_plan *plan = payload;
+	plan->running = data;
+	if (plan->progress)
+		plan->progress(plan, step, done, seconds, plan->payload);
+}
+
+int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
+{
+	struct ald_db *db;
+	ald_error_clear();
+	if (plan->cfg.offline)
+		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
+	int error = ald_project_db(&db, plan->project);
+	if (error < 0)
+		return error;
+	struct ald_run_request req = {
+		.kind = plan->kind,
+		.target = plan->target,
+		.targets = (const char *const *)plan->targets.v,
+		.n_targets = plan->targets.n,
+		.purge = plan->purge,
+	};
+	plan->progress = progress;
+	plan->payload = payload;
+	struct ald_run_options o = {
+		.lock_timeout_ms = plan->lock_timeout_ms,
+		.progress = on_progress,
+		.payload = plan,
+	};
+	struct ald_plan_data *executed = NULL;
+	error = ald_run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
+	plan->running = NULL;
+	if (executed) {
+		ald_plan_data_free(plan->data);
+		plan->data = executed;
+	}
+	return error;
+}
+
+void ald_project_cancel(ald_project *p)
+{
+	if (p && p->db)
+		ald_db_cancel(p->db);
+}
