@@ -5,6 +5,10 @@
  * script, the progress lines and the TUI's preview, and is what the runner
  * executes.
  *
+ * A plan refers to revisions by their index in the graph it was built from
+ * (keep the graph alive while the plan is used); everything else it holds
+ * is its own.
+ *
  * Behaviour reference: ../shared/alembic-behaviour.md §4.4-4.5 (order), §5.2
  * (row maintenance), §5.4 (stamp), §6.8 (offline script), §8 (deterministic
  * choices: where Alembic 1.8.1 iterates a Python set, map order is used;
@@ -84,12 +88,12 @@ struct ald_stamp_arg {
  * ALD_EUSAGE), resolution errors, a step through an Alembic .py revision, a
  * statement the splitter rejects ("<path>:<line>: ..."). *out is the caller's. */
 int ald_plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
-		     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
+			   const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
 /* Plans `downgrade target` (§4.5). Also fails, before anything runs, when a
  * step's native revision has no downgrade section: `<path>: revision <id> has
  * no "-- migrate:downgrade" section and cannot be downgraded`. */
 int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
-		       const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
+			     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
 /* Plans `stamp targets...` (§5.4): each target through get_revisions
  * (resolve.h); several heads for `head` is "Multiple heads are present;
  * please specify a single target revision". With `purge` the rows are
@@ -97,21 +101,21 @@ int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph 
  * empty table; purge is refused offline ("Can't use --purge with --sql
  * mode", ALD_EUSAGE). No targets means base. */
 int ald_plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
-		   size_t n_targets, const char *const *rows, size_t n_rows, int purge,
-		   const struct ald_plan_config *cfg);
+			 size_t n_targets, const char *const *rows, size_t n_rows, int purge,
+			 const struct ald_plan_config *cfg);
 
 /* The same plans from an already ordered list of revisions (oldest first for
  * an upgrade, newest first for a downgrade), for callers and tests that did
  * the resolution themselves. kind is ALD_STEP_UPGRADE or ALD_STEP_DOWNGRADE. */
 int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
-		       const size_t *revs, size_t n_revs, const char *const *rows, size_t n_rows,
-		       const struct ald_plan_config *cfg);
+			     const size_t *revs, size_t n_revs, const char *const *rows, size_t n_rows,
+			     const struct ald_plan_config *cfg);
 
-/* The same stamp from resolved arguments (what ald_plan_stamp does after
+/* The same stamp from resolved arguments (what ald_plan_build_stamp does after
  * resolving each target). */
 int ald_plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
-			size_t n_args, const char *const *rows, size_t n_rows, int purge,
-			const struct ald_plan_config *cfg);
+			      size_t n_args, const char *const *rows, size_t n_rows, int purge,
+			      const struct ald_plan_config *cfg);
 
 /* Offline ranges (§3.5). Splits "A:B" into *start (NULL without a ':') and
  * *dest, both the caller's; more than one ':' is "Invalid range 'a:b:c'"
@@ -132,7 +136,8 @@ int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, co
  * version table's CREATE TABLE before a step that starts from no rows, a
  * "-- Running ..." comment before each step, every statement followed by ";"
  * and a blank line. Unlike 1.8.1 (§8.2.9) it never ends with DROP TABLE.
- * *out is the caller's. */
+ * A plan built online renders the same way, its `pre` statements first.
+ * `cfg` is the configuration the plan was built with. *out is the caller's. */
 int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg);
 
 void ald_plan_data_free(struct ald_plan_data *p);

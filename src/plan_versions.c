@@ -58,9 +58,9 @@ static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind
 		row_remove(rows, from);
 }
 
-/* mark[] := ancestors (norm_down, themselves included) of the rows other than
- * `except` (ALD_NOREV: none) and of the parents `skip` (may be NULL) is not;
- * returns how many rows were used. */
+/* mark[] := the ancestors (through norm_down, themselves included) of the
+ * rows that are neither `except` (ALD_NOREV: none) nor in `skip` (may be
+ * NULL); returns how many such rows there are. */
 static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_ixvec *rows,
 				   const struct ald_ixvec *skip, size_t except, unsigned char *mark)
 {
@@ -69,7 +69,8 @@ static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_i
 		if (rows->v[i] != except && !(skip && ald_ixvec_contains(skip, rows->v[i])))
 			ald_ixvec_push(&others, rows->v[i]);
 	memset(mark, 0, g->n);
-	ald_graph_ancestors(g, others.v, others.n, 0, mark);
+	if (others.n)
+		ald_graph_ancestors(g, others.v, others.n, 0, mark);
 	size_t n = others.n;
 	ald_ixvec_free(&others);
 	return n;
