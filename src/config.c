@@ -1,0 +1,392 @@
+/* config.c - loading a project's configuration (see config.h). */
+#include "config.h"
+#include "config_ini.h"
+#include "error.h"
+#include "revwrite.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* Keys of the main section: the ones aludel uses, then Alembic's that it
+ * accepts and ignores. */
+static const char *const known_keys[] = {
+	"script_location", "version_locations", "version_path_separator", "sqlalchemy.url",
+	"url", "file_template", "truncate_slug_length", "version_table",
+	"version_table_schema", "transaction_per_migration",
+	/* ignored */
+	"prepend_sys_path", "timezone", "revision_environment", "sourceless", "output_encoding",
+	"recursive_version_locations", "path_separator",
+};
+
+char *ald_abspath(const char *path)
+{
+	struct ald_buf in = {0}, out = {0};
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		ald_buf_puts(&in, cwd ? cwd : ".");
+		ald_buf_putc(&in, '/');
+		free(cwd);
+	}
+	ald_buf_puts(&in, path);
+	/* Walk the components, dropping "." and resolving ".." textually. */
+	const char *s = ald_buf_cstr(&in);
+	while (*s) {
+		while (*s == '/')
+			s++;
+		const char *e = s;
+		while (*e && *e != '/')
+			e++;
+		size_t n = (size_t)(e - s);
+		if (n == 2 && s[0] == '.' && s[1] == '.') {
+			char *slash = out.len ? strrchr(out.ptr, '/') : NULL;
+			if (slash) {
+				out.len = (size_t)(slash - out.ptr);
+				out.ptr[out.len] = '\0';
+			}
+		} else if (n > 0 && !(n == 1 && s[0] == '.')) {
+			ald_buf_putc(&out, '/');
+			ald_buf_put(&out, s, n);
+		}
+		s = e;
+	}
+	ald_buf_free(&in);
+	if (out.len == 0)
+		ald_buf_putc(&out, '/');
+	return ald_buf_detach(&out);
+}
+
+static char *dirname_of(const char *abs)
+{
+	const char *slash = strrchr(abs, '/');
+	return slash == abs ? ald_xstrdup("/") : ald_xstrndup(abs, (size_t)(slash - abs));
+}
+
+struct loader {
+	struct ald_config *cfg;
+	struct ald_ini ini;
+};
+
+/* The expanded value of key (main section, then [DEFAULT]) in *out, or NULL
+ * when the key is absent. *line gets its line (0 if absent). */
+static int get(char **out, unsigned *line, struct loader *l, const char *key)
+{
+	const struct ald_ini_entry *e = ald_ini_lookup(&l->ini, l->cfg->section, key);
+	*out = NULL;
+	if (line)
+		*line = e ? e->line : 0;
+	if (!e)
+		return 0;
+	return ald_ini_expand(out, &l->ini, l->cfg->section, l->cfg->here, e);
+}
+
+static int check_keys(struct loader *l)
+{
+	for (size_t i = 0; i < l->ini.n; i++) {
+		const struct ald_ini_entry *e = &l->ini.v[i];
+		if (!ald_streq(e->section, l->cfg->section))
+			continue;
+		size_t k = 0;
+		while (k < sizeof(known_keys) / sizeof(*known_keys) && !ald_streq(known_keys[k], e->key))
+			k++;
+		if (k == sizeof(known_keys) / sizeof(*known_keys))
+			return ald_error_set(ALD_EINVALID, "%s:%u: unknown key '%s' in [%s]",
+					     l->ini.path, e->line, e->key, e->section);
+	}
+	return 0;
+}
+
+static int load_script_location(struct loader *l)
+{
+	char *v;
+	int error = get(&v, NULL, l, "script_location");
+	if (error < 0)
+		return error;
+	if (!v || !*v) {
+		free(v);
+		return ald_error_set(ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
+	}
+	l->cfg->script_location = ald_abspath(v);
+	free(v);
+	if (access(l->cfg->script_location, F_OK) != 0) {
+		char *r = ald_py_repr(l->cfg->script_location);
+		error = ald_error_set(ALD_ENOTFOUND,
+				      "Path doesn't exist: %s.  Please use the 'init' command to create "
+				      "a new scripts folder.",
+				      r);
+		free(r);
+	}
+	return error;
+}
+
+/* Splits `list` on `sep` (0: Alembic's legacy commas and/or spaces); a
+ * newline always separates. Items are trimmed, empty ones dropped, the rest
+ * made absolute. */
+static void split_locations(struct ald_strvec *out, const char *list, char sep)
+{
+	const char *s = list;
+	while (*s) {
+		size_t n = 0;
+		while (s[n] && s[n] != '\n' && (sep ? s[n] != sep : s[n] != ',' && s[n] != ' '))
+			n++;
+		size_t a = 0, b = n;
+		while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+			b--;
+		if (b > a) {
+			char *item = ald_xstrndup(s + a, b - a);
+			ald_strvec_push(out, ald_abspath(item));
+			free(item);
+		}
+		s += n;
+		if (*s)
+			s++;
+	}
+}
+
+static int load_version_locations(struct loader *l)
+{
+	struct ald_config *cfg = l->cfg;
+	char *list = NULL, *sepv = NULL;
+	unsigned sep_line;
+	int error = get(&list, NULL, l, "version_locations");
+	if (error < 0)
+		return error;
+	if (!list || !*list) {
+		free(list);
+		ald_strvec_push(&cfg->version_locations,
+				ald_xasprintf("%s/versions", cfg->script_location));
+		return 0;
+	}
+	cfg->version_locations_set = 1;
+	char sep = 0;
+	if ((error = get(&sepv, &sep_line, l, "version_path_separator")) < 0)
+		goto done;
+	if (sepv) {
+		if (ald_streq(sepv, "space"))
+			sep = ' ';
+		else if (ald_streq(sepv, "os") || ald_streq(sepv, ":"))
+			sep = ':';
+		else if (ald_streq(sepv, ";"))
+			sep = ';';
+		else {
+			char *r = ald_py_repr(sepv);
+			error = ald_error_set(ALD_EINVALID,
+					      "%s:%u: %s is not a valid value for version_path_separator; "
+					      "expected 'space', 'os', ':', ';'",
+					      l->ini.path, sep_line, r);
+			free(r);
+			goto done;
+		}
+	}
+	split_locations(&cfg->version_locations, list, sep);
+done:
+	free(list);
+	free(sepv);
+	return error;
+}
+
+static int load_url(struct loader *l, const char *given)
+{
+	const char *env = getenv("DATABASE_URL");
+	if (given) {
+		l->cfg->url = ald_xstrdup(given);
+		return 0;
+	}
+	if (env && *env) {
+		l->cfg->url = ald_xstrdup(env);
+		return 0;
+	}
+	static const char *const keys[] = {"sqlalchemy.url", "url"};
+	for (size_t i = 0; i < 2; i++) {
+		char *v;
+		int error = get(&v, NULL, l, keys[i]);
+		if (error < 0)
+			return error;
+		if (v && *v) {
+			l->cfg->url = v;
+			return 0;
+		}
+		free(v);
+	}
+	return 0;
+}
+
+/* Parses an integer (optional sign, digits, surrounding blanks). */
+static int parse_int(const char *v, long *out)
+{
+	char *end;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (!*v)
+		return -1;
+	*out = strtol(v, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	return *end || *out > 100000 || *out < -100000 ? -1 : 0;
+}
+
+static int parse_bool(const char *v, int *out)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no",
+										  "off", "0"};
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(v, yes[i]) == 0)
+			return *out = 1, 0;
+		if (strcasecmp(v, no[i]) == 0)
+			return *out = 0, 0;
+	}
+	return -1;
+}
+
+static int load_file_template(struct loader *l)
+{
+	unsigned line;
+	char *v;
+	int error = get(&v, &line, l, "file_template");
+	if (error < 0)
+		return error;
+	l->cfg->file_template = v && *v ? v : ald_xstrdup("%(rev)s_%(slug)s");
+	if (v && !*v)
+		free(v);
+	/* Try it once so that a bad token is reported with its line. */
+	struct ald_template_values tv = {.rev = "x", .slug = "x"};
+	char *name;
+	if ((error = ald_file_template_expand(&name, l->cfg->file_template, &tv)) < 0) {
+		ald_error_prefix("%s:%u: ", l->ini.path, line);
+		return error;
+	}
+	free(name);
+	return 0;
+}
+
+static int load_scalars(struct loader *l)
+{
+	struct ald_config *cfg = l->cfg;
+	unsigned line;
+	char *v;
+	int error;
+
+	if ((error = get(&v, &line, l, "truncate_slug_length")) < 0)
+		return error;
+	cfg->truncate_slug_length = 40;
+	if (v && *v) {
+		long n;
+		if (parse_int(v, &n) < 0 || n < 0)
+			error = ald_error_set(ALD_EINVALID,
+					      "%s:%u: truncate_slug_length must be a whole number "
+					      "(0 or more), not '%s'",
+					      l->ini.path, line, v);
+		else if (n > 0)
+			cfg->truncate_slug_length = (int)n;
+	}
+	free(v);
+	if (error < 0)
+		return error;
+
+	if ((error = get(&v, &line, l, "transaction_per_migration")) < 0)
+		return error;
+	if (v && *v && parse_bool(v, &cfg->transaction_per_migration) < 0)
+		error = ald_error_set(ALD_EINVALID,
+				      "%s:%u: transaction_per_migration must be true or false "
+				      "(yes/no, on/off, 1/0), not '%s'",
+				      l->ini.path, line, v);
+	free(v);
+	if (error < 0)
+		return error;
+
+	if ((error = get(&v, NULL, l, "version_table")) < 0)
+		return error;
+	cfg->version_table = v && *v ? v : ald_xstrdup("alembic_version");
+	if (v && !*v)
+		free(v);
+	if ((error = get(&v, NULL, l, "version_table_schema")) < 0)
+		return error;
+	cfg->version_table_schema = v && *v ? v : NULL;
+	if (v && !*v)
+		free(v);
+	return 0;
+}
+
+/* Reads the file and picks the section; fills path, here and section. */
+static int open_file(struct loader *l, const struct ald_config_options *opts)
+{
+	struct ald_config *cfg = l->cfg;
+	const char *given = opts->path;
+	if (!given)
+		given = access("aludel.ini", F_OK) == 0 ? "aludel.ini" : "alembic.ini";
+	char *text = NULL;
+	size_t len = 0;
+	int error = 0;
+	if (access(given, F_OK) == 0) {
+		if ((error = ald_read_file(&text, &len, given)) < 0)
+			return error;
+		error = ald_ini_parse(&l->ini, given, text, len);
+		free(text);
+		if (error < 0)
+			return error;
+	}
+	const char *section = opts->section;
+	if (!section)
+		section = ald_ini_has_section(&l->ini, "aludel") ? "aludel" : "alembic";
+	if (!ald_ini_has_section(&l->ini, section)) {
+		char *r = ald_py_repr(given);
+		error = ald_error_set(ALD_ENOTFOUND,
+				      "No config file %s found, or file has no '[%s]' section", r,
+				      section);
+		free(r);
+		return error;
+	}
+	cfg->path = ald_abspath(given);
+	cfg->here = dirname_of(cfg->path);
+	cfg->section = ald_xstrdup(section);
+	return 0;
+}
+
+int ald_config_load(struct ald_config *out, const struct ald_config_options *opts)
+{
+	struct loader l = {.cfg = out};
+	int error;
+	memset(out, 0, sizeof(*out));
+	if ((error = open_file(&l, opts)) < 0 || (error = check_keys(&l)) < 0 ||
+	    (error = load_script_location(&l)) < 0 || (error = load_version_locations(&l)) < 0 ||
+	    (error = load_url(&l, opts->url)) < 0 || (error = load_file_template(&l)) < 0 ||
+	    (error = load_scalars(&l)) < 0) {
+		ald_ini_clear(&l.ini);
+		ald_config_clear(out);
+		return error;
+	}
+	ald_ini_clear(&l.ini);
+	for (size_t i = 0; i < opts->n_x_args; i++)
+		ald_strvec_pushdup(&out->x_args, opts->x_args[i]);
+	return 0;
+}
+
+void ald_config_clear(struct ald_config *cfg)
+{
+	free(cfg->path);
+	free(cfg->here);
+	free(cfg->section);
+	free(cfg->script_location);
+	ald_strvec_free(&cfg->version_locations);
+	free(cfg->url);
+	free(cfg->file_template);
+	free(cfg->version_table);
+	free(cfg->version_table_schema);
+	ald_strvec_free(&cfg->x_args);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+const char *ald_config_x(const struct ald_config *cfg, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *found = NULL;
+	for (size_t i = 0; i < cfg->x_args.n; i++) {
+		const char *a = cfg->x_args.v[i];
+		if (strncmp(a, key, klen) == 0 && (a[klen] == '=' || a[klen] == '\0'))
+			found = a[klen] == '=' ? a + klen + 1 : a + klen;
+	}
+	return found;
+}

@@ -1,0 +1,64 @@
+/* config.h - a project's configuration: the [aludel] or [alembic] section of
+ * aludel.ini / alembic.ini, read as Alembic 1.8.1 reads it (see
+ * docs: alembic-behaviour.md §1.1, §1.2) with aludel's few differences: an
+ * inline comment is not part of a value, ${NAME} expands an environment
+ * variable, unknown keys of the main section are errors.
+ */
+#ifndef ALD_CONFIG_H
+#define ALD_CONFIG_H
+
+/* This header shares its name with the build's config.h (autoconf). A file
+ * in src/ that includes "config.h" for PACKAGE_VERSION finds this one first,
+ * so bring the build's one in too (<> searches -I. = the build directory). */
+#if defined(HAVE_CONFIG_H) && defined(__has_include)
+#if __has_include(<config.h>)
+#include <config.h>
+#endif
+#endif
+
+#include <stddef.h>
+
+#include "util.h"
+
+struct ald_config {
+	char *path;            /* absolute path of the ini file */
+	char *here;            /* its directory (value of %(here)s) */
+	char *section;         /* the section used */
+	char *script_location; /* absolute (relative values resolved against the CWD, as Alembic) */
+	struct ald_strvec version_locations; /* absolute dirs in order; default <script_location>/versions */
+	int version_locations_set;           /* 1 if the key was given (and not empty) */
+	char *url;             /* database URL or NULL: --url > DATABASE_URL env > sqlalchemy.url > url */
+	char *file_template;   /* interpolated, default "%(rev)s_%(slug)s" */
+	int truncate_slug_length; /* default 40; 0/empty -> 40 */
+	char *version_table;   /* default "alembic_version" */
+	char *version_table_schema; /* NULL if unset */
+	int transaction_per_migration; /* default 0 */
+	struct ald_strvec x_args; /* the -x key=value arguments, copied */
+};
+
+struct ald_config_options {
+	const char *path;    /* -c; NULL: aludel.ini if it exists in the CWD, else alembic.ini */
+	const char *section; /* -n; NULL: "aludel" if the file has that section, else "alembic" */
+	const char *url;     /* --url or NULL */
+	const char *const *x_args;
+	size_t n_x_args;
+};
+
+/* Loads the configuration into *out (zeroed first). On failure *out is
+ * left empty (ald_config_clear() is still safe) and the message names the
+ * file and line at fault; it never contains a database URL. */
+int ald_config_load(struct ald_config *out, const struct ald_config_options *opts);
+
+/* Frees what *cfg holds and zeroes it; safe to call twice. */
+void ald_config_clear(struct ald_config *cfg);
+
+/* The value of the last -x argument `key=value` for key ("" for a bare
+ * `-x key`), or NULL. Borrowed from cfg. */
+const char *ald_config_x(const struct ald_config *cfg, const char *key);
+
+/* `path` made absolute against the current directory and normalised like
+ * Python's os.path.abspath ("." and ".." removed, no trailing '/'); the
+ * caller's. */
+char *ald_abspath(const char *path);
+
+#endif

@@ -1,0 +1,334 @@
+/* config_ini.c - an ini file as configparser reads it, with inih doing the
+ * line syntax (see config_ini.h).
+ *
+ * inih is fed through ini_parse_stream() with our own line reader, so that we
+ * know the current line number, whether the line is indented (a continuation)
+ * and which sections exist (inih does not report empty sections), and can
+ * refuse a line longer than inih's fixed buffer instead of having it split.
+ */
+#include "config_ini.h"
+#include "error.h"
+
+#include <ctype.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 10 /* configparser's MAX_INTERPOLATION_DEPTH */
+
+struct parse_ctx {
+	struct ald_ini *ini;
+	const char *text;
+	size_t pos, len;
+	unsigned lineno;   /* physical line last handed to inih */
+	int indented;      /* that line starts with a blank */
+	char *section;     /* current section, NULL before the first header */
+	int have_prev;     /* a key was seen since the last header (inih's prev_name) */
+	size_t last;       /* index of the last entry + 1; 0: none */
+	char *err;         /* first error of ours: message ... */
+	unsigned err_line; /* ... and its line */
+	int err_code;
+	const char *raw;   /* the current line in the text (inih changes its copy) */
+	size_t raw_len;
+};
+
+static void ctx_fail(struct parse_ctx *c, int code, char *msg)
+{
+	if (c->err) {
+		free(msg);
+		return;
+	}
+	c->err = msg;
+	c->err_line = c->lineno;
+	c->err_code = code;
+}
+
+static int is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\f' || ch == '\v';
+}
+
+/* Notes what inih is about to see on `line`: a section header changes the
+ * current section (and is recorded even when it has no keys). */
+static void note_line(struct parse_ctx *c, const char *line)
+{
+	const char *p = line;
+	if (c->lineno == 1 && strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	c->indented = *p == ' ' || *p == '\t';
+	while (is_blank(*p))
+		p++;
+	if (*p == '\0' || *p == '#' || *p == ';')
+		return;
+	if (c->indented && c->have_prev)
+		return; /* a continuation line */
+	if (*p != '[')
+		return;
+	const char *end = strchr(p + 1, ']');
+	if (!end)
+		return; /* inih reports the syntax error */
+	free(c->section);
+	c->section = ald_xstrndup(p + 1, (size_t)(end - p - 1));
+	c->have_prev = 0;
+	c->last = 0;
+	if (!ald_strvec_contains(&c->ini->sections, c->section))
+		ald_strvec_pushdup(&c->ini->sections, c->section);
+}
+
+/* inih's line reader: the next line of the text, '\n' included. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct parse_ctx *c = stream;
+	if (c->err || c->pos >= c->len)
+		return NULL;
+	const char *s = c->text + c->pos;
+	const char *nl = memchr(s, '\n', c->len - c->pos);
+	size_t n = nl ? (size_t)(nl - s) + 1 : c->len - c->pos;
+	c->lineno++;
+	if (memchr(s, '\0', n)) {
+		ctx_fail(c, ALD_EINVALID, ald_xasprintf("%s:%u: syntax error", c->ini->path, c->lineno));
+		return NULL;
+	}
+	if (n + 1 > (size_t)num) {
+		ctx_fail(c, ALD_EINVALID,
+			 ald_xasprintf("%s:%u: line too long (at most %d characters)", c->ini->path,
+				       c->lineno, num - 2));
+		return NULL;
+	}
+	memcpy(str, s, n);
+	str[n] = '\0';
+	c->raw = s;
+	c->raw_len = n;
+	c->pos += n;
+	note_line(c, str);
+	return str;
+}
+
+/* A copy of the n bytes at v without an inline comment and without blanks
+ * around: '#' or ';' after a blank starts a comment. The first character is
+ * never one, so that `version_path_separator = ;` keeps its value. */
+static char *strip_comment(const char *v, size_t n)
+{
+	while (n > 0 && is_blank(*v))
+		v++, n--;
+	size_t i = 1;
+	for (; i < n; i++)
+		if ((v[i] == '#' || v[i] == ';') && is_blank(v[i - 1]))
+			break;
+	if (i > n)
+		i = n;
+	while (i > 0 && is_blank(v[i - 1]))
+		i--;
+	return ald_xstrndup(v, i);
+}
+
+static char *lower_dup(const char *s)
+{
+	char *k = ald_xstrdup(s);
+	for (char *p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
+
+static struct ald_ini_entry *find_entry(const struct ald_ini *ini, const char *section,
+					const char *key)
+{
+	for (size_t i = 0; i < ini->n; i++)
+		if (ald_streq(ini->v[i].section, section) && ald_streq(ini->v[i].key, key))
+			return &ini->v[i];
+	return NULL;
+}
+
+static int on_value(void *user, const char *section_unused, const char *name, const char *value)
+{
+	struct parse_ctx *c = user;
+	struct ald_ini *ini = c->ini;
+	(void)section_unused; /* inih truncates long names: we track the section ourselves */
+	if (c->err)
+		return 1;
+	if (!c->section || !*name) {
+		ctx_fail(c, ALD_EINVALID, ald_xasprintf("%s:%u: syntax error", ini->path, c->lineno));
+		return 0;
+	}
+	char *key = lower_dup(name);
+	if (c->indented && c->last && ald_streq(ini->v[c->last - 1].key, key)) {
+		struct ald_ini_entry *e = &ini->v[c->last - 1];
+		char *v = strip_comment(value, strlen(value));
+		if (*v) { /* a continuation line */
+			char *joined = ald_xasprintf("%s%s%s", e->value, *e->value ? "\n" : "", v);
+			free(e->value);
+			e->value = joined;
+		}
+		free(key);
+		free(v);
+		return 1;
+	}
+	struct ald_ini_entry *dup = find_entry(ini, c->section, key);
+	if (dup) {
+		ctx_fail(c, ALD_EINVALID,
+			 ald_xasprintf("%s:%u: duplicate key '%s' in [%s] (first on line %u)", ini->path,
+				       c->lineno, key, c->section, dup->line));
+		free(key);
+		return 0;
+	}
+	/* The value from our copy of the line: inih has already cut it at a
+	 * ';' after a blank. The first '=' or ':' is where inih split it. */
+	const char *eq = memchr(c->raw, '=', c->raw_len), *colon = memchr(c->raw, ':', c->raw_len);
+	const char *sep = !eq ? colon : !colon ? eq : eq < colon ? eq : colon;
+	char *v = sep ? strip_comment(sep + 1, c->raw_len - (size_t)(sep + 1 - c->raw))
+		      : strip_comment(value, strlen(value));
+	ini->v = ald_xgrow(ini->v, &ini->cap, ini->n + 1, sizeof(*ini->v));
+	ini->v[ini->n++] = (struct ald_ini_entry){
+		.section = ald_xstrdup(c->section), .key = key, .value = v, .line = c->lineno};
+	c->last = ini->n;
+	c->have_prev = 1;
+	return 1;
+}
+
+int ald_ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len)
+{
+	memset(ini, 0, sizeof(*ini));
+	ini->path = ald_xstrdup(path);
+	struct parse_ctx c = {.ini = ini, .text = text, .len = len};
+	int line = ini_parse_stream(read_line, &c, on_value, &c);
+	int error = 0;
+	if (line > 0 && (!c.err || (unsigned)line < c.err_line))
+		error = ald_error_set(ALD_EINVALID, "%s:%d: syntax error", path, line);
+	else if (c.err)
+		error = ald_error_set(c.err_code, "%s", c.err);
+	else if (line < 0)
+		error = ald_error_set(ALD_ERROR, "%s: cannot parse", path);
+	free(c.err);
+	free(c.section);
+	if (error < 0)
+		ald_ini_clear(ini);
+	return error;
+}
+
+void ald_ini_clear(struct ald_ini *ini)
+{
+	for (size_t i = 0; i < ini->n; i++) {
+		free(ini->v[i].section);
+		free(ini->v[i].key);
+		free(ini->v[i].value);
+	}
+	free(ini->v);
+	free(ini->path);
+	ald_strvec_free(&ini->sections);
+	memset(ini, 0, sizeof(*ini));
+}
+
+int ald_ini_has_section(const struct ald_ini *ini, const char *section)
+{
+	/* as in configparser, [DEFAULT] only supplies defaults */
+	return !ald_streq(section, "DEFAULT") && ald_strvec_contains(&ini->sections, section);
+}
+
+const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,
+					   const char *key)
+{
+	const struct ald_ini_entry *e = find_entry(ini, section, key);
+	return e ? e : find_entry(ini, "DEFAULT", key);
+}
+
+struct expand_ctx {
+	const struct ald_ini *ini;
+	const char *section, *here;
+	struct ald_buf out;
+};
+
+/* %(name)s at s (pointing after "%("): appends the value of name. */
+static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const char **sp,
+		      int depth);
+
+/* Appends the expansion of e's value. */
+static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int depth)
+{
+	const char *path = x->ini->path;
+	if (depth > MAX_DEPTH)
+		return ald_error_set(ALD_EINVALID,
+				     "%s:%u: too many nested %%(...)s references in the value of '%s' "
+				     "(a loop?)",
+				     path, e->line, e->key);
+	for (const char *s = e->value; *s;) {
+		if (s[0] == '%' && s[1] == '%') {
+			ald_buf_putc(&x->out, '%');
+			s += 2;
+		} else if (s[0] == '%' && s[1] == '(') {
+			s += 2;
+			int error = expand_ref(x, e, &s, depth);
+			if (error < 0)
+				return error;
+		} else if (s[0] == '%') {
+			return ald_error_set(ALD_EINVALID,
+					     "%s:%u: '%%' must be followed by '%%' or '(' in the value of "
+					     "'%s' (write %%%% for a literal %%)",
+					     path, e->line, e->key);
+		} else if (s[0] == '$' && s[1] == '{') {
+			const char *end = strchr(s + 2, '}');
+			if (!end || end == s + 2)
+				return ald_error_set(ALD_EINVALID,
+						     "%s:%u: bad environment variable reference in the "
+						     "value of '%s' (expected ${NAME})",
+						     path, e->line, e->key);
+			char *name = ald_xstrndup(s + 2, (size_t)(end - s - 2));
+			const char *val = getenv(name);
+			if (!val) {
+				int error = ald_error_set(ALD_EINVALID,
+							  "%s:%u: environment variable '%s' is not set "
+							  "(used by '%s')",
+							  path, e->line, name, e->key);
+				free(name);
+				return error;
+			}
+			free(name);
+			ald_buf_puts(&x->out, val);
+			s = end + 1;
+		} else {
+			ald_buf_putc(&x->out, *s++);
+		}
+	}
+	return 0;
+}
+
+static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const char **sp,
+		      int depth)
+{
+	const char *s = *sp, *end = strchr(s, ')');
+	if (!end || end[1] != 's')
+		return ald_error_set(ALD_EINVALID,
+				     "%s:%u: bad interpolation in the value of '%s' (expected "
+				     "%%(name)s; write %%%% for a literal %%)",
+				     x->ini->path, e->line, e->key);
+	char *name = ald_xstrndup(s, (size_t)(end - s));
+	char *key = lower_dup(name);
+	free(name);
+	*sp = end + 2;
+	const struct ald_ini_entry *ref = ald_ini_lookup(x->ini, x->section, key);
+	int error = 0;
+	if (ref)
+		error = expand_value(x, ref, depth + 1);
+	else if (ald_streq(key, "here"))
+		ald_buf_puts(&x->out, x->here);
+	else
+		error = ald_error_set(ALD_EINVALID,
+				      "%s:%u: the value of '%s' refers to '%s', which is not a key of "
+				      "[%s] or [DEFAULT]",
+				      x->ini->path, e->line, e->key, key, x->section);
+	free(key);
+	return error;
+}
+
+int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
+		   const struct ald_ini_entry *e)
+{
+	struct expand_ctx x = {.ini = ini, .section = section, .here = here};
+	int error = expand_value(&x, e, 0);
+	if (error < 0) {
+		ald_buf_free(&x.out);
+		*out = NULL;
+		return error;
+	}
+	*out = ald_buf_detach(&x.out);
+	return 0;
+}

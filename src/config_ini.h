@@ -1,0 +1,46 @@
+/* config_ini.h - reading an ini file (with inih) into a list of entries, and
+ * configparser-style interpolation of their values (%(here)s, %(key)s, %%),
+ * plus ${NAME} environment variables.
+ *
+ * The model is Python's configparser as Alembic uses it, except that an
+ * inline comment (`#` or `;` after a blank, but never the first character of
+ * the value: `version_path_separator = ;` is a value) is not part of it.
+ */
+#ifndef ALD_CONFIG_INI_H
+#define ALD_CONFIG_INI_H
+
+#include "util.h"
+
+struct ald_ini_entry {
+	char *section; /* as written (section names are case-sensitive) */
+	char *key;     /* lower-cased */
+	char *value;   /* raw: trimmed, comments removed, continuation lines joined by '\n' */
+	unsigned line; /* line of the key */
+};
+
+struct ald_ini {
+	char *path;                 /* the file name used in messages */
+	struct ald_ini_entry *v;
+	size_t n, cap;
+	struct ald_strvec sections; /* distinct section names, in order of appearance */
+};
+
+/* Parses `text` (the contents of `path`, which only names it in messages)
+ * into *ini. On failure *ini is left empty. */
+int ald_ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len);
+void ald_ini_clear(struct ald_ini *ini);
+
+/* Whether the file has the section ([DEFAULT] never counts, as in configparser). */
+int ald_ini_has_section(const struct ald_ini *ini, const char *section);
+
+/* The entry of `key` (lower case) in `section`, else in [DEFAULT], else NULL. */
+const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,
+					   const char *key);
+
+/* The value of `e` with %(name)s (looked up in `section`, then [DEFAULT],
+ * then `here`), %% and ${NAME} expanded; *out is the caller's. Errors name
+ * the file and line of the value at fault. */
+int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
+		   const struct ald_ini_entry *e);
+
+#endif

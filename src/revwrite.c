@@ -1,0 +1,251 @@
+/* revwrite.c - the contents and the file of a new revision (see revwrite.h).
+ *
+ * The .py file is byte for byte what Alembic 1.8.1's `generic` template
+ * (script.py.mako) renders; the .sql file is aludel's native header (the
+ * format rev_sql.c reads) with two empty sections.
+ */
+#include "revwrite.h"
+#include "error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int ald_revid_check(const char *id)
+{
+	static const char illegal[] = "+,-/@"; /* sorted, as Alembic lists them */
+	char found[sizeof(illegal) + 1] = {0};
+	size_t nf = 0;
+	int blank = 0;
+	if (!*id)
+		return ald_error_set(ALD_EINVALID, "A revision identifier can't be empty");
+	for (const char *c = illegal; *c; c++)
+		if (strchr(id, *c))
+			found[nf++] = *c;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		blank |= *p <= ' ' || *p == 0x7f;
+	if (nf == 0 && !blank)
+		return 0;
+	struct ald_buf list = {0};
+	for (size_t i = 0; i < nf; i++) {
+		if (i)
+			ald_buf_puts(&list, ", ");
+		ald_buf_putc(&list, found[i]);
+	}
+	if (blank)
+		ald_buf_puts(&list, nf ? ", blanks" : "blanks");
+	int error = ald_error_set(ALD_EINVALID,
+				  "Character(s) '%s' not allowed in revision identifier '%s'",
+				  ald_buf_cstr(&list), id);
+	ald_buf_free(&list);
+	return error;
+}
+
+/* Python's str(datetime): "YYYY-MM-DD HH:MM:SS[.ffffff]" in local time. */
+static char *create_date(const struct tm *tm, long usec)
+{
+	char *s = ald_xasprintf("%04d-%02d-%02d %02d:%02d:%02d", tm->tm_year + 1900, tm->tm_mon + 1,
+				tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
+	if (usec <= 0)
+		return s;
+	char *t = ald_xasprintf("%s.%06ld", s, usec);
+	free(s);
+	return t;
+}
+
+static void join(struct ald_buf *b, const char *const *v, size_t n, const char *sep)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			ald_buf_puts(b, sep);
+		ald_buf_puts(b, v[i]);
+	}
+}
+
+/* repr() of: None, a string, or a tuple/list of strings (open/close "()"
+ * or "[]"; a one-element tuple gets Python's trailing comma). `scalar`: one
+ * element is shown as a plain string. */
+static void put_repr(struct ald_buf *b, const char *const *v, size_t n, const char *brackets,
+		     int scalar)
+{
+	if (n == 0) {
+		ald_buf_puts(b, "None");
+		return;
+	}
+	if (n == 1 && scalar) {
+		char *r = ald_py_repr(v[0]);
+		ald_buf_puts(b, r);
+		free(r);
+		return;
+	}
+	ald_buf_putc(b, brackets[0]);
+	for (size_t i = 0; i < n; i++) {
+		char *r = ald_py_repr(v[i]);
+		ald_buf_printf(b, "%s%s", i ? ", " : "", r);
+		free(r);
+	}
+	if (n == 1 && brackets[0] == '(')
+		ald_buf_putc(b, ',');
+	ald_buf_putc(b, brackets[1]);
+}
+
+/* Alembic 1.8.1's generic script.py.mako with no upgrade/downgrade code. */
+static char *python_text(const struct ald_newrev *nr, const char *id, const char *date)
+{
+	struct ald_buf b = {0};
+	ald_buf_printf(&b, "\"\"\"%s\n\nRevision ID: %s\nRevises: ",
+		       nr->message ? nr->message : "empty message", id);
+	join(&b, nr->down, nr->n_down, ", ");
+	ald_buf_printf(&b, "\nCreate Date: %s\n\n\"\"\"\n", date);
+	ald_buf_puts(&b, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
+			 "# revision identifiers, used by Alembic.\nrevision = ");
+	put_repr(&b, &id, 1, "()", 1);
+	ald_buf_puts(&b, "\ndown_revision = ");
+	put_repr(&b, nr->down, nr->n_down, "()", 1);
+	ald_buf_puts(&b, "\nbranch_labels = ");
+	put_repr(&b, nr->labels, nr->n_labels, "()", 0);
+	ald_buf_puts(&b, "\ndepends_on = ");
+	put_repr(&b, nr->depends, nr->n_depends, "[]", 1);
+	ald_buf_puts(&b, "\n\n\ndef upgrade() -> None:\n    pass\n\n\n"
+			 "def downgrade() -> None:\n    pass\n");
+	return ald_buf_detach(&b);
+}
+
+/* The native format. Only the message's first line fits in the header's
+ * first comment line; the rest of a multi-line message is dropped. */
+static char *sql_text(const struct ald_newrev *nr, const char *id, const char *date)
+{
+	struct ald_buf b = {0};
+	const char *msg = nr->message ? nr->message : "empty message";
+	size_t mlen = strcspn(msg, "\r\n");
+	ald_buf_puts(&b, mlen ? "-- " : "--");
+	ald_buf_put(&b, msg, mlen);
+	ald_buf_printf(&b, "\n--\n-- Revision ID: %s\n-- Revises: ", id);
+	join(&b, nr->down, nr->n_down, ", ");
+	ald_buf_printf(&b, "\n-- Create Date: %s\n", date);
+	if (nr->n_labels) {
+		ald_buf_puts(&b, "-- Branch Labels: ");
+		join(&b, nr->labels, nr->n_labels, ", ");
+		ald_buf_putc(&b, '\n');
+	}
+	if (nr->n_depends) {
+		ald_buf_puts(&b, "-- Depends On: ");
+		join(&b, nr->depends, nr->n_depends, ", ");
+		ald_buf_putc(&b, '\n');
+	}
+	ald_buf_puts(&b, "\n-- migrate:upgrade\n\n\n-- migrate:downgrade\n");
+	return ald_buf_detach(&b);
+}
+
+int ald_make_dirs(const char *dir)
+{
+	if (!*dir)
+		return ald_error_set(ALD_EINVALID, "No version directory given");
+	char *p = ald_xstrdup(dir);
+	int error = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			error = ald_error_set(ALD_ERROR, "Cannot create directory %s: %s", p,
+					      strerror(errno));
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return error;
+}
+
+/* Creates `path` (never overwriting) with `text`. */
+static int write_new(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0 && errno == EEXIST)
+		return ald_error_set(ALD_EINVALID, "File %s already exists; not overwriting it", path);
+	if (fd < 0)
+		return ald_error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
+	size_t len = strlen(text), done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	int saved = errno;
+	if (close(fd) != 0 && done == len)
+		saved = errno, done = 0;
+	if (done < len) {
+		unlink(path);
+		return ald_error_set(ALD_ERROR, "Cannot write %s: %s", path, strerror(saved));
+	}
+	return 0;
+}
+
+/* The path of the new file from file_template. */
+static int file_path(char **out, const struct ald_newrev *nr, const char *id, const struct tm *tm)
+{
+	char *slug = ald_slugify(nr->message, nr->truncate_slug_length);
+	struct ald_template_values tv = {
+		.rev = id, .slug = slug, .epoch = nr->now_sec,
+		.year = tm->tm_year + 1900, .month = tm->tm_mon + 1, .day = tm->tm_mday,
+		.hour = tm->tm_hour, .minute = tm->tm_min, .second = tm->tm_sec,
+	};
+	char *name;
+	int error = ald_file_template_expand(&name, nr->file_template ? nr->file_template
+								      : "%(rev)s_%(slug)s",
+					     &tv);
+	free(slug);
+	if (error < 0)
+		return error;
+	if (!*name || strchr(name, '/')) {
+		error = ald_error_set(ALD_EINVALID,
+				      "file_template: the file name '%s' is empty or contains '/'",
+				      name);
+		free(name);
+		return error;
+	}
+	*out = ald_xasprintf("%s/%s.%s", nr->dir, name, nr->python ? "py" : "sql");
+	free(name);
+	return 0;
+}
+
+int ald_revision_write(char **out_path, const struct ald_newrev *nr)
+{
+	char *id = nr->rev_id ? ald_xstrdup(nr->rev_id) : ald_revid_random();
+	char *path = NULL, *date = NULL, *text = NULL;
+	int error;
+	*out_path = NULL;
+	if ((error = ald_revid_check(id)) < 0)
+		goto done;
+	time_t t = (time_t)nr->now_sec;
+	struct tm tm;
+	if (!localtime_r(&t, &tm)) {
+		error = ald_error_set(ALD_EINVALID, "Bad creation time %lld", nr->now_sec);
+		goto done;
+	}
+	if ((error = file_path(&path, nr, id, &tm)) < 0)
+		goto done;
+	date = create_date(&tm, nr->now_usec);
+	text = nr->python ? python_text(nr, id, date) : sql_text(nr, id, date);
+	if ((error = ald_make_dirs(nr->dir)) < 0 || (error = write_new(path, text)) < 0)
+		goto done;
+	*out_path = path;
+	path = NULL;
+done:
+	free(id);
+	free(path);
+	free(date);
+	free(text);
+	return error;
+}

@@ -1,0 +1,596 @@
+/* test_config.c - loading aludel.ini / alembic.ini: defaults, file and
+ * section selection, interpolation (%(here)s, %(key)s, %%), ${ENV}, URL
+ * precedence, inline comments, version_locations splitting, every error
+ * message. Each test runs in a fresh temporary directory (the CWD). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "config.h" alone would find the build's autoconf header (-I. comes first) */
+#include "../src/config.h"
+#include "error.h"
+
+static char *origin; /* the CWD before the tests */
+static char *cwd;    /* the current test's temporary directory */
+
+static int group_setup(void **state)
+{
+	(void)state;
+	origin = getcwd(NULL, 0);
+	return origin ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	free(origin);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	char tmpl[] = "/tmp/ald_config_XXXXXX";
+	if (!mkdtemp(tmpl) || chdir(tmpl) != 0)
+		return -1;
+	cwd = getcwd(NULL, 0);
+	unsetenv("DATABASE_URL");
+	return mkdir("migrations", 0777) || mkdir("migrations/versions", 0777);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = ald_xasprintf("rm -rf '%s'", cwd);
+	int rc = chdir(origin) || system(cmd);
+	free(cmd);
+	free(cwd);
+	return rc;
+}
+
+static void write_file(const char *name, const char *text)
+{
+	FILE *f = fopen(name, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* cwd + "/" + rel */
+static char *in_cwd(const char *rel)
+{
+	return ald_xasprintf("%s/%s", cwd, rel);
+}
+
+static void assert_in_cwd(const char *value, const char *rel)
+{
+	char *want = in_cwd(rel);
+	assert_string_equal(value, want);
+	free(want);
+}
+
+static void load_ok(struct ald_config *cfg, const struct ald_config_options *opts)
+{
+	struct ald_config_options none = {0};
+	if (ald_config_load(cfg, opts ? opts : &none) < 0)
+		fail_msg("load failed: %s", ald_error_last()->message);
+}
+
+/* Loading fails with exactly `message`; the config is left empty. */
+static void load_fails(const struct ald_config_options *opts, int code, const char *message)
+{
+	struct ald_config_options none = {0};
+	struct ald_config cfg;
+	assert_int_equal(ald_config_load(&cfg, opts ? opts : &none), code);
+	assert_string_equal(ald_error_last()->message, message);
+	assert_null(cfg.path);
+	assert_null(cfg.script_location);
+	assert_int_equal(cfg.version_locations.n, 0);
+	ald_config_clear(&cfg);
+}
+
+/* Writes aludel.ini = "[aludel]\nscript_location = migrations\n" + extra and
+ * checks that loading fails with `message`. */
+static void extra_fails(const char *extra, const char *message)
+{
+	char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n%s", extra);
+	write_file("aludel.ini", text);
+	free(text);
+	load_fails(NULL, ALD_EINVALID, message);
+}
+
+static void test_defaults(void **state)
+{
+	(void)state;
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n");
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.path, "aludel.ini");
+	assert_string_equal(cfg.here, cwd);
+	assert_string_equal(cfg.section, "aludel");
+	assert_in_cwd(cfg.script_location, "migrations");
+	assert_int_equal(cfg.version_locations.n, 1);
+	assert_in_cwd(cfg.version_locations.v[0], "migrations/versions");
+	assert_int_equal(cfg.version_locations_set, 0);
+	assert_null(cfg.url);
+	assert_string_equal(cfg.file_template, "%(rev)s_%(slug)s");
+	assert_int_equal(cfg.truncate_slug_length, 40);
+	assert_string_equal(cfg.version_table, "alembic_version");
+	assert_null(cfg.version_table_schema);
+	assert_int_equal(cfg.transaction_per_migration, 0);
+	assert_int_equal(cfg.x_args.n, 0);
+	assert_null(ald_config_x(&cfg, "anything"));
+	ald_config_clear(&cfg);
+	ald_config_clear(&cfg); /* twice is fine */
+}
+
+static void test_every_key(void **state)
+{
+	(void)state;
+	write_file("aludel.ini", "[aludel]\n"
+				 "Script_Location = ./x/../migrations/\n"
+				 "sqlalchemy.url = sqlite:///app.db\n"
+				 "file_template = %%(year)d-%%(rev)s\n"
+				 "truncate_slug_length = 12\n"
+				 "version_table = my_versions\n"
+				 "version_table_schema = audit\n"
+				 "TRANSACTION_PER_MIGRATION = Yes\n"
+				 "prepend_sys_path = .\n"
+				 "timezone = UTC\n"
+				 "revision_environment = false\n"
+				 "sourceless = false\n"
+				 "output_encoding = utf-8\n"
+				 "recursive_version_locations = false\n"
+				 "path_separator = os\n"
+				 "\n[loggers]\nkeys = root\n"
+				 "[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n"
+				 "[post_write_hooks]\nhooks = black\n");
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.script_location, "migrations");
+	assert_string_equal(cfg.url, "sqlite:///app.db");
+	assert_string_equal(cfg.file_template, "%(year)d-%(rev)s");
+	assert_int_equal(cfg.truncate_slug_length, 12);
+	assert_string_equal(cfg.version_table, "my_versions");
+	assert_string_equal(cfg.version_table_schema, "audit");
+	assert_int_equal(cfg.transaction_per_migration, 1);
+	ald_config_clear(&cfg);
+
+	/* 0 and empty mean 40; empty table names mean the defaults */
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\ntruncate_slug_length = 0\n"
+				 "version_table =\nversion_table_schema =\nfile_template =\n");
+	load_ok(&cfg, NULL);
+	assert_int_equal(cfg.truncate_slug_length, 40);
+	assert_string_equal(cfg.version_table, "alembic_version");
+	assert_null(cfg.version_table_schema);
+	assert_string_equal(cfg.file_template, "%(rev)s_%(slug)s");
+	ald_config_clear(&cfg);
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\ntruncate_slug_length =\n");
+	load_ok(&cfg, NULL);
+	assert_int_equal(cfg.truncate_slug_length, 40);
+	ald_config_clear(&cfg);
+
+	static const char *const yes[] = {"true", "YES", "on", "1"}, *const no[] = {"False", "no",
+										  "OFF", "0"};
+	for (size_t i = 0; i < 4; i++) {
+		for (int want = 0; want < 2; want++) {
+			char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n"
+						   "transaction_per_migration = %s\n",
+						   want ? yes[i] : no[i]);
+			write_file("aludel.ini", text);
+			free(text);
+			load_ok(&cfg, NULL);
+			assert_int_equal(cfg.transaction_per_migration, want);
+			ald_config_clear(&cfg);
+		}
+	}
+}
+
+static void test_file_and_section_choice(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	write_file("alembic.ini", "[alembic]\nscript_location = migrations\nversion_table = from_alembic\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.path, "alembic.ini");
+	assert_string_equal(cfg.section, "alembic");
+	assert_string_equal(cfg.version_table, "from_alembic");
+	ald_config_clear(&cfg);
+
+	/* aludel.ini wins when it exists */
+	write_file("aludel.ini", "[alembic]\nscript_location = migrations\nversion_table = a_alembic\n"
+				 "[aludel]\nscript_location = migrations\nversion_table = a_aludel\n"
+				 "[other]\nscript_location = migrations\nversion_table = a_other\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.path, "aludel.ini");
+	assert_string_equal(cfg.section, "aludel");
+	assert_string_equal(cfg.version_table, "a_aludel");
+	ald_config_clear(&cfg);
+
+	/* -n */
+	struct ald_config_options o = {.section = "other"};
+	load_ok(&cfg, &o);
+	assert_string_equal(cfg.section, "other");
+	assert_string_equal(cfg.version_table, "a_other");
+	ald_config_clear(&cfg);
+	o.section = "alembic";
+	load_ok(&cfg, &o);
+	assert_string_equal(cfg.version_table, "a_alembic");
+	ald_config_clear(&cfg);
+
+	/* an aludel.ini with only [alembic]; an empty [aludel] section still counts */
+	write_file("aludel.ini", "[alembic]\nscript_location = migrations\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.section, "alembic");
+	ald_config_clear(&cfg);
+	write_file("aludel.ini", "[alembic]\nscript_location = migrations\n[aludel]\n");
+	load_fails(NULL, ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
+
+	/* -c */
+	mkdir("sub", 0777);
+	write_file("sub/proj.ini", "[aludel]\nscript_location = %(here)s/m\n");
+	mkdir("sub/m", 0777);
+	o = (struct ald_config_options){.path = "sub/proj.ini"};
+	load_ok(&cfg, &o);
+	assert_in_cwd(cfg.path, "sub/proj.ini");
+	assert_in_cwd(cfg.here, "sub");
+	assert_in_cwd(cfg.script_location, "sub/m");
+	assert_in_cwd(cfg.version_locations.v[0], "sub/m/versions");
+	ald_config_clear(&cfg);
+}
+
+static void test_missing_messages(void **state)
+{
+	(void)state;
+	load_fails(NULL, ALD_ENOTFOUND,
+		   "No config file 'alembic.ini' found, or file has no '[alembic]' section");
+	struct ald_config_options o = {.path = "/nonexistent.ini"};
+	load_fails(&o, ALD_ENOTFOUND,
+		   "No config file '/nonexistent.ini' found, or file has no '[alembic]' section");
+	o = (struct ald_config_options){.path = "../g1/alembic.ini", .section = "other"};
+	load_fails(&o, ALD_ENOTFOUND,
+		   "No config file '../g1/alembic.ini' found, or file has no '[other]' section");
+	write_file("alembic.ini", "[loggers]\nkeys = root\n");
+	load_fails(NULL, ALD_ENOTFOUND,
+		   "No config file 'alembic.ini' found, or file has no '[alembic]' section");
+	write_file("aludel.ini", "# nothing\n");
+	load_fails(NULL, ALD_ENOTFOUND,
+		   "No config file 'aludel.ini' found, or file has no '[alembic]' section");
+	o = (struct ald_config_options){.section = "DEFAULT"};
+	write_file("aludel.ini", "[DEFAULT]\nscript_location = migrations\n");
+	load_fails(&o, ALD_ENOTFOUND,
+		   "No config file 'aludel.ini' found, or file has no '[DEFAULT]' section");
+
+	write_file("aludel.ini", "[aludel]\nsqlalchemy.url = sqlite:///x.db\n");
+	load_fails(NULL, ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
+	write_file("aludel.ini", "[aludel]\nscript_location =\n");
+	load_fails(NULL, ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
+	write_file("aludel.ini", "[aludel]\nscript_location = nowhere/../gone\n");
+	char *msg = ald_xasprintf("Path doesn't exist: '%s/gone'.  Please use the 'init' command "
+				  "to create a new scripts folder.",
+				  cwd);
+	load_fails(NULL, ALD_ENOTFOUND, msg);
+	free(msg);
+}
+
+static void test_interpolation(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	write_file("aludel.ini", "[DEFAULT]\nbase = %(here)s\nname = ver\n"
+				 "[aludel]\n"
+				 "dir = migrations\n"
+				 "script_location = %(base)s/%(DIR)s\n"
+				 "version_table = %(name)s_%(table_suffix)s\n"
+				 "table_suffix = 100%%\n");
+	/* `dir` and `table_suffix` are not known keys */
+	load_fails(NULL, ALD_EINVALID, "aludel.ini:5: unknown key 'dir' in [aludel]");
+
+	write_file("aludel.ini", "[DEFAULT]\nbase = %(here)s\nname = ver\nsuffix = 100%%\n"
+				 "loc = migrations\n"
+				 "[aludel]\n"
+				 "script_location = %(base)s/%(LOC)s\n"
+				 "version_table = %(name)s_%(suffix)s\n"
+				 "version_table_schema = %(version_table)s_s\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.script_location, "migrations");
+	assert_string_equal(cfg.version_table, "ver_100%");
+	assert_string_equal(cfg.version_table_schema, "ver_100%_s");
+	ald_config_clear(&cfg);
+
+	/* keys of [DEFAULT] are keys of the section too */
+	write_file("aludel.ini", "[DEFAULT]\nscript_location = migrations\n[aludel]\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.script_location, "migrations");
+	ald_config_clear(&cfg);
+
+	extra_fails("version_table = %(nope)s\n",
+		    "aludel.ini:3: the value of 'version_table' refers to 'nope', which is not a key "
+		    "of [aludel] or [DEFAULT]");
+	extra_fails("version_table = 100%\n",
+		    "aludel.ini:3: '%' must be followed by '%' or '(' in the value of "
+		    "'version_table' (write %% for a literal %)");
+	extra_fails("version_table = %(here)d\n",
+		    "aludel.ini:3: bad interpolation in the value of 'version_table' (expected "
+		    "%(name)s; write %% for a literal %)");
+	extra_fails("version_table = %(version_table_schema)s\nversion_table_schema = %(version_table)s\n",
+		    "aludel.ini:4: too many nested %(...)s references in the value of "
+		    "'version_table_schema' (a loop?)");
+}
+
+static void test_environment(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	setenv("ALD_TEST_PW", "s3cr%t", 1);
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
+				 "sqlalchemy.url = postgresql://app:${ALD_TEST_PW}@db/${ALD_TEST_PW}x\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, "postgresql://app:s3cr%t@db/s3cr%tx");
+	ald_config_clear(&cfg);
+	unsetenv("ALD_TEST_PW");
+
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
+				 "sqlalchemy.url = postgresql://app:${ALD_TEST_PW}@db/app\n");
+	load_fails(NULL, ALD_EINVALID,
+		   "aludel.ini:3: environment variable 'ALD_TEST_PW' is not set (used by "
+		   "'sqlalchemy.url')");
+	extra_fails("version_table = ${}\n",
+		    "aludel.ini:3: bad environment variable reference in the value of "
+		    "'version_table' (expected ${NAME})");
+	extra_fails("version_table = ${OPEN\n",
+		    "aludel.ini:3: bad environment variable reference in the value of "
+		    "'version_table' (expected ${NAME})");
+	/* a lone $ is itself */
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\nversion_table = a$b$\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.version_table, "a$b$");
+	ald_config_clear(&cfg);
+}
+
+static void test_url_precedence(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	struct ald_config_options o = {0};
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
+				 "sqlalchemy.url = sqlite:///file.db\nurl = sqlite:///url.db\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, "sqlite:///file.db");
+	ald_config_clear(&cfg);
+	setenv("DATABASE_URL", "sqlite:///env.db", 1);
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, "sqlite:///env.db");
+	ald_config_clear(&cfg);
+	o.url = "sqlite:///option.db";
+	load_ok(&cfg, &o);
+	assert_string_equal(cfg.url, "sqlite:///option.db");
+	ald_config_clear(&cfg);
+	setenv("DATABASE_URL", "", 1); /* empty: unset */
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, "sqlite:///file.db");
+	ald_config_clear(&cfg);
+	unsetenv("DATABASE_URL");
+
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\nsqlalchemy.url =\n"
+				 "url = sqlite:///url.db\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, "sqlite:///url.db");
+	ald_config_clear(&cfg);
+
+	/* an unused URL is not expanded, so its undefined variable is no error */
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
+				 "sqlalchemy.url = postgresql://u:${ALD_UNSET_VAR}@h/d\n");
+	o.url = "sqlite:///option.db";
+	load_ok(&cfg, &o);
+	assert_string_equal(cfg.url, "sqlite:///option.db");
+	ald_config_clear(&cfg);
+}
+
+static void test_inline_comments(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	write_file("aludel.ini", "# a comment\n; another\n[aludel]  ; the section\n"
+				 "script_location = migrations  # where the scripts are\n"
+				 "version_table = vt ; the table\n"
+				 "version_table_schema = #not a comment: the first character\n"
+				 "sqlalchemy.url = postgresql://u:p#w;d@h/db\n"
+				 "version_locations = migrations/versions\n"
+				 "version_path_separator = os  # Use os.pathsep. Default configuration used "
+				 "for new projects.\n"
+				 "    # an indented comment\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.script_location, "migrations");
+	assert_string_equal(cfg.version_table, "vt");
+	assert_string_equal(cfg.version_table_schema, "#not a comment: the first character");
+	assert_string_equal(cfg.url, "postgresql://u:p#w;d@h/db");
+	assert_int_equal(cfg.version_locations.n, 1);
+	ald_config_clear(&cfg);
+}
+
+/* version_locations = `list` with the separator line `sep` (NULL: none)
+ * gives the relative paths `want` (n of them). */
+static void check_split(const char *list, const char *sep, const char *const *want, size_t n)
+{
+	char *text = ald_xasprintf("[aludel]\nscript_location = migrations\nversion_locations = %s\n%s%s%s",
+				   list, sep ? "version_path_separator = " : "", sep ? sep : "",
+				   sep ? "\n" : "");
+	write_file("aludel.ini", text);
+	free(text);
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_int_equal(cfg.version_locations_set, 1);
+	assert_int_equal(cfg.version_locations.n, n);
+	for (size_t i = 0; i < n; i++) {
+		if (want[i][0] == '/')
+			assert_string_equal(cfg.version_locations.v[i], want[i]);
+		else
+			assert_in_cwd(cfg.version_locations.v[i], want[i]);
+	}
+	ald_config_clear(&cfg);
+}
+
+static void test_version_locations(void **state)
+{
+	(void)state;
+	check_split("a, b c,d  e ,f", NULL, (const char *[]){"a", "b", "c", "d", "e", "f"}, 6);
+	check_split("%(here)s/x /abs/y", NULL, (const char *[]){"x", "/abs/y"}, 2);
+	check_split("a b  c", "space", (const char *[]){"a", "b", "c"}, 3);
+	check_split("a b:c::d", "os", (const char *[]){"a b", "c", "d"}, 3);
+	check_split("a,b:c", ":", (const char *[]){"a,b", "c"}, 2);
+	check_split("a b;c;;./d/../e", ";", (const char *[]){"a b", "c", "e"}, 3);
+	check_split("a b;c;d # comment", ";  ; comment", (const char *[]){"a b", "c", "d"}, 3);
+	check_split("a:b", "os  # Use os.pathsep. Default configuration used for new projects.",
+		    (const char *[]){"a", "b"}, 2);
+	check_split("one\n  two, three\n  four", NULL,
+		    (const char *[]){"one", "two", "three", "four"}, 4);
+	check_split("one\n  two", "os", (const char *[]){"one", "two"}, 2);
+
+	/* an empty value is the same as none */
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\nversion_locations =\n"
+				 "version_path_separator = bogus\n");
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_int_equal(cfg.version_locations_set, 0);
+	assert_in_cwd(cfg.version_locations.v[0], "migrations/versions");
+	ald_config_clear(&cfg);
+
+	extra_fails("version_locations = a b\nversion_path_separator = ,\n",
+		    "aludel.ini:4: ',' is not a valid value for version_path_separator; expected "
+		    "'space', 'os', ':', ';'");
+	extra_fails("version_locations = a b\nversion_path_separator = newline\n",
+		    "aludel.ini:4: 'newline' is not a valid value for version_path_separator; "
+		    "expected 'space', 'os', ':', ';'");
+}
+
+static void test_key_errors(void **state)
+{
+	(void)state;
+	extra_fails("\nFoo = bar\n", "aludel.ini:4: unknown key 'foo' in [aludel]");
+	extra_fails("truncate_slug_length = ten\n",
+		    "aludel.ini:3: truncate_slug_length must be a whole number (0 or more), not 'ten'");
+	extra_fails("truncate_slug_length = -3\n",
+		    "aludel.ini:3: truncate_slug_length must be a whole number (0 or more), not '-3'");
+	extra_fails("truncate_slug_length = 12x\n",
+		    "aludel.ini:3: truncate_slug_length must be a whole number (0 or more), not '12x'");
+	extra_fails("transaction_per_migration = maybe\n",
+		    "aludel.ini:3: transaction_per_migration must be true or false (yes/no, on/off, "
+		    "1/0), not 'maybe'");
+	extra_fails("file_template = %%(rev)s_%%(message)s\n",
+		    "aludel.ini:3: file_template: unknown token 'message' (known: rev, slug, epoch, "
+		    "year, month, day, hour, minute, second)");
+	extra_fails("version_table = a\nVERSION_TABLE = b\n",
+		    "aludel.ini:4: duplicate key 'version_table' in [aludel] (first on line 3)");
+}
+
+static void test_syntax_errors(void **state)
+{
+	(void)state;
+	extra_fails("version_table\n", "aludel.ini:3: syntax error");
+	extra_fails("[unclosed\n", "aludel.ini:3: syntax error");
+	extra_fails("= value\n", "aludel.ini:3: syntax error");
+	extra_fails("version_table = a\x01\nb\n", "aludel.ini:4: syntax error");
+	write_file("aludel.ini", "script_location = migrations\n[aludel]\n");
+	load_fails(NULL, ALD_EINVALID, "aludel.ini:1: syntax error");
+	/* the first error of the syntax wins; keys are checked after it */
+	extra_fails("bogus_key = 1\nno equals sign\n", "aludel.ini:4: syntax error");
+	extra_fails("version_table = a\nversion_table = b\nno equals sign\n",
+		    "aludel.ini:4: duplicate key 'version_table' in [aludel] (first on line 3)");
+	extra_fails("no equals sign\nversion_table = a\nversion_table = b\n",
+		    "aludel.ini:3: syntax error");
+
+	char long_line[300];
+	memset(long_line, 'x', sizeof(long_line));
+	memcpy(long_line, "version_table = ", 16);
+	long_line[sizeof(long_line) - 2] = '\n';
+	long_line[sizeof(long_line) - 1] = '\0';
+	extra_fails(long_line, "aludel.ini:3: line too long (at most 198 characters)");
+}
+
+static void test_continuations_and_bom(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	write_file("aludel.ini", "\xef\xbb\xbf[aludel]\r\n"
+				 "  script_location = migrations\r\n"
+				 "version_locations =\r\n"
+				 "    migrations/versions  # first\r\n"
+				 "\r\n"
+				 "    other\r\n");
+	load_ok(&cfg, NULL);
+	assert_in_cwd(cfg.script_location, "migrations");
+	assert_int_equal(cfg.version_locations.n, 2);
+	assert_in_cwd(cfg.version_locations.v[0], "migrations/versions");
+	assert_in_cwd(cfg.version_locations.v[1], "other");
+	ald_config_clear(&cfg);
+}
+
+static void test_x_args(void **state)
+{
+	(void)state;
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n");
+	const char *x[] = {"tenant=acme", "flag", "tenant=other", "empty=", "eq=a=b"};
+	struct ald_config_options o = {.x_args = x, .n_x_args = 5};
+	struct ald_config cfg;
+	load_ok(&cfg, &o);
+	assert_int_equal(cfg.x_args.n, 5);
+	assert_string_equal(cfg.x_args.v[0], "tenant=acme");
+	assert_ptr_not_equal(cfg.x_args.v[0], x[0]);
+	assert_string_equal(ald_config_x(&cfg, "tenant"), "other");
+	assert_string_equal(ald_config_x(&cfg, "flag"), "");
+	assert_string_equal(ald_config_x(&cfg, "empty"), "");
+	assert_string_equal(ald_config_x(&cfg, "eq"), "a=b");
+	assert_null(ald_config_x(&cfg, "ten"));
+	assert_null(ald_config_x(&cfg, "missing"));
+	ald_config_clear(&cfg);
+}
+
+static void test_abspath(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+		{"/", "/"},         {"/a/b/", "/a/b"},      {"/a/./b/../c", "/a/c"},
+		{"/..", "/"},       {"//a//b", "/a/b"},     {"/a/b/../../..", "/"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *p = ald_abspath(cases[i][0]);
+		assert_string_equal(p, cases[i][1]);
+		free(p);
+	}
+	char *p = ald_abspath("x/./y/..");
+	assert_in_cwd(p, "x");
+	free(p);
+	p = ald_abspath(".");
+	assert_string_equal(p, cwd);
+	free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_and_section_choice, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_messages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interpolation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_url_precedence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inline_comments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_version_locations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_continuations_and_bom, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_x_args, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_abspath, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

@@ -1,0 +1,271 @@
+/* test_init.c - `init`: the scripts and versions folders, aludel.ini (which
+ * must load back), Alembic's status lines, refusing a non-empty folder,
+ * skipping an existing ini, script_location relative to the ini. Each test
+ * runs in a fresh temporary directory (the CWD). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "config.h" alone would find the build's autoconf header (-I. comes first) */
+#include "../src/config.h"
+#include "error.h"
+#include "init.h"
+
+static char *origin, *cwd;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	origin = getcwd(NULL, 0);
+	unsetenv("DATABASE_URL");
+	return origin ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	free(origin);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	char tmpl[] = "/tmp/ald_init_XXXXXX";
+	if (!mkdtemp(tmpl) || chdir(tmpl) != 0)
+		return -1;
+	cwd = getcwd(NULL, 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = ald_xasprintf("rm -rf '%s'", cwd);
+	int rc = chdir(origin) || system(cmd);
+	free(cmd);
+	free(cwd);
+	return rc;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *slurp(const char *path)
+{
+	char *text = NULL;
+	if (ald_read_file(&text, NULL, path) < 0)
+		fail_msg("%s", ald_error_last()->message);
+	return text;
+}
+
+/* Replaces every "@" in `tmpl` with the CWD. */
+static char *with_cwd(const char *tmpl)
+{
+	struct ald_buf b = {0};
+	for (const char *s = tmpl; *s; s++) {
+		if (*s == '@')
+			ald_buf_puts(&b, cwd);
+		else
+			ald_buf_putc(&b, *s);
+	}
+	return ald_buf_detach(&b);
+}
+
+static void init_ok(const char *dir, const char *ini, const char *expected_tmpl)
+{
+	char *msg = NULL;
+	if (ald_init_project(dir, ini, &msg) < 0)
+		fail_msg("init failed: %s", ald_error_last()->message);
+	char *want = with_cwd(expected_tmpl);
+	assert_string_equal(msg, want);
+	free(want);
+	free(msg);
+}
+
+/* The value of `script_location = ` in the ini file. */
+static void assert_location_line(const char *ini, const char *value)
+{
+	char *text = slurp(ini), *line = ald_xasprintf("\nscript_location = %s\n", value);
+	if (!strstr(text, line))
+		fail_msg("no '%s' in:\n%s", line + 1, text);
+	free(line);
+	free(text);
+}
+
+static void test_new_project(void **state)
+{
+	(void)state;
+	init_ok("migrations", NULL,
+		"Creating directory @/migrations ...  done\n"
+		"Creating directory @/migrations/versions ...  done\n"
+		"Generating @/aludel.ini ...  done\n"
+		"Please edit configuration/connection settings in '@/aludel.ini' before proceeding.\n");
+	assert_true(is_dir("migrations/versions"));
+	assert_location_line("aludel.ini", "%(here)s/migrations");
+	char *text = slurp("aludel.ini");
+	assert_non_null(strstr(text, "\n[aludel]\n"));
+	assert_non_null(strstr(text, "\nsqlalchemy.url = sqlite:///aludel.db\n"));
+	static const char *const keys[] = {
+		"version_locations", "version_path_separator", "file_template", "truncate_slug_length",
+		"version_table", "version_table_schema", "transaction_per_migration"};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++) {
+		char *doc = ald_xasprintf("\n# %s = ", keys[i]);
+		if (!strstr(text, doc))
+			fail_msg("%s is not documented", keys[i]);
+		free(doc);
+	}
+	free(text);
+
+	/* the file loads back, from another directory too */
+	struct ald_config cfg;
+	struct ald_config_options o = {0};
+	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	char *want = ald_xasprintf("%s/migrations", cwd);
+	assert_string_equal(cfg.script_location, want);
+	assert_string_equal(cfg.url, "sqlite:///aludel.db");
+	assert_string_equal(cfg.section, "aludel");
+	assert_string_equal(cfg.file_template, "%(rev)s_%(slug)s");
+	assert_int_equal(cfg.version_locations_set, 0);
+	ald_config_clear(&cfg);
+	assert_int_equal(chdir("migrations"), 0);
+	o.path = "../aludel.ini";
+	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	assert_string_equal(cfg.script_location, want);
+	ald_config_clear(&cfg);
+	assert_int_equal(chdir(".."), 0);
+	free(want);
+
+	/* again: the folder is not empty */
+	char *msg = (char *)"unchanged";
+	assert_int_equal(ald_init_project("migrations", NULL, &msg), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Directory migrations already exists and is not empty");
+	assert_string_equal(msg, "");
+	free(msg);
+
+	/* the public entry point */
+	assert_int_equal(ald_init(&msg, "./migrations/", NULL), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Directory ./migrations/ already exists and is not empty");
+	free(msg);
+}
+
+static void test_existing_empty_dir_and_ini(void **state)
+{
+	(void)state;
+	assert_int_equal(mkdir("scripts", 0777), 0);
+	FILE *f = fopen("aludel.ini", "w");
+	fputs("# mine\n", f);
+	fclose(f);
+	init_ok("scripts", NULL,
+		"Creating directory @/scripts/versions ...  done\n"
+		"File @/aludel.ini already exists, skipping\n"
+		"Please edit configuration/connection settings in '@/aludel.ini' before proceeding.\n");
+	assert_true(is_dir("scripts/versions"));
+	char *text = slurp("aludel.ini");
+	assert_string_equal(text, "# mine\n");
+	free(text);
+}
+
+static void test_locations(void **state)
+{
+	(void)state;
+	/* nested folders; an ini elsewhere: under it -> %(here)s, else absolute */
+	assert_int_equal(mkdir("conf", 0777), 0);
+	init_ok("conf/db/mig", "conf/aludel.ini",
+		"Creating directory @/conf/db/mig ...  done\n"
+		"Creating directory @/conf/db/mig/versions ...  done\n"
+		"Generating @/conf/aludel.ini ...  done\n"
+		"Please edit configuration/connection settings in '@/conf/aludel.ini' before "
+		"proceeding.\n");
+	assert_location_line("conf/aludel.ini", "%(here)s/db/mig");
+
+	init_ok("outside", "conf/other.ini",
+		"Creating directory @/outside ...  done\n"
+		"Creating directory @/outside/versions ...  done\n"
+		"Generating @/conf/other.ini ...  done\n"
+		"Please edit configuration/connection settings in '@/conf/other.ini' before "
+		"proceeding.\n");
+	char *abs = ald_xasprintf("%s/outside", cwd);
+	assert_location_line("conf/other.ini", abs);
+	free(abs);
+
+	/* '%' is doubled, and the value reads back */
+	init_ok("100%", "pct.ini",
+		"Creating directory @/100% ...  done\n"
+		"Creating directory @/100%/versions ...  done\n"
+		"Generating @/pct.ini ...  done\n"
+		"Please edit configuration/connection settings in '@/pct.ini' before proceeding.\n");
+	assert_location_line("pct.ini", "%(here)s/100%%");
+	struct ald_config cfg;
+	struct ald_config_options o = {.path = "pct.ini"};
+	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	char *want = ald_xasprintf("%s/100%%", cwd);
+	assert_string_equal(cfg.script_location, want);
+	free(want);
+	ald_config_clear(&cfg);
+
+	/* the ini's own (empty) folder as script location */
+	assert_int_equal(mkdir("solo", 0777), 0);
+	init_ok("solo", "solo/aludel.ini",
+		"Creating directory @/solo/versions ...  done\n"
+		"Generating @/solo/aludel.ini ...  done\n"
+		"Please edit configuration/connection settings in '@/solo/aludel.ini' before "
+		"proceeding.\n");
+	assert_location_line("solo/aludel.ini", "%(here)s");
+}
+
+static void test_failures(void **state)
+{
+	(void)state;
+	FILE *f = fopen("plain", "w");
+	fclose(f);
+	char *msg = NULL;
+	assert_int_equal(ald_init_project("plain", NULL, &msg), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message, "plain exists and is not a directory");
+	assert_string_equal(msg, "");
+	free(msg);
+
+	assert_int_equal(ald_init_project("plain/sub", NULL, &msg), ALD_ERROR);
+	char *want = with_cwd("Creating directory @/plain/sub ...  FAILED\n");
+	assert_string_equal(msg, want);
+	free(want);
+	free(msg);
+	want = with_cwd("Cannot create directory @/plain/sub: Not a directory");
+	assert_string_equal(ald_error_last()->message, want);
+	free(want);
+
+	assert_int_equal(ald_init_project("m", "missing/dir/aludel.ini", &msg), ALD_ERROR);
+	want = with_cwd("Creating directory @/m ...  done\n"
+			"Creating directory @/m/versions ...  done\n"
+			"Generating @/missing/dir/aludel.ini ...  FAILED\n");
+	assert_string_equal(msg, want);
+	free(want);
+	free(msg);
+	want = with_cwd("Cannot create @/missing/dir/aludel.ini: No such file or directory");
+	assert_string_equal(ald_error_last()->message, want);
+	free(want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_new_project, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_existing_empty_dir_and_ini, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_locations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failures, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

@@ -1,0 +1,408 @@
+/* test_revwrite.c - new revision files: ids, Alembic's slug rules (§7.4),
+ * file_template tokens and flags, the exact .py (Alembic 1.8.1's generic
+ * template, compared with files the real tool wrote) and .sql contents,
+ * refusing to overwrite, bad ids. Runs with TZ=UTC. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "revwrite.h"
+
+#define NOW 1795348671LL /* 2026-11-22 11:57:51 UTC */
+
+static char tmpdir[] = "/tmp/ald_revwrite_XXXXXX";
+
+static int setup(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = ald_xasprintf("rm -rf '%s'", tmpdir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc;
+}
+
+static char *slurp(const char *path)
+{
+	char *text = NULL;
+	if (ald_read_file(&text, NULL, path) < 0)
+		fail_msg("%s", ald_error_last()->message);
+	return text;
+}
+
+/* A fresh version directory (not created yet) under the temporary folder. */
+static char *new_dir(const char *name)
+{
+	return ald_xasprintf("%s/%s", tmpdir, name);
+}
+
+static void check_slug(const char *message, int len, const char *expected)
+{
+	char *s = ald_slugify(message, len);
+	assert_string_equal(s, expected);
+	free(s);
+}
+
+static void test_slug(void **state)
+{
+	(void)state;
+	check_slug("Create account table!! with a very long message that exceeds forty chars", 40,
+		   "create_account_table_with_a_very_long_");
+	check_slug("Hello, World: ünïcode & stuff!!", 40, "hello_world_ünïcode_stuff");
+	check_slug("abcdefghijkl mnop qrs", 10, "abcdefghij_");
+	check_slug("abc defgh ijkl mnop", 10, "abc_defgh_");
+	check_slug(NULL, 40, "");
+	check_slug("", 40, "");
+	check_slug("!!! ... ???", 40, "");
+	check_slug("snake_case  and   CAPS", 0, "snake_case_and_caps");
+	check_slug("ÀÉÎ Ωμέγα 漢字 x²", 40, "àéî_ωμέγα_漢字_x²");
+	/* truncation counts characters, not bytes */
+	check_slug("ééééé ééééé", 8, "ééééé_");
+	check_slug("x² ½ cup ①", 40, "x²_½_cup_①");
+	check_slug("exactly ten", 11, "exactly_ten");
+	check_slug("_lead rest", 3, "_");
+	/* invalid UTF-8 separates words */
+	check_slug("a\xff" "b", 40, "a_b");
+}
+
+static void test_revid_random(void **state)
+{
+	(void)state;
+	char *a = ald_revid_random(), *b = ald_revid_random();
+	assert_int_equal(strlen(a), 12);
+	assert_int_equal(strspn(a, "0123456789abcdef"), 12);
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+}
+
+static void test_revid_check(void **state)
+{
+	(void)state;
+	assert_int_equal(ald_revid_check("abc_123"), 0);
+	assert_int_equal(ald_revid_check("bad-id"), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Character(s) '-' not allowed in revision identifier 'bad-id'");
+	assert_int_equal(ald_revid_check("a@b-c+d"), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Character(s) '+, -, @' not allowed in revision identifier 'a@b-c+d'");
+	assert_int_equal(ald_revid_check("a b"), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Character(s) 'blanks' not allowed in revision identifier 'a b'");
+	assert_int_equal(ald_revid_check("x/y,z"), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Character(s) ',, /' not allowed in revision identifier 'x/y,z'");
+	assert_int_equal(ald_revid_check(""), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message, "A revision identifier can't be empty");
+}
+
+static void test_py_repr(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+		{"abc", "'abc'"},        {"it's", "\"it's\""},      {"a'b\"c", "'a\\'b\"c'"},
+		{"back\\slash", "'back\\\\slash'"}, {"t\tn\nr\r", "'t\\tn\\nr\\r'"},
+		{"\x01\x7f", "'\\x01\\x7f'"}, {"ünï", "'ünï'"},  {"", "''"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *r = ald_py_repr(cases[i][0]);
+		assert_string_equal(r, cases[i][1]);
+		free(r);
+	}
+}
+
+static void check_template(const char *tmpl, const char *expected)
+{
+	struct ald_template_values v = {.rev = "aaa111", .slug = "hello_world_ünïcode_stuff",
+					.epoch = NOW, .year = 2026, .month = 3, .day = 7,
+					.hour = 9, .minute = 5, .second = 4};
+	char *out;
+	if (ald_file_template_expand(&out, tmpl, &v) < 0)
+		fail_msg("%s: %s", tmpl, ald_error_last()->message);
+	assert_string_equal(out, expected);
+	free(out);
+}
+
+static void check_template_error(const char *tmpl, const char *message)
+{
+	struct ald_template_values v = {.rev = "r", .slug = "s"};
+	char *out = (char *)"unchanged";
+	assert_int_equal(ald_file_template_expand(&out, tmpl, &v), ALD_EINVALID);
+	assert_null(out);
+	assert_string_equal(ald_error_last()->message, message);
+}
+
+static void test_file_template(void **state)
+{
+	(void)state;
+	check_template("%(rev)s_%(slug)s", "aaa111_hello_world_ünïcode_stuff");
+	check_template("%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s_%(epoch)s",
+		       "2026_03_07_0905-aaa111_hello_world_ünïcode_stuff_1795348671");
+	check_template("%(second)02d|%(second)3d|%(second)-3d|%(second)+d|%(month)05.2d",
+		       "04|  4|4  |+4|00003");
+	check_template("%(hour)i%(minute)u %(epoch)d 100%%", "95 1795348671 100%");
+	check_template("%(rev).3s|%(rev)8s|%(rev)-8s|%(slug).14s", "aaa|  aaa111|aaa111  |hello_world_ün");
+	check_template("%(year)s-%(month)s", "2026-3");
+	check_template("no tokens", "no tokens");
+	check_template_error("%(rev)s_%(name)s",
+			     "file_template: unknown token 'name' (known: rev, slug, epoch, year, "
+			     "month, day, hour, minute, second)");
+	check_template_error("%(rev)d", "file_template: %(rev)d needs a number, and rev is text");
+	check_template_error("%(year)f", "file_template: unsupported conversion 'f' for 'year' (use s or d)");
+	check_template_error("%(year)", "file_template: unsupported conversion ' ' for 'year' (use s or d)");
+	check_template_error("%s", "file_template: '%' must be followed by '(name)' or '%'");
+	check_template_error("%(rev", "file_template: '%(' without ')'");
+}
+
+/* Writes a revision and checks its path and full contents. */
+static void check_write(const struct ald_newrev *nr, const char *name, const char *expected)
+{
+	char *path;
+	if (ald_revision_write(&path, nr) < 0)
+		fail_msg("%s", ald_error_last()->message);
+	char *want = ald_xasprintf("%s/%s", nr->dir, name);
+	assert_string_equal(path, want);
+	char *text = slurp(path);
+	assert_string_equal(text, expected);
+	free(text);
+	free(want);
+	free(path);
+}
+
+#define PY_TAIL                                                                                     \
+	"\n\ndef upgrade() -> None:\n    pass\n\n\ndef downgrade() -> None:\n    pass\n"
+#define PY_IMPORTS                                                                                  \
+	"\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n"                            \
+	"# revision identifiers, used by Alembic.\n"
+
+static void test_python_files(void **state)
+{
+	(void)state;
+	char *dir = new_dir("py/versions"); /* created on the way */
+	const char *a[] = {"aaa111"}, *bc[] = {"bbb222", "ccc333"}, *ba[] = {"bbb222", "aaa111"};
+	const char *fx[] = {"featx"}, *two[] = {"featx", "other"};
+
+	struct ald_newrev base = {.rev_id = "aaa111", .message = "first one", .python = 1,
+				  .dir = dir, .now_sec = NOW, .now_usec = 303953};
+	check_write(&base, "aaa111_first_one.py",
+		    "\"\"\"first one\n\nRevision ID: aaa111\nRevises: \n"
+		    "Create Date: 2026-11-22 11:57:51.303953\n\n" PY_IMPORTS
+		    "revision = 'aaa111'\ndown_revision = None\nbranch_labels = None\n"
+		    "depends_on = None\n" PY_TAIL);
+
+	struct ald_newrev label = {.rev_id = "bbb222", .message = "second", .down = a, .n_down = 1,
+				   .labels = fx, .n_labels = 1, .python = 1, .dir = dir,
+				   .now_sec = NOW};
+	check_write(&label, "bbb222_second.py",
+		    "\"\"\"second\n\nRevision ID: bbb222\nRevises: aaa111\n"
+		    "Create Date: 2026-11-22 11:57:51\n\n" PY_IMPORTS
+		    "revision = 'bbb222'\ndown_revision = 'aaa111'\nbranch_labels = ('featx',)\n"
+		    "depends_on = None\n" PY_TAIL);
+
+	struct ald_newrev deps = {.rev_id = "ccc333", .message = "Hello, World: ünïcode & stuff!!",
+				  .down = a, .n_down = 1, .depends = ba, .n_depends = 2,
+				  .python = 1, .dir = dir, .now_sec = NOW, .now_usec = 1};
+	check_write(&deps, "ccc333_hello_world_ünïcode_stuff.py",
+		    "\"\"\"Hello, World: ünïcode & stuff!!\n\nRevision ID: ccc333\nRevises: aaa111\n"
+		    "Create Date: 2026-11-22 11:57:51.000001\n\n" PY_IMPORTS
+		    "revision = 'ccc333'\ndown_revision = 'aaa111'\nbranch_labels = None\n"
+		    "depends_on = ['bbb222', 'aaa111']\n" PY_TAIL);
+
+	struct ald_newrev merge = {.rev_id = "ddd444", .message = "merge it", .down = bc,
+				   .n_down = 2, .labels = two, .n_labels = 2, .python = 1,
+				   .dir = dir, .now_sec = NOW, .now_usec = 193952};
+	check_write(&merge, "ddd444_merge_it.py",
+		    "\"\"\"merge it\n\nRevision ID: ddd444\nRevises: bbb222, ccc333\n"
+		    "Create Date: 2026-11-22 11:57:51.193952\n\n" PY_IMPORTS
+		    "revision = 'ddd444'\ndown_revision = ('bbb222', 'ccc333')\n"
+		    "branch_labels = ('featx', 'other')\ndepends_on = None\n" PY_TAIL);
+
+	struct ald_newrev nomsg = {.rev_id = "eee555", .down = (const char *[]){"ddd444"},
+				   .n_down = 1, .depends = fx, .n_depends = 1, .python = 1,
+				   .dir = dir, .now_sec = NOW, .now_usec = 10};
+	check_write(&nomsg, "eee555_.py",
+		    "\"\"\"empty message\n\nRevision ID: eee555\nRevises: ddd444\n"
+		    "Create Date: 2026-11-22 11:57:51.000010\n\n" PY_IMPORTS
+		    "revision = 'eee555'\ndown_revision = 'ddd444'\nbranch_labels = None\n"
+		    "depends_on = 'featx'\n" PY_TAIL);
+	free(dir);
+}
+
+#define SQL_TAIL "\n-- migrate:upgrade\n\n\n-- migrate:downgrade\n"
+
+static void test_sql_files(void **state)
+{
+	(void)state;
+	char *dir = new_dir("sql");
+	const char *a[] = {"aaa111"}, *bc[] = {"bbb222", "ccc333"};
+	const char *labels[] = {"reporting", "extra"}, *deps[] = {"bbb222", "featx"};
+
+	struct ald_newrev base = {.rev_id = "aaa111", .message = "create users table",
+				  .dir = dir, .now_sec = NOW, .now_usec = 512204};
+	check_write(&base, "aaa111_create_users_table.sql",
+		    "-- create users table\n--\n-- Revision ID: aaa111\n-- Revises: \n"
+		    "-- Create Date: 2026-11-22 11:57:51.512204\n" SQL_TAIL);
+
+	struct ald_newrev one = {.rev_id = "bbb222", .message = "add column\nsecond line\n",
+				 .down = a, .n_down = 1, .labels = labels, .n_labels = 1,
+				 .dir = dir, .now_sec = NOW};
+	check_write(&one, "bbb222_add_column_second_line.sql",
+		    "-- add column\n--\n-- Revision ID: bbb222\n-- Revises: aaa111\n"
+		    "-- Create Date: 2026-11-22 11:57:51\n-- Branch Labels: reporting\n" SQL_TAIL);
+
+	struct ald_newrev merge = {.rev_id = "ccc333", .message = "merge",
+				   .down = bc, .n_down = 2, .labels = labels, .n_labels = 2,
+				   .depends = deps, .n_depends = 2, .dir = dir, .now_sec = NOW,
+				   .now_usec = 7};
+	check_write(&merge, "ccc333_merge.sql",
+		    "-- merge\n--\n-- Revision ID: ccc333\n-- Revises: bbb222, ccc333\n"
+		    "-- Create Date: 2026-11-22 11:57:51.000007\n"
+		    "-- Branch Labels: reporting, extra\n-- Depends On: bbb222, featx\n" SQL_TAIL);
+
+	struct ald_newrev nomsg = {.rev_id = "ddd444", .down = (const char *[]){"ccc333"},
+				   .n_down = 1, .depends = deps, .n_depends = 1, .dir = dir,
+				   .now_sec = NOW};
+	check_write(&nomsg, "ddd444_.sql",
+		    "-- empty message\n--\n-- Revision ID: ddd444\n-- Revises: ccc333\n"
+		    "-- Create Date: 2026-11-22 11:57:51\n-- Depends On: bbb222\n" SQL_TAIL);
+
+	struct ald_newrev empty = {.rev_id = "eee555", .message = "", .dir = dir, .now_sec = NOW};
+	check_write(&empty, "eee555_.sql",
+		    "--\n--\n-- Revision ID: eee555\n-- Revises: \n"
+		    "-- Create Date: 2026-11-22 11:57:51\n" SQL_TAIL);
+	free(dir);
+}
+
+static void test_template_and_random_id(void **state)
+{
+	(void)state;
+	char *dir = new_dir("tmpl");
+	struct ald_newrev nr = {
+		.rev_id = "aaa111", .message = "Hello, World: ünïcode & stuff!!", .dir = dir,
+		.file_template = "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_"
+				 "%(slug)s_%(epoch)s",
+		.now_sec = NOW};
+	char *path;
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	char *want = ald_xasprintf("%s/2026_11_22_1157-aaa111_hello_world_ünïcode_stuff_1795348671.sql", dir);
+	assert_string_equal(path, want);
+	free(want);
+	free(path);
+
+	nr.file_template = NULL;
+	nr.truncate_slug_length = 10;
+	nr.rev_id = "bbb222";
+	nr.message = "abcdefghijkl mnop qrs";
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	want = ald_xasprintf("%s/bbb222_abcdefghij_.sql", dir);
+	assert_string_equal(path, want);
+	free(want);
+	free(path);
+
+	/* no id: a random one, also inside the file */
+	nr.rev_id = NULL;
+	nr.message = "random";
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	const char *base = strrchr(path, '/') + 1;
+	assert_int_equal(strspn(base, "0123456789abcdef"), 12);
+	assert_string_equal(base + 12, "_random.sql");
+	char *text = slurp(path), *line = ald_xasprintf("-- Revision ID: %.12s\n", base);
+	assert_non_null(strstr(text, line));
+	free(line);
+	free(text);
+	free(path);
+
+	nr.rev_id = "ccc333";
+	nr.file_template = "%(rev)s_%(nope)s";
+	path = (char *)"unchanged";
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_null(path);
+	assert_string_equal(ald_error_last()->message,
+			    "file_template: unknown token 'nope' (known: rev, slug, epoch, year, "
+			    "month, day, hour, minute, second)");
+	nr.file_template = "sub/%(rev)s";
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "file_template: the file name 'sub/ccc333' is empty or contains '/'");
+	free(dir);
+}
+
+static void test_refusals(void **state)
+{
+	(void)state;
+	char *dir = new_dir("refuse");
+	struct ald_newrev nr = {.rev_id = "aaa111", .message = "one", .dir = dir, .now_sec = NOW};
+	char *path;
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	char *text = slurp(path);
+	nr.message = "one"; /* same name again */
+	nr.python = 0;
+	char *again = (char *)"unchanged";
+	assert_int_equal(ald_revision_write(&again, &nr), ALD_EINVALID);
+	assert_null(again);
+	char *msg = ald_xasprintf("File %s already exists; not overwriting it", path);
+	assert_string_equal(ald_error_last()->message, msg);
+	char *after = slurp(path);
+	assert_string_equal(after, text);
+	free(msg);
+	free(after);
+	free(text);
+	free(path);
+
+	nr.rev_id = "bad-id";
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "Character(s) '-' not allowed in revision identifier 'bad-id'");
+	char *bad = ald_xasprintf("%s/bad-id_one.sql", dir);
+	assert_int_equal(access(bad, F_OK), -1);
+	free(bad);
+
+	/* the version directory cannot be created: a file is in the way */
+	char *blocker = ald_xasprintf("%s/blocker", tmpdir);
+	FILE *f = fopen(blocker, "w");
+	assert_non_null(f);
+	fclose(f);
+	char *under = ald_xasprintf("%s/versions", blocker);
+	nr.rev_id = "ddd444";
+	nr.dir = under;
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_ERROR);
+	msg = ald_xasprintf("Cannot create directory %s: Not a directory", under);
+	assert_string_equal(ald_error_last()->message, msg);
+	free(msg);
+	free(under);
+	free(blocker);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_slug),
+		cmocka_unit_test(test_revid_random),
+		cmocka_unit_test(test_revid_check),
+		cmocka_unit_test(test_py_repr),
+		cmocka_unit_test(test_file_template),
+		cmocka_unit_test(test_python_files),
+		cmocka_unit_test(test_sql_files),
+		cmocka_unit_test(test_template_and_random_id),
+		cmocka_unit_test(test_refusals),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
