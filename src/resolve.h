@@ -18,9 +18,21 @@
  *    migrations"), a history range whose upper end is reached from the lower
  *    end only through a dependency (the "Requested range ... does not refer
  *    to ancestor/descendant revisions along the same branch" text);
- *  - `-N` (get_revisions) that lands exactly on base means base (nothing);
+ *  - `-N` (get_revisions) that lands exactly on base means base (nothing:
+ *    `show -5` on a 5-revision chain prints nothing, `stamp -- -5` stamps
+ *    base); as a history start it keeps 1.8.1's "Requested range" error;
  *    an upgrade target `sym-N` that lands on base means nothing to do;
- *  - in history messages the rows standing for `current` are named `current`.
+ *  - a history start `-N` that walks below base is the "Relative revision"
+ *    error (1.8.1 then re-reads -N from the end of the range, with errors
+ *    such as "Can't locate revision identified by 'heads'");
+ *  - a history start "X@..." where revision X carries no branch label or
+ *    several: "Revision X has no branch label to select a branch with" /
+ *    "Revision X has several branch labels (a, b); name one of them instead";
+ *  - `downgrade L@-N` with no current revision on L's branch, or several:
+ *    "Relative revision -N didn't produce N migrations" / "Ambiguous
+ *    downgrade from multiple current revisions on branch 'L'";
+ *  - in history messages the rows standing for `current` are named `current`
+ *    (1.8.1 prints a Python tuple).
  *
  * Behaviour reference: ../shared/alembic-behaviour.md §3 (identifiers), §4
  * (orders), §5.6 (current).
@@ -94,7 +106,7 @@ enum {
  * downgrade target from current heads", "Walked too far", "Relative
  * revision +1 didn't produce 1 migrations", "Ambiguous walk", "Ambiguous
  * downgrade from multiple current revisions on branch 'L'" (1.8.1: crash),
- * resolution errors. */
+ * resolution errors (MultipleHeads naming the target as typed). */
 int ald_downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
 			const size_t *current, size_t n_current, unsigned *flags);
 
