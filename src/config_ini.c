@@ -3,8 +3,9 @@
  *
  * inih is fed through ini_parse_stream() with our own line reader, so that we
  * know the current line number, whether the line is indented (a continuation)
- * and which sections exist (inih does not report empty sections), and can
- * refuse a line longer than inih's fixed buffer instead of having it split.
+ * and which sections exist (inih does not report empty sections), and take
+ * values from our own copy of the line: inih's buffer has a fixed size
+ * (Debian builds it with 200 bytes), and it cuts values at " ;".
  */
 #include "config_ini.h"
 #include "error.h"
@@ -89,17 +90,28 @@ static char *read_line(char *str, int num, void *stream)
 		ctx_fail(c, ALD_EINVALID, ald_xasprintf("%s:%u: syntax error", c->ini->path, c->lineno));
 		return NULL;
 	}
-	if (n + 1 > (size_t)num) {
-		ctx_fail(c, ALD_EINVALID,
-			 ald_xasprintf("%s:%u: line too long (at most %d characters)", c->ini->path,
-				       c->lineno, num - 2));
-		return NULL;
-	}
-	memcpy(str, s, n);
-	str[n] = '\0';
 	c->raw = s;
 	c->raw_len = n;
-	c->pos += n;
+	if (n + 1 > (size_t)num) {
+		/* inih's buffer is fixed: give it the start of the line, enough for
+		 * a key and its '='; values are taken from c->raw anyway. */
+		const char *p = s;
+		while (p < s + n && is_blank(*p))
+			p++;
+		if (p < s + n && *p == '[') {
+			ctx_fail(c, ALD_EINVALID,
+				 ald_xasprintf("%s:%u: line too long (at most %d characters)",
+					       c->ini->path, c->lineno, num - 2));
+			return NULL;
+		}
+		n = (size_t)num - 2;
+		memcpy(str, s, n);
+		str[n++] = '\n';
+	} else {
+		memcpy(str, s, n);
+	}
+	str[n] = '\0';
+	c->pos += c->raw_len;
 	note_line(c, str);
 	return str;
 }
@@ -144,6 +156,7 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	struct parse_ctx *c = user;
 	struct ald_ini *ini = c->ini;
 	(void)section_unused; /* inih truncates long names: we track the section ourselves */
+	(void)value;          /* taken from c->raw (inih's may be cut short) */
 	if (c->err)
 		return 1;
 	if (!c->section || !*name) {
@@ -153,7 +166,7 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	char *key = lower_dup(name);
 	if (c->indented && c->last && ald_streq(ini->v[c->last - 1].key, key)) {
 		struct ald_ini_entry *e = &ini->v[c->last - 1];
-		char *v = strip_comment(value, strlen(value));
+		char *v = strip_comment(c->raw, c->raw_len);
 		if (*v) { /* a continuation line */
 			char *joined = ald_xasprintf("%s%s%s", e->value, *e->value ? "\n" : "", v);
 			free(e->value);
@@ -176,7 +189,7 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	const char *eq = memchr(c->raw, '=', c->raw_len), *colon = memchr(c->raw, ':', c->raw_len);
 	const char *sep = !eq ? colon : !colon ? eq : eq < colon ? eq : colon;
 	char *v = sep ? strip_comment(sep + 1, c->raw_len - (size_t)(sep + 1 - c->raw))
-		      : strip_comment(value, strlen(value));
+		      : ald_xstrdup("");
 	ini->v = ald_xgrow(ini->v, &ini->cap, ini->n + 1, sizeof(*ini->v));
 	ini->v[ini->n++] = (struct ald_ini_entry){
 		.section = ald_xstrdup(c->section), .key = key, .value = v, .line = c->lineno};

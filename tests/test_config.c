@@ -508,12 +508,40 @@ static void test_syntax_errors(void **state)
 	extra_fails("no equals sign\nversion_table = a\nversion_table = b\n",
 		    "aludel.ini:3: syntax error");
 
-	char long_line[300];
-	memset(long_line, 'x', sizeof(long_line));
-	memcpy(long_line, "version_table = ", 16);
-	long_line[sizeof(long_line) - 2] = '\n';
-	long_line[sizeof(long_line) - 1] = '\0';
-	extra_fails(long_line, "aludel.ini:3: line too long (at most 198 characters)");
+	/* a section header longer than inih's buffer */
+	char header[300];
+	memset(header, 'x', sizeof(header));
+	header[0] = '[';
+	header[sizeof(header) - 3] = ']';
+	header[sizeof(header) - 2] = '\n';
+	header[sizeof(header) - 1] = '\0';
+	extra_fails(header, "aludel.ini:3: line too long (at most 198 characters)");
+}
+
+/* Values longer than inih's 200-byte line buffer are read whole. */
+static void test_long_lines(void **state)
+{
+	(void)state;
+	struct ald_buf url = {0}, dir = {0}, text = {0};
+	ald_buf_puts(&url, "postgresql://user:password@host/db?");
+	for (int i = 0; i < 40; i++) {
+		ald_buf_printf(&url, "option%d=value%d&", i, i);
+		ald_buf_printf(&dir, "folder%d_", i);
+	}
+	ald_buf_printf(&text, "[aludel]\nscript_location = migrations\nsqlalchemy.url = %s  ; c\n"
+			      "version_locations = a\n    %s ; c\n    b\n",
+		       url.ptr, dir.ptr);
+	assert_true(url.len > 400);
+	write_file("aludel.ini", text.ptr);
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.url, url.ptr);
+	assert_int_equal(cfg.version_locations.n, 3);
+	assert_in_cwd(cfg.version_locations.v[1], dir.ptr);
+	ald_config_clear(&cfg);
+	ald_buf_free(&dir);
+	ald_buf_free(&url);
+	ald_buf_free(&text);
 }
 
 static void test_continuations_and_bom(void **state)
@@ -588,6 +616,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_version_locations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_key_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuations_and_bom, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_x_args, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_abspath, setup, teardown),

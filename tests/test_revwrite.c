@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,8 @@ static void test_slug(void **state)
 	check_slug("_lead rest", 3, "_");
 	/* invalid UTF-8 separates words */
 	check_slug("a\xff" "b", 40, "a_b");
+	/* the process locale is left alone */
+	assert_string_equal(setlocale(LC_CTYPE, NULL), "C");
 }
 
 static void test_revid_random(void **state)
