@@ -189,114 +189,150 @@ static int add_labels(struct ald_graph *g)
 	return 0;
 }
 
+void ald_graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total)
+{
+	a->start = ald_xmalloc((n + 1) * sizeof(size_t));
+	a->end = ald_xmalloc((n + 1) * sizeof(size_t));
+	a->v = ald_xmalloc((total ? total : 1) * sizeof(size_t));
+}
+
+void ald_graph_adj_free(struct ald_graph_adj *a)
+{
+	free(a->start);
+	free(a->end);
+	free(a->v);
+	memset(a, 0, sizeof(*a));
+}
+
 /* depends_on entries: exact revision ids or label names; no duplicates kept. */
 static int resolve_deps(struct ald_graph *g)
 {
+	struct ald_graph_adj *a = &g->index->deps;
+	size_t total = 0, e = 0;
+	for (size_t i = 0; i < g->n; i++)
+		total += g->revs[i].file.depends.n;
+	ald_graph_adj_alloc(a, g->n, total);
 	for (size_t i = 0; i < g->n; i++) {
-		struct ald_rev *r = &g->revs[i];
-		for (size_t k = 0; k < r->file.depends.n; k++) {
-			const struct ald_graph_slot *s = ald_graph_index_get(g, r->file.depends.v[k]);
+		const struct ald_revfile *f = &g->revs[i].file;
+		a->start[i] = a->end[i] = e; /* end set before a failure: freeing stays sound */
+		for (size_t k = 0; k < f->depends.n; k++) {
+			const struct ald_graph_slot *s = ald_graph_index_get(g, f->depends.v[k]);
 			if (!s)
 				return ald_error_set(ALD_ENOTFOUND,
 						     "%s:%u: Revision %s depends on '%s', which is not present",
-						     r->file.path, r->file.depends_line, r->file.id,
-						     r->file.depends.v[k]);
-			size_t d = slot_rev(g, s);
-			if (!ald_ixvec_contains(&r->deps, d))
-				ald_ixvec_push(&r->deps, d);
+						     f->path, f->depends_line, f->id, f->depends.v[k]);
+			size_t d = slot_rev(g, s), dup = 0;
+			for (size_t j = a->start[i]; j < e && !dup; j++)
+				dup = a->v[j] == d;
+			if (!dup)
+				a->v[e++] = d;
 		}
+		a->end[i] = e;
 	}
 	return 0;
 }
 
-/* down_revision entries: exact revision ids (a label name is not one). */
+/* down_revision entries, as written: exact revision ids (a label name is not one). */
 static int resolve_down(struct ald_graph *g)
 {
+	struct ald_graph_adj *a = &g->index->down;
+	size_t total = 0, e = 0;
+	for (size_t i = 0; i < g->n; i++)
+		total += g->revs[i].file.down.n;
+	ald_graph_adj_alloc(a, g->n, total);
 	for (size_t i = 0; i < g->n; i++) {
-		struct ald_rev *r = &g->revs[i];
-		if (r->file.down.n == 0)
-			continue;
-		r->down.v = ald_xmalloc(r->file.down.n * sizeof(*r->down.v));
-		r->down.cap = r->file.down.n;
-		for (size_t k = 0; k < r->file.down.n; k++) {
-			const struct ald_graph_slot *s = ald_graph_index_get(g, r->file.down.v[k]);
+		const struct ald_revfile *f = &g->revs[i].file;
+		a->start[i] = a->end[i] = e;
+		for (size_t k = 0; k < f->down.n; k++) {
+			const struct ald_graph_slot *s = ald_graph_index_get(g, f->down.v[k]);
 			if (!s || (s->val & ALD_GRAPH_LABEL_BIT))
 				return ald_error_set(ALD_ENOTFOUND,
 						     "%s:%u: Revision %s referenced from %s is not present",
-						     r->file.path, r->file.down_line, r->file.down.v[k],
-						     r->file.id);
-			r->down.v[r->down.n++] = s->val;
+						     f->path, f->down_line, f->down.v[k], f->id);
+			a->v[e++] = s->val;
 		}
+		a->end[i] = e;
 	}
 	return 0;
 }
 
-/* Appends child c to v unless it is already its last element (children are
- * added in map order, so this removes every duplicate). */
-static void push_child(struct ald_ixvec *v, size_t c)
-{
-	if (v->n && v->v[v->n - 1] == c)
-		return;
-	v->v[v->n++] = c;
-}
-
-/* next and all_next, in map order, allocated exactly. */
+/* Children lists (next: by down revision; all_next: by down revision or
+ * dependency), in map order, each child once: counted, then filled. */
 static void link_children(struct ald_graph *g)
 {
-	size_t *nnext = ald_xcalloc(g->n, sizeof(*nnext));
-	size_t *nall = ald_xcalloc(g->n, sizeof(*nall));
-	for (size_t i = 0; i < g->n; i++) {
-		const struct ald_rev *r = &g->revs[i];
-		for (size_t k = 0; k < r->down.n; k++) {
-			nnext[r->down.v[k]]++;
-			nall[r->down.v[k]]++;
+	struct ald_graph_index *ix = g->index;
+	size_t n = g->n;
+	size_t *lastn = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *lasta = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	struct ald_graph_adj *next = &ix->next, *all = &ix->all_next;
+	size_t ndown = n ? ix->down.end[n - 1] : 0, ndeps = n ? ix->deps.end[n - 1] : 0;
+	ald_graph_adj_alloc(next, n, ndown);
+	ald_graph_adj_alloc(all, n, ndown + ndeps);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t p = 0; p < n; p++) {
+			lastn[p] = lasta[p] = ALD_NOREV;
+			if (pass == 0)
+				next->end[p] = all->end[p] = 0;
 		}
-		for (size_t k = 0; k < r->deps.n; k++)
-			nall[r->deps.v[k]]++;
+		for (size_t i = 0; i < n; i++) {
+			for (int dep = 0; dep < 2; dep++) {
+				const struct ald_graph_adj *par = dep ? &ix->deps : &ix->down;
+				ALD_ADJ_FOR(par, i, k) {
+					size_t p = par->v[k];
+					if (!dep && lastn[p] != i) {
+						lastn[p] = i;
+						if (pass)
+							next->v[next->end[p]] = i;
+						next->end[p]++;
+					}
+					if (lasta[p] != i) {
+						lasta[p] = i;
+						if (pass)
+							all->v[all->end[p]] = i;
+						all->end[p]++;
+					}
+				}
+			}
+		}
+		if (pass == 0) { /* counts -> offsets */
+			size_t sn = 0, sa = 0;
+			for (size_t p = 0; p < n; p++) {
+				next->start[p] = sn;
+				sn += next->end[p];
+				next->end[p] = next->start[p];
+				all->start[p] = sa;
+				sa += all->end[p];
+				all->end[p] = all->start[p];
+			}
+		}
 	}
-	for (size_t i = 0; i < g->n; i++) {
-		struct ald_rev *r = &g->revs[i];
-		if (nnext[i]) {
-			r->next.v = ald_xmalloc(nnext[i] * sizeof(size_t));
-			r->next.cap = nnext[i];
-		}
-		if (nall[i]) {
-			r->all_next.v = ald_xmalloc(nall[i] * sizeof(size_t));
-			r->all_next.cap = nall[i];
-		}
-	}
-	for (size_t i = 0; i < g->n; i++) {
-		const struct ald_rev *r = &g->revs[i];
-		for (size_t k = 0; k < r->down.n; k++) {
-			push_child(&g->revs[r->down.v[k]].next, i);
-			push_child(&g->revs[r->down.v[k]].all_next, i);
-		}
-		for (size_t k = 0; k < r->deps.n; k++)
-			push_child(&g->revs[r->deps.v[k]].all_next, i);
-	}
-	free(nnext);
-	free(nall);
+	free(lastn);
+	free(lasta);
 }
 
 /* Flags and the head and base lists (§2.2), in map order. */
 static void classify(struct ald_graph *g)
 {
+	const struct ald_graph_index *ix = g->index;
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_rev *r = &g->revs[i];
+		size_t ndown = ix->down.end[i] - ix->down.start[i];
+		size_t nnext = ix->next.end[i] - ix->next.start[i];
+		size_t nall = ix->all_next.end[i] - ix->all_next.start[i];
 		unsigned f = 0;
-		if (r->down.n == 0)
+		if (ndown == 0)
 			f |= ALD_REV_BASE;
-		if (r->down.n == 0 && r->file.depends.n == 0)
+		if (ndown == 0 && r->file.depends.n == 0)
 			f |= ALD_REV_REAL_BASE;
-		if (r->next.n == 0)
+		if (nnext == 0)
 			f |= ALD_REV_HEAD;
-		if (r->all_next.n == 0)
+		if (nall == 0)
 			f |= ALD_REV_REAL_HEAD;
-		if (r->next.n > 1)
+		if (nnext > 1)
 			f |= ALD_REV_BRANCHPOINT;
-		if (r->all_next.n > 1)
+		if (nall > 1)
 			f |= ALD_REV_REAL_BRANCHPOINT;
-		if (r->down.n > 1)
+		if (ndown > 1)
 			f |= ALD_REV_MERGEPOINT;
 		r->flags = f;
 		if (f & ALD_REV_HEAD)
@@ -307,6 +343,28 @@ static void classify(struct ald_graph *g)
 			ald_ixvec_push(&g->bases, i);
 		if (f & ALD_REV_REAL_BASE)
 			ald_ixvec_push(&g->real_bases, i);
+	}
+}
+
+/* Points a revision's list at its part of an adjacency (read-only: the
+ * graph owns the array). */
+static void expose(struct ald_ixvec *iv, const struct ald_graph_adj *a, size_t r)
+{
+	iv->n = iv->cap = a->end[r] - a->start[r];
+	iv->v = iv->n ? a->v + a->start[r] : NULL;
+}
+
+static void expose_all(struct ald_graph *g)
+{
+	const struct ald_graph_index *ix = g->index;
+	for (size_t i = 0; i < g->n; i++) {
+		struct ald_rev *r = &g->revs[i];
+		expose(&r->down, &ix->down, i);
+		expose(&r->deps, &ix->deps, i);
+		expose(&r->norm_deps, &ix->norm_deps, i);
+		expose(&r->norm_down, &ix->norm_down, i);
+		expose(&r->next, &ix->next, i);
+		expose(&r->all_next, &ix->all_next, i);
 	}
 }
 
@@ -334,6 +392,7 @@ int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
 	if ((err = ald_graph_check_cycles(g)) < 0)
 		goto fail;
 	ald_graph_normalize_deps(g);
+	expose_all(g);
 	ald_graph_propagate_labels(g);
 	*out = g;
 	return 0;
@@ -349,13 +408,7 @@ void ald_graph_free(struct ald_graph *g)
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_rev *r = &g->revs[i];
 		revfile_release(&r->file);
-		ald_ixvec_free(&r->down);
-		ald_ixvec_free(&r->deps);
-		ald_ixvec_free(&r->norm_deps);
-		ald_ixvec_free(&r->norm_down);
-		ald_ixvec_free(&r->next);
-		ald_ixvec_free(&r->all_next);
-		ald_ixvec_free(&r->labels);
+		ald_ixvec_free(&r->labels); /* the other lists point into g->index */
 	}
 	free(g->revs);
 	for (size_t i = 0; i < g->n_labels; i++)
@@ -368,6 +421,12 @@ void ald_graph_free(struct ald_graph *g)
 	if (g->index) {
 		free(g->index->slots);
 		free(g->index->topo);
+		ald_graph_adj_free(&g->index->down);
+		ald_graph_adj_free(&g->index->deps);
+		ald_graph_adj_free(&g->index->next);
+		ald_graph_adj_free(&g->index->all_next);
+		ald_graph_adj_free(&g->index->norm_deps);
+		ald_graph_adj_free(&g->index->norm_down);
 		ald_graph_labelsets_free(&g->index->labelsets);
 		free(g->index);
 	}

@@ -14,29 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum edges { E_DOWN, E_NEXT, E_ALL_DOWN, E_ALL_NEXT };
-
-/* The k-th neighbour of r along the given edges (duplicates possible); *more
- * is 0 once k is past the last one. */
-static size_t neighbours(const struct ald_graph *g, size_t r, enum edges e, size_t k, int *more)
-{
-	const struct ald_rev *rv = &g->revs[r];
-	const struct ald_ixvec *a = NULL, *b = NULL;
-	switch (e) {
-	case E_DOWN: a = &rv->down; break;
-	case E_NEXT: a = &rv->next; break;
-	case E_ALL_DOWN: a = &rv->down; b = &rv->deps; break;
-	case E_ALL_NEXT: a = &rv->all_next; break;
-	}
-	size_t na = a->n, nb = b ? b->n : 0;
-	*more = k < na + nb;
-	if (!*more)
-		return 0;
-	return k < na ? a->v[k] : b->v[k - na];
-}
-
-/* Sets `bit` in mark[] for everything reachable from `from` along `e`. */
-static void reach(const struct ald_graph *g, const struct ald_ixvec *from, enum edges e,
+/* Sets `bit` in mark[] for everything reachable from `from` along the edges
+ * of `a` (and of `b` if not NULL). */
+static void reach(const struct ald_ixvec *from,
+		  const struct ald_graph_adj *a, const struct ald_graph_adj *b,
 		  unsigned char *mark, unsigned char bit, size_t *stack)
 {
 	size_t top = 0;
@@ -47,14 +28,13 @@ static void reach(const struct ald_graph *g, const struct ald_ixvec *from, enum 
 		stack[top++] = from->v[i];
 		while (top) {
 			size_t r = stack[--top];
-			int more;
-			for (size_t k = 0;; k++) {
-				size_t x = neighbours(g, r, e, k, &more);
-				if (!more)
-					break;
-				if (!(mark[x] & bit)) {
-					mark[x] |= bit;
-					stack[top++] = x;
+			for (const struct ald_graph_adj *e = a; e; e = e == a ? b : NULL) {
+				ALD_ADJ_FOR(e, r, k) {
+					size_t x = e->v[k];
+					if (!(mark[x] & bit)) {
+						mark[x] |= bit;
+						stack[top++] = x;
+					}
 				}
 			}
 		}
@@ -102,14 +82,14 @@ static int cycle_error_all(const struct ald_graph *g, const char *kind)
 /* Alembic's check: everything must be reachable from the heads downwards and
  * from the bases upwards. */
 static int check_space(const struct ald_graph *g, const char *kind, const struct ald_ixvec *heads,
-		       const struct ald_ixvec *bases, enum edges down, enum edges up,
-		       unsigned char *mark, size_t *stack)
+		       const struct ald_ixvec *bases, int all, unsigned char *mark, size_t *stack)
 {
+	const struct ald_graph_index *ix = g->index;
 	if (!heads->n || !bases->n)
 		return cycle_error_all(g, kind);
 	memset(mark, 0, g->n);
-	reach(g, heads, down, mark, 1, stack);
-	reach(g, bases, up, mark, 2, stack);
+	reach(heads, &ix->down, all ? &ix->deps : NULL, mark, 1, stack);
+	reach(bases, all ? &ix->all_next : &ix->next, NULL, mark, 2, stack);
 	size_t nbad = 0;
 	for (size_t i = 0; i < g->n; i++)
 		if (mark[i] != 3)
@@ -121,20 +101,18 @@ static int check_space(const struct ald_graph *g, const char *kind, const struct
  * `order` (parents first) and returns how many revisions it placed. */
 static size_t kahn(const struct ald_graph *g, int all, size_t *order, size_t *deg)
 {
+	const struct ald_graph_adj *c = all ? &g->index->all_next : &g->index->next;
 	memset(deg, 0, g->n * sizeof(*deg));
-	for (size_t i = 0; i < g->n; i++) {
-		const struct ald_ixvec *c = all ? &g->revs[i].all_next : &g->revs[i].next;
-		for (size_t k = 0; k < c->n; k++)
+	for (size_t i = 0; i < g->n; i++)
+		ALD_ADJ_FOR(c, i, k)
 			deg[c->v[k]]++;
-	}
 	size_t head = 0, tail = 0;
 	for (size_t i = 0; i < g->n; i++)
 		if (deg[i] == 0)
 			order[tail++] = i;
 	while (head < tail) {
-		const struct ald_rev *r = &g->revs[order[head++]];
-		const struct ald_ixvec *c = all ? &r->all_next : &r->next;
-		for (size_t k = 0; k < c->n; k++)
+		size_t x = order[head++];
+		ALD_ADJ_FOR(c, x, k)
 			if (--deg[c->v[k]] == 0)
 				order[tail++] = c->v[k];
 	}
@@ -152,13 +130,14 @@ static int kahn_error(const struct ald_graph *g, int all, const size_t *order, s
 	for (size_t i = 0; i < placed; i++)
 		left[order[i]] = 0;
 	size_t *queue = ald_xmalloc(g->n * sizeof(*queue));
+	const struct ald_graph_index *ix = g->index;
+	const struct ald_graph_adj *c = all ? &ix->all_next : &ix->next;
 	size_t head = 0, tail = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		if (!left[i])
 			continue;
-		const struct ald_ixvec *c = all ? &g->revs[i].all_next : &g->revs[i].next;
 		deg[i] = 0;
-		for (size_t k = 0; k < c->n; k++)
+		ALD_ADJ_FOR(c, i, k)
 			deg[i] += left[c->v[k]];
 		if (deg[i] == 0)
 			queue[tail++] = i;
@@ -166,13 +145,16 @@ static int kahn_error(const struct ald_graph *g, int all, const size_t *order, s
 	while (head < tail) {
 		size_t y = queue[head++];
 		left[y] = 0;
-		const struct ald_rev *r = &g->revs[y];
-		size_t np = r->down.n + (all ? r->deps.n : 0);
+		/* each distinct parent once, as children lists hold each child once */
+		size_t nd = ix->down.end[y] - ix->down.start[y];
+		size_t np = nd + (all ? ix->deps.end[y] - ix->deps.start[y] : 0);
 		for (size_t k = 0; k < np; k++) {
-			size_t x = k < r->down.n ? r->down.v[k] : r->deps.v[k - r->down.n];
-			int dup = 0; /* each distinct parent once, as children lists are distinct */
+			size_t x = k < nd ? ix->down.v[ix->down.start[y] + k]
+					  : ix->deps.v[ix->deps.start[y] + k - nd];
+			int dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
-				dup = (j < r->down.n ? r->down.v[j] : r->deps.v[j - r->down.n]) == x;
+				dup = (j < nd ? ix->down.v[ix->down.start[y] + j]
+					      : ix->deps.v[ix->deps.start[y] + j - nd]) == x;
 			if (!dup && left[x] && --deg[x] == 0)
 				queue[tail++] = x;
 		}
@@ -196,10 +178,9 @@ int ald_graph_check_cycles(struct ald_graph *g)
 	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
 	size_t *deg = ald_xmalloc(g->n * sizeof(*deg));
 	size_t *order = g->index->topo;
-	int err = check_space(g, "Cycle", &g->heads, &g->bases, E_DOWN, E_NEXT, mark, stack);
+	int err = check_space(g, "Cycle", &g->heads, &g->bases, 0, mark, stack);
 	if (err == 0)
-		err = check_space(g, "Dependency cycle", &g->real_heads, &g->real_bases, E_ALL_DOWN,
-				  E_ALL_NEXT, mark, stack);
+		err = check_space(g, "Dependency cycle", &g->real_heads, &g->real_bases, 1, mark, stack);
 	if (err == 0) {
 		size_t placed = kahn(g, 0, order, deg);
 		if (placed < g->n)

@@ -29,13 +29,27 @@ struct ald_graph_labelsets {
 	size_t *up;   /* per revision: labels reaching it by the walk below a label */
 };
 
+/* One kind of edge for every revision, in one array: the neighbours of r are
+ * v[start[r]] .. v[end[r] - 1]. Walks use these (compact, no pointer per
+ * revision); the ixvecs of struct ald_rev point into them. */
+struct ald_graph_adj {
+	size_t *start, *end, *v;
+};
+
+#define ALD_ADJ_FOR(a, r, k) for (size_t k = (a)->start[r]; k < (a)->end[r]; k++)
+
 struct ald_graph_index {
 	struct ald_graph_slot *slots;
 	size_t cap;   /* a power of two, or 0 */
 	size_t used;
 	size_t *topo; /* every revision after its down revisions and dependencies (g->n entries) */
+	struct ald_graph_adj down, deps, next, all_next, norm_deps, norm_down;
 	struct ald_graph_labelsets labelsets;
 };
+
+/* Allocates an adjacency for n revisions and `total` edges (start/end unset). */
+void ald_graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total);
+void ald_graph_adj_free(struct ald_graph_adj *a);
 
 /* The index's entry for `key`, or NULL. */
 const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, const char *key);
@@ -44,7 +58,7 @@ const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, cons
  * a complete check (Alembic misses some cycles); fills g->index->topo. */
 int ald_graph_check_cycles(struct ald_graph *g);
 
-/* §2.1: fills every revision's norm_deps and norm_down. Needs g->index->topo. */
+/* §2.1: fills the norm_deps and norm_down adjacencies. Needs g->index->topo. */
 void ald_graph_normalize_deps(struct ald_graph *g);
 
 /* §2.3: computes the label sets and fills every revision's `labels`. Needs

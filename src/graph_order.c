@@ -24,6 +24,9 @@ static void walk(const struct ald_graph *g, const size_t *start, size_t nstart, 
 {
 	if (g->n == 0)
 		return;
+	const struct ald_graph_index *ix = g->index;
+	const struct ald_graph_adj *e = up ? (versioned_only ? &ix->next : &ix->all_next)
+					   : (versioned_only ? &ix->down : &ix->norm_down);
 	unsigned char *seen = ald_xcalloc(g->n, 1);
 	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
 	size_t top = 0;
@@ -35,10 +38,7 @@ static void walk(const struct ald_graph *g, const size_t *start, size_t nstart, 
 		while (top) {
 			size_t x = stack[--top];
 			mark[x] = 1;
-			const struct ald_rev *r = &g->revs[x];
-			const struct ald_ixvec *e = up ? (versioned_only ? &r->next : &r->all_next)
-						       : (versioned_only ? &r->down : &r->norm_down);
-			for (size_t k = 0; k < e->n; k++) {
+			ALD_ADJ_FOR(e, x, k) {
 				if (!seen[e->v[k]]) {
 					seen[e->v[k]] = 1;
 					stack[top++] = e->v[k];
@@ -66,15 +66,16 @@ void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_
 static int reaches(const struct ald_graph *g, size_t x, size_t target, int up, int with_deps,
 		   unsigned char *seen, size_t *stack)
 {
+	const struct ald_graph_index *ix = g->index;
+	const struct ald_graph_adj *e = up ? (with_deps ? &ix->all_next : &ix->next)
+					   : (with_deps ? &ix->norm_down : &ix->down);
 	size_t top = 0;
 	memset(seen, 0, g->n);
 	seen[x] = 1;
 	stack[top++] = x;
 	while (top) {
-		const struct ald_rev *r = &g->revs[stack[--top]];
-		const struct ald_ixvec *e = up ? (with_deps ? &r->all_next : &r->next)
-					       : (with_deps ? &r->norm_down : &r->down);
-		for (size_t k = 0; k < e->n; k++) {
+		size_t r = stack[--top];
+		ALD_ADJ_FOR(e, r, k) {
 			if (e->v[k] == target)
 				return 1;
 			if (!seen[e->v[k]]) {
@@ -127,6 +128,7 @@ int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, s
 {
 	if (g->n == 0 || n == 0)
 		return 0;
+	const struct ald_graph_adj *e = &g->index->norm_down;
 	unsigned char *seen = ald_xcalloc(g->n, 1);
 	unsigned char *target = ald_xcalloc(g->n, 1);
 	unsigned char *hit = ald_xcalloc(g->n, 1);
@@ -147,8 +149,7 @@ int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, s
 				continue;
 			seen[r] = 1;
 			mark[r] = 1;
-			const struct ald_ixvec *e = &g->revs[r].norm_down;
-			for (size_t j = 0; j < e->n; j++)
+			ALD_ADJ_FOR(e, r, j)
 				if (!seen[e->v[j]] || target[e->v[j]])
 					ald_ixvec_push(&stack, e->v[j]);
 		}
@@ -215,16 +216,16 @@ static void slot_remove(struct topo *t, size_t s)
  * closed), children in map order. */
 static void build_children(struct topo *t, const unsigned char *live)
 {
-	const struct ald_graph *g = t->g;
-	size_t n = g->n, nedges = 0;
+	const struct ald_graph_adj *nd = &t->g->index->norm_down;
+	size_t n = t->g->n, nedges = 0;
 	t->cstart = ald_xcalloc(n + 1, sizeof(size_t));
 	t->cend = ald_xmalloc((n ? n : 1) * sizeof(size_t));
 	for (size_t y = 0; y < n; y++) {
 		if (!live[y])
 			continue;
-		for (size_t k = 0; k < g->revs[y].norm_down.n; k++)
-			t->cstart[g->revs[y].norm_down.v[k] + 1]++;
-		nedges += g->revs[y].norm_down.n;
+		ALD_ADJ_FOR(nd, y, k)
+			t->cstart[nd->v[k] + 1]++;
+		nedges += nd->end[y] - nd->start[y];
 	}
 	for (size_t x = 0; x < n; x++)
 		t->cstart[x + 1] += t->cstart[x];
@@ -234,10 +235,8 @@ static void build_children(struct topo *t, const unsigned char *live)
 	for (size_t y = 0; y < n; y++) {
 		if (!live[y])
 			continue;
-		for (size_t k = 0; k < g->revs[y].norm_down.n; k++) {
-			size_t x = g->revs[y].norm_down.v[k];
-			t->child[t->cend[x]++] = y;
-		}
+		ALD_ADJ_FOR(nd, y, k)
+			t->child[t->cend[nd->v[k]]++] = y;
 	}
 }
 
@@ -297,10 +296,10 @@ static size_t topo_step(struct topo *t, size_t cur, struct ald_ixvec *out)
 		t->emitted[c] = 1;
 		t->remaining--;
 	}
-	const struct ald_rev *r = &g->revs[c];
+	const struct ald_graph_adj *nd = &g->index->norm_down;
 	size_t nadd = 0;
-	for (size_t k = 0; k < r->norm_down.n; k++) {
-		size_t p = r->norm_down.v[k];
+	ALD_ADJ_FOR(nd, c, k) {
+		size_t p = nd->v[k];
 		if (!t->pending[p] || t->slot_of[p] != NOSLOT)
 			continue;
 		if (nadd == 0) { /* the slot moves down to its first new head */

@@ -1381,6 +1381,115 @@ static void test_random_graphs(void **state)
 	}
 }
 
+/* ---- a generated graph of 100,000 revisions (sanity, not timed) ----------- */
+
+/* Revision i's id: scrambled, so that map order (array order, sorted by id
+ * below) has nothing to do with the graph's shape. */
+static char *big_id(size_t i)
+{
+	return ald_xasprintf("%012zx", (i * 2654435761u) % 1000000007u);
+}
+
+/* The revision generated as number i. */
+static size_t big_rev(const struct ald_graph *g, size_t i)
+{
+	char *id = big_id(i);
+	size_t r = R(g, id);
+	free(id);
+	return r;
+}
+
+static int cmp_file_id(const void *a, const void *b)
+{
+	return strcmp(((const struct ald_revfile *)a)->id, ((const struct ald_revfile *)b)->id);
+}
+
+/* Blocks of ten: a branch point, two arms of four, a merge; every 100th
+ * block's left arm declares a label, every 50th block's merge depends on a
+ * revision of a side chain (block / 101), which grows beside the diamonds. */
+static struct ald_revfile *big_files(size_t nblocks, size_t nside, size_t *n)
+{
+	*n = nblocks * 10 + nside;
+	struct ald_revfile *f = calloc(*n, sizeof(*f));
+	for (size_t i = 0; i < *n; i++) {
+		f[i].id = big_id(i);
+		f[i].path = ald_xasprintf("%zu.sql", i);
+		f[i].doc = ald_xstrdup("");
+		f[i].message = ald_xstrdup("");
+		if (i >= nblocks * 10) { /* the side chain */
+			if (i > nblocks * 10)
+				ald_strvec_push(&f[i].down, big_id(i - 1));
+			continue;
+		}
+		size_t k = i % 10, b = i / 10;
+		if (k == 0 && i > 0)
+			ald_strvec_push(&f[i].down, big_id(i - 1));
+		else if (k == 1 || k == 5)
+			ald_strvec_push(&f[i].down, big_id(i - k));
+		else if (k == 9) {
+			ald_strvec_push(&f[i].down, big_id(i - 5));
+			ald_strvec_push(&f[i].down, big_id(i - 1));
+		} else if (k != 0)
+			ald_strvec_push(&f[i].down, big_id(i - 1));
+		if (k == 1 && b % 100 == 0)
+			ald_strvec_push(&f[i].labels, ald_xasprintf("lbl%zu", b));
+		if (k == 9 && b % 50 == 0 && b / 101 < nside)
+			ald_strvec_push(&f[i].depends, big_id(nblocks * 10 + b / 101));
+	}
+	qsort(f, *n, sizeof(*f), cmp_file_id);
+	return f;
+}
+
+static void test_100k(void **state)
+{
+	(void)state;
+	size_t n, nblocks = 9990, nside = 100;
+	struct ald_revfile *files = big_files(nblocks, nside, &n);
+	assert_int_equal(n, 100000);
+	struct ald_graph *g = NULL;
+	assert_int_equal(ald_graph_build(&g, files, n), 0);
+	free(files);
+	assert_int_equal(g->heads.n, 2);      /* the last merge and the side chain's top */
+	assert_int_equal(g->real_heads.n, 2);
+	assert_int_equal(g->bases.n, 2);
+	size_t top = big_rev(g, nblocks * 10 - 1), side_top = big_rev(g, n - 1);
+	assert_true(ald_graph_shares_lineage(g, top, big_rev(g, 3), 0));
+	assert_int_equal(ald_rev_label_count(g, top), 100);
+	assert_int_equal(ald_rev_label_count(g, side_top), 0);
+	/* the whole history: every revision once, each before its parents */
+	unsigned char *todo = malloc(n);
+	memset(todo, 1, n);
+	struct ald_ixvec out = {0};
+	assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
+	assert_int_equal(out.n, n);
+	size_t *at = malloc(n * sizeof(*at));
+	for (size_t i = 0; i < n; i++)
+		at[i] = SIZE_MAX;
+	for (size_t i = 0; i < out.n; i++) {
+		assert_int_equal(at[out.v[i]], SIZE_MAX);
+		at[out.v[i]] = i;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < g->revs[i].norm_down.n; k++)
+			assert_true(at[i] < at[g->revs[i].norm_down.v[k]]);
+	/* an upgrade over the last hundred blocks */
+	size_t from = big_rev(g, (nblocks - 100) * 10);
+	unsigned char *have = calloc(n, 1);
+	memset(todo, 0, n);
+	assert_int_equal(ald_graph_ancestors_checked(g, &top, 1, todo), 0);
+	assert_int_equal(ald_graph_ancestors_checked(g, &from, 1, have), 0);
+	for (size_t i = 0; i < n; i++)
+		todo[i] = todo[i] && !have[i];
+	out.n = 0;
+	assert_int_equal(ald_graph_toposort(g, todo, &top, 1, &out), 0);
+	assert_int_equal(out.n, 100 * 10 - 1 + 1); /* 999 above `from`, and side revision 98 */
+	free(have);
+	free(at);
+	free(todo);
+	ald_ixvec_free(&out);
+	ald_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1389,6 +1498,7 @@ int main(void)
 		cmocka_unit_test(test_lineage),
 		cmocka_unit_test(test_toposort_edges),
 		cmocka_unit_test(test_random_graphs),
+		cmocka_unit_test(test_100k),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
