@@ -2,19 +2,11 @@
  * aludel.ini / alembic.ini, read as Alembic 1.8.1 reads it (see
  * docs: alembic-behaviour.md §1.1, §1.2) with aludel's few differences: an
  * inline comment is not part of a value, ${NAME} expands an environment
- * variable, unknown keys of the main section are errors.
+ * variable, unknown keys of an [aludel] section are errors (an Alembic
+ * project's [alembic] section may hold keys of its own env.py).
  */
 #ifndef ALD_CONFIG_H
 #define ALD_CONFIG_H
-
-/* This header shares its name with the build's config.h (autoconf). A file
- * in src/ that includes "config.h" for PACKAGE_VERSION finds this one first,
- * so bring the build's one in too (<> searches -I. = the build directory). */
-#if defined(HAVE_CONFIG_H) && defined(__has_include)
-#if __has_include(<config.h>)
-#include <config.h>
-#endif
-#endif
 
 #include <stddef.h>
 

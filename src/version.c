@@ -1,5 +1,5 @@
 /* version.c - the library's version string. */
-#include "config.h"
+#include "build-config.h"
 #include "aludel.h"
 
 const char *ald_version(void)

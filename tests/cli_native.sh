@@ -64,10 +64,9 @@ ok_eq "history (files read sorted by name)" "7000ffff0001 -> 7000ffff0002 (other
 <base> -> 1000aaaa0001, initial schema
 <base> -> 7000ffff0001 (other), other root" "$("$ALUDEL" history)"
 
-ok_eq "branches" "2000aaaa0002 (branchpoint)
+ok_eq "branches (children in map order)" "2000aaaa0002 (branchpoint)
              -> 3000bbbb0001 (featb)
-             -> 4000cccc0001
-" "$("$ALUDEL" branches; echo)"
+             -> 4000cccc0001" "$("$ALUDEL" branches)"
 
 here=$(pwd)
 ok_eq "show a merge point (verbose form)" "Rev: 5000eeee0001 (mergepoint)
@@ -79,8 +78,7 @@ Path: $here/migrations/versions/5000eeee0001_merge_b_and_c.sql
     
     Revision ID: 5000eeee0001
     Revises: 3000bbbb0002, 4000cccc0002
-    Create Date: 2022-01-01 00:00:00
-" "$("$ALUDEL" show 5000eeee0001)"
+    Create Date: 2022-01-01 00:00:00" "$("$ALUDEL" show 5000eeee0001)"
 
 ok_eq "history -r 2000aaaa0002:5000eeee0001" "3000bbbb0002, 4000cccc0002 -> 5000eeee0001 (featb) (mergepoint), merge b and c
 3000bbbb0001 -> 3000bbbb0002 (featb), feature b more
@@ -113,7 +111,7 @@ ok_eq "heads --json names the heads" "7000ffff0002 8000dddd0002" \
 out=$("$ALUDEL" merge -m "join all" --rev-id 9000aaaa0001 heads); st=$?
 ok_status "merge heads" 0 $st
 ok_match "merge reports the new file" "^Generating $here/migrations/versions/9000aaaa0001_join_all.sql \.\.\.  done$" "$out"
-ok_eq "after the merge there is one head" "9000aaaa0001 (head)" "$("$ALUDEL" heads)"
+ok_eq "after the merge there is one head, carrying both branches' labels" "9000aaaa0001 (featb, other) (head)" "$("$ALUDEL" heads)"
 ok_eq "the merge revises both heads" "Revises: 7000ffff0002, 8000dddd0002" \
 	"$(grep -o 'Revises: .*' migrations/versions/9000aaaa0001_join_all.sql)"
 
@@ -121,14 +119,14 @@ out=$("$ALUDEL" revision -m "Add ticket priority!" --rev-id abcdef012345); st=$?
 ok_status "revision on the single head" 0 $st
 f=migrations/versions/abcdef012345_add_ticket_priority.sql
 ok_eq "revision file name from the slug" "yes" "$([ -f "$f" ] && echo yes)"
-ok_eq "new revision is the head" "abcdef012345 (head)" "$("$ALUDEL" heads)"
+ok_eq "new revision is the head" "abcdef012345 (featb, other) (head)" "$("$ALUDEL" heads)"
 out=$("$ALUDEL" revision -m again --head 1000aaaa0001 2>&1); st=$?
 ok_status "revision on a non-head without --splice fails" 1 $st
 ok_eq "non-head message" "FAILED: Revision 1000aaaa0001 is not a head revision; please specify --splice to create a new branch from this revision" "$out"
 "$ALUDEL" revision -m spliced --head 1000aaaa0001 --splice --rev-id 1111bbbb2222 >/dev/null; st=$?
 ok_status "revision --splice on a non-head" 0 $st
 ok_eq "spliced revision is a new head" "1111bbbb2222 (head)
-abcdef012345 (head)" "$("$ALUDEL" heads)"
+abcdef012345 (featb, other) (head)" "$("$ALUDEL" heads)"
 rid=$("$ALUDEL" revision -m "random id" --head 1111bbbb2222 | sed -n 's|.*/\([0-9a-f]*\)_random_id.sql .*|\1|p')
 ok_match "generated ids are 12 hex digits" "^[0-9a-f]{12}$" "$rid"
 

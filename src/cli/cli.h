@@ -39,6 +39,12 @@ int cli_open(ald_project **out, struct cli *cli);
 /* The rows of the project's version table, in table order (needs the
  * database); on failure the error is set and -1 returned. */
 int cli_current_rows(struct ald_strvec *out, ald_project *p);
+/* Revision arguments such as -1 look like options to getopt but are
+ * positional (argparse treats negative numbers so): cli_hide_negative hides
+ * them behind a "\001" prefix while options are parsed, cli_unhide restores
+ * one (and returns it). */
+void cli_hide_negative(int argc, char **argv);
+const char *cli_unhide(char *arg);
 /* Writes the whole buffer to stdout and frees it. */
 void cli_flush(struct ald_buf *b);
 

@@ -29,6 +29,7 @@ static int parse_opts(struct graph_opts *o, const struct cli_command *cmd, int a
 	int c;
 	memset(o, 0, sizeof(*o));
 	opterr = 0;
+	cli_hide_negative(argc, argv);
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -46,6 +47,9 @@ static int parse_opts(struct graph_opts *o, const struct cli_command *cmd, int a
 			o->resolve = 1;
 			break;
 		case 'r':
+			/* argparse takes "-r -1:" for two options: a value must not start with '-' */
+			if ((optarg[0] == '-' || optarg[0] == '\001') && optarg == argv[optind - 1])
+				return cli_usage_error(cmd, "argument -r/--rev-range: expected one argument");
 			/* argparse accepts -r=VALUE; getopt leaves the '=' */
 			o->range = optarg[0] == '=' ? optarg + 1 : optarg;
 			break;
@@ -244,7 +248,7 @@ int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		return status;
 	struct ald_strvec rows = {0};
 	struct ald_buf b = {0};
-	const char *spec = argv[optind];
+	const char *spec = cli_unhide(argv[optind]);
 	int count = 0, error = 0;
 	if (o.json)
 		ald_buf_putc(&b, '[');

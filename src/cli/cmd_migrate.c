@@ -16,26 +16,9 @@ struct migrate_opts {
 	long lock_timeout_ms;
 };
 
-/* Revision arguments such as -1 look like options to getopt but are
- * positional (as argparse treats negative numbers): they are hidden behind a
- * "\001" prefix while options are parsed, and restored by unhide(). */
-static void hide_negative(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
-			argv[i][0] = '\001';
-}
-
-static const char *unhide(char *arg)
-{
-	if (arg[0] == '\001')
-		arg[0] = '-';
-	return arg;
-}
-
 static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int argc, char **argv)
 {
-	hide_negative(argc, argv);
+	cli_hide_negative(argc, argv);
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -156,8 +139,8 @@ static int migrate(struct cli *cli, const struct cli_command *cmd, int argc, cha
 	if (optind >= argc)
 		return cli_usage_error(cmd, "the following arguments are required: revision");
 	if (optind + 1 < argc)
-		return cli_usage_error(cmd, "unrecognized arguments: %s", unhide(argv[optind + 1]));
-	const char *arg = unhide(argv[optind]), *start, *target;
+		return cli_usage_error(cmd, "unrecognized arguments: %s", cli_unhide(argv[optind + 1]));
+	const char *arg = cli_unhide(argv[optind]), *start, *target;
 	if (!mo.sql && strchr(arg, ':')) {
 		fputs("FAILED: Range revision not allowed\n", stderr);
 		return CLI_FAILED;
@@ -213,7 +196,7 @@ int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		abort();
 	for (size_t i = 0; i < n && status < 0; i++) {
 		const char *s;
-		copies[i] = split_range(unhide(argv[optind + (int)i]), &s, &targets[i]);
+		copies[i] = split_range(cli_unhide(argv[optind + (int)i]), &s, &targets[i]);
 		if (s && !mo.sql) {
 			fputs("FAILED: Range revision not allowed\n", stderr);
 			status = CLI_FAILED;

@@ -41,3 +41,17 @@ void cli_flush(struct ald_buf *b)
 	fwrite(ald_buf_cstr(b), 1, b->len, stdout);
 	ald_buf_free(b);
 }
+
+void cli_hide_negative(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
+			argv[i][0] = '\001';
+}
+
+const char *cli_unhide(char *arg)
+{
+	if (arg[0] == '\001')
+		arg[0] = '-';
+	return arg;
+}

@@ -91,7 +91,8 @@ void fmt_verbose(struct ald_buf *b, const ald_revision *r, int current)
 		ald_buf_putc(b, '\n');
 	}
 	ald_buf_printf(b, "Path: %s\n\n", ald_revision_path(r));
-	/* Every docstring line indented by four spaces, blank lines too. */
+	/* Every docstring line indented by four spaces, blank lines too; the
+	 * entry ends with a newline (the caller prints one more, as Alembic). */
 	const char *doc = ald_revision_doc(r);
 	while (*doc) {
 		size_t n = strcspn(doc, "\n");
@@ -100,7 +101,8 @@ void fmt_verbose(struct ald_buf *b, const ald_revision *r, int current)
 		ald_buf_putc(b, '\n');
 		doc += n + (doc[n] == '\n');
 	}
-	ald_buf_putc(b, '\n');
+	if (!*ald_revision_doc(r))
+		ald_buf_putc(b, '\n');
 }
 
 void fmt_json_string(struct ald_buf *b, const char *s)
