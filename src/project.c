@@ -1,6 +1,5 @@
 /* project.c - opening a project: configuration, revision files, graph. */
 #include "project.h"
-#include "url_mask.h"
 #include "error.h"
 #include "scan.h"
 
@@ -65,8 +64,17 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 		p->revisions[i].project = p;
 		p->revisions[i].rev = &p->graph->revs[i];
 	}
-	if (p->config.url)
-		p->url_display = ald_url_mask(p->config.url);
+	if (p->config.url) {
+		struct ald_db_url u;
+		if (ald_db_url_parse(&u, p->config.url) == 0) {
+			p->url_display = u.display;
+			u.display = NULL;
+			ald_db_url_clear(&u);
+		} else {
+			p->url_display = ald_xstrdup("(a URL that cannot be read)");
+			ald_error_clear();
+		}
+	}
 	*out = p;
 	return 0;
 fail:
