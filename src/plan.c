@@ -1,0 +1,337 @@
+/* plan.c - building plans: the steps of an upgrade, downgrade or stamp, each
+ * with its revision's statements (read from the revision file and split now,
+ * so that every error shows before anything runs), its version statements
+ * (plan_versions.c) and Alembic's log text.
+ */
+#include "plan.h"
+#include "error.h"
+#include "resolve.h"
+#include "revfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *rev_id(const struct ald_graph *g, size_t r)
+{
+	return g->revs[r].file.id;
+}
+
+static void join_ids(struct ald_buf *b, const struct ald_graph *g, const size_t *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			ald_buf_puts(b, ", ");
+		ald_buf_puts(b, rev_id(g, v[i]));
+	}
+}
+
+/* The comment text and the log line of a step (Alembic's short_log and
+ * str(step)): "<name> <from> -> <to>", then ", <message>" in the log line
+ * when the revision has one. The sides show down revisions only. */
+static void set_labels(struct ald_step *st, const struct ald_graph *g)
+{
+	struct ald_buf b = {0};
+	const char *message = "";
+	ald_buf_puts(&b, "Running ");
+	if (st->kind == ALD_STEP_STAMP) {
+		ald_buf_puts(&b, "stamp_revision ");
+		join_ids(&b, g, st->from.v, st->from.n);
+		ald_buf_puts(&b, " -> ");
+		if (st->rev != ALD_NOREV)
+			ald_buf_puts(&b, rev_id(g, st->rev));
+	} else {
+		const struct ald_rev *r = &g->revs[st->rev];
+		message = r->file.message ? r->file.message : "";
+		if (st->kind == ALD_STEP_UPGRADE) {
+			ald_buf_puts(&b, "upgrade ");
+			join_ids(&b, g, r->down.v, r->down.n);
+			ald_buf_printf(&b, " -> %s", r->file.id);
+		} else {
+			ald_buf_printf(&b, "downgrade %s -> ", r->file.id);
+			join_ids(&b, g, r->down.v, r->down.n);
+		}
+	}
+	st->comment = ald_xstrdup(ald_buf_cstr(&b));
+	if (*message)
+		ald_buf_printf(&b, ", %s", message);
+	st->label = ald_buf_detach(&b);
+}
+
+/* Rewrites the splitter's "line N: ..." as "<path>:N: ...". */
+static int split_error(int err, const char *path)
+{
+	const ald_error *e = ald_error_last();
+	const char *msg = e && e->message ? e->message : "";
+	char *end;
+	if (strncmp(msg, "line ", 5) == 0) {
+		unsigned long line = strtoul(msg + 5, &end, 10);
+		if (end != msg + 5 && strncmp(end, ": ", 2) == 0) {
+			char *rest = ald_xstrdup(end + 2);
+			ald_error_set(err, "%s:%lu: %s", path, line, rest);
+			free(rest);
+			return err;
+		}
+	}
+	ald_error_prefix("%s: ", path);
+	return err;
+}
+
+/* Reads and splits the statements step st runs; the checks that make a plan
+ * fail before anything runs. */
+static int load_sql(struct ald_step *st, const struct ald_graph *g)
+{
+	const struct ald_revfile *f = &g->revs[st->rev].file;
+	int up = st->kind == ALD_STEP_UPGRADE;
+	if (f->kind == ALD_REVFILE_PY)
+		return ald_error_set(ALD_EUSAGE, "Running Alembic Python revisions is not supported yet: %s (%s)",
+				     f->id, f->path);
+	const struct ald_section *sec = up ? &f->upgrade : &f->downgrade;
+	if (!sec->present) {
+		if (up)
+			return 0; /* nothing to run */
+		return ald_error_set(ALD_EUSAGE,
+				     "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be downgraded",
+				     f->path, f->id);
+	}
+	char *text = NULL;
+	int err = ald_revfile_section(&text, f, up);
+	if (err < 0)
+		return err;
+	err = ald_sql_split(&st->sql, text, strlen(text), sec->line);
+	free(text);
+	return err < 0 ? split_error(err, f->path) : 0;
+}
+
+static struct ald_plan_data *plan_new(enum ald_step_kind kind, const struct ald_plan_config *cfg)
+{
+	struct ald_plan_data *p = ald_xcalloc(1, sizeof(*p));
+	p->kind = kind;
+	p->offline = cfg->offline;
+	return p;
+}
+
+/* The online preliminaries: creating the missing table, the purge. */
+static void set_pre_sql(struct ald_plan_data *p, const struct ald_plan_config *cfg)
+{
+	if (cfg->offline)
+		return;
+	p->create_table = !cfg->table_exists;
+	p->pre = ald_xcalloc(2, sizeof(*p->pre));
+	if (p->create_table)
+		ald_plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_CREATE, cfg, NULL, NULL);
+	if (p->purge)
+		ald_plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_PURGE, cfg, NULL, NULL);
+}
+
+/* Maps the version table's rows to revisions, in table order, without
+ * duplicates; an id the graph does not have is Alembic's error. */
+static int map_rows(struct ald_ixvec *out, const struct ald_graph *g, const char *const *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t r = ald_graph_find(g, rows[i]);
+		if (r == ALD_NOREV || !ald_streq(rev_id(g, r), rows[i]))
+			return ald_error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'", rows[i]);
+		if (!ald_ixvec_contains(out, r))
+			ald_ixvec_push(out, r);
+	}
+	return 0;
+}
+
+static void copy_ixvec(struct ald_ixvec *dst, const struct ald_ixvec *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		ald_ixvec_push(dst, src->v[i]);
+}
+
+/* Builds the steps of revs (already in running order) from the rows in
+ * p->rows; fills final_rows. */
+static int add_revision_steps(struct ald_plan_data *p, const struct ald_graph *g, enum ald_step_kind kind,
+			      const size_t *revs, size_t n, const struct ald_plan_config *cfg)
+{
+	struct ald_ixvec rows = {0};
+	copy_ixvec(&rows, &p->rows);
+	p->steps = ald_xcalloc(n ? n : 1, sizeof(*p->steps));
+	int err = 0;
+	for (size_t i = 0; i < n && err == 0; i++) {
+		struct ald_step *st = &p->steps[p->n_steps++];
+		st->kind = kind;
+		st->rev = revs[i];
+		st->transactional = g->revs[revs[i]].file.transactional;
+		st->create_table = rows.n == 0;
+		set_labels(st, g);
+		err = load_sql(st, g);
+		if (err == 0)
+			ald_plan_step_versions(st, &rows, g, cfg);
+	}
+	copy_ixvec(&p->final_rows, &rows);
+	ald_ixvec_free(&rows);
+	return err;
+}
+
+int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
+			     const size_t *revs, size_t n_revs, const char *const *rows, size_t n_rows,
+			     const struct ald_plan_config *cfg)
+{
+	*out = NULL;
+	struct ald_plan_data *p = plan_new(kind, cfg);
+	int err = map_rows(&p->rows, g, rows, n_rows);
+	if (err == 0)
+		err = add_revision_steps(p, g, kind, revs, n_revs, cfg);
+	if (err < 0) {
+		ald_plan_data_free(p);
+		return err;
+	}
+	set_pre_sql(p, cfg);
+	*out = p;
+	return 0;
+}
+
+/* Upgrade or downgrade to `target` from the rows. */
+static int build_target(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
+			const char *target, const char *const *rows, size_t n_rows,
+			const struct ald_plan_config *cfg)
+{
+	*out = NULL;
+	if (strchr(target, ':'))
+		return ald_error_set(ALD_EUSAGE, "Range revision not allowed");
+	struct ald_plan_data *p = plan_new(kind, cfg);
+	struct ald_ixvec revs = {0};
+	int err = map_rows(&p->rows, g, rows, n_rows);
+	if (err == 0 && kind == ALD_STEP_UPGRADE)
+		err = ald_upgrade_steps(&revs, g, target, p->rows.v, p->rows.n);
+	else if (err == 0)
+		err = ald_downgrade_steps(&revs, g, target, p->rows.v, p->rows.n, &p->downgrade_flags);
+	if (err == 0)
+		err = add_revision_steps(p, g, kind, revs.v, revs.n, cfg);
+	ald_ixvec_free(&revs);
+	if (err < 0) {
+		ald_plan_data_free(p);
+		return err;
+	}
+	set_pre_sql(p, cfg);
+	*out = p;
+	return 0;
+}
+
+int ald_plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+			   const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg)
+{
+	return build_target(out, g, ALD_STEP_UPGRADE, target, rows, n_rows, cfg);
+}
+
+int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+			     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg)
+{
+	return build_target(out, g, ALD_STEP_DOWNGRADE, target, rows, n_rows, cfg);
+}
+
+int ald_plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
+			 size_t n_targets, const char *const *rows, size_t n_rows, int purge,
+			 const struct ald_plan_config *cfg)
+{
+	*out = NULL;
+	size_t n_args = n_targets ? n_targets : 1;
+	struct ald_stamp_arg *args = ald_xcalloc(n_args, sizeof(*args));
+	struct ald_ixvec known = {0};
+	/* Alembic's order: the rows, the lineage of each target (only when there
+	 * are rows to test: it is resolved lazily), then the targets. */
+	int err = purge ? 0 : map_rows(&known, g, rows, n_rows);
+	for (size_t i = 0; i < n_args && err == 0 && known.n; i++)
+		err = ald_resolve_lineage(&args[i].lineage, &args[i].every_row, g, n_targets ? targets[i] : "base");
+	for (size_t i = 0; i < n_args && err == 0; i++)
+		err = ald_resolve_revisions(&args[i].dests, g, n_targets ? targets[i] : "base");
+	if (err == ALD_EMULTIPLEHEADS)
+		err = ald_error_set(err, "Multiple heads are present; please specify a single target revision");
+	if (err == 0)
+		err = ald_plan_build_stamp_args(out, g, args, n_args, rows, n_rows, purge, cfg);
+	for (size_t i = 0; i < n_args; i++) {
+		ald_ixvec_free(&args[i].dests);
+		ald_ixvec_free(&args[i].lineage);
+	}
+	ald_ixvec_free(&known);
+	free(args);
+	return err;
+}
+
+/* Builds a stamp plan from resolved arguments. */
+int ald_plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
+			      size_t n_args, const char *const *rows, size_t n_rows, int purge,
+			      const struct ald_plan_config *cfg)
+{
+	*out = NULL;
+	if (purge && cfg->offline)
+		return ald_error_set(ALD_EUSAGE, "Can't use --purge with --sql mode");
+	struct ald_plan_data *p = plan_new(ALD_STEP_STAMP, cfg);
+	p->purge = purge;
+	if (!purge) {
+		int err = map_rows(&p->rows, g, rows, n_rows);
+		if (err < 0) {
+			ald_plan_data_free(p);
+			return err;
+		}
+	}
+	struct ald_ixvec cur = {0};
+	copy_ixvec(&cur, &p->rows);
+	ald_plan_stamp_steps(p, &cur, g, args, n_args, cfg);
+	for (size_t i = 0; i < p->n_steps; i++)
+		set_labels(&p->steps[i], g);
+	copy_ixvec(&p->final_rows, &cur);
+	ald_ixvec_free(&cur);
+	set_pre_sql(p, cfg);
+	*out = p;
+	return 0;
+}
+
+int ald_plan_split_range(char **start, char **dest, const char *arg)
+{
+	*start = *dest = NULL;
+	const char *colon = strchr(arg, ':');
+	if (!colon) {
+		*dest = ald_xstrdup(arg);
+		return 0;
+	}
+	if (strchr(colon + 1, ':'))
+		return ald_error_set(ALD_EINVALID, "Invalid range '%s'", arg);
+	*start = ald_xstrndup(arg, (size_t)(colon - arg));
+	*dest = ald_xstrdup(colon + 1);
+	return 0;
+}
+
+int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, const char *start)
+{
+	if (!start || ald_streq(start, "base"))
+		return 0;
+	size_t r;
+	int err = ald_resolve_revision(&r, g, start);
+	if (err < 0)
+		return err;
+	if (r != ALD_NOREV)
+		ald_strvec_pushdup(rows, rev_id(g, r));
+	return 0;
+}
+
+static void step_clear(struct ald_step *st)
+{
+	ald_ixvec_free(&st->from);
+	ald_stmts_free(&st->sql);
+	for (size_t i = 0; i < st->n_vsql; i++)
+		ald_vsql_clear(&st->vsql[i]);
+	free(st->vsql);
+	free(st->label);
+	free(st->comment);
+}
+
+void ald_plan_data_free(struct ald_plan_data *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n_steps; i++)
+		step_clear(&p->steps[i]);
+	free(p->steps);
+	for (size_t i = 0; i < p->n_pre; i++)
+		ald_vsql_clear(&p->pre[i]);
+	free(p->pre);
+	ald_ixvec_free(&p->rows);
+	ald_ixvec_free(&p->final_rows);
+	free(p);
+}
