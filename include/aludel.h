@@ -254,8 +254,15 @@ ALD_EXTERN(const char *) ald_plan_step_label(const ald_plan *plan, size_t i);
 /* The complete SQL script of the plan, as `--sql` prints it; *out is the caller's. */
 ALD_EXTERN(int) ald_plan_sql(char **out, const ald_plan *plan);
 
-/* Called when step `step` starts (done = 0) and ends (done = 1, with its time). */
-typedef void (*ald_progress_cb)(const ald_plan *plan, size_t step, int done, double seconds, void *payload);
+/* Progress events of a run. */
+enum {
+	ALD_PROGRESS_WAITING = -2, /* another run holds the lock: this one waits (step unused) */
+	ALD_PROGRESS_FAILED = -1,  /* step failed or was interrupted (seconds until then) */
+	ALD_PROGRESS_START = 0,    /* step starts */
+	ALD_PROGRESS_DONE = 1      /* step ended (seconds: its time) */
+};
+/* Called for each progress event of a run. */
+typedef void (*ald_progress_cb)(const ald_plan *plan, size_t step, int event, double seconds, void *payload);
 /* Runs the plan on the project's database: locks, transactions, version
  * table. On failure everything of the failing transaction is rolled back and
  * the error names the revision, file, line, statement and database message. */

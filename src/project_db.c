@@ -53,7 +53,7 @@ int ald_project_db(struct ald_db **out, ald_project *p)
 
 static int read_rows(struct ald_strvec *rows, ald_project *p)
 {
-	struct ald_db *db;
+	struct ald_db *db = NULL;
 	int error = ald_project_db(&db, p);
 	if (error == 0)
 		error = ald_db_version_rows(db, p->config.version_table, p->config.version_table_schema, rows);
@@ -253,9 +253,16 @@ static void on_progress(const struct ald_plan_data *data, size_t step, int done,
 		plan->progress(plan, step, done, seconds, plan->payload);
 }
 
+static void on_waiting(void *payload)
+{
+	struct ald_plan *plan = payload;
+	if (plan->progress)
+		plan->progress(plan, 0, ALD_PROGRESS_WAITING, 0, plan->payload);
+}
+
 int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 {
-	struct ald_db *db;
+	struct ald_db *db = NULL;
 	ald_error_clear();
 	if (plan->cfg.offline)
 		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
@@ -273,6 +280,7 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 	plan->payload = payload;
 	struct ald_run_options o = {
 		.lock_timeout_ms = plan->lock_timeout_ms,
+		.waiting = on_waiting,
 		.progress = on_progress,
 		.payload = plan,
 	};

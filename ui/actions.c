@@ -80,13 +80,17 @@ char *tui_plan_preview(struct tui *t, const ald_revision *r)
 }
 
 /* Progress of a running plan, drawn on the status line. */
-static void progress(const ald_plan *plan, size_t step, int done, double seconds, void *payload)
+static void progress(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
 {
 	struct tui *t = payload;
 	char line[512];
-	snprintf(line, sizeof(line), " [%zu/%zu] %s%s", step + 1, ald_plan_step_count(plan),
-		 ald_plan_step_label(plan, step), done ? "" : " ...");
-	if (done)
+	if (event == ALD_PROGRESS_WAITING)
+		snprintf(line, sizeof(line), " waiting for another aludel run on this database to finish...");
+	else
+		snprintf(line, sizeof(line), " [%zu/%zu] %s%s", step + 1, ald_plan_step_count(plan),
+			 ald_plan_step_label(plan, step),
+			 event == ALD_PROGRESS_START ? " ..." : event == ALD_PROGRESS_DONE ? "" : " failed");
+	if (event == ALD_PROGRESS_DONE)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), " (%.0f ms)", seconds * 1000);
 	attron(tui_attr(t, C_STATUS));
 	mvaddnstr(LINES - 1, 0, line, COLS);

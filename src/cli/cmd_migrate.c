@@ -69,15 +69,22 @@ bad:
 	return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
 }
 
-/* Progress on a terminal: each step as it starts and ends, with its time. */
-static void progress(const ald_plan *plan, size_t step, int done, double seconds, void *payload)
+/* Progress: each step as it starts and ends, with its time, when stderr is a
+ * terminal; the wait for another run's lock is always reported. */
+static void progress(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
 {
-	(void)payload;
-	if (!done)
+	int tty = payload != NULL;
+	if (event == ALD_PROGRESS_WAITING)
+		fputs("Waiting for another aludel run on this database to finish...\n", stderr);
+	else if (!tty)
+		return;
+	else if (event == ALD_PROGRESS_START)
 		fprintf(stderr, "[%zu/%zu] %s ...", step + 1, ald_plan_step_count(plan),
 			ald_plan_step_label(plan, step));
-	else
+	else if (event == ALD_PROGRESS_DONE)
 		fprintf(stderr, " done (%.3f s)\n", seconds);
+	else
+		fprintf(stderr, " failed after %.3f s\n", seconds);
 }
 
 static ald_project *running;
@@ -105,7 +112,8 @@ static int output_or_run(ald_project *p, ald_plan *plan, int sql)
 	running = p;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	int error = ald_plan_run(plan, isatty(STDERR_FILENO) ? progress : NULL, NULL);
+	static int tty_marker;
+	int error = ald_plan_run(plan, progress, isatty(STDERR_FILENO) ? &tty_marker : NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	running = NULL;
