@@ -29,6 +29,8 @@ enum {
 	ALD_REV_MERGEPOINT = 1u << 6,      /* two or more down revisions */
 };
 
+/* The index lists below (down .. all_next) point into arrays the graph owns:
+ * read them, never push to or free them. */
 struct ald_rev {
 	struct ald_revfile file;   /* id, path, doc, message, lists as written; owned */
 	size_t pos;                /* index in map order (== its index in graph->revs) */
@@ -40,7 +42,9 @@ struct ald_rev {
 	struct ald_ixvec next;     /* down-revision children, map order */
 	struct ald_ixvec all_next; /* children by down revision or dependency, map order */
 	struct ald_ixvec labels;   /* propagated branch labels (§2.3): indexes into graph->labels,
-	                              sorted by (declaring revision's pos, written order) */
+	                              sorted by (declaring revision's pos, written order).
+	                              Costs revisions x labels memory on label-heavy graphs:
+	                              prefer ald_rev_label_count/_at, this list may go */
 };
 
 struct ald_label {

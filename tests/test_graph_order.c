@@ -35,6 +35,12 @@ struct rup {
 	const char *from, *to, *order;
 };
 
+/* `history -r from:to`: §4.3 steps 3-8 with `from` and `to` revisions. */
+struct rhist {
+	size_t graph;
+	const char *from, *to, *order;
+};
+
 struct rgraph {
 	const struct rspec *revs;
 	size_t n;
@@ -1347,6 +1353,161 @@ static void test_toposort_edges(void **state)
 	ald_graph_free(g);
 }
 
+/* `history -r A:B` on the random graphs (graph, A, B, order; NULL: Alembic's AssertionError) */
+static const struct rhist rhists[] = {
+	{0, "128b0c5c7fd0", "57eee00902c7", "57eee00902c7 128b0c5c7fd0"},
+	{0, "269ef2a74de4", "57eee00902c7", "57eee00902c7 128b0c5c7fd0 94e31a61dbe2 2217dbc496cb 269ef2a74de4"},
+	{0, "269ef2a74de4", "2217dbc496cb", "2217dbc496cb 269ef2a74de4"},
+	{1, "05c658d5563d", "e2254720771f", "e2254720771f 2b055affb229 05c658d5563d"},
+	{1, "2b055affb229", "15b4a4a45eff", NULL},
+	{1, "05c658d5563d", "3f63bd0561e6", "3f63bd0561e6 05c658d5563d"},
+	{2, "b2ff3f665ede", "12b86da79a87", "12b86da79a87 d70a33dcd77f b2ff3f665ede"},
+	{2, "82b386048719", "d70a33dcd77f", "d70a33dcd77f b2ff3f665ede 82b386048719"},
+	{2, "03a5057a40b2", "aead537390e5", "aead537390e5 c3803d93fd4c 03a5057a40b2"},
+	{3, "77bdf7b103df", "b4d12955d6f0", "b4d12955d6f0 1818f3d74f82 77bdf7b103df"},
+	{3, "77bdf7b103df", "1818f3d74f82", "1818f3d74f82 77bdf7b103df"},
+	{3, "1818f3d74f82", "626404a10547", "626404a10547 b4d12955d6f0 1818f3d74f82"},
+	{4, "db319bb183e1", "9f27449274d2", "9f27449274d2 db319bb183e1"},
+	{4, "1289e5316960", "db319bb183e1", "db319bb183e1 1289e5316960"},
+	{4, "b02eccb1c51d", "1289e5316960", "1289e5316960 b02eccb1c51d"},
+	{5, "e48ea854c834", "4deeb16107f1", "4deeb16107f1 d01ad5be785a 48bf26433798 e48ea854c834"},
+	{5, "32d957bb7d97", "b133197a14e2", "b133197a14e2 3b11348922d7 74fa00d93534 a494b17dd255 32d957bb7d97"},
+	{5, "fe9704a65651", "32d957bb7d97", "32d957bb7d97 fe9704a65651"},
+	{6, "757f4a227f39", "f7d581b1c025", "f7d581b1c025 757f4a227f39"},
+	{7, "7ddff3308ce5", "50ea60487e15", "50ea60487e15 7ddff3308ce5"},
+	{7, "de96a4fd57c5", "41784c3ac6fc", "41784c3ac6fc de96a4fd57c5"},
+	{7, "50ea60487e15", "309950cb407a", "309950cb407a d5ad0d36ce2c ffb063e19869 ed28f09c0afb 50ea60487e15"},
+	{8, "85b926edf1bd", "f1051be03df0", "f1051be03df0 85b926edf1bd"},
+	{8, "85b926edf1bd", "1202197536b1", "1202197536b1 4dc4b70ba858 f1051be03df0 85b926edf1bd"},
+	{8, "f1051be03df0", "1202197536b1", "1202197536b1 4dc4b70ba858 f1051be03df0"},
+	{9, "3a5341db898e", "6577aebcb0aa", "6577aebcb0aa 3a5341db898e"},
+	{9, "6577aebcb0aa", "334ef848a956", "334ef848a956 6577aebcb0aa"},
+	{9, "3a5341db898e", "5ec6ecd7570b", "5ec6ecd7570b 3a5341db898e"},
+	{10, "989bf95fe8a0", "b647e5ee4c91", "b647e5ee4c91 989bf95fe8a0"},
+	{11, "4142fff7ba0d", "a3a12790bb01", "a3a12790bb01 02e9d0930b64 4142fff7ba0d"},
+	{11, "fce21aefca62", "f91499b9ede7", "f91499b9ede7 e200798a0d59 7f9c6bca9b3f fce21aefca62"},
+	{11, "fc275fb6d625", "6b9159f9bb79", "6b9159f9bb79 fc275fb6d625"},
+	{12, "634da2e8fec0", "a9e8edaf80f3", "a9e8edaf80f3 fe3240852477 3cc68189ac45 7924cf7eda11 634da2e8fec0"},
+	{12, "634da2e8fec0", "5c1adbb8d36b", "5c1adbb8d36b 3cc68189ac45 7924cf7eda11 634da2e8fec0"},
+	{12, "67fd172a390a", "f785caca003c", "f785caca003c 48865912eb60 e8e8ce74b3c4 67fd172a390a"},
+	{13, "a8248d094979", "42ec1af3bda5", "42ec1af3bda5 a8248d094979"},
+	{13, "104c1886a7ba", "42ec1af3bda5", "42ec1af3bda5 a8248d094979 aa5cdf0c92b9 7e2bbbc81f54 d225a51b453f 104c1886a7ba"},
+	{13, "c9d7af8c3e74", "e14a15de2868", "e14a15de2868 c9d7af8c3e74"},
+	{14, "bc9d115d27cf", "10e1aa069dd3", "10e1aa069dd3 bc9d115d27cf"},
+	{14, "19917a243b32", "055a42db5b4b", "055a42db5b4b 19917a243b32"},
+	{14, "10e1aa069dd3", "19917a243b32", "19917a243b32 10e1aa069dd3"},
+	{15, "aafb3a8335f8", "cb95d198e3b8", "cb95d198e3b8 a467781ac78f 405009c3e7c0 aafb3a8335f8"},
+	{15, "a5aebfc5056e", "690c57c52302", "690c57c52302 a5aebfc5056e"},
+	{15, "3a85da39c4ea", "782ad5704724", "782ad5704724 cb95d198e3b8 a467781ac78f 405009c3e7c0 7b956c6fba96 3a85da39c4ea"},
+	{16, "b693512d126e", "de9a37deeaed", "de9a37deeaed 03f9a07c30a8 a8cef00e60f8 7f6d0dfb6f3a 8de6b9015459 b693512d126e"},
+	{16, "fa289bbdf2ea", "60449c9affde", "60449c9affde b693512d126e c74d797b0779 369e08ad794c ffbdee7653c9 7f6390048542 7dcab34ed4fa 6b4643b5e670 e6d2ab200eff fa289bbdf2ea"},
+	{16, "0a1a36667dc9", "2f4d4d5284b5", "2f4d4d5284b5 0a1a36667dc9"},
+	{17, "e9dc4109752a", "4ad9557985e0", "4ad9557985e0 d5bddc685e91 afc7a6941c22 e9dc4109752a"},
+	{17, "cc1ff7630f70", "e32ec3693486", "e32ec3693486 488673866561 e35cf9f4886c 9b17de9b5dec cc1ff7630f70"},
+	{17, "e9dc4109752a", "461a25a1ba53", "461a25a1ba53 488673866561 e35cf9f4886c 9b17de9b5dec e9dc4109752a"},
+	{18, "3876d534c087", "3f2b696a8617", "3f2b696a8617 3876d534c087"},
+	{18, "72c62ec37ac9", "23c7bfc43ff7", "23c7bfc43ff7 4180f11425e4 72c62ec37ac9"},
+	{18, "c98f76a399f8", "7c7f90c2ed6d", "7c7f90c2ed6d c98f76a399f8"},
+	{19, "f192d50dfdea", "4fd91a48ef9f", "4fd91a48ef9f 87cf069076ac e3aa1661392b d7e72358d99f 5c2f2f91f0c5 f192d50dfdea"},
+	{19, "87cf069076ac", "048742ec600e", "048742ec600e 87cf069076ac"},
+	{19, "f192d50dfdea", "5c2f2f91f0c5", "5c2f2f91f0c5 f192d50dfdea"},
+	{20, "462c49ce7f4f", "bd8b167d27de", "bd8b167d27de 462c49ce7f4f"},
+	{20, "709dd596a703", "278eef175e5d", "278eef175e5d 709dd596a703"},
+	{20, "657e95ef5783", "52ee3d110dbb", "52ee3d110dbb 657e95ef5783"},
+	{21, "9ced77af3bd4", "6b1a4dbdbf12", "6b1a4dbdbf12 0dff05011ece 9ced77af3bd4"},
+	{21, "9ced77af3bd4", "b72824d868cb", "b72824d868cb 9ced77af3bd4"},
+	{21, "961119371cb1", "0dff05011ece", "0dff05011ece 9ced77af3bd4 961119371cb1"},
+	{22, "2d52b1d57573", "8017ce204c96", "8017ce204c96 522f3b47d325 2d52b1d57573"},
+	{22, "2d52b1d57573", "5b1c484902df", "5b1c484902df 2d52b1d57573"},
+	{22, "8017ce204c96", "efce21d5c0a7", "efce21d5c0a7 8017ce204c96"},
+	{23, "2dfef109e573", "20adc73b72f3", "20adc73b72f3 2dfef109e573"},
+	{23, "ad6bb66c1b49", "6e422979b0ac", "6e422979b0ac ad6bb66c1b49"},
+	{23, "ad6bb66c1b49", "20adc73b72f3", "20adc73b72f3 2dfef109e573 ad6bb66c1b49"},
+	{24, "eb685bfaca0e", "a711bb0b58e4", "a711bb0b58e4 eb685bfaca0e"},
+	{24, "4dcc47e7f3cb", "1bda43b1bddb", "1bda43b1bddb 4dcc47e7f3cb"},
+	{24, "f6ae3febb019", "8c5a1e335d03", "8c5a1e335d03 58e45b9a78bc f6ae3febb019"},
+	{25, "3a3db01fb83c", "30d97aba0cf3", "30d97aba0cf3 3a3db01fb83c"},
+	{25, "e546d88163ff", "1a282b2023b5", "1a282b2023b5 e546d88163ff"},
+	{25, "40e8d4d62887", "8360bc4f68f7", "8360bc4f68f7 7285bd5e0bde 2a1ab9895415 40e8d4d62887"},
+	{26, "d48875c1bd36", "2bd78b573a36", "2bd78b573a36 d48875c1bd36"},
+	{26, "2bd78b573a36", "6d0c22b65b22", "6d0c22b65b22 c6b25f94cc14 2bd78b573a36"},
+	{26, "2bd78b573a36", "5df22b026166", "5df22b026166 2bd78b573a36"},
+	{27, "94d4fd1d8480", "dfad4a3fbba7", "dfad4a3fbba7 94d4fd1d8480"},
+	{27, "1ceb9a619e47", "9997adf483b8", "9997adf483b8 7be58074514c c2edb0845f2f dfad4a3fbba7 94d4fd1d8480 acdbe904c133 1ceb9a619e47"},
+	{27, "dfad4a3fbba7", "f53adf7e4425", "f53adf7e4425 c2edb0845f2f dfad4a3fbba7"},
+	{28, "503dfcce6b2e", "d5bdb960e68c", "d5bdb960e68c 503dfcce6b2e"},
+	{29, "a08ba8344af1", "34055ab3af97", "34055ab3af97 a08ba8344af1"},
+	{29, "0727efdbfb75", "a08ba8344af1", "a08ba8344af1 0727efdbfb75"},
+	{29, "5c81473c3adc", "eb23a464b625", "eb23a464b625 bc6b80ac55da 0bd35c40d6da aeca51dc540b d2a422f34806 581fe98ffeeb 91ccfb3969ad 076f874ba543 0727efdbfb75 5c81473c3adc"},
+	{30, "d7d216396351", "e894089d77b3", "e894089d77b3 d7d216396351"},
+	{30, "d7d216396351", "8c877142dbc4", "8c877142dbc4 d7d216396351"},
+	{30, "8c877142dbc4", "60fbde93483e", "60fbde93483e 82977879bf39 8c877142dbc4"},
+	{31, "3d175da48846", "e4dedb1567fb", "e4dedb1567fb 3d175da48846"},
+	{31, "1f7f6d9570ef", "464b8b6ed8d9", "464b8b6ed8d9 048c40bbd684 1f7f6d9570ef"},
+	{31, "e4dedb1567fb", "b7a70b3d0a1d", "b7a70b3d0a1d 048c40bbd684 1f7f6d9570ef e4dedb1567fb"},
+	{32, "0e05dced67f2", "520b254117f4", "520b254117f4 0e05dced67f2"},
+	{32, "3880170da6a5", "c0d9d9209a91", "c0d9d9209a91 3880170da6a5"},
+	{32, "3880170da6a5", "0e05dced67f2", "0e05dced67f2 3880170da6a5"},
+	{33, "cd4e6156840f", "41d08a231343", "41d08a231343 cd4e6156840f"},
+	{33, "eb5c74d8a230", "b71eeaf8bf48", "b71eeaf8bf48 eb5c74d8a230"},
+	{33, "ec810e8193fd", "a40a27ee8e54", "a40a27ee8e54 ec810e8193fd"},
+	{34, "07eaff874151", "02c12ecc39e9", "02c12ecc39e9 07eaff874151"},
+	{34, "57924db925db", "7f08bedcd9c3", "7f08bedcd9c3 57924db925db"},
+	{34, "64d45a8d0312", "2f21e5823b49", "2f21e5823b49 a937684e487a 64d45a8d0312"},
+	{35, "8eb21e7a55da", "78f9f6ae5b5b", "78f9f6ae5b5b 52fe4708f7e3 08fc7578f33b 8eb21e7a55da"},
+	{35, "85adf014ba34", "52fe4708f7e3", "52fe4708f7e3 08fc7578f33b 8eb21e7a55da 85adf014ba34"},
+	{35, "85adf014ba34", "ed945226702f", "ed945226702f 08fc7578f33b 8eb21e7a55da 85adf014ba34"},
+	{36, "1ffc80256883", "a5bf219b7cdb", "a5bf219b7cdb 1ffc80256883"},
+	{36, "91a9ad0ef17f", "d20acb20bbec", "d20acb20bbec 91a9ad0ef17f"},
+	{36, "f433d6ae2fbd", "4b4d3976edf3", "4b4d3976edf3 971a72197c9f f433d6ae2fbd"},
+	{37, "325dbe399429", "f200473f64ae", "f200473f64ae 1b5057cac47b 325dbe399429"},
+	{37, "831863eb2034", "39ed68b60ffc", "39ed68b60ffc 831863eb2034"},
+	{37, "aec3f81c5eb4", "cb74566f709c", "cb74566f709c aec3f81c5eb4"},
+	{38, "e0aa975a4e23", "e8b51e4ee42c", "e8b51e4ee42c e0aa975a4e23"},
+	{38, "e8b51e4ee42c", "18033e1c7ab8", "18033e1c7ab8 646e01411ddd e8b51e4ee42c"},
+	{38, "92a5e396dfaf", "b6b7dca4c955", "b6b7dca4c955 e0aa975a4e23 dbc7122bc68a 92a5e396dfaf"},
+	{39, "f4dbc1d2a5ee", "f4f0c975bc3e", "f4f0c975bc3e 18b9b5c14d53 f4dbc1d2a5ee"},
+	{39, "f4dbc1d2a5ee", "18b9b5c14d53", "18b9b5c14d53 f4dbc1d2a5ee"},
+	{39, "18b9b5c14d53", "f4f0c975bc3e", "f4f0c975bc3e 18b9b5c14d53"},
+};
+
+/* §4.3: todo = (ancestors(to) - ancestors(from)) + from, restricted to the
+ * versioned descendants of from; sorted from `to`. Revisions on the way up
+ * from `from` to `to` may be outside todo (reached through a dependency). */
+static void assert_history_range(const struct ald_graph *g, const struct rhist *h)
+{
+	size_t to = R(g, h->to), from = R(g, h->from);
+	unsigned char *todo = calloc(g->n, 1), *have = calloc(g->n, 1), *desc = calloc(g->n, 1);
+	assert_int_equal(ald_graph_ancestors_checked(g, &to, 1, todo), 0);
+	assert_int_equal(ald_graph_ancestors_checked(g, &from, 1, have), 0);
+	ald_graph_descendants(g, &from, 1, 1, desc);
+	for (size_t i = 0; i < g->n; i++)
+		todo[i] = ((todo[i] && !have[i]) || i == from) && desc[i];
+	struct ald_ixvec out = {0};
+	int err = ald_graph_toposort(g, todo, &to, 1, &out);
+	if (h->order) {
+		assert_int_equal(err, 0);
+		assert_revs(g, &out, h->order);
+	} else {
+		assert_int_equal(err, ALD_ERROR);
+	}
+	ald_ixvec_free(&out);
+	free(desc);
+	free(have);
+	free(todo);
+}
+
+static void test_random_history_ranges(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof(rhists) / sizeof(rhists[0]); k++) {
+		const struct rgraph *rg = &rgraphs[rhists[k].graph];
+		struct ald_graph *g = build(rg->revs, rg->n);
+		assert_history_range(g, &rhists[k]);
+		ald_graph_free(g);
+	}
+}
+
 static void test_random_graphs(void **state)
 {
 	(void)state;
@@ -1498,6 +1659,7 @@ int main(void)
 		cmocka_unit_test(test_lineage),
 		cmocka_unit_test(test_toposort_edges),
 		cmocka_unit_test(test_random_graphs),
+		cmocka_unit_test(test_random_history_ranges),
 		cmocka_unit_test(test_100k),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
