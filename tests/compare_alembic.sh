@@ -5,7 +5,8 @@
 #
 # Alembic runs through tests/alembic_sorted.py (folders read in sorted order,
 # surviving depends_on targets in written order, PYTHONHASHSEED=0), all of its
-# commands in one Python process.  Before comparing, both outputs go through
+# commands in one Python process, in the background while aludel runs.  The
+# comparison (a Python program at the end) first passes both outputs through
 # the same normaliser, which sorts what 1.8.1 prints in set order: the label
 # list in the parentheses after a revision id, `Branch names:` and
 # `Branches into:` lists, and each run of `branches` child lines (` -> ...`).
@@ -17,7 +18,9 @@
 # Run by `make check`, or by hand from the build directory:
 #   sh ../tests/compare_alembic.sh            (aludel = ./aludel)
 #   ALUDEL=/path/to/aludel PYTHON=python3 sh tests/compare_alembic.sh
-# KEEP=1 keeps the projects and outputs (the directory is printed).
+# KEEP=1 keeps the projects and outputs (the directory is printed): p/<project>
+# (with its `commands`), ref/<project>/<n>.{out,err,st} from Alembic,
+# out/<project>/<n>.{out,err,st} from aludel.
 set -u
 set -f
 
@@ -59,65 +62,97 @@ fi
 projects=$(cat "$work/p/projects")
 set --
 for p in $projects; do set -- "$@" "p/$p"; done
-if ! (cd "$work" && "$py" "$srcdir/tests/alembic_sorted.py" --batch ref "$@" </dev/null >"$work/ref.log" 2>&1); then
+# Alembic runs in the background while aludel runs below.
+(cd "$work" && exec "$py" "$srcdir/tests/alembic_sorted.py" --batch ref "$@" </dev/null >"$work/ref.log" 2>&1) &
+alembic_pid=$!
+
+# aludel on every command of every project (from the project directory, as
+# script_location is relative): out/<project>/<n>.out, .err, .st, as Alembic's in ref/.
+for p in $projects; do
+	cd "$work/p/$p" || exit 1
+	mkdir -p "$work/out/$p"
+	i=0
+	while IFS= read -r cmd; do
+		[ -n "$cmd" ] || continue
+		i=$((i + 1))
+		base="$work/out/$p/$i"
+		# shellcheck disable=SC2086 # the words of $cmd are the arguments
+		"$ALUDEL" -c alembic.ini $cmd </dev/null >"$base.out" 2>"$base.err"
+		echo $? >"$base.st"
+	done <commands
+done
+cd "$work" || exit 1
+if ! wait "$alembic_pid"; then
 	echo "Bail out! running Alembic failed:"
 	sed 's/^/# /' "$work/ref.log"
 	exit 1
 fi
 
-# The normaliser (see the top of this file).
-norm='
-function sortlist(s,    n, a, i, j, t, out) {
-	n = split(s, a, ", ")
-	for (i = 2; i <= n; i++) {
-		t = a[i]
-		for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]
-		a[j + 1] = t
-	}
-	out = a[1]
-	for (i = 2; i <= n; i++) out = out ", " a[i]
-	return out
-}
-function labels(line,    p, pre, rest, q, inner) {
-	p = index(line, " -> ")
-	if (p) { pre = substr(line, 1, p + 3); rest = substr(line, p + 4) }
-	else { pre = ""; rest = line }
-	if (match(rest, /^[^ (]+ \([^)]*\)/)) {
-		q = index(rest, " (")
-		inner = substr(rest, q + 2, RLENGTH - q - 2)
-		rest = substr(rest, 1, q + 1) sortlist(inner) substr(rest, RLENGTH)
-	}
-	return pre rest
-}
-function flush(    i, j, t) {
-	for (i = 2; i <= nb; i++) {
-		t = blk[i]
-		for (j = i - 1; j >= 1 && blk[j] > t; j--) blk[j + 1] = blk[j]
-		blk[j + 1] = t
-	}
-	for (i = 1; i <= nb; i++) print blk[i]
-	nb = 0
-}
-/^Branch names: / { flush(); print "Branch names: " sortlist(substr($0, 15)); next }
-/^Branches into: / { flush(); print "Branches into: " sortlist(substr($0, 16)); next }
-/^ +-> / { blk[++nb] = labels($0); next }
-{ flush(); print labels($0) }
-END { flush() }
-'
+# Comparison and TAP report, in one Python process.
+"$py" - "$work" <<'EOF'
+import os, re, sys
 
-# The plan: one sanity check of the reference, then one test per command.
-total=1
-for p in $projects; do
-	total=$((total + $(grep -c . "$work/p/$p/commands")))
-done
-echo "1..$total"
-n=0
-failed=0
+work = sys.argv[1]
+projects = open(os.path.join(work, "p", "projects")).read().split()
+
+
+def read(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def sort_list(text):
+    return ", ".join(sorted(text.split(", ")))
+
+
+ID_LABELS = re.compile(r"^([^ (]+) \(([^)]*)\)")
+
+
+def sort_labels(line):
+    """Sorts the label list in the parentheses right after the revision id
+    (the id after ' -> ' in history and branches lines, else the first word)."""
+    cut = line.find(" -> ")
+    pre, rest = (line[:cut + 4], line[cut + 4:]) if cut >= 0 else ("", line)
+    m = ID_LABELS.match(rest)
+    if m:
+        rest = "%s (%s)%s" % (m.group(1), sort_list(m.group(2)), rest[m.end():])
+    return pre + rest
+
+
+def normalise(text):
+    """What 1.8.1 prints in set order, sorted: labels after an id, the lists
+    of `Branch names:` and `Branches into:`, runs of `branches` child lines."""
+    out, block = [], []
+    for line in text.split("\n"):
+        if re.match(r"^ +-> ", line):
+            block.append(sort_labels(line))
+            continue
+        out += sorted(block)
+        block = []
+        for key in ("Branch names: ", "Branches into: "):
+            if line.startswith(key):
+                line = key + sort_list(line[len(key):])
+                break
+        else:
+            line = sort_labels(line)
+        out.append(line)
+    out += sorted(block)
+    return "\n".join(out)
+
+
+def diff(a, b):
+    import difflib
+    return "".join("# " + l if l.endswith("\n") else "# " + l + "\n"
+                   for l in difflib.unified_diff(a.splitlines(True), b.splitlines(True),
+                                                 "alembic", "aludel", n=2))
+
+
+tests = []  # (ok, name, directive, diagnostics)
 
 # Sanity: Alembic's history of G1 has the lines captured in the behaviour
 # notes (§6.6; their order there is that machine's readdir order).
-n=$((n + 1))
-g1_history='6000dddd0001 (7000ffff0001) -> 8000dddd0002 (featb) (head), needs other root
+G1_HISTORY = """\
+6000dddd0001 (7000ffff0001) -> 8000dddd0002 (featb) (head), needs other root
 5000eeee0001 -> 6000dddd0001 (featb), after merge
 3000bbbb0002, 4000cccc0002 -> 5000eeee0001 (featb) (mergepoint), merge b and c
 3000bbbb0001 -> 3000bbbb0002 (featb), feature b more
@@ -127,64 +162,51 @@ g1_history='6000dddd0001 (7000ffff0001) -> 8000dddd0002 (featb) (head), needs ot
 7000ffff0001 -> 7000ffff0002 (other) (head), other two
 1000aaaa0001 -> 2000aaaa0002 (branchpoint), second step
 <base> -> 1000aaaa0001, initial schema
-<base> -> 7000ffff0001 (other), other root'
-g1n=$(grep -n '^history$' "$work/p/g1/commands" | cut -d: -f1)
-printf '%s\n' "$g1_history" | LC_ALL=C sort >"$work/g1.expected"
-LC_ALL=C sort "$work/ref/g1/$g1n.out" >"$work/g1.actual"
-if cmp -s "$work/g1.expected" "$work/g1.actual"; then
-	echo "ok $n - reference: Alembic's G1 history has the captured lines"
-else
-	echo "not ok $n - reference: Alembic's G1 history has the captured lines"
-	diff -u "$work/g1.expected" "$work/g1.actual" | sed 's/^/# /'
-	failed=1
-fi
+<base> -> 7000ffff0001 (other), other root
+"""
+g1_cmds = [c for c in read(os.path.join(work, "p", "g1", "commands")).split("\n") if c]
+got = read(os.path.join(work, "ref", "g1", "%d.out" % (g1_cmds.index("history") + 1)))
+want_sorted = "".join(sorted(G1_HISTORY.splitlines(True)))
+got_sorted = "".join(sorted(got.splitlines(True)))
+tests.append((want_sorted == got_sorted, "reference: Alembic's G1 history has the captured lines",
+              "", diff(want_sorted, got_sorted)))
 
-for p in $projects; do
-	i=0
-	while IFS= read -r cmd; do
-		[ -n "$cmd" ] || continue
-		i=$((i + 1))
-		n=$((n + 1))
-		ref="$work/ref/$p/$i"
-		out="$work/ref/$p/$i.aludel"
-		# shellcheck disable=SC2086 # the words of $cmd are the arguments
-		(cd "$work/p/$p" && exec "$ALUDEL" -c alembic.ini $cmd) \
-			<"/dev/null" >"$out.out" 2>"$out.err"
-		st=$?
-		ast=$(cat "$ref.st")
-		name="$p: $cmd"
-		case "$ast" in
-		0) want=0 ;;
-		255) want=1 ;;
-		2) want=2 ;;
-		*)
-			why=$(grep -v '^ ' "$ref.err" | tail -n 1)
-			echo "ok $n - $name # SKIP alembic crashed: ${why:-exit $ast}"
-			continue
-			;;
-		esac
-		if [ "$st" -ne "$want" ]; then
-			echo "not ok $n - $name"
-			echo "# alembic exit $ast, aludel exit $st (expected $want)"
-			if [ "$ast" -ne 0 ]; then sed -n '1,3s/^/# alembic: /p' "$ref.out"; fi
-			sed -n '1,5s/^/# aludel stderr: /p' "$out.err"
-			failed=1
-			continue
-		fi
-		if [ "$want" -ne 0 ]; then
-			echo "ok $n - $name (both fail)"
-			continue
-		fi
-		awk "$norm" "$ref.out" >"$ref.norm"
-		awk "$norm" "$out.out" >"$out.norm"
-		if cmp -s "$ref.norm" "$out.norm"; then
-			echo "ok $n - $name"
-		else
-			echo "not ok $n - $name"
-			diff -u "$ref.norm" "$out.norm" | sed -e '1s/^.*$/--- alembic/' \
-				-e '2s/^.*$/+++ aludel/' -e 's/^/# /'
-			failed=1
-		fi
-	done <"$work/p/$p/commands"
-done
-exit $failed
+EXPECTED_STATUS = {0: 0, 255: 1, 2: 2}
+for p in projects:
+    cmds = [c for c in read(os.path.join(work, "p", p, "commands")).split("\n") if c]
+    for i, cmd in enumerate(cmds, 1):
+        ref = os.path.join(work, "ref", p, str(i))
+        name = "%s: %s" % (p, cmd)
+        ast = int(read(ref + ".st"))
+        mine = os.path.join(work, "out", p, str(i))
+        st = int(read(mine + ".st"))
+        if ast not in EXPECTED_STATUS:
+            lines = [l for l in read(ref + ".err").splitlines() if l and not l.startswith(" ")]
+            why = lines[-1] if lines else "exit %d" % ast
+            tests.append((True, name, " # SKIP alembic crashed: " + why, ""))
+            continue
+        want = EXPECTED_STATUS[ast]
+        if st != want:
+            diag = "# alembic exit %d, aludel exit %d (expected %d)\n" % (ast, st, want)
+            if ast:
+                diag += "".join("# alembic: %s\n" % l for l in read(ref + ".out").splitlines()[:3])
+            diag += "".join("# aludel stderr: %s\n" % l
+                            for l in read(mine + ".err").splitlines()[:5])
+            tests.append((False, name, "", diag))
+            continue
+        if want:
+            tests.append((True, name + " (both fail)", "", ""))
+            continue
+        a = normalise(read(ref + ".out"))
+        b = normalise(read(mine + ".out"))
+        tests.append((a == b, name, "", "" if a == b else diff(a, b)))
+
+print("1..%d" % len(tests))
+failed = 0
+for n, (ok, name, directive, diag) in enumerate(tests, 1):
+    print("%s %d - %s%s" % ("ok" if ok else "not ok", n, name, directive))
+    if not ok:
+        failed = 1
+        sys.stdout.write(diag)
+sys.exit(failed)
+EOF
