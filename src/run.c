@@ -1,0 +1,337 @@
+/* run.c - ald_run(): the lock, the plan made from the rows read under it, the
+ * transactions around its steps, and the report of a failure (see run.h).
+ */
+#include "run.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Where a run failed: what the message and the rollback depend on. */
+enum phase {
+	PHASE_PRE,         /* creating the version table / purging it, in the first transaction */
+	PHASE_BEGIN,       /* opening a transaction */
+	PHASE_SQL,         /* a statement of a step, inside a transaction */
+	PHASE_SQL_OUTSIDE, /* a statement of a non-transactional step */
+	PHASE_VERSION,     /* a version statement inside the step's transaction */
+	PHASE_VERSION_OUT, /* a version statement of a non-transactional step (own transaction) */
+	PHASE_COMMIT       /* committing */
+};
+
+struct failure {
+	enum phase phase;
+	int code;          /* what the failing call returned */
+	char *message;     /* the thread's message right after it failed */
+	size_t step;       /* the step (n_steps for PRE or a final COMMIT) */
+	const char *stmt;  /* the statement, NULL for BEGIN/COMMIT */
+	unsigned line;     /* its line in the revision file, 0 if not from the file */
+	size_t index;      /* SQL_OUTSIDE: how many statements of the step ran before it */
+};
+
+struct runner {
+	struct ald_db *db;
+	const struct ald_graph *g;
+	const struct ald_plan_data *p;
+	const struct ald_run_options *o;
+	int per_migration; /* transaction_per_migration */
+	int in_tx;         /* a transaction of the run is open */
+	size_t committed;  /* steps [0, committed) are committed */
+	struct failure f;
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Records the failure of the call that just returned `code`. */
+static int failed(struct runner *r, int code, enum phase phase, size_t step, const char *stmt,
+		  unsigned line)
+{
+	const ald_error *e = ald_error_last();
+	r->f.phase = phase;
+	r->f.code = code;
+	free(r->f.message);
+	r->f.message = ald_xstrdup(e && e->message ? e->message : "unknown error");
+	r->f.step = step;
+	r->f.stmt = stmt;
+	r->f.line = line;
+	return code;
+}
+
+static int begin(struct runner *r, size_t step)
+{
+	if (r->in_tx)
+		return 0;
+	int error = ald_db_begin(r->db);
+	if (error < 0)
+		return failed(r, error, PHASE_BEGIN, step, NULL, 0);
+	r->in_tx = 1;
+	return 0;
+}
+
+/* Commits the open transaction, which holds the steps before `next`. */
+static int commit(struct runner *r, size_t next)
+{
+	if (!r->in_tx)
+		return 0;
+	int error = ald_db_commit(r->db);
+	if (error < 0)
+		return failed(r, error, PHASE_COMMIT, next, NULL, 0);
+	r->in_tx = 0;
+	r->committed = next;
+	return 0;
+}
+
+static int run_vsql(struct runner *r, const struct ald_vsql *v, size_t n, enum phase phase, size_t step)
+{
+	for (size_t i = 0; i < n; i++) {
+		int error = ald_db_exec_vsql(r->db, &v[i]);
+		if (error < 0)
+			return failed(r, error, phase, step, v[i].sql, 0);
+	}
+	return 0;
+}
+
+static int run_sql(struct runner *r, const struct ald_step *st, enum phase phase, size_t step)
+{
+	for (size_t i = 0; i < st->sql.n; i++) {
+		int error = ald_db_exec(r->db, st->sql.v[i].sql, NULL);
+		if (error < 0) {
+			r->f.index = i;
+			return failed(r, error, phase, step, st->sql.v[i].sql, st->sql.v[i].line);
+		}
+	}
+	return 0;
+}
+
+/* One step in its transaction(s). */
+static int run_step(struct runner *r, size_t i)
+{
+	const struct ald_step *st = &r->p->steps[i];
+	int error;
+	if (st->transactional) {
+		if ((error = begin(r, i)) < 0 || (error = run_sql(r, st, PHASE_SQL, i)) < 0 ||
+		    (error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION, i)) < 0)
+			return error;
+		return r->per_migration ? commit(r, i + 1) : 0;
+	}
+	/* outside any transaction; the version rows right after, on their own */
+	if ((error = commit(r, i)) < 0 || (error = run_sql(r, st, PHASE_SQL_OUTSIDE, i)) < 0)
+		return error;
+	if ((error = begin(r, i)) < 0)
+		return error;
+	if ((error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION_OUT, i)) < 0)
+		return error;
+	return commit(r, i + 1);
+}
+
+static void progress(struct runner *r, size_t step, int done, double seconds)
+{
+	if (r->o && r->o->progress)
+		r->o->progress(r->p, step, done, seconds, r->o->payload);
+}
+
+/* Runs the plan; on failure r->f says where (the transaction is still open). */
+static int run_plan(struct runner *r)
+{
+	const struct ald_plan_data *p = r->p;
+	int error;
+	if (p->n_pre > 0) {
+		if ((error = begin(r, 0)) < 0)
+			return error;
+		if ((error = run_vsql(r, p->pre, p->n_pre, PHASE_PRE, p->n_steps)) < 0)
+			return error;
+	}
+	for (size_t i = 0; i < p->n_steps; i++) {
+		double t0 = now_s();
+		progress(r, i, 0, 0);
+		error = run_step(r, i);
+		progress(r, i, error < 0 ? -1 : 1, now_s() - t0);
+		if (error < 0)
+			return error;
+	}
+	return commit(r, p->n_steps);
+}
+
+/* ---- the report of a failure ---- */
+
+/* Appends `text` with every line after the first indented by `indent`. */
+static void put_indented(struct ald_buf *b, const char *text, const char *indent)
+{
+	for (const char *c = text; *c; c++) {
+		ald_buf_putc(b, *c);
+		if (*c == '\n' && c[1])
+			ald_buf_puts(b, indent);
+	}
+}
+
+static const char *step_name(const struct runner *r, size_t i)
+{
+	size_t rev = r->p->steps[i].rev;
+	return rev == ALD_NOREV ? "base" : r->g->revs[rev].file.id;
+}
+
+/* The first line and the details: what failed, where, the database's text. */
+static void describe_failure(struct ald_buf *b, const struct runner *r, int interrupted)
+{
+	const struct failure *f = &r->f;
+	const struct ald_step *st = NULL;
+	if (f->phase != PHASE_PRE && f->phase != PHASE_COMMIT && f->step < r->p->n_steps)
+		st = &r->p->steps[f->step];
+	if (f->phase == PHASE_PRE)
+		ald_buf_puts(b, "Preparing the version table");
+	else if (f->phase == PHASE_COMMIT)
+		ald_buf_puts(b, "Committing the transaction");
+	else
+		ald_buf_puts(b, st ? st->label : "Running the migration");
+	ald_buf_puts(b, interrupted ? ": interrupted\n" : ": failed\n");
+	if (st && st->kind != ALD_STEP_STAMP) {
+		const struct ald_revfile *rf = &r->g->revs[st->rev].file;
+		ald_buf_printf(b, "  revision %s, %s", rf->id, rf->path);
+		if (f->line)
+			ald_buf_printf(b, ", line %u", f->line);
+		ald_buf_putc(b, '\n');
+	}
+	if (f->stmt) {
+		ald_buf_puts(b, "  statement: ");
+		put_indented(b, f->stmt, "    ");
+		ald_buf_putc(b, '\n');
+	} else if (f->phase == PHASE_BEGIN || f->phase == PHASE_COMMIT) {
+		ald_buf_puts(b, f->phase == PHASE_BEGIN ? "  statement: BEGIN\n" : "  statement: COMMIT\n");
+	}
+	if (!interrupted) {
+		ald_buf_puts(b, f->code == ALD_EDB ? "  database: " : "  error: ");
+		put_indented(b, f->message, "    ");
+		ald_buf_putc(b, '\n');
+	}
+}
+
+/* The last lines: what was rolled back and what stays applied. */
+static void describe_outcome(struct ald_buf *b, const struct runner *r, int interrupted, int rolled_back)
+{
+	const struct failure *f = &r->f;
+	const char *the = interrupted ? "Interrupted: the" : "The";
+	if (f->phase == PHASE_SQL_OUTSIDE) {
+		const char *id = step_name(r, f->step);
+		if (f->index == 0)
+			ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
+				       "nothing of it was applied.", interrupted ? "Interrupted:" : "The", id);
+		else
+			ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
+				       "its %zu statement%s before this one stay%s applied, and its version "
+				       "row was not written.", interrupted ? "Interrupted:" : "The", id, f->index,
+				       f->index == 1 ? "" : "s", f->index == 1 ? "s" : "");
+	} else if (f->phase == PHASE_VERSION_OUT) {
+		ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): its "
+			       "statements stay applied, but its version row was not written (rolled back).",
+			       interrupted ? "Interrupted:" : "The", step_name(r, f->step));
+	} else if (rolled_back) {
+		ald_buf_printf(b, "%s transaction was rolled back: nothing of it was applied.", the);
+	} else {
+		ald_buf_printf(b, "%s step was not started: nothing of it was applied.", the);
+	}
+	if (r->committed > 0) {
+		ald_buf_printf(b, "\nCommitted before it, %zu of the %zu steps stay applied and recorded: ",
+			       r->committed, r->p->n_steps);
+		for (size_t i = 0; i < r->committed; i++)
+			ald_buf_printf(b, "%s%s", i ? ", " : "", step_name(r, i));
+		ald_buf_putc(b, '.');
+	}
+}
+
+/* Rolls back what is open and sets the thread's error to the report. */
+static int report(struct runner *r)
+{
+	int interrupted = r->f.code == ALD_EINTERRUPTED;
+	int rolled_back = r->in_tx;
+	if (r->in_tx) {
+		/* a cancel racing with the end of a statement may hit the ROLLBACK */
+		for (int i = 0; i < 3 && ald_db_rollback(r->db) == ALD_EINTERRUPTED; i++)
+			;
+		r->in_tx = 0;
+	}
+	struct ald_buf b = {0};
+	describe_failure(&b, r, interrupted);
+	describe_outcome(&b, r, interrupted, rolled_back);
+	int code = interrupted ? ALD_EINTERRUPTED : r->f.code == ALD_ELOCKED ? ALD_ELOCKED : ALD_EDB;
+	ald_error_set(code, "%s", ald_buf_cstr(&b));
+	ald_buf_free(&b);
+	return code;
+}
+
+/* ---- ald_run ---- */
+
+static int build_plan(struct ald_plan_data **out, const struct ald_graph *g,
+		      const struct ald_run_request *req, const struct ald_strvec *rows,
+		      const struct ald_plan_config *cfg)
+{
+	const char *const *v = (const char *const *)rows->v;
+	switch (req->kind) {
+	case ALD_STEP_UPGRADE:
+		return ald_plan_build_upgrade(out, g, req->target, v, rows->n, cfg);
+	case ALD_STEP_DOWNGRADE:
+		return ald_plan_build_downgrade(out, g, req->target, v, rows->n, cfg);
+	case ALD_STEP_STAMP:
+		return ald_plan_build_stamp(out, g, req->targets, req->n_targets, v, rows->n, req->purge, cfg);
+	}
+	return ald_error_set(ALD_EUSAGE, "unknown kind of run %d", (int)req->kind);
+}
+
+/* Under the lock: the rows, the plan from them. */
+static int plan_under_lock(struct ald_plan_data **out, struct ald_db *db, const struct ald_graph *g,
+			   const struct ald_run_request *req, struct ald_plan_config *cfg)
+{
+	struct ald_strvec rows = {0};
+	int exists = 0;
+	int error = ald_db_version_table_exists(db, cfg->version_table, cfg->version_table_schema, &exists);
+	if (error == 0 && exists)
+		error = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
+	cfg->table_exists = exists;
+	if (error == 0)
+		error = build_plan(out, g, req, &rows, cfg);
+	ald_strvec_free(&rows);
+	return error;
+}
+
+int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
+	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
+	    const struct ald_run_options *o)
+{
+	if (executed)
+		*executed = NULL;
+	if (cfg->offline)
+		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot be run on a database");
+	struct ald_plan_config c = *cfg;
+	c.dialect = ald_db_dialect(db);
+	c.offline = 0;
+	if (!c.version_table)
+		c.version_table = "alembic_version";
+
+	struct ald_run_lock lock;
+	struct ald_plan_data *plan = NULL;
+	int error = ald_run_lock_take(&lock, db, c.version_table, c.version_table_schema,
+				      o ? o->lock_timeout_ms : -1, o ? o->waiting : NULL,
+				      o ? o->payload : NULL);
+	if (error == 0)
+		error = plan_under_lock(&plan, db, g, req, &c);
+	if (error == 0) {
+		struct runner r = {.db = db, .g = g, .p = plan, .o = o,
+				   .per_migration = c.transaction_per_migration};
+		if ((error = run_plan(&r)) < 0)
+			error = report(&r);
+		free(r.f.message);
+	} else if (error == ALD_EINTERRUPTED) {
+		error = ald_error_set(error, "Interrupted before the migration started: nothing was run.");
+	}
+	ald_run_lock_release(&lock, db);
+	ald_db_cancel_clear(db);
+	if (executed)
+		*executed = plan;
+	else
+		ald_plan_data_free(plan);
+	return error;
+}

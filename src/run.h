@@ -1,0 +1,101 @@
+/* run.h - executing a migration on a database, safely.
+ *
+ * ald_run() takes the migration lock, reads the version table, plans the
+ * command from those rows (plan.h) and runs the plan:
+ *  - transactions: one around the whole run by default (both dialects);
+ *    with cfg->transaction_per_migration a commit after each step (its
+ *    statements and its version statements); a step whose revision says
+ *    "Transactional: false" first commits what is open, runs its statements
+ *    outside any transaction, then writes its version rows in a short
+ *    transaction of their own right after them, and what follows opens a new
+ *    transaction;
+ *  - failure: the open transaction is rolled back (the version table is as it
+ *    was before that transaction began) and the message names the step, the
+ *    revision, its file, the line of the failing statement, the statement,
+ *    the database's text (SQLSTATE and position on PostgreSQL) and what stays
+ *    applied;
+ *  - interrupt: ald_db_cancel(db) from another thread or a signal handler
+ *    stops the running statement (and the runner before its next statement:
+ *    db's cancel request is sticky); the run rolls back and fails with
+ *    ALD_EINTERRUPTED. The runner clears the request when it returns.
+ *
+ * The lock: PostgreSQL, a session-level advisory lock keyed on the version
+ * table's name ("schema.table" or "table"), held from before the rows are
+ * read until after the last commit. SQLite, an exclusive flock() on the file
+ * "<database file>.aludel-lock" beside the database (none for an in-memory or
+ * temporary database; the file is left in place, removing it would race with
+ * a waiting run), plus BEGIN IMMEDIATE for every transaction.
+ */
+#ifndef ALD_RUN_H
+#define ALD_RUN_H
+
+#include <stddef.h>
+
+#include "db.h"
+#include "graph.h"
+#include "plan.h"
+
+/* The command to run; it is planned under the lock from the rows read then. */
+struct ald_run_request {
+	enum ald_step_kind kind;     /* ALD_STEP_UPGRADE, _DOWNGRADE or _STAMP */
+	const char *target;          /* upgrade/downgrade: the target as typed */
+	const char *const *targets;  /* stamp: the targets (none: base) */
+	size_t n_targets;
+	int purge;                   /* stamp --purge */
+};
+
+struct ald_run_options {
+	long lock_timeout_ms;        /* how long to wait for another run's lock; < 0: forever */
+	/* Called once when another run holds the lock and this one starts waiting
+	 * (SQLite: also when another connection holds the database's write lock). */
+	void (*waiting)(void *payload);
+	/* Called when step `step` of `plan` starts (done = 0, seconds = 0), ends
+	 * (done = 1, seconds = its time on a monotonic clock) or fails or is
+	 * interrupted (done = -1, seconds until then). */
+	void (*progress)(const struct ald_plan_data *plan, size_t step, int done, double seconds,
+			 void *payload);
+	void *payload;               /* given to both callbacks */
+};
+
+/* Runs `req` on `db` (see the top of this file). `cfg` gives the version table
+ * and transaction_per_migration; its dialect, offline and table_exists are
+ * ignored (taken from db and the database). `o` may be NULL (wait forever, no
+ * callbacks). *executed (if not NULL) receives the plan built under the lock,
+ * also when running it failed (then it shows what was attempted), NULL when no
+ * plan was built; the caller frees it with ald_plan_data_free.
+ * Errors: ALD_ELOCKED (lock timeout; nothing ran), the plan builder's errors
+ * (nothing ran: an unknown row, a .py revision, a missing downgrade section,
+ * resolution errors), ALD_EDB (a statement, version statement, BEGIN or
+ * COMMIT failed: the message described at the top), ALD_EINTERRUPTED, and
+ * ALD_EUSAGE for an offline cfg. */
+int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
+	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
+	    const struct ald_run_options *o);
+
+/* ---- Shared by run.c and run_lock.c only. ---- */
+
+/* The migration lock of one run. Zero-initialise, then ald_run_lock_take. */
+struct ald_run_lock {
+	char *key;                   /* PostgreSQL: the advisory lock's key while held */
+	char *file;                  /* SQLite: the lock file (NULL: in-memory database) */
+	int fd;                      /* SQLite: the open, locked lock file; -1 none */
+	int db_locked;               /* ald_db_lock was called (ald_db_unlock owed) */
+	int waited;                  /* the caller's waiting callback was called */
+	void (*waiting)(void *payload);
+	void *payload;
+};
+
+/* Takes the lock for the version table `table` (in `schema`, may be NULL),
+ * waiting up to timeout_ms (< 0: forever); `waiting` (may be NULL) is called
+ * at most once for the whole run. On SQLite also sets the busy timeout used by
+ * BEGIN IMMEDIATE to what is left of timeout_ms. Errors: ALD_ELOCKED naming
+ * the database and the lock, ALD_EINTERRUPTED (ald_db_cancel while waiting),
+ * ALD_ERROR when the lock file cannot be opened. On failure nothing is held. */
+int ald_run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *table,
+		      const char *schema, long timeout_ms, void (*waiting)(void *payload),
+		      void *payload);
+/* Releases what ald_run_lock_take holds (also after a cancel) and frees it;
+ * keeps the thread's error message. Accepts a lock never taken. */
+void ald_run_lock_release(struct ald_run_lock *l, struct ald_db *db);
+
+#endif
