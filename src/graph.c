@@ -47,20 +47,6 @@ void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n)
 	iv->n = iv->cap = n;
 }
 
-/* Frees what a revision file owns (the graph's copy; see revfile.h). */
-static void revfile_release(struct ald_revfile *rf)
-{
-	free(rf->path);
-	free(rf->id);
-	free(rf->doc);
-	free(rf->message);
-	free(rf->create_date);
-	ald_strvec_free(&rf->down);
-	ald_strvec_free(&rf->depends);
-	ald_strvec_free(&rf->labels);
-	memset(rf, 0, sizeof(*rf));
-}
-
 /* ---- the hash index ---------------------------------------------------- */
 
 static uint64_t key_hash(const char *s)
@@ -407,7 +393,7 @@ void ald_graph_free(struct ald_graph *g)
 		return;
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_rev *r = &g->revs[i];
-		revfile_release(&r->file);
+		ald_revfile_clear(&r->file);
 		ald_ixvec_free(&r->labels); /* the other lists point into g->index */
 	}
 	free(g->revs);
