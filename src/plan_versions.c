@@ -131,6 +131,27 @@ static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struc
 	emit(st, rows, ALD_VSQL_UPDATE, last_in, r, g, cfg); /* the one parent that is a row */
 }
 
+/* Removes from T every member that lies below another member (through
+ * down revisions or dependencies): its row would be implied, and a table
+ * holding both a revision and its ancestor breaks later commands. 1.8.1
+ * re-inserts such parents (e.g. when R depends on one of its own parent's
+ * descendants); Alembic fixed it in 1.13.1. `mark` is scratch (g->n bytes). */
+static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, unsigned char *mark)
+{
+	if (T->n < 2)
+		return;
+	memset(mark, 0, g->n);
+	for (size_t i = 0; i < T->n; i++) {
+		const struct ald_ixvec *up = &g->revs[T->v[i]].norm_down;
+		ald_graph_ancestors(g, up->v, up->n, 0, mark);
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < T->n; i++)
+		if (!mark[T->v[i]])
+			T->v[k++] = T->v[i];
+	T->n = k;
+}
+
 /* §5.2, downgrade step R. */
 static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
 			  const struct ald_plan_config *cfg)
@@ -143,6 +164,7 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const str
 	size_t n_other = mark_other_ancestors(g, rows, NULL, r, mark);
 	struct ald_ixvec T = {0};
 	select_parents(&T, g, P, mark, n_other > 0, rows, 0);
+	drop_implied(&T, g, mark);
 	if (P->n == 0 || T.n == 0) {
 		emit(st, rows, ALD_VSQL_DELETE, r, ALD_NOREV, g, cfg);
 	} else if (P->n > 1) {

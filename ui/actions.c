@@ -188,10 +188,12 @@ static void act_step_up(struct tui *t)
 			pending++;
 			last = i;
 		}
-	if (pending <= 1) {
-		char target[300] = "+1";
-		if (pending == 1 && ald_revlist_count(heads) > 1)
-			snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, last)));
+	if (pending == 0) {
+		tui_set_status(t, "step up: every head is applied, nothing is pending");
+	} else if (pending == 1) {
+		/* toward the only pending head: on its branch (Alembic's L@+1) */
+		char target[300];
+		snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, last)));
 		act_move(t, 0, target, "step up");
 	} else {
 		char list[1024] = "";
