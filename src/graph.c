@@ -394,7 +394,6 @@ void ald_graph_free(struct ald_graph *g)
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_rev *r = &g->revs[i];
 		ald_revfile_clear(&r->file);
-		ald_ixvec_free(&r->labels); /* the other lists point into g->index */
 	}
 	free(g->revs);
 	for (size_t i = 0; i < g->n_labels; i++)

@@ -41,10 +41,7 @@ struct ald_rev {
 	struct ald_ixvec norm_down;/* down followed by norm_deps, no duplicates: the ordering parents */
 	struct ald_ixvec next;     /* down-revision children, map order */
 	struct ald_ixvec all_next; /* children by down revision or dependency, map order */
-	struct ald_ixvec labels;   /* propagated branch labels (§2.3): indexes into graph->labels,
-	                              sorted by (declaring revision's pos, written order).
-	                              Costs revisions x labels memory on label-heavy graphs:
-	                              prefer ald_rev_label_count/_at, this list may go */
+	/* propagated branch labels (§2.3): ald_rev_label_count/_at/ald_rev_labels */
 };
 
 struct ald_label {

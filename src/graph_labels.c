@@ -132,14 +132,6 @@ void ald_graph_propagate_labels(struct ald_graph *g)
 	inherit(g, ls, first);
 	walk_labels(g, ls, first);
 	free(first);
-	/* the per-revision lists of struct ald_rev */
-	struct ald_ixvec tmp = {0};
-	for (size_t i = 0; i < g->n; i++) {
-		tmp.n = 0;
-		ald_rev_labels(g, i, &tmp);
-		ald_ixvec_assign(&g->revs[i].labels, tmp.v, tmp.n);
-	}
-	ald_ixvec_free(&tmp);
 }
 
 void ald_graph_labelsets_free(struct ald_graph_labelsets *ls)

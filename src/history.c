@@ -80,7 +80,9 @@ static int filter_targets(const struct ald_rctx *c, struct ald_ixvec *targets, c
 	int err = ald_get_revision(c, &br, branch);
 	if (err == 0 && br != ALD_NOREV && ald_streq(g->revs[br].file.id, branch)) {
 		/* 1.8.1 asserts that the revision carries exactly one label */
-		const struct ald_ixvec *labels = &g->revs[br].labels;
+		struct ald_ixvec labels_v = {0};
+		ald_rev_labels(g, br, &labels_v);
+		const struct ald_ixvec *labels = &labels_v;
 		if (labels->n == 1) {
 			free(branch);
 			branch = ald_xstrdup(g->labels[labels->v[0]].name);
@@ -97,6 +99,7 @@ static int filter_targets(const struct ald_rctx *c, struct ald_ixvec *targets, c
 					    g->revs[br].file.id, ald_buf_cstr(&b));
 			ald_buf_free(&b);
 		}
+		ald_ixvec_free(&labels_v);
 	}
 	if (err == 0) {
 		li = ald_graph_find_label(g, branch);

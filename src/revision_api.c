@@ -84,14 +84,13 @@ const char *ald_revision_depends_at(const ald_revision *r, size_t i)
 
 size_t ald_revision_label_count(const ald_revision *r)
 {
-	return r->rev->labels.n;
+	return ald_rev_label_count(r->project->graph, r->rev->pos);
 }
 
 const char *ald_revision_label_at(const ald_revision *r, size_t i)
 {
-	if (i >= r->rev->labels.n)
-		return NULL;
-	return r->project->graph->labels[r->rev->labels.v[i]].name;
+	size_t label = ald_rev_label_at(r->project->graph, r->rev->pos, i);
+	return label == ALD_NOREV ? NULL : r->project->graph->labels[label].name;
 }
 
 size_t ald_revision_child_count(const ald_revision *r)
