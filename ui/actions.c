@@ -268,7 +268,8 @@ static void act_merge(struct tui *t)
 			tui_load(t);
 			tui_db_refresh(t);
 		}
-		tui_set_status(t, "merge: wrote %s", path);
+		const char *base = strrchr(path, '/');
+		tui_set_status(t, "merge: wrote %s", base ? base + 1 : path);
 	}
 	free(path);
 	free(msg);

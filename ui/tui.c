@@ -165,14 +165,14 @@ static void draw_status(struct tui *t)
 						    cur.len ? "," : "",
 						    ald_revision_id(ald_project_revision_at(t->project, i)));
 	}
+	/* the last action's result first: the rest may be cut at the right edge */
 	if (t->db_state == 1)
-		snprintf(line, sizeof(line), " %s | current: %s | %zu pending | %s", url,
-			 cur.len ? cur.buf : "base", pending, t->status);
+		snprintf(line, sizeof(line), " %s | %zu pending | current: %s | %s", t->status, pending,
+			 cur.len ? cur.buf : "base", url);
 	else if (t->db_state == -1)
-		snprintf(line, sizeof(line), " %s | offline: %s | %s", url ? url : "", t->db_message,
-			 t->status);
+		snprintf(line, sizeof(line), " %s | offline: %s | %s", t->status, t->db_message, url ? url : "");
 	else
-		snprintf(line, sizeof(line), " no database URL configured (offline) | %s", t->status);
+		snprintf(line, sizeof(line), " %s | no database URL configured (offline)", t->status);
 	attron(tui_attr(t, C_STATUS));
 	mvaddnstr(LINES - 1, 0, line, COLS);
 	for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == LINES - 1; x++)
