@@ -37,6 +37,10 @@ demo)
 	cd "$top/demo"
 	"$top/build/aludel" history
 	"$top/build/aludel" heads
+	# on a terminal, end in the TUI on the demo project (q quits)
+	if [ -t 0 ] && [ -t 1 ]; then
+		exec "$top/build/aludel" tui
+	fi
 	;;
 check)
 	# The test suite runs in a build with AddressSanitizer and UndefinedBehaviorSanitizer.
