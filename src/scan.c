@@ -49,7 +49,8 @@ static int list_dir(struct ald_strvec *names, const char *dir, int skip_missing,
 		if (ald_scan_is_revision_name(e->d_name))
 			ald_strvec_pushdup(names, e->d_name);
 	closedir(d);
-	qsort(names->v + first, names->n - first, sizeof(char *), cmp_names);
+	if (names->n > first)
+		qsort(names->v + first, names->n - first, sizeof(char *), cmp_names);
 	return 0;
 }
 
