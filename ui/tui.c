@@ -306,8 +306,12 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	init_colors(&t);
 	if (!t.status[0])
 		tui_set_status(&t, "%zu revisions; ? for help", ald_revlist_count(t.order));
+	/* ALUDEL_TUI_EXIT_AFTER_DRAW=1 (bench/run): quit once the first screen is drawn */
+	const char *bench = getenv("ALUDEL_TUI_EXIT_AFTER_DRAW");
 	while (!t.quit) {
 		draw(&t);
+		if (bench && *bench == '1')
+			break;
 		key(&t, getch());
 	}
 	endwin();
