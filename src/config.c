@@ -230,19 +230,6 @@ static int parse_int(const char *v, long *out)
 	return *end || *out > 100000 || *out < -100000 ? -1 : 0;
 }
 
-static int parse_bool(const char *v, int *out)
-{
-	static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no",
-										  "off", "0"};
-	for (size_t i = 0; i < 4; i++) {
-		if (strcasecmp(v, yes[i]) == 0)
-			return *out = 1, 0;
-		if (strcasecmp(v, no[i]) == 0)
-			return *out = 0, 0;
-	}
-	return -1;
-}
-
 static int load_file_template(struct loader *l)
 {
 	unsigned line;
@@ -290,7 +277,7 @@ static int load_scalars(struct loader *l)
 
 	if ((error = get(&v, &line, l, "transaction_per_migration")) < 0)
 		return error;
-	if (v && *v && parse_bool(v, &cfg->transaction_per_migration) < 0)
+	if (v && *v && ald_parse_bool(v, &cfg->transaction_per_migration) < 0)
 		error = ald_error_set(ALD_EINVALID,
 				      "%s:%u: transaction_per_migration must be true or false "
 				      "(yes/no, on/off, 1/0), not '%s'",

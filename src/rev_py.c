@@ -734,13 +734,8 @@ static int finish(struct py *p)
 	if (!p->var_line[VAR_DOWN])
 		return ald_error_set(ALD_EINVALID, "%s: 'down_revision' is not declared in the script",
 				     p->path);
-	if (ald_strvec_contains(&rf->down, rf->id))
-		return ald_error_set(ALD_ECYCLE, "%s:%u: Self-loop is detected in revisions (%s)",
-				     p->path, rf->down_line, rf->id);
-	if (ald_strvec_contains(&rf->depends, rf->id))
-		return ald_error_set(ALD_ECYCLE,
-				     "%s:%u: Dependency self-loop is detected in revisions (%s)",
-				     p->path, rf->depends_line, rf->id);
+	if (ald_revfile_check_loops(rf, p->path) < 0)
+		return ALD_ECYCLE;
 	return ald_revfile_check_name(p->path, rf->id_line, rf->id, "revision identifier");
 }
 

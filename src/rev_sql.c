@@ -121,20 +121,6 @@ static enum marker marker_of(const struct sql_parser *p, const struct line *l)
 	return MARK_BAD;
 }
 
-/* Parses a boolean the way configuration files spell them. */
-static int parse_bool(const char *v, int *out)
-{
-	static const char *const yes[] = {"true", "yes", "on", "1"};
-	static const char *const no[] = {"false", "no", "off", "0"};
-	for (size_t i = 0; i < 4; i++) {
-		if (strcasecmp(v, yes[i]) == 0)
-			return *out = 1, 0;
-		if (strcasecmp(v, no[i]) == 0)
-			return *out = 0, 0;
-	}
-	return -1;
-}
-
 /* Splits a comma-separated value into trimmed, checked items. */
 static int parse_list(struct sql_parser *p, struct ald_strvec *out, const char *v, size_t n,
 		      unsigned line, enum key key)
@@ -186,7 +172,7 @@ static int set_key(struct sql_parser *p, enum key key, unsigned line, const char
 		return parse_list(p, &rf->depends, v, n, line, key);
 	case KEY_TRANSACTIONAL: {
 		char *s = ald_xstrndup(v, n);
-		int bad = parse_bool(s, &rf->transactional);
+		int bad = ald_parse_bool(s, &rf->transactional);
 		int err = bad ? ald_error_set(ALD_EINVALID,
 					      "%s:%u: Transactional must be true or false, not '%s'",
 					      p->path, line, s)
@@ -356,13 +342,8 @@ static int parse(struct sql_parser *p)
 				     p->path);
 	if (!rf->id)
 		return ald_error_set(ALD_EINVALID, "%s: no 'Revision ID' in the header", p->path);
-	if (ald_strvec_contains(&rf->down, rf->id))
-		return ald_error_set(ALD_ECYCLE, "%s:%u: Self-loop is detected in revisions (%s)",
-				     p->path, rf->down_line, rf->id);
-	if (ald_strvec_contains(&rf->depends, rf->id))
-		return ald_error_set(ALD_ECYCLE,
-				     "%s:%u: Dependency self-loop is detected in revisions (%s)",
-				     p->path, rf->depends_line, rf->id);
+	if (ald_revfile_check_loops(rf, p->path) < 0)
+		return ALD_ECYCLE;
 	return body_lines(p, pos, no);
 }
 

@@ -138,3 +138,14 @@ void ald_revfile_set_doc(struct ald_revfile *rf, char *doc)
 	rf->message = para ? ald_xstrndup(doc, (size_t)(para - doc)) : ald_xstrdup(doc);
 	rf->doc = doc;
 }
+
+int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path)
+{
+	if (ald_strvec_contains(&rf->down, rf->id))
+		return ald_error_set(ALD_ECYCLE, "%s:%u: Self-loop is detected in revisions (%s)", path,
+				     rf->down_line, rf->id);
+	if (ald_strvec_contains(&rf->depends, rf->id))
+		return ald_error_set(ALD_ECYCLE, "%s:%u: Dependency self-loop is detected in revisions (%s)",
+				     path, rf->depends_line, rf->id);
+	return 0;
+}

@@ -68,6 +68,11 @@ int ald_revfile_load(struct ald_revfile *out, const char *path);
  * parsed again, so the text is the section as the file holds it now. */
 int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
 
+/* Alembic's self-loop checks: a revision listed in its own Revises
+ * ("Self-loop is detected in revisions (<rev>)") or Depends On ("Dependency
+ * self-loop ..."), prefixed with path:line. Returns ALD_ECYCLE or 0. */
+int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path);
+
 /* Frees everything the struct owns and zeroes it. */
 void ald_revfile_clear(struct ald_revfile *rf);
 

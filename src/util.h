@@ -27,6 +27,10 @@ static inline int ald_streq(const char *a, const char *b)
 	return __builtin_strcmp(a, b) == 0;
 }
 
+/* Parses a boolean as configuration files spell it (true/yes/on/1,
+ * false/no/off/0, any case) into *out; returns -1 for anything else. */
+int ald_parse_bool(const char *v, int *out);
+
 /* A growable NUL-terminated byte buffer. Zero-initialise it ({0}) before use. */
 struct ald_buf {
 	char *ptr;

@@ -67,24 +67,47 @@ bad:
 	return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
 }
 
-static void put_json_list(struct ald_buf *b, const ald_revlist *l)
+/* Options, then no positional argument. Returns -1 to go on, else a status. */
+static int parse_noargs(struct graph_opts *o, const struct cli_command *cmd, int argc, char **argv,
+			const char *shortopts)
 {
-	ald_buf_putc(b, '[');
+	int status = parse_opts(o, cmd, argc, argv, shortopts);
+	if (status < 0 && optind < argc)
+		status = cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
+	return status;
+}
+
+/* The list as JSON, verbose entries or one-line forms (`oneline` flags);
+ * `rows`, when given, marks the version table's revisions as current. */
+static void put_revs(struct ald_buf *b, const ald_revlist *l, const struct graph_opts *o,
+		     unsigned oneline, const struct ald_strvec *rows)
+{
+	if (o->json)
+		ald_buf_putc(b, '[');
 	for (size_t i = 0; i < ald_revlist_count(l); i++) {
-		ald_buf_puts(b, i ? ",\n " : "");
-		fmt_json_revision(b, ald_revlist_at(l, i), -1);
+		const ald_revision *r = ald_revlist_at(l, i);
+		int current = rows && ald_strvec_contains(rows, ald_revision_id(r));
+		if (o->json) {
+			ald_buf_puts(b, i ? ",\n " : "");
+			fmt_json_revision(b, r, rows ? current : -1);
+			continue;
+		}
+		if (o->verbose)
+			fmt_verbose(b, r, current);
+		else
+			fmt_oneline(b, r, oneline, current);
+		ald_buf_putc(b, '\n');
 	}
-	ald_buf_puts(b, "]\n");
+	if (o->json)
+		ald_buf_puts(b, "]\n");
 }
 
 int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_opts(&o, cmd, argc, argv, "+hv");
+	int status = parse_noargs(&o, cmd, argc, argv, "+hv");
 	if (status >= 0)
 		return status;
-	if (optind < argc)
-		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
 
 	ald_project *p;
 	ald_revlist *heads = NULL;
@@ -92,17 +115,7 @@ int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		return status;
 	ald_project_heads(&heads, p, o.resolve ? ALD_HEADS_RESOLVE_DEPENDENCIES : 0);
 	struct ald_buf b = {0};
-	if (o.json) {
-		put_json_list(&b, heads);
-	} else {
-		for (size_t i = 0; i < ald_revlist_count(heads); i++) {
-			if (o.verbose)
-				fmt_verbose(&b, ald_revlist_at(heads, i), 0);
-			else
-				fmt_oneline(&b, ald_revlist_at(heads, i), FMT_LABELS | FMT_HEAD, 0);
-			ald_buf_putc(&b, '\n');
-		}
-	}
+	put_revs(&b, heads, &o, FMT_LABELS | FMT_HEAD, NULL);
 	cli_flush(&b);
 	ald_revlist_free(heads);
 	ald_project_free(p);
@@ -112,11 +125,9 @@ int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_opts(&o, cmd, argc, argv, "+hv");
+	int status = parse_noargs(&o, cmd, argc, argv, "+hv");
 	if (status >= 0)
 		return status;
-	if (optind < argc)
-		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
 
 	ald_project *p;
 	ald_revlist *all = NULL;
@@ -166,11 +177,9 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_opts(&o, cmd, argc, argv, "+hvr:i");
+	int status = parse_noargs(&o, cmd, argc, argv, "+hvr:i");
 	if (status >= 0)
 		return status;
-	if (optind < argc)
-		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
 
 	ald_project *p;
 	ald_revlist *revs = NULL;
@@ -187,24 +196,8 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 		goto done;
 	}
 	struct ald_buf b = {0};
-	if (o.json)
-		ald_buf_putc(&b, '[');
-	for (size_t i = 0; i < ald_revlist_count(revs); i++) {
-		const ald_revision *r = ald_revlist_at(revs, i);
-		int current = o.indicate_current && ald_strvec_contains(&rows, ald_revision_id(r));
-		if (o.json) {
-			ald_buf_puts(&b, i ? ",\n " : "");
-			fmt_json_revision(&b, r, o.indicate_current ? current : -1);
-			continue;
-		}
-		if (o.verbose)
-			fmt_verbose(&b, r, current);
-		else
-			fmt_oneline(&b, r, FMT_PARENTS | FMT_LABELS | FMT_TREE | FMT_DOC, current);
-		ald_buf_putc(&b, '\n');
-	}
-	if (o.json)
-		ald_buf_puts(&b, "]\n");
+	put_revs(&b, revs, &o, FMT_PARENTS | FMT_LABELS | FMT_TREE | FMT_DOC,
+		 o.indicate_current ? &rows : NULL);
 	cli_flush(&b);
 done:
 	ald_strvec_free(&rows);
