@@ -2,6 +2,9 @@
 # ok_eq NAME EXPECTED ACTUAL   - passes when the two texts are equal, else shows a diff
 # ok_status NAME EXPECTED_STATUS ACTUAL_STATUS
 # ok_match NAME PATTERN TEXT   - passes when TEXT matches the grep -E PATTERN
+# the tests change directory: make the tree's paths absolute first
+top_srcdir=$(cd "${top_srcdir:-.}" && pwd)
+[ -n "${top_builddir:-}" ] && top_builddir=$(cd "$top_builddir" && pwd)
 tap_n=0
 tap_failed=0
 ALUDEL=${ALUDEL:-${top_builddir:-.}/aludel}
