@@ -1,0 +1,16 @@
+#!/bin/sh
+# tests/man_lint.sh - the man pages pass mandoc's linter, and aludel.1 names
+# every command of `aludel --help`.
+. "${top_srcdir:-.}/tests/tap.sh"
+command -v mandoc >/dev/null || { echo "Bail out! mandoc is not installed (apt-get install mandoc)"; exit 1; }
+for page in aludel.1 aludel.ini.5 aludel-revision.5; do
+	out=$(mandoc -T lint -W warning "$top_srcdir/man/$page" 2>&1)
+	ok_eq "$page: mandoc -T lint is clean" "" "$out"
+done
+cmds=$("$ALUDEL" --help | sed -n '/^commands:/,/^$/p' | awk 'NR>1 && NF {print $1}')
+missing=""
+for c in $cmds; do
+	grep -q "^\.It Ic $c\b" "$top_srcdir/man/aludel.1" || missing="$missing $c"
+done
+ok_eq "aludel.1 documents every command" "" "$missing"
+tap_done
