@@ -1,0 +1,123 @@
+#!/bin/sh
+# tests/migrate_interop.sh - aludel's databases against the outside world, on
+# SQLite and on a PostgreSQL server started here: the --sql script fed to
+# sqlite3/psql gives the same schema and version rows as the online run, and a
+# database migrated by Debian's Alembic 1.8 is continued by aludel and handed
+# back to Alembic.
+. "${top_srcdir:-.}/tests/tap.sh"
+set -u
+PY=/usr/bin/python3
+$PY -c 'import alembic, psycopg2' 2>/dev/null ||
+	{ echo "Bail out! python3-alembic and python3-psycopg2 are needed (apt-get install python3-alembic python3-psycopg2)"; exit 1; }
+work=$(mktemp -d)
+chmod 755 "$work" # the PostgreSQL server runs as another user
+pgdir="$work/pg"
+trap 'sh "$top_srcdir/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1; rm -rf "$work"' EXIT
+sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null || { echo "Bail out! could not start PostgreSQL"; exit 1; }
+
+# rev down depends message upgrade-sql downgrade-sql  (into $dir/migrations/versions)
+mkrev() {
+	{
+		echo "-- $4"; echo "--"; echo "-- Revision ID: $1"; echo "-- Revises: $2"
+		[ -n "$3" ] && echo "-- Depends On: $3"
+		echo; echo "-- migrate:upgrade"; printf '%s\n' "$5"; echo; echo "-- migrate:downgrade"; printf '%s\n' "$6"
+	} >"$dir/migrations/versions/$1_r.sql"
+}
+# schema listing and version rows of a database: "table:column,..." lines, then rows
+describe() { # backend db
+	if [ "$1" = sqlite ]; then
+		for t in $(sqlite3 "$2" "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"); do
+			printf '%s:%s\n' "$t" "$(sqlite3 "$2" "SELECT group_concat(name) FROM pragma_table_info('$t')")"
+		done
+		sqlite3 "$2" "SELECT version_num FROM alembic_version ORDER BY 1"
+	else
+		psql -At -d "dbname=$2 host=$pgdir user=postgres" -c \
+			"SELECT table_name || ':' || string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name"
+		psql -At -d "dbname=$2 host=$pgdir user=postgres" -c "SELECT version_num FROM alembic_version ORDER BY 1"
+	fi
+}
+url() { # backend name
+	if [ "$1" = sqlite ]; then echo "sqlite:///$work/$2.db"; else sh "$top_srcdir/tests/pg-cluster.sh" createdb "$pgdir" "$2"; fi
+}
+dbname() { if [ "$1" = sqlite ]; then echo "$work/$2.db"; else echo "$2"; fi; }
+
+for be in sqlite postgresql; do
+	# ---- 1. --sql script == online run ----
+	dir="$work/native_$be"
+	mkdir -p "$dir/migrations/versions"
+	printf '[aludel]\nscript_location = %%(here)s/migrations\n' >"$dir/aludel.ini"
+	mkrev a000000001 "" "" "accounts" "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(40));" "DROP TABLE accounts;"
+	mkrev b000000001 a000000001 "" "orders" "CREATE TABLE orders (id INTEGER PRIMARY KEY, account_id INTEGER);
+INSERT INTO accounts (id, name) VALUES (1, 'it''s; tricky');" "DROP TABLE orders;"
+	mkrev c000000001 a000000001 "" "audit" "CREATE TABLE audit (id INTEGER, what TEXT);" "DROP TABLE audit;"
+	mkrev d000000001 c000000001 b000000001 "audit orders" "ALTER TABLE audit ADD COLUMN order_id INTEGER;" "ALTER TABLE audit DROP COLUMN order_id;"
+	cd "$dir"
+	online=$(url $be online); script=$(url $be script)
+	"$ALUDEL" --url "$online" upgrade heads; ok_status "$be: online upgrade heads" 0 $?
+	"$ALUDEL" --url "$script" upgrade --sql heads >"$work/up_$be.sql"; ok_status "$be: upgrade --sql heads" 0 $?
+	if [ $be = sqlite ]; then sqlite3 -bail "$(dbname $be script)" <"$work/up_$be.sql"; else psql -q -v ON_ERROR_STOP=1 -d "dbname=script host=$pgdir user=postgres" -f "$work/up_$be.sql" >/dev/null; fi
+	ok_status "$be: the script runs in the database's own client" 0 $?
+	expected=$(describe $be "$(dbname $be online)")
+	ok_match "$be: the online run made the tables" "^audit:id,what,order_id" "$expected"
+	ok_eq "$be: the script gives the same schema and version rows" "$expected" "$(describe $be "$(dbname $be script)")"
+	"$ALUDEL" --url "$online" downgrade base >/dev/null; ok_status "$be: online downgrade base" 0 $?
+	"$ALUDEL" --url "$script" downgrade --sql heads:base >"$work/down_$be.sql"
+	if [ $be = sqlite ]; then sqlite3 -bail "$(dbname $be script)" <"$work/down_$be.sql"; else psql -q -v ON_ERROR_STOP=1 -d "dbname=script host=$pgdir user=postgres" -f "$work/down_$be.sql" >/dev/null; fi
+	ok_status "$be: the downgrade script runs" 0 $?
+	ok_eq "$be: downgrade script and online downgrade agree" "$(describe $be "$(dbname $be online)")" "$(describe $be "$(dbname $be script)")"
+
+	# ---- 2. Alembic migrates, aludel continues, Alembic takes over again ----
+	dir="$work/alembic_$be"
+	mkdir -p "$dir" && cd "$dir"
+	$PY -m alembic init migrations >/dev/null 2>&1
+	db=$(url $be shared)
+	# in an ini file % is written %%; & and | are special to sed
+	ini_db=$(printf '%s' "$db" | sed 's/%/%%/g; s/[&|]/\\&/g')
+	sed -i "s|^sqlalchemy.url = .*|sqlalchemy.url = $ini_db|" alembic.ini
+	for r in 1 2; do
+		down=None; [ $r = 2 ] && down="'a1a1a1a1a001'"
+		cat >"migrations/versions/a1a1a1a1a00${r}_py.py" <<PYREV
+"""python $r
+
+Revision ID: a1a1a1a1a00$r
+Revises:
+Create Date: 2026-11-22 10:00:00
+
+"""
+from alembic import op
+
+revision = 'a1a1a1a1a00$r'
+down_revision = $down
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("CREATE TABLE py_$r (id INTEGER)")
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE py_$r")
+PYREV
+	done
+	$PY -m alembic upgrade heads >/dev/null 2>&1; ok_status "$be: Alembic upgrades its project" 0 $?
+	ok_eq "$be: aludel reads Alembic's version table" "a1a1a1a1a002 (head)" "$("$ALUDEL" -c alembic.ini current)"
+	# aludel's own revisions in the same folder, on top of Alembic's head
+	mkrev b2b2b2b2b001 a1a1a1a1a002 "" "native one" "CREATE TABLE native_1 (id INTEGER);" "DROP TABLE native_1;"
+	mkrev b2b2b2b2b002 b2b2b2b2b001 "" "native two" "CREATE TABLE native_2 (id INTEGER);" "DROP TABLE native_2;"
+	"$ALUDEL" -c alembic.ini upgrade heads; ok_status "$be: aludel continues from Alembic's row" 0 $?
+	ok_eq "$be: aludel's row" "b2b2b2b2b002 (head)" "$("$ALUDEL" -c alembic.ini current)"
+	ok_match "$be: history -i marks it" "^b2b2b2b2b001 -> b2b2b2b2b002 \\(head\\) \\(current\\)" "$("$ALUDEL" -c alembic.ini history -i)"
+	"$ALUDEL" -c alembic.ini upgrade a1a1a1a1a001 >/dev/null 2>&1
+	ok_status "$be: nothing to run below the current revision" 0 $?
+	out=$("$ALUDEL" -c alembic.ini downgrade a1a1a1a1a001 2>&1); st=$?
+	ok_status "$be: downgrading through a Python revision is refused" 1 $st
+	ok_match "$be: ...before anything ran, naming it" "a1a1a1a1a002.*a1a1a1a1a002_py.py" "$out"
+	ok_eq "$be: ...and the row is unchanged" "b2b2b2b2b002 (head)" "$("$ALUDEL" -c alembic.ini current)"
+	"$ALUDEL" -c alembic.ini downgrade a1a1a1a1a002 >/dev/null; ok_status "$be: aludel hands back at Alembic's head" 0 $?
+	rm migrations/versions/b2b2b2b2b00*_r.sql
+	ok_match "$be: Alembic reads the table aludel left" "^a1a1a1a1a002 \\(head\\)" "$($PY -m alembic current 2>/dev/null)"
+	$PY -m alembic downgrade base >/dev/null 2>&1; ok_status "$be: Alembic downgrades to base" 0 $?
+	ok_eq "$be: empty version table" "" "$("$ALUDEL" -c alembic.ini current)"
+done
+tap_done
