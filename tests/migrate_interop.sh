@@ -1,9 +1,9 @@
 #!/bin/sh
 # tests/migrate_interop.sh - aludel's databases against the outside world, on
 # SQLite and on a PostgreSQL server started here: the --sql script fed to
-# sqlite3/psql gives the same schema and version rows as the online run, and a
-# database migrated by Debian's Alembic 1.8 is continued by aludel and handed
-# back to Alembic.
+# sqlite3/psql gives the same schema and version rows as the online run, two
+# runs started together apply each revision once, and a database migrated by
+# Debian's Alembic 1.8 is continued by aludel and handed back to Alembic.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
 PY=/usr/bin/python3
@@ -66,7 +66,41 @@ INSERT INTO accounts (id, name) VALUES (1, 'it''s; tricky');" "DROP TABLE orders
 	ok_status "$be: the downgrade script runs" 0 $?
 	ok_eq "$be: downgrade script and online downgrade agree" "$(describe $be "$(dbname $be online)")" "$(describe $be "$(dbname $be script)")"
 
-	# ---- 2. Alembic migrates, aludel continues, Alembic takes over again ----
+	# ---- 2. two runs started together: each revision applied once ----
+	dir="$work/race_$be"
+	mkdir -p "$dir/migrations/versions"
+	printf '[aludel]\nscript_location = %%(here)s/migrations\n' >"$dir/aludel.ini"
+	if [ $be = sqlite ]; then
+		slow="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c;"
+	else
+		slow="SELECT pg_sleep(1);"
+	fi
+	mkrev e000000001 "" "" "log table" "CREATE TABLE run_log (what TEXT);
+$slow" "DROP TABLE run_log;"
+	mkrev e000000002 e000000001 "" "log once" "INSERT INTO run_log VALUES ('e000000002');" "DELETE FROM run_log;"
+	cd "$dir"
+	race=$(url $be race)
+	"$ALUDEL" --url "$race" upgrade heads 2>"$work/race1.err" &
+	p1=$!
+	sleep 0.3
+	"$ALUDEL" --url "$race" upgrade heads 2>"$work/race2.err" &
+	p2=$!
+	wait $p1; s1=$?
+	wait $p2; s2=$?
+	ok_eq "$be: both concurrent runs succeed" "0 0" "$s1 $s2"
+	ok_match "$be: the second one waited, and said so" "Waiting for another aludel run" "$(cat "$work/race2.err")"
+	if [ $be = sqlite ]; then n=$(sqlite3 "$work/race.db" "SELECT count(*) FROM run_log"); else n=$(psql -At -d "dbname=race host=$pgdir user=postgres" -c "SELECT count(*) FROM run_log"); fi
+	ok_eq "$be: each revision ran once" "1" "$n"
+	"$ALUDEL" --url "$race" downgrade base >/dev/null
+	"$ALUDEL" --url "$race" upgrade heads 2>/dev/null &
+	p1=$!
+	sleep 0.3
+	out=$("$ALUDEL" --url "$race" upgrade heads --lock-timeout 0.1 2>&1); st=$?
+	wait $p1
+	ok_status "$be: --lock-timeout gives up while another run holds the lock" 1 $st
+	ok_match "$be: ...with a clear message" "lock|locked" "$out"
+
+	# ---- 3. Alembic migrates, aludel continues, Alembic takes over again ----
 	dir="$work/alembic_$be"
 	mkdir -p "$dir" && cd "$dir"
 	$PY -m alembic init migrations >/dev/null 2>&1

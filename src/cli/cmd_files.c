@@ -28,7 +28,7 @@ static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *label
 {
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hm:", revision_longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hm:", revision_longopts, NULL)) != -1) {
 		if (merge && c != 'h' && c != 'm' && c != OPT_LABEL && c != OPT_REVID && c != '?')
 			return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
 		switch (c) {
@@ -123,7 +123,7 @@ int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 	int c;
 	opterr = 0;
 	static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_command_help(cmd, stdout);
 			return CLI_OK;

@@ -105,7 +105,7 @@ static void put_revs(struct ald_buf *b, const ald_revlist *l, const struct graph
 int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_noargs(&o, cmd, argc, argv, "+hv");
+	int status = parse_noargs(&o, cmd, argc, argv, "hv");
 	if (status >= 0)
 		return status;
 
@@ -125,7 +125,7 @@ int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_noargs(&o, cmd, argc, argv, "+hv");
+	int status = parse_noargs(&o, cmd, argc, argv, "hv");
 	if (status >= 0)
 		return status;
 
@@ -177,7 +177,7 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_noargs(&o, cmd, argc, argv, "+hvr:i");
+	int status = parse_noargs(&o, cmd, argc, argv, "hvr:i");
 	if (status >= 0)
 		return status;
 
@@ -228,7 +228,7 @@ static int show_spec(struct ald_buf *b, const ald_project *p, const char *spec, 
 int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	struct graph_opts o;
-	int status = parse_opts(&o, cmd, argc, argv, "+h");
+	int status = parse_opts(&o, cmd, argc, argv, "h");
 	if (status >= 0)
 		return status;
 	if (optind >= argc)

@@ -33,7 +33,7 @@ static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int
 	memset(o, 0, sizeof(*o));
 	o->lock_timeout_ms = -1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, is_current ? "+hv" : "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, is_current ? "hv" : "h", longopts, NULL)) != -1) {
 		char *end;
 		switch (c) {
 		case 'h':

@@ -16,7 +16,7 @@ int cmd_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **arg
 	static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_command_help(cmd, stdout);
 			return CLI_OK;
