@@ -24,44 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
+#include "graph_fixtures.h"
 #include "resolve.h"
-
-/* A revision as a test writes it: lists are comma-separated, NULL = none. */
-struct spec {
-	const char *id, *down, *labels, *deps;
-};
-
-static const struct spec G1[] = {
-	{"1000aaaa0001", NULL, NULL, NULL},
-	{"2000aaaa0002", "1000aaaa0001", NULL, NULL},
-	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
-	{"3000bbbb0002", "3000bbbb0001", NULL, NULL},
-	{"4000cccc0001", "2000aaaa0002", NULL, NULL},
-	{"4000cccc0002", "4000cccc0001", NULL, NULL},
-	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL},
-	{"6000dddd0001", "5000eeee0001", NULL, NULL},
-	{"7000ffff0001", NULL, "other", NULL},
-	{"7000ffff0002", "7000ffff0001", NULL, NULL},
-	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001"},
-};
-
-static const struct spec G2[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"bbbb00000001", "aaaa00000001", "left", NULL},
-	{"bbbb00000002", "bbbb00000001", NULL, NULL},
-	{"cccc00000001", "aaaa00000001", "right", NULL},
-	{"cccc00000002", "cccc00000001", NULL, "bbbb00000002"},
-};
-
-static const struct spec LIN5[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"aaaa00000002", "aaaa00000001", NULL, NULL},
-	{"aaaa00000003", "aaaa00000002", "lbl", NULL},
-	{"aaaa00000004", "aaaa00000003", NULL, NULL},
-	{"aaaa00000005", "aaaa00000004", NULL, NULL},
-};
 
 /* Ids of 3 and 4 characters, labels sharing a prefix with each other and
  * with a revision id. */
@@ -73,42 +37,7 @@ static const struct spec SHORT[] = {
 	{"x1234", "abcd", NULL, NULL},
 };
 
-static void split(struct ald_strvec *sv, const char *csv)
-{
-	if (!csv)
-		return;
-	for (const char *p = csv;;) {
-		const char *q = strchr(p, ',');
-		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
-		if (!q)
-			break;
-		p = q + 1;
-	}
-}
-
-static struct ald_graph *build_graph(const struct spec *specs, size_t n)
-{
-	struct ald_revfile *files = calloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		struct ald_revfile *f = &files[i];
-		f->kind = ALD_REVFILE_PY;
-		f->path = ald_xasprintf("%s.py", specs[i].id);
-		f->id = ald_xstrdup(specs[i].id);
-		f->doc = ald_xstrdup(specs[i].id);
-		f->message = ald_xstrdup(specs[i].id);
-		split(&f->down, specs[i].down);
-		split(&f->depends, specs[i].deps);
-		split(&f->labels, specs[i].labels);
-		f->transactional = 1;
-	}
-	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, files, n) < 0)
-		fail_msg("build failed: %s", ald_error_last()->message);
-	free(files);
-	return g;
-}
-
-#define GRAPH(specs) build_graph(specs, sizeof(specs) / sizeof(specs[0]))
+#define GRAPH(specs) fixture_graph(specs, FIXTURE_N(specs), ALD_REVFILE_PY)
 
 /* Group state: one graph of each kind. */
 struct graphs {

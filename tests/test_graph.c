@@ -13,56 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
-
-/* A revision as a test writes it: lists are comma-separated, NULL = none. */
-struct spec {
-	const char *id, *down, *labels, *deps;
-};
-
-static void split(struct ald_strvec *sv, const char *csv)
-{
-	if (!csv)
-		return;
-	for (const char *p = csv;;) {
-		const char *q = strchr(p, ',');
-		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
-		if (!q)
-			break;
-		p = q + 1;
-	}
-}
-
-/* Fills a revision file as the parser would: path "<id>.py", id on line 1,
- * down_revision on line 2, depends_on on line 3. */
-static void fill(struct ald_revfile *f, const struct spec *s)
-{
-	memset(f, 0, sizeof(*f));
-	f->kind = ALD_REVFILE_PY;
-	f->path = ald_xasprintf("%s.py", s->id);
-	f->id = ald_xstrdup(s->id);
-	f->id_line = 1;
-	f->doc = ald_xstrdup(s->id);
-	f->message = ald_xstrdup(s->id);
-	split(&f->down, s->down);
-	f->down_line = 2;
-	split(&f->depends, s->deps);
-	f->depends_line = 3;
-	split(&f->labels, s->labels);
-	f->transactional = 1;
-}
+#include "graph_fixtures.h"
 
 static int build(struct ald_graph **g, const struct spec *specs, size_t n)
 {
-	struct ald_revfile *files = calloc(n ? n : 1, sizeof(*files));
-	for (size_t i = 0; i < n; i++)
-		fill(&files[i], &specs[i]);
-	int err = ald_graph_build(g, files, n);
-	for (size_t i = 0; i < n; i++) /* ownership passed: all zeroed */
-		assert_null(files[i].id);
-	free(files);
-	return err;
+	return fixture_build(g, specs, n, ALD_REVFILE_PY);
 }
 
 static struct ald_graph *build_ok(const struct spec *specs, size_t n)
@@ -172,37 +127,6 @@ static const struct spec g1_trace[] = {
 	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
 };
 
-/* G1 in aludel's map order (sorted file names). */
-static const struct spec g1[] = {
-	{"1000aaaa0001", NULL, NULL, NULL},
-	{"2000aaaa0002", "1000aaaa0001", NULL, NULL},
-	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
-	{"3000bbbb0002", "3000bbbb0001", NULL, NULL},
-	{"4000cccc0001", "2000aaaa0002", NULL, NULL},
-	{"4000cccc0002", "4000cccc0001", NULL, NULL},
-	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL},
-	{"6000dddd0001", "5000eeee0001", NULL, NULL},
-	{"7000ffff0001", NULL, "other", NULL},
-	{"7000ffff0002", "7000ffff0001", NULL, NULL},
-	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001"},
-};
-
-static const struct spec g2[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"bbbb00000001", "aaaa00000001", "left", NULL},
-	{"bbbb00000002", "bbbb00000001", NULL, NULL},
-	{"cccc00000001", "aaaa00000001", "right", NULL},
-	{"cccc00000002", "cccc00000001", NULL, "bbbb00000002"},
-};
-
-static const struct spec lin5[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"aaaa00000002", "aaaa00000001", NULL, NULL},
-	{"aaaa00000003", "aaaa00000002", "lbl", NULL},
-	{"aaaa00000004", "aaaa00000003", NULL, NULL},
-	{"aaaa00000005", "aaaa00000004", NULL, NULL},
-};
-
 static void test_g1_trace_history(void **state)
 {
 	(void)state;
@@ -219,7 +143,7 @@ static void test_g1_trace_history(void **state)
 static void test_g1_upgrade_featb(void **state)
 {
 	(void)state;
-	const struct spec *specs[] = {g1_trace, g1};
+	const struct spec *specs[] = {g1_trace, G1};
 	for (int k = 0; k < 2; k++) {
 		struct ald_graph *g = build_ok(specs[k], 11);
 		size_t target = R(g, "8000dddd0002"), cur = R(g, "2000aaaa0002");
@@ -242,7 +166,7 @@ static void test_g1_upgrade_featb(void **state)
 static void test_g1_model(void **state)
 {
 	(void)state;
-	struct ald_graph *g = BUILD(g1);
+	struct ald_graph *g = BUILD(G1);
 	assert_int_equal(g->n, 11);
 	assert_revs(g, &g->heads, "7000ffff0002 8000dddd0002");
 	assert_revs(g, &g->real_heads, "7000ffff0002 8000dddd0002");
@@ -285,7 +209,7 @@ static void test_g1_model(void **state)
 static void test_g2(void **state)
 {
 	(void)state;
-	struct ald_graph *g = BUILD(g2);
+	struct ald_graph *g = BUILD(G2);
 	assert_revs(g, &g->heads, "bbbb00000002 cccc00000002");
 	assert_revs(g, &g->real_heads, "cccc00000002");
 	assert_revs(g, &g->bases, "aaaa00000001");
@@ -305,9 +229,9 @@ static void test_g2(void **state)
 static void test_lin5_labels(void **state)
 {
 	(void)state;
-	struct ald_graph *g = BUILD(lin5);
+	struct ald_graph *g = BUILD(LIN5);
 	for (size_t i = 0; i < 5; i++)
-		assert_labels(g, lin5[i].id, "lbl");
+		assert_labels(g, LIN5[i].id, "lbl");
 	assert_int_equal(g->n_labels, 1);
 	assert_int_equal(ald_graph_find_label(g, "lbl"), 0);
 	assert_int_equal(ald_graph_find(g, "lbl"), R(g, "aaaa00000003"));
@@ -537,7 +461,7 @@ static void test_cycle_missed_by_alembic(void **state)
 static void test_find(void **state)
 {
 	(void)state;
-	struct ald_graph *g = BUILD(g1);
+	struct ald_graph *g = BUILD(G1);
 	assert_int_equal(ald_graph_find(g, "3000bbbb0001"), 2);
 	assert_int_equal(ald_graph_find(g, "featb"), 2);
 	assert_int_equal(ald_graph_find(g, "other"), 8);
@@ -571,7 +495,7 @@ static void assert_prefix(const struct ald_graph *g, const char *prefix, const c
 static void test_prefix(void **state)
 {
 	(void)state;
-	struct ald_graph *g = BUILD(g1);
+	struct ald_graph *g = BUILD(G1);
 	assert_prefix(g, "1", "1000aaaa0001");
 	assert_prefix(g, "3000", "3000bbbb0001 3000bbbb0002");
 	assert_prefix(g, "3000bbbb0002", "3000bbbb0002");

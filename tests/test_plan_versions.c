@@ -22,85 +22,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
+#include "graph_fixtures.h"
 #include "plan.h"
 
 /* ---- graphs ---- */
 
-struct spec {
-	const char *id, *down, *labels, *deps;
-};
+#define BUILD(specs) fixture_graph(specs, FIXTURE_N(specs), ALD_REVFILE_SQL)
 
-static void split(struct ald_strvec *sv, const char *csv)
-{
-	if (!csv)
-		return;
-	for (const char *p = csv;;) {
-		const char *q = strchr(p, ',');
-		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
-		if (!q)
-			break;
-		p = q + 1;
-	}
-}
-
-static struct ald_graph *build(const struct spec *specs, size_t n)
-{
-	struct ald_revfile *files = ald_xcalloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		struct ald_revfile *f = &files[i];
-		f->kind = ALD_REVFILE_SQL;
-		f->path = ald_xasprintf("%s.sql", specs[i].id);
-		f->id = ald_xstrdup(specs[i].id);
-		f->doc = ald_xstrdup(specs[i].id);
-		f->message = ald_xstrdup(specs[i].id);
-		split(&f->down, specs[i].down);
-		split(&f->depends, specs[i].deps);
-		split(&f->labels, specs[i].labels);
-		f->transactional = 1;
-	}
-	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, files, n) < 0)
-		fail_msg("graph: %s", ald_error_last()->message);
-	free(files);
-	return g;
-}
-
-#define BUILD(specs) build(specs, sizeof(specs) / sizeof(specs[0]))
-
-/* G1, G2, lin5 (§2.6) and merge3 (a merge of three branches, one of them
- * absorbed into another row through depends_on: 1.8.1's KeyError). */
-static const struct spec G1[] = {
-	{"1000aaaa0001", NULL, NULL, NULL},
-	{"2000aaaa0002", "1000aaaa0001", NULL, NULL},
-	{"3000bbbb0001", "2000aaaa0002", "featb", NULL},
-	{"3000bbbb0002", "3000bbbb0001", NULL, NULL},
-	{"4000cccc0001", "2000aaaa0002", NULL, NULL},
-	{"4000cccc0002", "4000cccc0001", NULL, NULL},
-	{"5000eeee0001", "3000bbbb0002,4000cccc0002", NULL, NULL},
-	{"6000dddd0001", "5000eeee0001", NULL, NULL},
-	{"7000ffff0001", NULL, "other", NULL},
-	{"7000ffff0002", "7000ffff0001", NULL, NULL},
-	{"8000dddd0002", "6000dddd0001", NULL, "7000ffff0001"},
-};
-
-static const struct spec G2[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"bbbb00000001", "aaaa00000001", "left", NULL},
-	{"bbbb00000002", "bbbb00000001", NULL, NULL},
-	{"cccc00000001", "aaaa00000001", "right", NULL},
-	{"cccc00000002", "cccc00000001", NULL, "bbbb00000002"},
-};
-
-static const struct spec LIN5[] = {
-	{"aaaa00000001", NULL, NULL, NULL},
-	{"aaaa00000002", "aaaa00000001", NULL, NULL},
-	{"aaaa00000003", "aaaa00000002", "lbl", NULL},
-	{"aaaa00000004", "aaaa00000003", NULL, NULL},
-	{"aaaa00000005", "aaaa00000004", NULL, NULL},
-};
-
+/* merge3 (G1, G2, lin5: graph_fixtures.h): a merge of three branches, one
+ * of them absorbed into another row through depends_on: 1.8.1's KeyError. */
 static const struct spec MERGE3[] = {
 	{"0a0a0a0a0a01", NULL, NULL, NULL},
 	{"1b1b1b1b1b01", "0a0a0a0a0a01", "left", NULL},
@@ -267,7 +197,7 @@ static void ids_to(struct ald_ixvec *v, const struct ald_graph *g, const char *c
 	if (!csv)
 		return;
 	struct ald_strvec sv = {0};
-	split(&sv, csv);
+	fixture_split(&sv, csv);
 	for (size_t i = 0; i < sv.n; i++)
 		ald_ixvec_push(v, R(g, sv.v[i]));
 	ald_strvec_free(&sv);
@@ -357,7 +287,7 @@ static void expect_str(const char *what, const char *got, const char *expected)
 static void run_cmds(const struct spec *specs, size_t n_specs, const struct cmd *cmds, size_t n)
 {
 	struct world w;
-	world_init(&w, build(specs, n_specs), "sqlite");
+	world_init(&w, fixture_graph(specs, n_specs, ALD_REVFILE_SQL), "sqlite");
 	for (size_t c = 0; c < n; c++) {
 		const struct cmd *cmd = &cmds[c];
 		print_message("%s\n", cmd->what);
