@@ -9,7 +9,7 @@
 #include "db_internal.h"
 #include "error.h"
 
-#include <libpq-fe.h>
+#include "pq_loader.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,6 +283,9 @@ static int sets_client_encoding(const char *conninfo)
 
 int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 {
+	int loaded = ald_pq_load();
+	if (loaded < 0)
+		return loaded;
 	struct pg_db *p = ald_xcalloc(1, sizeof(*p));
 	ald_db_init_common(&p->base, &pg_ops, url->display);
 	p->conn = PQconnectdb(url->conninfo);
