@@ -5,8 +5,11 @@ Usage: gen_projects.py OUTDIR N [SEED]
 Writes OUTDIR/native (aludel.ini + native .sql revisions) and OUTDIR/alembic
 (alembic.ini + Alembic .py revisions) holding the same graph of N revisions:
 a main line with a side branch every 10 revisions (merged back 4 later), a
-branch label every 50 revisions, a depends_on every 25 revisions, and a second
-root every 1000 revisions. Each revision has three real statements.
+labelled feature branch every 500 revisions (one revision, left open as a
+head: a label on a branch that is merged back would pass to every later
+revision, Alembic's rule, and make each revision carry thousands of labels),
+a depends_on every 25 revisions, and a second root every 1000 revisions. Each
+revision has three real statements.
 """
 import os
 import random
@@ -35,11 +38,10 @@ def graph(n, seed):
             down = [side_tip]
             side_tip = rid
             side_left -= 1
-            if side_left == 0:
-                pass
-            if i % 50 == 0:
-                labels = ["lbl%d" % i]
             revs.append((rid, down, deps, labels))
+            continue
+        if i % 500 == 251 and main_tip:  # a labelled feature branch, never merged
+            revs.append((rid, [main_tip], [], ["feat%d" % i]))
             continue
         if side_left == 0 and side_tip:
             down = [main_tip, side_tip]  # merge the side branch back
