@@ -354,19 +354,13 @@ static void expose_all(struct ald_graph *g)
 	}
 }
 
-int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
+/* Builds the graph around g->revs (n entries whose files are set). */
+static int build(struct ald_graph **out, struct ald_graph *g)
 {
-	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
 	int err;
-
-	*out = NULL;
-	g->revs = ald_xcalloc(n ? n : 1, sizeof(*g->revs));
-	g->n = n;
-	for (size_t i = 0; i < n; i++) {
-		g->revs[i].file = files[i];
-		memset(&files[i], 0, sizeof(files[i]));
+	size_t n = g->n;
+	for (size_t i = 0; i < n; i++)
 		g->revs[i].pos = i;
-	}
 	g->index = ald_xcalloc(1, sizeof(*g->index));
 	index_init(g->index, n);
 
@@ -385,6 +379,37 @@ int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
 fail:
 	ald_graph_free(g);
 	return err;
+}
+
+int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
+{
+	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
+	*out = NULL;
+	g->revs = ald_xcalloc(n ? n : 1, sizeof(*g->revs));
+	g->n = n;
+	for (size_t i = 0; i < n; i++) {
+		g->revs[i].file = files[i];
+		memset(&files[i], 0, sizeof(files[i]));
+	}
+	return build(out, g);
+}
+
+/* The array is grown in place into the revision array (realloc remaps a large
+ * block instead of copying it), each file moved from the end down, so the
+ * files are never held twice. */
+int ald_graph_build_array(struct ald_graph **out, struct ald_revfile *files, size_t n)
+{
+	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
+	*out = NULL;
+	g->revs = ald_xrealloc(files, (n ? n : 1) * sizeof(*g->revs));
+	g->n = n;
+	struct ald_revfile *f = (struct ald_revfile *)(void *)g->revs;
+	for (size_t i = n; i-- > 0;) { /* revs[i] overlaps only files i and above */
+		struct ald_revfile moved = f[i];
+		memset(&g->revs[i], 0, sizeof(g->revs[i]));
+		g->revs[i].file = moved;
+	}
+	return build(out, g);
 }
 
 void ald_graph_free(struct ald_graph *g)

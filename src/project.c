@@ -54,8 +54,7 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	if (error < 0)
 		goto fail;
 	p->alembic = detect_alembic(&p->config, files, n);
-	error = ald_graph_build(&p->graph, files, n);
-	free(files);
+	error = ald_graph_build_array(&p->graph, files, n);
 	if (error < 0)
 		goto fail;
 

@@ -1,4 +1,4 @@
-/* read_file.c - reading a whole file in one go (ald_read_file of util.h). */
+/* read_file.c - reading a whole file in one go (ald_read_at, ald_read_file of util.h). */
 #include "error.h"
 #include "util.h"
 
@@ -6,22 +6,22 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-int ald_read_file(char **out, size_t *len, const char *path)
+/* No fstat for the size: the buffer starts at 64 KiB, more than a revision
+ * file holds, so one read usually takes the whole file. */
+int ald_read_at(int dirfd, const char *name, const char *path, struct ald_buf *buf)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
-	struct stat st;
-	size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-	char *buf = ald_xmalloc(cap);
-	size_t n = 0;
+	buf->len = 0;
 	for (;;) {
-		if (n + 1 >= cap)
-			buf = ald_xrealloc(buf, cap *= 2);
-		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (buf->cap - buf->len < 4096 + 1) {
+			buf->cap = buf->cap ? buf->cap * 2 : 65536;
+			buf->ptr = ald_xrealloc(buf->ptr, buf->cap);
+		}
+		ssize_t r = read(fd, buf->ptr + buf->len, buf->cap - buf->len - 1);
 		if (r == 0)
 			break;
 		if (r < 0) {
@@ -29,15 +29,25 @@ int ald_read_file(char **out, size_t *len, const char *path)
 				continue;
 			int saved = errno;
 			close(fd);
-			free(buf);
 			return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(saved));
 		}
-		n += (size_t)r;
+		buf->len += (size_t)r;
 	}
 	close(fd);
-	buf[n] = '\0';
+	buf->ptr[buf->len] = '\0';
+	return 0;
+}
+
+int ald_read_file(char **out, size_t *len, const char *path)
+{
+	struct ald_buf buf = {0};
+	int err = ald_read_at(AT_FDCWD, path, path, &buf);
+	if (err < 0) {
+		ald_buf_free(&buf);
+		return err;
+	}
 	if (len)
-		*len = n;
-	*out = buf;
+		*len = buf.len;
+	*out = buf.ptr;
 	return 0;
 }

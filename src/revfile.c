@@ -12,8 +12,7 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
-/* Parses the text according to the name's extension. */
-static int parse_text(struct ald_revfile *out, const char *path, const char *text, size_t len)
+int ald_revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	if (ends_with(path, ".sql"))
 		return ald_revfile_parse_sql(out, path, text, len);
@@ -31,7 +30,7 @@ int ald_revfile_load(struct ald_revfile *out, const char *path)
 	int err = ald_read_file(&text, &len, path);
 	if (err < 0)
 		return err;
-	err = parse_text(out, path, text, len);
+	err = ald_revfile_parse(out, path, text, len);
 	free(text);
 	return err;
 }

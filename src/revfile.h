@@ -31,7 +31,9 @@ struct ald_revfile {
 	char *path;               /* as given to the parser; owned */
 	char *id;                 /* Revision ID; owned */
 	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
-	char *doc;                /* docstring / header text, whitespace-stripped; owned, never NULL */
+	char *doc;                /* docstring / header text, whitespace-stripped; owned; never
+	                             NULL from a parser, NULL after a folder scan until
+	                             ald_revision_doc() reads it again */
 	char *message;            /* first paragraph of doc (text before the first blank line; SQL:
 	                             the message line, "" when the header starts with a field);
 	                             owned, never NULL */
@@ -57,6 +59,9 @@ int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char 
  * `revision`, `down_revision`, `branch_labels`, `depends_on`, with or without
  * type annotations; the module docstring). Same error contract. */
 int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len);
+
+/* Parses `text` as SQL when `path` ends in .sql, else as Python. */
+int ald_revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
 /* Reads `path` and parses it according to its extension (.sql or .py; any
  * other name is ALD_EINVALID). *out is cleared on error. */

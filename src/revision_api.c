@@ -1,4 +1,5 @@
 /* revision_api.c - the public accessors of ald_revision and ald_revlist. */
+#include "error.h"
 #include "project.h"
 
 #include <stdlib.h>
@@ -13,9 +14,25 @@ const char *ald_revision_message(const ald_revision *r)
 	return r->rev->file.message;
 }
 
+/* The docstring is not kept when the folder is scanned: it is read from the
+ * file on first use and kept from then on (the revision is logically const:
+ * only this cache field changes). A file that cannot be read any more, or now
+ * holds another revision, gives its message instead. */
 const char *ald_revision_doc(const ald_revision *r)
 {
-	return r->rev->file.doc;
+	struct ald_revfile *f = (struct ald_revfile *)&r->rev->file;
+	if (!f->doc) {
+		struct ald_revfile now;
+		if (ald_revfile_load(&now, f->path) == 0 && ald_streq(now.id, f->id)) {
+			f->doc = now.doc;
+			now.doc = NULL;
+		} else {
+			f->doc = ald_xstrdup(f->message);
+		}
+		ald_revfile_clear(&now);
+		ald_error_clear();
+	}
+	return f->doc;
 }
 
 const char *ald_revision_path(const ald_revision *r)

@@ -72,5 +72,9 @@ void ald_ixvec_free(struct ald_ixvec *iv);
  * (naming the path) and returns ALD_ERROR. *out is the caller's.
  * (read_file.c: part of the engine only.) */
 int ald_read_file(char **out, size_t *len, const char *path);
+/* Reads file `name` of the folder open as `dirfd` (AT_FDCWD: the current
+ * one) into *buf, replacing its contents, NUL-terminated; the buffer is meant
+ * to be reused from file to file. `path` names the file in messages. */
+int ald_read_at(int dirfd, const char *name, const char *path, struct ald_buf *buf);
 
 #endif

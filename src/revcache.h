@@ -1,0 +1,47 @@
+/* revcache.h - a cache of parsed revision headers, one file per versions folder.
+ *
+ * Reading a revision costs an open, a read and a parse; a cached entry costs
+ * one stat. An entry is used only when the file's size, modification and
+ * change times (nanoseconds), inode and device are those recorded, the way
+ * git trusts its index; files changed within two seconds of the run are not
+ * recorded (their times could still change unseen within one clock tick).
+ * Files that fail to parse are never recorded, so their errors come back.
+ *
+ * Where: $ALUDEL_CACHE_DIR, else $XDG_CACHE_HOME/aludel, else
+ * $HOME/.cache/aludel; ALUDEL_CACHE_DIR set to an empty value turns it off.
+ * The project's own folders are never written to. Every cache error is
+ * silent: the cache is only ever a faster way to the same result.
+ */
+#ifndef ALD_REVCACHE_H
+#define ALD_REVCACHE_H
+
+#include <sys/stat.h>
+
+#include "revfile.h"
+
+struct ald_revcache;
+
+/* The cache of the folder whose real path is `dir_real`, loaded if present.
+ * NULL when caching is off (then the other calls must not be made). */
+struct ald_revcache *ald_revcache_open(const char *dir_real);
+
+/* If the entry for file `name` matches `st`, fills *out (path set to `path`)
+ * and returns 1; otherwise returns 0 and leaves *out zeroed. */
+int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
+			struct ald_revfile *out, const char *path);
+
+/* Records a file parsed successfully (unless it changed too recently). Files
+ * must be looked up or stored in ascending strcmp order of name. */
+void ald_revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
+			const struct ald_revfile *rf);
+
+/* When `keep` (every file of the folder was looked up or stored), writes the
+ * cache - the entries of this run - if it changed, atomically (temporary file
+ * + rename). Frees it. */
+void ald_revcache_close(struct ald_revcache *c, int keep);
+
+/* Tests only: the clock runs `seconds` ahead, so that files the test has just
+ * written are old enough to be recorded. */
+void ald_revcache_test_skew(long seconds);
+
+#endif
