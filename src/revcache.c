@@ -1,12 +1,14 @@
 /* revcache.c - the parsed-header cache of a versions folder (see revcache.h).
  *
  * File format (native byte order; the cache never leaves the machine):
- *   "ALDREVC" NUL, u32 format, u32 entry count, str folder, entries sorted by name.
- *   entry: str name, u64 size, ino, dev, i64 mtime s, ns, ctime s, ns,
- *          u32 kind, str id, u32 id_line, str message,
- *          u32 has_date, str date, list down, u32 line, list depends, u32 line,
- *          list labels, u32 transactional, section upgrade, section downgrade
- *   str: u32 length + bytes; list: u32 count + strs;
+ *   "ALDREVC" NUL, u32 format, u32 entry count n, stat of the folder,
+ *   str folder, u64 offset of each entry (from the file's start), entries in
+ *   name order.
+ *   entry: str name, stat, u32 kind, str id, u32 id_line, str message,
+ *          u32 has_date, str date, list down, u32 line, list depends,
+ *          u32 line, list labels, u32 transactional, section up, section down
+ *   stat: u64 size, ino, dev, mtime s, mtime ns, ctime s, ctime ns
+ *   str: u32 length, bytes, NUL; list: u32 count, strs;
  *   section: u32 present, u64 offset, u64 length, u32 line.
  * The docstring is not kept (it is read from the file when asked for: see
  * ald_revision_doc). Bump FORMAT whenever this layout or what the parsers
@@ -25,8 +27,9 @@
 #include <unistd.h>
 
 #define MAGIC "ALDREVC"
-#define FORMAT 1u
+#define FORMAT 2u
 #define RACY_SECONDS 2
+#define STAT_WORDS 7
 
 /* One entry of the next cache file: bytes of the old one, or of `fresh`. */
 struct piece {
@@ -35,24 +38,30 @@ struct piece {
 };
 
 struct ald_revcache {
-	char *path;          /* the cache file */
-	char *dir;           /* the folder it describes */
-	char *data;          /* the old cache file, mapped read-only, or NULL */
+	char *path;           /* the cache file */
+	char *dir;            /* the folder it describes */
+	uint64_t dir_st[STAT_WORDS]; /* the folder's stat in this run */
+	int dir_known;        /* dir_st is old enough to be trusted */
+	int same_dir;         /* the old file recorded that same stat */
+	char *data;           /* the old cache file, mapped read-only, or NULL */
 	size_t len;
-	size_t n;            /* its entries */
-	size_t next, at;     /* lookup cursor: entry number and its offset in data */
-	struct ald_buf fresh;/* entries parsed in this run, serialised */
-	struct piece *pieces;/* the entries of this run, in name order */
+	uint64_t *offsets;    /* n + 1 entry offsets (the last: data's end); owned */
+	size_t n;             /* entries in the old file */
+	size_t next;          /* lookup cursor */
+	const char **names;   /* ald_revcache_names' answer; owned array */
+	struct ald_buf fresh; /* entries parsed in this run, serialised */
+	struct piece *pieces; /* the entries of this run, in name order */
 	size_t n_pieces, cap_pieces;
-	size_t hits;
+	size_t hits, seen;    /* entries found; files looked up or stored */
 	int dirty;
 	time_t now;
 };
 
-static void add_piece(struct ald_revcache *c, size_t start, size_t end, int fresh)
+static long clock_skew;
+
+void ald_revcache_test_skew(long seconds)
 {
-	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
-	c->pieces[c->n_pieces++] = (struct piece){start, end, fresh};
+	clock_skew = seconds;
 }
 
 /* ---- decoding, bounds-checked: a damaged cache reads as empty ---- */
@@ -87,17 +96,17 @@ static uint64_t rd_u64(struct reader *r)
 	return v;
 }
 
-/* A string's bytes in place (not NUL-terminated); *len is its length. */
+/* A string in place (NUL-terminated in the file); *len is its length. */
 static const char *rd_raw(struct reader *r, uint32_t *len)
 {
 	*len = rd_u32(r);
-	if (r->bad || (size_t)(r->end - r->p) < *len) {
+	if (r->bad || (size_t)(r->end - r->p) <= *len || r->p[*len] != '\0') {
 		r->bad = 1;
 		*len = 0;
 		return "";
 	}
 	const char *s = r->p;
-	r->p += *len;
+	r->p += *len + 1;
 	return s;
 }
 
@@ -105,7 +114,9 @@ static char *rd_str(struct reader *r)
 {
 	uint32_t len;
 	const char *s = rd_raw(r, &len);
-	return ald_xstrndup(s, len);
+	char *copy = ald_xmalloc((size_t)len + 1);
+	memcpy(copy, s, (size_t)len + 1);
+	return copy;
 }
 
 static void rd_list(struct reader *r, struct ald_strvec *out)
@@ -113,7 +124,7 @@ static void rd_list(struct reader *r, struct ald_strvec *out)
 	uint32_t n = rd_u32(r);
 	if (n == 0)
 		return;
-	if (r->bad || n > (size_t)(r->end - r->p) / 4) {
+	if (r->bad || n > (size_t)(r->end - r->p) / 5) {
 		r->bad = 1;
 		return;
 	}
@@ -152,7 +163,7 @@ static void wr_str(struct ald_buf *b, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	wr_u32(b, (uint32_t)n);
-	wr(b, s ? s : "", n);
+	wr(b, s ? s : "", n + 1);
 }
 
 static void wr_list(struct ald_buf *b, const struct ald_strvec *l)
@@ -170,16 +181,22 @@ static void wr_section(struct ald_buf *b, const struct ald_section *s)
 	wr_u32(b, s->line);
 }
 
-/* The stat fields an entry must match, in file order. */
-static void wr_stat(struct ald_buf *b, const struct stat *st)
+/* The stat fields an entry (or the folder) must match. */
+static void stat_words(uint64_t w[STAT_WORDS], const struct stat *st)
 {
-	wr_u64(b, (uint64_t)st->st_size);
-	wr_u64(b, (uint64_t)st->st_ino);
-	wr_u64(b, (uint64_t)st->st_dev);
-	wr_u64(b, (uint64_t)st->st_mtim.tv_sec);
-	wr_u64(b, (uint64_t)st->st_mtim.tv_nsec);
-	wr_u64(b, (uint64_t)st->st_ctim.tv_sec);
-	wr_u64(b, (uint64_t)st->st_ctim.tv_nsec);
+	w[0] = (uint64_t)st->st_size;
+	w[1] = (uint64_t)st->st_ino;
+	w[2] = (uint64_t)st->st_dev;
+	w[3] = (uint64_t)st->st_mtim.tv_sec;
+	w[4] = (uint64_t)st->st_mtim.tv_nsec;
+	w[5] = (uint64_t)st->st_ctim.tv_sec;
+	w[6] = (uint64_t)st->st_ctim.tv_nsec;
+}
+
+static int racy(const struct ald_revcache *c, const struct stat *st)
+{
+	return st->st_mtim.tv_sec >= c->now - RACY_SECONDS ||
+	       st->st_ctim.tv_sec >= c->now - RACY_SECONDS;
 }
 
 /* ---- the cache file ---- */
@@ -208,8 +225,8 @@ static uint64_t name_hash(const char *s)
 	return h;
 }
 
-/* Reads the cache file and indexes its entries; leaves c empty if the file is
- * missing, of another format or folder, or damaged. */
+/* Maps the cache file and checks its header and offset table; leaves c empty
+ * if the file is missing, of another format or folder, or damaged. */
 static void load(struct ald_revcache *c)
 {
 	int fd = open(c->path, O_RDONLY | O_CLOEXEC);
@@ -229,24 +246,33 @@ static void load(struct ald_revcache *c)
 	c->len = (size_t)st.st_size;
 	struct reader r = {c->data, c->data + c->len, 0};
 	char magic[8];
+	uint64_t dir_st[STAT_WORDS];
 	rd(&r, magic, sizeof(magic));
 	uint32_t format = rd_u32(&r), n = rd_u32(&r), dlen;
+	rd(&r, dir_st, sizeof(dir_st));
 	const char *dir = rd_raw(&r, &dlen);
 	if (r.bad || memcmp(magic, MAGIC, sizeof(magic)) != 0 || format != FORMAT ||
-	    dlen != strlen(c->dir) || memcmp(dir, c->dir, dlen) != 0 || n > c->len)
+	    strcmp(dir, c->dir) != 0 || n > (size_t)(r.end - r.p) / 8)
 		return;
+	/* the table, then a check that the entries follow each other in order */
+	uint64_t *table = ald_xmalloc(((size_t)n + 1) * sizeof(*table));
+	rd(&r, table, (size_t)n * sizeof(*table));
+	table[n] = c->len;
+	size_t at = (size_t)(r.p - c->data);
+	for (uint32_t i = 0; i <= n; i++) {
+		if (table[i] < at || table[i] > c->len || (i == 0 && table[i] != at)) {
+			free(table);
+			return;
+		}
+		at = (size_t)table[i];
+	}
+	c->offsets = table;
 	c->n = n;
-	c->at = (size_t)(r.p - c->data);
+	/* a folder recorded as unknown has all-zero words, never a real stat */
+	c->same_dir = c->dir_known && memcmp(dir_st, c->dir_st, sizeof(dir_st)) == 0;
 }
 
-static long clock_skew;
-
-void ald_revcache_test_skew(long seconds)
-{
-	clock_skew = seconds;
-}
-
-struct ald_revcache *ald_revcache_open(const char *dir_real)
+struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *dir_st)
 {
 	char *folder = cache_folder();
 	if (!folder)
@@ -256,63 +282,54 @@ struct ald_revcache *ald_revcache_open(const char *dir_real)
 	free(folder);
 	c->dir = ald_xstrdup(dir_real);
 	c->now = time(NULL) + clock_skew;
+	c->dir_known = !racy(c, dir_st);
+	if (c->dir_known)
+		stat_words(c->dir_st, dir_st);
 	load(c);
 	return c;
 }
 
-/* Walks over one entry (after its name): the stat fields and the revision. */
-static void skip_entry(struct reader *r)
+/* Entry i's name, or NULL if damaged. */
+static const char *entry_name(const struct ald_revcache *c, size_t i)
 {
-	uint64_t stat_fields[7];
+	struct reader r = {c->data + c->offsets[i], c->data + c->offsets[i + 1], 0};
 	uint32_t len;
-	rd(r, stat_fields, sizeof(stat_fields));
-	rd_u32(r);                 /* kind */
-	rd_raw(r, &len);           /* id */
-	rd_u32(r);                 /* id_line */
-	rd_raw(r, &len);           /* message */
-	rd_u32(r);                 /* has_date */
-	rd_raw(r, &len);           /* date */
-	for (int l = 0; l < 3; l++) { /* down, depends, labels */
-		uint32_t k = rd_u32(r);
-		for (uint32_t j = 0; j < k && !r->bad; j++)
-			rd_raw(r, &len);
-		rd_u32(r);         /* its line; for labels: transactional */
-	}
-	struct ald_section s;
-	rd_section(r, &s);
-	rd_section(r, &s);
+	const char *name = rd_raw(&r, &len);
+	return r.bad ? NULL : name;
 }
 
-static int name_cmp(const char *a, uint32_t alen, const char *name)
+size_t ald_revcache_names(struct ald_revcache *c, const char *const **names)
 {
-	size_t n = strlen(name);
-	int d = memcmp(a, name, alen < n ? alen : n);
-	if (d)
-		return d;
-	return (alen > n) - (alen < n);
+	*names = NULL;
+	if (!c->same_dir || c->n == 0)
+		return 0;
+	if (!c->names) {
+		c->names = ald_xmalloc(c->n * sizeof(*c->names));
+		for (size_t i = 0; i < c->n; i++) {
+			c->names[i] = entry_name(c, i);
+			if (!c->names[i] || (i && strcmp(c->names[i - 1], c->names[i]) >= 0)) {
+				free(c->names);
+				c->names = NULL;
+				c->same_dir = 0;
+				return 0;
+			}
+		}
+	}
+	*names = c->names;
+	return c->n;
 }
 
-/* Finds the entry named `name` by walking forward from the cursor (calls come
- * in name order); on success *start and *end delimit it in data. */
-static int find(struct ald_revcache *c, const char *name, size_t *start, size_t *end)
+/* Moves the cursor to the entry named `name`; 1 if there is one. */
+static int find(struct ald_revcache *c, const char *name)
 {
 	while (c->next < c->n) {
-		struct reader r = {c->data + c->at, c->data + c->len, 0};
-		uint32_t len;
-		const char *ename = rd_raw(&r, &len);
-		int d = name_cmp(ename, len, name);
-		if (d > 0)
-			return 0;
-		skip_entry(&r);
-		if (r.bad) { /* damaged: stop using the rest */
-			c->next = c->n;
-			return 0;
-		}
-		*start = c->at;
-		*end = c->at = (size_t)(r.p - c->data);
-		c->next++;
+		const char *e = entry_name(c, c->next);
+		int d = e ? strcmp(e, name) : -1;
 		if (d == 0)
 			return 1;
+		if (d > 0)
+			return 0;
+		c->next++;
 	}
 	return 0;
 }
@@ -321,18 +338,16 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 			struct ald_revfile *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
-	size_t start, end;
-	if (!find(c, name, &start, &end))
+	if (!find(c, name))
 		return 0;
-	struct reader r = {c->data + start, c->data + end, 0};
+	size_t i = c->next++;
+	struct reader r = {c->data + c->offsets[i], c->data + c->offsets[i + 1], 0};
 	uint32_t len;
+	uint64_t want[STAT_WORDS], have[STAT_WORDS];
 	rd_raw(&r, &len);
-	struct ald_buf want = {0};
-	wr_stat(&want, st);
-	int same = (size_t)(r.end - r.p) >= want.len && memcmp(r.p, want.ptr, want.len) == 0;
-	r.p += same ? want.len : 0;
-	ald_buf_free(&want);
-	if (!same)
+	rd(&r, have, sizeof(have));
+	stat_words(want, st);
+	if (r.bad || memcmp(want, have, sizeof(want)) != 0)
 		return 0;
 	out->kind = (enum ald_revfile_kind)rd_u32(&r);
 	out->id = rd_str(&r);
@@ -352,32 +367,31 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 	out->transactional = (int)rd_u32(&r);
 	rd_section(&r, &out->upgrade);
 	rd_section(&r, &out->downgrade);
-	if (r.bad) { /* cannot happen: find() walked the same bytes */
+	if (r.bad || r.p != r.end) { /* damaged: never trusted */
 		ald_revfile_clear(out);
 		return 0;
 	}
 	out->path = ald_xstrdup(path);
-	add_piece(c, start, end, 0);
+	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
+	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], 0};
 	c->hits++;
+	c->seen++;
 	return 1;
-}
-
-static int racy(const struct ald_revcache *c, const struct stat *st)
-{
-	return st->st_mtim.tv_sec >= c->now - RACY_SECONDS ||
-	       st->st_ctim.tv_sec >= c->now - RACY_SECONDS;
 }
 
 void ald_revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
 			const struct ald_revfile *rf)
 {
 	c->dirty = 1; /* a file was parsed: the cache missed it */
+	c->seen++;
 	if (racy(c, st))
 		return;
 	struct ald_buf *b = &c->fresh;
 	size_t start = b->len;
+	uint64_t w[STAT_WORDS];
+	stat_words(w, st);
 	wr_str(b, name);
-	wr_stat(b, st);
+	wr(b, w, sizeof(w));
 	wr_u32(b, (uint32_t)rf->kind);
 	wr_str(b, rf->id);
 	wr_u32(b, rf->id_line);
@@ -392,7 +406,8 @@ void ald_revcache_store(struct ald_revcache *c, const char *name, const struct s
 	wr_u32(b, (uint32_t)rf->transactional);
 	wr_section(b, &rf->upgrade);
 	wr_section(b, &rf->downgrade);
-	add_piece(c, start, b->len, 1);
+	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
+	c->pieces[c->n_pieces++] = (struct piece){start, b->len, 1};
 }
 
 /* mkdir -p of the cache folder (the last two levels at most are created). */
@@ -424,11 +439,21 @@ static void save(struct ald_revcache *c)
 		free(tmp);
 		return;
 	}
+	/* the listing is trusted next time only if every file is in it */
+	uint64_t zeros[STAT_WORDS] = {0};
+	int complete = c->dir_known && c->n_pieces == c->seen;
 	struct ald_buf out = {0};
 	wr(&out, MAGIC, sizeof(MAGIC));
 	wr_u32(&out, FORMAT);
 	wr_u32(&out, (uint32_t)c->n_pieces);
+	wr(&out, complete ? c->dir_st : zeros, sizeof(zeros));
 	wr_str(&out, c->dir);
+	size_t table = out.len;
+	uint64_t at = table + c->n_pieces * sizeof(uint64_t);
+	for (size_t i = 0; i < c->n_pieces; i++) {
+		wr_u64(&out, at);
+		at += c->pieces[i].end - c->pieces[i].start;
+	}
 	for (size_t i = 0; i < c->n_pieces; i++) {
 		const struct piece *p = &c->pieces[i];
 		wr(&out, (p->fresh ? c->fresh.ptr : c->data) + p->start, p->end - p->start);
@@ -445,12 +470,14 @@ void ald_revcache_close(struct ald_revcache *c, int keep)
 {
 	if (!c)
 		return;
-	if (keep && (c->dirty || c->hits != c->n))
+	if (keep && (c->dirty || c->hits != c->n || !c->same_dir))
 		save(c);
 	free(c->path);
 	free(c->dir);
 	if (c->data)
 		munmap(c->data, c->len);
+	free(c->offsets);
+	free(c->names);
 	ald_buf_free(&c->fresh);
 	free(c->pieces);
 	free(c);

@@ -6,6 +6,8 @@
  * git trusts its index; files changed within two seconds of the run are not
  * recorded (their times could still change unseen within one clock tick).
  * Files that fail to parse are never recorded, so their errors come back.
+ * The folder's own listing is recorded the same way: while the folder's times
+ * are unchanged (nothing added, removed or renamed), it need not be read.
  *
  * Where: $ALUDEL_CACHE_DIR, else $XDG_CACHE_HOME/aludel, else
  * $HOME/.cache/aludel; ALUDEL_CACHE_DIR set to an empty value turns it off.
@@ -21,17 +23,23 @@
 
 struct ald_revcache;
 
-/* The cache of the folder whose real path is `dir_real`, loaded if present.
- * NULL when caching is off (then the other calls must not be made). */
-struct ald_revcache *ald_revcache_open(const char *dir_real);
+/* The cache of the folder whose real path is `dir_real` and whose stat (taken
+ * before its listing is read) is `dir_st`, loaded if present. NULL when
+ * caching is off (then the other calls must not be made). */
+struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *dir_st);
+
+/* The folder's revision file names in name order, when the cache was written
+ * for the folder as it is now: their number, and *names (borrowed, valid until
+ * close). Otherwise 0 and *names = NULL: read the folder. */
+size_t ald_revcache_names(struct ald_revcache *c, const char *const **names);
 
 /* If the entry for file `name` matches `st`, fills *out (path set to `path`)
- * and returns 1; otherwise returns 0 and leaves *out zeroed. */
+ * and returns 1; otherwise returns 0 and leaves *out zeroed. Files must be
+ * looked up or stored in ascending strcmp order of name. */
 int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
 			struct ald_revfile *out, const char *path);
 
-/* Records a file parsed successfully (unless it changed too recently). Files
- * must be looked up or stored in ascending strcmp order of name. */
+/* Records a file parsed successfully (unless it changed too recently). */
 void ald_revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
 			const struct ald_revfile *rf);
 

@@ -2,7 +2,9 @@
  * twice gives the same revisions whether read or cached; an entry is used
  * only while the file's size, times and inode are unchanged (a same-size edit
  * that puts the old modification time back is still seen); too recent files,
- * failed scans and a damaged cache file are never trusted; an empty
+ * failed scans and a damaged cache file are never trusted; a folder's listing
+ * is taken from the cache only while the folder is unchanged and every file
+ * was recorded; an empty
  * ALUDEL_CACHE_DIR turns it off. Each test gets fresh temporary folders. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -88,6 +90,9 @@ static char *cache_path(void)
 	assert_non_null(path);
 	return path;
 }
+
+/* A folder's stat, old enough to be trusted (the API tests' folders are made up). */
+static const struct stat old_dir = {.st_size = 4096, .st_ino = 9, .st_mtim = {1000, 0}, .st_ctim = {1000, 0}};
 
 struct scan {
 	struct ald_revfile *f;
@@ -222,12 +227,12 @@ static void lookup_needs_every_stat_field(void **state)
 	st.st_mtim.tv_nsec = 5;
 	st.st_ctim.tv_sec = 1000001;
 	st.st_ctim.tv_nsec = 6;
-	struct ald_revcache *c = ald_revcache_open("/some/folder");
+	struct ald_revcache *c = ald_revcache_open("/some/folder", &old_dir);
 	assert_non_null(c);
 	ald_revcache_store(c, "a.sql", &st, &rf);
 	ald_revcache_close(c, 1);
 
-	c = ald_revcache_open("/some/folder");
+	c = ald_revcache_open("/some/folder", &old_dir);
 	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 1);
 	assert_string_equal(got.id, "aaaa");
 	assert_string_equal(got.message, rf.message);
@@ -245,13 +250,13 @@ static void lookup_needs_every_stat_field(void **state)
 	changed[4].st_ctim.tv_sec++;
 	changed[5].st_ctim.tv_nsec++;
 	for (int i = 0; i < 6; i++) {
-		c = ald_revcache_open("/some/folder");
+		c = ald_revcache_open("/some/folder", &old_dir);
 		assert_int_equal(ald_revcache_lookup(c, "a.sql", &changed[i], &got, "x/a.sql"), 0);
 		assert_null(got.id);
 		ald_revcache_close(c, 0);
 	}
 	/* another folder whose cache would have the same file: not this one */
-	c = ald_revcache_open("/other/folder");
+	c = ald_revcache_open("/other/folder", &old_dir);
 	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
 	ald_revcache_close(c, 0);
 	ald_revfile_clear(&rf);
@@ -267,10 +272,10 @@ static void recent_files_are_not_recorded(void **state)
 	struct stat st = {0};
 	st.st_mtim.tv_sec = 1000000;
 	st.st_ctim.tv_sec = time(NULL) - 1;
-	struct ald_revcache *c = ald_revcache_open("/f");
+	struct ald_revcache *c = ald_revcache_open("/f", &old_dir);
 	ald_revcache_store(c, "a.sql", &st, &rf);
 	ald_revcache_close(c, 1);
-	c = ald_revcache_open("/f");
+	c = ald_revcache_open("/f", &old_dir);
 	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
 	ald_revcache_close(c, 0);
 	ald_revfile_clear(&rf);
@@ -363,11 +368,51 @@ static void damaged_cache_is_ignored(void **state)
 	free(path);
 }
 
+/* A file edited in place leaves its folder's times alone; while the edit is
+ * too recent to record, the folder's listing must not be trusted either, or
+ * the next scan, taking the listing from the cache, would miss the file. */
+static void recent_edit_keeps_the_file_listed(void **state)
+{
+	(void)state;
+	write_three();
+	ald_revcache_test_skew(0);
+	sleep(3); /* the folder is old enough now, the edit below will not be */
+	write_file("b.sql", rev_b);
+	struct scan s;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(scan(&s), 0);
+		assert_three(&s);
+		scan_free(&s);
+	}
+}
+
+/* An unchanged folder's listing comes from the cache; adding a file changes the
+ * folder, and the new file is found. */
+static void listing_follows_the_folder(void **state)
+{
+	(void)state;
+	write_three();
+	struct scan s;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(scan(&s), 0);
+		assert_three(&s);
+		scan_free(&s);
+	}
+	write_file("d.sql", "-- Revision ID: dddd\n-- Revises: bbbb\n\n-- migrate:upgrade\nSELECT 1;\n");
+	assert_int_equal(scan(&s), 0);
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.f[3].id, "dddd");
+	scan_free(&s);
+	assert_int_equal(scan(&s), 0);
+	assert_int_equal(s.n, 4);
+	scan_free(&s);
+}
+
 static void empty_cache_dir_turns_it_off(void **state)
 {
 	(void)state;
 	setenv("ALUDEL_CACHE_DIR", "", 1);
-	assert_null(ald_revcache_open("/f"));
+	assert_null(ald_revcache_open("/f", &old_dir));
 	write_three();
 	struct scan s;
 	assert_int_equal(scan(&s), 0);
@@ -385,6 +430,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(same_size_edit_is_seen, setup, teardown),
 		cmocka_unit_test_setup_teardown(files_added_removed_and_broken, setup, teardown),
 		cmocka_unit_test_setup_teardown(damaged_cache_is_ignored, setup, teardown),
+		cmocka_unit_test_setup_teardown(recent_edit_keeps_the_file_listed, setup, teardown),
+		cmocka_unit_test_setup_teardown(listing_follows_the_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_cache_dir_turns_it_off, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
