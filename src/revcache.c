@@ -49,6 +49,8 @@ struct ald_revcache {
 	size_t n;             /* entries in the old file */
 	size_t next;          /* lookup cursor */
 	const char **names;   /* ald_revcache_names' answer; owned array */
+	char **scratch;       /* list items of the entry being decoded */
+	size_t cap_scratch;
 	struct ald_buf fresh; /* entries parsed in this run, serialised */
 	struct piece *pieces; /* the entries of this run, in name order */
 	size_t n_pieces, cap_pieces;
@@ -110,28 +112,29 @@ static const char *rd_raw(struct reader *r, uint32_t *len)
 	return s;
 }
 
-static char *rd_str(struct reader *r)
+/* A string borrowed from the mapped file (writable type for the view only). */
+static char *rd_view(struct reader *r)
 {
 	uint32_t len;
-	const char *s = rd_raw(r, &len);
-	char *copy = ald_xmalloc((size_t)len + 1);
-	memcpy(copy, s, (size_t)len + 1);
-	return copy;
+	return (char *)rd_raw(r, &len);
 }
 
-static void rd_list(struct reader *r, struct ald_strvec *out)
+/* A list borrowed from the file: its item pointers go to c->scratch, at *used;
+ * the caller points the list's array into scratch once all lists are read
+ * (scratch may move while it grows). */
+static void rd_view_list(struct reader *r, struct ald_revcache *c, struct ald_strvec *out,
+			 size_t *used)
 {
 	uint32_t n = rd_u32(r);
-	if (n == 0)
-		return;
 	if (r->bad || n > (size_t)(r->end - r->p) / 5) {
 		r->bad = 1;
 		return;
 	}
-	out->v = ald_xmalloc(n * sizeof(*out->v)); /* exact size: most lists hold one id */
-	out->cap = n;
-	for (uint32_t i = 0; i < n && !r->bad; i++)
-		out->v[out->n++] = rd_str(r);
+	c->scratch = ald_xgrow(c->scratch, &c->cap_scratch, *used + n, sizeof(*c->scratch));
+	out->v = (char **)(uintptr_t)*used; /* an index until fixed up */
+	out->n = n;
+	for (uint32_t i = 0; i < n; i++)
+		c->scratch[(*used)++] = rd_view(r);
 }
 
 static void rd_section(struct reader *r, struct ald_section *s)
@@ -349,29 +352,31 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 	stat_words(want, st);
 	if (r.bad || memcmp(want, have, sizeof(want)) != 0)
 		return 0;
-	out->kind = (enum ald_revfile_kind)rd_u32(&r);
-	out->id = rd_str(&r);
-	out->id_line = rd_u32(&r);
-	out->message = rd_str(&r);
+	/* a view of the entry, borrowing the file's strings, then one packed copy */
+	struct ald_revfile v = {0};
+	size_t used = 0;
+	v.path = (char *)path;
+	v.kind = (enum ald_revfile_kind)rd_u32(&r);
+	v.id = rd_view(&r);
+	v.id_line = rd_u32(&r);
+	v.message = rd_view(&r);
 	uint32_t has_date = rd_u32(&r);
-	char *date = rd_str(&r);
-	if (has_date)
-		out->create_date = date;
-	else
-		free(date);
-	rd_list(&r, &out->down);
-	out->down_line = rd_u32(&r);
-	rd_list(&r, &out->depends);
-	out->depends_line = rd_u32(&r);
-	rd_list(&r, &out->labels);
-	out->transactional = (int)rd_u32(&r);
-	rd_section(&r, &out->upgrade);
-	rd_section(&r, &out->downgrade);
-	if (r.bad || r.p != r.end) { /* damaged: never trusted */
-		ald_revfile_clear(out);
+	char *date = rd_view(&r);
+	v.create_date = has_date ? date : NULL;
+	rd_view_list(&r, c, &v.down, &used);
+	v.down_line = rd_u32(&r);
+	rd_view_list(&r, c, &v.depends, &used);
+	v.depends_line = rd_u32(&r);
+	rd_view_list(&r, c, &v.labels, &used);
+	v.transactional = (int)rd_u32(&r);
+	rd_section(&r, &v.upgrade);
+	rd_section(&r, &v.downgrade);
+	if (r.bad || r.p != r.end) /* damaged: never trusted */
 		return 0;
-	}
-	out->path = ald_xstrdup(path);
+	struct ald_strvec *lists[] = {&v.down, &v.depends, &v.labels};
+	for (int k = 0; k < 3; k++)
+		lists[k]->v = lists[k]->n ? c->scratch + (uintptr_t)lists[k]->v : NULL;
+	ald_revfile_pack(out, &v);
 	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
 	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], 0};
 	c->hits++;
@@ -478,6 +483,7 @@ void ald_revcache_close(struct ald_revcache *c, int keep)
 		munmap(c->data, c->len);
 	free(c->offsets);
 	free(c->names);
+	free(c->scratch);
 	ald_buf_free(&c->fresh);
 	free(c->pieces);
 	free(c);

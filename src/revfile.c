@@ -75,8 +75,61 @@ int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 	return err;
 }
 
+static size_t list_bytes(const struct ald_strvec *l)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += strlen(l->v[i]) + 1;
+	return n;
+}
+
+/* Copies s to *p (NUL included) and moves *p past it; returns the copy. */
+static char *put_str(char **p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *copy = memcpy(*p, s, n);
+	*p += n;
+	return copy;
+}
+
+static void put_list(struct ald_strvec *out, const struct ald_strvec *in, char ***ptrs, char **p)
+{
+	out->n = out->cap = in->n;
+	out->v = in->n ? *ptrs : NULL;
+	for (size_t i = 0; i < in->n; i++)
+		out->v[i] = put_str(p, in->v[i]);
+	*ptrs += in->n;
+}
+
+void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in)
+{
+	size_t nptr = in->down.n + in->depends.n + in->labels.n;
+	size_t bytes = nptr * sizeof(char *) + strlen(in->path) + strlen(in->id) +
+		       strlen(in->message) + 3 + (in->create_date ? strlen(in->create_date) + 1 : 0) +
+		       list_bytes(&in->down) + list_bytes(&in->depends) + list_bytes(&in->labels);
+	char *block = ald_xmalloc(bytes);
+	char **ptrs = (char **)(void *)block; /* the pointer arrays first: malloc aligns them */
+	char *p = block + nptr * sizeof(char *);
+	*out = *in;
+	out->block = block;
+	out->doc = NULL;
+	out->path = put_str(&p, in->path);
+	out->id = put_str(&p, in->id);
+	out->message = put_str(&p, in->message);
+	out->create_date = in->create_date ? put_str(&p, in->create_date) : NULL;
+	put_list(&out->down, &in->down, &ptrs, &p);
+	put_list(&out->depends, &in->depends, &ptrs, &p);
+	put_list(&out->labels, &in->labels, &ptrs, &p);
+}
+
 void ald_revfile_clear(struct ald_revfile *rf)
 {
+	if (rf->block) {
+		free(rf->block);
+		free(rf->doc);
+		memset(rf, 0, sizeof(*rf));
+		return;
+	}
 	free(rf->path);
 	free(rf->id);
 	free(rf->doc);

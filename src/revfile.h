@@ -47,6 +47,9 @@ struct ald_revfile {
 	int transactional;        /* 1 unless "Transactional: false" */
 	struct ald_section upgrade;   /* SQL only */
 	struct ald_section downgrade; /* SQL only; .present == 0: cannot be downgraded */
+	char *block;              /* when set (ald_revfile_pack), path, id, message, create_date
+	                             and the three lists, arrays and items, live in this one
+	                             allocation; owned */
 };
 
 /* Parses the text of a native SQL revision file. `path` is copied and used in
@@ -77,6 +80,12 @@ int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
  * ("Self-loop is detected in revisions (<rev>)") or Depends On ("Dependency
  * self-loop ..."), prefixed with path:line. Returns ALD_ECYCLE or 0. */
 int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path);
+
+/* Fills *out with a copy of `in` whose strings and lists all live in one
+ * allocation (out->block): a scanned folder holds one block per revision
+ * instead of half a dozen small ones. The doc is not copied (out->doc is NULL,
+ * see ald_revision_doc). `in` is unchanged; its strings may be borrowed. */
+void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
 
 /* Frees everything the struct owns and zeroes it. */
 void ald_revfile_clear(struct ald_revfile *rf);

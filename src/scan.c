@@ -64,15 +64,17 @@ static int load_one(struct ald_revfile *rf, int dfd, const char *name, const cha
 {
 	if (cache && ald_revcache_lookup(cache, name, st, rf, path))
 		return 0;
+	struct ald_revfile parsed;
 	int err = ald_read_at(dfd, name, path, buf);
 	if (err == 0)
-		err = ald_revfile_parse(rf, path, buf->ptr, buf->len);
+		err = ald_revfile_parse(&parsed, path, buf->ptr, buf->len);
 	if (err < 0)
 		return err;
-	/* the docstring is read again when asked for (ald_revision_doc): at
-	 * 100,000 revisions keeping them all costs tens of megabytes */
-	free(rf->doc);
-	rf->doc = NULL;
+	/* one block per revision, without the docstring: it is read again when
+	 * asked for (ald_revision_doc); at 100,000 revisions that is tens of
+	 * megabytes less */
+	ald_revfile_pack(rf, &parsed);
+	ald_revfile_clear(&parsed);
 	if (cache)
 		ald_revcache_store(cache, name, st, rf);
 	return 0;
