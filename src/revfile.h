@@ -21,16 +21,14 @@ enum ald_revfile_kind {
 /* A byte range of the file holding one migration section's SQL. */
 struct ald_section {
 	int present;     /* the "-- migrate:..." marker exists */
+	unsigned line;   /* 1-based line number of the first byte at offset */
 	size_t offset;   /* first byte after the marker line */
 	size_t length;   /* bytes up to the next marker or end of file */
-	unsigned line;   /* 1-based line number of the first byte at offset */
 };
 
 struct ald_revfile {
-	enum ald_revfile_kind kind;
 	char *path;               /* as given to the parser; owned */
 	char *id;                 /* Revision ID; owned */
-	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
 	char *doc;                /* docstring / header text, whitespace-stripped; owned; never
 	                             NULL from a parser, NULL after a folder scan until
 	                             ald_revision_doc() reads it again */
@@ -40,10 +38,12 @@ struct ald_revfile {
 	char *create_date;        /* "Create Date" value (SQL header; for .py the docstring's
 	                             "Create Date:" line) or NULL; owned */
 	struct ald_strvec down;   /* down revisions as written (Revises / down_revision) */
-	unsigned down_line;       /* line of Revises / down_revision; 0 unknown */
 	struct ald_strvec depends;/* depends_on as written */
-	unsigned depends_line;    /* line of Depends On / depends_on; 0 unknown */
 	struct ald_strvec labels; /* branch labels as written, in written order */
+	enum ald_revfile_kind kind;
+	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
+	unsigned down_line;       /* line of Revises / down_revision; 0 unknown */
+	unsigned depends_line;    /* line of Depends On / depends_on; 0 unknown */
 	int transactional;        /* 1 unless "Transactional: false" */
 	struct ald_section upgrade;   /* SQL only */
 	struct ald_section downgrade; /* SQL only; .present == 0: cannot be downgraded */
