@@ -394,21 +394,12 @@ int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
 	return build(out, g);
 }
 
-/* The array is grown in place into the revision array (realloc remaps a large
- * block instead of copying it), each file moved from the end down, so the
- * files are never held twice. */
-int ald_graph_build_array(struct ald_graph **out, struct ald_revfile *files, size_t n)
+int ald_graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n)
 {
 	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
 	*out = NULL;
-	g->revs = ald_xrealloc(files, (n ? n : 1) * sizeof(*g->revs));
+	g->revs = revs ? revs : ald_xcalloc(1, sizeof(*g->revs));
 	g->n = n;
-	struct ald_revfile *f = (struct ald_revfile *)(void *)g->revs;
-	for (size_t i = n; i-- > 0;) { /* revs[i] overlaps only files i and above */
-		struct ald_revfile moved = f[i];
-		memset(&g->revs[i], 0, sizeof(g->revs[i]));
-		g->revs[i].file = moved;
-	}
 	return build(out, g);
 }
 

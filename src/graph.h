@@ -71,9 +71,9 @@ struct ald_graph {
  * (Alembic's "Branch name 'x' in revision A already used by revision B"),
  * cycles (§2.4's exact messages). */
 int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n);
-/* The same, taking the heap array `files` itself too (never held twice: at
- * 100,000 revisions that is tens of megabytes less at the peak). */
-int ald_graph_build_array(struct ald_graph **out, struct ald_revfile *files, size_t n);
+/* The same from a heap array of revisions of which only .file is set (the
+ * rest zeroed), which the graph takes: a scan reads straight into it. */
+int ald_graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n);
 void ald_graph_free(struct ald_graph *g);
 
 /* Exact lookup of a revision id or a branch label name: the revision's index or

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "scan.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,13 +18,13 @@ static int file_exists(const char *dir, const char *name)
 }
 
 /* An Alembic project has Alembic's env.py, or only .py revisions. */
-static int detect_alembic(const struct ald_config *cfg, const struct ald_revfile *files, size_t n)
+static int detect_alembic(const struct ald_config *cfg, const struct ald_rev *revs, size_t n)
 {
 	if (file_exists(cfg->script_location, "env.py"))
 		return 1;
 	size_t py = 0;
 	for (size_t i = 0; i < n; i++)
-		py += files[i].kind == ALD_REVFILE_PY;
+		py += revs[i].file.kind == ALD_REVFILE_PY;
 	return n > 0 && py == n;
 }
 
@@ -47,14 +48,16 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	if (error < 0)
 		goto fail;
 
-	struct ald_revfile *files = NULL;
+	/* the files are read straight into the graph's revisions: .file comes first */
+	_Static_assert(offsetof(struct ald_rev, file) == 0, "ald_rev begins with its file");
+	void *revs = NULL;
 	size_t n = 0;
-	error = ald_scan_versions(&files, &n, &p->config.version_locations,
+	error = ald_scan_versions(&revs, &n, sizeof(struct ald_rev), &p->config.version_locations,
 				  p->config.version_locations_set);
 	if (error < 0)
 		goto fail;
-	p->alembic = detect_alembic(&p->config, files, n);
-	error = ald_graph_build_array(&p->graph, files, n);
+	p->alembic = detect_alembic(&p->config, revs, n);
+	error = ald_graph_build_revs(&p->graph, revs, n);
 	if (error < 0)
 		goto fail;
 

@@ -135,9 +135,15 @@ static int stat_all(int dfd, const char *dir, const char *const *names, size_t n
 	return 0;
 }
 
-/* Reads the revision files of one folder, appending to *files. The listing
- * comes from the cache while the folder is unchanged. */
-static int scan_dir(struct ald_revfile **files, size_t *n, size_t *cap, const char *dir,
+/* The i-th element of an array of `size`-byte elements that begin with a revfile. */
+static struct ald_revfile *at(void *base, size_t size, size_t i)
+{
+	return (struct ald_revfile *)(void *)((char *)base + i * size);
+}
+
+/* Reads the revision files of one folder, appending to *files (elements of
+ * `size` bytes). The listing comes from the cache while the folder is unchanged. */
+static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const char *dir,
 		    const char *real, int dfd, struct ald_buf *buf)
 {
 	struct stat dst;
@@ -151,22 +157,30 @@ static int scan_dir(struct ald_revfile **files, size_t *n, size_t *cap, const ch
 		names = (const char *const *)listed.v;
 		count = listed.n;
 	}
-	struct stat *sts = NULL;
-	if (cache && err == 0 && count) {
-		sts = ald_xmalloc(count * sizeof(*sts));
-		err = stat_all(dfd, dir, names, count, sts);
-	}
+	/* files are stat'ed a chunk at a time: the stat buffers stay small */
+	enum { CHUNK = 8192 };
+	struct stat *sts = cache && count ? ald_xmalloc((count < CHUNK ? count : CHUNK) * sizeof(*sts))
+					  : NULL;
 	size_t dlen = strlen(dir);
 	char *path = NULL;
 	size_t pcap = 0;
-	*files = ald_xgrow(*files, cap, *n + count, sizeof(**files));
+	if (*n + count > *cap) { /* exactly: a folder's count is known, and the array is large */
+		*files = ald_xrealloc(*files, (*n + count) * size);
+		memset((char *)*files + *cap * size, 0, (*n + count - *cap) * size);
+		*cap = *n + count;
+	}
 	for (size_t j = 0; j < count && err == 0; j++) {
+		if (sts && j % CHUNK == 0)
+			err = stat_all(dfd, dir, names + j, count - j < CHUNK ? count - j : CHUNK, sts);
+		if (err)
+			break;
 		size_t nlen = strlen(names[j]);
 		path = ald_xgrow(path, &pcap, dlen + nlen + 2, 1);
 		memcpy(path, dir, dlen);
 		path[dlen] = '/';
 		memcpy(path + dlen + 1, names[j], nlen + 1);
-		err = load_one(&(*files)[*n], dfd, names[j], path, cache, sts ? &sts[j] : NULL, buf);
+		err = load_one(at(*files, size, *n), dfd, names[j], path, cache,
+			       sts ? &sts[j % CHUNK] : NULL, buf);
 		if (err == 0)
 			(*n)++;
 	}
@@ -177,12 +191,12 @@ static int scan_dir(struct ald_revfile **files, size_t *n, size_t *cap, const ch
 	return err;
 }
 
-int ald_scan_versions(struct ald_revfile **out, size_t *n_out, const struct ald_strvec *dirs,
+int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
 		      int skip_missing)
 {
 	struct ald_strvec seen = {0};
 	struct ald_buf buf = {0};
-	struct ald_revfile *files = NULL;
+	void *files = NULL;
 	size_t n = 0, cap = 0;
 	int error = 0;
 
@@ -200,14 +214,14 @@ int ald_scan_versions(struct ald_revfile **out, size_t *n_out, const struct ald_
 					      dirs->v[i], strerror(errno));
 			break;
 		}
-		error = scan_dir(&files, &n, &cap, dirs->v[i], key, dfd, &buf);
+		error = scan_dir(&files, size, &n, &cap, dirs->v[i], key, dfd, &buf);
 		close(dfd);
 	}
 	ald_strvec_free(&seen);
 	ald_buf_free(&buf);
 	if (error) {
 		for (size_t i = 0; i < n; i++)
-			ald_revfile_clear(&files[i]);
+			ald_revfile_clear(at(files, size, i));
 		free(files);
 		files = NULL;
 		n = 0;

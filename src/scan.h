@@ -12,9 +12,12 @@
  * given: that is the map order. A folder that does not exist is an error when
  * `skip_missing` is 0 and silently skipped otherwise (Alembic's rule for
  * version_locations). A folder listed twice is read once.
- * On success *out (n_out entries) is the caller's: clear each entry with
- * ald_revfile_clear and free the array. */
-int ald_scan_versions(struct ald_revfile **out, size_t *n_out, const struct ald_strvec *dirs,
+ * *out is an array of `size`-byte elements (size >= sizeof(struct ald_revfile)),
+ * each beginning with its struct ald_revfile, the rest zeroed: the project
+ * reads straight into the graph's revision array. On success it (n_out
+ * entries) is the caller's: clear each revfile with ald_revfile_clear and free
+ * the array. */
+int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
 		      int skip_missing);
 
 /* Whether a directory entry's name is a revision file name. */

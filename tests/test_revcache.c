@@ -103,7 +103,9 @@ static int scan(struct scan *s)
 {
 	struct ald_strvec dirs = {0};
 	ald_strvec_pushdup(&dirs, vdir);
-	int err = ald_scan_versions(&s->f, &s->n, &dirs, 0);
+	void *f = NULL;
+	int err = ald_scan_versions(&f, &s->n, sizeof(struct ald_revfile), &dirs, 0);
+	s->f = f;
 	ald_strvec_free(&dirs);
 	return err;
 }
