@@ -108,12 +108,14 @@ static void *stat_range(void *arg)
 static int stat_all(int dfd, const char *dir, const char *const *names, size_t n, struct stat *sts)
 {
 	enum { MAX_THREADS = 4, MIN_SHARE = 1024 };
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t k = cpus > 1 ? (size_t)cpus : 1;
+	size_t k = n / MIN_SHARE ? n / MIN_SHARE : 1;
+	if (k > 1) { /* asking for the CPUs reads /sys: only when it matters */
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		if (cpus > 0 && (size_t)cpus < k)
+			k = (size_t)cpus;
+	}
 	if (k > MAX_THREADS)
 		k = MAX_THREADS;
-	if (k > n / MIN_SHARE)
-		k = n / MIN_SHARE ? n / MIN_SHARE : 1;
 	struct stat_job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
 	int started[MAX_THREADS] = {0};

@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include <getopt.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +54,8 @@ int main(int argc, char **argv)
 	struct cli cli = {.open = ALD_OPEN_OPTIONS_INIT};
 	int c, status;
 
-	setlocale(LC_ALL, "");
+	/* no setlocale() here: only the TUI needs the locale (tui_run sets it), and
+	 * loading it costs a dozen files at every start */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hc:n:x:", opts, NULL)) != -1) {
 		switch (c) {
