@@ -181,7 +181,12 @@ struct topo {
 	size_t *cstart, *cend, *child;
 	struct ald_stamps visit;
 	struct ald_ixvec stack;
+	/* reach_init: the children lists as built (never shortened) and the
+	 * numbering head_reaches() answers from */
+	size_t *ostart, *ochild, *rank, *sub, *low, *high;
 };
+
+size_t ald_toposort_walk_budget = 64;
 
 static void slot_append(struct topo *t, size_t rev)
 {
@@ -240,17 +245,146 @@ static void build_children(struct topo *t, const unsigned char *live)
 	}
 }
 
+/* Numbers the live revisions for head_reaches(). rank: post-order of a
+ * depth-first walk of the first-parent tree (each revision hangs from its
+ * first norm_down parent), so the tree descendants of x are exactly the ranks
+ * sub[x]..rank[x], a sufficient test; low/high: the lowest and highest rank
+ * among all the descendants of x (every edge), so a descendant's [low, high]
+ * lies inside x's, a necessary test (GRAIL's intervals). Along a main line
+ * with side branches the first test answers almost every question. */
+static void reach_init(struct topo *t, const unsigned char *live)
+{
+	const struct ald_graph_adj *nd = &t->g->index->norm_down;
+	size_t n = t->g->n, nedges = t->cstart[n], counter = 0;
+	size_t sz = (n ? n : 1) * sizeof(size_t);
+	t->ostart = ald_xmalloc((n + 1) * sizeof(size_t));
+	memcpy(t->ostart, t->cstart, (n + 1) * sizeof(size_t));
+	t->ochild = ald_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
+	memcpy(t->ochild, t->child, nedges * sizeof(size_t));
+	t->rank = ald_xmalloc(sz);
+	t->sub = ald_xmalloc(sz);
+	t->low = ald_xmalloc(sz);
+	t->high = ald_xmalloc(sz);
+
+	/* the first-parent tree as children lists (CSR) */
+	size_t *tstart = ald_xcalloc(n + 1, sizeof(size_t));
+	size_t *tchild = ald_xmalloc(sz), *fill = ald_xmalloc(sz), *at = ald_xmalloc(sz);
+	for (size_t y = 0; y < n; y++)
+		if (live[y] && nd->end[y] > nd->start[y])
+			tstart[nd->v[nd->start[y]] + 1]++;
+	for (size_t x = 0; x < n; x++)
+		tstart[x + 1] += tstart[x];
+	memcpy(fill, tstart, sz);
+	for (size_t y = 0; y < n; y++)
+		if (live[y] && nd->end[y] > nd->start[y])
+			tchild[fill[nd->v[nd->start[y]]]++] = y;
+
+	/* post-order of the tree, iteratively: chains are 100,000 long */
+	struct ald_ixvec stack = {0};
+	for (size_t root = 0; root < n; root++) {
+		if (!live[root] || nd->end[root] > nd->start[root])
+			continue;
+		t->sub[root] = counter;
+		at[root] = tstart[root];
+		ald_ixvec_push(&stack, root);
+		while (stack.n) {
+			size_t x = stack.v[stack.n - 1];
+			if (at[x] < tstart[x + 1]) {
+				size_t y = tchild[at[x]++];
+				t->sub[y] = counter;
+				at[y] = tstart[y];
+				ald_ixvec_push(&stack, y);
+				continue;
+			}
+			stack.n--;
+			t->rank[x] = counter++;
+		}
+	}
+	/* low/high over every edge, children first (reverse topological order) */
+	const size_t *topo = t->g->index->topo;
+	for (size_t k = n; k-- > 0;) {
+		size_t x = topo[k];
+		if (!live[x])
+			continue;
+		t->low[x] = t->high[x] = t->rank[x];
+		for (size_t e = t->ostart[x]; e < t->ostart[x + 1]; e++) {
+			size_t y = t->ochild[e];
+			if (t->low[y] < t->low[x])
+				t->low[x] = t->low[y];
+			if (t->high[y] > t->high[x])
+				t->high[x] = t->high[y];
+		}
+	}
+	ald_ixvec_free(&stack);
+	free(tstart);
+	free(tchild);
+	free(fill);
+	free(at);
+}
+
+/* Whether h is a tree descendant of x, or h's descendants' ranks can lie
+ * inside x's: the two tests of reach_init. */
+static int in_tree(const struct topo *t, size_t x, size_t h)
+{
+	return t->rank[h] >= t->sub[x] && t->rank[h] <= t->rank[x];
+}
+
+static int may_hold(const struct topo *t, size_t x, size_t h)
+{
+	return t->low[x] <= t->low[h] && t->high[h] <= t->high[x];
+}
+
+/* Whether c is an ancestor of h (both live, h != c): h is reachable from c
+ * along children. */
+static int head_reaches(struct topo *t, size_t c, size_t h)
+{
+	if (in_tree(t, c, h))
+		return 1;
+	if (!may_hold(t, c, h))
+		return 0;
+	/* the rare case: walk up from c through revisions that may hold h */
+	ald_stamps_next(&t->visit);
+	t->visit.v[c] = t->visit.gen;
+	t->stack.n = 0;
+	ald_ixvec_push(&t->stack, c);
+	while (t->stack.n) {
+		size_t x = t->stack.v[--t->stack.n];
+		for (size_t k = t->ostart[x]; k < t->ostart[x + 1]; k++) {
+			size_t y = t->ochild[k];
+			if (t->visit.v[y] == t->visit.gen || !may_hold(t, y, h))
+				continue;
+			if (y == h || in_tree(t, y, h))
+				return 1;
+			t->visit.v[y] = t->visit.gen;
+			ald_ixvec_push(&t->stack, y);
+		}
+	}
+	return 0;
+}
+
+/* The smallest slot other than `cur` whose head has c among its ancestors,
+ * asking each head in turn. */
+static size_t slot_above(struct topo *t, size_t c, size_t cur)
+{
+	for (size_t s = t->first; s != NOSLOT; s = t->next[s])
+		if (s != cur && head_reaches(t, c, t->node[s]))
+			return s;
+	return NOSLOT;
+}
+
 /* The smallest slot other than `cur` whose head has c among its ancestors
  * (Alembic: the first j != i with c in anc[j]), or NOSLOT. */
 static size_t head_above(struct topo *t, size_t c, size_t cur)
 {
-	size_t best = NOSLOT;
+	size_t best = NOSLOT, visits = 0;
 	size_t lowest = t->first == cur ? t->next[cur] : t->first; /* best possible */
 	ald_stamps_next(&t->visit);
 	t->visit.v[c] = t->visit.gen;
 	t->stack.n = 0;
 	ald_ixvec_push(&t->stack, c);
 	while (t->stack.n && best != lowest) {
+		if (visits > ald_toposort_walk_budget)
+			return slot_above(t, c, cur);
 		size_t x = t->stack.v[--t->stack.n];
 		size_t w = t->cstart[x], k;
 		for (k = w; k < t->cend[x]; k++) {
@@ -264,6 +398,7 @@ static size_t head_above(struct topo *t, size_t c, size_t cur)
 			if (t->visit.v[y] == t->visit.gen)
 				continue;
 			t->visit.v[y] = t->visit.gen;
+			visits++;
 			size_t s = t->slot_of[y];
 			if (s != NOSLOT && s != cur && s < best)
 				best = s;
@@ -356,6 +491,7 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	memset(live, 0, n);
 	ald_graph_ancestors(g, heads, nheads, 0, live);
 	build_children(&t, live);
+	reach_init(&t, live);
 	free(live);
 	ald_stamps_init(&t.visit, n);
 	for (size_t k = 0; k < nheads; k++)
@@ -376,6 +512,12 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	ald_ixvec_free(&t.stack);
 	ald_stamps_free(&t.visit);
 	free(t.child);
+	free(t.ostart);
+	free(t.ochild);
+	free(t.rank);
+	free(t.sub);
+	free(t.low);
+	free(t.high);
 	free(t.cend);
 	free(t.cstart);
 	free(t.node);

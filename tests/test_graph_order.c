@@ -23,6 +23,7 @@
 
 #include "error.h"
 #include "graph.h"
+#include "graph_internal.h"
 
 /* A revision: lists comma-separated, NULL = none; `expect` = its propagated
  * labels as Alembic shows them. */
@@ -1545,6 +1546,200 @@ static void test_random_graphs(void **state)
 	}
 }
 
+/* The same graphs with the toposort's upward walk cut at once, so that every
+ * step asks the heads in turn (the path large graphs take). */
+static void test_random_graphs_heads_asked(void **state)
+{
+	ald_toposort_walk_budget = 0;
+	test_random_graphs(state);
+	test_random_history_ranges(state);
+	ald_toposort_walk_budget = 64;
+}
+
+/* ---- §4.2 as written, against the real one on generated graphs ---------- */
+
+/* The heads list of §4.2 with explicit ancestor sets: quadratic, for checking. */
+static void naive_toposort(const struct ald_graph *g, const unsigned char *todo_in,
+			   const size_t *start, size_t nstart, struct ald_ixvec *out)
+{
+	size_t n = g->n, nh = 0;
+	unsigned char *todo = malloc(n);
+	memcpy(todo, todo_in, n);
+	size_t *heads = malloc((n + 1) * sizeof(*heads));
+	unsigned char **anc = malloc((n + 1) * sizeof(*anc));
+	for (size_t p = 0; p < n; p++) /* distinct members of start in todo, by pos */
+		for (size_t k = 0; k < nstart; k++)
+			if (start[k] == p && todo[p]) {
+				heads[nh] = p;
+				anc[nh] = calloc(n, 1);
+				ald_graph_ancestors(g, &p, 1, 0, anc[nh++]);
+				break;
+			}
+	size_t i = 0;
+	while (nh) {
+		size_t c = heads[i], j;
+		for (j = 0; j < nh; j++)
+			if (j != i && anc[j][c])
+				break;
+		if (j < nh) {
+			i = j;
+			continue;
+		}
+		if (todo[c]) {
+			ald_ixvec_push(out, c);
+			todo[c] = 0;
+		}
+		const struct ald_rev *r = &g->revs[c];
+		struct ald_ixvec add = {0};
+		for (size_t k = 0; k < r->norm_down.n; k++) {
+			size_t p = r->norm_down.v[k], h;
+			for (h = 0; h < nh && heads[h] != p; h++)
+				;
+			if (todo[p] && h == nh)
+				ald_ixvec_push(&add, p);
+		}
+		if (add.n == 0) {
+			free(anc[i]);
+			memmove(heads + i, heads + i + 1, (nh - i - 1) * sizeof(*heads));
+			memmove(anc + i, anc + i + 1, (nh - i - 1) * sizeof(*anc));
+			nh--;
+			i = i ? i - 1 : 0;
+		} else if (r->norm_deps.n == 0 && r->down.n == 1) {
+			heads[i] = add.v[0];
+			anc[i][c] = 0;
+		} else {
+			heads[i] = add.v[0];
+			memset(anc[i], 0, n);
+			ald_graph_ancestors(g, &add.v[0], 1, 0, anc[i]);
+			for (size_t k = 1; k < add.n; k++) {
+				heads[nh] = add.v[k];
+				anc[nh] = calloc(n, 1);
+				ald_graph_ancestors(g, &add.v[k], 1, 0, anc[nh++]);
+			}
+		}
+		ald_ixvec_free(&add);
+	}
+	free(heads);
+	free(anc);
+	free(todo);
+}
+
+static int cmp_file_id(const void *a, const void *b);
+
+/* A graph shaped like bench/gen_projects.py's, smaller: a main line with a
+ * side branch merged back every 10 revisions, an open labelled feature
+ * branch every `feature` revisions, a new root every 300 revisions that a
+ * main-line revision depends on 25 later; ids scrambled by `seed`, so that
+ * map order (the heads' slot order) is unrelated to the shape. */
+static struct ald_graph *shaped_graph(size_t n, size_t feature, unsigned seed)
+{
+	struct ald_revfile *f = calloc(n, sizeof(*f));
+	size_t main_tip = SIZE_MAX, side_tip = SIZE_MAX, side_left = 0, root = SIZE_MAX;
+	unsigned x = seed;
+	for (size_t i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		f[i].id = ald_xasprintf("%08x%04zx", x, i);
+		f[i].path = ald_xasprintf("%zu.sql", i);
+		f[i].doc = ald_xstrdup("");
+		f[i].message = ald_xstrdup("");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i % 300 == 299) { /* a new root */
+			root = i;
+			continue;
+		}
+		if (side_left == 0 && i % 10 == 5 && main_tip != SIZE_MAX) {
+			side_tip = main_tip;
+			side_left = 4;
+		}
+		if (side_left && i % 2 == 0) {
+			ald_strvec_pushdup(&f[i].down, f[side_tip].id);
+			side_tip = i;
+			side_left--;
+			continue;
+		}
+		if (i % feature == 7 && main_tip != SIZE_MAX) { /* odd: side branches take even ones */
+			ald_strvec_pushdup(&f[i].down, f[main_tip].id);
+			ald_strvec_push(&f[i].labels, ald_xasprintf("feat%zu", i));
+			continue;
+		}
+		if (main_tip != SIZE_MAX)
+			ald_strvec_pushdup(&f[i].down, f[main_tip].id);
+		if (side_left == 0 && side_tip != SIZE_MAX) {
+			ald_strvec_pushdup(&f[i].down, f[side_tip].id);
+			side_tip = SIZE_MAX;
+		}
+		if (i % 25 == 0 && root != SIZE_MAX) {
+			ald_strvec_pushdup(&f[i].depends, f[root].id);
+			root = SIZE_MAX;
+		}
+		main_tip = i;
+	}
+	qsort(f, n, sizeof(*f), cmp_file_id);
+	struct ald_graph *g = NULL;
+	if (ald_graph_build(&g, f, n) != 0)
+		fail_msg("build failed: %s", ald_error_last()->message);
+	free(f);
+	return g;
+}
+
+/* The real toposort (its usual walk budget, and none) against the naive one. */
+static void assert_same_order(const struct ald_graph *g, const unsigned char *todo,
+			      const size_t *start, size_t nstart)
+{
+	struct ald_ixvec want = {0}, got = {0};
+	naive_toposort(g, todo, start, nstart, &want);
+	size_t budgets[] = {64, 0, 5};
+	for (size_t b = 0; b < 3; b++) {
+		ald_toposort_walk_budget = budgets[b];
+		got.n = 0;
+		assert_int_equal(ald_graph_toposort(g, todo, start, nstart, &got), 0);
+		assert_int_equal(got.n, want.n);
+		for (size_t i = 0; i < want.n; i++)
+			if (got.v[i] != want.v[i])
+				fail_msg("budget %zu: position %zu is %s, §4.2 says %s", budgets[b], i,
+					 g->revs[got.v[i]].file.id, g->revs[want.v[i]].file.id);
+	}
+	ald_toposort_walk_budget = 64;
+	ald_ixvec_free(&want);
+	ald_ixvec_free(&got);
+}
+
+static void test_shaped_graphs_against_naive(void **state)
+{
+	(void)state;
+	static const struct {
+		size_t n, feature;
+		unsigned seed;
+	} shapes[] = {{1200, 50, 1}, {1500, 100, 2}, {900, 30, 3}, {2000, 500, 4}};
+	for (size_t s = 0; s < sizeof(shapes) / sizeof(shapes[0]); s++) {
+		struct ald_graph *g = shaped_graph(shapes[s].n, shapes[s].feature, shapes[s].seed);
+		size_t n = g->n;
+		unsigned char *todo = malloc(n), *have = malloc(n);
+		memset(todo, 1, n);
+		assert_true(g->real_heads.n > 3);
+		assert_same_order(g, todo, g->real_heads.v, g->real_heads.n); /* history */
+		/* upgrades: ancestors(to) minus ancestors(from), from several places */
+		unsigned x = shapes[s].seed;
+		for (int k = 0; k < 12; k++) {
+			x = x * 1103515245u + 12345u;
+			size_t to = g->real_heads.v[x % g->real_heads.n];
+			x = x * 1103515245u + 12345u;
+			size_t from = x % n;
+			memset(todo, 0, n);
+			memset(have, 0, n);
+			ald_graph_ancestors(g, &to, 1, 0, todo);
+			ald_graph_ancestors(g, &from, 1, 0, have);
+			for (size_t i = 0; i < n; i++)
+				todo[i] = todo[i] && !have[i];
+			assert_same_order(g, todo, &to, 1);
+		}
+		free(todo);
+		free(have);
+		ald_graph_free(g);
+	}
+}
+
 /* ---- a generated graph of 100,000 revisions (sanity, not timed) ----------- */
 
 /* Revision i's id: scrambled, so that map order (array order, sorted by id
@@ -1663,6 +1858,8 @@ int main(void)
 		cmocka_unit_test(test_toposort_edges),
 		cmocka_unit_test(test_random_graphs),
 		cmocka_unit_test(test_random_history_ranges),
+		cmocka_unit_test(test_random_graphs_heads_asked),
+		cmocka_unit_test(test_shaped_graphs_against_naive),
 		cmocka_unit_test(test_100k),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
