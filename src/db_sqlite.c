@@ -3,11 +3,11 @@
  * The write lock of a run is BEGIN IMMEDIATE. Waiting for another connection's
  * lock goes through our own busy handler, which honours the timeout of
  * ald_db_lock(), calls its `waiting` callback once and stops on ald_db_cancel(). */
+#include "sqlite_loader.h"
 #include "db_internal.h"
 #include "error.h"
 
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +201,8 @@ static const struct ald_db_ops sqlite_ops = {
 
 int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
 {
+	if (ald_sqlite_load() < 0)
+		return ALD_ERROR;
 	struct sqlite_db *s = ald_xcalloc(1, sizeof(*s));
 	ald_db_init_common(&s->base, &sqlite_ops, url->display);
 	s->path = ald_xstrdup(url->path);
