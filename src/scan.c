@@ -166,7 +166,10 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 	size_t dlen = strlen(dir);
 	char *path = NULL;
 	size_t pcap = 0;
-	if (*n + count > *cap) { /* exactly: a folder's count is known, and the array is large */
+	if (!*files && count) { /* calloc: a large block comes zeroed from the system */
+		*files = ald_xcalloc(count, size);
+		*cap = count;
+	} else if (*n + count > *cap) { /* exactly: a folder's count is known */
 		*files = ald_xrealloc(*files, (*n + count) * size);
 		memset((char *)*files + *cap * size, 0, (*n + count - *cap) * size);
 		*cap = *n + count;
