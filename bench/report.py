@@ -76,7 +76,7 @@ def verdicts(rows):
         cold = find("1.", ("cold", "Alembic"), size)
         worst = min(num(r[4]) or 0 for r in got)
         status = "met" if worst >= want else "NOT met (worst %.1fx)" % worst
-        stat = find("floor: stat", (), size)
+        stat = find("floor: list and stat", (), size)
         if worst < want and stat and num(stat[0][3]):
             w = min(got, key=lambda r: num(r[4]) or 0)
             budget = num(w[3]) / want
