@@ -165,20 +165,27 @@ void ald_test_pg_drop_db(const char *url)
 	}
 }
 
-int ald_test_pg_group_setup(void **state)
+static char tmpdir[] = "/tmp/ald-test.XXXXXX";
+
+const char *ald_test_tmpdir(void)
 {
-	char *url = ald_test_pg_create_db("ald_test");
-	if (!url)
+	return tmpdir;
+}
+
+int ald_test_backends_setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(tmpdir))
 		return -1;
-	*state = url;
+	ald_test_pg_start(); /* a failure shows in each PostgreSQL case's setup */
 	return 0;
 }
 
-int ald_test_pg_group_teardown(void **state)
+int ald_test_backends_teardown(void **state)
 {
-	ald_test_pg_drop_db(*state);
-	free(*state);
-	*state = NULL;
+	(void)state;
 	ald_test_pg_stop();
-	return 0;
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
 }

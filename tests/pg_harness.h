@@ -29,9 +29,13 @@ char *ald_test_pg_create_db(const char *prefix);
 /* Drops a database made by ald_test_pg_create_db, given its URL (errors ignored). */
 void ald_test_pg_drop_db(const char *url);
 
-/* cmocka group setup/teardown: start the server and create a fresh database
- * whose URL (char *) becomes the group state; teardown drops it and stops. */
-int ald_test_pg_group_setup(void **state);
-int ald_test_pg_group_teardown(void **state);
+/* cmocka group setup/teardown of the suites that run every case on SQLite
+ * files and on PostgreSQL: a temporary folder for the files
+ * (ald_test_tmpdir()) and the server started. Without a server the
+ * PostgreSQL cases fail in their own setup; the SQLite ones still run. */
+int ald_test_backends_setup(void **state);
+int ald_test_backends_teardown(void **state);
+/* The folder made by ald_test_backends_setup. */
+const char *ald_test_tmpdir(void);
 
 #endif

@@ -17,43 +17,15 @@
 /* "config.h" alone would find the build's autoconf header (-I. comes first) */
 #include "../src/config.h"
 #include "error.h"
-
-static char *origin; /* the CWD before the tests */
-static char *cwd;    /* the current test's temporary directory */
-
-static int group_setup(void **state)
-{
-	(void)state;
-	origin = getcwd(NULL, 0);
-	return origin ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	free(origin);
-	return 0;
-}
+#include "tmp_cwd.h"
 
 static int setup(void **state)
 {
 	(void)state;
-	char tmpl[] = "/tmp/ald_config_XXXXXX";
-	if (!mkdtemp(tmpl) || chdir(tmpl) != 0)
+	if (tmp_cwd_enter("ald_config_") < 0)
 		return -1;
-	cwd = getcwd(NULL, 0);
 	unsetenv("DATABASE_URL");
 	return mkdir("migrations", 0777) || mkdir("migrations/versions", 0777);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char *cmd = ald_xasprintf("rm -rf '%s'", cwd);
-	int rc = chdir(origin) || system(cmd);
-	free(cmd);
-	free(cwd);
-	return rc;
 }
 
 static void write_file(const char *name, const char *text)
@@ -64,10 +36,10 @@ static void write_file(const char *name, const char *text)
 	fclose(f);
 }
 
-/* cwd + "/" + rel */
+/* the test folder + "/" + rel */
 static char *in_cwd(const char *rel)
 {
-	return ald_xasprintf("%s/%s", cwd, rel);
+	return ald_xasprintf("%s/%s", tmp_cwd, rel);
 }
 
 static void assert_in_cwd(const char *value, const char *rel)
@@ -114,7 +86,7 @@ static void test_defaults(void **state)
 	struct ald_config cfg;
 	load_ok(&cfg, NULL);
 	assert_in_cwd(cfg.path, "aludel.ini");
-	assert_string_equal(cfg.here, cwd);
+	assert_string_equal(cfg.here, tmp_cwd);
 	assert_string_equal(cfg.section, "aludel");
 	assert_in_cwd(cfg.script_location, "migrations");
 	assert_int_equal(cfg.version_locations.n, 1);
@@ -276,7 +248,7 @@ static void test_missing_messages(void **state)
 	write_file("aludel.ini", "[aludel]\nscript_location = nowhere/../gone\n");
 	char *msg = ald_xasprintf("Path doesn't exist: '%s/gone'.  Please use the 'init' command "
 				  "to create a new scripts folder.",
-				  cwd);
+				  tmp_cwd);
 	load_fails(NULL, ALD_ENOTFOUND, msg);
 	free(msg);
 }
@@ -598,28 +570,28 @@ static void test_abspath(void **state)
 	assert_in_cwd(p, "x");
 	free(p);
 	p = ald_abspath(".");
-	assert_string_equal(p, cwd);
+	assert_string_equal(p, tmp_cwd);
 	free(p);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_key, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_and_section_choice, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_messages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_interpolation, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_url_precedence, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inline_comments, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_version_locations, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_key_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_long_lines, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_continuations_and_bom, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_x_args, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_abspath, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_defaults, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_every_key, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_file_and_section_choice, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_missing_messages, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_interpolation, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_environment, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_url_precedence, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_inline_comments, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_version_locations, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_key_errors, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_long_lines, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_continuations_and_bom, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_x_args, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_abspath, setup, tmp_cwd_leave),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, tmp_cwd_group_setup, tmp_cwd_group_teardown);
 }

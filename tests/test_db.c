@@ -33,27 +33,6 @@ struct ctx {
 	char *path; /* SQLite: the file */
 };
 
-static char sqlite_dir[] = "/tmp/ald-test-db.XXXXXX";
-
-static int group_setup(void **state)
-{
-	(void)state;
-	if (!mkdtemp(sqlite_dir))
-		return -1;
-	/* without a PostgreSQL server every PostgreSQL case fails in its setup
-	 * (the SQLite cases still run) */
-	ald_test_pg_start();
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	ald_test_pg_stop();
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", sqlite_dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static int setup(void **state)
 {
@@ -68,7 +47,7 @@ static int setup(void **state)
 			return -1;
 		}
 	} else {
-		c->path = ald_xasprintf("%s/t%d.db", sqlite_dir, ++n);
+		c->path = ald_xasprintf("%s/t%d.db", ald_test_tmpdir(), ++n);
 		c->url = ald_xasprintf("sqlite:///%s", c->path);
 	}
 	*state = c;
@@ -808,5 +787,5 @@ int main(void)
 		BOTH(test_copy_refused),
 		BOTH(test_encoding),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, ald_test_backends_setup, ald_test_backends_teardown);
 }

@@ -17,43 +17,13 @@
 /* "config.h" alone would find the build's autoconf header (-I. comes first) */
 #include "../src/config.h"
 #include "error.h"
+#include "tmp_cwd.h"
 #include "init.h"
-
-static char *origin, *cwd;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	origin = getcwd(NULL, 0);
-	unsetenv("DATABASE_URL");
-	return origin ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	free(origin);
-	return 0;
-}
 
 static int setup(void **state)
 {
 	(void)state;
-	char tmpl[] = "/tmp/ald_init_XXXXXX";
-	if (!mkdtemp(tmpl) || chdir(tmpl) != 0)
-		return -1;
-	cwd = getcwd(NULL, 0);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char *cmd = ald_xasprintf("rm -rf '%s'", cwd);
-	int rc = chdir(origin) || system(cmd);
-	free(cmd);
-	free(cwd);
-	return rc;
+	return tmp_cwd_enter("ald_init_");
 }
 
 static int is_dir(const char *path)
@@ -76,7 +46,7 @@ static char *with_cwd(const char *tmpl)
 	struct ald_buf b = {0};
 	for (const char *s = tmpl; *s; s++) {
 		if (*s == '@')
-			ald_buf_puts(&b, cwd);
+			ald_buf_puts(&b, tmp_cwd);
 		else
 			ald_buf_putc(&b, *s);
 	}
@@ -132,7 +102,7 @@ static void test_new_project(void **state)
 	struct ald_config cfg;
 	struct ald_config_options o = {0};
 	assert_int_equal(ald_config_load(&cfg, &o), 0);
-	char *want = ald_xasprintf("%s/migrations", cwd);
+	char *want = ald_xasprintf("%s/migrations", tmp_cwd);
 	assert_string_equal(cfg.script_location, want);
 	assert_string_equal(cfg.url, "sqlite:///aludel.db");
 	assert_string_equal(cfg.section, "aludel");
@@ -198,7 +168,7 @@ static void test_locations(void **state)
 		"Generating @/conf/other.ini ...  done\n"
 		"Please edit configuration/connection settings in '@/conf/other.ini' before "
 		"proceeding.\n");
-	char *abs = ald_xasprintf("%s/outside", cwd);
+	char *abs = ald_xasprintf("%s/outside", tmp_cwd);
 	assert_location_line("conf/other.ini", abs);
 	free(abs);
 
@@ -212,7 +182,7 @@ static void test_locations(void **state)
 	struct ald_config cfg;
 	struct ald_config_options o = {.path = "pct.ini"};
 	assert_int_equal(ald_config_load(&cfg, &o), 0);
-	char *want = ald_xasprintf("%s/100%%", cwd);
+	char *want = ald_xasprintf("%s/100%%", tmp_cwd);
 	assert_string_equal(cfg.script_location, want);
 	free(want);
 	ald_config_clear(&cfg);
@@ -262,10 +232,10 @@ static void test_failures(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_new_project, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_existing_empty_dir_and_ini, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_locations, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_project, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_existing_empty_dir_and_ini, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_locations, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_failures, setup, tmp_cwd_leave),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, tmp_cwd_group_setup, tmp_cwd_group_teardown);
 }

@@ -47,26 +47,6 @@ struct ctx {
 	int check_log; /* the revisions have the default bodies: each step logs "up|down <id>" */
 };
 
-static char tmpdir[] = "/tmp/ald-test-run.XXXXXX";
-
-static int group_setup(void **state)
-{
-	(void)state;
-	if (!mkdtemp(tmpdir))
-		return -1;
-	/* without a PostgreSQL server the PostgreSQL cases fail in their setup */
-	ald_test_pg_start();
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	ald_test_pg_stop();
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static struct ald_db *open_db(const struct ctx *c)
 {
@@ -96,10 +76,10 @@ static int setup(void **state)
 			return -1;
 		}
 	} else {
-		c->path = ald_xasprintf("%s/t%d.db", tmpdir, n);
+		c->path = ald_xasprintf("%s/t%d.db", ald_test_tmpdir(), n);
 		c->url = ald_xasprintf("sqlite:///%s", c->path);
 	}
-	c->revdir = ald_xasprintf("%s/revs%d", tmpdir, n);
+	c->revdir = ald_xasprintf("%s/revs%d", ald_test_tmpdir(), n);
 	if (mkdir(c->revdir, 0755) < 0)
 		return -1;
 	c->db = open_db(c);
@@ -1219,5 +1199,5 @@ int main(void)
 		BOTH(test_interrupt_waiting),
 		BOTH(test_memory),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, ald_test_backends_setup, ald_test_backends_teardown);
 }

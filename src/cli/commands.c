@@ -7,6 +7,12 @@
 #define LOCK_HELP "  --lock-timeout SECONDS\n" \
 		  "                        Give up when another run holds the lock longer\n"
 #define JSON_HELP "  --json                Print the same facts as JSON, for programs\n"
+/* the options `revision` and `merge` share */
+#define MESSAGE_HELP "  -m MESSAGE, --message MESSAGE\n" \
+		     "                        Message string to use with 'revision'\n"
+#define BRANCH_LABEL_HELP "  --branch-label BRANCH_LABEL\n" \
+			  "                        Specify a branch label to apply to the new revision\n"
+#define REV_ID_HELP "  --rev-id REV_ID       Specify a hardcoded revision id instead of generating one\n"
 
 const struct cli_command cli_commands[] = {
 	{
@@ -61,11 +67,7 @@ const struct cli_command cli_commands[] = {
 		.summary = "Merge two revisions together. Creates a new migration file.",
 		.usage = "[-h] [-m MESSAGE] [--branch-label BRANCH_LABEL] [--rev-id REV_ID] revisions [revisions ...]",
 		.help = "  revisions             one or more revisions, or 'heads' for all heads\n"
-			"  -m MESSAGE, --message MESSAGE\n"
-			"                        Message string to use with 'revision'\n"
-			"  --branch-label BRANCH_LABEL\n"
-			"                        Specify a branch label to apply to the new revision\n"
-			"  --rev-id REV_ID       Specify a hardcoded revision id instead of generating one\n",
+			MESSAGE_HELP BRANCH_LABEL_HELP REV_ID_HELP,
 		.exec = cmd_merge,
 	},
 	{
@@ -73,16 +75,14 @@ const struct cli_command cli_commands[] = {
 		.summary = "Create a new revision file.",
 		.usage = "[-h] [-m MESSAGE] [--head HEAD] [--splice] [--branch-label BRANCH_LABEL] "
 			 "[--version-path VERSION_PATH] [--rev-id REV_ID] [--depends-on DEPENDS_ON]",
-		.help = "  -m MESSAGE, --message MESSAGE\n"
-			"                        Message string to use with 'revision'\n"
+		.help = MESSAGE_HELP
 			"  --head HEAD           Specify head revision or <branchname>@head to base new\n"
 			"                        revision on.\n"
 			"  --splice              Allow a non-head revision as the 'head' to splice onto\n"
-			"  --branch-label BRANCH_LABEL\n"
-			"                        Specify a branch label to apply to the new revision\n"
+			BRANCH_LABEL_HELP
 			"  --version-path VERSION_PATH\n"
 			"                        Specify specific path from config for version file\n"
-			"  --rev-id REV_ID       Specify a hardcoded revision id instead of generating one\n"
+			REV_ID_HELP
 			"  --depends-on DEPENDS_ON\n"
 			"                        Specify one or more revision identifiers which this\n"
 			"                        revision should depend on.\n",
