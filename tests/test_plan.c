@@ -22,6 +22,7 @@
 #include "plan.h"
 #include "resolve.h"
 #include "revfile.h"
+#include "rev_files.h"
 
 /* ---- temporary projects of real revision files ---- */
 
@@ -36,14 +37,6 @@ struct rev {
 };
 
 static char tmpdir[64];
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 static char *rev_text(const struct rev *r)
 {
@@ -74,55 +67,27 @@ static char *rev_text(const struct rev *r)
 	return ald_buf_detach(&b);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Writes the revisions into a fresh temporary folder and builds the graph
  * from the files read back in file name order (aludel's map order). */
 static struct ald_graph *project(const struct rev *revs, size_t n)
 {
 	strcpy(tmpdir, "/tmp/test_plan.XXXXXX");
 	assert_non_null(mkdtemp(tmpdir));
-	char **names = ald_xcalloc(n, sizeof(*names));
+	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		names[i] = ald_xasprintf("%s/%s_rev.%s", tmpdir, revs[i].id, revs[i].py ? "py" : "sql");
 		char *text = rev_text(&revs[i]);
-		write_file(names[i], text);
+		rev_files_write(names[i], text);
 		free(text);
 	}
-	qsort(names, n, sizeof(*names), cmp_str);
-	struct ald_revfile *files = ald_xcalloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		if (ald_revfile_load(&files[i], names[i]) < 0)
-			fail_msg("load: %s", ald_error_last()->message);
-		free(names[i]);
-	}
-	free(names);
-	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, files, n) < 0)
-		fail_msg("graph: %s", ald_error_last()->message);
-	free(files);
-	return g;
+	return rev_files_graph(names, n);
 }
 
 #define PROJECT(revs) project(revs, sizeof(revs) / sizeof(revs[0]))
 
 static void cleanup(struct ald_graph *g)
 {
-	DIR *d = opendir(tmpdir);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *p = ald_xasprintf("%s/%s", tmpdir, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	if (d)
-		closedir(d);
-	rmdir(tmpdir);
+	rev_files_remove(tmpdir);
 	ald_graph_free(g);
 }
 

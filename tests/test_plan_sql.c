@@ -31,6 +31,7 @@
 #include "graph.h"
 #include "plan.h"
 #include "revfile.h"
+#include "rev_files.h"
 
 /* ---- temporary projects ---- */
 
@@ -41,14 +42,6 @@ struct rev {
 	int nontx;
 	const char *body;
 };
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 static char *rev_text(const struct rev *r)
 {
@@ -75,49 +68,23 @@ struct project {
 	struct ald_graph *g;
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void project_open(struct project *pr, const struct rev *revs, size_t n)
 {
 	strcpy(pr->dir, "/tmp/test_plan_sql.XXXXXX");
 	assert_non_null(mkdtemp(pr->dir));
-	char **names = ald_xcalloc(n, sizeof(*names));
+	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		names[i] = ald_xasprintf("%s/%s_rev.sql", pr->dir, revs[i].id);
 		char *text = rev_text(&revs[i]);
-		write_file(names[i], text);
+		rev_files_write(names[i], text);
 		free(text);
 	}
-	qsort(names, n, sizeof(*names), cmp_str);
-	struct ald_revfile *files = ald_xcalloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		if (ald_revfile_load(&files[i], names[i]) < 0)
-			fail_msg("load: %s", ald_error_last()->message);
-		free(names[i]);
-	}
-	free(names);
-	if (ald_graph_build(&pr->g, files, n) < 0)
-		fail_msg("graph: %s", ald_error_last()->message);
-	free(files);
+	pr->g = rev_files_graph(names, n);
 }
 
 static void project_close(struct project *pr)
 {
-	DIR *d = opendir(pr->dir);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *p = ald_xasprintf("%s/%s", pr->dir, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	if (d)
-		closedir(d);
-	rmdir(pr->dir);
+	rev_files_remove(pr->dir);
 	ald_graph_free(pr->g);
 }
 

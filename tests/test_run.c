@@ -28,6 +28,7 @@
 #include "pg_harness.h"
 #include "plan.h"
 #include "revfile.h"
+#include "rev_files.h"
 #include "run.h"
 
 /* ---- fixtures: one database and one revision folder per test ---- */
@@ -148,38 +149,19 @@ static char *rev_path(const struct ctx *c, const char *id)
 	return ald_xasprintf("%s/%s_rev.sql", c->revdir, id);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Writes the revisions and builds c->g from the files read back in file
  * name order (aludel's map order). */
 static void project(struct ctx *c, const struct rev *revs, size_t n)
 {
-	char **names = ald_xcalloc(n, sizeof(*names));
+	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		names[i] = rev_path(c, revs[i].id);
 		char *text = rev_text(&revs[i]);
-		FILE *f = fopen(names[i], "w");
-		assert_non_null(f);
-		fputs(text, f);
-		fclose(f);
+		rev_files_write(names[i], text);
 		free(text);
 	}
-	qsort(names, n, sizeof(*names), cmp_str);
-	struct ald_revfile *files = ald_xcalloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		if (ald_revfile_load(&files[i], names[i]) < 0)
-			fail_msg("load: %s", ald_error_last()->message);
-		free(names[i]);
-	}
-	free(names);
 	ald_graph_free(c->g);
-	c->g = NULL;
-	if (ald_graph_build(&c->g, files, n) < 0)
-		fail_msg("graph: %s", ald_error_last()->message);
-	free(files);
+	c->g = rev_files_graph(names, n);
 }
 
 #define PROJECT(c, revs) project(c, revs, sizeof(revs) / sizeof(revs[0]))
@@ -230,7 +212,7 @@ static char *sorted_words(const char *list)
 		ald_strvec_pushdup(&v, w);
 	free(copy);
 	if (v.n)
-		qsort(v.v, v.n, sizeof(*v.v), cmp_str);
+		qsort(v.v, v.n, sizeof(*v.v), rev_files_cmp);
 	char *s = ald_strvec_join(&v, " ");
 	ald_strvec_free(&v);
 	return s;
