@@ -65,6 +65,7 @@ static void index_init(struct ald_graph_index *ix, size_t nkeys)
 	while (cap < 2 * nkeys)
 		cap *= 2;
 	ix->slots = ald_xcalloc(cap, sizeof(*ix->slots));
+	ald_prefault(ix->slots, cap * sizeof(*ix->slots));
 	ix->cap = cap;
 	ix->used = 0;
 }

@@ -159,8 +159,9 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 		names = (const char *const *)listed.v;
 		count = listed.n;
 	}
-	/* files are stat'ed a chunk at a time: the stat buffers stay small */
-	enum { CHUNK = 8192 };
+	/* files are stat'ed a chunk at a time: the stat buffers stay small (and
+	 * their pages, written by the kernel, are faulted in once) */
+	enum { CHUNK = 2048 };
 	struct stat *sts = cache && count ? ald_xmalloc((count < CHUNK ? count : CHUNK) * sizeof(*sts))
 					  : NULL;
 	size_t dlen = strlen(dir);
@@ -169,6 +170,7 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 	if (!*files && count) { /* calloc: a large block comes zeroed from the system */
 		*files = ald_xcalloc(count, size);
 		*cap = count;
+		ald_prefault(*files, count * size);
 	} else if (*n + count > *cap) { /* exactly: a folder's count is known */
 		*files = ald_xrealloc(*files, (*n + count) * size);
 		memset((char *)*files + *cap * size, 0, (*n + count - *cap) * size);

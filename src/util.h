@@ -27,6 +27,10 @@ static inline int ald_streq(const char *a, const char *b)
 	return __builtin_strcmp(a, b) == 0;
 }
 
+/* Maps in at once the pages of a large block about to be written in full
+ * (below 64 pages, or where the kernel cannot, it does nothing). */
+void ald_prefault(void *p, size_t len);
+
 /* Parses a boolean as configuration files spell it (true/yes/on/1,
  * false/no/off/0, any case) into *out; returns -1 for anything else. */
 int ald_parse_bool(const char *v, int *out);
