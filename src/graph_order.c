@@ -10,6 +10,16 @@
  * dropped from the adjacency as they are met. The heads list is a linked list
  * whose order is the creation order of its slots, so deleting a head is O(1)
  * and "smallest index" is "smallest slot number".
+ *
+ * That walk is cheap while the region above c is small. It is not when c waits
+ * below a long line whose head has not come down yet (a slot on a short
+ * branch, asked again after each side branch the main line's slot handles:
+ * quadratic at 100,000 revisions). So the walk gives up after
+ * ald_toposort_walk_budget revisions, and the heads are asked in slot order
+ * instead, "is c an ancestor of this head?", answered from a static numbering
+ * of the live revisions (reach_init, head_reaches). Both give the same answer:
+ * c is pending, and every path from a pending head down to a pending c is
+ * pending too (everything above an emitted revision is emitted).
  */
 #include "graph_internal.h"
 #include "error.h"
