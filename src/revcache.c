@@ -15,6 +15,7 @@
  * produce changes.
  */
 #include "revcache.h"
+#include "bincodec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -66,51 +67,7 @@ void ald_revcache_test_skew(long seconds)
 	clock_skew = seconds;
 }
 
-/* ---- decoding, bounds-checked: a damaged cache reads as empty ---- */
-
-struct reader {
-	const char *p, *end;
-	int bad;
-};
-
-static void rd(struct reader *r, void *dst, size_t n)
-{
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		memset(dst, 0, n);
-		return;
-	}
-	memcpy(dst, r->p, n);
-	r->p += n;
-}
-
-static uint32_t rd_u32(struct reader *r)
-{
-	uint32_t v;
-	rd(r, &v, sizeof(v));
-	return v;
-}
-
-static uint64_t rd_u64(struct reader *r)
-{
-	uint64_t v;
-	rd(r, &v, sizeof(v));
-	return v;
-}
-
-/* A string in place (NUL-terminated in the file); *len is its length. */
-static const char *rd_raw(struct reader *r, uint32_t *len)
-{
-	*len = rd_u32(r);
-	if (r->bad || (size_t)(r->end - r->p) <= *len || r->p[*len] != '\0') {
-		r->bad = 1;
-		*len = 0;
-		return "";
-	}
-	const char *s = r->p;
-	r->p += *len + 1;
-	return s;
-}
+/* ---- decoding (a damaged cache reads as empty) and encoding ---- */
 
 /* A string borrowed from the mapped file (writable type for the view only). */
 static char *rd_view(struct reader *r)
@@ -143,30 +100,6 @@ static void rd_section(struct reader *r, struct ald_section *s)
 	s->offset = (size_t)rd_u64(r);
 	s->length = (size_t)rd_u64(r);
 	s->line = rd_u32(r);
-}
-
-/* ---- encoding ---- */
-
-static void wr(struct ald_buf *b, const void *p, size_t n)
-{
-	ald_buf_put(b, p, n);
-}
-
-static void wr_u32(struct ald_buf *b, uint32_t v)
-{
-	wr(b, &v, sizeof(v));
-}
-
-static void wr_u64(struct ald_buf *b, uint64_t v)
-{
-	wr(b, &v, sizeof(v));
-}
-
-static void wr_str(struct ald_buf *b, const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	wr_u32(b, (uint32_t)n);
-	wr(b, s ? s : "", n + 1);
 }
 
 static void wr_list(struct ald_buf *b, const struct ald_strvec *l)
