@@ -133,4 +133,31 @@ ok_eq "a merge file revising both heads exists" "1" "$(grep -l 'Revises: .*dddd0
 ok_match "the graph shows one head" "^Heads: [0-9a-f]{12} (\(left\) )?\[pending\]$" "$(screen | sed -n 1p)"
 
 keys q; wait_for "EXITED"; ok_status "q quits" 0 $?
+
+# Ctrl-C while a migration runs: a revision whose second statement takes long
+T kill-session -t tui 2>/dev/null
+mkdir -p "$work/slow/migrations/versions"
+cd "$work/slow"
+if [ "${TUI_BACKEND:-sqlite}" = postgresql ]; then
+	slow_url=$(sh "${top_srcdir:-.}/tests/pg-cluster.sh" createdb "$pgdir" slow)
+	slow_sql="SELECT pg_sleep(60);"
+	slow_state() { psql -At -d "dbname=slow host=$pgdir user=postgres" -c "SELECT count(*) FROM pg_tables WHERE tablename IN ('t_ffff00000001', 'alembic_version')" 2>/dev/null; }
+else
+	slow_url="sqlite:///$work/slow.db"
+	slow_sql="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) SELECT count(*) FROM c;"
+	slow_state() { sqlite3 "$work/slow.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('t_ffff00000001', 'alembic_version')" 2>/dev/null; }
+fi
+printf '[aludel]\nscript_location = %%(here)s/migrations\nsqlalchemy.url = %s\n' "$slow_url" >aludel.ini
+mkrev ffff00000001 "" "" "" "slow one" "CREATE TABLE t_ffff00000001 (id INTEGER);
+$slow_sql"
+T new-session -d -s tui -x 100 -y 40 "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
+wait_for "Heads:"; keys u; wait_for "run it\?"; keys y
+wait_for "\[1/1\].*ffff00000001.*\.\.\."; ok_status "the slow migration is running" 0 $?
+sleep 0.5
+keys C-c
+wait_for "Migration failed"; ok_status "Ctrl-C stops the running migration" 0 $?
+ok_match "the dialog says the run was interrupted" "interrupted" "$scr"
+ok_match "... and that nothing was changed" "Nothing was changed" "$scr"
+ok_eq "no table and no version table after the interrupted run" "0" "$(slow_state)"
+keys q; keys q; wait_for "EXITED"; ok_status "q quits after the interruption" 0 $?
 tap_done
