@@ -130,4 +130,17 @@ abcdef012345 (featb, other) (head)" "$("$ALUDEL" heads)"
 rid=$("$ALUDEL" revision -m "random id" --head 1111bbbb2222 | sed -n 's|.*/\([0-9a-f]*\)_random_id.sql .*|\1|p')
 ok_match "generated ids are 12 hex digits" "^[0-9a-f]{12}$" "$rid"
 
+
+# ALEMBIC_CONFIG names the configuration file when -c is not given
+mkdir elsewhere
+heads_here=$("$ALUDEL" heads)
+ok_eq "ALEMBIC_CONFIG names the configuration file" "$heads_here" \
+	"$(cd elsewhere && ALEMBIC_CONFIG=../aludel.ini "$ALUDEL" heads 2>&1)"
+out=$(cd elsewhere && ALEMBIC_CONFIG=nosuch.ini "$ALUDEL" heads 2>&1); st=$?
+ok_status "ALEMBIC_CONFIG naming a missing file: exit 1" 1 $st
+ok_eq "ALEMBIC_CONFIG naming a missing file: message" "FAILED: No config file 'nosuch.ini' found, or file has no '[alembic]' section" "$out"
+ok_eq "-c wins over ALEMBIC_CONFIG" "$heads_here" \
+	"$(cd elsewhere && ALEMBIC_CONFIG=nosuch.ini "$ALUDEL" -c ../aludel.ini heads 2>&1)"
+rmdir elsewhere
+
 tap_done
