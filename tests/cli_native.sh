@@ -131,6 +131,37 @@ rid=$("$ALUDEL" revision -m "random id" --head 1111bbbb2222 | sed -n 's|.*/\([0-
 ok_match "generated ids are 12 hex digits" "^[0-9a-f]{12}$" "$rid"
 
 
+# edit: the editor ($VISUAL, else $EDITOR, split on blanks) gets the file as its last argument
+cat >"$work/ed.sh" <<'EOS'
+#!/bin/sh
+for a; do printf '[%s]\n' "$a"; done >>"$EDITED"
+EOS
+chmod +x "$work/ed.sh"
+EDITED="$work/edited"; export EDITED
+out=$(env -u VISUAL EDITOR="$work/ed.sh" "$ALUDEL" edit abcdef 2>&1); st=$?
+ok_status "edit a prefix" 0 $st
+ok_eq "the editor gets the revision's path" "[$here/$f]" "$(cat "$EDITED")"
+rm -f "$EDITED"
+env VISUAL="sh $work/ed.sh -w" EDITOR=false "$ALUDEL" edit featb@head >/dev/null 2>&1; st=$?
+ok_status "edit a label@head with VISUAL" 0 $st
+ok_eq "VISUAL wins and is split on blanks" "[-w]
+[$here/$f]" "$(cat "$EDITED")"
+rm -f "$EDITED"
+out=$(env -u VISUAL EDITOR="$work/ed.sh" "$ALUDEL" edit head 2>&1); st=$?
+ok_status "edit head with two heads: exit 1" 1 $st
+ok_match "edit head with two heads: Alembic's message" "^FAILED: Multiple head revisions are present for given argument 'head'" "$out"
+ok_eq "edit head with two heads opens nothing" "no" "$([ -f "$EDITED" ] && echo yes || echo no)"
+out=$(env -u VISUAL EDITOR="$work/ed.sh" "$ALUDEL" edit base 2>&1); st=$?
+ok_eq "edit base" "FAILED: No revision files indicated by symbol 'base'" "$out"
+out=$(env -u VISUAL -u EDITOR "$ALUDEL" edit abcdef 2>&1); st=$?
+ok_status "edit without an editor: exit 1" 1 $st
+ok_eq "edit without an editor: message" "FAILED: Error executing editor (No suitable editor found. Please set the \"VISUAL\" or \"EDITOR\" environment variables)" "$out"
+out=$(env -u VISUAL EDITOR=false "$ALUDEL" edit abcdef 2>&1); st=$?
+ok_status "an editor that fails: exit 1" 1 $st
+ok_eq "an editor that fails: message" "FAILED: Error executing editor ('false' exited with status 1)" "$out"
+out=$(env -u VISUAL EDITOR=/nonexistent/editor "$ALUDEL" edit abcdef 2>&1); st=$?
+ok_eq "an editor that does not exist" "FAILED: Error executing editor (cannot run '/nonexistent/editor': No such file or directory)" "$out"
+
 # ALEMBIC_CONFIG names the configuration file when -c is not given
 mkdir elsewhere
 heads_here=$("$ALUDEL" heads)

@@ -1,5 +1,6 @@
 /* commands.c - the table of aludel's commands, with their help texts. */
 #include "cli.h"
+#include "cmd_extra.h"
 
 #define VERBOSE_HELP "  -v, --verbose         Use more verbose output\n"
 #define SQL_HELP "  --sql                 Don't emit SQL to database - dump to standard output\n" \
@@ -36,6 +37,13 @@ const struct cli_command cli_commands[] = {
 		.help = "  revision              revision identifier\n" SQL_HELP
 			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n" LOCK_HELP,
 		.exec = cmd_downgrade,
+	},
+	{
+		.name = "edit",
+		.summary = "Edit revision script(s) using $VISUAL or $EDITOR.",
+		.usage = "[-h] rev",
+		.help = "  rev                   revision identifier\n",
+		.exec = cmd_edit,
 	},
 	{
 		.name = "heads",
