@@ -232,14 +232,22 @@ typedef struct {
 	const char *start;        /* offline start revision (the A of A:B), or NULL */
 	int purge;                /* stamp --purge */
 	long lock_timeout_ms;     /* how long to wait for another run's lock; < 0 forever */
+	const char *tag;          /* --tag, passed to Alembic for .py steps (env.py reads it) */
+	int raiseerr;             /* --raiseerr: Alembic's whole output when a .py step fails */
 } ald_plan_options;
 #define ALD_PLAN_OPTIONS_VERSION 1
-#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1 }
+#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0 }
 
 /* Plans `upgrade target` / `downgrade target` from the database's rows (or,
  * offline, from opts->start). *out is the caller's (ald_plan_free). A plan
- * that would run a revision that cannot run (no downgrade section, an
- * Alembic .py revision) fails here, before anything runs. */
+ * that would run a revision that cannot run (a native revision without a
+ * downgrade section) fails here, before anything runs.
+ *
+ * Steps of Alembic .py revisions are run by the project's own Alembic (see
+ * ald_alembic_command): consecutive .py steps are one Alembic run, given the
+ * command's own target when the whole plan is .py and the target is not
+ * relative, else an exact revision id that gives exactly those steps. Their
+ * SQL (ald_plan_sql) comes from Alembic's offline mode. */
 ALD_EXTERN(int) ald_plan_upgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
 ALD_EXTERN(int) ald_plan_downgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
 ALD_EXTERN(int) ald_plan_stamp(ald_plan **out, ald_project *p, const char *const *revs, size_t n_revs,
@@ -251,8 +259,16 @@ ALD_EXTERN(size_t) ald_plan_step_count(const ald_plan *plan);
 ALD_EXTERN(const ald_revision *) ald_plan_step_revision(const ald_plan *plan, size_t i);
 /* Alembic's log text of step i, e.g. "Running upgrade 1a2b -> 3c4d, add column". */
 ALD_EXTERN(const char *) ald_plan_step_label(const ald_plan *plan, size_t i);
-/* The complete SQL script of the plan, as `--sql` prints it; *out is the caller's. */
+/* The complete SQL script of the plan, as `--sql` prints it; *out is the caller's.
+ * The SQL of .py steps is asked of Alembic's offline mode (`upgrade --sql
+ * A:B`, one Python start for the plan, or one per step where one range
+ * cannot give them all); where that fails, the step shows its upgrade() or
+ * downgrade() source as comments, with the reason. A script that starts with
+ * no rows creates the version table only where it is missing. */
 ALD_EXTERN(int) ald_plan_sql(char **out, const ald_plan *plan);
+/* A warning about the plan to show before it runs (Alembic's "downgrade -1
+ * from multiple heads is ambiguous; ..."), or NULL. Borrowed from the plan. */
+ALD_EXTERN(const char *) ald_plan_warning(const ald_plan *plan);
 
 /* Progress events of a run. */
 enum {
@@ -268,8 +284,47 @@ typedef void (*ald_progress_cb)(const ald_plan *plan, size_t step, int event, do
  * the error names the revision, file, line, statement and database message. */
 ALD_EXTERN(int) ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload);
 /* Asks a running plan to stop (async-signal-safe): the running transaction
- * is rolled back and ald_plan_run fails with ALD_EINTERRUPTED. */
+ * is rolled back and ald_plan_run fails with ALD_EINTERRUPTED. While Alembic
+ * runs a .py step, SIGINT is passed on to it and it is waited for; the
+ * version table is then read again and the error says what is applied. */
 ALD_EXTERN(void) ald_project_cancel(ald_project *p);
+
+/* The command that runs the project's Alembic for .py revisions, as one line,
+ * and how it was chosen: ALUDEL_ALEMBIC in the environment, else
+ * alembic_command in the ini section, else .venv/bin/alembic beside the ini
+ * file, else `alembic` on PATH, else `python3 -m alembic`. `p` may be NULL
+ * (no project: the environment and PATH only). Both strings are the caller's. */
+ALD_EXTERN(int) ald_alembic_command(char **out_command, char **out_origin, const ald_project *p);
+
+/* ---------------------------------------------------------------------------
+ * Project templates and the version table.
+ */
+
+/* The templates `aludel init --template NAME` knows, in the order `aludel
+ * list_templates` shows them: "native" (aludel.ini and .sql revisions; the
+ * default) and "generic" (an Alembic project: alembic.ini, env.py,
+ * script.py.mako, README). Name and one-line description of template i, or
+ * NULL past the end; static strings. */
+ALD_EXTERN(size_t) ald_init_template_count(void);
+ALD_EXTERN(const char *) ald_init_template_name(size_t i);
+ALD_EXTERN(const char *) ald_init_template_description(size_t i);
+
+/* ald_init with a template (NULL: "native"). `config_path` NULL: the file
+ * named by $ALEMBIC_CONFIG, else the template's own (aludel.ini, alembic.ini).
+ * An unknown name is ALD_ENOTFOUND, the message listing the names. Every
+ * file is written atomically and none is replaced. */
+ALD_EXTERN(int) ald_init_template(char **out_message, const char *dir, const char *config_path,
+				  const char *template_name);
+
+/* Creates the project's version table if it is missing (`aludel
+ * ensure_version`), in one transaction under the lock migration runs take,
+ * waiting for it up to lock_timeout_ms (< 0: forever; ALD_ELOCKED after).
+ * *created (may be NULL) is 1 when the table was created, 0 when it existed. */
+ALD_EXTERN(int) ald_project_ensure_version(int *created, ald_project *p, long lock_timeout_ms);
+/* The script `ensure_version --sql` prints: the version table's CREATE TABLE
+ * for the dialect of the project's URL (SQLite without one), in BEGIN/COMMIT
+ * on PostgreSQL; no database is touched. *out is the caller's. */
+ALD_EXTERN(int) ald_project_ensure_version_sql(char **out, ald_project *p);
 
 #ifdef __cplusplus
 }

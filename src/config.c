@@ -14,7 +14,7 @@
 static const char *const known_keys[] = {
 	"script_location", "version_locations", "version_path_separator", "sqlalchemy.url",
 	"url", "file_template", "truncate_slug_length", "version_table",
-	"version_table_schema", "transaction_per_migration",
+	"version_table_schema", "transaction_per_migration", "alembic_command",
 	/* ignored */
 	"prepend_sys_path", "timezone", "revision_environment", "sourceless", "output_encoding",
 	"recursive_version_locations", "path_separator",
@@ -288,12 +288,18 @@ static int load_scalars(struct loader *l)
 
 	if ((error = get(&v, NULL, l, "version_table")) < 0)
 		return error;
+	cfg->version_table_set = v && *v;
 	cfg->version_table = v && *v ? v : ald_xstrdup("alembic_version");
 	if (v && !*v)
 		free(v);
 	if ((error = get(&v, NULL, l, "version_table_schema")) < 0)
 		return error;
 	cfg->version_table_schema = v && *v ? v : NULL;
+	if (v && !*v)
+		free(v);
+	if ((error = get(&v, NULL, l, "alembic_command")) < 0)
+		return error;
+	cfg->alembic_command = v && *v ? v : NULL;
 	if (v && !*v)
 		free(v);
 	return 0;
@@ -366,6 +372,7 @@ void ald_config_clear(struct ald_config *cfg)
 	free(cfg->file_template);
 	free(cfg->version_table);
 	free(cfg->version_table_schema);
+	free(cfg->alembic_command);
 	ald_strvec_free(&cfg->x_args);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -1,6 +1,6 @@
 /* config.h - a project's configuration: the [aludel] or [alembic] section of
  * aludel.ini / alembic.ini, read as Alembic 1.8.1 reads it (see
- * docs: alembic-behaviour.md §1.1, §1.2) with aludel's few differences: an
+ * doc/alembic-compat.md §1.1, §1.2) with aludel's few differences: an
  * inline comment is not part of a value, ${NAME} expands an environment
  * variable, unknown keys of an [aludel] section are errors (an Alembic
  * project's [alembic] section may hold keys of its own env.py).
@@ -23,8 +23,10 @@ struct ald_config {
 	char *file_template;   /* interpolated, default "%(rev)s_%(slug)s" */
 	int truncate_slug_length; /* default 40; 0/empty -> 40 */
 	char *version_table;   /* default "alembic_version" */
+	int version_table_set; /* the section gave version_table (it wins over env.py's) */
 	char *version_table_schema; /* NULL if unset */
 	int transaction_per_migration; /* default 0 */
+	char *alembic_command; /* alembic_command: how to start the project's Alembic, or NULL */
 	struct ald_strvec x_args; /* the -x key=value arguments, copied */
 };
 

@@ -194,6 +194,11 @@ void ald_db_cancel_clear(struct ald_db *db)
 	db->cancelled = 0;
 }
 
+int ald_db_cancel_requested(const struct ald_db *db)
+{
+	return db->cancelled != 0;
+}
+
 char *ald_db_quote_ident(const struct ald_db *db, const char *ident)
 {
 	(void)db; /* both dialects quote with "..." */

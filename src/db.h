@@ -100,6 +100,9 @@ int ald_db_unlock(struct ald_db *db, const char *key);
 int ald_db_cancel(struct ald_db *db);
 /* Forgets a cancel request, so that the connection can be used again. */
 void ald_db_cancel_clear(struct ald_db *db);
+/* Whether a cancel request is pending (for work done outside the connection,
+ * such as a child process, which polls it). */
+int ald_db_cancel_requested(const struct ald_db *db);
 
 /* The version table. `schema` may be NULL (PostgreSQL: search_path; SQLite: the
  * main database, else an attached database's name). */

@@ -83,8 +83,7 @@ static int load_sql(struct ald_step *st, const struct ald_graph *g)
 	const struct ald_revfile *f = &g->revs[st->rev].file;
 	int up = st->kind == ALD_STEP_UPGRADE;
 	if (f->kind == ALD_REVFILE_PY)
-		return ald_error_set(ALD_EUSAGE, "Running Alembic Python revisions is not supported yet: %s (%s)",
-				     f->id, f->path);
+		return 0; /* Alembic runs it; its offline SQL is read when asked for (plan_alembic_sql.c) */
 	const struct ald_section *sec = up ? &f->upgrade : &f->downgrade;
 	if (!sec->present) {
 		if (up)
@@ -319,6 +318,7 @@ static void step_clear(struct ald_step *st)
 	free(st->vsql);
 	free(st->label);
 	free(st->comment);
+	free(st->note);
 }
 
 void ald_plan_data_free(struct ald_plan_data *p)

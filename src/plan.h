@@ -9,7 +9,7 @@
  * (keep the graph alive while the plan is used); everything else it holds
  * is its own.
  *
- * Behaviour reference: ../shared/alembic-behaviour.md §4.4-4.5 (order), §5.2
+ * Behaviour reference: doc/alembic-compat.md §4.4-4.5 (order), §5.2
  * (row maintenance), §5.4 (stamp), §6.8 (offline script), §8 (deterministic
  * choices: where Alembic 1.8.1 iterates a Python set, map order is used;
  * where it crashes with KeyError, the plan does what §5.2 means).
@@ -51,6 +51,9 @@ struct ald_step {
 	size_t n_vsql;
 	char *label;             /* Alembic's log text: "Running upgrade a -> b, message" */
 	char *comment;           /* the offline comment text: "Running upgrade a -> b" */
+	char *note;              /* SQL comment lines printed after the comment, or NULL (a
+	                            .py step whose SQL Alembic could not give: why, and its
+	                            source) */
 };
 
 struct ald_plan_data {

@@ -53,6 +53,8 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		ald_vsql_clear(&create);
 	}
 	ald_buf_printf(b, "-- %s\n\n", st->comment);
+	if (st->note)
+		ald_buf_printf(b, "%s\n", st->note);
 	for (size_t i = 0; i < st->sql.n; i++)
 		put_stmt(b, st->sql.v[i].sql);
 	for (size_t i = 0; i < st->n_vsql; i++)

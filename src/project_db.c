@@ -1,5 +1,6 @@
 /* project_db.c - the public database API: version rows, applied revisions,
  * plans (built by plan.c, executed by run.c) and cancelling a run. */
+#include "alembic.h"
 #include "error.h"
 #include "plan.h"
 #include "project.h"
@@ -20,6 +21,9 @@ struct ald_plan {
 	struct ald_strvec targets;    /* stamp */
 	int purge;
 	long lock_timeout_ms;
+	char *tag;                    /* --tag for Alembic, or NULL */
+	int raiseerr;
+	int python_sql;               /* the SQL of .py steps was asked of Alembic */
 	ald_progress_cb progress;
 	void *payload;
 	const struct ald_plan_data *running; /* during a run: the runner's plan (borrowed) */
@@ -158,6 +162,8 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 		ald_strvec_pushdup(&plan->targets, targets[i]);
 	plan->purge = opts->purge;
 	plan->lock_timeout_ms = opts->lock_timeout_ms;
+	plan->tag = opts->tag ? ald_xstrdup(opts->tag) : NULL;
+	plan->raiseerr = opts->raiseerr;
 	plan->cfg.version_table = p->config.version_table;
 	plan->cfg.version_table_schema = p->config.version_table_schema;
 	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
@@ -208,6 +214,7 @@ void ald_plan_free(ald_plan *plan)
 	ald_plan_data_free(plan->data);
 	free(plan->dialect);
 	free(plan->target);
+	free(plan->tag);
 	ald_strvec_free(&plan->targets);
 	free(plan);
 }
@@ -235,11 +242,53 @@ const char *ald_plan_step_label(const ald_plan *plan, size_t i)
 	return i < ald_plan_step_count(plan) ? shown(plan)->steps[i].label : NULL;
 }
 
+/* How this plan's project runs Alembic; clear ctx->cmd after. */
+static void alembic_ctx(struct ald_alembic_ctx *ctx, const ald_plan *plan)
+{
+	const struct ald_config *c = &plan->project->config;
+	memset(ctx, 0, sizeof(*ctx));
+	ald_alembic_find(&ctx->cmd, c);
+	ctx->config_path = c->path;
+	ctx->section = c->section;
+	ctx->x_args = &c->x_args;
+	ctx->tag = plan->tag;
+	ctx->raiseerr = plan->raiseerr;
+}
+
 int ald_plan_sql(char **out, const ald_plan *plan)
 {
 	*out = NULL;
 	ald_error_clear();
+	if (!plan->python_sql && ald_plan_has_python(plan->data, plan->project->graph)) {
+		/* the SQL of .py steps is filled in once, on first request */
+		struct ald_plan *mut = (struct ald_plan *)plan;
+		struct ald_alembic_ctx ctx;
+		alembic_ctx(&ctx, plan);
+		ald_alembic_offline_sql(mut->data, plan->project->graph, &plan->cfg, &ctx,
+					plan->kind == ALD_STEP_STAMP ? NULL : plan->target);
+		ald_alembic_cmd_clear(&ctx.cmd);
+		mut->python_sql = 1;
+	}
 	return ald_plan_render_sql(out, plan->data, &plan->cfg);
+}
+
+const char *ald_plan_warning(const ald_plan *plan)
+{
+	if (plan->data && (plan->data->downgrade_flags & ALD_DOWNGRADE_AMBIGUOUS_ROWS))
+		return "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a "
+		       "future release.";
+	return NULL;
+}
+
+int ald_alembic_command(char **out_command, char **out_origin, const ald_project *p)
+{
+	struct ald_alembic_cmd cmd;
+	ald_alembic_find(&cmd, p ? &p->config : NULL);
+	*out_command = ald_strvec_join(&cmd.argv, " ");
+	*out_origin = cmd.origin;
+	cmd.origin = NULL;
+	ald_alembic_cmd_clear(&cmd);
+	return 0;
 }
 
 /* The runner reports progress against the plan it built under the lock; the
@@ -278,18 +327,23 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 	};
 	plan->progress = progress;
 	plan->payload = payload;
+	struct ald_alembic_ctx ctx;
+	alembic_ctx(&ctx, plan);
 	struct ald_run_options o = {
 		.lock_timeout_ms = plan->lock_timeout_ms,
 		.waiting = on_waiting,
 		.progress = on_progress,
 		.payload = plan,
+		.alembic = &ctx,
 	};
 	struct ald_plan_data *executed = NULL;
 	error = ald_run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
+	ald_alembic_cmd_clear(&ctx.cmd);
 	plan->running = NULL;
 	if (executed) {
 		ald_plan_data_free(plan->data);
 		plan->data = executed;
+		plan->python_sql = 0;
 	}
 	return error;
 }

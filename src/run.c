@@ -16,7 +16,8 @@ enum phase {
 	PHASE_SQL_OUTSIDE, /* a statement of a non-transactional step */
 	PHASE_VERSION,     /* a version statement inside the step's transaction */
 	PHASE_VERSION_OUT, /* a version statement of a non-transactional step (own transaction) */
-	PHASE_COMMIT       /* committing */
+	PHASE_COMMIT,      /* committing */
+	PHASE_ALEMBIC      /* Alembic running .py steps (or choosing its target) */
 };
 
 struct failure {
@@ -34,6 +35,9 @@ struct runner {
 	const struct ald_graph *g;
 	const struct ald_plan_data *p;
 	const struct ald_run_options *o;
+	const struct ald_plan_config *cfg;
+	const char *whole; /* the command's target, given to Alembic when it runs the whole plan */
+	struct ald_py_chunk py; /* the last Alembic run */
 	int per_migration; /* transaction_per_migration */
 	int in_tx;         /* a transaction of the run is open */
 	size_t committed;  /* steps [0, committed) are committed */
@@ -135,6 +139,28 @@ static void progress(struct runner *r, size_t step, int done, double seconds)
 		r->o->progress(r->p, step, done, seconds, r->o->payload);
 }
 
+static void py_progress(void *payload, size_t step, int done, double seconds)
+{
+	progress(payload, step, done, seconds);
+}
+
+/* Commits what is open, then runs the .py steps from i on through Alembic;
+ * *next is the first step after them. */
+static int run_python(struct runner *r, size_t i, size_t *next)
+{
+	int error = commit(r, i);
+	if (error < 0)
+		return error;
+	ald_py_chunk_clear(&r->py);
+	error = ald_run_python_chunk(&r->py, r->db, r->g, r->p, i, r->whole, r->cfg,
+				     r->o ? r->o->alembic : NULL, py_progress, r);
+	if (error < 0)
+		return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
+	r->committed = r->py.next;
+	*next = r->py.next;
+	return 0;
+}
+
 /* Runs the plan; on failure r->f says where (the transaction is still open). */
 static int run_plan(struct runner *r)
 {
@@ -146,13 +172,19 @@ static int run_plan(struct runner *r)
 		if ((error = run_vsql(r, p->pre, p->n_pre, PHASE_PRE, p->n_steps)) < 0)
 			return error;
 	}
-	for (size_t i = 0; i < p->n_steps; i++) {
+	for (size_t i = 0; i < p->n_steps;) {
+		if (ald_step_is_python(r->g, &p->steps[i])) {
+			if ((error = run_python(r, i, &i)) < 0)
+				return error;
+			continue;
+		}
 		double t0 = now_s();
 		progress(r, i, 0, 0);
 		error = run_step(r, i);
 		progress(r, i, error < 0 ? -1 : 1, now_s() - t0);
 		if (error < 0)
 			return error;
+		i++;
 	}
 	return commit(r, p->n_steps);
 }
@@ -203,11 +235,56 @@ static void describe_failure(struct ald_buf *b, const struct runner *r, int inte
 	} else if (f->phase == PHASE_BEGIN || f->phase == PHASE_COMMIT) {
 		ald_buf_puts(b, f->phase == PHASE_BEGIN ? "  statement: BEGIN\n" : "  statement: COMMIT\n");
 	}
-	if (!interrupted) {
+	if (f->phase == PHASE_ALEMBIC && r->py.target)
+		ald_buf_printf(b, "  run by Alembic: %s %s\n",
+			       r->p->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade", r->py.target);
+	if (interrupted)
+		return;
+	if (f->phase == PHASE_ALEMBIC && r->py.alembic_output) {
+		ald_buf_puts(b, "  alembic: ");
+		put_indented(b, r->py.alembic_output, "    ");
+		ald_buf_putc(b, '\n');
+	} else {
 		ald_buf_puts(b, f->code == ALD_EDB ? "  database: " : "  error: ");
 		put_indented(b, f->message, "    ");
 		ald_buf_putc(b, '\n');
 	}
+}
+
+/* After Alembic ran: the rows it left and which steps of the plan they make
+ * done (an upgrade step whose revision is applied, a downgrade step whose
+ * revision is not). */
+static void describe_alembic_outcome(struct ald_buf *b, const struct runner *r, int interrupted)
+{
+	const struct ald_graph *g = r->g;
+	const struct ald_strvec *rows = &r->py.rows_after;
+	unsigned char *mark = ald_xcalloc(g->n ? g->n : 1, 1);
+	struct ald_ixvec ix = {0};
+	for (size_t i = 0; i < rows->n; i++) {
+		size_t x = ald_graph_find(g, rows->v[i]);
+		if (x != ALD_NOREV)
+			ald_ixvec_push(&ix, x);
+	}
+	ald_graph_ancestors(g, ix.v, ix.n, 0, mark);
+	struct ald_strvec done = {0}, todo = {0};
+	for (size_t i = 0; i < r->p->n_steps; i++) {
+		const struct ald_step *st = &r->p->steps[i];
+		int applied = mark[st->rev] != 0;
+		ald_strvec_pushdup((st->kind == ALD_STEP_UPGRADE) == applied ? &done : &todo, step_name(r, i));
+	}
+	char *now = rows->n ? ald_strvec_join(rows, ", ") : ald_xstrdup("no rows (nothing applied)");
+	ald_buf_printf(b, "%sAlembic ran in transactions of its own; the version table, read again, holds: %s.",
+		       interrupted ? "Interrupted: " : "", now);
+	char *d = ald_strvec_join(&done, ", "), *t = ald_strvec_join(&todo, ", ");
+	ald_buf_printf(b, "\nOf the %zu steps, done: %s; not done: %s.", r->p->n_steps, done.n ? d : "none",
+		       todo.n ? t : "none");
+	free(d);
+	free(t);
+	free(now);
+	ald_strvec_free(&done);
+	ald_strvec_free(&todo);
+	ald_ixvec_free(&ix);
+	free(mark);
 }
 
 /* The last lines: what was rolled back and what stays applied. */
@@ -215,6 +292,10 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 {
 	const struct failure *f = &r->f;
 	const char *the = interrupted ? "Interrupted: the" : "The";
+	if (f->phase == PHASE_ALEMBIC && r->py.target) {
+		describe_alembic_outcome(b, r, interrupted);
+		return;
+	}
 	if (f->phase == PHASE_SQL_OUTSIDE) {
 		const char *id = step_name(r, f->step);
 		if (f->index == 0)
@@ -319,11 +400,13 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 	if (error == 0)
 		error = plan_under_lock(&plan, db, g, req, &c);
 	if (error == 0) {
-		struct runner r = {.db = db, .g = g, .p = plan, .o = o,
+		struct runner r = {.db = db, .g = g, .p = plan, .o = o, .cfg = &c,
+				   .whole = req->kind == ALD_STEP_STAMP ? NULL : req->target,
 				   .per_migration = c.transaction_per_migration};
 		if ((error = run_plan(&r)) < 0)
 			error = report(&r);
 		free(r.f.message);
+		ald_py_chunk_clear(&r.py);
 	} else if (error == ALD_EINTERRUPTED) {
 		error = ald_error_set(error, "Interrupted before the migration started: nothing was run.");
 	}

@@ -19,6 +19,12 @@
  *    db's cancel request is sticky); the run rolls back and fails with
  *    ALD_EINTERRUPTED. The runner clears the request when it returns.
  *
+ * Alembic .py revisions: what is open is committed first, then consecutive
+ * .py steps are run by the project's own Alembic as one child process
+ * (run_alembic.c), in the transactions its env.py opens; the version table
+ * is read again after it. The lock stays held meanwhile, so no other aludel
+ * run interleaves.
+ *
  * The lock: PostgreSQL, a session-level advisory lock keyed on the version
  * table's name ("schema.table" or "table"), held from before the rows are
  * read until after the last commit. SQLite, an exclusive flock() on the file
@@ -31,6 +37,7 @@
 
 #include <stddef.h>
 
+#include "alembic.h"
 #include "db.h"
 #include "graph.h"
 #include "plan.h"
@@ -55,6 +62,9 @@ struct ald_run_options {
 	void (*progress)(const struct ald_plan_data *plan, size_t step, int done, double seconds,
 			 void *payload);
 	void *payload;               /* given to both callbacks */
+	/* How to start the project's Alembic for steps of .py revisions (NULL:
+	 * such a step fails before it starts). */
+	const struct ald_alembic_ctx *alembic;
 };
 
 /* Runs `req` on `db` (see the top of this file). `cfg` gives the version table
@@ -72,7 +82,34 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
 	    const struct ald_run_options *o);
 
-/* ---- Shared by run.c and run_lock.c only. ---- */
+/* ---- Shared by run.c, run_lock.c and run_alembic.c only. ---- */
+
+/* Progress of one step (done: 0 started, 1 ended, -1 failed). */
+typedef void (*ald_step_progress)(void *payload, size_t step, int done, double seconds);
+
+/* Whether step st runs an Alembic .py revision. */
+int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
+
+/* What one Alembic run of a chunk of .py steps did. */
+struct ald_py_chunk {
+	size_t next;                 /* the first step after the chunk (on success) */
+	size_t failed_step;          /* on failure: the step that failed or was running */
+	char *target;                /* the target given to Alembic (NULL: none was found) */
+	char *alembic_output;        /* on failure: Alembic's error (the whole tail with raiseerr) */
+	struct ald_strvec rows_after;/* the version table read after the run */
+};
+/* Runs the .py steps of p from `first` on (all of them that follow in a
+ * row, or fewer when no single target gives them all) through Alembic, from
+ * the rows in the table now; `whole` is the command's own target. Nothing
+ * may be open on db. Errors: no exact target (nothing ran), Alembic's
+ * failure (ALD_ERROR) or interrupt (ALD_EINTERRUPTED) with res->alembic_output,
+ * rows different from the plan's while steps remain. res->rows_after is read
+ * whatever happened. Free res with ald_py_chunk_clear. */
+int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+			 const struct ald_plan_data *p, size_t first, const char *whole,
+			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
+			 ald_step_progress progress, void *payload);
+void ald_py_chunk_clear(struct ald_py_chunk *res);
 
 /* The migration lock of one run. Zero-initialise, then ald_run_lock_take. */
 struct ald_run_lock {

@@ -15,6 +15,9 @@ enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
 struct cli {
 	ald_open_options open;
 	struct ald_strvec x_args;
+	int raiseerr;  /* --raiseerr: Alembic's whole output when a .py step fails */
+	int quiet;     /* -q: no log lines of the steps */
+	int verbose;   /* --verbose (with --version: how Alembic is found) */
 };
 
 struct cli_command {
@@ -45,6 +48,9 @@ int cli_current_rows(struct ald_strvec *out, ald_project *p);
  * one (and returns it). */
 void cli_hide_negative(int argc, char **argv);
 const char *cli_unhide(char *arg);
+/* `aludel --version`; with --verbose also which Alembic runs .py revisions
+ * (of the project named by the options, if one opens). */
+int cli_version(struct cli *cli);
 /* Writes the whole buffer to stdout and frees it. */
 void cli_flush(struct ald_buf *b);
 

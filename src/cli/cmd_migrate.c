@@ -1,6 +1,7 @@
 /* cmd_migrate.c - the commands that read or move the database: current,
  * upgrade, downgrade, stamp (with --sql for the offline script). Progress
- * lines go to stderr when it is a terminal. */
+ * goes to stderr: a line per step with its time on a terminal, else each step
+ * logged as Alembic logs it (-q: nothing). */
 #include "cli.h"
 
 #include <getopt.h>
@@ -14,6 +15,7 @@ enum { OPT_SQL = 1000, OPT_PURGE, OPT_TAG, OPT_LOCK_TIMEOUT };
 struct migrate_opts {
 	int verbose, sql, purge;
 	long lock_timeout_ms;
+	const char *tag;
 };
 
 static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int argc, char **argv)
@@ -53,7 +55,8 @@ static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int
 			o->purge = 1;
 			break;
 		case OPT_TAG:
-			break; /* accepted for Alembic scripts; aludel has no env.py to pass it to */
+			o->tag = optarg; /* for env.py, through Alembic (.py steps) */
+			break;
 		case OPT_LOCK_TIMEOUT:
 			o->lock_timeout_ms = (long)(strtod(optarg, &end) * 1000);
 			if (end == optarg || *end || o->lock_timeout_ms < 0)
@@ -69,14 +72,20 @@ bad:
 	return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
 }
 
+/* How progress is shown. */
+enum show { SHOW_QUIET, SHOW_LOG, SHOW_TTY };
+
 /* Progress: each step as it starts and ends, with its time, when stderr is a
- * terminal; the wait for another run's lock is always reported. */
+ * terminal; else Alembic's log line of each step (CI logs show what ran);
+ * the wait for another run's lock is always reported. */
 static void progress(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
 {
-	int tty = payload != NULL;
+	enum show show = *(const enum show *)payload;
 	if (event == ALD_PROGRESS_WAITING)
 		fputs("Waiting for another aludel run on this database to finish...\n", stderr);
-	else if (!tty)
+	else if (show == SHOW_LOG && event == ALD_PROGRESS_START)
+		fprintf(stderr, "INFO  [alembic.runtime.migration] %s\n", ald_plan_step_label(plan, step));
+	else if (show != SHOW_TTY)
 		return;
 	else if (event == ALD_PROGRESS_START)
 		fprintf(stderr, "[%zu/%zu] %s ...", step + 1, ald_plan_step_count(plan),
@@ -97,8 +106,11 @@ static void on_signal(int sig)
 }
 
 /* Prints the offline script, or runs the plan with progress and interrupts. */
-static int output_or_run(ald_project *p, ald_plan *plan, int sql)
+static int output_or_run(struct cli *cli, ald_project *p, ald_plan *plan, int sql)
 {
+	const char *warning = ald_plan_warning(plan);
+	if (warning)
+		fprintf(stderr, "WARNING: %s\n", warning);
 	if (sql) {
 		char *text = NULL;
 		if (ald_plan_sql(&text, plan) < 0)
@@ -112,8 +124,8 @@ static int output_or_run(ald_project *p, ald_plan *plan, int sql)
 	running = p;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	static int tty_marker;
-	int error = ald_plan_run(plan, progress, isatty(STDERR_FILENO) ? &tty_marker : NULL);
+	enum show show = cli->quiet ? SHOW_QUIET : isatty(STDERR_FILENO) ? SHOW_TTY : SHOW_LOG;
+	int error = ald_plan_run(plan, progress, &show);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	running = NULL;
@@ -165,8 +177,10 @@ static int migrate(struct cli *cli, const struct cli_command *cmd, int argc, cha
 		o.offline = mo.sql;
 		o.start = start;
 		o.lock_timeout_ms = mo.lock_timeout_ms;
+		o.tag = mo.tag;
+		o.raiseerr = cli->raiseerr;
 		int error = down ? ald_plan_downgrade(&plan, p, target, &o) : ald_plan_upgrade(&plan, p, target, &o);
-		status = error < 0 ? cli_fail() : output_or_run(p, plan, mo.sql);
+		status = error < 0 ? cli_fail() : output_or_run(cli, p, plan, mo.sql);
 		ald_plan_free(plan);
 		ald_project_free(p);
 	}
@@ -223,8 +237,10 @@ int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		o.start = start;
 		o.purge = mo.purge;
 		o.lock_timeout_ms = mo.lock_timeout_ms;
+		o.tag = mo.tag;
+		o.raiseerr = cli->raiseerr;
 		status = ald_plan_stamp(&plan, p, targets, n, &o) < 0 ? cli_fail()
-									: output_or_run(p, plan, mo.sql);
+									: output_or_run(cli, p, plan, mo.sql);
 		ald_plan_free(plan);
 		ald_project_free(p);
 	}

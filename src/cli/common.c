@@ -55,3 +55,25 @@ const char *cli_unhide(char *arg)
 		arg[0] = '-';
 	return arg;
 }
+
+int cli_version(struct cli *cli)
+{
+	printf("aludel %s\n", ald_version());
+	if (!cli->verbose)
+		return CLI_OK;
+	/* the project, when there is one, may name its own Alembic */
+	ald_project *p = NULL;
+	cli->open.x_args = (const char *const *)cli->x_args.v;
+	cli->open.n_x_args = cli->x_args.n;
+	if (ald_project_open(&p, &cli->open) < 0)
+		p = NULL;
+	char *command = NULL, *origin = NULL;
+	ald_alembic_command(&command, &origin, p);
+	printf("Alembic for .py revisions: %s (%s)\n", command, origin);
+	if (p)
+		printf("Project: %s\n", ald_project_config_path(p));
+	free(command);
+	free(origin);
+	ald_project_free(p);
+	return CLI_OK;
+}

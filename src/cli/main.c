@@ -10,7 +10,8 @@
 
 static void main_usage(FILE *f)
 {
-	fputs("usage: aludel [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--url URL] COMMAND ...\n", f);
+	fputs("usage: aludel [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--url URL] [--raiseerr] [-q]\n"
+	      "              COMMAND ...\n", f);
 }
 
 static void main_help(void)
@@ -29,6 +30,9 @@ static void main_help(void)
 	     "                        else alembic)\n"
 	     "  -x X                  Additional arguments, e.g. -x setting1=somesetting\n"
 	     "  --url URL             Database URL; overrides DATABASE_URL and the config\n"
+	     "  --raiseerr            Show Alembic's whole output when a .py revision fails\n"
+	     "  -q, --quiet           Do not log the steps of a migration\n"
+	     "  -v, --verbose         With --version: which Alembic runs .py revisions\n"
 	     "\nRun 'aludel COMMAND --help' for a command's options.");
 }
 
@@ -49,22 +53,33 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},     {"version", no_argument, NULL, 'V'},
 		{"config", required_argument, NULL, 'c'}, {"name", required_argument, NULL, 'n'},
-		{"url", required_argument, NULL, 'U'}, {NULL, 0, NULL, 0},
+		{"url", required_argument, NULL, 'U'}, {"raiseerr", no_argument, NULL, 'R'},
+		{"quiet", no_argument, NULL, 'q'},    {"verbose", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
 	};
 	struct cli cli = {.open = ALD_OPEN_OPTIONS_INIT};
-	int c, status;
+	int c, status, version = 0;
 
 	/* no setlocale() here: only the TUI needs the locale (tui_run sets it), and
 	 * loading it costs a dozen files at every start */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hc:n:x:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hc:n:x:qv", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			main_help();
 			return CLI_OK;
 		case 'V':
-			printf("aludel %s\n", ald_version());
-			return CLI_OK;
+			version = 1;
+			break;
+		case 'R':
+			cli.raiseerr = 1;
+			break;
+		case 'q':
+			cli.quiet = 1;
+			break;
+		case 'v':
+			cli.verbose = 1;
+			break;
 		case 'c':
 			cli.open.config_path = optarg;
 			break;
@@ -82,6 +97,11 @@ int main(int argc, char **argv)
 				return main_usage_error("argument -%c: expected one argument", optopt);
 			return main_usage_error("unrecognized arguments: %s", argv[optind - 1]);
 		}
+	}
+	if (version) {
+		status = cli_version(&cli);
+		ald_strvec_free(&cli.x_args);
+		return status;
 	}
 	int ci = optind;
 	const char *name = ci < argc ? argv[ci] : NULL;
