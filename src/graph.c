@@ -1,4 +1,4 @@
-/* graph.c - building the revision graph (§2.1, §2.2 of alembic-behaviour.md),
+/* graph.c - building the revision graph (§2.1, §2.2 of doc/alembic-compat.md),
  * its hash index of revision ids and label names, and lookups by key.
  *
  * Build steps, in the order Alembic meets the same errors: self-loops and

@@ -5,7 +5,7 @@
  * index in that order. All the lists below hold indexes, in map order unless
  * said otherwise. The graph owns everything it holds.
  *
- * Behaviour reference: ../shared/alembic-behaviour.md §2 (model), §4 (ordering).
+ * Behaviour reference: doc/alembic-compat.md §2 (model), §4 (ordering).
  */
 #ifndef ALD_GRAPH_H
 #define ALD_GRAPH_H

@@ -5,9 +5,9 @@
  * revision indexes, in table order. Every function appends revision indexes
  * to *out (which the caller owns and frees) and returns 0, or returns a
  * negative ALD_E* code with the message set to the text the CLI prints after
- * "FAILED: " (Alembic 1.8.1's wording, alembic-behaviour.md §3.6).
+ * "FAILED: " (Alembic 1.8.1's wording, doc/alembic-compat.md §3.6).
  *
- * Where aludel differs from 1.8.1 on purpose (top of alembic-behaviour.md):
+ * Where aludel differs from 1.8.1 on purpose (doc/alembic-compat.md §0):
  *  - an ambiguous prefix fails with ALD_EAMBIGUOUS and
  *    "Ambiguous revision '3000': it matches 3000bbbb0001, 3000bbbb0002";
  *  - where 1.8.1 crashes (§8.2) there is a message instead: an empty
@@ -34,7 +34,7 @@
  *  - in history messages the rows standing for `current` are named `current`
  *    (1.8.1 prints a Python tuple).
  *
- * Behaviour reference: ../shared/alembic-behaviour.md §3 (identifiers), §4
+ * Behaviour reference: doc/alembic-compat.md §3 (identifiers), §4
  * (orders), §5.6 (current).
  */
 #ifndef ALD_RESOLVE_H

@@ -6,7 +6,7 @@ deterministic orders, as the reference for tests/compare_alembic.sh.
     alembic_sorted.py --batch OUTDIR PROJECT...          many commands, one process
 
 Two things in 1.8.1 depend on the machine rather than on the project, and
-aludel fixes both (behaviour notes, the list at the top and §8.1):
+aludel fixes both (doc/alembic-compat.md §0 and §8.1):
   * version folders are read in raw readdir() order: here os.listdir returns
     the names sorted, which is the order aludel reads them in;
   * when two or more depends_on targets survive normalisation they are kept in

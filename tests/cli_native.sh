@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli_native.sh - the graph commands on a native SQL project (graph G1 of
-# the behaviour notes), file-writing commands, exit statuses and --json.
+# doc/alembic-compat.md §2.6), file-writing commands, exit statuses and --json.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
 work=$(mktemp -d)

@@ -12,7 +12,7 @@
 # `Branches into:` lists, and each run of `branches` child lines (` -> ...`).
 # Exit statuses: Alembic 0 = aludel 0, Alembic 255 (FAILED) = aludel 1,
 # Alembic 2 (usage) = aludel 2; when both fail only the statuses are compared.
-# A command on which Alembic itself crashes (traceback, behaviour notes §8.2)
+# A command on which Alembic itself crashes (traceback, doc/alembic-compat.md §8.2)
 # is reported as skipped, with the exception.
 #
 # Run by `make check`, or by hand from the build directory:
@@ -157,8 +157,8 @@ def diff(a, b):
 
 tests = []  # (ok, name, directive, diagnostics)
 
-# Sanity: Alembic's history of G1 has the lines captured in the behaviour
-# notes (§6.6; their order there is that machine's readdir order).
+# Sanity: Alembic's history of G1 has the lines shown in doc/alembic-compat.md
+# (§6.6; the order here is the readdir order of the machine that captured them).
 G1_HISTORY = """\
 6000dddd0001 (7000ffff0001) -> 8000dddd0002 (featb) (head), needs other root
 5000eeee0001 -> 6000dddd0001 (featb), after merge

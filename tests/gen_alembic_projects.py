@@ -12,7 +12,7 @@ OUTDIR/<name>/commands: the command lines to compare, one a line, words
 separated by single spaces (run after `-c alembic.ini`, from the project
 directory, because script_location is relative to the working directory).
 
-Projects: g1, g2 and lin5 of the behaviour notes (§2.6), labels (several
+Projects: g1, g2 and lin5 of doc/alembic-compat.md (§2.6), labels (several
 labels on one revision), merge3 (a merge of three branches), nodoc (empty and
 missing docstrings, a two-line first paragraph) and rnd01..rnd32, random graphs
 from a fixed seed.  Everything is deterministic: the same files every run.
@@ -107,7 +107,7 @@ class Rev:
 
 
 def g1():
-    """G1 of the behaviour notes, with the file names of §1.4."""
+    """G1 of doc/alembic-compat.md §2.6, with the file names of §1.4."""
     revs = [
         Rev("1000aaaa0001", None, "initial schema"),
         Rev("2000aaaa0002", "1000aaaa0001", "second step"),

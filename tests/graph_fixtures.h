@@ -1,6 +1,6 @@
 /* graph_fixtures.h - revision graphs written as data for the cmocka tests: a
  * `struct spec` per revision (comma-separated lists), the worked graphs of
- * alembic-behaviour.md §2.6 in aludel's map order (files sorted by name), and
+ * doc/alembic-compat.md §2.6 in aludel's map order (files sorted by name), and
  * the builder that turns specs into revision files and a graph. Included by
  * the tests that need it (static definitions: one copy per test program). */
 #ifndef GRAPH_FIXTURES_H

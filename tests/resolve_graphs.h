@@ -1,5 +1,5 @@
 /* resolve_graphs.h - fixtures shared by test_resolve.c and test_history.c:
- * the worked graphs of alembic-behaviour.md §2.6 (G1, G2, lin5) and a graph
+ * the worked graphs of doc/alembic-compat.md §2.6 (G1, G2, lin5) and a graph
  * of short ids and similar labels, each with its files in sorted file-name
  * order (aludel's map order), and a table-driven runner comparing a
  * function's result with an expected list of ids or error message.

@@ -2,7 +2,7 @@
  * lookups and ordering. Expected orders of the worked graphs (G1, G2, lin5)
  * were produced by Alembic 1.8.1 with file names read in sorted order
  * (aludel's map order) and PYTHONHASHSEED=0, or come from the traces of
- * alembic-behaviour.md §4.3-4.4. */
+ * doc/alembic-compat.md §4.3-4.4. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

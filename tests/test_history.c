@@ -1,5 +1,5 @@
 /* test_history.c - the revisions `history -r A:B` prints, in order, on G1,
- * G2 and lin5: the captured ranges of alembic-behaviour.md §6.6 and more,
+ * G2 and lin5: the captured ranges of doc/alembic-compat.md §6.6 and more,
  * with `current` standing for given rows (fixtures and provenance of the
  * expected values: resolve_graphs.h). */
 #include "resolve_graphs.h"

@@ -1,4 +1,4 @@
-/* test_plan_sql.c - the offline script (plan_sql.c, alembic-behaviour.md
+/* test_plan_sql.c - the offline script (plan_sql.c, doc/alembic-compat.md
  * §6.8) of plans built from real native revision files, compared with what
  * Debian's Alembic 1.8.1 prints for the same graphs.
  *

@@ -1,5 +1,5 @@
 /* test_plan_versions.c - the version table's rows through upgrade, downgrade
- * and stamp steps (plan_versions.c, alembic-behaviour.md §5.2-5.4).
+ * and stamp steps (plan_versions.c, doc/alembic-compat.md §5.2-5.4).
  *
  * Each test runs a command's steps (the revisions in the order Alembic 1.8.1
  * ran them) through ald_plan_step_versions / ald_plan_stamp_steps, applies

@@ -359,7 +359,7 @@ static void run_ok(struct ctx *c, enum ald_step_kind kind, const char *target, i
 
 /* ---- graphs ---- */
 
-/* G1 of alembic-behaviour.md §2.6. */
+/* G1 of doc/alembic-compat.md §2.6. */
 static const struct rev g1[] = {
 	{"1000aaaa0001", NULL, NULL, NULL, NULL, NULL, 0},
 	{"2000aaaa0002", "1000aaaa0001", NULL, NULL, NULL, NULL, 0},
