@@ -99,24 +99,15 @@ static char *location_value(const char *abs_dir, const char *here)
 	return ald_buf_detach(&b);
 }
 
-static int write_ini(const char *path, const char *location)
+/* Alembic's util.status() for a new file: "Generating <path> ..." then
+ * "  done" or "  FAILED"; the file is written atomically, never replacing
+ * one that exists. */
+static int status_write(struct ald_buf *msg, const char *path, const char *text)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return ald_error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
-	char *text = ald_xasprintf("%s%s\n%s", ini_head, location, ini_tail);
-	size_t len = strlen(text);
-	ssize_t w = write(fd, text, len);
-	int saved = errno;
-	free(text);
-	if (close(fd) != 0 && w == (ssize_t)len)
-		saved = errno, w = -1;
-	if (w != (ssize_t)len) {
-		unlink(path);
-		return ald_error_set(ALD_ERROR, "Cannot write %s: %s", path,
-				     w < 0 ? strerror(saved) : "short write");
-	}
-	return 0;
+	ald_buf_printf(msg, "Generating %s ...", path);
+	int error = ald_write_file_atomic(path, text, strlen(text), 0);
+	ald_buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
+	return error;
 }
 
 /* Alembic's util.status(): "<what> ..." then "  done" or "  FAILED". */
@@ -128,15 +119,106 @@ static int status_mkdir(struct ald_buf *msg, const char *abs)
 	return error;
 }
 
-int ald_init_project(const char *dir, const char *ini_path, char **out_message)
+/* A file of a template's scripts folder. */
+struct template_file {
+	const char *name;
+	const char *text;
+};
+
+/* A project template of `init --template`. */
+struct init_template {
+	const char *name, *description;
+	const char *default_ini;      /* the configuration file without -c / ALEMBIC_CONFIG */
+	const char *ini_head, *ini_tail; /* the file is head + script_location + tail */
+	const char *final_words;      /* what to edit, in Alembic's closing line */
+	struct template_file files[4]; /* written into the scripts folder; ends at NULL name */
+};
+
+static const struct init_template templates[] = {
+	{
+		.name = "native",
+		.description = "aludel's own project: aludel.ini and native .sql revisions (the default).",
+		.default_ini = "aludel.ini",
+		.ini_head = ini_head,
+		.ini_tail = ini_tail,
+		.final_words = "configuration/connection",
+		.files = {{NULL, NULL}},
+	},
+	{
+		.name = "generic",
+		.description = "An Alembic project for one database: alembic.ini, env.py, script.py.mako.",
+		.default_ini = "alembic.ini",
+		.ini_head = ald_generic_ini_head,
+		.ini_tail = ald_generic_ini_tail,
+		.final_words = "configuration/connection/logging",
+		.files = {
+			{"README", ald_generic_readme},
+			{"env.py", ald_generic_env_py},
+			{"script.py.mako", ald_generic_script_mako},
+			{NULL, NULL},
+		},
+	},
+};
+#define N_TEMPLATES (sizeof(templates) / sizeof(*templates))
+
+size_t ald_init_template_count(void)
+{
+	return N_TEMPLATES;
+}
+
+const char *ald_init_template_name(size_t i)
+{
+	return i < N_TEMPLATES ? templates[i].name : NULL;
+}
+
+const char *ald_init_template_description(size_t i)
+{
+	return i < N_TEMPLATES ? templates[i].description : NULL;
+}
+
+static const struct init_template *find_template(const char *name)
+{
+	for (size_t i = 0; i < N_TEMPLATES; i++)
+		if (ald_streq(templates[i].name, name))
+			return &templates[i];
+	return NULL;
+}
+
+/* "No such template 'x'" with the names there are. */
+static int unknown_template(const char *name)
+{
+	struct ald_buf names = {0};
+	for (size_t i = 0; i < N_TEMPLATES; i++)
+		ald_buf_printf(&names, "%s%s", i ? ", " : "", templates[i].name);
+	char *r = ald_py_repr(name);
+	int error = ald_error_set(ALD_ENOTFOUND, "No such template %s; the templates are: %s", r,
+				  ald_buf_cstr(&names));
+	free(r);
+	ald_buf_free(&names);
+	return error;
+}
+
+int ald_init_project_template(const char *dir, const char *ini_path, const char *template_name,
+			      char **out_message)
 {
 	struct ald_buf msg = {0};
-	char *abs_dir = ald_abspath(dir), *versions = ald_xasprintf("%s/versions", abs_dir);
-	char *abs_ini = ald_abspath(ini_path ? ini_path : "aludel.ini");
-	char *location = NULL, *slash = strrchr(abs_ini, '/');
-	char *here = slash == abs_ini ? ald_xstrdup("/")
-				      : ald_xstrndup(abs_ini, (size_t)(slash - abs_ini));
-	int error = dir_state(dir);
+	const struct init_template *t = find_template(template_name ? template_name : "native");
+	char *abs_dir = NULL, *versions = NULL, *abs_ini = NULL, *here = NULL, *location = NULL;
+	int error;
+	if (!t) {
+		error = unknown_template(template_name);
+		goto done;
+	}
+	if (!ini_path) /* as Alembic: $ALEMBIC_CONFIG, else the template's file */
+		ini_path = getenv("ALEMBIC_CONFIG");
+	if (!ini_path || !*ini_path)
+		ini_path = t->default_ini;
+	abs_dir = ald_abspath(dir);
+	versions = ald_xasprintf("%s/versions", abs_dir);
+	abs_ini = ald_abspath(ini_path);
+	char *slash = strrchr(abs_ini, '/');
+	here = slash == abs_ini ? ald_xstrdup("/") : ald_xstrndup(abs_ini, (size_t)(slash - abs_ini));
+	error = dir_state(dir);
 	if (error > 0)
 		error = ald_error_set(ALD_EINVALID, "Directory %s already exists and is not empty", dir);
 	if (error < 0)
@@ -145,19 +227,25 @@ int ald_init_project(const char *dir, const char *ini_path, char **out_message)
 		goto done;
 	if ((error = status_mkdir(&msg, versions)) < 0)
 		goto done;
+	for (const struct template_file *f = t->files; f->name; f++) {
+		char *path = ald_xasprintf("%s/%s", abs_dir, f->name);
+		error = status_write(&msg, path, f->text);
+		free(path);
+		if (error < 0)
+			goto done;
+	}
 	if (access(abs_ini, F_OK) == 0) {
 		ald_buf_printf(&msg, "File %s already exists, skipping\n", abs_ini);
 	} else {
 		location = location_value(abs_dir, here);
-		ald_buf_printf(&msg, "Generating %s ...", abs_ini);
-		error = write_ini(abs_ini, location);
-		ald_buf_puts(&msg, error < 0 ? "  FAILED\n" : "  done\n");
+		char *text = ald_xasprintf("%s%s\n%s", t->ini_head, location, t->ini_tail);
+		error = status_write(&msg, abs_ini, text);
+		free(text);
 		if (error < 0)
 			goto done;
 	}
 	char *r = ald_py_repr(abs_ini);
-	ald_buf_printf(&msg, "Please edit configuration/connection settings in %s before proceeding.\n",
-		       r);
+	ald_buf_printf(&msg, "Please edit %s settings in %s before proceeding.\n", t->final_words, r);
 	free(r);
 done:
 	*out_message = ald_buf_detach(&msg);
@@ -169,8 +257,20 @@ done:
 	return error;
 }
 
+int ald_init_project(const char *dir, const char *ini_path, char **out_message)
+{
+	return ald_init_project_template(dir, ini_path, "native", out_message);
+}
+
 int ald_init(char **out_message, const char *dir, const char *config_path)
 {
 	ald_error_clear();
 	return ald_init_project(dir, config_path, out_message);
+}
+
+int ald_init_template(char **out_message, const char *dir, const char *config_path,
+		      const char *template_name)
+{
+	ald_error_clear();
+	return ald_init_project_template(dir, config_path, template_name, out_message);
 }

@@ -8,6 +8,7 @@
 #include "error.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,30 +166,82 @@ int ald_make_dirs(const char *dir)
 	return error;
 }
 
-/* Creates `path` (never overwriting) with `text`. */
-static int write_new(const char *path, const char *text)
+/* Writes all of text to fd; 0 or -1 with errno set. */
+static int write_all(int fd, const char *text, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0 && errno == EEXIST)
-		return ald_error_set(ALD_EINVALID, "File %s already exists; not overwriting it", path);
-	if (fd < 0)
-		return ald_error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
-	size_t len = strlen(text), done = 0;
+	size_t done = 0;
 	while (done < len) {
 		ssize_t w = write(fd, text + done, len - done);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
-			break;
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			errno = EIO;
+			return -1;
+		}
 		done += (size_t)w;
 	}
-	int saved = errno;
-	if (close(fd) != 0 && done == len)
-		saved = errno, done = 0;
-	if (done < len) {
-		unlink(path);
-		return ald_error_set(ALD_ERROR, "Cannot write %s: %s", path, strerror(saved));
+	return 0;
+}
+
+/* Makes a finished file's name (or its removal) durable: fsync of the folder. */
+static void sync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? (slash == path ? ald_xstrdup("/")
+					   : ald_xstrndup(path, (size_t)(slash - path)))
+			  : ald_xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
 	}
+	free(dir);
+}
+
+int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char *tmp = NULL;
+	int fd = -1;
+	for (int attempt = 0; fd < 0 && attempt < 16; attempt++) {
+		char *rnd = ald_revid_random();
+		free(tmp);
+		tmp = ald_xasprintf("%.*s.%s.%s.tmp", (int)dirlen, path, path + dirlen, rnd);
+		free(rnd);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		int error = ald_error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
+		free(tmp);
+		return error;
+	}
+	int failed = write_all(fd, text, len) < 0 || fsync(fd) < 0;
+	int saved = errno;
+	if (close(fd) != 0 && !failed)
+		failed = 1, saved = errno;
+	if (!failed && overwrite) {
+		if (rename(tmp, path) != 0)
+			failed = 1, saved = errno;
+	} else if (!failed && link(tmp, path) != 0) {
+		/* link() refuses an existing name atomically; where the file
+		 * system has no hard links, check, then rename */
+		if (errno == EEXIST || access(path, F_OK) == 0)
+			failed = 1, saved = EEXIST;
+		else if (rename(tmp, path) != 0)
+			failed = 1, saved = errno;
+	}
+	unlink(tmp);
+	free(tmp);
+	if (failed && saved == EEXIST)
+		return ald_error_set(ALD_EINVALID, "File %s already exists; not overwriting it", path);
+	if (failed)
+		return ald_error_set(ALD_ERROR, "Cannot write %s: %s", path, strerror(saved));
+	sync_dir_of(path);
 	return 0;
 }
 
@@ -238,7 +291,7 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 		goto done;
 	date = create_date(&tm, nr->now_usec);
 	text = nr->python ? python_text(nr, id, date) : sql_text(nr, id, date);
-	if ((error = ald_make_dirs(nr->dir)) < 0 || (error = write_new(path, text)) < 0)
+	if ((error = ald_make_dirs(nr->dir)) < 0 || (error = ald_write_file_atomic(path, text, strlen(text), 0)) < 0)
 		goto done;
 	*out_path = path;
 	path = NULL;

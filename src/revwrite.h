@@ -53,6 +53,13 @@ int ald_revid_check(const char *id);
 /* Creates dir and its missing parents (mkdir -p); an existing dir is fine. */
 int ald_make_dirs(const char *dir);
 
+/* Writes `text` (`len` bytes) to `path` atomically: a temporary file in the
+ * same folder, written and fsync'ed, then given its name, so a reader sees
+ * either nothing (or the old file) or the whole new one. overwrite = 0: an
+ * existing `path` is never replaced ("File ... already exists; not
+ * overwriting it", ALD_EINVALID); 1: it is replaced. */
+int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite);
+
 /* Writes the new revision file; *out_path = its path (the caller's). Refuses
  * to overwrite an existing file. */
 int ald_revision_write(char **out_path, const struct ald_newrev *nr);

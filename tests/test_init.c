@@ -1,6 +1,7 @@
 /* test_init.c - `init`: the scripts and versions folders, aludel.ini (which
  * must load back), Alembic's status lines, refusing a non-empty folder,
- * skipping an existing ini, script_location relative to the ini. Each test
+ * skipping an existing ini, script_location relative to the ini; the
+ * generic template (an Alembic project), unknown templates, ALEMBIC_CONFIG. Each test
  * runs in a fresh temporary directory (the CWD). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "error.h"
 #include "tmp_cwd.h"
 #include "init.h"
+#include "aludel.h"
 
 static int setup(void **state)
 {
@@ -229,6 +231,85 @@ static void test_failures(void **state)
 	free(want);
 }
 
+/* The generic template: an Alembic project aludel reads back as one. */
+static void test_generic(void **state)
+{
+	(void)state;
+	char *msg = NULL;
+	if (ald_init_project_template("migrations", NULL, "generic", &msg) < 0)
+		fail_msg("init failed: %s", ald_error_last()->message);
+	char *want = with_cwd("Creating directory @/migrations ...  done\n"
+			      "Creating directory @/migrations/versions ...  done\n"
+			      "Generating @/migrations/README ...  done\n"
+			      "Generating @/migrations/env.py ...  done\n"
+			      "Generating @/migrations/script.py.mako ...  done\n"
+			      "Generating @/alembic.ini ...  done\n"
+			      "Please edit configuration/connection/logging settings in "
+			      "'@/alembic.ini' before proceeding.\n");
+	assert_string_equal(msg, want);
+	free(want);
+	free(msg);
+	assert_true(is_dir("migrations/versions"));
+	assert_int_equal(access("aludel.ini", F_OK), -1);
+	assert_location_line("alembic.ini", "%(here)s/migrations");
+	char *text = slurp("alembic.ini");
+	static const char *const needed[] = {"\n[alembic]\n", "\n[loggers]\n", "\n[handlers]\n",
+					     "\n[formatters]\n", "\n[logger_root]\n",
+					     "\n[handler_console]\n", "\n[formatter_generic]\n"};
+	for (size_t i = 0; i < sizeof(needed) / sizeof(*needed); i++)
+		if (!strstr(text, needed[i]))
+			fail_msg("no %s in alembic.ini", needed[i] + 1);
+	free(text);
+	text = slurp("migrations/env.py");
+	assert_non_null(strstr(text, "fileConfig(config.config_file_name)"));
+	assert_non_null(strstr(text, "context.is_offline_mode()"));
+	free(text);
+	text = slurp("migrations/script.py.mako");
+	assert_non_null(strstr(text, "${down_revision | comma,n}"));
+	free(text);
+
+	struct ald_config cfg;
+	struct ald_config_options o = {0};
+	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	assert_string_equal(cfg.section, "alembic");
+	want = ald_xasprintf("%s/migrations", tmp_cwd);
+	assert_string_equal(cfg.script_location, want);
+	free(want);
+	ald_config_clear(&cfg);
+
+	/* no file is replaced: an existing alembic.ini is skipped */
+	assert_int_equal(ald_init_project_template("second", NULL, "generic", &msg), 0);
+	assert_non_null(strstr(msg, "/alembic.ini already exists, skipping\n"));
+	free(msg);
+}
+
+static void test_template_names(void **state)
+{
+	(void)state;
+	assert_true(ald_init_template_count() >= 2);
+	assert_string_equal(ald_init_template_name(0), "native");
+	assert_string_equal(ald_init_template_name(1), "generic");
+	assert_non_null(ald_init_template_description(1));
+	assert_null(ald_init_template_name(ald_init_template_count()));
+
+	char *msg = NULL;
+	assert_int_equal(ald_init_template(&msg, "m", NULL, "nosuch"), ALD_ENOTFOUND);
+	assert_string_equal(ald_error_last()->message,
+			    "No such template 'nosuch'; the templates are: native, generic");
+	assert_string_equal(msg, "");
+	free(msg);
+	assert_int_equal(access("m", F_OK), -1);
+
+	/* ALEMBIC_CONFIG names the file when none is given */
+	setenv("ALEMBIC_CONFIG", "custom.ini", 1);
+	assert_int_equal(ald_init_template(&msg, "m", NULL, NULL), 0);
+	unsetenv("ALEMBIC_CONFIG");
+	assert_non_null(strstr(msg, "/custom.ini ...  done\n"));
+	free(msg);
+	assert_int_equal(access("custom.ini", F_OK), 0);
+	assert_int_equal(access("aludel.ini", F_OK), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +317,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_existing_empty_dir_and_ini, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_locations, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_failures, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_generic, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_template_names, setup, tmp_cwd_leave),
 	};
 	return cmocka_run_group_tests(tests, tmp_cwd_group_setup, tmp_cwd_group_teardown);
 }

@@ -1,5 +1,6 @@
-/* cmd_files.c - the commands that write files: init, revision, merge. */
-#include "cli.h"
+/* cmd_files.c - the commands that write files: init, revision, merge; and
+ * list_templates, the templates of init. */
+#include "cmd_extra.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -120,6 +121,44 @@ int cmd_merge(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 
 int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"template", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *template_name = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "ht:", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_command_help(cmd, stdout);
+			return CLI_OK;
+		}
+		if (c == 't') {
+			template_name = optarg;
+			continue;
+		}
+		if (optopt == 't')
+			return cli_usage_error(cmd, "argument -t/--template: expected one argument");
+		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "the following arguments are required: directory");
+	if (optind + 1 < argc)
+		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind + 1]);
+
+	/* no -c: ALEMBIC_CONFIG, else the template's own file (the engine decides) */
+	char *message = NULL;
+	int error = ald_init_template(&message, argv[optind], cli->open.config_path, template_name);
+	if (message)
+		fputs(message, stdout);
+	free(message);
+	return error < 0 ? cli_fail() : CLI_OK;
+}
+
+int cmd_list_templates(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
+{
+	(void)cli;
 	int c;
 	opterr = 0;
 	static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
@@ -130,16 +169,12 @@ int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		}
 		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);
 	}
-	if (optind >= argc)
-		return cli_usage_error(cmd, "the following arguments are required: directory");
-	if (optind + 1 < argc)
-		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind + 1]);
-
-	char *message = NULL;
-	const char *ini = cli->open.config_path ? cli->open.config_path : "aludel.ini";
-	int error = ald_init(&message, argv[optind], ini);
-	if (message)
-		fputs(message, stdout);
-	free(message);
-	return error < 0 ? cli_fail() : CLI_OK;
+	if (optind < argc)
+		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
+	printf("Available templates:\n\n");
+	for (size_t i = 0; i < ald_init_template_count(); i++)
+		printf("%s - %s\n", ald_init_template_name(i), ald_init_template_description(i));
+	printf("\nTemplates are used via the 'init' command, e.g.:\n\n"
+	       "  aludel init --template generic ./scripts\n");
+	return CLI_OK;
 }

@@ -46,6 +46,13 @@ const struct cli_command cli_commands[] = {
 		.exec = cmd_edit,
 	},
 	{
+		.name = "ensure_version",
+		.summary = "Create the alembic version table if it doesn't exist already .",
+		.usage = "[-h] [--sql]",
+		.help = SQL_HELP,
+		.exec = cmd_ensure_version,
+	},
+	{
 		.name = "heads",
 		.summary = "Show current available heads in the script directory.",
 		.usage = "[-h] [-v] [--resolve-dependencies] [--json]",
@@ -66,9 +73,19 @@ const struct cli_command cli_commands[] = {
 	{
 		.name = "init",
 		.summary = "Initialize a new scripts directory.",
-		.usage = "[-h] directory",
-		.help = "  directory             location of scripts directory\n",
+		.usage = "[-h] [-t TEMPLATE] directory",
+		.help = "  directory             location of scripts directory\n"
+			"  -t TEMPLATE, --template TEMPLATE\n"
+			"                        Setup template for use with 'init' (see\n"
+			"                        list_templates; default: native)\n",
 		.exec = cmd_init,
+	},
+	{
+		.name = "list_templates",
+		.summary = "List available templates.",
+		.usage = "[-h]",
+		.help = "",
+		.exec = cmd_list_templates,
 	},
 	{
 		.name = "merge",

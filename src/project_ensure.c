@@ -1,0 +1,73 @@
+/* project_ensure.c - `ensure_version`: creating the project's version table
+ * when it is missing (Alembic's ensure_version), online or as the --sql
+ * script, with the same CREATE TABLE text the plans use (version_sql.h). */
+#include "error.h"
+#include "project.h"
+#include "run.h"
+#include "version_sql.h"
+
+#include <stdlib.h>
+
+/* The dialect of the project's URL, for the offline script ("sqlite" when
+ * the project has no URL, as previews do). The caller's. */
+static char *offline_dialect(const ald_project *p)
+{
+	struct ald_db_url u;
+	if (!p->config.url || ald_db_url_parse(&u, p->config.url) < 0) {
+		ald_error_clear();
+		return ald_xstrdup("sqlite");
+	}
+	char *d = ald_xstrdup(u.scheme);
+	ald_db_url_clear(&u);
+	return d;
+}
+
+int ald_project_ensure_version_sql(char **out, ald_project *p)
+{
+	ald_error_clear();
+	char *dialect = offline_dialect(p);
+	char *create = ald_vsql_create(dialect, p->config.version_table, p->config.version_table_schema);
+	char *stmt = ald_vsql_offline(create);
+	/* PostgreSQL has transactional DDL: the script is one transaction, as
+	 * the --sql scripts of upgrade and stamp are */
+	*out = ald_streq(dialect, "postgresql") ? ald_xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", stmt)
+						 : ald_xstrdup(stmt);
+	free(stmt);
+	free(create);
+	free(dialect);
+	return 0;
+}
+
+int ald_project_ensure_version(int *created, ald_project *p, long lock_timeout_ms)
+{
+	struct ald_db *db = NULL;
+	struct ald_run_lock lock = {0};
+	const char *table = p->config.version_table, *schema = p->config.version_table_schema;
+	int exists = 0, error;
+
+	ald_error_clear();
+	if (created)
+		*created = 0;
+	if ((error = ald_project_db(&db, p)) < 0)
+		return error;
+	/* the run lock: a migration running meanwhile finishes first, and two
+	 * ensure_version never both try to create the table */
+	if ((error = ald_run_lock_take(&lock, db, table, schema, lock_timeout_ms, NULL, NULL)) < 0)
+		return error;
+	if ((error = ald_db_begin(db)) < 0)
+		goto done;
+	error = ald_db_version_table_exists(db, table, schema, &exists);
+	if (error == 0 && !exists) {
+		char *sql = ald_vsql_create(ald_db_dialect(db), table, schema);
+		error = ald_db_exec(db, sql, NULL);
+		free(sql);
+	}
+	error = error < 0 ? error : ald_db_commit(db);
+	if (error < 0)
+		ald_db_rollback(db);
+	else if (created)
+		*created = !exists;
+done:
+	ald_run_lock_release(&lock, db);
+	return error;
+}
