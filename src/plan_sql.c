@@ -12,7 +12,9 @@
  * any BEGIN/COMMIT, its version statements right after its own; the script
  * never ends with "DROP TABLE alembic_version;" (1.8.1 printed it whenever the
  * final set of rows was empty, §8.2.9, so the script's schema differed from
- * the online run's; Alembic 1.19 removed it); a revision's statements are
+ * the online run's; Alembic 1.19 removed it), and so its CREATE TABLE of the
+ * version table says IF NOT EXISTS (a script from base may run after one that
+ * went down to base, which keeps the table); a revision's statements are
  * printed as written (no tab expansion, which could change string literals).
  */
 #include "plan.h"
@@ -47,9 +49,17 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		     const struct ald_plan_config *cfg)
 {
 	if (st->create_table && p->offline) {
+		/* only where it is missing: a script from base may follow one that
+		 * went down to base, which keeps the (empty) table */
 		struct ald_vsql create;
 		ald_plan_vsql(&create, ALD_VSQL_CREATE, cfg, NULL, NULL);
-		put_vsql(b, &create);
+		char *text = ald_vsql_offline(create.sql);
+		const char *head = "CREATE TABLE ";
+		if (strncmp(text, head, strlen(head)) == 0)
+			ald_buf_printf(b, "CREATE TABLE IF NOT EXISTS %s", text + strlen(head));
+		else
+			ald_buf_puts(b, text);
+		free(text);
 		ald_vsql_clear(&create);
 	}
 	ald_buf_printf(b, "-- %s\n\n", st->comment);

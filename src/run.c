@@ -346,6 +346,20 @@ static int report(struct runner *r)
 
 /* ---- ald_run ---- */
 
+/* Without a way to start Alembic, a plan with a .py step fails before
+ * anything runs. */
+static int refuse_python(const struct ald_plan_data *p, const struct ald_graph *g)
+{
+	for (size_t i = 0; i < p->n_steps; i++) {
+		if (!ald_step_is_python(g, &p->steps[i]))
+			continue;
+		const struct ald_revfile *f = &g->revs[p->steps[i].rev].file;
+		return ald_error_set(ALD_EUSAGE, "%s: revision %s (%s) is an Alembic .py revision, and no Alembic "
+				     "was given to run it: nothing was run", p->steps[i].label, f->id, f->path);
+	}
+	return 0;
+}
+
 static int build_plan(struct ald_plan_data **out, const struct ald_graph *g,
 		      const struct ald_run_request *req, const struct ald_strvec *rows,
 		      const struct ald_plan_config *cfg)
@@ -399,6 +413,8 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 				      o ? o->payload : NULL);
 	if (error == 0)
 		error = plan_under_lock(&plan, db, g, req, &c);
+	if (error == 0 && !(o && o->alembic))
+		error = refuse_python(plan, g);
 	if (error == 0) {
 		struct runner r = {.db = db, .g = g, .p = plan, .o = o, .cfg = &c,
 				   .whole = req->kind == ALD_STEP_STAMP ? NULL : req->target,

@@ -20,6 +20,7 @@
 #include "error.h"
 #include "graph.h"
 #include "plan.h"
+#include "run.h"
 #include "resolve.h"
 #include "revfile.h"
 #include "rev_files.h"
@@ -342,12 +343,23 @@ static void test_python_revision(void **state)
 		{"dddd00000002", "dddd00000001", NULL, NULL, "from alembic", NULL, 0, 1},
 	};
 	struct ald_graph *g = PROJECT(S);
-	char *msg = ald_xasprintf("Running Alembic Python revisions is not supported yet: dddd00000002 "
-				  "(%s/dddd00000002_rev.py)", tmpdir);
-	plan_fails(g, ALD_STEP_UPGRADE, "dddd00000001 dddd00000002", NULL, 0, ALD_EUSAGE, msg);
+	/* a .py step is planned like any other; it holds no statements (Alembic
+	 * runs it, and gives its SQL when the script is asked for) */
+	struct ald_plan_data *up = plan_ok(g, ALD_STEP_UPGRADE, "dddd00000001 dddd00000002", NULL, 0, &SQLITE_OFFLINE);
+	assert_int_equal(up->n_steps, 2);
+	assert_int_equal(up->steps[0].sql.n, 1);
+	assert_int_equal(up->steps[1].sql.n, 0);
+	assert_true(ald_step_is_python(g, &up->steps[1]));
+	assert_false(ald_step_is_python(g, &up->steps[0]));
+	assert_int_equal(up->steps[1].n_vsql, 1); /* its version row is still planned */
+	ald_plan_data_free(up);
 	const char *rows[] = {"dddd00000002"};
-	plan_fails(g, ALD_STEP_DOWNGRADE, "dddd00000002 dddd00000001", rows, 1, ALD_EUSAGE, msg);
-	free(msg);
+	struct ald_plan_data *down = plan_ok(g, ALD_STEP_DOWNGRADE, "dddd00000002 dddd00000001", rows, 1, &SQLITE_OFFLINE);
+	assert_labels(down, "Running downgrade dddd00000002 -> dddd00000001, from alembic | "
+			    "Running downgrade dddd00000002 -> dddd00000001\n"
+			    "Running downgrade dddd00000001 -> , native | Running downgrade dddd00000001 -> \n");
+	assert_true(ald_step_is_python(g, &down->steps[0]));
+	ald_plan_data_free(down);
 	/* stamping across it is fine */
 	struct ald_stamp_arg arg;
 	memset(&arg, 0, sizeof(arg));

@@ -214,8 +214,15 @@ static void expect_text(const char *what, const char *got, const char *expected)
 
 /* ---- the captured scripts ---- */
 
+/* offline scripts create the version table only where it is missing */
 #define CREATE_VT                                                                                 \
-	"CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"              \
+	"CREATE TABLE IF NOT EXISTS alembic_version (\n"                                          \
+	"    version_num VARCHAR(32) NOT NULL, \n"                                                \
+	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n"
+/* an online plan's preview: the table is known to be missing */
+#define CREATE_VT_ONLINE                                                                          \
+	"CREATE TABLE alembic_version (\n"                                                        \
+	"    version_num VARCHAR(32) NOT NULL, \n"                                                \
 	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n"
 
 struct sql_case {
@@ -1348,7 +1355,7 @@ static void test_table_name(void **state)
 	char *text = script(pr.g, "upgrade", "aaaa00000002", &cfg);
 	expect_text("upgrade --sql aaaa00000002 (app.ver)", text,
 		    "BEGIN;\n\n"
-		    "CREATE TABLE app.ver (\n    version_num VARCHAR(32) NOT NULL, \n"
+		    "CREATE TABLE IF NOT EXISTS app.ver (\n    version_num VARCHAR(32) NOT NULL, \n"
 		    "    CONSTRAINT ver_pkc PRIMARY KEY (version_num)\n);\n\n"
 		    "-- Running upgrade  -> aaaa00000001\n\n"
 		    "CREATE TABLE t_aaaa00000001 (id INTEGER);\n\n"
@@ -1478,7 +1485,7 @@ static void test_online_preview(void **state)
 	char *text = NULL;
 	assert_int_equal(ald_plan_render_sql(&text, p, &cfg), 0);
 	expect_text("online, no table", text,
-		    "BEGIN;\n\n" CREATE_VT "-- Running upgrade  -> aaaa00000001\n\n"
+		    "BEGIN;\n\n" CREATE_VT_ONLINE "-- Running upgrade  -> aaaa00000001\n\n"
 		    "CREATE TABLE t_aaaa00000001 (id INTEGER);\n\n"
 		    "INSERT INTO alembic_version (version_num) VALUES ('aaaa00000001') RETURNING "
 		    "alembic_version.version_num;\n\nCOMMIT;\n\n");

@@ -851,9 +851,13 @@ static void test_refused(void **state)
 	struct ald_graph *g = NULL;
 	assert_int_equal(ald_graph_build(&g, files, 4), 0);
 	struct ald_plan_data *plan = (struct ald_plan_data *)1;
+	/* without an Alembic to run it (ald_run_options.alembic), refused before anything runs */
 	assert_int_equal(run_on(c->db, g, ALD_STEP_UPGRADE, "heads", 0, NULL, NULL, &plan), ALD_EUSAGE);
-	assert_null(plan);
-	assert_message_contains("Running Alembic Python revisions is not supported yet: dddd");
+	assert_non_null(plan);
+	assert_int_equal(plan->n_steps, 4);
+	ald_plan_data_free(plan);
+	assert_message_contains("revision dddd (");
+	assert_message_contains("is an Alembic .py revision, and no Alembic was given to run it: nothing was run");
 	assert_no_version_table(c);
 	assert_log(c, "");
 	ald_graph_free(g);
