@@ -91,6 +91,12 @@ ALD_EXTERN(const char *) ald_project_url_display(const ald_project *p);
 /* 1 when the project is an Alembic project (Python revisions): new revision
  * files are then written as Alembic .py files, else as native .sql files. */
 ALD_EXTERN(int) ald_project_is_alembic(const ald_project *p);
+/* What the project asks the user to know, once, before the version table is
+ * used, or NULL: for an Alembic project whose env.py computes version_table,
+ * version_table_schema or transaction_per_migration (aludel reads only the
+ * literal arguments of context.configure(...); the ini section's keys win
+ * over env.py's), which value aludel uses instead. Borrowed. */
+ALD_EXTERN(const char *) ald_project_warning(const ald_project *p);
 
 /* Number of revisions, and the revision at `i` in map order (files of each
  * version folder sorted by name). */

@@ -277,6 +277,7 @@ static int load_scalars(struct loader *l)
 
 	if ((error = get(&v, &line, l, "transaction_per_migration")) < 0)
 		return error;
+	cfg->transaction_per_migration_set = v && *v;
 	if (v && *v && ald_parse_bool(v, &cfg->transaction_per_migration) < 0)
 		error = ald_error_set(ALD_EINVALID,
 				      "%s:%u: transaction_per_migration must be true or false "

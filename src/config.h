@@ -26,6 +26,7 @@ struct ald_config {
 	int version_table_set; /* the section gave version_table (it wins over env.py's) */
 	char *version_table_schema; /* NULL if unset */
 	int transaction_per_migration; /* default 0 */
+	int transaction_per_migration_set; /* the section gave it (it wins over env.py's) */
 	char *alembic_command; /* alembic_command: how to start the project's Alembic, or NULL */
 	struct ald_strvec x_args; /* the -x key=value arguments, copied */
 };

@@ -57,6 +57,8 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	if (error < 0)
 		goto fail;
 	p->alembic = detect_alembic(&p->config, revs, n);
+	if (p->alembic)
+		ald_project_apply_envpy(p);
 	error = ald_graph_build_revs(&p->graph, revs, n);
 	if (error < 0)
 		goto fail;
@@ -93,6 +95,7 @@ void ald_project_free(ald_project *p)
 	ald_graph_free(p->graph);
 	free(p->revisions);
 	free(p->url_display);
+	free(p->warning);
 	free(p);
 }
 
@@ -104,6 +107,11 @@ const char *ald_project_config_path(const ald_project *p)
 const char *ald_project_url_display(const ald_project *p)
 {
 	return p->url_display;
+}
+
+const char *ald_project_warning(const ald_project *p)
+{
+	return p->warning;
 }
 
 int ald_project_is_alembic(const ald_project *p)

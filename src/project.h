@@ -20,6 +20,7 @@ struct ald_project {
 	char *url_display;              /* masked URL or NULL */
 	struct ald_db *db;              /* opened on first use; NULL before */
 	int alembic;                    /* new revision files are Alembic .py files */
+	char *warning;                  /* what to tell the user once (env.py's settings), or NULL */
 };
 
 struct ald_revlist {
@@ -37,6 +38,12 @@ ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *i
  * names no revision is an error ("Can't locate revision identified by ..."). */
 int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
 			   size_t n_rows);
+
+/* Takes version_table, version_table_schema and transaction_per_migration
+ * from the literal arguments of context.configure(...) in the project's
+ * env.py where the ini section does not give them (project_envpy.c); what
+ * env.py computes, or a file that cannot be read, becomes p->warning. */
+void ald_project_apply_envpy(ald_project *p);
 
 /* The project's database, connected on first use (no URL: an error naming
  * the ways to configure one). *out is borrowed from the project. */

@@ -39,6 +39,8 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...) ALD_ATT
 void cli_command_help(const struct cli_command *cmd, FILE *f);
 /* Opens the project named by the global options; on failure prints the error. */
 int cli_open(ald_project **out, struct cli *cli);
+/* Prints the project's warning (ald_project_warning), if any, on stderr. */
+void cli_warn_project(const ald_project *p);
 /* The rows of the project's version table, in table order (needs the
  * database); on failure the error is set and -1 returned. */
 int cli_current_rows(struct ald_strvec *out, ald_project *p);

@@ -173,6 +173,7 @@ static int migrate(struct cli *cli, const struct cli_command *cmd, int argc, cha
 	ald_project *p;
 	ald_plan *plan = NULL;
 	if ((status = cli_open(&p, cli)) == CLI_OK) {
+		cli_warn_project(p);
 		ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 		o.offline = mo.sql;
 		o.start = start;
@@ -232,6 +233,7 @@ int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 	ald_project *p;
 	ald_plan *plan = NULL;
 	if (status < 0 && (status = cli_open(&p, cli)) == CLI_OK) {
+		cli_warn_project(p);
 		ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 		o.offline = mo.sql;
 		o.start = start;
@@ -262,6 +264,7 @@ int cmd_current(struct cli *cli, const struct cli_command *cmd, int argc, char *
 	ald_project *p;
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
+	cli_warn_project(p);
 	ald_strarray rows = {0};
 	ald_revlist *tips = NULL;
 	if (ald_project_current(&rows, p) < 0 || ald_project_current_tips(&tips, p, &rows) < 0) {
