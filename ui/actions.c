@@ -108,6 +108,36 @@ static void on_interrupt(int sig)
 		ald_project_cancel(running_project);
 }
 
+/* The version table after a failed run, read again, against `before` (NULL:
+ * unknown): "Nothing was changed: ..." when the rows are the same. The
+ * caller frees it. */
+static char *rows_outcome(struct tui *t, const ald_strarray *before)
+{
+	ald_strarray after = {0};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		abort();
+	if (ald_project_current(&after, t->project) < 0) {
+		fprintf(f, "The version table could not be read again: %s", ald_error_last()->message);
+		fclose(f);
+		return text;
+	}
+	int same = before && before->count == after.count;
+	for (size_t i = 0; same && i < after.count; i++)
+		same = strcmp(before->strings[i], after.strings[i]) == 0;
+	fputs(same ? "Nothing was changed: the version table is as it was (" : "The version table now holds: ", f);
+	for (size_t i = 0; i < after.count; i++)
+		fprintf(f, "%s%s", i ? ", " : "", after.strings[i]);
+	if (after.count == 0)
+		fputs("no rows", f);
+	fputs(same ? ")." : ".", f);
+	fclose(f);
+	ald_strarray_dispose(&after);
+	return text;
+}
+
 /* Shows the plan, asks, runs it with progress, reports the result. */
 static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what)
 {
@@ -137,21 +167,31 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what)
 	raw(); /* let Ctrl-C reach us as a key and as a signal */
 	noraw();
 	cbreak();
+	ald_strarray before = {0};
+	int have_before = ald_project_current(&before, t->project) == 0;
 	int error = ald_plan_run(plan, progress, t);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	running_project = NULL;
 	if (error < 0) {
 		const ald_error *e = ald_error_last();
-		char text[4096];
-		snprintf(text, sizeof(text), "%s\n\nNothing was changed: the transaction was rolled back "
-					     "and the version table is as it was.",
-			 e ? e->message : "unknown error");
+		char *message = strdup(e && e->message ? e->message : "unknown error");
+		char *outcome = rows_outcome(t, have_before ? &before : NULL);
+		size_t n = strlen(message ? message : "") + strlen(outcome) + 4;
+		char *text = malloc(n);
+		if (!text || !message)
+			abort();
+		snprintf(text, n, "%s\n\n%s", message, outcome);
 		dialog_text(t, "Migration failed", text, NULL);
-		tui_set_status(t, "%s failed; nothing was changed", what);
+		tui_set_status(t, "%s failed; %s", what,
+			       strncmp(outcome, "Nothing", 7) == 0 ? "nothing was changed" : "see the version table");
+		free(text);
+		free(outcome);
+		free(message);
 	} else {
 		tui_set_status(t, "%s: done, %zu step(s)", what, ald_plan_step_count(plan));
 	}
+	ald_strarray_dispose(&before);
 	tui_db_refresh(t);
 }
 
