@@ -36,17 +36,19 @@ static int wants_sql(const struct ald_plan_data *p, const struct ald_graph *g, s
 	       st->sql.n == 0;
 }
 
-/* Whether `stmt` is a version-table statement or a transaction statement of
+/* Whether `stmt` is a version-table statement (1.8.1 also drops the table at
+ * the end of a script down to base) or a transaction statement of
  * Alembic's script: aludel writes those itself. */
 static int is_own_statement(const char *stmt, const char *table)
 {
-	static const char *const heads[] = {"INSERT INTO ", "UPDATE ", "DELETE FROM ", "CREATE TABLE "};
+	static const char *const heads[] = {"INSERT INTO ", "UPDATE ", "DELETE FROM ", "CREATE TABLE ",
+					     "DROP TABLE "};
 	if (ald_streq(stmt, "BEGIN") || ald_streq(stmt, "COMMIT"))
 		return 1;
 	for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
 		size_t h = strlen(heads[i]), t = strlen(table);
 		if (strncmp(stmt, heads[i], h) == 0 && strncmp(stmt + h, table, t) == 0 &&
-		    (stmt[h + t] == ' ' || stmt[h + t] == '(' || stmt[h + t] == '\n'))
+		    (stmt[h + t] == ' ' || stmt[h + t] == '(' || stmt[h + t] == '\n' || !stmt[h + t]))
 			return 1;
 	}
 	return 0;

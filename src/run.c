@@ -273,11 +273,11 @@ static void describe_alembic_outcome(struct ald_buf *b, const struct runner *r, 
 		ald_strvec_pushdup((st->kind == ALD_STEP_UPGRADE) == applied ? &done : &todo, step_name(r, i));
 	}
 	char *now = rows->n ? ald_strvec_join(rows, ", ") : ald_xstrdup("no rows (nothing applied)");
-	ald_buf_printf(b, "%sAlembic ran in transactions of its own; the version table, read again, holds: %s.",
+	ald_buf_printf(b, "%sAlembic ran it in env.py's own transaction(s), and what they committed stays; "
+			  "the version table, read again, holds: %s.",
 		       interrupted ? "Interrupted: " : "", now);
 	char *d = ald_strvec_join(&done, ", "), *t = ald_strvec_join(&todo, ", ");
-	ald_buf_printf(b, "\nOf the %zu steps, done: %s; not done: %s.", r->p->n_steps, done.n ? d : "none",
-		       todo.n ? t : "none");
+	ald_buf_printf(b, "\nSteps done: %s; not done: %s.", done.n ? d : "none", todo.n ? t : "none");
 	free(d);
 	free(t);
 	free(now);
