@@ -189,9 +189,14 @@ typedef struct {
 	const char *const *depends_on;    /* --depends-on (ids are resolved, labels kept) */
 	size_t n_depends_on;
 	const char *rev_id;        /* --rev-id; NULL: 12 random hex digits */
+	/* version 2: */
+	const char *format;        /* --format: "py" (Alembic .py file: the scripts
+				    * folder's script.py.mako if there is one, else
+				    * Alembic's generic template) or "sql" (native);
+				    * NULL: py in an Alembic project, sql in a native one */
 } ald_revision_options;
-#define ALD_REVISION_OPTIONS_VERSION 1
-#define ALD_REVISION_OPTIONS_INIT { ALD_REVISION_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL }
+#define ALD_REVISION_OPTIONS_VERSION 2
+#define ALD_REVISION_OPTIONS_INIT { ALD_REVISION_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }
 
 /* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
 ALD_EXTERN(int) ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts);
@@ -272,8 +277,11 @@ ALD_EXTERN(const char *) ald_plan_step_label(const ald_plan *plan, size_t i);
  * downgrade() source as comments, with the reason. A script that starts with
  * no rows creates the version table only where it is missing. */
 ALD_EXTERN(int) ald_plan_sql(char **out, const ald_plan *plan);
-/* A warning about the plan to show before it runs (Alembic's "downgrade -1
- * from multiple heads is ambiguous; ..."), or NULL. Borrowed from the plan. */
+/* Warnings about the plan to show before it runs, one a line, or NULL:
+ * Alembic's "downgrade -1 from multiple heads is ambiguous; ...", and, in an
+ * Alembic project, the native .sql revisions an upgrade would record (Alembic
+ * alone can then no longer read the database's history). Borrowed from the
+ * plan. */
 ALD_EXTERN(const char *) ald_plan_warning(const ald_plan *plan);
 
 /* Progress events of a run. */

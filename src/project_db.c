@@ -24,6 +24,7 @@ struct ald_plan {
 	char *tag;                    /* --tag for Alembic, or NULL */
 	int raiseerr;
 	int python_sql;               /* the SQL of .py steps was asked of Alembic */
+	char *warning;                /* plan_warnings(), or NULL */
 	ald_progress_cb progress;
 	void *payload;
 	const struct ald_plan_data *running; /* during a run: the runner's plan (borrowed) */
@@ -142,6 +143,32 @@ static int build(struct ald_plan *plan, const struct ald_strvec *rows)
 	}
 }
 
+/* The plan's warnings, one a line: Alembic's for an ambiguous downgrade -1;
+ * in an Alembic project, native revisions an upgrade would record, which
+ * Alembic alone cannot read. NULL when there is none. The caller's. */
+static char *plan_warnings(const ald_plan *plan)
+{
+	const struct ald_plan_data *d = plan->data;
+	const struct ald_graph *g = plan->project->graph;
+	struct ald_buf b = {0};
+	if (d && (d->downgrade_flags & ALD_DOWNGRADE_AMBIGUOUS_ROWS))
+		ald_buf_puts(&b, "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed "
+				 "in a future release.");
+	struct ald_strvec native = {0};
+	for (size_t i = 0; d && plan->project->alembic && d->kind == ALD_STEP_UPGRADE && i < d->n_steps; i++)
+		if (g->revs[d->steps[i].rev].file.kind != ALD_REVFILE_PY)
+			ald_strvec_pushdup(&native, g->revs[d->steps[i].rev].file.id);
+	if (native.n) {
+		char *ids = ald_strvec_join(&native, ", ");
+		ald_buf_printf(&b, "%snative .sql revision%s %s, run by aludel in this Alembic project: Alembic alone "
+				  "can no longer read this database's history",
+			       b.len ? "\n" : "", native.n > 1 ? "s" : "", ids);
+		free(ids);
+	}
+	ald_strvec_free(&native);
+	return b.len ? ald_buf_detach(&b) : NULL;
+}
+
 static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, const char *target,
 		    const char *const *targets, size_t n_targets, const ald_plan_options *opts)
 {
@@ -182,6 +209,8 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.dialect = plan->dialect;
 	if (error == 0)
 		error = build(plan, &rows);
+	if (error == 0)
+		plan->warning = plan_warnings(plan);
 	ald_strvec_free(&rows);
 	if (error < 0) {
 		ald_plan_free(plan);
@@ -215,6 +244,7 @@ void ald_plan_free(ald_plan *plan)
 	free(plan->dialect);
 	free(plan->target);
 	free(plan->tag);
+	free(plan->warning);
 	ald_strvec_free(&plan->targets);
 	free(plan);
 }
@@ -274,10 +304,7 @@ int ald_plan_sql(char **out, const ald_plan *plan)
 
 const char *ald_plan_warning(const ald_plan *plan)
 {
-	if (plan->data && (plan->data->downgrade_flags & ALD_DOWNGRADE_AMBIGUOUS_ROWS))
-		return "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a "
-		       "future release.";
-	return NULL;
+	return plan->warning;
 }
 
 int ald_alembic_command(char **out_command, char **out_origin, const ald_project *p)

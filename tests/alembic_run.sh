@@ -160,6 +160,10 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 	i=0
 	while ! grep -qs "Running upgrade b2b2 -> e5e5" "$work/int.err" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	sleep 0.5
+	# aludel's lock is held while Alembic runs: a second run waits, here in vain
+	out=$("$ALUDEL" -c alembic.ini upgrade heads --lock-timeout 0.3 2>&1); st=$?
+	ok_status "$be: a second run does not start while Alembic runs the first's step" 1 $st
+	ok_match "$be: ...it says why" "lock|locked" "$out"
 	t0=$(date +%s)
 	kill -INT $pid
 	wait $pid; st=$?
@@ -177,6 +181,17 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 	fi
 	ok_eq "$be: ...no Alembic left running" "" "$(pgrep -f "alembic.*$work/alembic_$be" || true)"
 	rm migrations/versions/e5e5_rev.py
+
+	# ---- a native revision in the Alembic project: run by aludel, with a warning ----
+	printf -- '-- native\n--\n-- Revision ID: f6f6\n-- Revises: c3c3\n\n-- migrate:upgrade\nCREATE TABLE f6 (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE f6;\n' \
+		>migrations/versions/f6f6_native.sql
+	err=$("$ALUDEL" -c alembic.ini upgrade heads 2>&1); st=$?
+	ok_status "$be: a native .sql revision in an Alembic project runs" 0 $st
+	ok_match "$be: ...with a warning" "^WARNING: native .sql revision f6f6, .*Alembic alone can no longer read" "$err"
+	ok_eq "$be: ...recorded" "b2b2 f6f6" "$(rows $be $name)"
+	"$ALUDEL" -q -c alembic.ini downgrade c3c3; ok_status "$be: ...and taken back" 0 $?
+	ok_eq "$be: ...its table gone" "accounts orders side support_versions" "$(tables $be $name)"
+	rm migrations/versions/f6f6_native.sql
 
 	# ---- offline: Alembic's statements, aludel's script around them; the round trip ----
 	"$ALUDEL" -c alembic.ini upgrade --sql base:heads >"$work/up.sql"

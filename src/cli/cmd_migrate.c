@@ -108,9 +108,11 @@ static void on_signal(int sig)
 /* Prints the offline script, or runs the plan with progress and interrupts. */
 static int output_or_run(struct cli *cli, ald_project *p, ald_plan *plan, int sql)
 {
-	const char *warning = ald_plan_warning(plan);
-	if (warning)
-		fprintf(stderr, "WARNING: %s\n", warning);
+	for (const char *w = ald_plan_warning(plan); w && *w;) {
+		size_t n = strcspn(w, "\n");
+		fprintf(stderr, "WARNING: %.*s\n", (int)n, w);
+		w += n + (w[n] == '\n');
+	}
 	if (sql) {
 		char *text = NULL;
 		if (ald_plan_sql(&text, plan) < 0)
