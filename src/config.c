@@ -195,10 +195,12 @@ static int load_url(struct loader *l, const char *given)
 	const char *env = getenv("DATABASE_URL");
 	if (given) {
 		l->cfg->url = ald_xstrdup(given);
+		l->cfg->url_from = "--url";
 		return 0;
 	}
 	if (env && *env) {
 		l->cfg->url = ald_xstrdup(env);
+		l->cfg->url_from = "DATABASE_URL";
 		return 0;
 	}
 	static const char *const keys[] = {"sqlalchemy.url", "url"};

@@ -20,6 +20,7 @@ struct ald_config {
 	struct ald_strvec version_locations; /* absolute dirs in order; default <script_location>/versions */
 	int version_locations_set;           /* 1 if the key was given (and not empty) */
 	char *url;             /* database URL or NULL: --url > DATABASE_URL env > sqlalchemy.url > url */
+	const char *url_from;  /* "--url" or "DATABASE_URL" when the URL came from there, else NULL */
 	char *file_template;   /* interpolated, default "%(rev)s_%(slug)s" */
 	int truncate_slug_length; /* default 40; 0/empty -> 40 */
 	char *version_table;   /* default "alembic_version" */

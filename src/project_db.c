@@ -145,7 +145,9 @@ static int build(struct ald_plan *plan, const struct ald_strvec *rows)
 
 /* The plan's warnings, one a line: Alembic's for an ambiguous downgrade -1;
  * in an Alembic project, native revisions an upgrade would record, which
- * Alembic alone cannot read. NULL when there is none. The caller's. */
+ * Alembic alone cannot read; .py steps to run while aludel's URL comes from
+ * --url or DATABASE_URL, which env.py may not follow. NULL when there is
+ * none. The caller's. */
 static char *plan_warnings(const ald_plan *plan)
 {
 	const struct ald_plan_data *d = plan->data;
@@ -166,6 +168,11 @@ static char *plan_warnings(const ald_plan *plan)
 		free(ids);
 	}
 	ald_strvec_free(&native);
+	const char *from = plan->project->config.url_from;
+	if (from && !plan->cfg.offline && ald_plan_has_python(d, g))
+		ald_buf_printf(&b, "%sthe database URL comes from %s, but Alembic runs the .py steps on the database "
+				  "env.py connects to: make sure it is the same one",
+			       b.len ? "\n" : "", from);
 	return b.len ? ald_buf_detach(&b) : NULL;
 }
 

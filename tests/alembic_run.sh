@@ -126,9 +126,10 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 
 	# ---- downgrade -1 from two heads: Alembic's warning; the step is given an exact target ----
 	rm -f "$work/alembic-calls"
-	err=$("$ALUDEL" -c alembic.ini downgrade -1 2>&1); st=$?
+	err=$("$ALUDEL" --url "$db" -c alembic.ini downgrade -1 2>&1); st=$?
 	ok_status "$be: downgrade -1 from two heads" 0 $st
 	ok_match "$be: ...warns as Alembic does" "^WARNING: downgrade -1 from multiple heads is ambiguous" "$err"
+	ok_match "$be: ...and that env.py, not --url, picks the database of .py steps" "^WARNING: the database URL comes from --url, but Alembic" "$err"
 	ok_match "$be: ...Alembic is given an exact target, not -1" " downgrade -- (b2b2@a1a1|c3c3@a1a1)$" "$(cat "$work/alembic-calls")"
 	ok_eq "$be: ...one head left" "1" "$(rows $be $name | wc -w)"
 	"$ALUDEL" -q -c alembic.ini upgrade heads
