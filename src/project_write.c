@@ -1,5 +1,7 @@
-/* project_write.c - `revision` and `merge`: choosing parents, folder and id,
- * then writing the new file (Alembic's generate_revision rules). */
+/* project_write.c - `revision` and `merge`: choosing parents, folder, id and
+ * file format (the scripts folder's script.py.mako for .py files, as
+ * Alembic), then writing the new file (Alembic's generate_revision rules). */
+#include "config_ini.h"
 #include "error.h"
 #include "project.h"
 #include "resolve.h"
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #define MULTIPLE_HEADS_MSG                                                                          \
 	"Multiple heads are present; please specify the head revision on which the new revision " \
@@ -113,6 +116,41 @@ static int check_new_keys(const ald_project *p, const char *rev_id, const ald_re
 	return 0;
 }
 
+/* config.get_main_option(name) for script.py.mako: the key of the
+ * project's section (or [DEFAULT]) in its ini file, interpolated as Alembic
+ * does; *out NULL when absent. payload: the project. */
+static int main_option(char **out, const char *name, void *payload)
+{
+	const ald_project *p = payload;
+	struct ald_ini ini = {0};
+	char *text = NULL;
+	size_t len = 0;
+	*out = NULL;
+	int error = ald_read_file(&text, &len, p->config.path);
+	if (error == 0)
+		error = ald_ini_parse(&ini, p->config.path, text, len);
+	free(text);
+	const struct ald_ini_entry *e = error == 0 ? ald_ini_lookup(&ini, p->config.section, name) : NULL;
+	if (e)
+		error = ald_ini_expand(out, &ini, p->config.section, p->config.here, e);
+	ald_ini_clear(&ini);
+	return error;
+}
+
+/* Whether the new file is a .py file (opts' format, else the project's
+ * kind); the format is checked. */
+static int choose_python(int *python, const ald_project *p, const ald_revision_options *o)
+{
+	const char *format = o->version >= 2 ? o->format : NULL;
+	if (!format)
+		*python = p->alembic;
+	else if (ald_streq(format, "py") || ald_streq(format, "sql"))
+		*python = ald_streq(format, "py");
+	else
+		return ald_error_set(ALD_EINVALID, "Unknown revision file format '%s' (py or sql)", format);
+	return 0;
+}
+
 static int write_revision(char **out_path, ald_project *p, const char *const *heads, size_t n_heads,
 			  const ald_revision_options *o)
 {
@@ -122,8 +160,12 @@ static int write_revision(char **out_path, ald_project *p, const char *const *he
 	const char *dir = NULL;
 	int error;
 
+	char *mako = NULL;
+	int python = 0;
 	*out_path = NULL;
 	ald_error_clear();
+	if ((error = choose_python(&python, p, o)) < 0)
+		goto done;
 	if ((error = resolve_parents(&parents, p, heads, n_heads)) < 0)
 		goto done;
 	if ((error = choose_dir(&dir, p, &parents, o->version_path)) < 0)
@@ -155,19 +197,26 @@ static int write_revision(char **out_path, ald_project *p, const char *const *he
 		.n_labels = o->n_branch_labels,
 		.depends = (const char *const *)deps.v,
 		.n_depends = deps.n,
-		.python = p->alembic,
+		.python = python,
 		.dir = dir,
 		.file_template = p->config.file_template,
 		.truncate_slug_length = p->config.truncate_slug_length,
 		.now_sec = tv.tv_sec,
 		.now_usec = tv.tv_usec,
+		.main_option = main_option,
+		.payload = p,
 	};
+	/* as Alembic: the scripts folder's script.py.mako is the template */
+	mako = ald_xasprintf("%s/script.py.mako", p->config.script_location);
+	if (python && access(mako, F_OK) == 0)
+		nr.mako_path = mako;
 	error = ald_revision_write(out_path, &nr);
 done:
 	ald_ixvec_free(&parents);
 	ald_strvec_free(&down);
 	ald_strvec_free(&deps);
 	free(rev_id);
+	free(mako);
 	return error;
 }
 
@@ -189,6 +238,7 @@ int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, 
 		o.branch_labels = opts->branch_labels;
 		o.n_branch_labels = opts->n_branch_labels;
 		o.rev_id = opts->rev_id;
+		o.format = opts->version >= 2 ? opts->format : NULL;
 	}
 	if (n_revs == 0)
 		return ald_error_set(ALD_EUSAGE, "merge needs at least one revision");

@@ -1,11 +1,13 @@
 /* revwrite.c - the contents and the file of a new revision (see revwrite.h).
  *
  * The .py file is byte for byte what Alembic 1.8.1's `generic` template
- * (script.py.mako) renders; the .sql file is aludel's native header (the
+ * (script.py.mako) renders, or the project's own script.py.mako rendered by
+ * mako.c; the .sql file is aludel's native header (the
  * format rev_sql.c reads) with two empty sections.
  */
 #include "revwrite.h"
 #include "error.h"
+#include "mako.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -114,6 +116,28 @@ static char *python_text(const struct ald_newrev *nr, const char *id, const char
 	ald_buf_puts(&b, "\n\n\ndef upgrade() -> None:\n    pass\n\n\n"
 			 "def downgrade() -> None:\n    pass\n");
 	return ald_buf_detach(&b);
+}
+
+/* The project's script.py.mako rendered as Alembic renders it. */
+static int mako_text(char **out, const struct ald_newrev *nr, const char *id, const char *date)
+{
+	char *tmpl = NULL;
+	int error = ald_read_file(&tmpl, NULL, nr->mako_path);
+	if (error < 0)
+		return error;
+	struct ald_mako_vars v = {
+		.up_revision = id,
+		.down = nr->down, .n_down = nr->n_down,
+		.labels = nr->labels, .n_labels = nr->n_labels,
+		.depends = nr->depends, .n_depends = nr->n_depends,
+		.message = nr->message,
+		.create_date = date,
+		.main_option = nr->main_option,
+		.payload = nr->payload,
+	};
+	error = ald_mako_render(out, nr->mako_path, tmpl, &v);
+	free(tmpl);
+	return error;
 }
 
 /* The native format. Only the message's first line fits in the header's
@@ -290,7 +314,12 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 	if ((error = file_path(&path, nr, id, &tm)) < 0)
 		goto done;
 	date = create_date(&tm, nr->now_usec);
-	text = nr->python ? python_text(nr, id, date) : sql_text(nr, id, date);
+	if (nr->python && nr->mako_path)
+		error = mako_text(&text, nr, id, date);
+	else
+		text = nr->python ? python_text(nr, id, date) : sql_text(nr, id, date);
+	if (error < 0)
+		goto done;
 	if ((error = ald_make_dirs(nr->dir)) < 0 || (error = ald_write_file_atomic(path, text, strlen(text), 0)) < 0)
 		goto done;
 	*out_path = path;

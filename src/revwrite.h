@@ -1,6 +1,7 @@
 /* revwrite.h - writing a new revision file (`revision`, `merge`): the id,
  * the slug and file name (Alembic's file_template), and the contents, either
- * Alembic 1.8.1's generic template (.py) or aludel's native format (.sql).
+ * Alembic 1.8.1's generic template (.py; or the project's own script.py.mako,
+ * rendered by mako.c) or aludel's native format (.sql).
  */
 #ifndef ALD_REVWRITE_H
 #define ALD_REVWRITE_H
@@ -44,6 +45,12 @@ struct ald_newrev {
 	const char *file_template; /* NULL: "%(rev)s_%(slug)s" */
 	int truncate_slug_length;  /* <= 0: 40 */
 	long long now_sec; long now_usec; /* create date (shown in local time) */
+	/* python: the project's script.py.mako to render (mako.h), or NULL for
+	 * the built-in generic template; main_option answers its
+	 * config.get_main_option() (may be NULL) */
+	const char *mako_path;
+	int (*main_option)(char **out, const char *name, void *payload);
+	void *payload;
 };
 
 /* Checks a revision id: not empty, none of Alembic's '@', '-', '+', nor

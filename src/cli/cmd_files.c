@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_HEAD = 1000, OPT_SPLICE, OPT_LABEL, OPT_VPATH, OPT_REVID, OPT_DEPENDS };
+enum { OPT_HEAD = 1000, OPT_SPLICE, OPT_LABEL, OPT_VPATH, OPT_REVID, OPT_DEPENDS, OPT_FORMAT };
 
 static const struct option revision_longopts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -17,6 +17,7 @@ static const struct option revision_longopts[] = {
 	{"version-path", required_argument, NULL, OPT_VPATH},
 	{"rev-id", required_argument, NULL, OPT_REVID},
 	{"depends-on", required_argument, NULL, OPT_DEPENDS},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{NULL, 0, NULL, 0},
 };
 
@@ -57,8 +58,14 @@ static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *label
 		case OPT_DEPENDS:
 			ald_strvec_pushdup(depends, optarg);
 			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "py") != 0 && strcmp(optarg, "sql") != 0)
+				return cli_usage_error(cmd, "argument --format: invalid choice: '%s' "
+							    "(choose from 'py', 'sql')", optarg);
+			o->format = optarg;
+			break;
 		default:
-			if (optopt == 'm' || (optopt >= OPT_HEAD && optopt <= OPT_DEPENDS))
+			if (optopt == 'm' || (optopt >= OPT_HEAD && optopt <= OPT_FORMAT))
 				return cli_usage_error(cmd, "argument %s: expected one argument",
 						       argv[optind - 1]);
 			return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind - 1]);

@@ -99,7 +99,8 @@ const struct cli_command cli_commands[] = {
 		.name = "revision",
 		.summary = "Create a new revision file.",
 		.usage = "[-h] [-m MESSAGE] [--head HEAD] [--splice] [--branch-label BRANCH_LABEL] "
-			 "[--version-path VERSION_PATH] [--rev-id REV_ID] [--depends-on DEPENDS_ON]",
+			 "[--version-path VERSION_PATH] [--rev-id REV_ID] [--depends-on DEPENDS_ON] "
+			 "[--format {py,sql}]",
 		.help = MESSAGE_HELP
 			"  --head HEAD           Specify head revision or <branchname>@head to base new\n"
 			"                        revision on.\n"
@@ -110,7 +111,10 @@ const struct cli_command cli_commands[] = {
 			REV_ID_HELP
 			"  --depends-on DEPENDS_ON\n"
 			"                        Specify one or more revision identifiers which this\n"
-			"                        revision should depend on.\n",
+			"                        revision should depend on.\n"
+			"  --format {py,sql}     Write an Alembic .py file (from the scripts folder's\n"
+			"                        script.py.mako if present) or a native .sql file;\n"
+			"                        default: py in an Alembic project, else sql\n",
 		.exec = cmd_revision,
 	},
 	{
