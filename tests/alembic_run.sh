@@ -123,6 +123,17 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 	ok_match "$be: history -i marks the current revisions" "^a1a1 -> c3c3 \\(side\\) \\(head\\) \\(current\\)" "$("$ALUDEL" -c alembic.ini history -i)"
 	ok_eq "$be: Alembic agrees" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)" "$($PY -m alembic current 2>/dev/null | sort)"
 	ok_eq "$be: -q logs nothing" "" "$("$ALUDEL" -q -c alembic.ini upgrade heads 2>&1)"
+	if command -v tmux >/dev/null; then
+		# the TUI reads env.py's table too: both heads current, nothing pending
+		tmux -S "$work/tmux.sock" new-session -d -s tui -x 120 -y 12 "'$ALUDEL' -c alembic.ini tui"
+		i=0 scr=""
+		while ! printf '%s' "$scr" | grep -q "current: " && [ $i -lt 50 ]; do
+			sleep 0.1; i=$((i + 1)); scr=$(tmux -S "$work/tmux.sock" capture-pane -p -t tui 2>/dev/null)
+		done
+		tmux -S "$work/tmux.sock" kill-server 2>/dev/null
+		ok_match "$be: the TUI shows env.py's rows as current" "0 pending \\| current: (b2b2,c3c3|c3c3,b2b2) " "$scr"
+		ok_match "$be: ...and marks them" "c3c3 \\(current\\) \\(head\\)" "$scr"
+	fi
 
 	# ---- downgrade -1 from two heads: Alembic's warning; the step is given an exact target ----
 	rm -f "$work/alembic-calls"
