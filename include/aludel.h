@@ -69,7 +69,8 @@ typedef struct ald_revlist ald_revlist;
 
 typedef struct {
 	unsigned int version;
-	const char *config_path;  /* -c: NULL = aludel.ini, else alembic.ini, in the current folder */
+	const char *config_path;  /* -c: NULL = $ALEMBIC_CONFIG, else aludel.ini, else alembic.ini,
+	                             in the current folder */
 	const char *section;      /* -n: NULL = [aludel], else [alembic] */
 	const char *url;          /* --url: overrides DATABASE_URL and the file's URL */
 	const char *const *x_args;/* -x key=value arguments */

@@ -45,6 +45,10 @@ int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const ch
  * env.py computes, or a file that cannot be read, becomes p->warning. */
 void ald_project_apply_envpy(ald_project *p);
 
+/* The dialect of the configured URL, for offline scripts and previews
+ * ("sqlite" when there is no URL or it cannot be read). The caller's. */
+char *ald_project_dialect(const ald_project *p);
+
 /* The project's database, connected on first use (no URL: an error naming
  * the ways to configure one). *out is borrowed from the project. */
 int ald_project_db(struct ald_db **out, ald_project *p);

@@ -114,8 +114,7 @@ int ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarr
 	return error;
 }
 
-/* The dialect of the configured URL ("sqlite" without one, for previews). */
-static char *url_dialect(const ald_project *p)
+char *ald_project_dialect(const ald_project *p)
 {
 	struct ald_db_url u;
 	if (!p->config.url || ald_db_url_parse(&u, p->config.url) < 0) {
@@ -204,7 +203,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.offline = opts->offline;
 
 	if (opts->offline) {
-		plan->dialect = url_dialect(p);
+		plan->dialect = ald_project_dialect(p);
 		error = ald_plan_offline_rows(&rows, p->graph, opts->start);
 	} else if ((error = ald_project_db(&db, p)) == 0) {
 		plan->dialect = ald_xstrdup(ald_db_dialect(db));

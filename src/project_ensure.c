@@ -8,24 +8,10 @@
 
 #include <stdlib.h>
 
-/* The dialect of the project's URL, for the offline script ("sqlite" when
- * the project has no URL, as previews do). The caller's. */
-static char *offline_dialect(const ald_project *p)
-{
-	struct ald_db_url u;
-	if (!p->config.url || ald_db_url_parse(&u, p->config.url) < 0) {
-		ald_error_clear();
-		return ald_xstrdup("sqlite");
-	}
-	char *d = ald_xstrdup(u.scheme);
-	ald_db_url_clear(&u);
-	return d;
-}
-
 int ald_project_ensure_version_sql(char **out, ald_project *p)
 {
 	ald_error_clear();
-	char *dialect = offline_dialect(p);
+	char *dialect = ald_project_dialect(p);
 	char *create = ald_vsql_create(dialect, p->config.version_table, p->config.version_table_schema);
 	char *stmt = ald_vsql_offline(create);
 	/* PostgreSQL has transactional DDL: the script is one transaction, as
