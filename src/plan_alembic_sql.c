@@ -211,7 +211,7 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 	const char *vt = cfg->version_table ? cfg->version_table : "alembic_version";
 	char *table = cfg->version_table_schema ? ald_xasprintf("%s.%s", cfg->version_table_schema, vt)
 						: ald_xstrdup(vt);
-	char *out, *why, *range = whole_range(p, g, target);
+	char *out = NULL, *why = NULL, *range = whole_range(p, g, target);
 	if (range && offline_run(&out, &why, ctx, down, range) == 0) {
 		splice(p, g, out, table);
 		free(out);
