@@ -54,6 +54,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 
 SEED = 20261203
 PROJECTS = 6
@@ -370,11 +371,14 @@ def choose(rng, g, versions, logged):
         menu = [(12, lambda: ["upgrade", "heads"]),
                 (14, lambda: ["upgrade", short(rng, rng.choice(pending))] if pending else None),
                 (8, lambda: ["upgrade", rng.choice(labels) + "@head"] if labels else None),
+                (2, lambda: ["upgrade", rng.choice(labels) + "@+1"] if labels else None),
                 (6, lambda: ["upgrade", rng.choice(["+1", "+1", "+2"])]),
                 (5, lambda: ["upgrade", rng.choice(done or g.ids) + "+1"]),
                 (3, lambda: ["upgrade", "head"]),
                 (12, lambda: ["downgrade", short(rng, rng.choice(done))] if done else None),
                 (8, lambda: ["downgrade", "-1"] if len(versions) == 1 else None),
+                (2, lambda: ["downgrade", "-2"] if len(versions) == 1 else None),
+                (2, lambda: ["downgrade", rng.choice(done) + "-1"] if done else None),
                 (4, lambda: ["downgrade", "base"]),
                 (5, lambda: ["downgrade", rng.choice(labels) + "@base"] if labels else None),
                 (2, lambda: ["downgrade", rng.choice(labels) + "@-1"] if labels else None),
@@ -383,6 +387,7 @@ def choose(rng, g, versions, logged):
                 (2, lambda: ["stamp", "heads"]),
                 (1, lambda: ["stamp", "base"]),
                 (1, lambda: ["stamp", "--purge", rng.choice(g.ids)]),
+                (1, lambda: ["stamp"] + g.tops(rng.sample(g.ids, 2))),
                 (1, lambda: ["upgrade", "0000dead0000"])]
     else:
         # Out of step after a stamp: bring V back to W, or run a command
@@ -502,6 +507,7 @@ def run(project, work, backend, steps, seed, pgdir):
     state_a, versions, logged = db_a.snapshot()
     state_b = db_b.snapshot()[0]
     failures, crashes = 0, []
+    started = time.time()
     for n in range(1, steps + 1):
         cmd = choose(rng, g, versions, logged)
         # "stamped": the version rows claim other revisions than those whose
@@ -530,7 +536,9 @@ def run(project, work, backend, steps, seed, pgdir):
             # were (Alembic on SQLite does not roll back its DDL; on
             # PostgreSQL it leaves A as it was) and go on.
             done.append((" ".join(cmd) + mark, "crash", "-"))
-            crashes.append("step %d, `%s`: %s" % (n, " ".join(cmd), why))
+            crashes.append("step %d, `%s`: %s (aludel: exit %d%s)"
+                           % (n, " ".join(cmd), why, st[1],
+                              "" if state_b == before else ", database changed"))
             if backend == "sqlite":
                 db_a.clone(saved)
                 db_b.clone(saved)
@@ -556,8 +564,8 @@ def run(project, work, backend, steps, seed, pgdir):
     if os.environ.get("STEPS_VERBOSE"):
         for i, (c, a, b) in enumerate(done, 1):
             print("#   %2d. %-46s %s/%s" % (i, c, a, b))
-    print("# %d commands: %d failed on both sides, Alembic crashed on %d (skipped)"
-          % (steps, failures, len(crashes)))
+    print("# %d commands in %.1f s: %d failed on both sides, Alembic crashed on %d (skipped)"
+          % (steps, time.time() - started, failures, len(crashes)))
     for c in crashes:
         print("#   Alembic crashed at " + c)
     if steps >= 10 and (failures + len(crashes)) * 2 > steps:  # the chooser or the projects are broken
