@@ -6,14 +6,7 @@
 # Debian's Alembic 1.8 is continued by aludel and handed back to Alembic.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-PY=/usr/bin/python3
-$PY -c 'import alembic, psycopg2' 2>/dev/null ||
-	{ echo "Bail out! python3-alembic and python3-psycopg2 are needed (apt-get install python3-alembic python3-psycopg2)"; exit 1; }
-work=$(mktemp -d)
-chmod 755 "$work" # the PostgreSQL server runs as another user
-pgdir="$work/pg"
-trap 'sh "$top_srcdir/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1; rm -rf "$work"' EXIT
-sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null || { echo "Bail out! could not start PostgreSQL"; exit 1; }
+. "$top_srcdir/tests/alembic_env.sh"
 
 # rev down depends message upgrade-sql downgrade-sql  (into $dir/migrations/versions)
 mkrev() {

@@ -8,22 +8,11 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
 command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
-PY=/usr/bin/python3
-[ -x /usr/bin/alembic ] && $PY -c 'import alembic, psycopg2' 2>/dev/null ||
-	{ echo "Bail out! Debian's Alembic and psycopg2 are needed (apt-get install python3-alembic python3-psycopg2)"; exit 1; }
-work=$(mktemp -d)
-chmod 755 "$work" # the PostgreSQL server runs as another user
+[ -x /usr/bin/alembic ] || { echo "Bail out! Debian's alembic command is needed (apt-get install alembic)"; exit 1; }
+. "$top_srcdir/tests/alembic_env.sh"
 sock="$work/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
-pgdir="$work/pg"
-cleanup() {
-	T kill-server 2>/dev/null
-	[ -d "$pgdir" ] && sh "$top_srcdir/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1
-	rm -rf "$work"
-}
-trap cleanup EXIT
-sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null ||
-	{ echo "Bail out! could not start PostgreSQL"; exit 1; }
+at_exit() { T kill-server 2>/dev/null; }
 
 # The revisions: a line R1..R5 and a side branch S off R2. R5 fails; S is slow.
 R1=1a1a00000001 R2=2b2b00000002 R3=3c3c00000003 R4=4d4d00000004 R5=5e5e00000005 S=6f6f00000006
