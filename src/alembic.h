@@ -39,12 +39,18 @@ struct ald_alembic_ctx {
 	const struct ald_strvec *x_args;
 	const char *tag;        /* --tag or NULL */
 	int raiseerr;           /* --raiseerr: a failure shows Alembic's whole output */
+	int stamps;             /* stamps of .py revisions go through Alembic too (an
+	                           Alembic project) */
 };
 
-/* Appends the argument vector of `alembic ... <sub> <target> [--sql] [--tag]`
- * to *argv. */
+enum {
+	ALD_ALEMBIC_SQL = 1u << 0,   /* --sql */
+	ALD_ALEMBIC_PURGE = 1u << 1  /* --purge (stamp) */
+};
+/* Appends the argument vector of `alembic ... <sub> [--sql] [--purge]
+ * [--tag tag] -- targets...` to *argv (flags: ALD_ALEMBIC_*). */
 void ald_alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
-		      const char *target, int sql);
+		      const char *const *targets, size_t n_targets, unsigned flags);
 
 /* One run of a child process, its stdin /dev/null, in a process group of its
  * own (a Ctrl-C at the terminal reaches aludel only; aludel passes it on). */

@@ -97,7 +97,7 @@ void ald_alembic_cmd_clear(struct ald_alembic_cmd *c)
 }
 
 void ald_alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
-		      const char *target, int sql)
+		      const char *const *targets, size_t n_targets, unsigned flags)
 {
 	for (size_t i = 0; i < ctx->cmd.argv.n; i++)
 		ald_strvec_pushdup(argv, ctx->cmd.argv.v[i]);
@@ -114,15 +114,18 @@ void ald_alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx
 		ald_strvec_pushdup(argv, ctx->x_args->v[i]);
 	}
 	ald_strvec_pushdup(argv, sub);
-	if (sql)
+	if (flags & ALD_ALEMBIC_SQL)
 		ald_strvec_pushdup(argv, "--sql");
+	if (flags & ALD_ALEMBIC_PURGE)
+		ald_strvec_pushdup(argv, "--purge");
 	if (ctx->tag) {
 		ald_strvec_pushdup(argv, "--tag");
 		ald_strvec_pushdup(argv, ctx->tag);
 	}
 	/* "--" keeps a target such as "-1" from reading as an option */
 	ald_strvec_pushdup(argv, "--");
-	ald_strvec_pushdup(argv, target);
+	for (size_t i = 0; i < n_targets; i++)
+		ald_strvec_pushdup(argv, targets[i]);
 }
 
 int ald_alembic_target_is_relative(const char *target)

@@ -122,7 +122,7 @@ static int offline_run(char **out, char **why, const struct ald_alembic_ctx *ctx
 {
 	struct ald_strvec argv = {0};
 	struct ald_proc proc = {.keep_stdout = 1};
-	ald_alembic_argv(&argv, ctx, down ? "downgrade" : "upgrade", range, 1);
+	ald_alembic_argv(&argv, ctx, down ? "downgrade" : "upgrade", &range, 1, ALD_ALEMBIC_SQL);
 	int err = ald_proc_run(&proc, &argv);
 	*out = *why = NULL;
 	if (err < 0)

@@ -289,6 +289,7 @@ static void alembic_ctx(struct ald_alembic_ctx *ctx, const ald_plan *plan)
 	ctx->x_args = &c->x_args;
 	ctx->tag = plan->tag;
 	ctx->raiseerr = plan->raiseerr;
+	ctx->stamps = plan->project->alembic;
 }
 
 int ald_plan_sql(char **out, const ald_plan *plan)

@@ -36,7 +36,7 @@ struct runner {
 	const struct ald_plan_data *p;
 	const struct ald_run_options *o;
 	const struct ald_plan_config *cfg;
-	const char *whole; /* the command's target, given to Alembic when it runs the whole plan */
+	const struct ald_run_request *req; /* the command (Alembic may be given its target) */
 	struct ald_py_chunk py; /* the last Alembic run */
 	int per_migration; /* transaction_per_migration */
 	int in_tx;         /* a transaction of the run is open */
@@ -152,7 +152,8 @@ static int run_python(struct runner *r, size_t i, size_t *next)
 	if (error < 0)
 		return error;
 	ald_py_chunk_clear(&r->py);
-	error = ald_run_python_chunk(&r->py, r->db, r->g, r->p, i, r->whole, r->cfg,
+	error = ald_run_python_chunk(&r->py, r->db, r->g, r->p, i,
+				     r->req->kind == ALD_STEP_STAMP ? NULL : r->req->target, r->cfg,
 				     r->o ? r->o->alembic : NULL, py_progress, r);
 	if (error < 0)
 		return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
@@ -161,11 +162,32 @@ static int run_python(struct runner *r, size_t i, size_t *next)
 	return 0;
 }
 
+/* Whether the plan is a stamp Alembic should write: in an Alembic project,
+ * every revision it stamps is a .py one (Alembic cannot see native ones). */
+static int stamp_by_alembic(const struct runner *r)
+{
+	const struct ald_plan_data *p = r->p;
+	if (p->kind != ALD_STEP_STAMP || p->n_steps == 0 || !r->o || !r->o->alembic || !r->o->alembic->stamps)
+		return 0;
+	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].rev != ALD_NOREV && r->g->revs[p->steps[i].rev].file.kind != ALD_REVFILE_PY)
+			return 0;
+	return 1;
+}
+
 /* Runs the plan; on failure r->f says where (the transaction is still open). */
 static int run_plan(struct runner *r)
 {
 	const struct ald_plan_data *p = r->p;
 	int error;
+	if (stamp_by_alembic(r)) {
+		error = ald_run_alembic_stamp(&r->py, r->db, r->g, p, r->req->targets, r->req->n_targets,
+					      r->req->purge, r->cfg, r->o->alembic, py_progress, r);
+		if (error < 0)
+			return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
+		r->committed = p->n_steps;
+		return 0;
+	}
 	if (p->n_pre > 0) {
 		if ((error = begin(r, 0)) < 0)
 			return error;
@@ -235,9 +257,8 @@ static void describe_failure(struct ald_buf *b, const struct runner *r, int inte
 	} else if (f->phase == PHASE_BEGIN || f->phase == PHASE_COMMIT) {
 		ald_buf_puts(b, f->phase == PHASE_BEGIN ? "  statement: BEGIN\n" : "  statement: COMMIT\n");
 	}
-	if (f->phase == PHASE_ALEMBIC && r->py.target)
-		ald_buf_printf(b, "  run by Alembic: %s %s\n",
-			       r->p->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade", r->py.target);
+	if (f->phase == PHASE_ALEMBIC && r->py.command)
+		ald_buf_printf(b, "  run by Alembic: %s\n", r->py.command);
 	if (interrupted)
 		return;
 	if (f->phase == PHASE_ALEMBIC && r->py.alembic_output) {
@@ -267,7 +288,7 @@ static void describe_alembic_outcome(struct ald_buf *b, const struct runner *r, 
 	}
 	ald_graph_ancestors(g, ix.v, ix.n, 0, mark);
 	struct ald_strvec done = {0}, todo = {0};
-	for (size_t i = 0; i < r->p->n_steps; i++) {
+	for (size_t i = 0; r->p->kind != ALD_STEP_STAMP && i < r->p->n_steps; i++) {
 		const struct ald_step *st = &r->p->steps[i];
 		int applied = mark[st->rev] != 0;
 		ald_strvec_pushdup((st->kind == ALD_STEP_UPGRADE) == applied ? &done : &todo, step_name(r, i));
@@ -277,7 +298,8 @@ static void describe_alembic_outcome(struct ald_buf *b, const struct runner *r, 
 			  "the version table, read again, holds: %s.",
 		       interrupted ? "Interrupted: " : "", now);
 	char *d = ald_strvec_join(&done, ", "), *t = ald_strvec_join(&todo, ", ");
-	ald_buf_printf(b, "\nSteps done: %s; not done: %s.", done.n ? d : "none", todo.n ? t : "none");
+	if (r->p->kind != ALD_STEP_STAMP) /* a stamp's steps are only rows: the rows say it all */
+		ald_buf_printf(b, "\nSteps done: %s; not done: %s.", done.n ? d : "none", todo.n ? t : "none");
 	free(d);
 	free(t);
 	free(now);
@@ -292,7 +314,7 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 {
 	const struct failure *f = &r->f;
 	const char *the = interrupted ? "Interrupted: the" : "The";
-	if (f->phase == PHASE_ALEMBIC && r->py.target) {
+	if (f->phase == PHASE_ALEMBIC && r->py.command) {
 		describe_alembic_outcome(b, r, interrupted);
 		return;
 	}
@@ -417,7 +439,7 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 		error = refuse_python(plan, g);
 	if (error == 0) {
 		struct runner r = {.db = db, .g = g, .p = plan, .o = o, .cfg = &c,
-				   .whole = req->kind == ALD_STEP_STAMP ? NULL : req->target,
+				   .req = req,
 				   .per_migration = c.transaction_per_migration};
 		if ((error = run_plan(&r)) < 0)
 			error = report(&r);

@@ -94,7 +94,7 @@ int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
 struct ald_py_chunk {
 	size_t next;                 /* the first step after the chunk (on success) */
 	size_t failed_step;          /* on failure: the step that failed or was running */
-	char *target;                /* the target given to Alembic (NULL: none was found) */
+	char *command;               /* what Alembic was asked, e.g. "upgrade heads" (NULL: nothing) */
 	char *alembic_output;        /* on failure: Alembic's error (the whole tail with raiseerr) */
 	struct ald_strvec rows_after;/* the version table read after the run */
 };
@@ -109,6 +109,12 @@ int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const stru
 			 const struct ald_plan_data *p, size_t first, const char *whole,
 			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			 ald_step_progress progress, void *payload);
+/* Runs a whole stamp plan (at least one step) as `alembic stamp [--purge]
+ * targets...` (none: base); errors and res as for a chunk. */
+int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+			  const struct ald_plan_data *p, const char *const *targets, size_t n_targets, int purge,
+			  const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
+			  ald_step_progress progress, void *payload);
 void ald_py_chunk_clear(struct ald_py_chunk *res);
 
 /* The migration lock of one run. Zero-initialise, then ald_run_lock_take. */

@@ -7,9 +7,10 @@
  * otherwise an exact revision id ("R", "P", "R@P", "R@base") that aludel's
  * own planner, which follows Alembic's rules, shows to give exactly the
  * chunk's steps from the rows in the table now, so that Alembic runs the
- * steps the screen showed and no others. Alembic's "Running upgrade a -> b"
- * log lines drive the progress callbacks; afterwards the version table is
- * read again.
+ * steps the screen showed and no others. A stamp in an Alembic project is
+ * one `alembic stamp` with the command's targets. Alembic's "Running upgrade
+ * a -> b" log lines drive the progress callbacks; afterwards the version
+ * table is read again.
  */
 #include "error.h"
 #include "run.h"
@@ -197,36 +198,18 @@ static char *join_rows(const struct ald_strvec *rows)
 	return rows->n ? ald_strvec_join(rows, ", ") : ald_xstrdup("no rows");
 }
 
-int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
-			 const struct ald_plan_data *p, size_t first, const char *whole,
-			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
-			 ald_step_progress progress, void *payload)
+/* Runs argv, Alembic carrying out p's steps [first, last] (`expect`'s rows,
+ * or p's when NULL), then reads the version table into res->rows_after;
+ * a difference from the expected rows stops the run while steps remain. */
+static int run_followed(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+			const struct ald_plan_data *p, size_t first, size_t last, const struct ald_strvec *argv,
+			const struct ald_plan_data *expect, const struct ald_plan_config *cfg,
+			const struct ald_alembic_ctx *ctx, ald_step_progress progress, void *payload)
 {
-	memset(res, 0, sizeof(*res));
-	res->next = first;
-	res->failed_step = first;
-	if (!ctx)
-		return ald_error_set(ALD_EUSAGE, "%s: an Alembic .py revision needs Alembic, which this caller did not provide",
-				     p->steps[first].label);
-	struct ald_strvec rows = {0};
-	int error = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
-	char *target = NULL;
-	size_t last = first;
-	struct ald_plan_data *expect = NULL;
-	if (error == 0)
-		error = pick_target(&target, &last, &expect, g, p, first, whole, &rows, cfg);
-	ald_strvec_free(&rows);
-	if (error < 0)
-		return error;
-
-	struct ald_strvec argv = {0};
-	ald_alembic_argv(&argv, ctx, p->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade", target, 0);
 	struct follow f = {.p = p, .first = first, .last = last, .started = SIZE_MAX, .t0 = now_s(),
 			   .progress = progress, .payload = payload, .db = db};
 	struct ald_proc proc = {.on_line = on_line, .cancelled = on_poll, .payload = &f};
-	error = ald_proc_run(&proc, &argv);
-	ald_strvec_free(&argv);
-	res->target = target;
+	int error = ald_proc_run(&proc, argv);
 	if (error == 0 && proc.status == 0 && !proc.interrupted) {
 		if (f.started == SIZE_MAX || f.started < last)
 			advance(&f, last);
@@ -253,25 +236,77 @@ int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const stru
 				ald_strvec_pushdup(&w, g->revs[want->v[i]].file.id);
 			char *have = join_rows(&res->rows_after), *exp = join_rows(&w);
 			error = ald_error_set(ALD_ERROR,
-					      "Alembic (upgrade/downgrade %s) left the version table holding %s where "
-					      "aludel expected %s: the remaining steps were not run",
-					      target, have, exp);
+					      "Alembic (%s) left the version table holding %s where aludel expected "
+					      "%s: the remaining steps were not run",
+					      res->command, have, exp);
 			free(have);
 			free(exp);
 			ald_strvec_free(&w);
 			res->failed_step = last + 1;
 		}
-	} else {
-		res->failed_step = first;
 	}
-	ald_plan_data_free(expect);
 	ald_proc_clear(&proc);
+	return error;
+}
+
+int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+			 const struct ald_plan_data *p, size_t first, const char *whole,
+			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
+			 ald_step_progress progress, void *payload)
+{
+	memset(res, 0, sizeof(*res));
+	res->next = first;
+	res->failed_step = first;
+	if (!ctx)
+		return ald_error_set(ALD_EUSAGE, "%s: an Alembic .py revision needs Alembic, which this caller did not provide",
+				     p->steps[first].label);
+	struct ald_strvec rows = {0};
+	int error = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
+	char *target = NULL;
+	size_t last = first;
+	struct ald_plan_data *expect = NULL;
+	if (error == 0)
+		error = pick_target(&target, &last, &expect, g, p, first, whole, &rows, cfg);
+	ald_strvec_free(&rows);
+	if (error < 0)
+		return error;
+	const char *sub = p->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade";
+	struct ald_strvec argv = {0};
+	ald_alembic_argv(&argv, ctx, sub, (const char *const *)&target, 1, 0);
+	res->command = ald_xasprintf("%s %s", sub, target);
+	free(target);
+	error = run_followed(res, db, g, p, first, last, &argv, expect, cfg, ctx, progress, payload);
+	ald_strvec_free(&argv);
+	ald_plan_data_free(expect);
+	return error;
+}
+
+int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+			  const struct ald_plan_data *p, const char *const *targets, size_t n_targets, int purge,
+			  const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
+			  ald_step_progress progress, void *payload)
+{
+	static const char *const base[] = {"base"};
+	memset(res, 0, sizeof(*res));
+	if (n_targets == 0) {
+		targets = base;
+		n_targets = 1;
+	}
+	struct ald_strvec argv = {0}, words = {0};
+	ald_alembic_argv(&argv, ctx, "stamp", targets, n_targets, purge ? ALD_ALEMBIC_PURGE : 0);
+	ald_strvec_pushdup(&words, purge ? "stamp --purge" : "stamp");
+	for (size_t i = 0; i < n_targets; i++)
+		ald_strvec_pushdup(&words, targets[i]);
+	res->command = ald_strvec_join(&words, " ");
+	ald_strvec_free(&words);
+	int error = run_followed(res, db, g, p, 0, p->n_steps - 1, &argv, NULL, cfg, ctx, progress, payload);
+	ald_strvec_free(&argv);
 	return error;
 }
 
 void ald_py_chunk_clear(struct ald_py_chunk *res)
 {
-	free(res->target);
+	free(res->command);
 	free(res->alembic_output);
 	ald_strvec_free(&res->rows_after);
 	memset(res, 0, sizeof(*res));

@@ -198,6 +198,14 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 	ok_eq "$be: ...its table gone" "accounts orders side support_versions" "$(tables $be $name)"
 	rm migrations/versions/f6f6_native.sql
 
+	# ---- a stamp of .py revisions is Alembic's too ----
+	rm -f "$work/alembic-calls"
+	"$ALUDEL" -q -c alembic.ini stamp --purge a1a1; ok_status "$be: stamp --purge" 0 $?
+	ok_eq "$be: ...one Alembic run with the command's targets" "1" "$(grep -c ' stamp --purge -- a1a1$' "$work/alembic-calls")"
+	ok_eq "$be: ...its row" "a1a1" "$(rows $be $name)"
+	"$ALUDEL" -q -c alembic.ini stamp b2b2 c3c3; ok_status "$be: stamp of two revisions" 0 $?
+	ok_eq "$be: ...their rows" "b2b2 c3c3" "$(rows $be $name)"
+
 	# ---- offline: Alembic's statements, aludel's script around them; the round trip ----
 	"$ALUDEL" -c alembic.ini upgrade --sql base:heads >"$work/up.sql"
 	ok_status "$be: upgrade --sql base:heads" 0 $?
