@@ -152,10 +152,11 @@ static void function_source(struct ald_buf *b, const char *text, const char *nam
 	const char *e = eol(s, end) + 1;
 	while (e < end && (*e == ' ' || *e == '\t' || *e == '\n' || *e == '#' || *e == ')'))
 		e = eol(e, end) + 1;
-	while (s < e && s < end) {
-		const char *le = eol(s, end);
-		if (le > s || le + 1 < e)
-			ald_buf_printf(b, "-- %.*s\n", (int)(le - s), s);
+	while (e > s && (e[-1] == '\n' || e[-1] == ' ' || e[-1] == '\t'))
+		e--; /* no blank lines at its end */
+	while (s < e) {
+		const char *le = eol(s, e);
+		ald_buf_printf(b, "-- %.*s\n", (int)(le - s), s);
 		s = le + 1;
 	}
 }
@@ -211,20 +212,28 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 	const char *vt = cfg->version_table ? cfg->version_table : "alembic_version";
 	char *table = cfg->version_table_schema ? ald_xasprintf("%s.%s", cfg->version_table_schema, vt)
 						: ald_xstrdup(vt);
-	char *out = NULL, *why = NULL, *range = whole_range(p, g, target);
-	if (range && offline_run(&out, &why, ctx, down, range) == 0) {
+	/* whole: Alembic's error for the whole range; when a step fails with the
+	 * same error, the range was not the cause (env.py cannot run offline, say)
+	 * and the other steps are not asked again */
+	char *out = NULL, *whole = NULL, *why = NULL, *range = whole_range(p, g, target);
+	int same_failure = 0;
+	if (range && offline_run(&out, &whole, ctx, down, range) == 0) {
 		splice(p, g, out, table);
 		free(out);
 	}
-	free(why);
 	free(range);
 	for (size_t i = 0; i < p->n_steps; i++) {
 		if (!wants_sql(p, g, i))
 			continue;
 		range = step_range(&p->steps[i], g);
-		if (offline_run(&out, &why, ctx, down, range) == 0) {
+		why = NULL;
+		if (same_failure) {
+			why = ald_xstrdup(whole);
+		} else if (offline_run(&out, &why, ctx, down, range) == 0) {
 			splice(p, g, out, table);
 			free(out);
+		} else if (whole && ald_streq(why, whole)) {
+			same_failure = 1;
 		}
 		if (wants_sql(p, g, i)) {
 			char *reason = why ? why : ald_xasprintf("its script for %s has no section \"%s\"", range,
@@ -236,5 +245,6 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 		free(why);
 		free(range);
 	}
+	free(whole);
 	free(table);
 }

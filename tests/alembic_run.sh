@@ -262,4 +262,16 @@ ok_match "a computed version_table is said, with the file and line" "^WARNING: .
 ok_eq "...once" "1" "$(printf '%s\n' "$err" | grep -c 'computes version_table')"
 sed -i 's|^\[alembic\]$|[alembic]\nversion_table = support_versions|' alembic.ini
 ok_eq "...not when the ini section names the table" "" "$("$ALUDEL" -c alembic.ini current 2>&1 >/dev/null)"
+
+# ---- an env.py that cannot run offline: the preview shows the source, and why ----
+sed -i 's|^from alembic import context$|from alembic import context\nif context.is_offline_mode():\n    raise RuntimeError("this env.py runs online only")|' migrations/env.py
+out=$("$ALUDEL" -c alembic.ini upgrade --sql base:a1a1 2>&1); st=$?
+ok_status "upgrade --sql with an env.py that cannot run offline still prints a script" 0 $st
+ok_match "...saying why" "^--   RuntimeError: this env.py runs online only" "$out"
+ok_match "...and showing upgrade() instead" "^-- The upgrade\\(\\) of .*/a1a1_rev.py instead:" "$out"
+ok_match "...line by line" "^--     op.execute\\(\"CREATE TABLE accounts" "$out"
+ok_match "...with the version table statements around it" "^INSERT INTO support_versions" "$out"
+rm -f "$work/alembic-calls"
+ALUDEL_ALEMBIC="$work/alembic-wrapper" "$ALUDEL" -c alembic.ini upgrade --sql base:b2b2 >/dev/null 2>&1
+ok_eq "...Alembic asked twice, not once a step, when every step fails alike" "2" "$(wc -l <"$work/alembic-calls")"
 tap_done
