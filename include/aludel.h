@@ -38,7 +38,9 @@ enum {
 	ALD_EUSAGE = -9,       /* the request itself is not allowed (e.g. a range online) */
 	ALD_EDB = -10,         /* the database reported an error */
 	ALD_ELOCKED = -11,     /* the migration lock could not be taken in time */
-	ALD_EINTERRUPTED = -12 /* the run was interrupted and rolled back */
+	ALD_EINTERRUPTED = -12, /* the run was interrupted and rolled back */
+	ALD_EUNFINISHED = -13  /* a non-transactional revision stopped part-way in an earlier
+	                          run: resume it (ald_plan_options.resume) or stamp */
 };
 
 /* The last error of the calling thread. */
@@ -75,9 +77,13 @@ typedef struct {
 	const char *url;          /* --url: overrides DATABASE_URL and the file's URL */
 	const char *const *x_args;/* -x key=value arguments */
 	size_t n_x_args;
+	/* version 2: */
+	int no_cache;             /* --no-cache: the header cache (~/.cache/aludel, see
+	                             aludel(1)) is neither read nor written, as with
+	                             ALUDEL_CACHE_DIR set empty */
 } ald_open_options;
-#define ALD_OPEN_OPTIONS_VERSION 1
-#define ALD_OPEN_OPTIONS_INIT { ALD_OPEN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+#define ALD_OPEN_OPTIONS_VERSION 2
+#define ALD_OPEN_OPTIONS_INIT { ALD_OPEN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
 
 /* Reads the configuration and every revision file, and builds the graph.
  * *out is the caller's (ald_project_free). Errors name the file and line. */
@@ -98,6 +104,12 @@ ALD_EXTERN(int) ald_project_is_alembic(const ald_project *p);
  * literal arguments of context.configure(...); the ini section's keys win
  * over env.py's), which value aludel uses instead. Borrowed. */
 ALD_EXTERN(const char *) ald_project_warning(const ald_project *p);
+/* When the header cache was found damaged while the project was read (a
+ * checksum that did not verify, a file written for another folder...), a
+ * sentence naming the cache file; else NULL. Nothing from it was used: the
+ * revision files were read instead, so the project is the same as without
+ * the cache. For verbose output only (`-v`). Borrowed. */
+ALD_EXTERN(const char *) ald_project_cache_note(const ald_project *p);
 
 /* Number of revisions, and the revision at `i` in map order (files of each
  * version folder sorted by name). */
@@ -232,6 +244,15 @@ ALD_EXTERN(int) ald_project_applied(ald_revlist **out, ald_project *p, const ald
 /* The tips `aludel current` shows for the rows (rows first, then revisions
  * implied by dependencies). */
 ALD_EXTERN(int) ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarray *rows);
+/* A revision marked "Transactional: false" runs statement by statement; while
+ * it runs, aludel keeps its progress in <version_table>_progress. When an
+ * earlier run stopped inside one (killed, or a statement failed), *out gets a
+ * sentence saying which revision, after which statement of how many, and
+ * whether the next one may have run ("revision X (upgrade, Transactional:
+ * false) stopped after statement 3 of 5"); else NULL. Plans then fail with
+ * ALD_EUNFINISHED unless they resume it (ald_plan_options.resume) or are
+ * stamps (a stamp forgets the record). *out is the caller's. */
+ALD_EXTERN(int) ald_project_unfinished(char **out, ald_project *p);
 
 /* A plan: the ordered steps of an upgrade, downgrade or stamp, each with its
  * revision, its statements and the version-table statements. The same plan
@@ -246,9 +267,11 @@ typedef struct {
 	long lock_timeout_ms;     /* how long to wait for another run's lock; < 0 forever */
 	const char *tag;          /* --tag, passed to Alembic for .py steps (env.py reads it) */
 	int raiseerr;             /* --raiseerr: Alembic's whole output when a .py step fails */
+	int resume;               /* --resume: a non-transactional revision that stopped part-way
+	                             in an earlier run goes on from its next statement */
 } ald_plan_options;
 #define ALD_PLAN_OPTIONS_VERSION 1
-#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0 }
+#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0 }
 
 /* Plans `upgrade target` / `downgrade target` from the database's rows (or,
  * offline, from opts->start). *out is the caller's (ald_plan_free). A plan

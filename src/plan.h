@@ -42,6 +42,7 @@ struct ald_step {
 	                            stamped to, ALD_NOREV for a "delete" step of a stamp to base */
 	struct ald_ixvec from;   /* stamp: the "from" revisions of the log line (may be empty) */
 	int transactional;       /* 0: run outside any transaction ("Transactional: false") */
+	size_t skip;             /* resuming: the first `skip` statements ran in an earlier run */
 	int create_table;        /* the set of rows is empty before this step: an offline
 	                            script creates the version table here (§6.8) */
 	struct ald_stmts sql;    /* the revision's statements with their file lines;

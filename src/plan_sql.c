@@ -65,7 +65,10 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 	ald_buf_printf(b, "-- %s\n\n", st->comment);
 	if (st->note)
 		ald_buf_printf(b, "%s\n", st->note);
-	for (size_t i = 0; i < st->sql.n; i++)
+	if (st->skip)
+		ald_buf_printf(b, "-- aludel: statements 1 to %zu ran in an earlier run; this one resumes at "
+				  "statement %zu\n\n", st->skip, st->skip + 1);
+	for (size_t i = st->skip; i < st->sql.n; i++)
 		put_stmt(b, st->sql.v[i].sql);
 	for (size_t i = 0; i < st->n_vsql; i++)
 		put_vsql(b, &st->vsql[i]);

@@ -24,6 +24,7 @@ struct ald_plan {
 	char *tag;                    /* --tag for Alembic, or NULL */
 	int raiseerr;
 	int python_sql;               /* the SQL of .py steps was asked of Alembic */
+	int resume;                   /* go on with a non-transactional step left part-way */
 	char *warning;                /* plan_warnings(), or NULL */
 	ald_progress_cb progress;
 	void *payload;
@@ -97,6 +98,21 @@ int ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *r
 	}
 	ald_ixvec_free(&ix);
 	ald_ixvec_free(&all);
+	return error;
+}
+
+int ald_project_unfinished(char **out, ald_project *p)
+{
+	struct ald_db *db = NULL;
+	struct ald_progress_row pr = {0};
+	*out = NULL;
+	ald_error_clear();
+	int error = ald_project_db(&db, p);
+	if (error == 0)
+		error = ald_progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
+	if (error == 0 && pr.revision)
+		*out = ald_progress_describe(&pr);
+	ald_progress_row_clear(&pr);
 	return error;
 }
 
@@ -196,6 +212,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->purge = opts->purge;
 	plan->lock_timeout_ms = opts->lock_timeout_ms;
 	plan->tag = opts->tag ? ald_xstrdup(opts->tag) : NULL;
+	plan->resume = opts->resume;
 	plan->raiseerr = opts->raiseerr;
 	plan->cfg.version_table = p->config.version_table;
 	plan->cfg.version_table_schema = p->config.version_table_schema;
@@ -215,6 +232,13 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.dialect = plan->dialect;
 	if (error == 0)
 		error = build(plan, &rows);
+	if (error == 0 && db) { /* online: a step left part-way must be resumed first */
+		struct ald_progress_row pr = {0};
+		error = ald_progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
+		if (error == 0)
+			error = ald_progress_apply(plan->data, p->graph, &pr, opts->resume);
+		ald_progress_row_clear(&pr);
+	}
 	if (error == 0)
 		plan->warning = plan_warnings(plan);
 	ald_strvec_free(&rows);
@@ -358,6 +382,7 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.targets = (const char *const *)plan->targets.v,
 		.n_targets = plan->targets.n,
 		.purge = plan->purge,
+		.resume = plan->resume,
 	};
 	plan->progress = progress;
 	plan->payload = payload;

@@ -100,16 +100,35 @@ static int run_vsql(struct runner *r, const struct ald_vsql *v, size_t n, enum p
 	return 0;
 }
 
+/* The statements of step st from its skip on; outside a transaction
+ * (PHASE_SQL_OUTSIDE) each is recorded in the progress row before and after
+ * it runs. */
 static int run_sql(struct runner *r, const struct ald_step *st, enum phase phase, size_t step)
 {
-	for (size_t i = 0; i < st->sql.n; i++) {
-		int error = ald_db_exec(r->db, st->sql.v[i].sql, NULL);
+	int outside = phase == PHASE_SQL_OUTSIDE;
+	const char *vt = r->cfg->version_table, *schema = r->cfg->version_table_schema;
+	for (size_t i = st->skip; i < st->sql.n; i++) {
+		int error = outside ? ald_progress_mark(r->db, vt, schema, i + 1, i) : 0;
+		if (error == 0)
+			error = ald_db_exec(r->db, st->sql.v[i].sql, NULL);
+		if (error == 0 && outside)
+			error = ald_progress_mark(r->db, vt, schema, i + 1, i + 1);
 		if (error < 0) {
 			r->f.index = i;
 			return failed(r, error, phase, step, st->sql.v[i].sql, st->sql.v[i].line);
 		}
 	}
 	return 0;
+}
+
+/* Starts the progress row of non-transactional step i. */
+static int start_progress(struct runner *r, size_t i)
+{
+	const struct ald_step *st = &r->p->steps[i];
+	int error = ald_progress_start(r->db, r->cfg->version_table, r->cfg->version_table_schema,
+				       r->g->revs[st->rev].file.id, st->kind == ALD_STEP_UPGRADE, st->skip,
+				       st->sql.n);
+	return error < 0 ? failed(r, error, PHASE_SQL_OUTSIDE, i, NULL, 0) : 0;
 }
 
 /* One step in its transaction(s). */
@@ -123,13 +142,18 @@ static int run_step(struct runner *r, size_t i)
 			return error;
 		return r->per_migration ? commit(r, i + 1) : 0;
 	}
-	/* outside any transaction; the version rows right after, on their own */
-	if ((error = commit(r, i)) < 0 || (error = run_sql(r, st, PHASE_SQL_OUTSIDE, i)) < 0)
+	/* outside any transaction, recorded statement by statement; the version
+	 * rows right after, on their own, with the record's removal */
+	if ((error = commit(r, i)) < 0 || (error = start_progress(r, i)) < 0 ||
+	    (error = run_sql(r, st, PHASE_SQL_OUTSIDE, i)) < 0)
 		return error;
 	if ((error = begin(r, i)) < 0)
 		return error;
 	if ((error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION_OUT, i)) < 0)
 		return error;
+	error = ald_progress_clear(r->db, r->cfg->version_table, r->cfg->version_table_schema);
+	if (error < 0)
+		return failed(r, error, PHASE_VERSION_OUT, i, NULL, 0);
 	return commit(r, i + 1);
 }
 
@@ -326,8 +350,9 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 		else
 			ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
 				       "its %zu statement%s before this one stay%s applied, and its version "
-				       "row was not written.", interrupted ? "Interrupted:" : "The", id, f->index,
-				       f->index == 1 ? "" : "s", f->index == 1 ? "s" : "");
+				       "row was not written; the same command with --resume goes on from "
+				       "statement %zu.", interrupted ? "Interrupted:" : "The", id, f->index,
+				       f->index == 1 ? "" : "s", f->index == 1 ? "s" : "", f->index + 1);
 	} else if (f->phase == PHASE_VERSION_OUT) {
 		ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): its "
 			       "statements stay applied, but its version row was not written (rolled back).",
@@ -347,6 +372,22 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 }
 
 /* Rolls back what is open and sets the thread's error to the report. */
+/* A statement of a non-transactional step failed (or was interrupted: it
+ * did not complete either): the progress row says exactly how many ran,
+ * and goes when none did. Best effort: if the database is gone, the row
+ * still says the statement may have run, which is then the truth. */
+static void settle_progress(struct runner *r)
+{
+	const char *vt = r->cfg->version_table, *schema = r->cfg->version_table_schema;
+	if (!r->f.stmt)
+		return; /* the record itself could not be written */
+	ald_db_cancel_clear(r->db);
+	if (r->f.index == 0)
+		ald_progress_clear(r->db, vt, schema);
+	else
+		ald_progress_mark(r->db, vt, schema, r->f.index, r->f.index);
+}
+
 static int report(struct runner *r)
 {
 	int interrupted = r->f.code == ALD_EINTERRUPTED;
@@ -357,6 +398,8 @@ static int report(struct runner *r)
 			;
 		r->in_tx = 0;
 	}
+	if (r->f.phase == PHASE_SQL_OUTSIDE)
+		settle_progress(r);
 	struct ald_buf b = {0};
 	describe_failure(&b, r, interrupted);
 	describe_outcome(&b, r, interrupted, rolled_back);
@@ -410,6 +453,12 @@ static int plan_under_lock(struct ald_plan_data **out, struct ald_db *db, const 
 	cfg->table_exists = exists;
 	if (error == 0)
 		error = build_plan(out, g, req, &rows, cfg);
+	struct ald_progress_row pr = {0};
+	if (error == 0)
+		error = ald_progress_read(&pr, db, cfg->version_table, cfg->version_table_schema);
+	if (error == 0)
+		error = ald_progress_apply(*out, g, &pr, req->resume);
+	ald_progress_row_clear(&pr);
 	ald_strvec_free(&rows);
 	return error;
 }
@@ -443,6 +492,8 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 				   .per_migration = c.transaction_per_migration};
 		if ((error = run_plan(&r)) < 0)
 			error = report(&r);
+		else if (req->kind == ALD_STEP_STAMP) /* a stamp says what is applied: no record stays */
+			error = ald_progress_clear(db, c.version_table, c.version_table_schema);
 		free(r.f.message);
 		ald_py_chunk_clear(&r.py);
 	} else if (error == ALD_EINTERRUPTED) {

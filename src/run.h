@@ -25,6 +25,11 @@
  * is read again after it. The lock stays held meanwhile, so no other aludel
  * run interleaves.
  *
+ * Non-transactional steps leave a record while they run (run_progress.c):
+ * a later run finds it under the lock and fails with ALD_EUNFINISHED, unless
+ * it resumes that step (req->resume: its first `done` statements are
+ * skipped) or is a stamp (which forgets the record).
+ *
  * The lock: PostgreSQL, a session-level advisory lock keyed on the version
  * table's name ("schema.table" or "table"), held from before the rows are
  * read until after the last commit. SQLite, an exclusive flock() on the file
@@ -49,6 +54,7 @@ struct ald_run_request {
 	const char *const *targets;  /* stamp: the targets (none: base) */
 	size_t n_targets;
 	int purge;                   /* stamp --purge */
+	int resume;                  /* go on with a non-transactional revision that stopped part-way */
 };
 
 struct ald_run_options {
@@ -116,6 +122,39 @@ int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const str
 			  const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			  ald_step_progress progress, void *payload);
 void ald_py_chunk_clear(struct ald_py_chunk *res);
+
+/* ---- The progress of non-transactional steps (run_progress.c) ---- */
+
+/* The row of <version_table>_progress. */
+struct ald_progress_row {
+	char *revision;   /* NULL: there is no row */
+	int upgrade;      /* 1 upgrade, 0 downgrade */
+	size_t done;      /* statements completed */
+	size_t running;   /* the statement started last (done when none was running) */
+	size_t total;     /* statements of the step */
+};
+/* Reads the row (none when the table or the row is missing). */
+int ald_progress_read(struct ald_progress_row *out, struct ald_db *db, const char *table, const char *schema);
+void ald_progress_row_clear(struct ald_progress_row *r);
+/* In a short transaction of its own: creates the table when missing and
+ * makes the row (rev, direction, done, running = done, total) its only one. */
+int ald_progress_start(struct ald_db *db, const char *table, const char *schema, const char *rev, int upgrade,
+		       size_t done, size_t total);
+/* Updates the row outside any transaction (each call commits). */
+int ald_progress_mark(struct ald_db *db, const char *table, const char *schema, size_t running, size_t done);
+/* Deletes the row, in whatever transaction is open (none: at once); no
+ * table, nothing to do. */
+int ald_progress_clear(struct ald_db *db, const char *table, const char *schema);
+/* "revision X (upgrade, Transactional: false) stopped after statement 3 of
+ * 5[; statement 4 was running and may or may not have completed]". The
+ * caller's. */
+char *ald_progress_describe(const struct ald_progress_row *row);
+/* Checks a plan against the row (if any): resuming, the plan's first step
+ * must be the row's revision, direction and statement count, and skips the
+ * `done` statements; else ALD_EUNFINISHED with a message saying what to do.
+ * Stamps pass. */
+int ald_progress_apply(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_progress_row *row,
+		       int resume);
 
 /* The migration lock of one run. Zero-initialise, then ald_run_lock_take. */
 struct ald_run_lock {

@@ -808,7 +808,8 @@ static void test_nontransactional_failure(void **state)
 		"Running upgrade aaaa -> bbbb, rev bbbb: failed\n  revision bbbb, %s, line %u\n"
 		"  statement: INSERT INTO no_such_table VALUES (1)\n  database: %s\n"
 		"The revision bbbb runs outside a transaction (Transactional: false): its 1 statement "
-		"before this one stays applied, and its version row was not written.\n"
+		"before this one stays applied, and its version row was not written; the same command "
+		"with --resume goes on from statement 2.\n"
 		"Committed before it, 1 of the 2 steps stay applied and recorded: aaaa.",
 		path, line_of(c, "bbbb", "INSERT INTO no_such"), no_table_text(c));
 	assert_message(expected);
@@ -816,11 +817,59 @@ static void test_nontransactional_failure(void **state)
 	free(path);
 	assert_rows(c, "aaaa");
 	assert_int_equal(table_exists(c, "t_bbbb"), 1);
-	/* failing at its first statement: nothing of it */
+	/* the record says exactly how far it went */
+	struct ald_progress_row pr;
+	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_string_equal(pr.revision, "bbbb");
+	assert_true(pr.upgrade && pr.done == 1 && pr.running == 1 && pr.total == 2);
+	ald_progress_row_clear(&pr);
+	/* anything else is refused until it is resumed or stamped */
+	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "cccc", 0, NULL, NULL, NULL), ALD_EUNFINISHED);
+	assert_message_contains("In an earlier run, revision bbbb (upgrade, Transactional: false) stopped "
+				"after statement 1 of 2, and this command does not start by upgrading it.");
+	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "bbbb", 0, NULL, NULL, NULL), ALD_EUNFINISHED);
+	assert_message_contains("run this command again with --resume to run statements 2 to 2");
+	assert_int_equal(run_on(c->db, c->g, ALD_STEP_STAMP, "aaaa", 0, NULL, NULL, NULL), 0);
+	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_null(pr.revision);
+	/* failing at its first statement: nothing of it, and no record */
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "cccc", 0, NULL, NULL, NULL), ALD_EDB);
 	assert_message_contains("\nThe revision cccc runs outside a transaction (Transactional: false): "
 				"nothing of it was applied.");
 	assert_rows(c, "aaaa");
+	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_null(pr.revision);
+}
+
+/* A non-transactional revision that stopped part-way goes on from its next
+ * statement with resume: the statement that ran is not run again. */
+static void test_nontransactional_resume(void **state)
+{
+	struct ctx *c = *state;
+	const struct rev revs[] = {
+		{"aaaa", NULL, NULL, NULL, NULL, NULL, 0},
+		{"bbbb", "aaaa", NULL, NULL,
+		 "CREATE TABLE t_bbbb (id INTEGER);\nINSERT INTO later VALUES (1);\nCREATE TABLE t_bbbb2 (id INTEGER);",
+		 NULL, 1},
+	};
+	PROJECT(c, revs);
+	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, NULL, NULL), ALD_EDB);
+	assert_rows(c, "aaaa");
+	exec_ok(c->db, "CREATE TABLE later (id INTEGER)"); /* what was missing */
+	struct ald_run_request req = {.kind = ALD_STEP_UPGRADE, .target = "heads", .resume = 1};
+	struct ald_plan_data *plan = NULL;
+	ald_error_clear();
+	if (ald_run(&plan, c->db, c->g, &req, &default_cfg, NULL) < 0)
+		fail_msg("resume: %s", ald_error_last()->message);
+	assert_int_equal(plan->steps[0].skip, 1);
+	ald_plan_data_free(plan);
+	assert_rows(c, "bbbb");
+	assert_int_equal(table_exists(c, "t_bbbb2"), 1);
+	struct ald_progress_row pr;
+	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_null(pr.revision);
+	/* resume with nothing to resume is the plain command */
+	assert_int_equal(ald_run(NULL, c->db, c->g, &req, &default_cfg, NULL), 0);
 }
 
 /* ---- refused plans: nothing runs ---- */
@@ -1177,6 +1226,7 @@ int main(void)
 		BOTH(test_per_migration),
 		BOTH(test_nontransactional),
 		BOTH(test_nontransactional_failure),
+		BOTH(test_nontransactional_resume),
 		BOTH(test_refused),
 		BOTH(test_concurrent),
 		BOTH(test_lock_timeout),

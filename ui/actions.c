@@ -40,6 +40,10 @@ void tui_db_refresh(struct tui *t)
 	}
 	ald_revlist_free(applied);
 	ald_strarray_dispose(&rows);
+	char *unfinished = NULL;
+	if (ald_project_unfinished(&unfinished, t->project) == 0 && unfinished)
+		tui_set_status(t, "unfinished: %s", unfinished);
+	free(unfinished);
 }
 
 /* Plans moving the database to `target` (up when it is not applied, else
@@ -204,17 +208,38 @@ static int need_db(struct tui *t, const char *what)
 	return 0;
 }
 
+/* Moves the database to `target`. When an earlier run left a
+ * Transactional: false revision part-way and this move starts with it, the
+ * dialog says so and offers to resume it from its next statement. */
 static void act_move(struct tui *t, int down_wanted, const char *target, const char *what)
 {
 	ald_plan *plan = NULL;
 	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 	int error = down_wanted ? ald_plan_downgrade(&plan, t->project, target, &o)
 				: ald_plan_upgrade(&plan, t->project, target, &o);
-	if (error < 0)
-		tui_set_status(t, "%s: %s", what, ald_error_last()->message);
+	char *unfinished = NULL;
+	if (error == ALD_EUNFINISHED) {
+		/* resumable by this move when the plan with resume succeeds */
+		unfinished = strdup(ald_error_last()->message);
+		if (!unfinished)
+			abort();
+		o.resume = 1;
+		error = down_wanted ? ald_plan_downgrade(&plan, t->project, target, &o)
+				    : ald_plan_upgrade(&plan, t->project, target, &o);
+		if (error == 0 && !dialog_text(t, "An earlier run stopped part-way", unfinished,
+					       "resume it from its next statement? y = yes, n = no")) {
+			tui_set_status(t, "%s: cancelled, nothing was changed", what);
+			ald_plan_free(plan);
+			free(unfinished);
+			return;
+		}
+	}
+	if (error < 0) /* an unfinished revision this move does not start with: say so */
+		tui_set_status(t, "%s: %s", what, unfinished ? unfinished : ald_error_last()->message);
 	else
 		confirm_and_run(t, plan, what);
 	ald_plan_free(plan);
+	free(unfinished);
 }
 
 /* `+` with several pending branches asks which head to move toward. */

@@ -10,10 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { OPT_SQL = 1000, OPT_PURGE, OPT_TAG, OPT_LOCK_TIMEOUT };
+enum { OPT_SQL = 1000, OPT_PURGE, OPT_TAG, OPT_LOCK_TIMEOUT, OPT_RESUME };
 
 struct migrate_opts {
-	int verbose, sql, purge;
+	int verbose, sql, purge, resume;
 	long lock_timeout_ms;
 	const char *tag;
 };
@@ -28,6 +28,7 @@ static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int
 		{"purge", no_argument, NULL, OPT_PURGE},
 		{"tag", required_argument, NULL, OPT_TAG},
 		{"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
+		{"resume", no_argument, NULL, OPT_RESUME},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -53,6 +54,11 @@ static int parse_opts(struct migrate_opts *o, const struct cli_command *cmd, int
 			if (strcmp(cmd->name, "stamp") != 0)
 				goto bad;
 			o->purge = 1;
+			break;
+		case OPT_RESUME:
+			if (is_current || strcmp(cmd->name, "stamp") == 0)
+				goto bad;
+			o->resume = 1;
 			break;
 		case OPT_TAG:
 			o->tag = optarg; /* for env.py, through Alembic (.py steps) */
@@ -182,6 +188,7 @@ static int migrate(struct cli *cli, const struct cli_command *cmd, int argc, cha
 		o.lock_timeout_ms = mo.lock_timeout_ms;
 		o.tag = mo.tag;
 		o.raiseerr = cli->raiseerr;
+		o.resume = mo.resume;
 		int error = down ? ald_plan_downgrade(&plan, p, target, &o) : ald_plan_upgrade(&plan, p, target, &o);
 		status = error < 0 ? cli_fail() : output_or_run(cli, p, plan, mo.sql);
 		ald_plan_free(plan);
@@ -283,6 +290,12 @@ int cmd_current(struct cli *cli, const struct cli_command *cmd, int argc, char *
 			ald_buf_putc(&b, '\n');
 		}
 		cli_flush(&b);
+		char *unfinished = NULL;
+		if (ald_project_unfinished(&unfinished, p) < 0)
+			status = cli_fail();
+		else if (unfinished)
+			printf("Unfinished: %s.\n", unfinished);
+		free(unfinished);
 	}
 	ald_revlist_free(tips);
 	ald_strarray_dispose(&rows);

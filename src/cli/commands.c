@@ -7,6 +7,11 @@
 		 "                        instead\n"
 #define LOCK_HELP "  --lock-timeout SECONDS\n" \
 		  "                        Give up when another run holds the lock longer\n"
+#define RESUME_HELP "  --resume              Go on with a Transactional: false revision an earlier run\n" \
+		    "                        left part-way, from its next statement\n"
+/* what upgrade and downgrade share after the revision */
+#define MIGRATE_HELP SQL_HELP "  --tag TAG             Arbitrary 'tag' name, passed to Alembic for env.py\n" \
+		     RESUME_HELP LOCK_HELP
 #define JSON_HELP "  --json                Print the same facts as JSON, for programs\n"
 /* the options `revision` and `merge` share */
 #define MESSAGE_HELP "  -m MESSAGE, --message MESSAGE\n" \
@@ -33,9 +38,8 @@ const struct cli_command cli_commands[] = {
 	{
 		.name = "downgrade",
 		.summary = "Revert to a previous version.",
-		.usage = "[-h] [--sql] [--tag TAG] [--lock-timeout SECONDS] revision",
-		.help = "  revision              revision identifier\n" SQL_HELP
-			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n" LOCK_HELP,
+		.usage = "[-h] [--sql] [--tag TAG] [--resume] [--lock-timeout SECONDS] revision",
+		.help = "  revision              revision identifier\n" MIGRATE_HELP,
 		.exec = cmd_downgrade,
 	},
 	{
@@ -143,9 +147,8 @@ const struct cli_command cli_commands[] = {
 	{
 		.name = "upgrade",
 		.summary = "Upgrade to a later version.",
-		.usage = "[-h] [--sql] [--tag TAG] [--lock-timeout SECONDS] revision",
-		.help = "  revision              revision identifier\n" SQL_HELP
-			"  --tag TAG             Arbitrary 'tag' name (accepted for Alembic scripts)\n" LOCK_HELP,
+		.usage = "[-h] [--sql] [--tag TAG] [--resume] [--lock-timeout SECONDS] revision",
+		.help = "  revision              revision identifier\n" MIGRATE_HELP,
 		.exec = cmd_upgrade,
 	},
 	{0},
