@@ -14,7 +14,7 @@
 static const char *const known_keys[] = {
 	"script_location", "version_locations", "version_path_separator", "sqlalchemy.url",
 	"url", "file_template", "truncate_slug_length", "version_table",
-	"version_table_schema", "transaction_per_migration", "alembic_command",
+	"version_table_schema", "transaction_per_migration", "alembic_command", "max_revision_size",
 	/* ignored */
 	"prepend_sys_path", "timezone", "revision_environment", "sourceless", "output_encoding",
 	"recursive_version_locations", "path_separator",
@@ -308,6 +308,49 @@ static int load_scalars(struct loader *l)
 	return 0;
 }
 
+/* max_revision_size: a whole number of bytes, or of KiB, MiB or GiB with the
+ * suffix K, M or G (KB/KiB... as well); at least 1 byte, at most 1 TiB. */
+static int load_max_revision_size(struct loader *l)
+{
+	unsigned line;
+	char *v;
+	int error = get(&v, &line, l, "max_revision_size");
+	l->cfg->max_revision_size = ALD_READ_DEFAULT_LIMIT;
+	if (error < 0 || !v || !*v) {
+		free(v);
+		return error;
+	}
+	const char *s = v;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *end;
+	unsigned long long n = *s >= '0' && *s <= '9' ? strtoull(s, &end, 10) : 0;
+	int shift = 0;
+	if (n) {
+		if (*end == 'k' || *end == 'K')
+			shift = 10, end++;
+		else if (*end == 'm' || *end == 'M')
+			shift = 20, end++;
+		else if (*end == 'g' || *end == 'G')
+			shift = 30, end++;
+		if (shift && (*end == 'i' || *end == 'I'))
+			end++;
+		if (shift && (*end == 'b' || *end == 'B'))
+			end++;
+		while (*end == ' ' || *end == '\t')
+			end++;
+	}
+	if (!n || *end || n > (1ull << 40) >> shift)
+		error = ald_error_set(ALD_EINVALID,
+				      "%s:%u: max_revision_size must be a size in bytes from 1 to 1 TiB, "
+				      "optionally with K, M or G (e.g. 64M), not '%s'",
+				      l->ini.path, line, v);
+	else
+		l->cfg->max_revision_size = (size_t)(n << shift);
+	free(v);
+	return error;
+}
+
 /* Reads the file and picks the section; fills path, here and section. */
 static int open_file(struct loader *l, const struct ald_config_options *opts)
 {
@@ -353,12 +396,13 @@ int ald_config_load(struct ald_config *out, const struct ald_config_options *opt
 	if ((error = open_file(&l, opts)) < 0 || (error = check_keys(&l)) < 0 ||
 	    (error = load_script_location(&l)) < 0 || (error = load_version_locations(&l)) < 0 ||
 	    (error = load_url(&l, opts->url)) < 0 || (error = load_file_template(&l)) < 0 ||
-	    (error = load_scalars(&l)) < 0) {
+	    (error = load_scalars(&l)) < 0 || (error = load_max_revision_size(&l)) < 0) {
 		ald_ini_clear(&l.ini);
 		ald_config_clear(out);
 		return error;
 	}
 	ald_ini_clear(&l.ini);
+	ald_read_set_limit(out->max_revision_size);
 	for (size_t i = 0; i < opts->n_x_args; i++)
 		ald_strvec_pushdup(&out->x_args, opts->x_args[i]);
 	return 0;

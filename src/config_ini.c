@@ -244,34 +244,72 @@ const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char
 	return e ? e : find_entry(ini, "DEFAULT", key);
 }
 
+/* Interpolation is bounded three ways: the depth of nested references
+ * (configparser's 10, which also stops a loop), the size of the expanded
+ * value (ALD_INI_MAX_VALUE), and the work: each key's expansion is computed
+ * once per call and reused, so that a value referring many times to a key
+ * that refers many times to another... costs what its result holds, not the
+ * product of the references (an 11-line file could otherwise ask for 10^9
+ * expansions of an empty value). */
+struct memo {
+	const struct ald_ini_entry *e;
+	char *value;
+	size_t len;
+	int height; /* nesting of references below it */
+};
+
 struct expand_ctx {
 	const struct ald_ini *ini;
 	const char *section, *here;
+	const struct ald_ini_entry *top; /* the value asked for: named when it grows too large */
 	struct ald_buf out;
+	struct memo *memo;
+	size_t n_memo, cap_memo;
 };
+
+static int too_large(struct expand_ctx *x)
+{
+	return ald_error_set(ALD_EINVALID,
+			     "%s:%u: the value of '%s' expands to more than %d bytes "
+			     "(nested %%(...)s references?)",
+			     x->ini->path, x->top->line, x->top->key, ALD_INI_MAX_VALUE);
+}
+
+/* Appends n bytes, failing once the value would pass its limit. */
+static int put(struct expand_ctx *x, const char *s, size_t n)
+{
+	if (n > (size_t)ALD_INI_MAX_VALUE - x->out.len)
+		return too_large(x);
+	ald_buf_put(&x->out, s, n);
+	return 0;
+}
 
 /* %(name)s at s (pointing after "%("): appends the value of name. */
 static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const char **sp,
-		      int depth);
+		      int depth, int *height);
 
-/* Appends the expansion of e's value. */
-static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int depth)
+/* Appends the expansion of e's value; *height gets the nesting of the
+ * references it went through. */
+static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int depth, int *height)
 {
 	const char *path = x->ini->path;
+	*height = 0;
 	if (depth > MAX_DEPTH)
 		return ald_error_set(ALD_EINVALID,
 				     "%s:%u: too many nested %%(...)s references in the value of '%s' "
 				     "(a loop?)",
 				     path, e->line, e->key);
-	for (const char *s = e->value; *s;) {
+	int error = 0;
+	for (const char *s = e->value; *s && error == 0;) {
 		if (s[0] == '%' && s[1] == '%') {
-			ald_buf_putc(&x->out, '%');
+			error = put(x, "%", 1);
 			s += 2;
 		} else if (s[0] == '%' && s[1] == '(') {
 			s += 2;
-			int error = expand_ref(x, e, &s, depth);
-			if (error < 0)
-				return error;
+			int h;
+			error = expand_ref(x, e, &s, depth, &h);
+			if (h + 1 > *height)
+				*height = h + 1;
 		} else if (s[0] == '%') {
 			return ald_error_set(ALD_EINVALID,
 					     "%s:%u: '%%' must be followed by '%%' or '(' in the value of "
@@ -287,27 +325,58 @@ static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int
 			char *name = ald_xstrndup(s + 2, (size_t)(end - s - 2));
 			const char *val = getenv(name);
 			if (!val) {
-				int error = ald_error_set(ALD_EINVALID,
-							  "%s:%u: environment variable '%s' is not set "
-							  "(used by '%s')",
-							  path, e->line, name, e->key);
+				error = ald_error_set(ALD_EINVALID,
+						      "%s:%u: environment variable '%s' is not set "
+						      "(used by '%s')",
+						      path, e->line, name, e->key);
 				free(name);
 				return error;
 			}
 			free(name);
-			ald_buf_puts(&x->out, val);
+			error = put(x, val, strlen(val));
 			s = end + 1;
 		} else {
-			ald_buf_putc(&x->out, *s++);
+			size_t n = strcspn(s, "%$");
+			if (n == 0) /* a '$' not starting ${ */
+				n = 1;
+			error = put(x, s, n);
+			s += n;
 		}
 	}
+	return error;
+}
+
+/* Appends the value of `ref` met at `depth`: from the memo when it was
+ * expanded before and fits under the depth limit here too, else expanded
+ * (and remembered). */
+static int expand_entry(struct expand_ctx *x, const struct ald_ini_entry *ref, int depth,
+			int *height)
+{
+	for (size_t i = 0; i < x->n_memo; i++) {
+		const struct memo *m = &x->memo[i];
+		if (m->e == ref && depth + m->height <= MAX_DEPTH) {
+			*height = m->height;
+			return put(x, m->value, m->len);
+		}
+	}
+	size_t start = x->out.len;
+	int error = expand_value(x, ref, depth, height);
+	if (error < 0)
+		return error;
+	for (size_t i = 0; i < x->n_memo; i++)
+		if (x->memo[i].e == ref)
+			return 0; /* known, from a shallower place: keep that one */
+	x->memo = ald_xgrow(x->memo, &x->cap_memo, x->n_memo + 1, sizeof(*x->memo));
+	x->memo[x->n_memo++] = (struct memo){ref, ald_xstrndup(x->out.ptr + start, x->out.len - start),
+					     x->out.len - start, *height};
 	return 0;
 }
 
 static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const char **sp,
-		      int depth)
+		      int depth, int *height)
 {
 	const char *s = *sp, *end = strchr(s, ')');
+	*height = 0;
 	if (!end || end[1] != 's')
 		return ald_error_set(ALD_EINVALID,
 				     "%s:%u: bad interpolation in the value of '%s' (expected "
@@ -320,9 +389,9 @@ static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const
 	const struct ald_ini_entry *ref = ald_ini_lookup(x->ini, x->section, key);
 	int error = 0;
 	if (ref)
-		error = expand_value(x, ref, depth + 1);
+		error = expand_entry(x, ref, depth + 1, height);
 	else if (ald_streq(key, "here"))
-		ald_buf_puts(&x->out, x->here);
+		error = put(x, x->here, strlen(x->here));
 	else
 		error = ald_error_set(ALD_EINVALID,
 				      "%s:%u: the value of '%s' refers to '%s', which is not a key of "
@@ -335,8 +404,12 @@ static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const
 int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
 		   const struct ald_ini_entry *e)
 {
-	struct expand_ctx x = {.ini = ini, .section = section, .here = here};
-	int error = expand_value(&x, e, 0);
+	struct expand_ctx x = {.ini = ini, .section = section, .here = here, .top = e};
+	int height;
+	int error = expand_value(&x, e, 0, &height);
+	for (size_t i = 0; i < x.n_memo; i++)
+		free(x.memo[i].value);
+	free(x.memo);
 	if (error < 0) {
 		ald_buf_free(&x.out);
 		*out = NULL;

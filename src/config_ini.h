@@ -37,9 +37,15 @@ int ald_ini_has_section(const struct ald_ini *ini, const char *section);
 const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,
 					   const char *key);
 
+/* The most bytes an expanded value may hold (interpolation of nested
+ * references could otherwise grow without end). */
+#define ALD_INI_MAX_VALUE (1 << 20)
+
 /* The value of `e` with %(name)s (looked up in `section`, then [DEFAULT],
  * then `here`), %% and ${NAME} expanded; *out is the caller's. Errors name
- * the file and line of the value at fault. */
+ * the file and line of the value at fault: references nested more than 10
+ * deep (configparser's limit; a loop ends there), or a result larger than
+ * ALD_INI_MAX_VALUE (named by e's key and line). */
 int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
 		   const struct ald_ini_entry *e);
 

@@ -27,7 +27,7 @@ int ald_revfile_load(struct ald_revfile *out, const char *path)
 				     "%s: not a revision file (the name must end in .sql or .py)", path);
 	char *text;
 	size_t len;
-	int err = ald_read_file(&text, &len, path);
+	int err = ald_read_file_max(&text, &len, path, ald_read_limit());
 	if (err < 0)
 		return err;
 	err = ald_revfile_parse(out, path, text, len);
@@ -38,7 +38,7 @@ int ald_revfile_load(struct ald_revfile *out, const char *path)
 /* The file is parsed again rather than trusting rf's offsets, so that an edit
  * made since it was loaded cannot cut a statement in the middle: the section
  * returned is the one the file holds now, provided it is still the same
- * revision. */
+ * revision. The file is read with the revision file limit, as the scan does. */
 int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 {
 	const char *name = upgrade ? "upgrade" : "downgrade";
@@ -51,7 +51,7 @@ int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 
 	char *text;
 	size_t len;
-	int err = ald_read_file(&text, &len, rf->path);
+	int err = ald_read_file_max(&text, &len, rf->path, ald_read_limit());
 	if (err < 0)
 		return err;
 	struct ald_revfile now;

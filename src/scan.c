@@ -1,4 +1,7 @@
-/* scan.c - reads the revision files of the version folders in map order. */
+/* scan.c - reads the revision files of the version folders in map order.
+ * Only regular files of at most max_revision_size bytes are read (see
+ * ald_read_at): a FIFO, device or folder with a revision file's name is an
+ * error naming it, never a hang. */
 #include "scan.h"
 #include "error.h"
 #include "revcache.h"
@@ -58,14 +61,20 @@ static int list_dir(struct ald_strvec *names, int dfd, const char *dir)
 }
 
 /* Reads one revision file, from the cache when its entry is still good
- * (`st`: the file's stat, given when there is a cache). */
+ * (`st`: the file's stat, given when there is a cache). Only a regular file
+ * of at most `max` bytes is read, cached or not (ald_read_at checks the file
+ * it opened; the cache's stat is checked the same way first). */
 static int load_one(struct ald_revfile *rf, int dfd, const char *name, const char *path,
-		    struct ald_revcache *cache, const struct stat *st, struct ald_buf *buf)
+		    struct ald_revcache *cache, const struct stat *st, size_t max,
+		    struct ald_buf *buf)
 {
+	int err;
+	if (st && (err = ald_read_check_stat(path, st, max)) < 0)
+		return err;
 	if (cache && ald_revcache_lookup(cache, name, st, rf, path))
 		return 0;
 	struct ald_revfile parsed;
-	int err = ald_read_at(dfd, name, path, buf);
+	err = ald_read_at(dfd, name, path, max, buf);
 	if (err == 0)
 		err = ald_revfile_parse(&parsed, path, buf->ptr, buf->len);
 	if (err < 0)
@@ -187,7 +196,7 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 		path[dlen] = '/';
 		memcpy(path + dlen + 1, names[j], nlen + 1);
 		err = load_one(at(*files, size, *n), dfd, names[j], path, cache,
-			       sts ? &sts[j % CHUNK] : NULL, buf);
+			       sts ? &sts[j % CHUNK] : NULL, ald_read_limit(), buf);
 		if (err == 0)
 			(*n)++;
 	}

@@ -72,13 +72,37 @@ void ald_ixvec_push(struct ald_ixvec *iv, size_t x);
 int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x);
 void ald_ixvec_free(struct ald_ixvec *iv);
 
+/* Reading whole files (read_file.c: part of the engine only). Only regular
+ * files are read (opened non-blocking, checked with fstat: a FIFO, device,
+ * socket or directory is an error naming the path and what it is), and never
+ * more than a limit + 1 bytes: a larger file is an error naming it, its size
+ * and the limit. */
+
+/* The default limit of a revision file, and the least limit of the other files. */
+#define ALD_READ_DEFAULT_LIMIT ((size_t)64 << 20)
+/* The revision file limit (max_revision_size): process-wide, set by each
+ * configuration loaded (0: the default). */
+void ald_read_set_limit(size_t max);
+size_t ald_read_limit(void);
+
 /* Reads a whole file into a NUL-terminated buffer; on failure sets the error
- * (naming the path) and returns ALD_ERROR. *out is the caller's.
- * (read_file.c: part of the engine only.) */
+ * (naming the path) and returns it. *out is the caller's. The limit is the
+ * larger of ald_read_limit() and the default: for the ini file, templates and
+ * the like. */
 int ald_read_file(char **out, size_t *len, const char *path);
+/* The same with a limit of `max` bytes (revision files: ald_read_limit()). */
+int ald_read_file_max(char **out, size_t *len, const char *path, size_t max);
 /* Reads file `name` of the folder open as `dirfd` (AT_FDCWD: the current
  * one) into *buf, replacing its contents, NUL-terminated; the buffer is meant
  * to be reused from file to file. `path` names the file in messages. */
-int ald_read_at(int dirfd, const char *name, const char *path, struct ald_buf *buf);
+int ald_read_at(int dirfd, const char *name, const char *path, size_t max, struct ald_buf *buf);
+/* Reads the open file fd the same way (its type and size checked first). */
+int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf);
+/* The error for a file of stat `st` that is not a regular file or is larger
+ * than `max` bytes, else 0. */
+struct stat;
+int ald_read_check_stat(const char *path, const struct stat *st, size_t max);
+/* What a file of mode `mode` is, for messages: "a FIFO", "a directory"... */
+const char *ald_file_type_name(unsigned mode);
 
 #endif
