@@ -104,11 +104,21 @@ static int not_static(struct py *p, enum var var, const char *what)
 	return err;
 }
 
+/* A string whose escapes (\0, \x00, \u0000...) give a NUL character: a C
+ * string would stop there, so it is refused rather than silently cut. */
+static int nul_in_string(const struct py *p, unsigned line, const char *what)
+{
+	return ald_error_set(ALD_EINVALID,
+			     "%s:%u: the %s holds a NUL character (an escape such as \\x00), "
+			     "which aludel cannot keep",
+			     p->lx.path, line, what);
+}
+
 /* Reads one string literal plus the ones implicitly concatenated to it. */
 static int read_strings(struct py *p, enum var var, int multiline, struct ald_strvec *out)
 {
 	struct ald_buf b = {0};
-	unsigned flags;
+	unsigned flags, line = p->lx.line;
 	int pre;
 	while ((pre = ald_py_string_start(&p->lx, &flags)) >= 0) {
 		if (flags & (ALD_PYSTR_BYTES | ALD_PYSTR_F)) {
@@ -124,6 +134,10 @@ static int read_strings(struct py *p, enum var var, int multiline, struct ald_st
 			return err;
 		}
 		ald_py_skip_space(&p->lx, multiline);
+	}
+	if (b.len && memchr(b.ptr, '\0', b.len)) {
+		ald_buf_free(&b);
+		return nul_in_string(p, line, var_names[var]);
 	}
 	ald_strvec_push(out, ald_buf_detach(&b));
 	return 0;
@@ -414,6 +428,10 @@ static int try_docstring(struct py *p)
 		ald_py_skip_space(&p->lx, 0);
 	}
 	if (b.ptr && ald_py_at_statement_end(&p->lx) && pre < 0) {
+		if (memchr(b.ptr, '\0', b.len)) {
+			ald_buf_free(&b);
+			return nul_in_string(p, line, "docstring");
+		}
 		p->doc = ald_buf_detach(&b);
 		return 0;
 	}
@@ -482,7 +500,10 @@ static char *legacy_id(const char *path)
 }
 
 /* Alembic's rules once the module is read: the revision id (or the legacy
- * file name), down_revision required, self-loops, then the id's characters. */
+ * file name), down_revision required, self-loops; then aludel's id rule
+ * (rev_id.c) for the id and each down revision. depends_on items are not
+ * checked: one that breaks the rule can only name a branch label (no
+ * revision has such an id), and Alembic puts no rule on labels. */
 static int finish(struct py *p)
 {
 	struct ald_revfile *rf = p->rf;
@@ -503,7 +524,10 @@ static int finish(struct py *p)
 				     p->lx.path);
 	if (ald_revfile_check_loops(rf, p->lx.path) < 0)
 		return ALD_ECYCLE;
-	return ald_revfile_check_name(p->lx.path, rf->id_line, rf->id, "revision identifier");
+	int err = ald_revid_check(p->lx.path, rf->id_line, rf->id);
+	for (size_t k = 0; err == 0 && k < rf->down.n; k++)
+		err = ald_revid_check(p->lx.path, rf->down_line, rf->down.v[k]);
+	return err;
 }
 
 /* The "Create Date: ..." line Alembic writes into the docstring, or NULL. */
@@ -532,7 +556,10 @@ int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *
 	out->path = ald_xstrdup(path);
 	out->transactional = 1;
 	struct py p = {.lx = {.path = path, .t = text, .len = len, .line = 1}, .rf = out};
-	int err = scan(&p);
+	/* Python refuses source with NUL bytes too */
+	int err = ald_revfile_check_nul(path, text, len);
+	if (err == 0)
+		err = scan(&p);
 	if (err == 0)
 		err = finish(&p);
 	ald_revfile_set_doc(out, p.doc ? p.doc : ald_xstrdup(""));

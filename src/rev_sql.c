@@ -137,9 +137,16 @@ static int parse_list(struct sql_parser *p, struct ald_strvec *out, const char *
 					     key_names[key]);
 		char *item = ald_xstrndup(v + s, e - s);
 		ald_strvec_push(out, item);
-		int err = ald_revfile_check_name(p->path, line, item,
-						 key == KEY_LABELS ? "branch label"
-								   : "revision identifier");
+		int err;
+		if (key == KEY_REVISES) /* down revisions are ids */
+			err = ald_revid_check(p->path, line, item);
+		else if (key == KEY_DEPENDS && ald_revid_valid(item))
+			err = 0;
+		else /* a label, or in Depends On an item that can only be a label */
+			err = ald_revfile_check_name(p->path, line, item,
+						     key == KEY_LABELS
+							     ? "branch label"
+							     : "revision identifier or branch label");
 		if (err < 0)
 			return err;
 		if (!comma)
@@ -153,11 +160,9 @@ static int set_key(struct sql_parser *p, enum key key, unsigned line, const char
 	struct ald_revfile *rf = p->rf;
 	switch (key) {
 	case KEY_ID:
-		if (n == 0)
-			return ald_error_set(ALD_EINVALID, "%s:%u: empty Revision ID", p->path, line);
 		rf->id = ald_xstrndup(v, n);
 		rf->id_line = line;
-		return ald_revfile_check_name(p->path, line, rf->id, "revision identifier");
+		return ald_revid_check(p->path, line, rf->id);
 	case KEY_REVISES:
 		rf->down_line = line;
 		return parse_list(p, &rf->down, v, n, line, key);
@@ -323,6 +328,9 @@ static int parse(struct sql_parser *p)
 	struct line l;
 	int err;
 
+	/* header and sections alike: a NUL would cut a message or a statement */
+	if ((err = ald_revfile_check_nul(p->path, p->t, p->len)) < 0)
+		return err;
 	if (p->len >= 3 && memcmp(p->t, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	for (; next_line(p, &l, pos, no); pos = l.next, no++) {

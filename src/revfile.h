@@ -90,6 +90,30 @@ void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
 /* Frees everything the struct owns and zeroes it. */
 void ald_revfile_clear(struct ald_revfile *rf);
 
+/* The longest revision id: the width of the version table's column. */
+#define ALD_REVID_MAX 32
+
+/* aludel's one rule for revision ids (rev_id.c), applied when reading and
+ * when writing: 1 to ALD_REVID_MAX ASCII letters, digits or '_'. Stricter
+ * than Alembic, which refuses only '@', '-' and '+' (and so also refused
+ * here); Alembic's generated ids (12 hex digits) pass. Returns 1 if `id`
+ * follows it. */
+int ald_revid_valid(const char *id);
+
+/* Checks `id` against the rule; ALD_EINVALID with the error set when it does
+ * not: "<where>:<line>: <what is wrong> (a revision identifier is 1 to 32
+ * ASCII letters, digits or '_')", no ":<line>" when line is 0. `where` is the
+ * file being read, or the option that gave the id ("--rev-id"). What is
+ * wrong: "empty revision identifier", "Character(s) '<c>, ...' not allowed in
+ * revision identifier '<id>'" (Alembic's wording; the bad bytes in byte
+ * order, non-printable ones as \xNN) or "revision identifier '<id>' is <n>
+ * characters long". */
+int ald_revid_check(const char *where, unsigned line, const char *id);
+
+/* A NUL byte anywhere in a revision file's text is an error naming the file
+ * and the line (a C string would silently stop there). 0 or ALD_EINVALID. */
+int ald_revfile_check_nul(const char *path, const char *text, size_t len);
+
 /* Internal to the two readers (revfile.c). Checks that a revision id or label
  * has none of the characters that break revision syntax (blanks, '@', '-',
  * '+', ','); the error reads "<path>:<line>: Character(s) '-' not allowed in

@@ -7,6 +7,7 @@
  */
 #include "revwrite.h"
 #include "error.h"
+#include "revfile.h"
 #include "mako.h"
 
 #include <errno.h>
@@ -17,36 +18,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-int ald_revid_check(const char *id)
-{
-	static const char illegal[] = "+,-/@"; /* sorted, as Alembic lists them */
-	char found[sizeof(illegal) + 1] = {0};
-	size_t nf = 0;
-	int blank = 0;
-	if (!*id)
-		return ald_error_set(ALD_EINVALID, "A revision identifier can't be empty");
-	for (const char *c = illegal; *c; c++)
-		if (strchr(id, *c))
-			found[nf++] = *c;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		blank |= *p <= ' ' || *p == 0x7f;
-	if (nf == 0 && !blank)
-		return 0;
-	struct ald_buf list = {0};
-	for (size_t i = 0; i < nf; i++) {
-		if (i)
-			ald_buf_puts(&list, ", ");
-		ald_buf_putc(&list, found[i]);
-	}
-	if (blank)
-		ald_buf_puts(&list, nf ? ", blanks" : "blanks");
-	int error = ald_error_set(ALD_EINVALID,
-				  "Character(s) '%s' not allowed in revision identifier '%s'",
-				  ald_buf_cstr(&list), id);
-	ald_buf_free(&list);
-	return error;
-}
 
 /* Python's str(datetime): "YYYY-MM-DD HH:MM:SS[.ffffff]" in local time. */
 static char *create_date(const struct tm *tm, long usec)
@@ -303,7 +274,9 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 	char *path = NULL, *date = NULL, *text = NULL;
 	int error;
 	*out_path = NULL;
-	if ((error = ald_revid_check(id)) < 0)
+	/* the one id rule of the readers (rev_id.c): what is written can be read
+	 * back and fits the version table */
+	if ((error = ald_revid_check("--rev-id", 0, id)) < 0)
 		goto done;
 	time_t t = (time_t)nr->now_sec;
 	struct tm tm;

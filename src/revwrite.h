@@ -53,10 +53,6 @@ struct ald_newrev {
 	void *payload;
 };
 
-/* Checks a revision id: not empty, none of Alembic's '@', '-', '+', nor
- * ',', '/' or blanks (which would break file names and .sql headers). */
-int ald_revid_check(const char *id);
-
 /* Creates dir and its missing parents (mkdir -p); an existing dir is fine. */
 int ald_make_dirs(const char *dir);
 
@@ -68,7 +64,8 @@ int ald_make_dirs(const char *dir);
 int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite);
 
 /* Writes the new revision file; *out_path = its path (the caller's). Refuses
- * to overwrite an existing file. */
+ * to overwrite an existing file, and an id (nr->rev_id) that breaks the id
+ * rule of revfile.h (ald_revid_check; the message names "--rev-id"). */
 int ald_revision_write(char **out_path, const struct ald_newrev *nr);
 
 #endif

@@ -235,4 +235,80 @@ ok_eq "-c wins over ALEMBIC_CONFIG" "$heads_here" \
 	"$(cd elsewhere && ALEMBIC_CONFIG=nosuch.ini "$ALUDEL" -c ../aludel.ini heads 2>&1)"
 rmdir elsewhere
 
+# --json is valid UTF-8 JSON whatever the bytes of messages, paths and labels
+# (invalid UTF-8 as \u00XX of the byte's Latin-1 reading, controls as
+# \u00XX); revision ids follow one rule when read and when written (1 to 32
+# ASCII letters, digits or '_'); a NUL byte in a revision file is an error.
+mkdir jsonproj
+(
+	cd jsonproj || exit 1
+	"$ALUDEL" init migrations >/dev/null 2>&1
+	v=migrations/versions
+	# message: invalid UTF-8 (Latin-1 e9, a stray ff, an overlong c0 80, a cut
+	# e2 82), controls (01, ESC, DEL), quotes, a backslash; valid UTF-8 kept
+	printf -- '-- caf\351 \377 \300\200 \342\202 \001esc\033del\177 "q" back\\slash \342\202\254\n--\n-- Revision ID: aaaa00000001\n-- Revises:\n-- Branch Labels: l\351"q\\\n\n-- migrate:upgrade\nCREATE TABLE j1 (id INTEGER);\n-- migrate:downgrade\nDROP TABLE j1;\n' \
+		>"$v/aaaa00000001_caf$(printf '\351\001').sql"
+	printf -- '-- tab\there\n--\n-- Revision ID: aaaa00000002\n-- Revises: aaaa00000001\n-- Depends On: l\351"q\\\n\n-- migrate:upgrade\n' \
+		>"$v/aaaa00000002_tab.sql"
+)
+strict='import json,sys; d=json.loads(sys.stdin.buffer.read().decode("utf-8", "strict"))'
+for cmd in "heads --json" "history --json" "show --json aaaa00000001" "show --json heads" "branches --json"; do
+	out=$(cd jsonproj && "$ALUDEL" $cmd 2>&1 | python3 -c 'import json,sys; json.load(sys.stdin); print("ok")' 2>&1)
+	ok_eq "$cmd: JSON with invalid UTF-8 and controls in messages parses" "ok" "$out"
+	out=$(cd jsonproj && "$ALUDEL" $cmd 2>&1 | python3 -c "$strict; print('ok')" 2>&1)
+	ok_eq "$cmd: the output is strict UTF-8" "ok" "$out"
+done
+out=$(cd jsonproj && "$ALUDEL" show --json aaaa00000001 | python3 -c "$strict"'
+r = d[0]
+assert r["message"] == "caf\xe9 \xff \xc0\x80 \xe2\x82 \x01esc\x1bdel\x7f \"q\" back\\slash \u20ac", ascii(r["message"])
+assert r["branch_labels"] == ["l\xe9\"q\\"], ascii(r["branch_labels"])
+assert r["path"].endswith("/aaaa00000001_caf\xe9\x01.sql"), ascii(r["path"])
+assert r["children"] == ["aaaa00000002"]
+print("ok")' 2>&1)
+ok_eq "show --json: each invalid byte is its Latin-1 character, controls kept" "ok" "$out"
+ok_match "show --json: raw bytes escaped as \\u00XX" '"caf\\u00e9 \\u00ff \\u00c0\\u0080 \\u00e2\\u0082 \\u0001esc\\u001bdel\\u007f \\"q\\" back\\\\slash €"' \
+	"$(cd jsonproj && "$ALUDEL" show --json aaaa00000001)"
+ok_eq "history --json: the depends_on label and the tab" '["l\u00e9\"q\\"] tab\there' \
+	"$(cd jsonproj && "$ALUDEL" history --json | python3 -c "$strict"'
+r = d[0]
+print(json.dumps(r["depends_on"]), r["message"].replace("\t", "\\t"))')"
+
+# ids: 33 characters refused by revision and merge, nothing written
+nfiles() { ls jsonproj/migrations/versions | wc -l; }
+before=$(nfiles)
+out=$(cd jsonproj && "$ALUDEL" revision -m long --rev-id 0123456789abcdef0123456789abcdef0 2>&1); st=$?
+ok_status "revision --rev-id of 33 characters fails" 1 $st
+ok_eq "revision --rev-id of 33 characters: the message names the option, the id and the rule" \
+	"FAILED: --rev-id: revision identifier '0123456789abcdef0123456789abcdef0' is 33 characters long (a revision identifier is 1 to 32 ASCII letters, digits or '_')" "$out"
+ok_eq "revision --rev-id of 33 characters writes no file" "$before" "$(nfiles)"
+out=$(cd jsonproj && "$ALUDEL" revision -m up --rev-id ../x 2>&1); st=$?
+ok_status "revision --rev-id ../x fails" 1 $st
+ok_match "revision --rev-id ../x: message" "^FAILED: --rev-id: Character\(s\) '\., /' not allowed in revision identifier '\.\./x'" "$out"
+out=$(cd jsonproj && "$ALUDEL" merge -m m --rev-id 0123456789abcdef0123456789abcdef0 heads 2>&1); st=$?
+ok_status "merge --rev-id of 33 characters fails" 1 $st
+ok_eq "merge --rev-id of 33 characters writes no file" "$before" "$(nfiles)"
+out=$(cd jsonproj && "$ALUDEL" revision -m ok --rev-id 0123456789abcdef0123456789abcdef 2>&1); st=$?
+ok_status "revision --rev-id of 32 characters is written" 0 $st
+ok_eq "the 32-character id is the head" "0123456789abcdef0123456789abcdef" \
+	"$(cd jsonproj && "$ALUDEL" heads --json | python3 -c 'import json,sys; print(" ".join(r["revision"] for r in json.load(sys.stdin)))')"
+
+# ids and NUL bytes when reading
+printf -- '-- evil\n--\n-- Revision ID: ../../evil\n-- Revises: 0123456789abcdef0123456789abcdef\n\n-- migrate:upgrade\n' \
+	>jsonproj/migrations/versions/evil.sql
+out=$(cd jsonproj && "$ALUDEL" heads 2>&1); st=$?
+ok_status "a header with Revision ID ../../evil fails" 1 $st
+ok_match "a header with Revision ID ../../evil: file, line, id and rule" \
+	"evil\.sql:3: Character\(s\) '\., /' not allowed in revision identifier '\.\./\.\./evil' \(a revision identifier is 1 to 32 ASCII letters, digits or '_'\)" "$out"
+printf -- '-- cut\000 here\n--\n-- Revision ID: bbbb00000001\n-- Revises: 0123456789abcdef0123456789abcdef\n\n-- migrate:upgrade\n' \
+	>jsonproj/migrations/versions/evil.sql
+out=$(cd jsonproj && "$ALUDEL" heads 2>&1); st=$?
+ok_status "a NUL byte in a header fails" 1 $st
+ok_match "a NUL byte in a header: file and line" "evil\.sql:1: NUL byte in the file" "$out"
+printf -- '-- m\n--\n-- Revision ID: bbbb00000001\n-- Revises: 0123456789abcdef0123456789abcdef\n\n-- migrate:upgrade\nSELECT 1;\nSELECT\000 2;\n' \
+	>jsonproj/migrations/versions/evil.sql
+out=$(cd jsonproj && "$ALUDEL" heads 2>&1); st=$?
+ok_status "a NUL byte in a section fails" 1 $st
+ok_match "a NUL byte in a section: file and line" "evil\.sql:8: NUL byte in the file" "$out"
+rm -rf jsonproj
+
 tap_done

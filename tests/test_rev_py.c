@@ -16,6 +16,7 @@
 #include "revfile.h"
 
 #define PATH "versions/x_rev.py"
+#define RULE " (a revision identifier is 1 to 32 ASCII letters, digits or '_')"
 
 static void parse_at(struct ald_revfile *rf, const char *path, const char *text)
 {
@@ -31,17 +32,24 @@ static void parse_at(struct ald_revfile *rf, const char *path, const char *text)
 
 #define parse_ok(rf, text) parse_at(rf, PATH, text)
 
-static void error_at(const char *path, const char *text, int code, const char *message)
+/* Parses `len` bytes of text (NUL bytes included) and expects the error. */
+static void error_at_n(const char *path, const char *text, size_t len, int code,
+		       const char *message)
 {
 	struct ald_revfile rf;
 	memset(&rf, 0x5a, sizeof(rf));
-	assert_int_equal(ald_revfile_parse_py(&rf, path, text, strlen(text)), code);
+	assert_int_equal(ald_revfile_parse_py(&rf, path, text, len), code);
 	assert_string_equal(ald_error_last()->message, message);
 	assert_null(rf.path);
 	assert_null(rf.id);
 	assert_null(rf.doc);
 	assert_null(rf.message);
 	assert_int_equal(rf.down.n, 0);
+}
+
+static void error_at(const char *path, const char *text, int code, const char *message)
+{
+	error_at_n(path, text, strlen(text), code, message);
 }
 
 #define parse_error(text, message) error_at(PATH, text, ALD_EINVALID, message)
@@ -201,15 +209,28 @@ static void test_generated_files(void **state)
 
 /* ---- literal shapes ---------------------------------------------------- */
 
-/* Parses `down_revision = <value>` and compares the list read. */
+/* Parses `down_revision = <value>` and compares the list read; a value that
+ * breaks the id rule (rev_id.c) is read through depends_on, whose items may
+ * be label names, with the same reader. */
 static void down_is(const char *value, size_t n, const char *const *items)
 {
 	char text[512];
 	struct ald_revfile rf;
-	snprintf(text, sizeof(text), "revision = 'r1'\ndown_revision = %s\n", value);
+	int ids = 1;
+	for (size_t i = 0; i < n; i++)
+		ids &= ald_revid_valid(items[i]);
+	if (ids) {
+		snprintf(text, sizeof(text), "revision = 'r1'\ndown_revision = %s\n", value);
+		parse_ok(&rf, text);
+		assert_list(&rf.down, n, items);
+		assert_int_equal(rf.down_line, 2);
+		ald_revfile_clear(&rf);
+	}
+	snprintf(text, sizeof(text), "revision = 'r1'\ndown_revision = None\ndepends_on = %s\n",
+		 value);
 	parse_ok(&rf, text);
-	assert_list(&rf.down, n, items);
-	assert_int_equal(rf.down_line, 2);
+	assert_list(&rf.depends, n, items);
+	assert_int_equal(rf.depends_line, 3);
 	ald_revfile_clear(&rf);
 }
 
@@ -530,11 +551,101 @@ static void test_self_loops_and_ids(void **state)
 	error_at(PATH, "revision = 'a-1'\ndown_revision = 'a-1'\n", ALD_ECYCLE,
 		 PATH ":2: Self-loop is detected in revisions (a-1)");
 	parse_error("revision = 'bad-id'\ndown_revision = None\n",
-		    PATH ":1: Character(s) '-' not allowed in revision identifier 'bad-id'");
+		    PATH ":1: Character(s) '-' not allowed in revision identifier 'bad-id'" RULE);
 	parse_error("\n\nrevision = 'a+b@c'\ndown_revision = None\n",
-		    PATH ":3: Character(s) '+, @' not allowed in revision identifier 'a+b@c'");
+		    PATH ":3: Character(s) '+, @' not allowed in revision identifier 'a+b@c'" RULE);
 	parse_error("revision = 'a b,c'\ndown_revision = None\n",
-		    PATH ":1: Character(s) ' , ,' not allowed in revision identifier 'a b,c'");
+		    PATH ":1: Character(s) ' , ,' not allowed in revision identifier 'a b,c'" RULE);
+}
+
+/* The one id rule (rev_id.c): `revision`, the down_revision items, the
+ * legacy id taken from a file name; depends_on items that are no id are
+ * label names. */
+static void test_id_rule(void **state)
+{
+	(void)state;
+	struct ald_revfile rf;
+	parse_ok(&rf, "revision = 'ABCdef_0123456789abcdef012345678'\n"
+		      "down_revision = ('0123456789abcdef0123456789abcdef', 'r0')\n"
+		      "depends_on = ['some.label-x', '0123456789abcdef0123456789abcdef']\n");
+	assert_string_equal(rf.id, "ABCdef_0123456789abcdef012345678");
+	LIST(&rf.down, "0123456789abcdef0123456789abcdef", "r0");
+	LIST(&rf.depends, "some.label-x", "0123456789abcdef0123456789abcdef");
+	ald_revfile_clear(&rf);
+
+	parse_error("revision = '0123456789abcdef0123456789abcdef0'\ndown_revision = None\n",
+		    PATH ":1: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
+			 "characters long" RULE);
+	parse_error("revision = 'r1'\n\ndown_revision = ('r0', '0123456789abcdef0123456789abcdef0')\n",
+		    PATH ":3: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
+			 "characters long" RULE);
+	parse_error("revision = '../../evil'\ndown_revision = None\n",
+		    PATH ":1: Character(s) '., /' not allowed in revision identifier '../../evil'" RULE);
+	parse_error("revision = 'r1'\ndown_revision = '../x'\n",
+		    PATH ":2: Character(s) '., /' not allowed in revision identifier '../x'" RULE);
+	parse_error("revision = 'a/b'\ndown_revision = None\n",
+		    PATH ":1: Character(s) '/' not allowed in revision identifier 'a/b'" RULE);
+	parse_error("revision = 'a b'\ndown_revision = None\n",
+		    PATH ":1: Character(s) ' ' not allowed in revision identifier 'a b'" RULE);
+	parse_error("revision = 'caf\xc3\xa9'\ndown_revision = None\n",
+		    PATH ":1: Character(s) '\\xa9, \\xc3' not allowed in revision identifier "
+			 "'caf\\xc3\\xa9'" RULE);
+	parse_error("revision = 'caf\\u00e9'\ndown_revision = None\n",
+		    PATH ":1: Character(s) '\\xa9, \\xc3' not allowed in revision identifier "
+			 "'caf\\xc3\\xa9'" RULE);
+	parse_error("revision = 'r\\n1'\ndown_revision = None\n",
+		    PATH ":1: Character(s) '\\x0a' not allowed in revision identifier 'r\\x0a1'" RULE);
+	/* the id of a legacy <hex>.py file follows the rule too */
+	error_at("v/0123456789abcdef0123456789abcdef0.py", "down_revision = None\n", ALD_EINVALID,
+		 "v/0123456789abcdef0123456789abcdef0.py: revision identifier "
+		 "'0123456789abcdef0123456789abcdef0' is 33 characters long" RULE);
+	parse_at(&rf, "v/0123456789abcdef0123456789abcdef.py", "down_revision = None\n");
+	assert_string_equal(rf.id, "0123456789abcdef0123456789abcdef");
+	ald_revfile_clear(&rf);
+}
+
+/* NUL bytes: in the source (Python refuses them too) or made by an escape in
+ * the docstring or an assignment: an error naming the line, never a string
+ * cut short. */
+static void test_nul_bytes(void **state)
+{
+	(void)state;
+	static const char msg_end[] = " (a revision file is text; a NUL would cut what follows it)";
+	char *want;
+#define NUL_CASE(text, line)                                                              \
+	do {                                                                              \
+		want = ald_xasprintf(PATH ":%d: NUL byte in the file%s", line, msg_end);  \
+		error_at_n(PATH, text, sizeof(text) - 1, ALD_EINVALID, want);             \
+		free(want);                                                               \
+	} while (0)
+	NUL_CASE("\"\"\"add\0 table\"\"\"\nrevision = 'r1'\ndown_revision = None\n", 1);
+	NUL_CASE("\"\"\"doc\"\"\"\nrevision = 'r1\0evil'\ndown_revision = None\n", 2);
+	NUL_CASE("revision = 'r1'\ndown_revision = None\n\ndef upgrade():\n    pass\0\n", 5);
+	NUL_CASE("revision = 'r1'\rdown_revision = None\r\0", 3);
+#undef NUL_CASE
+	parse_error("\"\"\"add\\x00 table\n\nmore\"\"\"\nrevision = 'r1'\ndown_revision = None\n",
+		    PATH ":1: the docstring holds a NUL character (an escape such as \\x00), which "
+			 "aludel cannot keep");
+	parse_error("\n'a' '\\0'\nrevision = 'r1'\ndown_revision = None\n",
+		    PATH ":2: the docstring holds a NUL character (an escape such as \\x00), which "
+			 "aludel cannot keep");
+	parse_error("revision = 'r1\\0evil'\ndown_revision = None\n",
+		    PATH ":1: the revision holds a NUL character (an escape such as \\x00), which "
+			 "aludel cannot keep");
+	parse_error("revision = 'r1'\ndown_revision = (\n  'r0',\n  'x' '\\u0000')\n",
+		    PATH ":4: the down_revision holds a NUL character (an escape such as \\x00), "
+			 "which aludel cannot keep");
+	parse_error("revision = 'r1'\ndown_revision = None\nbranch_labels = 'a\\U00000000'\n",
+		    PATH ":3: the branch_labels holds a NUL character (an escape such as \\x00), "
+			 "which aludel cannot keep");
+	parse_error("revision = 'r1'\ndown_revision = None\ndepends_on = [r'a', 'b\\x00']\n",
+		    PATH ":3: the depends_on holds a NUL character (an escape such as \\x00), "
+			 "which aludel cannot keep");
+	/* a NUL made by an escape where aludel does not read is no concern */
+	struct ald_revfile rf;
+	parse_ok(&rf, "revision = 'r1'\ndown_revision = None\nx = '\\0'\n");
+	assert_string_equal(rf.id, "r1");
+	ald_revfile_clear(&rf);
 }
 
 /* ---- a real file --------------------------------------------------------- */
@@ -584,6 +695,8 @@ int main(void)
 		cmocka_unit_test(test_not_static),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_self_loops_and_ids),
+		cmocka_unit_test(test_id_rule),
+		cmocka_unit_test(test_nul_bytes),
 		cmocka_unit_test(test_load_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);

@@ -15,6 +15,8 @@
 #include "error.h"
 #include "revfile.h"
 
+#define RULE " (a revision identifier is 1 to 32 ASCII letters, digits or '_')"
+
 static const char example[] =
 	"-- add ticket priority column\n"
 	"--\n"
@@ -59,11 +61,12 @@ static void header_ok(struct ald_revfile *rf, const char *header)
 	free(text);
 }
 
-static void parse_error(const char *text, int code, const char *message)
+/* Parses `len` bytes of text (NUL bytes included) and expects the error. */
+static void parse_error_n(const char *text, size_t len, int code, const char *message)
 {
 	struct ald_revfile rf;
 	memset(&rf, 0x5a, sizeof(rf));
-	assert_int_equal(ald_revfile_parse_sql(&rf, "v/x.sql", text, strlen(text)), code);
+	assert_int_equal(ald_revfile_parse_sql(&rf, "v/x.sql", text, len), code);
 	assert_string_equal(ald_error_last()->message, message);
 	/* the struct is left cleared */
 	assert_null(rf.path);
@@ -71,6 +74,11 @@ static void parse_error(const char *text, int code, const char *message)
 	assert_null(rf.doc);
 	assert_int_equal(rf.down.n, 0);
 	assert_int_equal(rf.upgrade.present, 0);
+}
+
+static void parse_error(const char *text, int code, const char *message)
+{
+	parse_error_n(text, strlen(text), code, message);
 }
 
 static void header_error(const char *header, const char *message)
@@ -315,7 +323,7 @@ static void test_header_errors(void **state)
 		     "v/x.sql:4: duplicate header key 'Revises' (first on line 3)");
 	header_error("-- m\n-- Revision ID: r1\n-- Revision ID: r1\n",
 		     "v/x.sql:3: duplicate header key 'Revision ID' (first on line 2)");
-	header_error("-- m\n-- Revision ID:   \n", "v/x.sql:2: empty Revision ID");
+	header_error("-- m\n-- Revision ID:   \n", "v/x.sql:2: empty revision identifier" RULE);
 	header_error("-- m\n-- Revision ID: r1\n-- Revises: a,,b\n", "v/x.sql:3: empty item in Revises");
 	header_error("-- m\n-- Revision ID: r1\n-- Revises: a,\n", "v/x.sql:3: empty item in Revises");
 	header_error("-- m\n-- Revision ID: r1\n-- Branch Labels: , x\n",
@@ -328,19 +336,83 @@ static void test_identifier_errors(void **state)
 {
 	(void)state;
 	header_error("-- m\n--\n-- Revision ID: bad-id\n",
-		     "v/x.sql:3: Character(s) '-' not allowed in revision identifier 'bad-id'");
+		     "v/x.sql:3: Character(s) '-' not allowed in revision identifier 'bad-id'" RULE);
 	header_error("-- m\n-- Revision ID: a+b@c-d\n",
-		     "v/x.sql:2: Character(s) '+, -, @' not allowed in revision identifier 'a+b@c-d'");
+		     "v/x.sql:2: Character(s) '+, -, @' not allowed in revision identifier "
+		     "'a+b@c-d'" RULE);
 	header_error("-- m\n-- Revision ID: two words\n",
-		     "v/x.sql:2: Character(s) ' ' not allowed in revision identifier 'two words'");
+		     "v/x.sql:2: Character(s) ' ' not allowed in revision identifier 'two words'" RULE);
 	header_error("-- m\n-- Revision ID: r1\n-- Revises: ok1, no@pe\n",
-		     "v/x.sql:3: Character(s) '@' not allowed in revision identifier 'no@pe'");
+		     "v/x.sql:3: Character(s) '@' not allowed in revision identifier 'no@pe'" RULE);
 	header_error("-- m\n-- Revision ID: r1\n-- Depends On: x+1\n",
-		     "v/x.sql:3: Character(s) '+' not allowed in revision identifier 'x+1'");
+		     "v/x.sql:3: Character(s) '+' not allowed in revision identifier or branch label "
+		     "'x+1'");
 	header_error("-- m\n-- Revision ID: r1\n-- Branch Labels: my-label\n",
 		     "v/x.sql:3: Character(s) '-' not allowed in branch label 'my-label'");
 	header_error("-- m\n-- Revision ID: r1\n-- Branch Labels: a b\n",
 		     "v/x.sql:3: Character(s) ' ' not allowed in branch label 'a b'");
+}
+
+/* The one id rule (rev_id.c) on the Revision ID and the Revises items. */
+static void test_id_rule(void **state)
+{
+	(void)state;
+	struct ald_revfile rf;
+	/* 32 characters: the version column's width */
+	header_ok(&rf, "-- m\n-- Revision ID: ABCdef_0123456789abcdef012345678\n"
+		       "-- Revises: 0123456789abcdef0123456789abcdef\n"
+		       "-- Depends On: feature.x, 0123456789abcdef0123456789abcdef\n");
+	assert_string_equal(rf.id, "ABCdef_0123456789abcdef012345678");
+	LIST(&rf.down, "0123456789abcdef0123456789abcdef");
+	/* an item that is no id can only be a label (the graph says when it is none) */
+	LIST(&rf.depends, "feature.x", "0123456789abcdef0123456789abcdef");
+	ald_revfile_clear(&rf);
+
+	header_error("-- m\n-- Revision ID: 0123456789abcdef0123456789abcdef0\n",
+		     "v/x.sql:2: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
+		     "characters long" RULE);
+	header_error("-- m\n-- Revision ID: r1\n-- Revises: 0123456789abcdef0123456789abcdef0\n",
+		     "v/x.sql:3: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
+		     "characters long" RULE);
+	header_error("-- m\n-- Revision ID: ../../evil\n",
+		     "v/x.sql:2: Character(s) '., /' not allowed in revision identifier "
+		     "'../../evil'" RULE);
+	header_error("-- m\n-- Revision ID: a/b\n",
+		     "v/x.sql:2: Character(s) '/' not allowed in revision identifier 'a/b'" RULE);
+	header_error("-- m\n--\n-- Revision ID: a b\n",
+		     "v/x.sql:3: Character(s) ' ' not allowed in revision identifier 'a b'" RULE);
+	header_error("-- m\n-- Revision ID: caf\xc3\xa9\n",
+		     "v/x.sql:2: Character(s) '\\xa9, \\xc3' not allowed in revision identifier "
+		     "'caf\\xc3\\xa9'" RULE);
+	header_error("-- m\n-- Revision ID: r1\n-- Revises: ../x\n",
+		     "v/x.sql:3: Character(s) '., /' not allowed in revision identifier '../x'" RULE);
+	header_error("-- m\n-- Revision ID:\n", "v/x.sql:2: empty revision identifier" RULE);
+}
+
+/* A NUL byte anywhere (header, sections, between them) is an error naming
+ * the line, never a string cut short. */
+static void test_nul_bytes(void **state)
+{
+	(void)state;
+	static const char msg_end[] = " (a revision file is text; a NUL would cut what follows it)";
+	char *want;
+#define NUL_CASE(text, line)                                                         \
+	do {                                                                         \
+		want = ald_xasprintf("v/x.sql:%d: NUL byte in the file%s", line, msg_end); \
+		parse_error_n(text, sizeof(text) - 1, ALD_EINVALID, want);           \
+		free(want);                                                          \
+	} while (0)
+	NUL_CASE("-- add\0 the table\n-- Revision ID: r1\n-- migrate:upgrade\n", 1);
+	NUL_CASE("-- m\n-- Revision ID: r1\0evil\n-- migrate:upgrade\n", 2);
+	NUL_CASE("-- m\n-- Revision ID: r1\n-- Revises: r0\n-- Create Date: x\0\n"
+		 "-- migrate:upgrade\n", 4);
+	NUL_CASE("-- m\n-- Revision ID: r1\n\n-- migrate:upgrade\nCREATE TABLE t (a int);\n"
+		 "DROP TABLE\0 t;\n", 6);
+	NUL_CASE("-- m\n-- Revision ID: r1\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n"
+		 "\0", 6);
+	NUL_CASE("\0", 1);
+	NUL_CASE("-- m\r\n-- Revision ID: r1\r\n-- migrate:upgrade\r\n\r\n\0", 5);
+#undef NUL_CASE
 }
 
 static void test_self_loops(void **state)
@@ -456,6 +528,24 @@ static void test_load_and_sections(void **state)
 	sprintf(want, "%s: the '-- migrate:downgrade' section was removed since the file was read",
 		path);
 	assert_string_equal(ald_error_last()->message, want);
+	/* a NUL written into a section since loading: refused, not cut */
+	{
+		static const char nul_text[] = "-- m\n-- Revision ID: 3f2a9c1b7d4e\n-- migrate:upgrade\n"
+					       "SELECT 1;\0DROP TABLE t;\n";
+		FILE *fp = fopen(path, "wb");
+		assert_non_null(fp);
+		assert_int_equal(fwrite(nul_text, 1, sizeof(nul_text) - 1, fp), sizeof(nul_text) - 1);
+		assert_int_equal(fclose(fp), 0);
+		up = (char *)"unchanged";
+		assert_int_equal(ald_revfile_section(&up, &rf, 1), ALD_EINVALID);
+		assert_null(up);
+		sprintf(want, "%s:4: NUL byte in the file (a revision file is text; a NUL would cut "
+			"what follows it)", path);
+		assert_string_equal(ald_error_last()->message, want);
+		struct ald_revfile again;
+		assert_int_equal(ald_revfile_load(&again, path), ALD_EINVALID);
+		assert_string_equal(ald_error_last()->message, want);
+	}
 	/* the file is gone */
 	unlink(path);
 	assert_true(ald_revfile_section(&up, &rf, 1) < 0);
@@ -535,6 +625,8 @@ int main(void)
 		cmocka_unit_test(test_markers),
 		cmocka_unit_test(test_header_errors),
 		cmocka_unit_test(test_identifier_errors),
+		cmocka_unit_test(test_id_rule),
+		cmocka_unit_test(test_nul_bytes),
 		cmocka_unit_test(test_self_loops),
 		cmocka_unit_test(test_body_errors),
 		cmocka_unit_test(test_load_and_sections),

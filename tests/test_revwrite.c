@@ -1,7 +1,8 @@
 /* test_revwrite.c - new revision files: ids, Alembic's slug rules (§7.4),
  * file_template tokens and flags, the exact .py (Alembic 1.8.1's generic
  * template, compared with files the real tool wrote) and .sql contents,
- * refusing to overwrite, bad ids. Runs with TZ=UTC. */
+ * refusing to overwrite, bad ids (the one id rule of rev_id.c: 32 characters
+ * at most, letters, digits and '_'). Runs with TZ=UTC. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "revfile.h"
 #include "revwrite.h"
 
 #define NOW 1795348671LL /* 2026-11-22 11:57:51 UTC */
@@ -96,24 +98,59 @@ static void test_revid_random(void **state)
 	free(b);
 }
 
+#define RULE " (a revision identifier is 1 to 32 ASCII letters, digits or '_')"
+
+/* Checks `id` as `revision --rev-id` does and compares the message. */
+static void revid_error(const char *id, const char *msg)
+{
+	assert_int_equal(ald_revid_check("--rev-id", 0, id), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message, msg);
+	assert_int_equal(ald_revid_valid(id), 0);
+}
+
+/* The one id rule (rev_id.c), as the writer uses it. */
 static void test_revid_check(void **state)
 {
 	(void)state;
-	assert_int_equal(ald_revid_check("abc_123"), 0);
-	assert_int_equal(ald_revid_check("bad-id"), ALD_EINVALID);
-	assert_string_equal(ald_error_last()->message,
-			    "Character(s) '-' not allowed in revision identifier 'bad-id'");
-	assert_int_equal(ald_revid_check("a@b-c+d"), ALD_EINVALID);
-	assert_string_equal(ald_error_last()->message,
-			    "Character(s) '+, -, @' not allowed in revision identifier 'a@b-c+d'");
-	assert_int_equal(ald_revid_check("a b"), ALD_EINVALID);
-	assert_string_equal(ald_error_last()->message,
-			    "Character(s) 'blanks' not allowed in revision identifier 'a b'");
-	assert_int_equal(ald_revid_check("x/y,z"), ALD_EINVALID);
-	assert_string_equal(ald_error_last()->message,
-			    "Character(s) ',, /' not allowed in revision identifier 'x/y,z'");
-	assert_int_equal(ald_revid_check(""), ALD_EINVALID);
-	assert_string_equal(ald_error_last()->message, "A revision identifier can't be empty");
+	assert_int_equal(ald_revid_check("--rev-id", 0, "abc_123"), 0);
+	assert_int_equal(ald_revid_check("--rev-id", 0, "ABCdef_0123456789"), 0);
+	assert_int_equal(ald_revid_check("--rev-id", 0, "0123456789abcdef0123456789abcdef"), 0);
+	assert_int_equal(ald_revid_valid("0123456789abcdef0123456789abcdef"), 1);
+	for (int i = 0; i < 50; i++) { /* Alembic's own ids: 12 hex digits */
+		char *id = ald_revid_random();
+		assert_int_equal(ald_revid_check("--rev-id", 0, id), 0);
+		free(id);
+	}
+	revid_error("0123456789abcdef0123456789abcdef0",
+		    "--rev-id: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
+		    "characters long" RULE);
+	revid_error("0123456789abcdef0123456789abcdef0123456789",
+		    "--rev-id: revision identifier '0123456789abcdef0123456789abcdef0123456789' is "
+		    "42 characters long" RULE);
+	revid_error("bad-id", "--rev-id: Character(s) '-' not allowed in revision identifier "
+			      "'bad-id'" RULE);
+	revid_error("a@b-c+d", "--rev-id: Character(s) '+, -, @' not allowed in revision "
+			       "identifier 'a@b-c+d'" RULE);
+	revid_error("a b", "--rev-id: Character(s) ' ' not allowed in revision identifier 'a b'" RULE);
+	revid_error("x/y,z", "--rev-id: Character(s) ',, /' not allowed in revision identifier "
+			     "'x/y,z'" RULE);
+	revid_error("../x", "--rev-id: Character(s) '., /' not allowed in revision identifier "
+			    "'../x'" RULE);
+	revid_error("a/b", "--rev-id: Character(s) '/' not allowed in revision identifier 'a/b'" RULE);
+	revid_error("caf\xc3\xa9", "--rev-id: Character(s) '\\xa9, \\xc3' not allowed in revision "
+				   "identifier 'caf\\xc3\\xa9'" RULE);
+	revid_error("a\tb\x1b", "--rev-id: Character(s) '\\x09, \\x1b' not allowed in revision "
+				"identifier 'a\\x09b\\x1b'" RULE);
+	revid_error("", "--rev-id: empty revision identifier" RULE);
+	/* a long id is cut in the message */
+	char longid[101];
+	memset(longid, 'a', 100);
+	longid[100] = '\0';
+	assert_int_equal(ald_revid_check("f.sql", 7, longid), ALD_EINVALID);
+	char *msg = ald_xasprintf("f.sql:7: revision identifier '%.64s...' is 100 characters long" RULE,
+				  longid);
+	assert_string_equal(ald_error_last()->message, msg);
+	free(msg);
 }
 
 static void test_py_repr(void **state)
@@ -372,10 +409,37 @@ static void test_refusals(void **state)
 	nr.rev_id = "bad-id";
 	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
-			    "Character(s) '-' not allowed in revision identifier 'bad-id'");
+			    "--rev-id: Character(s) '-' not allowed in revision identifier "
+			    "'bad-id'" RULE);
 	char *bad = ald_xasprintf("%s/bad-id_one.sql", dir);
 	assert_int_equal(access(bad, F_OK), -1);
 	free(bad);
+
+	/* 33 characters would not fit the version column: refused, nothing
+	 * written, in both formats */
+	for (int py = 0; py <= 1; py++) {
+		nr.python = py;
+		nr.rev_id = "abcdefabcdefabcdefabcdefabcdefabc";
+		assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+		assert_string_equal(ald_error_last()->message,
+				    "--rev-id: revision identifier 'abcdefabcdefabcdefabcdefabcdefabc' "
+				    "is 33 characters long" RULE);
+		bad = ald_xasprintf("%s/abcdefabcdefabcdefabcdefabcdefabc_one.%s", dir,
+				    py ? "py" : "sql");
+		assert_int_equal(access(bad, F_OK), -1);
+		free(bad);
+		nr.rev_id = "../x";
+		assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	}
+	nr.python = 0;
+	/* 32 is written, and reads back */
+	nr.rev_id = "abcdefabcdefabcdefabcdefabcdefab";
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	struct ald_revfile rf;
+	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_string_equal(rf.id, "abcdefabcdefabcdefabcdefabcdefab");
+	ald_revfile_clear(&rf);
+	free(path);
 
 	/* the version directory cannot be created: a file is in the way */
 	char *blocker = ald_xasprintf("%s/blocker", tmpdir);

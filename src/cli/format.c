@@ -105,11 +105,45 @@ void fmt_verbose(struct ald_buf *b, const ald_revision *r, int current)
 		ald_buf_putc(b, '\n');
 }
 
+/* Length of the well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF) at s, or 0 if the byte at s does not
+ * start one. s is NUL-terminated, so a cut sequence stops at the NUL. */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned char lo = 0x80, hi = 0xbf; /* the range of the second byte */
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+	else
+		return 0;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/* A JSON string that is valid UTF-8 whatever the bytes of s: '"' and '\\'
+ * escaped; \n, \t, \r as such; the other C0 controls, DEL and the C1
+ * controls (U+0080..U+009F) as \u00XX; well-formed UTF-8 sequences copied;
+ * every other byte (invalid UTF-8: a stray continuation byte, a cut or
+ * overlong sequence, a surrogate, a Latin-1 file name) as \u00XX, the byte
+ * read as Latin-1 (0xE9 -> \u00e9). aludel(1) documents this under --json. */
 void fmt_json_string(struct ald_buf *b, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	ald_buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*p) {
+		unsigned char c = *p;
+		size_t n = utf8_len(p);
 		if (c == '"' || c == '\\')
 			ald_buf_printf(b, "\\%c", c);
 		else if (c == '\n')
@@ -118,10 +152,17 @@ void fmt_json_string(struct ald_buf *b, const char *s)
 			ald_buf_puts(b, "\\t");
 		else if (c == '\r')
 			ald_buf_puts(b, "\\r");
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
+			ald_buf_printf(b, "\\u%04x", c);
+		else if (n == 2 && c == 0xc2 && p[1] < 0xa0) /* C1 control */
+			ald_buf_printf(b, "\\u%04x", p[1]);
+		else if (n > 1)
+			ald_buf_put(b, (const char *)p, n);
+		else if (n == 0)
 			ald_buf_printf(b, "\\u%04x", c);
 		else
 			ald_buf_putc(b, (char)c);
+		p += n ? n : 1;
 	}
 	ald_buf_putc(b, '"');
 }
