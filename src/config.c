@@ -327,6 +327,8 @@ static int load_max_revision_size(struct loader *l)
 	unsigned long long n = *s >= '0' && *s <= '9' ? strtoull(s, &end, 10) : 0;
 	int shift = 0;
 	if (n) {
+		while (*end == ' ' || *end == '\t')
+			end++;
 		if (*end == 'k' || *end == 'K')
 			shift = 10, end++;
 		else if (*end == 'm' || *end == 'M')

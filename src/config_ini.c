@@ -367,8 +367,10 @@ static int expand_entry(struct expand_ctx *x, const struct ald_ini_entry *ref, i
 		if (x->memo[i].e == ref)
 			return 0; /* known, from a shallower place: keep that one */
 	x->memo = ald_xgrow(x->memo, &x->cap_memo, x->n_memo + 1, sizeof(*x->memo));
-	x->memo[x->n_memo++] = (struct memo){ref, ald_xstrndup(x->out.ptr + start, x->out.len - start),
-					     x->out.len - start, *height};
+	size_t len = x->out.len - start;
+	x->memo[x->n_memo++] = (struct memo){ref, len ? ald_xstrndup(x->out.ptr + start, len)
+						      : ald_xstrdup(""),
+					     len, *height};
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /* test_config.c - loading aludel.ini / alembic.ini: defaults, file and
  * section selection, interpolation (%(here)s, %(key)s, %%), ${ENV}, URL
  * precedence, inline comments, version_locations splitting, every error
- * message. Each test runs in a fresh temporary directory (the CWD). */
+ * message; interpolation bounds (depth, size, work) and max_revision_size. Each test runs in a fresh temporary directory (the CWD). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -298,6 +298,157 @@ static void test_interpolation(void **state)
 		    "'version_table_schema' (a loop?)");
 }
 
+/* Interpolation is bounded: an 11-line file whose references nest ten deep,
+ * ten to a line, would expand to 10^10 bytes: it fails at once naming the
+ * key asked for; the same with empty values costs nothing (each key is
+ * expanded once); a legitimate chain ten deep works, eleven deep fails; a key
+ * expanded before, met again deeper, still obeys the depth limit. */
+static void test_interpolation_bounds(void **state)
+{
+	(void)state;
+	struct ald_config cfg;
+	alarm(20); /* a bomb that goes off fails the test instead of hanging it */
+	struct ald_buf ini = {0};
+	for (int empty = 0; empty < 2; empty++) {
+		ald_buf_puts(&ini, "[DEFAULT]\n");
+		ald_buf_puts(&ini, empty ? "a0 =\n" : "a0 = xxxxxxxxxx\n");
+		for (int i = 1; i < 10; i++) {
+			ald_buf_printf(&ini, "a%d = ", i);
+			for (int k = 0; k < (empty ? 1000 : 10); k++)
+				ald_buf_printf(&ini, "%%(a%d)s", i - 1);
+			ald_buf_putc(&ini, '\n');
+		}
+		ald_buf_puts(&ini, "[aludel]\nscript_location = migrations\nversion_table = %(a9)s\n");
+		write_file("aludel.ini", ald_buf_cstr(&ini));
+		ini.len = 0;
+		if (!empty) {
+			load_fails(NULL, ALD_EINVALID,
+				   "aludel.ini:14: the value of 'version_table' expands to more than "
+				   "1048576 bytes (nested %(...)s references?)");
+			continue;
+		}
+		load_ok(&cfg, NULL); /* empty: the default table */
+		assert_string_equal(cfg.version_table, "alembic_version");
+		ald_config_clear(&cfg);
+	}
+	ald_buf_free(&ini);
+
+	/* version_table at depth 0, k9 at 1, ... k0 at 10: the deepest allowed */
+	const char *chain = "[DEFAULT]\nk0 = v\nk1 = %(k0)s1\nk2 = %(k1)s2\nk3 = %(k2)s3\n"
+			    "k4 = %(k3)s4\nk5 = %(k4)s5\nk6 = %(k5)s6\nk7 = %(k6)s7\nk8 = %(k7)s8\n"
+			    "k9 = %(k8)s9\nk10 = %(k9)sA\n";
+	char *text = ald_xasprintf("%s[aludel]\nscript_location = migrations\n"
+				   "version_table = %%(k9)s-%%(k0)s-%%(k9)s\n",
+				   chain);
+	write_file("aludel.ini", text);
+	free(text);
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.version_table, "v123456789-v-v123456789");
+	ald_config_clear(&cfg);
+	text = ald_xasprintf("%s[aludel]\nscript_location = migrations\nversion_table = %%(k10)s\n",
+			     chain);
+	write_file("aludel.ini", text);
+	free(text);
+	load_fails(NULL, ALD_EINVALID,
+		   "aludel.ini:2: too many nested %(...)s references in the value of 'k0' (a loop?)");
+
+	/* x5 (five deep) expanded at depth 1, then met again at depth 7 through
+	 * the y chain: the second time goes past the limit at x1, as without
+	 * reuse */
+	write_file("aludel.ini", "[DEFAULT]\nx0 = v\nx1 = %(x0)s\nx2 = %(x1)s\nx3 = %(x2)s\n"
+				 "x4 = %(x3)s\nx5 = %(x4)s\ny1 = %(x5)s\ny2 = %(y1)s\ny3 = %(y2)s\n"
+				 "y4 = %(y3)s\ny5 = %(y4)s\ny6 = %(y5)s\n[aludel]\n"
+				 "script_location = migrations\nversion_table = %(x5)s%(y6)s\n");
+	load_fails(NULL, ALD_EINVALID,
+		   "aludel.ini:3: too many nested %(...)s references in the value of 'x1' (a loop?)");
+	/* ... through y4 it fits: y4 at depth 1, x5 at 5, x0 at 10 */
+	write_file("aludel.ini", "[DEFAULT]\nx0 = v\nx1 = %(x0)s\nx2 = %(x1)s\nx3 = %(x2)s\n"
+				 "x4 = %(x3)s\nx5 = %(x4)s\ny1 = %(x5)s\ny2 = %(y1)s\ny3 = %(y2)s\n"
+				 "y4 = %(y3)s\n[aludel]\n"
+				 "script_location = migrations\nversion_table = %(x5)s%(y4)s\n");
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.version_table, "vv");
+	ald_config_clear(&cfg);
+
+	/* a loop through two keys, and a key referring to itself */
+	extra_fails("version_table = %(a)s\na = %(b)s\nb = x%(a)s\n",
+		    "aludel.ini:4: unknown key 'a' in [aludel]");
+	write_file("aludel.ini", "[DEFAULT]\na = %(b)s\nb = x%(a)s\nc = %(c)s\n[aludel]\n"
+				 "script_location = migrations\nversion_table = %(a)s\n");
+	load_fails(NULL, ALD_EINVALID,
+		   "aludel.ini:2: too many nested %(...)s references in the value of 'a' (a loop?)");
+	write_file("aludel.ini", "[DEFAULT]\nc = %(c)s\n[aludel]\n"
+				 "script_location = migrations\nversion_table = %(c)s\n");
+	load_fails(NULL, ALD_EINVALID,
+		   "aludel.ini:2: too many nested %(...)s references in the value of 'c' (a loop?)");
+
+	/* an environment variable counts too; 1 MiB exactly is allowed */
+	char *big = ald_xmalloc((1 << 20) + 2);
+	memset(big, 'e', (1 << 20) + 1);
+	big[(1 << 20) + 1] = '\0';
+	setenv("ALD_TEST_BIG", big, 1);
+	extra_fails("version_table = ${ALD_TEST_BIG}\n",
+		    "aludel.ini:3: the value of 'version_table' expands to more than 1048576 bytes "
+		    "(nested %(...)s references?)");
+	big[1 << 20] = '\0';
+	setenv("ALD_TEST_BIG", big, 1);
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
+				 "version_table = ${ALD_TEST_BIG}\n");
+	load_ok(&cfg, NULL);
+	assert_int_equal(strlen(cfg.version_table), 1 << 20);
+	ald_config_clear(&cfg);
+	unsetenv("ALD_TEST_BIG");
+	free(big);
+	alarm(0);
+}
+
+/* max_revision_size: default 64 MiB, bytes or K/M/G, set process-wide. */
+static void test_max_revision_size(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		size_t bytes;
+	} ok[] = {{"", (size_t)64 << 20}, {"100", 100},        {"1k", 1024},
+		  {" 64M ", (size_t)64 << 20}, {"2GiB", (size_t)2 << 30}, {"3 KB", 3 << 10}};
+	struct ald_config cfg;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++) {
+		char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n"
+					   "max_revision_size = %s\n",
+					   ok[i].value);
+		write_file("aludel.ini", text);
+		free(text);
+		load_ok(&cfg, NULL);
+		assert_int_equal(cfg.max_revision_size, ok[i].bytes);
+		assert_int_equal(ald_read_limit(), ok[i].bytes);
+		ald_config_clear(&cfg);
+	}
+	/* absent: the default again */
+	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n");
+	load_ok(&cfg, NULL);
+	assert_int_equal(cfg.max_revision_size, ALD_READ_DEFAULT_LIMIT);
+	assert_int_equal(ald_read_limit(), ALD_READ_DEFAULT_LIMIT);
+	ald_config_clear(&cfg);
+	static const char *const bad[] = {"0", "ten", "-5", "2T", "1.5M", "2048G", "12 M x"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		char *extra = ald_xasprintf("max_revision_size = %s\n", bad[i]);
+		char *msg = ald_xasprintf("aludel.ini:3: max_revision_size must be a size in bytes "
+					  "from 1 to 1 TiB, optionally with K, M or G (e.g. 64M), "
+					  "not '%s'",
+					  bad[i]);
+		extra_fails(extra, msg);
+		free(extra);
+		free(msg);
+	}
+	/* an Alembic project's [alembic] section takes it too */
+	write_file("alembic.ini", "[alembic]\nscript_location = migrations\nmax_revision_size = 5M\n");
+	struct ald_config_options opts = {.path = "alembic.ini"};
+	load_ok(&cfg, &opts);
+	assert_int_equal(cfg.max_revision_size, (size_t)5 << 20);
+	ald_config_clear(&cfg);
+	ald_read_set_limit(0);
+}
+
 static void test_environment(void **state)
 {
 	(void)state;
@@ -582,6 +733,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file_and_section_choice, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_missing_messages, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_interpolation, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_interpolation_bounds, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_max_revision_size, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_environment, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_url_precedence, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_inline_comments, setup, tmp_cwd_leave),
