@@ -169,6 +169,25 @@ int ald_db_in_transaction(const struct ald_db *db)
 	return db->ops->in_transaction(db);
 }
 
+/* SQLite names the main database's file; an in-memory or temporary database
+ * has none (see db.h). */
+int ald_db_refuse_temporary(struct ald_db *db)
+{
+	if (!ald_streq(db->ops->dialect, "sqlite"))
+		return 0;
+	struct ald_strvec rows = {0};
+	int error = db->ops->query(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
+				   &rows);
+	int temporary = error == 0 && rows.n == 1 && !*rows.v[0];
+	ald_strvec_free(&rows);
+	if (error < 0 || !temporary)
+		return error;
+	return ald_error_set(ALD_EUSAGE, "%s is an in-memory SQLite database, which vanishes when "
+			     "aludel exits: the changes would be lost, so aludel does not make them; "
+			     "name a database file (sqlite:///app.db), or use --sql to write a script",
+			     db->display);
+}
+
 int ald_db_lock(struct ald_db *db, const char *key, int timeout_ms,
 		void (*waiting)(void *payload), void *payload)
 {

@@ -26,9 +26,15 @@ struct ald_db_url {
 
 /* Parses `url`. user and password are percent-decoded, query parameters too
  * ('+' is a space) and passed to libpq as connection keywords (host= in the
- * query overrides the URL's host). An unknown scheme is ALD_EINVALID naming the
- * scheme; no message ever contains the password. On failure *out is zeroed. */
+ * query overrides the URL's host). The user info ends at the URL's last '@',
+ * so an unescaped '@' belongs to the password. An unknown scheme is
+ * ALD_EINVALID naming the scheme; no message ever contains a character of the
+ * password, however malformed the URL. On failure *out is zeroed. */
 int ald_db_url_parse(struct ald_db_url *out, const char *url);
+/* The URL as shown to users, for any string, parsed or not: the display of
+ * ald_db_url_parse, or for a string that is not a URL, the scheme and the
+ * text after the last '@' (up to any query) with all else XXXXX. Caller frees. */
+char *ald_db_url_display(const char *url);
 void ald_db_url_clear(struct ald_db_url *u);
 
 /* The details of the last database error of a connection. */
@@ -88,6 +94,12 @@ int ald_db_in_transaction(const struct ald_db *db);
  * ald_db_begin call `waiting` once when it has to wait for the write lock. */
 int ald_db_lock(struct ald_db *db, const char *key, int timeout_ms,
 		void (*waiting)(void *payload), void *payload);
+/* ALD_EUSAGE, with a message saying why, when db is an in-memory or temporary
+ * SQLite database (sqlite://, sqlite:///, sqlite:///:memory:): it lives only
+ * as long as the connection, so a change made to it by a command would vanish
+ * when aludel exits. 0 for any other database. Called before a command
+ * changes a database. */
+int ald_db_refuse_temporary(struct ald_db *db);
 /* Releases the lock taken by ald_db_lock (SQLite: forgets the callback). */
 int ald_db_unlock(struct ald_db *db, const char *key);
 

@@ -281,6 +281,47 @@ static int sets_client_encoding(const char *conninfo)
 	return set;
 }
 
+/* The password of a conninfo string, or NULL; caller frees. */
+static char *conninfo_password(const char *conninfo)
+{
+	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
+	char *pw = NULL;
+	for (PQconninfoOption *o = opts; o && o->keyword; o++)
+		if (ald_streq(o->keyword, "password") && o->val && *o->val)
+			pw = ald_xstrdup(o->val);
+	PQconninfoFree(opts);
+	return pw;
+}
+
+/* libpq's message about a failed connection, with every occurrence of the
+ * URL's password replaced by XXXXX. libpq quotes host names, ports, socket
+ * paths and option values, not the password; this makes sure that a password
+ * that ended up in one of those (a malformed URL) is not shown either. A
+ * password of one or two characters is left: such a string in the message is
+ * ordinary text, and replacing it would garble the message. Caller frees. */
+static char *connect_message(PGconn *conn, const char *conninfo)
+{
+	char *m = conn_message(conn);
+	char *pw = conninfo_password(conninfo);
+	size_t n = pw ? strlen(pw) : 0;
+	if (n < 3 || !strstr(m, pw)) {
+		free(pw);
+		return m;
+	}
+	struct ald_buf b = {0};
+	for (const char *s = m, *hit; *s; s = hit + n) {
+		hit = strstr(s, pw);
+		if (!hit) {
+			ald_buf_puts(&b, s);
+			break;
+		}
+		ald_buf_printf(&b, "%.*sXXXXX", (int)(hit - s), s);
+	}
+	free(pw);
+	free(m);
+	return ald_buf_detach(&b);
+}
+
 int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 {
 	int loaded = ald_pq_load();
@@ -290,7 +331,7 @@ int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 	ald_db_init_common(&p->base, &pg_ops, url->display);
 	p->conn = PQconnectdb(url->conninfo);
 	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
-		char *m = conn_message(p->conn);
+		char *m = connect_message(p->conn, url->conninfo);
 		int error = ald_error_set(ALD_EDB, "could not connect to %s: %s", url->display, m);
 		free(m);
 		pg_close(&p->base);
@@ -298,7 +339,7 @@ int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 	}
 	PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
 	if (!sets_client_encoding(url->conninfo) && PQsetClientEncoding(p->conn, "UTF8") != 0) {
-		char *m = conn_message(p->conn);
+		char *m = connect_message(p->conn, url->conninfo);
 		int error = ald_error_set(ALD_EDB, "could not set client_encoding UTF8 on %s: %s",
 					  url->display, m);
 		free(m);

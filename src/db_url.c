@@ -5,7 +5,17 @@
  *   scheme[+driver]://[user[:password]@][host|[ipv6]][:port][/database][?query]
  * user and password are percent-decoded; the database part is taken as written;
  * query parameters are decoded like a form (k=v&k=v, '+' is a space, blank
- * values dropped). */
+ * values dropped). One departure: the user info ends at the LAST '@' (SQLAlchemy
+ * stops the password at the first), so that an unescaped '@' in a password
+ * stays in the password instead of putting its tail in the host.
+ *
+ * Masking: no message or display built here ever contains a character of the
+ * password, however malformed the URL: the password is replaced by XXXXX; when
+ * no '@' ends a user info and the authority cannot be read (a port that is not
+ * a number: "user:password/db" written without '@'), all after "//" is;
+ * when an '@' is left after the user info, all between "//" and the last '@';
+ * a URL that cannot be parsed shows only its scheme and what follows its last
+ * '@' up to the query. */
 #include "db.h"
 #include "error.h"
 
@@ -23,6 +33,10 @@ struct parts {
 	char *user, *password, *host, *port, *database;
 	struct param *params;
 	size_t n_params, cap_params;
+	int userinfo;   /* the URL has a user info (user[:password]@) */
+	const char *stray_at; /* the last '@' of the URL when it is not the user
+	                       * info's (in the database or query): the display
+	                       * then masks all before it; else NULL */
 };
 
 static void parts_clear(struct parts *p)
@@ -93,27 +107,39 @@ static void parse_query(struct parts *p, const char *q)
 	}
 }
 
-/* Finds the user info of `s` (the text after "://") as SQLAlchemy's pattern
- * does; returns a pointer past its '@', or s when there is none. */
+/* The last '@' of s before `end`, or NULL. */
+static const char *prev_at(const char *s, const char *end)
+{
+	while (end > s)
+		if (*--end == '@')
+			return end;
+	return NULL;
+}
+
+/* Finds the user info of `s` (the text after "://"): the text before an '@'
+ * whose user name (all before the first ':', or all when there is none) has
+ * no '/', as in SQLAlchemy's pattern, taking the LAST such '@' so that an
+ * unescaped '@' in the password stays in it. The user is what precedes the
+ * first ':', the password all that follows it. Returns a pointer past the
+ * '@', or s when there is no user info. */
 static const char *parse_userinfo(struct parts *p, const char *s)
 {
-	size_t seg = strcspn(s, ":/");
-	if (s[seg] == ':') {
-		const char *at = strchr(s + seg + 1, '@');
-		if (at) {
-			p->user = decode(s, seg, 0);
-			p->password = decode(s + seg + 1, (size_t)(at - s - seg - 1), 0);
-			return at + 1;
-		}
+	const char *last = strrchr(s, '@'), *at;
+	for (at = last; at; at = prev_at(s, at)) {
+		size_t len = (size_t)(at - s);
+		const char *colon = memchr(s, ':', len);
+		size_t ulen = colon ? (size_t)(colon - s) : len;
+		if (memchr(s, '/', ulen))
+			continue;
+		p->user = decode(s, ulen, 0);
+		if (colon)
+			p->password = decode(colon + 1, len - ulen - 1, 0);
+		p->userinfo = 1;
+		break;
 	}
-	const char *at = NULL;
-	for (size_t i = 0; i < seg; i++)
-		if (s[i] == '@')
-			at = s + i;
-	if (!at)
-		return s;
-	p->user = decode(s, (size_t)(at - s), 0);
-	return at + 1;
+	if (last && last != at)
+		p->stray_at = last;
+	return at ? at + 1 : s;
 }
 
 /* Splits `url` into parts; -1 if it has no "scheme://" start. */
@@ -197,17 +223,83 @@ static int cmp_param_key(const void *a, const void *b)
 	return c ? c : (pa->pos < pb->pos ? -1 : pa->pos > pb->pos);
 }
 
+/* Whether a port as written is a port number: digits only, 1 to 65535. */
+static int valid_port(const char *s)
+{
+	long v = 0;
+	size_t n = strlen(s);
+	if (n == 0 || n > 5)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v >= 1 && v <= 65535;
+}
+
+/* Whether a query parameter may hold a secret (password, sslpassword,
+ * passfile...): its value is never shown. */
+static int secret_param(const char *key)
+{
+	return strstr(key, "pass") != NULL;
+}
+
+/* Appends what follows the last '@' of `at` up to the query (which could
+ * hold password=): the host, port and database, which cannot hold any part
+ * of a password. */
+static void put_after_at(struct ald_buf *b, const char *at)
+{
+	ald_buf_printf(b, "XXXXX@%.*s", (int)strcspn(at + 1, "?"), at + 1);
+}
+
+/* The display of a URL that cannot be parsed: its scheme (when it has one)
+ * and the text after its last '@' up to the query; all else is XXXXX. */
+static char *render_unparsed(const char *url)
+{
+	struct ald_buf b = {0};
+	const char *rest = strstr(url, "://");
+	size_t n = rest ? (size_t)(rest - url) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((url[i] >= 'a' && url[i] <= 'z') || (url[i] >= 'A' && url[i] <= 'Z') ||
+		      (url[i] >= '0' && url[i] <= '9') || url[i] == '_' || url[i] == '+'))
+			n = 0;
+	if (n) {
+		ald_buf_printf(&b, "%.*s://", (int)n, url);
+		url += n + 3;
+	}
+	const char *at = strrchr(url, '@');
+	if (at)
+		put_after_at(&b, at);
+	else
+		ald_buf_puts(&b, "XXXXX");
+	return ald_buf_detach(&b);
+}
+
 /* Renders the URL as SQLAlchemy does (query sorted by key), the password and
- * any password= parameter replaced by XXXXX. */
+ * any password-like parameter replaced by XXXXX. Without a user info, a port
+ * that is not a number may be a password written without its '@'
+ * (user:password/db): all after "//" is then replaced by XXXXX. When an '@'
+ * is left after the user info (stray_at), all before it is masked. */
 static char *render(const struct parts *p)
 {
 	struct ald_buf b = {0};
 	ald_buf_printf(&b, "%s://", p->scheme);
+	size_t base = strcspn(p->scheme, "+");
+	if (p->stray_at && (p->userinfo || base != 6 || strncmp(p->scheme, "sqlite", 6) != 0)) {
+		put_after_at(&b, p->stray_at);
+		return ald_buf_detach(&b);
+	}
 	if (p->user) {
 		put_userquoted(&b, p->user);
 		if (p->password)
 			ald_buf_puts(&b, *p->password ? ":XXXXX" : ":");
 		ald_buf_putc(&b, '@');
+	}
+	if (p->port && !valid_port(p->port) && !p->userinfo) {
+		/* the password may go on into the database or the query ('/', '?') */
+		ald_buf_puts(&b, "XXXXX");
+		return ald_buf_detach(&b);
 	}
 	if (p->host)
 		ald_buf_printf(&b, strchr(p->host, ':') ? "[%s]" : "%s", p->host);
@@ -225,7 +317,7 @@ static char *render(const struct parts *p)
 			ald_buf_putc(&b, i ? '&' : '?');
 			put_plusquoted(&b, q->key);
 			ald_buf_putc(&b, '=');
-			if (ald_streq(q->key, "password"))
+			if (secret_param(q->key))
 				ald_buf_puts(&b, "XXXXX");
 			else
 				put_plusquoted(&b, q->value);
@@ -268,18 +360,30 @@ static int valid_keyword(const char *k)
 	return 1;
 }
 
+/* Checks the port; the message never quotes it (without a user info it may
+ * be a password written without its '@'), the display shows it when safe. */
+static int check_port(const struct parts *p, const char *display)
+{
+	if (!p->port || valid_port(p->port))
+		return 0;
+	return ald_error_set(ALD_EINVALID, "invalid port in database URL %s: a port is a number from "
+			     "1 to 65535%s", display,
+			     p->userinfo ? "" : " (a password is written user:password@host, with the '@')");
+}
+
 /* Builds the libpq conninfo: the URL's parts, then the query parameters (a
  * repeated key's values joined by commas, as for several hosts). */
 static int pg_conninfo(char **out, const struct parts *p, const char *display)
 {
 	struct ald_buf b = {0};
-	if (p->port) {
-		char *end;
-		long port = strtol(p->port, &end, 10);
-		if (*end || port <= 0 || port > 65535)
-			return ald_error_set(ALD_EINVALID, "invalid port '%s' in database URL %s",
-					     p->port, display);
-	}
+	/* the server's "database ... does not exist" would quote it, and an '@'
+	 * there is most often a password's (user/password@host: a '/' typed for
+	 * the ':') */
+	if (p->database && strchr(p->database, '@'))
+		return ald_error_set(ALD_EINVALID, "an '@' in the database name of the database URL %s: "
+				     "a password is written user:password@host/dbname (an '@' in it may "
+				     "stay as it is, or be written %%40); a database name with an '@' "
+				     "is given as ?dbname=", display);
 	if (p->host && !has_param(p, "host"))
 		put_conninfo(&b, "host", p->host);
 	if (p->port && !has_param(p, "port"))
@@ -294,6 +398,9 @@ static int pg_conninfo(char **out, const struct parts *p, const char *display)
 		const char *key = p->params[i].key;
 		if (!valid_keyword(key)) {
 			ald_buf_free(&b);
+			if (p->stray_at) /* the key comes before the last '@': not shown */
+				return ald_error_set(ALD_EINVALID, "invalid parameter name in database URL %s",
+						     display);
 			return ald_error_set(ALD_EINVALID, "invalid parameter name '%s' in database URL %s",
 					     key, display);
 		}
@@ -319,6 +426,8 @@ static int pg_conninfo(char **out, const struct parts *p, const char *display)
 
 static int sqlite_path(char **out, const struct parts *p, const char *display)
 {
+	if (check_port(p, display) < 0)
+		return ALD_EINVALID;
 	if (p->user || p->password || p->host || p->port)
 		return ald_error_set(ALD_EINVALID,
 				     "a SQLite URL names a file only (sqlite:///relative.db or "
@@ -336,9 +445,11 @@ int ald_db_url_parse(struct ald_db_url *out, const char *url)
 	int error = 0;
 	memset(out, 0, sizeof(*out));
 	if (split(&p, url) < 0) {
+		char *shown = render_unparsed(url);
 		error = ald_error_set(ALD_EINVALID,
-				      "could not parse the database URL (expected sqlite:///file.db or "
-				      "postgresql://user:password@host/dbname)");
+				      "could not parse the database URL %s (expected sqlite:///file.db or "
+				      "postgresql://user:password@host/dbname)", shown);
+		free(shown);
 		goto cleanup;
 	}
 	out->display = render(&p);
@@ -349,7 +460,9 @@ int ald_db_url_parse(struct ald_db_url *out, const char *url)
 	} else if ((base == 10 && strncmp(p.scheme, "postgresql", base) == 0) ||
 		   (base == 8 && strncmp(p.scheme, "postgres", base) == 0)) {
 		out->scheme = ald_xstrdup("postgresql");
-		error = pg_conninfo(&out->conninfo, &p, out->display);
+		error = check_port(&p, out->display);
+		if (error == 0)
+			error = pg_conninfo(&out->conninfo, &p, out->display);
 	} else {
 		error = ald_error_set(ALD_EINVALID,
 				      "unsupported database URL scheme '%.*s' in %s: aludel supports "
@@ -360,6 +473,14 @@ cleanup:
 	if (error < 0)
 		ald_db_url_clear(out);
 	return error;
+}
+
+char *ald_db_url_display(const char *url)
+{
+	struct parts p = {0};
+	char *shown = split(&p, url) == 0 ? render(&p) : render_unparsed(url);
+	parts_clear(&p);
+	return shown;
 }
 
 void ald_db_url_clear(struct ald_db_url *u)

@@ -68,17 +68,9 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 		p->revisions[i].project = p;
 		p->revisions[i].rev = &p->graph->revs[i];
 	}
-	if (p->config.url) {
-		struct ald_db_url u;
-		if (ald_db_url_parse(&u, p->config.url) == 0) {
-			p->url_display = u.display;
-			u.display = NULL;
-			ald_db_url_clear(&u);
-		} else {
-			p->url_display = ald_xstrdup("(a URL that cannot be read)");
-			ald_error_clear();
-		}
-	}
+	/* the password masked, even in a URL that cannot be read (db.h) */
+	if (p->config.url)
+		p->url_display = ald_db_url_display(p->config.url);
 	*out = p;
 	return 0;
 fail:

@@ -373,7 +373,11 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 	ald_error_clear();
 	if (plan->cfg.offline)
 		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
+	/* every online change made by a plan (upgrade, downgrade, stamp, the
+	 * TUI's actions) runs here: none on a database that vanishes at exit */
 	int error = ald_project_db(&db, plan->project);
+	if (error == 0)
+		error = ald_db_refuse_temporary(db);
 	if (error < 0)
 		return error;
 	struct ald_run_request req = {

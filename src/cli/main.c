@@ -36,6 +36,21 @@ static void main_help(void)
 	     "\nRun 'aludel COMMAND --help' for a command's options.");
 }
 
+/* Takes a private copy of the --url argument and overwrites the argument in
+ * place (XXXXX, then NUL bytes), so that the URL, and any password in it, no
+ * longer shows in ps or /proc/PID/cmdline. The copy stays for the whole run
+ * (static: still reachable at exit, not a leak). */
+static const char *take_url(char *arg)
+{
+	static char *copy;
+	free(copy);
+	copy = ald_xstrdup(arg);
+	size_t n = strlen(arg);
+	memset(arg, 0, n);
+	memcpy(arg, "XXXXX", n < 5 ? n : 5);
+	return copy;
+}
+
 static int main_usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -90,7 +105,7 @@ int main(int argc, char **argv)
 			ald_strvec_pushdup(&cli.x_args, optarg);
 			break;
 		case 'U':
-			cli.open.url = optarg;
+			cli.open.url = take_url(optarg);
 			break;
 		default:
 			if (optopt)
