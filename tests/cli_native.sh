@@ -311,4 +311,92 @@ ok_status "a NUL byte in a section fails" 1 $st
 ok_match "a NUL byte in a section: file and line" "evil\.sql:8: NUL byte in the file" "$out"
 rm -rf jsonproj
 
+
+# bounded inputs: only regular files of at most max_revision_size bytes are
+# read from a versions folder (a FIFO, a symlink to /dev/zero, a folder named
+# like a revision fail at once naming what they are), and ini interpolation
+# has a depth and a size limit; every command runs under `timeout 5`
+mkdir boundproj && cd boundproj
+"$ALUDEL" init migrations >/dev/null 2>&1
+mkrev 1000aaaa0001 "" "" "" "initial schema"
+mkfifo migrations/versions/x.sql
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_status "a FIFO x.sql in the versions folder fails at once" 1 $st
+ok_match "a FIFO x.sql: the message names it and what it is" \
+	"^FAILED: .*/migrations/versions/x\.sql: not a regular file \(a FIFO\)$" "$out"
+out=$(timeout 5 "$ALUDEL" upgrade heads --sql 2>&1); st=$?
+ok_status "a FIFO x.sql: upgrade --sql fails at once too" 1 $st
+rm migrations/versions/x.sql
+ln -s /dev/zero migrations/versions/z.sql
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o rss.txt timeout 5 "$ALUDEL" heads >out.txt 2>&1; st=$?
+	ok_eq "a symlink to /dev/zero: max RSS under 200 MB" "yes" \
+		"$([ "$(tail -n 1 rss.txt)" -lt 200000 ] && echo yes)"
+	out=$(cat out.txt)
+else
+	out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+fi
+ok_status "a .sql symlink to /dev/zero fails at once" 1 $st
+ok_match "a .sql symlink to /dev/zero: the message says it is a device" \
+	"z\.sql: not a regular file \(a character device\)$" "$out"
+rm migrations/versions/z.sql
+mkdir migrations/versions/y.sql
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_status "a folder named y.sql fails" 1 $st
+ok_match "a folder named y.sql: the message says it is a directory" \
+	"y\.sql: not a regular file \(a directory\)$" "$out"
+rmdir migrations/versions/y.sql
+mv migrations/versions/1000aaaa0001_initial_schema.sql real.sql
+ln -s ../../real.sql migrations/versions/1000aaaa0001_initial_schema.sql
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_eq "a symlink to a regular revision file is read" "1000aaaa0001 (head)" "$out"
+rm migrations/versions/1000aaaa0001_initial_schema.sql
+mv real.sql migrations/versions/1000aaaa0001_initial_schema.sql
+size=$(wc -c <migrations/versions/1000aaaa0001_initial_schema.sql)
+cp aludel.ini aludel.ini.orig
+echo "max_revision_size = $((size - 1))" >>aludel.ini
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_status "a revision file one byte over max_revision_size is refused" 1 $st
+ok_match "over max_revision_size: the message names the file, its size and the limit" \
+	"1000aaaa0001_initial_schema\.sql: $size bytes, larger than the limit of $((size - 1)) bytes \(max_revision_size in the ini file\)$" "$out"
+sed -i "s/^max_revision_size = .*/max_revision_size = $size/" aludel.ini
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_eq "a revision file of exactly max_revision_size bytes is read" "1000aaaa0001 (head)" "$out"
+out=$(timeout 5 "$ALUDEL" upgrade heads --sql 2>&1); st=$?
+ok_status "... and its sections too (upgrade --sql)" 0 $st
+sed -i "s/^max_revision_size = .*/max_revision_size = lots/" aludel.ini
+out=$(timeout 5 "$ALUDEL" heads 2>&1); st=$?
+ok_match "a bad max_revision_size names the line and the value" \
+	"aludel\.ini:[0-9]*: max_revision_size must be a size in bytes .* not 'lots'$" "$out"
+mv aludel.ini.orig aludel.ini
+# eleven lines: 10^10 bytes if expanded
+{
+	echo "[DEFAULT]"
+	echo "k0 = xxxxxxxxxx"
+	for i in 1 2 3 4 5 6 7 8 9; do
+		p=$((i - 1))
+		echo "k$i = %(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s%(k$p)s"
+	done
+	echo "[aludel]"
+	echo "script_location = migrations"
+	echo "version_table = %(k9)s"
+} >bomb.ini
+out=$(timeout 5 "$ALUDEL" -c bomb.ini heads 2>&1); st=$?
+ok_status "the 11-line interpolation bomb fails at once" 1 $st
+ok_eq "the interpolation bomb: the message names the file, line and key" \
+	"FAILED: bomb.ini:14: the value of 'version_table' expands to more than 1048576 bytes (nested %(...)s references?)" "$out"
+{
+	echo "[DEFAULT]"
+	echo "k0 = migr"
+	for i in 1 2 3 4 5 6 7 8 9; do echo "k$i = %(k$((i - 1)))s"; done
+	echo "[aludel]"
+	echo "script_location = %(k9)sations"
+} >chain.ini
+out=$(timeout 5 "$ALUDEL" -c chain.ini heads 2>&1); st=$?
+ok_eq "a legitimate chain of references ten deep works" "1000aaaa0001 (head)" "$out"
+printf '[DEFAULT]\na = %%(b)s\nb = %%(a)s\n[aludel]\nscript_location = %%(a)s\n' >loop.ini
+out=$(timeout 5 "$ALUDEL" -c loop.ini heads 2>&1); st=$?
+ok_match "a loop of references fails naming a key of the loop" \
+	"loop\.ini:[23]: too many nested %\(\.\.\.\)s references in the value of '[ab]' \(a loop\?\)" "$out"
+cd .. && rm -rf boundproj
 tap_done
