@@ -15,7 +15,7 @@ as_root() {
 packages="build-essential autoconf automake libtool pkgconf
 	libinih-dev libsqlite3-dev libpq-dev libncurses-dev libcmocka-dev
 	sqlite3 postgresql postgresql-client tmux python3 python3-alembic python3-psycopg2 alembic
-	mandoc valgrind hyperfine time locales"
+	mandoc valgrind hyperfine time locales clang libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do
@@ -49,6 +49,14 @@ check)
 	make -s -j"$(nproc)"
 	status=0
 	make -s -j"$(nproc)" check || status=$?
+	# The fuzz targets (tests/fuzz/): their own build with clang, libFuzzer and
+	# both sanitizers, each target run for 60 s; a failure fails the check.
+	(
+		mkdir -p "$top/build-fuzz" && cd "$top/build-fuzz" &&
+		{ [ -f Makefile ] || ../configure -q --enable-fuzzing CC=clang; } &&
+		make -s -j"$(nproc)" fuzz &&
+		"$top/tests/fuzz/run.sh" 60
+	) || status=$?
 	# One closing line for every suite, from the automake logs.
 	pass=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: PASS' || true)
 	fail=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: \(FAIL\|ERROR\|XPASS\)' || true)

@@ -1,0 +1,1 @@
+context.configure(version_table="unterminated)

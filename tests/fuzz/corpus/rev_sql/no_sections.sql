@@ -1,0 +1,4 @@
+-- no sections
+--
+-- Revision ID: abc
+-- Revises:

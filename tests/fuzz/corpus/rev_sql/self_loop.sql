@@ -1,0 +1,7 @@
+-- self loop
+--
+-- Revision ID: abc
+-- Revises: abc
+
+-- migrate:upgrade
+SELECT 1;
