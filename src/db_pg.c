@@ -346,6 +346,12 @@ int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 		pg_close(&p->base);
 		return error;
 	}
+	/* when the client is gone (killed), the server ends its statement, and
+	 * frees its advisory lock, within a second instead of when the statement
+	 * would have ended: PostgreSQL 14 and later; older servers have no such
+	 * setting (then nothing is set) and run the statement to its end */
+	PQclear(PQexec(p->conn, "SELECT set_config(name, '1000', false) FROM pg_settings "
+				"WHERE name = 'client_connection_check_interval'"));
 	p->cancel = PQgetCancel(p->conn);
 	*out = &p->base;
 	return 0;
