@@ -29,6 +29,7 @@ struct parse_ctx {
 	char *err;         /* first error of ours: message ... */
 	unsigned err_line; /* ... and its line */
 	int err_code;
+	size_t value_len, value_cap; /* the last entry's value: length, allocated size */
 	const char *raw;   /* the current line in the text (inih changes its copy) */
 	size_t raw_len;
 };
@@ -48,6 +49,8 @@ static int is_blank(char ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\f' || ch == '\v';
 }
+
+static void add_section(struct ald_ini *ini, const char *name);
 
 /* Notes what inih is about to see on `line`: a section header changes the
  * current section (and is recorded even when it has no keys). */
@@ -72,8 +75,7 @@ static void note_line(struct parse_ctx *c, const char *line)
 	c->section = ald_xstrndup(p + 1, (size_t)(end - p - 1));
 	c->have_prev = 0;
 	c->last = 0;
-	if (!ald_strvec_contains(&c->ini->sections, c->section))
-		ald_strvec_pushdup(&c->ini->sections, c->section);
+	add_section(c->ini, c->section);
 }
 
 /* inih's line reader: the next line of the text, '\n' included. */
@@ -142,13 +144,84 @@ static char *lower_dup(const char *s)
 	return k;
 }
 
+/* FNV-1a of a section name, and of a key after it. */
+static size_t hash_str(size_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
+	return (h ^ 0xff) * (size_t)1099511628211ull;
+}
+
+#define HASH_SEED ((size_t)14695981039346656037ull)
+
 static struct ald_ini_entry *find_entry(const struct ald_ini *ini, const char *section,
 					const char *key)
 {
-	for (size_t i = 0; i < ini->n; i++)
-		if (ald_streq(ini->v[i].section, section) && ald_streq(ini->v[i].key, key))
-			return &ini->v[i];
+	if (!ini->key_slots)
+		return NULL;
+	size_t mask = ini->key_slots - 1;
+	for (size_t i = hash_str(hash_str(HASH_SEED, section), key) & mask; ini->by_key[i];
+	     i = (i + 1) & mask) {
+		struct ald_ini_entry *e = &ini->v[ini->by_key[i] - 1];
+		if (ald_streq(e->section, section) && ald_streq(e->key, key))
+			return e;
+	}
 	return NULL;
+}
+
+/* Puts index `ix` (+ 1) in the table of `slots` slots at the hash `h`. */
+static void table_put(size_t *table, size_t slots, size_t h, size_t ix)
+{
+	size_t i = h & (slots - 1);
+	while (table[i])
+		i = (i + 1) & (slots - 1);
+	table[i] = ix + 1;
+}
+
+/* Adds entry n-1 (just appended) to the key table, growing it to keep it at
+ * most half full. */
+static void index_entry(struct ald_ini *ini)
+{
+	if (ini->n * 2 > ini->key_slots) {
+		free(ini->by_key);
+		ini->key_slots = ini->key_slots ? ini->key_slots * 2 : 64;
+		ini->by_key = ald_xcalloc(ini->key_slots, sizeof(size_t));
+		for (size_t i = 0; i + 1 < ini->n; i++)
+			table_put(ini->by_key, ini->key_slots,
+				  hash_str(hash_str(HASH_SEED, ini->v[i].section), ini->v[i].key), i);
+	}
+	const struct ald_ini_entry *e = &ini->v[ini->n - 1];
+	table_put(ini->by_key, ini->key_slots, hash_str(hash_str(HASH_SEED, e->section), e->key),
+		  ini->n - 1);
+}
+
+static int has_section(const struct ald_ini *ini, const char *name)
+{
+	if (!ini->section_slots)
+		return 0;
+	size_t mask = ini->section_slots - 1;
+	for (size_t i = hash_str(HASH_SEED, name) & mask; ini->by_section[i]; i = (i + 1) & mask)
+		if (ald_streq(ini->sections.v[ini->by_section[i] - 1], name))
+			return 1;
+	return 0;
+}
+
+/* Records a section name the first time it is seen. */
+static void add_section(struct ald_ini *ini, const char *name)
+{
+	if (has_section(ini, name))
+		return;
+	ald_strvec_pushdup(&ini->sections, name);
+	size_t n = ini->sections.n;
+	if (n * 2 > ini->section_slots) {
+		free(ini->by_section);
+		ini->section_slots = ini->section_slots ? ini->section_slots * 2 : 16;
+		ini->by_section = ald_xcalloc(ini->section_slots, sizeof(size_t));
+		for (size_t i = 0; i + 1 < n; i++)
+			table_put(ini->by_section, ini->section_slots,
+				  hash_str(HASH_SEED, ini->sections.v[i]), i);
+	}
+	table_put(ini->by_section, ini->section_slots, hash_str(HASH_SEED, name), n - 1);
 }
 
 static int on_value(void *user, const char *section_unused, const char *name, const char *value)
@@ -167,10 +240,17 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	if (c->indented && c->last && ald_streq(ini->v[c->last - 1].key, key)) {
 		struct ald_ini_entry *e = &ini->v[c->last - 1];
 		char *v = strip_comment(c->raw, c->raw_len);
-		if (*v) { /* a continuation line */
-			char *joined = ald_xasprintf("%s%s%s", e->value, *e->value ? "\n" : "", v);
-			free(e->value);
-			e->value = joined;
+		if (*v) { /* a continuation line, appended in place: linear however many */
+			size_t vlen = strlen(v), sep = c->value_len ? 1 : 0;
+			size_t need = c->value_len + sep + vlen + 1;
+			if (need > c->value_cap) {
+				c->value_cap = need > c->value_cap * 2 ? need : c->value_cap * 2;
+				e->value = ald_xrealloc(e->value, c->value_cap);
+			}
+			if (sep)
+				e->value[c->value_len++] = '\n';
+			memcpy(e->value + c->value_len, v, vlen + 1);
+			c->value_len += vlen;
 		}
 		free(key);
 		free(v);
@@ -193,7 +273,10 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	ini->v = ald_xgrow(ini->v, &ini->cap, ini->n + 1, sizeof(*ini->v));
 	ini->v[ini->n++] = (struct ald_ini_entry){
 		.section = ald_xstrdup(c->section), .key = key, .value = v, .line = c->lineno};
+	index_entry(ini);
 	c->last = ini->n;
+	c->value_len = strlen(v);
+	c->value_cap = c->value_len + 1;
 	c->have_prev = 1;
 	return 1;
 }
@@ -228,13 +311,15 @@ void ald_ini_clear(struct ald_ini *ini)
 	free(ini->v);
 	free(ini->path);
 	ald_strvec_free(&ini->sections);
+	free(ini->by_key);
+	free(ini->by_section);
 	memset(ini, 0, sizeof(*ini));
 }
 
 int ald_ini_has_section(const struct ald_ini *ini, const char *section)
 {
 	/* as in configparser, [DEFAULT] only supplies defaults */
-	return !ald_streq(section, "DEFAULT") && ald_strvec_contains(&ini->sections, section);
+	return !ald_streq(section, "DEFAULT") && has_section(ini, section);
 }
 
 const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,

@@ -23,6 +23,10 @@ struct ald_ini {
 	struct ald_ini_entry *v;
 	size_t n, cap;
 	struct ald_strvec sections; /* distinct section names, in order of appearance */
+	/* hash tables (index + 1, 0: empty slot) of the entries by section and
+	 * key, and of the sections by name: a large file stays linear to read */
+	size_t *by_key, *by_section;
+	size_t key_slots, section_slots; /* powers of two */
 };
 
 /* Parses `text` (the contents of `path`, which only names it in messages)

@@ -402,6 +402,30 @@ static void test_interpolation_bounds(void **state)
 	alarm(0);
 }
 
+/* A large file reads in linear time: 20,000 keys, sections and continuation
+ * lines each (quadratic, these took seconds to minutes). */
+static void test_large_file_linear(void **state)
+{
+	(void)state;
+	alarm(20);
+	struct ald_buf ini = {0};
+	ald_buf_puts(&ini, "[alembic]\nscript_location = migrations\nlong =\n");
+	for (int i = 0; i < 20000; i++)
+		ald_buf_printf(&ini, "  line %d\n", i);
+	for (int i = 0; i < 20000; i++)
+		ald_buf_printf(&ini, "k%d = v%d\n", i, i);
+	ald_buf_puts(&ini, "version_table = %(k19999)s\n");
+	for (int i = 0; i < 20000; i++)
+		ald_buf_printf(&ini, "[s%d]\nk = %d\n", i, i);
+	write_file("alembic.ini", ald_buf_cstr(&ini));
+	ald_buf_free(&ini);
+	struct ald_config cfg;
+	load_ok(&cfg, NULL);
+	assert_string_equal(cfg.version_table, "v19999");
+	ald_config_clear(&cfg);
+	alarm(0);
+}
+
 /* max_revision_size: default 64 MiB, bytes or K/M/G, set process-wide. */
 static void test_max_revision_size(void **state)
 {
@@ -735,6 +759,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_interpolation, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_interpolation_bounds, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_max_revision_size, setup, tmp_cwd_leave),
+		cmocka_unit_test_setup_teardown(test_large_file_linear, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_environment, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_url_precedence, setup, tmp_cwd_leave),
 		cmocka_unit_test_setup_teardown(test_inline_comments, setup, tmp_cwd_leave),
