@@ -52,8 +52,10 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	_Static_assert(offsetof(struct ald_rev, file) == 0, "ald_rev begins with its file");
 	void *revs = NULL;
 	size_t n = 0;
+	struct ald_scan_cache sc = {.off = opts->version >= 2 && opts->no_cache, .note = NULL};
 	error = ald_scan_versions(&revs, &n, sizeof(struct ald_rev), &p->config.version_locations,
-				  p->config.version_locations_set);
+				  p->config.version_locations_set, &sc);
+	p->cache_note = sc.note;
 	if (error < 0)
 		goto fail;
 	p->alembic = detect_alembic(&p->config, revs, n);
@@ -88,6 +90,7 @@ void ald_project_free(ald_project *p)
 	free(p->revisions);
 	free(p->url_display);
 	free(p->warning);
+	free(p->cache_note);
 	free(p);
 }
 
@@ -104,6 +107,11 @@ const char *ald_project_url_display(const ald_project *p)
 const char *ald_project_warning(const ald_project *p)
 {
 	return p->warning;
+}
+
+const char *ald_project_cache_note(const ald_project *p)
+{
+	return p->cache_note;
 }
 
 int ald_project_is_alembic(const ald_project *p)

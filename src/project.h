@@ -21,6 +21,7 @@ struct ald_project {
 	struct ald_db *db;              /* opened on first use; NULL before */
 	int alembic;                    /* new revision files are Alembic .py files */
 	char *warning;                  /* what to tell the user once (env.py's settings), or NULL */
+	char *cache_note;               /* a damaged header cache found (ald_project_cache_note), or NULL */
 };
 
 struct ald_revlist {

@@ -1,21 +1,33 @@
 /* revcache.c - the parsed-header cache of a versions folder (see revcache.h).
  *
  * File format (native byte order; the cache never leaves the machine):
- *   "ALDREVC" NUL, u32 format, u32 entry count n, stat of the folder,
- *   str folder, u64 offset of each entry (from the file's start), entries in
- *   name order.
+ *   "ALDREVC" NUL, u64 file checksum, u32 format, u32 entry count n,
+ *   u64 file length, stat of the folder, str folder, then a table of n
+ *   (u64 offset of the entry from the file's start, u64 entry checksum),
+ *   then the entries in name order, each ending where the next begins.
  *   entry: str name, stat, u32 kind, str id, u32 id_line, str message,
  *          u32 has_date, str date, list down, u32 line, list depends,
  *          u32 line, list labels, u32 transactional, section up, section down
  *   stat: u64 size, ino, dev, mtime s, mtime ns, ctime s, ctime ns
  *   str: u32 length, bytes, NUL; list: u32 count, strs;
  *   section: u32 present, u64 offset, u64 length, u32 line.
+ * Checksums are XXH64 (ald_hash64, bincodec.h). The file checksum covers
+ * every byte from the format to the end of the table - so the count, the
+ * length, the folder and each entry's offset and checksum - and an entry's
+ * checksum covers all of its bytes: every byte of the file is covered once.
+ * A file whose header, length or checksum does not verify, or that was
+ * written for another folder, is ignored whole; an entry whose checksum does
+ * not verify is ignored alone (its file is parsed again). Entries travel from
+ * one cache file to the next with their checksums, verified when used.
  * The docstring is not kept (it is read from the file when asked for: see
  * ald_revision_doc). Bump FORMAT whenever this layout or what the parsers
- * produce changes.
+ * produce changes; a file of another format is replaced without a word.
  */
 #include "revcache.h"
 #include "bincodec.h"
+#include "revwrite.h"
+#include "scan.h"
+#include "error.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,15 +40,20 @@
 #include <unistd.h>
 
 #define MAGIC "ALDREVC"
-#define FORMAT 2u
+#define FORMAT 3u
+#define SUMMED_FROM 16 /* the file checksum covers the bytes from here */
 #define RACY_SECONDS 2
 #define STAT_WORDS 7
 
 /* One entry of the next cache file: bytes of the old one, or of `fresh`. */
 struct piece {
 	size_t start, end;
+	uint64_t sum;
 	int fresh;
 };
+
+/* What is known of an old entry's checksum. */
+enum { UNCHECKED, GOOD, BAD };
 
 struct ald_revcache {
 	char *path;           /* the cache file */
@@ -47,6 +64,8 @@ struct ald_revcache {
 	char *data;           /* the old cache file, mapped read-only, or NULL */
 	size_t len;
 	uint64_t *offsets;    /* n + 1 entry offsets (the last: data's end); owned */
+	uint64_t *sums;       /* n entry checksums; owned */
+	unsigned char *state; /* n UNCHECKED / GOOD / BAD; owned */
 	size_t n;             /* entries in the old file */
 	size_t next;          /* lookup cursor */
 	const char **names;   /* ald_revcache_names' answer; owned array */
@@ -57,6 +76,7 @@ struct ald_revcache {
 	size_t n_pieces, cap_pieces;
 	size_t hits, seen;    /* entries found; files looked up or stored */
 	int dirty;
+	const char *damage;   /* why (part of) the old file was not trusted, or NULL */
 	time_t now;
 };
 
@@ -161,16 +181,18 @@ static uint64_t name_hash(const char *s)
 	return h;
 }
 
-/* Maps the cache file and checks its header and offset table; leaves c empty
- * if the file is missing, of another format or folder, or damaged. */
+/* Maps the cache file and verifies its header, checksum and table; leaves c
+ * empty if the file is missing, of another format or folder, or damaged (then
+ * c->damage says why). The entries are verified one by one when used. */
 static void load(struct ald_revcache *c)
 {
 	int fd = open(c->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	struct stat st;
-	if (fstat(fd, &st) != 0 || st.st_size < 16) {
+	if (fstat(fd, &st) != 0 || st.st_size <= 0) {
 		close(fd);
+		c->damage = "empty";
 		return;
 	}
 	/* mapped and populated at once: cheaper than a heap copy page by page */
@@ -184,25 +206,48 @@ static void load(struct ald_revcache *c)
 	char magic[8];
 	uint64_t dir_st[STAT_WORDS];
 	rd(&r, magic, sizeof(magic));
+	uint64_t sum = rd_u64(&r);
 	uint32_t format = rd_u32(&r), n = rd_u32(&r), dlen;
+	if (!r.bad && memcmp(magic, MAGIC, sizeof(magic)) == 0 && format != FORMAT)
+		return; /* another version of aludel's: replaced, not damaged */
+	uint64_t length = rd_u64(&r);
 	rd(&r, dir_st, sizeof(dir_st));
 	const char *dir = rd_raw(&r, &dlen);
-	if (r.bad || memcmp(magic, MAGIC, sizeof(magic)) != 0 || format != FORMAT ||
-	    strcmp(dir, c->dir) != 0 || n > (size_t)(r.end - r.p) / 8)
+	if (r.bad || memcmp(magic, MAGIC, sizeof(magic)) != 0 || length != c->len ||
+	    n > (size_t)(r.end - r.p) / 16) {
+		c->damage = "truncated or not a cache file";
 		return;
-	/* the table, then a check that the entries follow each other in order */
-	uint64_t *table = ald_xmalloc(((size_t)n + 1) * sizeof(*table));
-	rd(&r, table, (size_t)n * sizeof(*table));
-	table[n] = c->len;
-	size_t at = (size_t)(r.p - c->data);
+	}
+	size_t table = (size_t)(r.p - c->data), table_end = table + (size_t)n * 16;
+	if (ald_hash64(c->data + SUMMED_FROM, table_end - SUMMED_FROM) != sum) {
+		c->damage = "wrong checksum";
+		return;
+	}
+	if (strcmp(dir, c->dir) != 0) {
+		c->damage = "written for another folder";
+		return;
+	}
+	/* the table; the entries must follow each other in order to the end */
+	uint64_t *offsets = ald_xmalloc(((size_t)n + 1) * sizeof(*offsets));
+	uint64_t *sums = ald_xmalloc(((size_t)n + 1) * sizeof(*sums));
+	for (uint32_t i = 0; i < n; i++) {
+		offsets[i] = rd_u64(&r);
+		sums[i] = rd_u64(&r);
+	}
+	offsets[n] = c->len;
+	size_t at = table_end;
 	for (uint32_t i = 0; i <= n; i++) {
-		if (table[i] < at || table[i] > c->len || (i == 0 && table[i] != at)) {
-			free(table);
+		if (offsets[i] < at || offsets[i] > c->len || (i == 0 && offsets[i] != at)) {
+			free(offsets);
+			free(sums);
+			c->damage = "bad entry table";
 			return;
 		}
-		at = (size_t)table[i];
+		at = (size_t)offsets[i];
 	}
-	c->offsets = table;
+	c->offsets = offsets;
+	c->sums = sums;
+	c->state = ald_xcalloc((size_t)n + 1, 1);
 	c->n = n;
 	/* a folder recorded as unknown has all-zero words, never a real stat */
 	c->same_dir = c->dir_known && memcmp(dir_st, c->dir_st, sizeof(dir_st)) == 0;
@@ -225,9 +270,23 @@ struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *
 	return c;
 }
 
-/* Entry i's name, or NULL if damaged. */
-static const char *entry_name(const struct ald_revcache *c, size_t i)
+/* 1 if old entry i's checksum verifies (checked once, then remembered). */
+static int entry_ok(struct ald_revcache *c, size_t i)
 {
+	if (c->state[i] == UNCHECKED) {
+		size_t start = (size_t)c->offsets[i], end = (size_t)c->offsets[i + 1];
+		c->state[i] = ald_hash64(c->data + start, end - start) == c->sums[i] ? GOOD : BAD;
+		if (c->state[i] == BAD)
+			c->damage = "an entry with a wrong checksum";
+	}
+	return c->state[i] == GOOD;
+}
+
+/* Entry i's name, or NULL if damaged. */
+static const char *entry_name(struct ald_revcache *c, size_t i)
+{
+	if (!entry_ok(c, i))
+		return NULL;
 	struct reader r = {c->data + c->offsets[i], c->data + c->offsets[i + 1], 0};
 	uint32_t len;
 	const char *name = rd_raw(&r, &len);
@@ -242,11 +301,15 @@ size_t ald_revcache_names(struct ald_revcache *c, const char *const **names)
 	if (!c->names) {
 		c->names = ald_xmalloc(c->n * sizeof(*c->names));
 		for (size_t i = 0; i < c->n; i++) {
-			c->names[i] = entry_name(c, i);
-			if (!c->names[i] || (i && strcmp(c->names[i - 1], c->names[i]) >= 0)) {
+			/* only names a listing of the folder could give, in order */
+			const char *name = c->names[i] = entry_name(c, i);
+			if (!name || strchr(name, '/') || !ald_scan_is_revision_name(name) ||
+			    (i && strcmp(c->names[i - 1], name) >= 0)) {
 				free(c->names);
 				c->names = NULL;
 				c->same_dir = 0;
+				if (name && !c->damage)
+					c->damage = "a bad listing";
 				return 0;
 			}
 		}
@@ -255,7 +318,24 @@ size_t ald_revcache_names(struct ald_revcache *c, const char *const **names)
 	return c->n;
 }
 
-/* Moves the cursor to the entry named `name`; 1 if there is one. */
+void ald_revcache_distrust_names(struct ald_revcache *c)
+{
+	c->same_dir = 0;
+	c->damage = "a listing of files that do not exist";
+}
+
+const char *ald_revcache_damage(const struct ald_revcache *c)
+{
+	return c->damage;
+}
+
+const char *ald_revcache_file(const struct ald_revcache *c)
+{
+	return c->path;
+}
+
+/* Moves the cursor to the entry named `name`; 1 if there is one (damaged
+ * entries are passed over: their files are parsed). */
 static int find(struct ald_revcache *c, const char *name)
 {
 	while (c->next < c->n) {
@@ -289,7 +369,8 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 	struct ald_revfile v = {0};
 	size_t used = 0;
 	v.path = (char *)path;
-	v.kind = (enum ald_revfile_kind)rd_u32(&r);
+	uint32_t kind = rd_u32(&r);
+	v.kind = (enum ald_revfile_kind)kind;
 	v.id = rd_view(&r);
 	v.id_line = rd_u32(&r);
 	v.message = rd_view(&r);
@@ -301,17 +382,23 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 	rd_view_list(&r, c, &v.depends, &used);
 	v.depends_line = rd_u32(&r);
 	rd_view_list(&r, c, &v.labels, &used);
-	v.transactional = (int)rd_u32(&r);
+	uint32_t transactional = rd_u32(&r);
+	v.transactional = (int)transactional;
 	rd_section(&r, &v.upgrade);
 	rd_section(&r, &v.downgrade);
-	if (r.bad || r.p != r.end) /* damaged: never trusted */
+	/* the checksum held; these are what this writer can have written */
+	if (r.bad || r.p != r.end || (kind != ALD_REVFILE_SQL && kind != ALD_REVFILE_PY) ||
+	    has_date > 1 || transactional > 1 || (unsigned)v.upgrade.present > 1 ||
+	    (unsigned)v.downgrade.present > 1) {
+		c->damage = "an entry that cannot be read";
 		return 0;
+	}
 	struct ald_strvec *lists[] = {&v.down, &v.depends, &v.labels};
 	for (int k = 0; k < 3; k++)
 		lists[k]->v = lists[k]->n ? c->scratch + (uintptr_t)lists[k]->v : NULL;
 	ald_revfile_pack(out, &v);
 	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
-	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], 0};
+	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], c->sums[i], 0};
 	c->hits++;
 	c->seen++;
 	return 1;
@@ -345,7 +432,8 @@ void ald_revcache_store(struct ald_revcache *c, const char *name, const struct s
 	wr_section(b, &rf->upgrade);
 	wr_section(b, &rf->downgrade);
 	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
-	c->pieces[c->n_pieces++] = (struct piece){start, b->len, 1};
+	c->pieces[c->n_pieces++] =
+		(struct piece){start, b->len, ald_hash64(b->ptr + start, b->len - start), 1};
 }
 
 /* mkdir -p of the cache folder (the last two levels at most are created). */
@@ -368,40 +456,41 @@ static void make_folder(const char *file)
 	free(dir);
 }
 
+/* Writes the new cache file (ald_write_file_atomic: a temporary file in the
+ * cache folder, fsynced, renamed over the old one, the folder fsynced). A
+ * failure is silent: the error it recorded is forgotten. */
 static void save(struct ald_revcache *c)
 {
 	make_folder(c->path);
-	char *tmp = ald_xasprintf("%s.%ld.tmp", c->path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		free(tmp);
-		return;
-	}
 	/* the listing is trusted next time only if every file is in it */
 	uint64_t zeros[STAT_WORDS] = {0};
 	int complete = c->dir_known && c->n_pieces == c->seen;
 	struct ald_buf out = {0};
 	wr(&out, MAGIC, sizeof(MAGIC));
+	wr_u64(&out, 0); /* the checksum, below */
 	wr_u32(&out, FORMAT);
 	wr_u32(&out, (uint32_t)c->n_pieces);
+	size_t length_at = out.len;
+	wr_u64(&out, 0); /* the length, below */
 	wr(&out, complete ? c->dir_st : zeros, sizeof(zeros));
 	wr_str(&out, c->dir);
-	size_t table = out.len;
-	uint64_t at = table + c->n_pieces * sizeof(uint64_t);
+	uint64_t at = out.len + c->n_pieces * 16;
 	for (size_t i = 0; i < c->n_pieces; i++) {
 		wr_u64(&out, at);
+		wr_u64(&out, c->pieces[i].sum);
 		at += c->pieces[i].end - c->pieces[i].start;
 	}
+	uint64_t length = at;
+	memcpy(out.ptr + length_at, &length, sizeof(length));
+	uint64_t sum = ald_hash64(out.ptr + SUMMED_FROM, out.len - SUMMED_FROM);
+	memcpy(out.ptr + sizeof(MAGIC), &sum, sizeof(sum));
 	for (size_t i = 0; i < c->n_pieces; i++) {
 		const struct piece *p = &c->pieces[i];
 		wr(&out, (p->fresh ? c->fresh.ptr : c->data) + p->start, p->end - p->start);
 	}
-	int ok = write(fd, out.ptr, out.len) == (ssize_t)out.len;
-	ok = close(fd) == 0 && ok;
-	if (!ok || rename(tmp, c->path) != 0)
-		unlink(tmp);
+	if (ald_write_file_atomic(c->path, out.ptr, out.len, 1) < 0)
+		ald_error_clear();
 	ald_buf_free(&out);
-	free(tmp);
 }
 
 void ald_revcache_close(struct ald_revcache *c, int keep)
@@ -415,6 +504,8 @@ void ald_revcache_close(struct ald_revcache *c, int keep)
 	if (c->data)
 		munmap(c->data, c->len);
 	free(c->offsets);
+	free(c->sums);
+	free(c->state);
 	free(c->names);
 	free(c->scratch);
 	ald_buf_free(&c->fresh);

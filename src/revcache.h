@@ -10,9 +10,15 @@
  * are unchanged (nothing added, removed or renamed), it need not be read.
  *
  * Where: $ALUDEL_CACHE_DIR, else $XDG_CACHE_HOME/aludel, else
- * $HOME/.cache/aludel; ALUDEL_CACHE_DIR set to an empty value turns it off.
- * The project's own folders are never written to. Every cache error is
- * silent: the cache is only ever a faster way to the same result.
+ * $HOME/.cache/aludel; ALUDEL_CACHE_DIR set to an empty value turns it off
+ * (so does ald_open_options.no_cache, before the cache is opened). The
+ * project's own folders are never written to. Every cache error is silent:
+ * the cache is only ever a faster way to the same result.
+ *
+ * Nothing damaged is trusted: the file and each entry carry a checksum
+ * (revcache.c); a file that does not verify is ignored whole, an entry that
+ * does not verify alone, and what they described is read from the revision
+ * files again, then written back. ald_revcache_damage says that it happened.
  */
 #ifndef ALD_REVCACHE_H
 #define ALD_REVCACHE_H
@@ -33,6 +39,18 @@ struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *
  * close). Otherwise 0 and *names = NULL: read the folder. */
 size_t ald_revcache_names(struct ald_revcache *c, const char *const **names);
 
+/* The listing of ald_revcache_names named a file that cannot be stat'ed:
+ * the cache lied. Called by the scan before it starts again with a fresh
+ * ald_revcache_open; marks this one damaged. */
+void ald_revcache_distrust_names(struct ald_revcache *c);
+
+/* Why the cache file, or part of it, was found damaged and ignored (a short
+ * phrase such as "wrong checksum"), or NULL. Static string. */
+const char *ald_revcache_damage(const struct ald_revcache *c);
+
+/* The cache file's path (borrowed, valid until close). */
+const char *ald_revcache_file(const struct ald_revcache *c);
+
 /* If the entry for file `name` matches `st`, fills *out (path set to `path`)
  * and returns 1; otherwise returns 0 and leaves *out zeroed. Files must be
  * looked up or stored in ascending strcmp order of name. */
@@ -45,7 +63,7 @@ void ald_revcache_store(struct ald_revcache *c, const char *name, const struct s
 
 /* When `keep` (every file of the folder was looked up or stored), writes the
  * cache - the entries of this run - if it changed, atomically (temporary file
- * + rename). Frees it. */
+ * in the cache folder, fsync, rename, fsync of the folder). Frees it. */
 void ald_revcache_close(struct ald_revcache *c, int keep);
 
 /* Tests only: the clock runs `seconds` ahead, so that files the test has just

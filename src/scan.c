@@ -153,15 +153,22 @@ static struct ald_revfile *at(void *base, size_t size, size_t i)
 }
 
 /* Reads the revision files of one folder, appending to *files (elements of
- * `size` bytes). The listing comes from the cache while the folder is unchanged. */
-static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const char *dir,
-		    const char *real, int dfd, struct ald_buf *buf)
+ * `size` bytes). The listing comes from the cache while the folder is
+ * unchanged and `trust_listing`; if a file it names cannot be stat'ed, the
+ * cache lied: *lied is set and the caller clears what was read and starts
+ * again without the cache's listing. A damaged cache is told in sc->note. */
+static int scan_dir_once(void **files, size_t size, size_t *n, size_t *cap, const char *dir,
+			 const char *real, int dfd, struct ald_buf *buf, struct ald_scan_cache *sc,
+			 int trust_listing, int *lied)
 {
 	struct stat dst;
-	struct ald_revcache *cache = fstat(dfd, &dst) == 0 ? ald_revcache_open(real, &dst) : NULL;
+	struct ald_revcache *cache = (!sc || !sc->off) && fstat(dfd, &dst) == 0
+					     ? ald_revcache_open(real, &dst)
+					     : NULL;
 	struct ald_strvec listed = {0};
 	const char *const *names = NULL;
-	size_t count = cache ? ald_revcache_names(cache, &names) : 0;
+	size_t count = cache && trust_listing ? ald_revcache_names(cache, &names) : 0;
+	int from_cache = count != 0;
 	int err = 0;
 	if (!count) {
 		err = list_dir(&listed, dfd, dir);
@@ -188,6 +195,11 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 	for (size_t j = 0; j < count && err == 0; j++) {
 		if (sts && j % CHUNK == 0)
 			err = stat_all(dfd, dir, names + j, count - j < CHUNK ? count - j : CHUNK, sts);
+		if (err && from_cache) { /* a listed file is not there */
+			ald_error_clear();
+			ald_revcache_distrust_names(cache);
+			*lied = 1;
+		}
 		if (err)
 			break;
 		size_t nlen = strlen(names[j]);
@@ -200,6 +212,11 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 		if (err == 0)
 			(*n)++;
 	}
+	const char *damage = cache ? ald_revcache_damage(cache) : NULL;
+	if (damage && sc && !sc->note)
+		sc->note = ald_xasprintf("ignored a damaged header cache %s (%s): the revision "
+					 "files were read instead",
+					 ald_revcache_file(cache), damage);
 	ald_revcache_close(cache, err == 0);
 	free(sts);
 	free(path);
@@ -207,8 +224,26 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 	return err;
 }
 
+/* scan_dir_once, and once more without the cache's listing if it lied: the
+ * result is always the one the folder itself gives. */
+static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const char *dir,
+		    const char *real, int dfd, struct ald_buf *buf, struct ald_scan_cache *sc)
+{
+	size_t first = *n;
+	int lied = 0;
+	int err = scan_dir_once(files, size, n, cap, dir, real, dfd, buf, sc, 1, &lied);
+	if (!lied)
+		return err;
+	for (size_t i = first; i < *n; i++) {
+		ald_revfile_clear(at(*files, size, i));
+		memset(at(*files, size, i), 0, size);
+	}
+	*n = first;
+	return scan_dir_once(files, size, n, cap, dir, real, dfd, buf, sc, 0, &lied);
+}
+
 int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
-		      int skip_missing)
+		      int skip_missing, struct ald_scan_cache *sc)
 {
 	struct ald_strvec seen = {0};
 	struct ald_buf buf = {0};
@@ -230,7 +265,7 @@ int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_s
 					      dirs->v[i], strerror(errno));
 			break;
 		}
-		error = scan_dir(&files, size, &n, &cap, dirs->v[i], key, dfd, &buf);
+		error = scan_dir(&files, size, &n, &cap, dirs->v[i], key, dfd, &buf, sc);
 		close(dfd);
 	}
 	ald_strvec_free(&seen);

@@ -5,7 +5,12 @@
  * failed scans and a damaged cache file are never trusted; a folder's listing
  * is taken from the cache only while the folder is unchanged and every file
  * was recorded; an empty
- * ALUDEL_CACHE_DIR turns it off. Each test gets fresh temporary folders. */
+ * ALUDEL_CACHE_DIR turns it off. The cache can't lie: with every single byte
+ * of a real cache file changed, or the file cut at every length, or a cache
+ * of another folder put in its place, or a well-formed cache listing a file
+ * that is gone, a scan gives exactly what it gives without a cache (the same
+ * revisions or the same error) and says the cache was damaged; its checksum
+ * is XXH64 (known values). Each test gets fresh temporary folders. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bincodec.h"
 #include "error.h"
 #include "revcache.h"
 #include "scan.h"
@@ -99,15 +105,21 @@ struct scan {
 	size_t n;
 };
 
-static int scan(struct scan *s)
+/* Scans folder `dir` with the cache used as `sc` says. */
+static int scan_with(struct scan *s, const char *dir, struct ald_scan_cache *sc)
 {
 	struct ald_strvec dirs = {0};
-	ald_strvec_pushdup(&dirs, vdir);
+	ald_strvec_pushdup(&dirs, dir);
 	void *f = NULL;
-	int err = ald_scan_versions(&f, &s->n, sizeof(struct ald_revfile), &dirs, 0);
+	int err = ald_scan_versions(&f, &s->n, sizeof(struct ald_revfile), &dirs, 0, sc);
 	s->f = f;
 	ald_strvec_free(&dirs);
 	return err;
+}
+
+static int scan(struct scan *s)
+{
+	return scan_with(s, vdir, NULL);
 }
 
 static void scan_free(struct scan *s)
@@ -423,6 +435,328 @@ static void empty_cache_dir_turns_it_off(void **state)
 	assert_int_equal(cache_files(), 0);
 }
 
+/* ---- a cache that can't lie ---- */
+
+/* XXH64 of known inputs (seed 0): the empty string, one and three bytes, and
+ * 67 bytes (two stripes, then 8-, 1-byte tails). */
+static void checksum_is_xxh64(void **state)
+{
+	(void)state;
+	static const char fox[] =
+		"The quick brown fox jumps over the lazy dog, twice over: 0123456789";
+	assert_int_equal(strlen(fox), 67);
+	assert_true(ald_hash64("", 0) == 0xEF46DB3751D8E999ull);
+	assert_true(ald_hash64("a", 1) == 0xD24EC4F1A98C6E5Bull);
+	assert_true(ald_hash64("abc", 3) == 0x44BC2CF5AD770999ull);
+	assert_true(ald_hash64(fox, 67) == 0xBACF8DECAF7F2D1Eull);
+}
+
+static void assert_same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void assert_same_list(const struct ald_strvec *a, const struct ald_strvec *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++)
+		assert_string_equal(a->v[i], b->v[i]);
+}
+
+static void assert_same_section(const struct ald_section *a, const struct ald_section *b)
+{
+	assert_int_equal(a->present, b->present);
+	assert_int_equal(a->offset, b->offset);
+	assert_int_equal(a->length, b->length);
+	assert_int_equal(a->line, b->line);
+}
+
+/* Two scans gave the same revisions, field by field. */
+static void assert_same_scan(const struct scan *a, const struct scan *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct ald_revfile *x = &a->f[i], *y = &b->f[i];
+		assert_string_equal(x->path, y->path);
+		assert_int_equal(x->kind, y->kind);
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->id_line, y->id_line);
+		assert_same_str(x->message, y->message);
+		assert_same_str(x->create_date, y->create_date);
+		assert_same_list(&x->down, &y->down);
+		assert_int_equal(x->down_line, y->down_line);
+		assert_same_list(&x->depends, &y->depends);
+		assert_int_equal(x->depends_line, y->depends_line);
+		assert_same_list(&x->labels, &y->labels);
+		assert_int_equal(x->transactional, y->transactional);
+		assert_same_section(&x->upgrade, &y->upgrade);
+		assert_same_section(&x->downgrade, &y->downgrade);
+	}
+}
+
+/* What a scan of vdir gives: the revisions, or the error's message. */
+struct outcome {
+	struct scan s;
+	int err;
+	char *message;
+};
+
+static void outcome_take(struct outcome *o, struct ald_scan_cache *sc)
+{
+	o->err = scan_with(&o->s, vdir, sc);
+	o->message = o->err < 0 ? ald_xstrdup(ald_error_last()->message) : NULL;
+}
+
+static void outcome_free(struct outcome *o)
+{
+	scan_free(&o->s);
+	free(o->message);
+}
+
+/* The outcome with the cache turned off (the file itself is left alone). */
+static void outcome_without_cache(struct outcome *o)
+{
+	struct ald_scan_cache off = {.off = 1, .note = NULL};
+	outcome_take(o, &off);
+	assert_null(off.note);
+}
+
+static void assert_same_outcome(const struct outcome *want, const struct outcome *got)
+{
+	assert_int_equal(want->err, got->err);
+	assert_same_str(want->message, got->message);
+	assert_same_scan(&want->s, &got->s);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct ald_buf b = {0};
+	char chunk[4096];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ald_buf_put(&b, chunk, k);
+	fclose(f);
+	*len = b.len;
+	if (!b.ptr)
+		return ald_xstrdup("");
+	return b.ptr;
+}
+
+static void write_all(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Puts `data` in the cache file, scans, and checks the outcome is `want`'s
+ * and that the damage was noticed (unless `quiet_ok`). */
+static void scan_damaged(const char *cpath, const char *data, size_t len,
+			 const struct outcome *want, int quiet_ok)
+{
+	write_all(cpath, data, len);
+	struct ald_scan_cache sc = {0};
+	struct outcome got;
+	outcome_take(&got, &sc);
+	assert_same_outcome(want, &got);
+	if (!quiet_ok && !sc.note)
+		fail_msg("damage at %zu bytes not noticed", len);
+	if (sc.note)
+		assert_non_null(strstr(sc.note, cpath));
+	free(sc.note);
+	outcome_free(&got);
+}
+
+/* Every byte of a real cache file changed (each bit pattern flipped, then
+ * one bit), the file cut at every length: the scan's outcome is always the
+ * one without a cache, and the damage is always noticed - except in the
+ * format field, where a change only means "another version's file" and the
+ * file is quietly replaced (nothing of it is used either way). `broken`
+ * adds a revision file that fails to parse: then the same error. */
+static void every_damage(int broken)
+{
+	write_three();
+	struct scan s;
+	for (int i = 0; i < 2; i++) { /* the second scan records the listing too */
+		assert_int_equal(scan(&s), 0);
+		scan_free(&s);
+	}
+	if (broken)
+		write_file("e.sql", "-- Revises: dddd\n");
+	char *cpath = cache_path();
+	size_t len;
+	char *good = read_all(cpath, &len);
+	assert_true(len > 100);
+	struct outcome want;
+	outcome_without_cache(&want);
+	assert_int_equal(want.err < 0, broken);
+	char *bad = ald_xmalloc(len);
+	for (size_t i = 0; i < len; i++) {
+		int format_field = i >= 16 && i < 20;
+		for (int k = 0; k < 2; k++) {
+			memcpy(bad, good, len);
+			bad[i] ^= k ? 0x01 : (char)0xff;
+			scan_damaged(cpath, bad, len, &want, format_field);
+		}
+	}
+	for (size_t cut = 0; cut < len; cut++)
+		scan_damaged(cpath, good, cut, &want, 0);
+	/* and the intact file, for comparison: used, nothing to say */
+	write_all(cpath, good, len);
+	struct ald_scan_cache sc = {0};
+	struct outcome got;
+	outcome_take(&got, &sc);
+	assert_same_outcome(&want, &got);
+	assert_null(sc.note);
+	outcome_free(&got);
+	outcome_free(&want);
+	free(bad);
+	free(good);
+	free(cpath);
+}
+
+static void every_byte_and_length_of_the_cache(void **state)
+{
+	(void)state;
+	every_damage(0);
+}
+
+static void every_byte_and_length_with_an_error(void **state)
+{
+	(void)state;
+	every_damage(1);
+}
+
+/* The cache file of another folder, intact, put in place of this one's. */
+static void cache_of_another_folder(void **state)
+{
+	(void)state;
+	write_three();
+	struct scan s;
+	assert_int_equal(scan(&s), 0);
+	scan_free(&s);
+	char *mine = cache_path();
+	char *other = ald_xasprintf("%s/other", root);
+	assert_int_equal(mkdir(other, 0700), 0);
+	char *path = ald_xasprintf("%s/a.sql", other);
+	char *text = ald_xstrdup(rev_a);
+	memcpy(strstr(text, "aaaa"), "zzzz", 4);
+	write_all(path, text, strlen(text));
+	assert_int_equal(scan_with(&s, other, NULL), 0);
+	assert_string_equal(s.f[0].id, "zzzz");
+	scan_free(&s);
+	/* the cache file that is not mine */
+	DIR *d = opendir(cdir);
+	assert_non_null(d);
+	char *theirs = NULL;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		char *p = ald_xasprintf("%s/%s", cdir, e->d_name);
+		if (e->d_name[0] != '.' && strcmp(p, mine) != 0 && !theirs)
+			theirs = p;
+		else
+			free(p);
+	}
+	closedir(d);
+	assert_non_null(theirs);
+	size_t len;
+	char *data = read_all(theirs, &len);
+	struct outcome want;
+	outcome_without_cache(&want);
+	write_all(mine, data, len);
+	struct ald_scan_cache sc = {0};
+	struct outcome got;
+	outcome_take(&got, &sc);
+	assert_same_outcome(&want, &got);
+	assert_three(&got.s);
+	assert_non_null(sc.note);
+	assert_non_null(strstr(sc.note, "another folder"));
+	free(sc.note);
+	outcome_free(&got);
+	outcome_free(&want);
+	free(data);
+	free(theirs);
+	free(text);
+	free(path);
+	free(other);
+	free(mine);
+}
+
+/* A cache file with valid checksums, written for this very folder as it is,
+ * whose listing names a file that does not exist: the folder is listed after
+ * all, nothing fails, and the cache is set right. */
+static void valid_cache_listing_a_missing_file(void **state)
+{
+	(void)state;
+	write_three();
+	char real[4096];
+	assert_non_null(realpath(vdir, real));
+	struct stat dst;
+	assert_int_equal(stat(vdir, &dst), 0);
+	struct ald_revcache *c = ald_revcache_open(real, &dst);
+	assert_non_null(c);
+	assert_int_equal(ald_revcache_names(c, &(const char *const *){NULL}), 0);
+	static const char *const names[] = {"a.sql", "b.sql", "bb.sql", "c.py"};
+	const char *texts[] = {rev_a, rev_b, rev_b, rev_c};
+	for (int i = 0; i < 4; i++) {
+		char *path = ald_xasprintf("%s/%s", vdir, names[i]);
+		char *real_file = ald_xasprintf("%s/%s", vdir, i == 2 ? "b.sql" : names[i]);
+		struct stat st; /* bb.sql: b.sql's stat, as if it had been there */
+		assert_int_equal(stat(real_file, &st), 0);
+		free(real_file);
+		struct ald_revfile rf;
+		assert_int_equal(ald_revfile_parse(&rf, path, texts[i], strlen(texts[i])), 0);
+		ald_revcache_store(c, names[i], &st, &rf);
+		ald_revfile_clear(&rf);
+		free(path);
+	}
+	ald_revcache_close(c, 1);
+	/* the cache now lists bb.sql, and the folder is unchanged since */
+	c = ald_revcache_open(real, &dst);
+	const char *const *listed;
+	assert_int_equal(ald_revcache_names(c, &listed), 4);
+	assert_string_equal(listed[2], "bb.sql");
+	ald_revcache_close(c, 0);
+
+	struct outcome want, got;
+	outcome_without_cache(&want);
+	assert_int_equal(want.err, 0);
+	struct ald_scan_cache sc = {0};
+	outcome_take(&got, &sc);
+	assert_same_outcome(&want, &got);
+	assert_three(&got.s);
+	assert_non_null(sc.note);
+	assert_non_null(strstr(sc.note, "do not exist"));
+	free(sc.note);
+	outcome_free(&got);
+	/* rewritten: the next scan has nothing to say */
+	sc.note = NULL;
+	outcome_take(&got, &sc);
+	assert_same_outcome(&want, &got);
+	assert_null(sc.note);
+	outcome_free(&got);
+	outcome_free(&want);
+}
+
+/* The scan's own switch: off, the cache is neither read nor written. */
+static void scan_option_turns_it_off(void **state)
+{
+	(void)state;
+	write_three();
+	struct ald_scan_cache off = {.off = 1, .note = NULL};
+	struct scan s;
+	assert_int_equal(scan_with(&s, vdir, &off), 0);
+	assert_three(&s);
+	scan_free(&s);
+	assert_int_equal(cache_files(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +769,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(recent_edit_keeps_the_file_listed, setup, teardown),
 		cmocka_unit_test_setup_teardown(listing_follows_the_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_cache_dir_turns_it_off, setup, teardown),
+		cmocka_unit_test(checksum_is_xxh64),
+		cmocka_unit_test_setup_teardown(every_byte_and_length_of_the_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_byte_and_length_with_an_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(cache_of_another_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(valid_cache_listing_a_missing_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(scan_option_turns_it_off, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@
 static void main_usage(FILE *f)
 {
 	fputs("usage: aludel [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--url URL] [--raiseerr] [-q]\n"
-	      "              COMMAND ...\n", f);
+	      "              [--no-cache] COMMAND ...\n", f);
 }
 
 static void main_help(void)
@@ -32,6 +32,8 @@ static void main_help(void)
 	     "  --url URL             Database URL; overrides DATABASE_URL and the config\n"
 	     "  --raiseerr            Show Alembic's whole output when a .py revision fails\n"
 	     "  -q, --quiet           Do not log the steps of a migration\n"
+	     "  --no-cache            Read every revision file; neither read nor write the\n"
+	     "                        header cache (~/.cache/aludel)\n"
 	     "  -v, --verbose         With --version: which Alembic runs .py revisions\n"
 	     "\nRun 'aludel COMMAND --help' for a command's options.");
 }
@@ -70,6 +72,7 @@ int main(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'}, {"name", required_argument, NULL, 'n'},
 		{"url", required_argument, NULL, 'U'}, {"raiseerr", no_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},    {"verbose", no_argument, NULL, 'v'},
+		{"no-cache", no_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli cli = {.open = ALD_OPEN_OPTIONS_INIT};
@@ -106,6 +109,9 @@ int main(int argc, char **argv)
 			break;
 		case 'U':
 			cli.open.url = take_url(optarg);
+			break;
+		case 'C':
+			cli.open.no_cache = 1;
 			break;
 		default:
 			if (optopt)
