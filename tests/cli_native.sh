@@ -399,4 +399,64 @@ out=$(timeout 5 "$ALUDEL" -c loop.ini heads 2>&1); st=$?
 ok_match "a loop of references fails naming a key of the loop" \
 	"loop\.ini:[23]: too many nested %\(\.\.\.\)s references in the value of '[ab]' \(a loop\?\)" "$out"
 cd .. && rm -rf boundproj
+# The header cache can't lie (src/revcache.c): a damaged cache file gives the
+# output of no cache, is said once on stderr with -v only, and is rewritten;
+# --no-cache neither reads nor writes it.
+mkdir cacheproj && cd cacheproj
+"$ALUDEL" init migrations >/dev/null 2>&1
+mkrev c00000000001 "" "" "" "one"
+mkrev c00000000002 c00000000001 "" "" "two"
+mkrev c00000000003 c00000000001 "" "" "three"
+sleep 3 # older than the cache's two-second window: the files get recorded
+cdir=$work/cache.d
+nocache=$(ALUDEL_CACHE_DIR= "$ALUDEL" heads 2>&1)
+ok_eq "heads of the cache project" "c00000000002 (head)
+c00000000003 (head)" "$nocache"
+ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads >/dev/null 2>&1
+ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads >/dev/null 2>&1
+cf=$(ls "$cdir"/*.revs)
+ok_eq "the cache file is written" "1" "$(ls "$cdir"/*.revs | wc -l)"
+cp "$cf" good.revs
+# the issue's corruption: the cached parent of c00000000003 made c00000000002
+perl -0777 -pi -e 's/(.*)c00000000001/${1}c00000000002/s' "$cf"
+ok_eq "the corruption changed the cache file" "1" "$(cmp -s "$cf" good.revs || echo 1)"
+out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads 2>&1); st=$?
+ok_status "heads with a damaged cache succeeds" 0 $st
+ok_eq "heads with a damaged cache (a parent changed) equals heads without one" "$nocache" "$out"
+out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads -v 2>&1 >/dev/null)
+ok_eq "the rewritten cache has nothing to say" "" "$out"
+cp good.revs "$cf"
+perl -0777 -pi -e 's/(.*)c00000000001/${1}c00000000002/s' "$cf"
+err=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads -v 2>&1 >/dev/null)
+ok_match "heads -v says once that the cache was damaged, naming it" \
+	"^aludel: ignored a damaged header cache .*\.revs \(an entry with a wrong checksum\): the revision files were read instead$" "$err"
+ok_eq "... once" "1" "$(printf '%s\n' "$err" | wc -l)"
+cp good.revs "$cf"
+perl -0777 -pi -e 's/(.*)c00000000001/${1}c00000000002/s' "$cf"
+err=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" history 2>&1 >/dev/null)
+ok_eq "without -v a damaged cache is not mentioned" "" "$err"
+for off in 0 8 20 40 100 200 $(($(wc -c <good.revs) - 3)); do
+	cp good.revs "$cf"
+	b=$(od -An -tu1 -j"$off" -N1 "$cf" | tr -d ' ')
+	printf "\\$(printf %03o $(((b + 1) % 256)))" | dd of="$cf" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads 2>&1)
+	ok_eq "heads with byte $off of the cache changed equals heads without a cache" "$nocache" "$out"
+done
+for len in 0 17 100 $(($(wc -c <good.revs) - 1)); do
+	cp good.revs "$cf"
+	truncate -s "$len" "$cf"
+	out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" heads 2>&1)
+	ok_eq "heads with the cache cut at $len bytes equals heads without a cache" "$nocache" "$out"
+done
+cp good.revs "$cf"
+perl -0777 -pi -e 's/(.*)c00000000001/${1}c00000000002/s' "$cf"
+out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" --no-cache heads -v 2>&1)
+ok_eq "--no-cache: the damaged cache is not even read" "$(ALUDEL_CACHE_DIR= "$ALUDEL" heads -v 2>&1)" "$out"
+ok_eq "--no-cache: nor rewritten" "1" "$(cmp -s "$cf" good.revs || echo 1)"
+rm -rf "$cdir"
+out=$(ALUDEL_CACHE_DIR=$cdir "$ALUDEL" --no-cache heads 2>&1)
+ok_eq "--no-cache heads" "$nocache" "$out"
+ok_eq "--no-cache writes no cache" "no" "$([ -e "$cdir" ] && echo yes || echo no)"
+ok_match "--help lists --no-cache" "--no-cache +Read every revision file" "$("$ALUDEL" --help)"
+cd .. && rm -rf cacheproj
 tap_done

@@ -41,6 +41,15 @@ void cli_command_help(const struct cli_command *cmd, FILE *f);
 int cli_open(ald_project **out, struct cli *cli);
 /* Prints the project's warning (ald_project_warning), if any, on stderr. */
 void cli_warn_project(const ald_project *p);
+/* With -v/--verbose (the command's or the global one): says once, on stderr,
+ * that a damaged header cache was found and ignored (ald_project_cache_note);
+ * the output itself is the same as without the cache. */
+static inline void cli_cache_note(const ald_project *p, int verbose)
+{
+	const char *note = ald_project_cache_note(p);
+	if (verbose && note)
+		fprintf(stderr, "aludel: %s\n", note);
+}
 /* The rows of the project's version table, in table order (needs the
  * database); on failure the error is set and -1 returned. */
 int cli_current_rows(struct ald_strvec *out, ald_project *p);

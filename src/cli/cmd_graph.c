@@ -113,6 +113,7 @@ int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 	ald_revlist *heads = NULL;
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
+	cli_cache_note(p, o.verbose || cli->verbose);
 	ald_project_heads(&heads, p, o.resolve ? ALD_HEADS_RESOLVE_DEPENDENCIES : 0);
 	struct ald_buf b = {0};
 	put_revs(&b, heads, &o, FMT_LABELS | FMT_HEAD, NULL);
@@ -133,6 +134,7 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 	ald_revlist *all = NULL;
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
+	cli_cache_note(p, o.verbose || cli->verbose);
 	if (ald_project_history(&all, p, NULL, NULL, 0) < 0) {
 		ald_project_free(p);
 		return cli_fail();
@@ -186,6 +188,7 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 	struct ald_strvec rows = {0};
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
+	cli_cache_note(p, o.verbose || cli->verbose);
 	int need_rows = o.indicate_current || (o.range && strstr(o.range, "current"));
 	if (need_rows && cli_current_rows(&rows, p) < 0) {
 		status = cli_fail();
@@ -239,6 +242,7 @@ int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 	ald_project *p;
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
+	cli_cache_note(p, o.verbose || cli->verbose);
 	struct ald_strvec rows = {0};
 	struct ald_buf b = {0};
 	const char *spec = cli_unhide(argv[optind]);
