@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -372,11 +373,22 @@ static int read_bounded(int fd, const char *path, struct ald_buf *b)
 int ald_envpy_read(struct ald_envpy *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* non-blocking, then checked: a FIFO named env.py must not hang aludel */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0 && errno == ENOENT)
 		return 0;
 	if (fd < 0)
 		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = errno;
+		int regular_unknown = fstat(fd, &st) != 0;
+		close(fd);
+		if (regular_unknown)
+			return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(e));
+		return ald_error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
+				     ald_file_type_name(st.st_mode));
+	}
 	struct ald_buf b = {0};
 	int err = read_bounded(fd, path, &b);
 	close(fd);

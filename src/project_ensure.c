@@ -34,7 +34,7 @@ int ald_project_ensure_version(int *created, ald_project *p, long lock_timeout_m
 	ald_error_clear();
 	if (created)
 		*created = 0;
-	if ((error = ald_project_db(&db, p)) < 0)
+	if ((error = ald_project_db(&db, p)) < 0 || (error = ald_db_refuse_temporary(db)) < 0)
 		return error;
 	/* the run lock: a migration running meanwhile finishes first, and two
 	 * ensure_version never both try to create the table */

@@ -274,4 +274,11 @@ ok_match "...with the version table statements around it" "^INSERT INTO support_
 rm -f "$work/alembic-calls"
 ALUDEL_ALEMBIC="$work/alembic-wrapper" "$ALUDEL" -c alembic.ini upgrade --sql base:b2b2 >/dev/null 2>&1
 ok_eq "...Alembic asked twice, not once a step, when every step fails alike" "2" "$(wc -l <"$work/alembic-calls")"
+
+# ---- an env.py that is a FIFO is refused at once, never waited on ----
+mv migrations/env.py "$work/env.py.saved" && mkfifo migrations/env.py
+out=$(timeout 5 "$ALUDEL" -c alembic.ini current 2>&1); st=$?
+ok_status "an env.py that is a FIFO: current does not hang" 0 $st
+ok_match "...and says what it is" "env.py: not a regular file \\(a FIFO\\)" "$out"
+rm migrations/env.py && mv "$work/env.py.saved" migrations/env.py
 tap_done
