@@ -50,11 +50,12 @@ EOF
 }
 
 screen() { T capture-pane -p -t tui 2>/dev/null; }
-# waits until the screen shows a pattern (up to $2 tenths of a second, 10 s
+plan= scr= # the last plan confirmed, the last screen read
+# waits until the screen shows a pattern (up to $2 tenths of a second, 30 s
 # by default); the screen is kept in $scr
 wait_for() {
 	i=0
-	while [ $i -lt "${2:-100}" ]; do
+	while [ $i -lt "${2:-300}" ]; do
 		scr=$(screen)
 		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
 		sleep 0.1
