@@ -98,6 +98,22 @@ static inline uint64_t ald_h64_rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
+/* Little-endian words: one load where the machine is little-endian. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint64_t ald_h64_le64(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline uint64_t ald_h64_le32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+#else
 static inline uint64_t ald_h64_le64(const unsigned char *p)
 {
 	uint64_t v = 0;
@@ -110,6 +126,7 @@ static inline uint64_t ald_h64_le32(const unsigned char *p)
 {
 	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
 }
+#endif
 
 static inline uint64_t ald_h64_round(uint64_t acc, uint64_t lane)
 {
