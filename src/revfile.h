@@ -114,10 +114,11 @@ int ald_revid_check(const char *where, unsigned line, const char *id);
  * and the line (a C string would silently stop there). 0 or ALD_EINVALID. */
 int ald_revfile_check_nul(const char *path, const char *text, size_t len);
 
-/* Internal to the two readers (revfile.c). Checks that a revision id or label
- * has none of the characters that break revision syntax (blanks, '@', '-',
- * '+', ','); the error reads "<path>:<line>: Character(s) '-' not allowed in
- * <what> '<name>'" (no ":<line>" when line is 0). */
+/* Internal to the two readers (revfile.c). Checks that a branch label (or a
+ * Depends On item that is no id, hence a label) has none of the characters
+ * that break revision syntax (blanks, '@', '-', '+', ','); the error reads
+ * "<path>:<line>: Character(s) '-' not allowed in <what> '<name>'" (no
+ * ":<line>" when line is 0). */
 int ald_revfile_check_name(const char *path, unsigned line, const char *name, const char *what);
 /* Takes ownership of `doc`, strips its surrounding whitespace and sets rf->doc
  * and rf->message (the text before the first "\n\n"). */
