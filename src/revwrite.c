@@ -268,6 +268,25 @@ static int file_path(char **out, const struct ald_newrev *nr, const char *id, co
 	return 0;
 }
 
+/* A native header holds labels and Depends On items as comma-separated text
+ * on one line: one with a comma, a line break or another character the
+ * reader refuses would be read back as something else (a line break could
+ * even add header fields), so it is refused here with the reader's rule. The
+ * .py form writes repr()s, which read back exactly. */
+static int check_sql_names(const struct ald_newrev *nr)
+{
+	int error = 0;
+	if (nr->python)
+		return 0;
+	for (size_t i = 0; error == 0 && i < nr->n_labels; i++)
+		error = ald_revfile_check_name("--branch-label", 0, nr->labels[i], "branch label");
+	for (size_t i = 0; error == 0 && i < nr->n_depends; i++)
+		if (!ald_revid_valid(nr->depends[i]))
+			error = ald_revfile_check_name("--depends-on", 0, nr->depends[i],
+						       "revision identifier or branch label");
+	return error;
+}
+
 int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 {
 	char *id = nr->rev_id ? ald_xstrdup(nr->rev_id) : ald_revid_random();
@@ -276,7 +295,7 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 	*out_path = NULL;
 	/* the one id rule of the readers (rev_id.c): what is written can be read
 	 * back and fits the version table */
-	if ((error = ald_revid_check("--rev-id", 0, id)) < 0)
+	if ((error = ald_revid_check("--rev-id", 0, id)) < 0 || (error = check_sql_names(nr)) < 0)
 		goto done;
 	time_t t = (time_t)nr->now_sec;
 	struct tm tm;

@@ -64,8 +64,10 @@ int ald_make_dirs(const char *dir);
 int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite);
 
 /* Writes the new revision file; *out_path = its path (the caller's). Refuses
- * to overwrite an existing file, and an id (nr->rev_id) that breaks the id
- * rule of revfile.h (ald_revid_check; the message names "--rev-id"). */
+ * to overwrite an existing file, an id (nr->rev_id) that breaks the id rule
+ * of revfile.h (ald_revid_check; the message names "--rev-id"), and, for a
+ * .sql file, a label or Depends On item its header could not hold (blanks,
+ * line breaks, ',', '@', '-', '+': ald_revfile_check_name). */
 int ald_revision_write(char **out_path, const struct ald_newrev *nr);
 
 #endif

@@ -287,6 +287,9 @@ ok_match "revision --rev-id ../x: message" "^FAILED: --rev-id: Character\(s\) '\
 out=$(cd jsonproj && "$ALUDEL" merge -m m --rev-id 0123456789abcdef0123456789abcdef0 heads 2>&1); st=$?
 ok_status "merge --rev-id of 33 characters fails" 1 $st
 ok_eq "merge --rev-id of 33 characters writes no file" "$before" "$(nfiles)"
+out=$(cd jsonproj && "$ALUDEL" revision -m inj --rev-id cccc00000001 --branch-label "$(printf 'a\n-- Transactional: false')" 2>&1); st=$?
+ok_status "revision --branch-label with a line break fails (it would add a header field)" 1 $st
+ok_eq "revision --branch-label with a line break writes no file" "$before" "$(nfiles)"
 out=$(cd jsonproj && "$ALUDEL" revision -m ok --rev-id 0123456789abcdef0123456789abcdef 2>&1); st=$?
 ok_status "revision --rev-id of 32 characters is written" 0 $st
 ok_eq "the 32-character id is the head" "0123456789abcdef0123456789abcdef" \

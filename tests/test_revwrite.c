@@ -432,6 +432,34 @@ static void test_refusals(void **state)
 		assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
 	}
 	nr.python = 0;
+	/* a label or Depends On item a .sql header could not hold: a line break
+	 * would add a header field, a comma split it in two */
+	nr.rev_id = "fff666";
+	const char *inject[] = {"a\n-- Transactional: false"};
+	nr.labels = inject;
+	nr.n_labels = 1;
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "--branch-label: Character(s) '\\n,  , -' not allowed in branch label "
+			    "'a\n-- Transactional: false'");
+	const char *comma[] = {"x,y"};
+	nr.labels = NULL;
+	nr.n_labels = 0;
+	nr.depends = comma;
+	nr.n_depends = 1;
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "--depends-on: Character(s) ',' not allowed in revision identifier or "
+			    "branch label 'x,y'");
+	bad = ald_xasprintf("%s/fff666_one.sql", dir);
+	assert_int_equal(access(bad, F_OK), -1);
+	free(bad);
+	nr.python = 1; /* repr() holds anything */
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	free(path);
+	nr.python = 0;
+	nr.depends = NULL;
+	nr.n_depends = 0;
 	/* 32 is written, and reads back */
 	nr.rev_id = "abcdefabcdefabcdefabcdefabcdefab";
 	assert_int_equal(ald_revision_write(&path, &nr), 0);
