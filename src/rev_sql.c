@@ -355,6 +355,37 @@ static int parse(struct sql_parser *p)
 	return body_lines(p, pos, no);
 }
 
+int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n)
+{
+	char *line = ald_xasprintf("-- %.*s", (int)n, msg);
+	struct sql_parser p = {.path = opt, .t = line, .len = strlen(line)};
+	struct line l;
+	size_t body, vs, ve;
+	enum key key = KEY_COUNT;
+	int shaped, err = 0;
+	if (!next_line(&p, &l, 0, 1) || !is_comment(&p, &l, &body))
+		goto done;
+	if (marker_of(&p, &l) != MARK_NONE) {
+		err = ald_error_set(ALD_EINVALID,
+				    "%s: the message '%.*s' would be read as a section marker of the "
+				    "revision file",
+				    opt, (int)n, msg);
+		goto done;
+	}
+	size_t s = body, e = l.end;
+	trim(line, &s, &e);
+	if (s < e)
+		split_key(&p, s, e, &key, &shaped, &vs, &ve);
+	if (key != KEY_COUNT)
+		err = ald_error_set(ALD_EINVALID,
+				    "%s: the message '%.*s' would be read as the header field '%s' of "
+				    "the revision file",
+				    opt, (int)n, msg, key_names[key]);
+done:
+	free(line);
+	return err;
+}
+
 int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	memset(out, 0, sizeof(*out));

@@ -114,6 +114,12 @@ int ald_revid_check(const char *where, unsigned line, const char *id);
  * and the line (a C string would silently stop there). 0 or ALD_EINVALID. */
 int ald_revfile_check_nul(const char *path, const char *text, size_t len);
 
+/* For the writer: whether `msg` (n bytes, one line) can be the first line
+ * of a native header, "-- <msg>", and be read back as the message; a line
+ * that reads as a known "Key: value" field (e.g. "Transactional: false") or
+ * as a "-- migrate:" marker is ALD_EINVALID, the error naming `opt`. */
+int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n);
+
 /* Internal to the two readers (revfile.c). Checks that a branch label (or a
  * Depends On item that is no id, hence a label) has none of the characters
  * that break revision syntax (blanks, '@', '-', '+', ','); the error reads

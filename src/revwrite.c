@@ -271,13 +271,17 @@ static int file_path(char **out, const struct ald_newrev *nr, const char *id, co
 /* A native header holds labels and Depends On items as comma-separated text
  * on one line: one with a comma, a line break or another character the
  * reader refuses would be read back as something else (a line break could
- * even add header fields), so it is refused here with the reader's rule. The
- * .py form writes repr()s, which read back exactly. */
+ * even add header fields), so it is refused here with the reader's rule; so
+ * is a message whose first line would read as a field or a marker. The .py
+ * form writes repr()s, which read back exactly. */
 static int check_sql_names(const struct ald_newrev *nr)
 {
 	int error = 0;
 	if (nr->python)
 		return 0;
+	if (nr->message)
+		error = ald_revfile_sql_message_check("-m", nr->message,
+						      strcspn(nr->message, "\r\n"));
 	for (size_t i = 0; error == 0 && i < nr->n_labels; i++)
 		error = ald_revfile_check_name("--branch-label", 0, nr->labels[i], "branch label");
 	for (size_t i = 0; error == 0 && i < nr->n_depends; i++)

@@ -460,6 +460,27 @@ static void test_refusals(void **state)
 	nr.python = 0;
 	nr.depends = NULL;
 	nr.n_depends = 0;
+	/* a message whose first line the reader would take for a field or a
+	 * marker (it made the revision non-transactional, message lost) */
+	nr.message = "transactional : false\nmore text";
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "-m: the message 'transactional : false' would be read as the header "
+			    "field 'Transactional' of the revision file");
+	nr.message = " migrate:upgrade";
+	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_string_equal(ald_error_last()->message,
+			    "-m: the message ' migrate:upgrade' would be read as a section marker "
+			    "of the revision file");
+	nr.message = "Fix: the Revision ID column";
+	nr.rev_id = "fff777";
+	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	struct ald_revfile msg_rf;
+	assert_int_equal(ald_revfile_load(&msg_rf, path), 0);
+	assert_string_equal(msg_rf.message, "Fix: the Revision ID column");
+	ald_revfile_clear(&msg_rf);
+	free(path);
+	nr.message = "one";
 	/* 32 is written, and reads back */
 	nr.rev_id = "abcdefabcdefabcdefabcdefabcdefab";
 	assert_int_equal(ald_revision_write(&path, &nr), 0);
