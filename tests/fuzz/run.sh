@@ -62,7 +62,10 @@ for t in $targets; do
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
 	if [ "$status" -ne 0 ]; then
 		echo "fuzz: $t FAILED (exit $status) after ${runs:-?} runs; log and input in $work"
-		grep -A40 -E '^==[0-9]+==ERROR|runtime error|check failed|^fuzz_|password' "$log" | head -60 || tail -40 "$log"
+		# the harness's own message, then the sanitizer's report and stack
+		grep -a -E 'check failed|^fuzz_revcache:|shown:' "$log" | head -5 || true
+		grep -a -E -A40 '^==[0-9]+== ?ERROR|runtime error' "$log" |
+			grep -a -E 'ERROR|runtime error|SUMMARY|^ +#[0-9]+ ' | head -30 || true
 		ls "$work/artifacts"
 		failed="$failed $t"
 	else
