@@ -37,6 +37,9 @@ struct parts {
 	const char *stray_at; /* the last '@' of the URL when it is not the user
 	                       * info's (in the database or query): the display
 	                       * then masks all before it; else NULL */
+	int stray_in_query;   /* that '@' comes after a '?': what follows it may be
+	                       * the rest of a password parameter, so nothing of the
+	                       * URL after "//" is shown */
 };
 
 static void parts_clear(struct parts *p)
@@ -137,8 +140,10 @@ static const char *parse_userinfo(struct parts *p, const char *s)
 		p->userinfo = 1;
 		break;
 	}
-	if (last && last != at)
+	if (last && last != at) {
 		p->stray_at = last;
+		p->stray_in_query = memchr(s, '?', (size_t)(last - s)) != NULL;
+	}
 	return at ? at + 1 : s;
 }
 
@@ -269,7 +274,7 @@ static char *render_unparsed(const char *url)
 		url += n + 3;
 	}
 	const char *at = strrchr(url, '@');
-	if (at)
+	if (at && !memchr(url, '?', (size_t)(at - url))) /* an '@' in a query may be a password's */
 		put_after_at(&b, at);
 	else
 		ald_buf_puts(&b, "XXXXX");
@@ -287,7 +292,10 @@ static char *render(const struct parts *p)
 	ald_buf_printf(&b, "%s://", p->scheme);
 	size_t base = strcspn(p->scheme, "+");
 	if (p->stray_at && (p->userinfo || base != 6 || strncmp(p->scheme, "sqlite", 6) != 0)) {
-		put_after_at(&b, p->stray_at);
+		if (p->stray_in_query)
+			ald_buf_puts(&b, "XXXXX");
+		else
+			put_after_at(&b, p->stray_at);
 		return ald_buf_detach(&b);
 	}
 	if (p->user) {
