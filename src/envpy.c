@@ -380,12 +380,13 @@ int ald_envpy_read(struct ald_envpy *out, const char *path)
 	if (fd < 0)
 		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
 		int e = errno;
-		int regular_unknown = fstat(fd, &st) != 0;
 		close(fd);
-		if (regular_unknown)
-			return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(e));
+		return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
 		return ald_error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
 				     ald_file_type_name(st.st_mode));
 	}

@@ -524,12 +524,21 @@ static void test_read_file(void **state)
 	UNSET(e.version_table);
 	free(buf);
 
-	/* a folder where the file should be is an error, not a missing file */
+	/* a folder where the file should be is an error naming what it is, not a
+	 * missing file; a FIFO is refused without waiting for a writer */
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mkdir(path, 0700), 0);
-	assert_int_equal(ald_envpy_read(&e, path), ALD_ERROR);
-	assert_non_null(strstr(ald_error_last()->message, path));
+	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
+	msg = ald_xasprintf("%s: not a regular file (a directory)", path);
+	assert_string_equal(ald_error_last()->message, msg);
+	free(msg);
 	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
+	msg = ald_xasprintf("%s: not a regular file (a FIFO)", path);
+	assert_string_equal(ald_error_last()->message, msg);
+	free(msg);
+	assert_int_equal(unlink(path), 0);
 
 	free(path);
 	assert_int_equal(rmdir(dir), 0);
