@@ -201,7 +201,8 @@ typedef struct {
 	const char *version_path;  /* --version-path */
 	const char *const *depends_on;    /* --depends-on (ids are resolved, labels kept) */
 	size_t n_depends_on;
-	const char *rev_id;        /* --rev-id; NULL: 12 random hex digits */
+	const char *rev_id;        /* --rev-id (1 to 32 ASCII letters, digits or '_');
+	                              NULL: 12 random hex digits */
 	/* version 2: */
 	const char *format;        /* --format: "py" (Alembic .py file: the scripts
 				    * folder's script.py.mako if there is one, else
