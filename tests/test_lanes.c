@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,6 +107,91 @@ static void test_utf8(void **state)
 	lanes_free(&l);
 }
 
+/* n heads, each one revision on the base (the last row): n lanes wide */
+static void fan(struct lanes *l, size_t n)
+{
+	static struct lanes_rev revs[64];
+	static size_t base[1];
+	base[0] = n;
+	for (size_t i = 0; i < n; i++)
+		revs[i] = (struct lanes_rev){base, 1, 0};
+	revs[n] = (struct lanes_rev){NULL, 0, 0};
+	assert_int_equal(lanes_layout(l, revs, n + 1), 0);
+}
+
+static void test_wide_rows_are_clean(void **state)
+{
+	(void)state;
+	/* the lanes grow past their first allocation (8) while a row is built:
+	 * every cell is a known symbol */
+	struct lanes l;
+	fan(&l, 40);
+	for (size_t i = 0; i < l.n_rows; i++)
+		for (size_t c = 0; c < 2 * l.rows[i].width; c++)
+			assert_true(l.rows[i].cells[c] <= LANE_DEPHLINE);
+	char buf[256];
+	lanes_render_row(&l, 39, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "| | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | * ");
+	lanes_free(&l);
+}
+
+static void test_fit(void **state)
+{
+	(void)state;
+	struct lanes l;
+	char buf[256];
+	fan(&l, 30);
+	/* row 2: lanes 0-1 pass, the revision in lane 2, 30 lanes wide at the base */
+	assert_int_equal(lanes_render_fit(&l, 2, 0, 100, buf, sizeof(buf)), 6);
+	assert_string_equal(buf, "| | * ");
+	/* the base row: lane 0 with 29 lanes merging in, 58 columns; in 12 */
+	assert_int_equal(lanes_render_fit(&l, 30, 0, 12, buf, sizeof(buf)), 12);
+	assert_string_equal(buf, "*-+-+-+-+26 ");
+	/* the revision in lane 29 of 30: folded in the middle, symbol kept */
+	assert_int_equal(lanes_render_fit(&l, 29, 0, 12, buf, sizeof(buf)), 12);
+	assert_string_equal(buf, "| | | +26 * ");
+	/* UTF-8: the marker is "…+N", one column per symbol (3 bytes each) */
+	size_t cols = lanes_render_fit(&l, 30, 1, 12, buf, sizeof(buf));
+	assert_int_equal(cols, 11);
+	assert_string_equal(buf, "\u25cf\u2500\u2534\u2500\u2534\u2500\u2026+27 ");
+	cols = lanes_render_fit(&l, 29, 1, 12, buf, sizeof(buf));
+	assert_string_equal(buf, "\u2502 \u2502 \u2026+27 \u25cf ");
+	assert_int_equal(cols, 11);
+	/* at every width from 12 on: never wider, and the revision's symbol is kept */
+	for (size_t i = 0; i < l.n_rows; i++)
+		for (size_t w = 12; w < 70; w++) {
+			cols = lanes_render_fit(&l, i, 0, w, buf, sizeof(buf));
+			assert_true(cols <= w);
+			assert_int_equal(cols, strlen(buf));
+			assert_non_null(strchr(buf, '*'));
+		}
+	lanes_free(&l);
+}
+
+static void test_text_fit(void **state)
+{
+	(void)state;
+	char out[64];
+	size_t cols;
+	/* ASCII: cut by columns; control characters and other bytes become '?' */
+	assert_int_equal(lanes_text_fit("hello world", 5, 0, out, sizeof(out), &cols), 5);
+	assert_string_equal(out, "hello");
+	assert_int_equal(cols, 5);
+	assert_int_equal(lanes_text_fit("a\tb\x01\xe2\x94\x82", 10, 0, out, sizeof(out), &cols), 7);
+	assert_string_equal(out, "a b????");
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		skip();
+	/* UTF-8: a 3-byte character is one column; a wide one two; never half */
+	assert_int_equal(lanes_text_fit("\u2502\u2502x", 2, 1, out, sizeof(out), &cols), 6);
+	assert_string_equal(out, "\u2502\u2502");
+	assert_int_equal(cols, 2);
+	assert_int_equal(lanes_text_fit("a\u65e5b", 2, 1, out, sizeof(out), &cols), 1);
+	assert_string_equal(out, "a");
+	assert_int_equal(lanes_text_fit("\xff\xe2\x94", 9, 1, out, sizeof(out), &cols), 3);
+	assert_int_equal(out[0], '?');
+	setlocale(LC_CTYPE, "C");
+}
+
 static void test_large(void **state)
 {
 	(void)state;
@@ -138,7 +224,8 @@ int main(void)
 		cmocka_unit_test(test_merge),         cmocka_unit_test(test_several_bases),
 		cmocka_unit_test(test_crossing),      cmocka_unit_test(test_depends_on),
 		cmocka_unit_test(test_parent_already_waited_for), cmocka_unit_test(test_utf8),
-		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_large),         cmocka_unit_test(test_wide_rows_are_clean),
+		cmocka_unit_test(test_fit),           cmocka_unit_test(test_text_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

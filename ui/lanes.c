@@ -10,8 +10,10 @@
 #include "lanes.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #define NONE SIZE_MAX
 
@@ -38,6 +40,9 @@ static void grow(struct state *s, size_t need)
 		s->wait[k] = NONE;
 		s->dep[k] = 0;
 	}
+	/* a row may grow while it is built (a head in a new lane): its new
+	 * cells must be empty, not what realloc left there */
+	memset(s->cells + 2 * s->cap, LANE_EMPTY, 2 * (cap - s->cap));
 	s->cap = cap;
 }
 
@@ -201,22 +206,123 @@ static const char *const ascii_syms[] = {
 	[LANE_MERGE_MID] = "+", [LANE_FORK_MID] = "+", [LANE_TEE_RIGHT] = "+", [LANE_HLINE] = "-",  [LANE_DEPHLINE] = ".",
 };
 
-size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, size_t cap)
+/* Appends the cells [from, to) of a row; returns the columns written. */
+static size_t put_cells(const struct lanes_row *row, size_t from, size_t to, const char *const *syms,
+			char *buf, size_t *len, size_t cap)
+{
+	size_t cols = 0;
+	for (size_t c = from; c < to; c++) {
+		const char *s = syms[row->cells[c]];
+		size_t n = strlen(s);
+		if (*len + n + 1 > cap)
+			break;
+		memcpy(buf + *len, s, n);
+		*len += n;
+		cols++;
+	}
+	buf[*len] = '\0';
+	return cols;
+}
+
+/* The fold marker of n hidden lanes and its width in columns: "…+n " (UTF-8)
+ * or "+n " (ASCII). */
+static size_t marker_width(size_t n, int utf8)
+{
+	size_t d = 1;
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return (utf8 ? 2 : 1) + d + 1;
+}
+
+static size_t put_marker(size_t n, int utf8, char *buf, size_t *len, size_t cap)
+{
+	int w = snprintf(buf + *len, cap - *len, "%s+%zu ", utf8 ? "\u2026" : "", n);
+	if (w < 0 || (size_t)w >= cap - *len) {
+		buf[*len] = '\0';
+		return 0;
+	}
+	*len += (size_t)w;
+	return marker_width(n, utf8);
+}
+
+size_t lanes_render_fit(const struct lanes *l, size_t i, int utf8, size_t max_cols, char *buf, size_t cap)
 {
 	const char *const *syms = utf8 ? utf8_syms : ascii_syms;
 	const struct lanes_row *row = &l->rows[i];
-	size_t len = 0, cols = 0;
+	size_t w = row->width, col = row->column, len = 0;
 	if (cap == 0)
 		return 0;
-	for (size_t c = 0; c < 2 * row->width; c++) {
-		const char *s = syms[row->cells[c]];
-		size_t n = strlen(s);
-		if (len + n + 1 > cap)
-			break;
-		memcpy(buf + len, s, n);
-		len += n;
+	buf[0] = '\0';
+	if (2 * w <= max_cols)
+		return put_cells(row, 0, 2 * w, syms, buf, &len, cap);
+	/* the revision's lane is among the leftmost k lanes shown before a marker */
+	for (size_t k = w - 1; k > col; k--)
+		if (2 * k + marker_width(w - k, utf8) <= max_cols) {
+			size_t cols = put_cells(row, 0, 2 * k, syms, buf, &len, cap);
+			return cols + put_marker(w - k, utf8, buf, &len, cap);
+		}
+	/* else: lanes [0, a), a marker for [a, col), the revision's lane, a marker
+	 * for the lanes right of it; a as large as fits (at least the revision) */
+	size_t tail = col + 1 < w ? marker_width(w - col - 1, utf8) : 0;
+	size_t a = col;
+	while (a > 0 && 2 * a + marker_width(col - a, utf8) + 2 + tail > max_cols)
+		a--;
+	size_t cols = put_cells(row, 0, 2 * a, syms, buf, &len, cap);
+	cols += put_marker(col - a, utf8, buf, &len, cap);
+	cols += put_cells(row, 2 * col, 2 * col + 1, syms, buf, &len, cap);
+	if (len + 2 <= cap) { /* the connector after the revision is cut: a blank */
+		buf[len++] = ' ';
+		buf[len] = '\0';
 		cols++;
 	}
-	buf[len] = '\0';
+	if (col + 1 < w)
+		cols += put_marker(w - col - 1, utf8, buf, &len, cap);
 	return cols;
+}
+
+size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, size_t cap)
+{
+	return lanes_render_fit(l, i, utf8, SIZE_MAX, buf, cap);
+}
+
+size_t lanes_text_fit(const char *s, size_t max_cols, int utf8, char *out, size_t cap, size_t *cols)
+{
+	size_t len = 0, used = 0;
+	const char *s0 = s;
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	while (*s && cap > 0) {
+		unsigned char c = (unsigned char)*s;
+		size_t n = 1;
+		int w = 1;
+		const char *src = s;
+		if (c >= 0x80 && utf8) {
+			wchar_t wc;
+			n = mbrtowc(&wc, s, strlen(s), &st);
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+				memset(&st, 0, sizeof(st));
+				n = 1;
+				src = "?";
+			} else if ((w = wcwidth(wc)) < 0) {
+				w = 1;
+				src = "?";
+			}
+		} else if (c < 0x20 || c == 0x7f || c >= 0x80) {
+			src = c == '\t' ? " " : "?";
+		}
+		size_t out_n = src == s ? n : 1;
+		if (used + (size_t)w > max_cols || len + out_n + 1 > cap)
+			break;
+		memcpy(out + len, src, out_n);
+		len += out_n;
+		used += (size_t)w;
+		s += n;
+	}
+	if (cap > 0)
+		out[len] = '\0';
+	if (cols)
+		*cols = used;
+	return (size_t)(s - s0);
 }

@@ -1,7 +1,9 @@
 /* lanes.h - the lane layout of the revision graph view: a pure function from
  * revisions in display order (newest first) to rows of lane symbols, in the
  * manner of `git log --graph` and tig's graph renderer. It knows nothing of
- * ncurses; lanes_render_row() turns a row into UTF-8 or ASCII text. */
+ * ncurses; lanes_render_row() turns a row into UTF-8 or ASCII text, and
+ * lanes_render_fit() into text of at most a given number of display columns.
+ * lanes_text_fit() clips any text by display columns for the graph view. */
 #ifndef ALD_LANES_H
 #define ALD_LANES_H
 
@@ -55,5 +57,21 @@ void lanes_free(struct lanes *l);
  * needed): two columns per lane, UTF-8 box drawing when `utf8`, else ASCII.
  * Returns the number of display columns written. */
 size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, size_t cap);
+
+/* The same, in at most max_cols display columns (max_cols >= 12 keeps the
+ * revision's symbol): when the lanes do not fit, the lanes right of the ones
+ * shown are folded into a marker "…+N " (ASCII "+N "), N the number hidden;
+ * when the revision's own lane would be hidden, the lanes between the ones
+ * shown on the left and it are folded the same way, then come the revision's
+ * symbol and a marker for the lanes right of it. */
+size_t lanes_render_fit(const struct lanes *l, size_t i, int utf8, size_t max_cols, char *buf, size_t cap);
+
+/* Copies the longest prefix of the text s that fits in max_cols display
+ * columns into out (size cap, NUL-terminated); characters that cannot be
+ * shown (control characters, invalid UTF-8, non-ASCII when !utf8) become '?',
+ * a tab a blank. In UTF-8 mode the widths are wcwidth()'s, so the caller's
+ * LC_CTYPE must be a UTF-8 locale. Returns the bytes of s consumed (s was cut
+ * if s[result] is not NUL); *cols (if not NULL) gets the columns used. */
+size_t lanes_text_fit(const char *s, size_t max_cols, int utf8, char *out, size_t cap, size_t *cols);
 
 #endif

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <ncurses.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,35 +119,94 @@ int tui_list_height(const struct tui *t)
 	return t->preview ? h / 2 : h;
 }
 
-/* The first line: every head, applied or not, and a warning for several. */
+/* Display columns of a text as the first line draws it (see lanes_text_fit). */
+static int text_cols(const struct tui *t, const char *s)
+{
+	char buf[512];
+	size_t cols;
+	lanes_text_fit(s, SIZE_MAX, t->utf8, buf, sizeof(buf), &cols);
+	return (int)cols;
+}
+
+/* Adds text on the first line in a colour, clipped at the right edge by
+ * display columns (addstr would wrap into the graph rows). */
+static void bar_put(struct tui *t, int pair, const char *s)
+{
+	char buf[512];
+	int room = COLS - getcurx(stdscr);
+	if (room <= 0 || getcury(stdscr) != 0)
+		return;
+	lanes_text_fit(s, (size_t)room, t->utf8, buf, sizeof(buf), NULL);
+	attron(tui_attr(t, pair));
+	addstr(buf);
+	attroff(tui_attr(t, pair));
+}
+
+/* The text of one head on the first line: " id (label) ✓" and its colour. */
+static int head_text(struct tui *t, const ald_revision *r, char *buf, size_t cap, int *pair)
+{
+	int applied = t->applied[ald_revision_index(r)];
+	*pair = applied ? C_CURRENT : C_HEAD;
+	int n = snprintf(buf, cap, " %s", ald_revision_id(r));
+	if (ald_revision_label_count(r) && n > 0 && (size_t)n < cap)
+		n += snprintf(buf + n, cap - (size_t)n, " (%s)", ald_revision_label_at(r, 0));
+	if (t->db_state == 1 && n > 0 && (size_t)n < cap)
+		snprintf(buf + n, cap - (size_t)n, "%s",
+			 applied ? (t->utf8 ? " \u2713" : " [applied]") : " [pending]");
+	return text_cols(t, buf);
+}
+
+/* The first line, never more than one line. When every head fits: "Heads:"
+ * and each head, applied or not, then a warning for several (its hint cut at
+ * the edge). Else a summary, "Heads: N heads, M applied:", as many heads as
+ * fit and "…+K" for the K left out. */
 static void draw_heads_bar(struct tui *t)
 {
 	ald_revlist *heads = NULL;
+	char buf[512], warn[128];
+	int pair;
 	move(0, 0);
 	clrtoeol();
-	attron(tui_attr(t, C_TITLE));
-	addstr("Heads:");
-	attroff(tui_attr(t, C_TITLE));
 	ald_project_heads(&heads, t->project, 0);
-	size_t n = ald_revlist_count(heads);
+	size_t n = ald_revlist_count(heads), applied = 0;
+	int width = 6; /* "Heads:" */
 	for (size_t i = 0; i < n; i++) {
 		const ald_revision *r = ald_revlist_at(heads, i);
-		int applied = t->applied[ald_revision_index(r)];
-		addch(' ');
-		attron(tui_attr(t, applied ? C_CURRENT : C_HEAD));
-		addstr(ald_revision_id(r));
-		attroff(tui_attr(t, applied ? C_CURRENT : C_HEAD));
-		if (ald_revision_label_count(r))
-			printw(" (%s)", ald_revision_label_at(r, 0));
-		if (t->db_state == 1)
-			addstr(applied ? (t->utf8 ? " \u2713" : " [applied]") : " [pending]");
+		applied += t->applied[ald_revision_index(r)] != 0;
+		if (width <= COLS)
+			width += head_text(t, r, buf, sizeof(buf), &pair);
 	}
-	if (n == 0)
-		addstr(" none");
-	if (n > 1) {
-		attron(tui_attr(t, C_WARN));
-		printw("  %s %zu heads: mark with Space, merge with m", t->utf8 ? "\u26a0" : "!", n);
-		attroff(tui_attr(t, C_WARN));
+	snprintf(warn, sizeof(warn), "  %s %zu heads", t->utf8 ? "\u26a0" : "!", n);
+	bar_put(t, C_TITLE, "Heads:");
+	if (n == 0) {
+		bar_put(t, C_NORMAL, " none");
+	} else if (width + (n > 1 ? text_cols(t, warn) : 0) <= COLS) {
+		for (size_t i = 0; i < n; i++) {
+			head_text(t, ald_revlist_at(heads, i), buf, sizeof(buf), &pair);
+			bar_put(t, pair, buf);
+		}
+		if (n > 1)
+			bar_put(t, C_WARN, strcat(warn, ": mark with Space, merge with m"));
+	} else {
+		if (t->db_state == 1)
+			snprintf(buf, sizeof(buf), " %zu heads, %zu applied:", n, applied);
+		else
+			snprintf(buf, sizeof(buf), " %zu heads:", n);
+		bar_put(t, n > 1 ? C_WARN : C_NORMAL, buf);
+		for (size_t i = 0; i < n; i++) {
+			int w = head_text(t, ald_revlist_at(heads, i), buf, sizeof(buf), &pair);
+			char more[32];
+			snprintf(more, sizeof(more), " %s+%zu", t->utf8 ? "\u2026" : "", n - i);
+			/* room for this head and, unless it is the last, the marker after it */
+			char after[32];
+			snprintf(after, sizeof(after), " %s+%zu", t->utf8 ? "\u2026" : "", n - i - 1);
+			int need = w + (i + 1 < n ? text_cols(t, after) : 0);
+			if (getcurx(stdscr) + need > COLS || getcury(stdscr) != 0) {
+				bar_put(t, C_DIM, more);
+				break;
+			}
+			bar_put(t, pair, buf);
+		}
 	}
 	ald_revlist_free(heads);
 }

@@ -1,5 +1,6 @@
 /* view_graph.c - the graph view: one row per revision, newest first, with
- * lanes, short id, markers, message and date. */
+ * lanes, short id, markers, message and date, every part clipped by display
+ * columns (never by bytes) so that nothing runs into the next part or row. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
@@ -26,18 +27,41 @@ void graph_move(struct tui *t, long delta)
 	graph_goto(t, row < 0 ? 0 : (size_t)row);
 }
 
-/* Adds text in the given colour, clipped at the right edge. */
-static void put(struct tui *t, int pair, const char *s, int selected)
+/* Adds text in the given colour at the cursor, clipped by display columns so
+ * that it ends before column `limit`; when it is cut and `ellipsis` is set, its
+ * last visible column shows "…" ("~" in ASCII), or nothing is drawn if fewer
+ * than 4 columns are left. Returns 1 if it was cut. */
+static int put(struct tui *t, int pair, const char *s, int selected, int limit, int ellipsis)
 {
-	int attr = selected ? tui_attr(t, C_CURSOR) : tui_attr(t, pair);
-	int room = COLS - getcurx(stdscr);
+	char buf[1024];
+	int room = limit - getcurx(stdscr);
 	if (room <= 0)
-		return;
+		return *s != '\0';
+	int attr = selected ? tui_attr(t, C_CURSOR) : tui_attr(t, pair);
+	int cut = s[lanes_text_fit(s, (size_t)room, t->utf8, buf, sizeof(buf), NULL)] != '\0';
+	if (cut && ellipsis && room < 4) /* too little to show: nothing */
+		return 1;
+	if (cut && ellipsis) {
+		lanes_text_fit(s, (size_t)room - 1, t->utf8, buf, sizeof(buf), NULL);
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof(buf) - len, "%s", t->utf8 ? "\u2026" : "~");
+	}
 	attron(attr);
-	addnstr(s, room);
+	addstr(buf);
 	attroff(attr);
+	return cut;
 }
 
+/* Display columns kept for the start of the message on a narrow screen. */
+#define MIN_MESSAGE 14
+/* Columns of the date column ("YYYY-MM-DD HH:MM" and a blank). */
+#define DATE_W 17
+
+/* One graph row: mark, lanes, id, markers, labels, dependencies, message and
+ * date. Clipped by display columns: the lanes get what is left after the
+ * mark, the id, the start of the message and the date (folded beyond it, see
+ * lanes_render_fit), the markers and labels stop before the start of the
+ * message, and the message stops one column before the date. */
 static void draw_row(struct tui *t, int y, size_t i)
 {
 	const ald_revision *r = ald_revlist_at(t->order, i);
@@ -46,6 +70,9 @@ static void draw_row(struct tui *t, int y, size_t i)
 	int sel = i == t->cursor;
 	int pending = t->db_state == 1 && !t->applied[ix];
 	char buf[512];
+	const char *date = ald_revision_create_date(r);
+	int date_w = date && COLS > 40 ? DATE_W : 0;
+	int end = COLS - date_w - (date_w ? 1 : 0); /* the message ends before this column */
 
 	move(y, 0);
 	if (sel) {
@@ -55,43 +82,46 @@ static void draw_row(struct tui *t, int y, size_t i)
 		attroff(tui_attr(t, C_CURSOR));
 		move(y, 0);
 	}
-	put(t, C_MARK, t->marked[ix] ? (t->utf8 ? "\u25b6 " : "> ") : "  ", sel);
-	lanes_render_row(&t->lanes, i, t->utf8, buf, sizeof(buf));
-	put(t, pending ? C_DIM : C_NORMAL, buf, sel);
+	put(t, C_MARK, t->marked[ix] ? (t->utf8 ? "\u25b6 " : "> ") : "  ", sel, COLS, 0);
+	/* lanes: what is left after the mark, " id" and the start of the message */
+	int lane_room = end - 2 - 13 - MIN_MESSAGE;
+	if (lane_room < 12)
+		lane_room = 12;
+	lanes_render_fit(&t->lanes, i, t->utf8, (size_t)lane_room, buf, sizeof(buf));
+	put(t, pending ? C_DIM : C_NORMAL, buf, sel, COLS, 0);
 	snprintf(buf, sizeof(buf), " %.12s", ald_revision_id(r));
-	put(t, pending ? C_DIM : C_ID, buf, sel);
+	put(t, pending ? C_DIM : C_ID, buf, sel, COLS, 0);
+
+	/* the message, first line only */
+	const char *msg = ald_revision_message(r);
+	size_t msg_len = strcspn(msg ? msg : "", "\n");
+	int msg_w = msg_len ? MIN_MESSAGE : 0;
+	int deco_end = end - msg_w; /* markers, labels and dependencies end here */
+	int cut = 0;
 	if (t->current[ix])
-		put(t, C_CURRENT, " (current)", sel);
-	if (f & ALD_REVISION_HEAD)
-		put(t, C_HEAD, (f & ALD_REVISION_REAL_HEAD) ? " (head)" : " (effective head)", sel);
-	if (f & ALD_REVISION_BRANCHPOINT)
-		put(t, C_DIM, " (branchpoint)", sel);
-	if (f & ALD_REVISION_MERGEPOINT)
-		put(t, C_DIM, " (mergepoint)", sel);
-	for (size_t l = 0; l < ald_revision_label_count(r); l++) {
+		cut = put(t, C_CURRENT, " (current)", sel, deco_end, 1);
+	if (!cut && (f & ALD_REVISION_HEAD))
+		cut = put(t, C_HEAD, (f & ALD_REVISION_REAL_HEAD) ? " (head)" : " (effective head)", sel, deco_end, 1);
+	if (!cut && (f & ALD_REVISION_BRANCHPOINT))
+		cut = put(t, C_DIM, " (branchpoint)", sel, deco_end, 1);
+	if (!cut && (f & ALD_REVISION_MERGEPOINT))
+		cut = put(t, C_DIM, " (mergepoint)", sel, deco_end, 1);
+	for (size_t l = 0; !cut && l < ald_revision_label_count(r); l++) {
 		snprintf(buf, sizeof(buf), " [%s]", ald_revision_label_at(r, l));
-		put(t, C_LABEL, buf, sel);
+		cut = put(t, C_LABEL, buf, sel, deco_end, 1);
 	}
-	for (size_t d = 0; d < ald_revision_depends_count(r); d++) {
+	for (size_t d = 0; !cut && d < ald_revision_depends_count(r); d++) {
 		snprintf(buf, sizeof(buf), " (depends on %s)", ald_revision_depends_at(r, d));
-		put(t, C_DIM, buf, sel);
+		cut = put(t, C_DIM, buf, sel, deco_end, 1);
 	}
-	const char *date = ald_revision_create_date(r);
-	int date_w = date ? 17 : 0;
-	int room = COLS - getcurx(stdscr) - date_w - 1;
-	if (room > 1) {
-		snprintf(buf, sizeof(buf), " %s", ald_revision_message(r));
-		char *nl = strchr(buf, '\n');
-		if (nl)
-			*nl = '\0';
-		attron(sel ? tui_attr(t, C_CURSOR) : tui_attr(t, pending ? C_DIM : C_NORMAL));
-		addnstr(buf, room);
-		attroff(sel ? tui_attr(t, C_CURSOR) : tui_attr(t, pending ? C_DIM : C_NORMAL));
+	if (msg_len) {
+		snprintf(buf, sizeof(buf), " %.*s", (int)(msg_len < 500 ? msg_len : 500), msg);
+		put(t, pending ? C_DIM : C_NORMAL, buf, sel, end, 1);
 	}
-	if (date && COLS > 40) {
+	if (date_w) {
 		snprintf(buf, sizeof(buf), "%.16s", date);
 		move(y, COLS - date_w);
-		put(t, C_DIM, buf, sel);
+		put(t, C_DIM, buf, sel, COLS, 0);
 	}
 }
 
