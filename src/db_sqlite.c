@@ -1,5 +1,13 @@
 /* db_sqlite.c - the SQLite3 backend.
  *
+ * Looking writes nothing: an existing file is opened read-only, and a file
+ * that does not exist is not created - its stand-in is an empty read-only
+ * in-memory database (SQLite's memdb VFS) that carries the file's name, so
+ * it reads as a database with no version table and ald_db_refuse_temporary
+ * and the run lock still see the file. The first operation that may change
+ * the database (ald_db_lock, begin, exec) reopens the file read-write,
+ * creating it then. An in-memory URL (:memory:) is opened read-write at once.
+ *
  * The write lock of a run is BEGIN IMMEDIATE. Waiting for another connection's
  * lock goes through our own busy handler, which honours the timeout of
  * ald_db_lock(), calls its `waiting` callback once and stops on ald_db_cancel(). */
@@ -7,16 +15,23 @@
 #include "db_internal.h"
 #include "error.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+/* How the connection's handle is open (see the top of this file). */
+enum sq_mode { SQ_ABSENT, SQ_READONLY, SQ_READWRITE };
 
 struct sqlite_db {
 	struct ald_db base;
 	sqlite3 *h;
 	char *path;
+	enum sq_mode mode;
 	int timeout_ms;                  /* < 0: wait forever */
 	void (*waiting)(void *payload);  /* from ald_db_lock, or NULL */
 	void *payload;
@@ -108,8 +123,14 @@ static int run(struct sqlite_db *s, const char *sql, long *rows,
 	return 0;
 }
 
+static int sq_writable(struct sqlite_db *s);
+
+/* A statement may change the database: the connection becomes read-write. */
 static int sq_exec(struct ald_db *db, const char *sql, long *rows)
 {
+	int error = sq_writable(S(db));
+	if (error < 0)
+		return error;
 	return run(S(db), sql, rows, NULL, NULL);
 }
 
@@ -128,6 +149,9 @@ static int sq_query(struct ald_db *db, const char *sql, struct ald_strvec *out)
 static int sq_begin(struct ald_db *db)
 {
 	long rows;
+	int error = sq_writable(S(db));
+	if (error < 0)
+		return error;
 	S(db)->waited = 0;
 	return run(S(db), "BEGIN IMMEDIATE", &rows, NULL, NULL);
 }
@@ -151,11 +175,16 @@ static int sq_in_transaction(const struct ald_db *db)
 	return !sqlite3_get_autocommit(((const struct sqlite_db *)db)->h);
 }
 
+/* The lock is taken only by runs that change the database: from here on the
+ * connection is read-write (the file is created if it was missing). */
 static int sq_lock(struct ald_db *db, const char *key, int timeout_ms,
 		   void (*waiting)(void *payload), void *payload)
 {
 	(void)key;
 	struct sqlite_db *s = S(db);
+	int error = sq_writable(s);
+	if (error < 0)
+		return error;
 	s->timeout_ms = timeout_ms;
 	s->waiting = waiting;
 	s->payload = payload;
@@ -199,6 +228,75 @@ static const struct ald_db_ops sqlite_ops = {
 	.close = sq_close,
 };
 
+/* Opens s->path with `flags` (through the memdb VFS for a stand-in) and
+ * reads the schema (SQLite opens files lazily: a bad file is reported here).
+ * On success the new handle replaces s->h; on failure s is unchanged and the
+ * error is set. *rc_out (may be NULL) gets SQLite's code of the failure. */
+static int sq_handle_open(struct sqlite_db *s, const char *name, int flags, const char *vfs, int *rc_out)
+{
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open_v2(name, &h, flags, vfs);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(h, 1);
+		sqlite3_busy_handler(h, busy_handler, s);
+		rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	}
+	if (rc_out)
+		*rc_out = rc;
+	if (rc != SQLITE_OK) {
+		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+					  s->path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		sqlite3_close_v2(h);
+		return error;
+	}
+	sqlite3 *old = s->h;
+	s->h = h;
+	sqlite3_close_v2(old);
+	return 0;
+}
+
+/* Makes the connection able to change the database: reopens a read-only
+ * file or a stand-in read-write, creating the file. No-op when it already is. */
+static int sq_writable(struct sqlite_db *s)
+{
+	if (s->mode == SQ_READWRITE)
+		return 0;
+	int error = sq_handle_open(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL, NULL);
+	if (error == 0)
+		s->mode = SQ_READWRITE;
+	return error;
+}
+
+/* The name of the stand-in of a missing file: the path made absolute, as
+ * SQLite shows a real file's name in pragma_database_list. Caller frees. */
+static char *standin_name(const char *path)
+{
+	char cwd[4096];
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return ald_xstrdup(path);
+	return ald_xasprintf("%s/%s", cwd, path);
+}
+
+/* Whether the directory that would hold `path` exists. */
+static int parent_dir_exists(const char *path)
+{
+	char *dir = ald_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct stat st;
+	int ok;
+	if (!slash)
+		ok = 1;
+	else {
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	free(dir);
+	return ok;
+}
+
 int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
 {
 	if (ald_sqlite_load() < 0)
@@ -207,20 +305,30 @@ int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
 	ald_db_init_common(&s->base, &sqlite_ops, url->display);
 	s->path = ald_xstrdup(url->path);
 	s->timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
-	int rc = sqlite3_open_v2(url->path, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
-					  url->path, s->h ? sqlite3_errmsg(s->h) : sqlite3_errstr(rc));
-		sq_close(&s->base);
-		return error;
+	struct stat st;
+	int error, rc = SQLITE_OK;
+	if (strcmp(url->path, ":memory:") == 0) {
+		s->mode = SQ_READWRITE;
+		error = sq_handle_open(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL, NULL);
+	} else if (stat(url->path, &st) < 0 && errno == ENOENT) {
+		if (!parent_dir_exists(url->path)) {
+			error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+					      url->path, sqlite3_errstr(SQLITE_CANTOPEN));
+		} else {
+			char *name = standin_name(url->path);
+			s->mode = SQ_ABSENT;
+			error = sq_handle_open(s, name, SQLITE_OPEN_READONLY, "memdb", NULL);
+			free(name);
+		}
+	} else {
+		s->mode = SQ_READONLY;
+		error = sq_handle_open(s, s->path, SQLITE_OPEN_READONLY, NULL, &rc);
+		/* a hot journal left by a crashed writer needs a read-write
+		 * connection to be rolled back before anything can be read */
+		if (error < 0 && (rc & 0xff) == SQLITE_READONLY)
+			error = sq_writable(s);
 	}
-	sqlite3_extended_result_codes(s->h, 1);
-	sqlite3_busy_handler(s->h, busy_handler, s);
-	/* SQLite opens files lazily: read the schema now to report a bad file here */
-	rc = sqlite3_exec(s->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
-					  url->path, sqlite3_errmsg(s->h));
+	if (error < 0) {
 		sq_close(&s->base);
 		return error;
 	}

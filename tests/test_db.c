@@ -769,11 +769,40 @@ static void test_encoding(void **state)
 	{#f " (sqlite)", f, setup, teardown, &on_sqlite},                        \
 	{#f " (postgresql)", f, setup, teardown, &on_pg}
 
+/* SQLite: reading a database whose file does not exist creates nothing (it
+ * has no version table); the first change creates the file. An existing
+ * file is opened read-only until a change. */
+static void test_open_no_create(void **state)
+{
+	struct ctx *c = *state;
+	struct ald_db *db = open_db(c);
+	struct ald_strvec rows = {0};
+	int exists = 1;
+	assert_int_equal(ald_db_version_table_exists(db, "alembic_version", NULL, &exists), 0);
+	assert_false(exists);
+	assert_int_equal(ald_db_version_rows(db, "alembic_version", NULL, &rows), 0);
+	assert_int_equal(rows.n, 0);
+	assert_int_equal(ald_db_refuse_temporary(db), 0); /* a file, not in memory */
+	assert_int_equal(access(c->path, F_OK), -1);
+	exec_ok(db, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)");
+	exec_ok(db, "INSERT INTO alembic_version VALUES ('abc')");
+	assert_int_equal(access(c->path, F_OK), 0);
+	ald_db_close(db);
+	db = open_db(c);
+	assert_int_equal(ald_db_version_rows(db, "alembic_version", NULL, &rows), 0);
+	assert_int_equal(rows.n, 1);
+	assert_string_equal(rows.v[0], "abc");
+	ald_strvec_free(&rows);
+	exec_ok(db, "DELETE FROM alembic_version"); /* read-write again for a change */
+	ald_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		BOTH(test_open),
 		BOTH(test_open_errors),
+		{"test_open_no_create (sqlite)", test_open_no_create, setup, teardown, &on_sqlite},
 		BOTH(test_exec_rows),
 		BOTH(test_error_details),
 		BOTH(test_transactions),

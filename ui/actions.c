@@ -10,11 +10,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Writes the current revisions as `aludel current` lists them (the rows,
+ * then the revisions their dependencies imply) into buf: "a,b", "base" when
+ * there are none, ",…+N" when the rest does not fit. */
+static void current_list(struct tui *t, ald_revlist *tips, char *buf, size_t cap)
+{
+	size_t n = ald_revlist_count(tips), len = 0;
+	snprintf(buf, cap, "%s", n ? "" : "base");
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ald_revision_id(ald_revlist_at(tips, i));
+		/* keep room for the marker of what is left out */
+		if (len + strlen(id) + 1 + (i + 1 < n ? 16 : 0) >= cap) {
+			snprintf(buf + len, cap - len, ",%s+%zu", t->utf8 ? "\u2026" : "...", n - i);
+			return;
+		}
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? "," : "", id);
+	}
+}
+
+/* Reads the version table: t->current marks its rows, t->applied everything
+ * below them, and, connected, t->db_message lists the current revisions for
+ * the status line; offline, t->db_message says why. */
 void tui_db_refresh(struct tui *t)
 {
 	size_t n = ald_project_revision_count(t->project);
 	ald_strarray rows = {0};
-	ald_revlist *applied = NULL;
+	ald_revlist *applied = NULL, *tips = NULL;
 	memset(t->current, 0, n);
 	memset(t->applied, 0, n);
 	if (!ald_project_url_display(t->project)) {
@@ -22,14 +43,18 @@ void tui_db_refresh(struct tui *t)
 		return;
 	}
 	if (ald_project_current(&rows, t->project) < 0 ||
-	    ald_project_applied(&applied, t->project, &rows) < 0) {
+	    ald_project_applied(&applied, t->project, &rows) < 0 ||
+	    ald_project_current_tips(&tips, t->project, &rows) < 0) {
 		const ald_error *e = ald_error_last();
 		t->db_state = -1;
 		snprintf(t->db_message, sizeof(t->db_message), "%s", e ? e->message : "unknown error");
 		ald_strarray_dispose(&rows);
+		ald_revlist_free(applied);
 		return;
 	}
 	t->db_state = 1;
+	current_list(t, tips, t->db_message, sizeof(t->db_message));
+	ald_revlist_free(tips);
 	for (size_t i = 0; i < ald_revlist_count(applied); i++)
 		t->applied[ald_revision_index(ald_revlist_at(applied, i))] = 1;
 	for (size_t i = 0; i < rows.count; i++) {
@@ -341,10 +366,14 @@ static void act_merge(struct tui *t)
 	free(revs);
 }
 
+/* On a project with no revisions every action key only says so. */
 void tui_actions_key(struct tui *t, int ch)
 {
-	if (!ald_revlist_count(t->order))
+	if (!ald_revlist_count(t->order)) {
+		if (ch > 0 && ch < 0x80 && strchr("ud+-sm", ch))
+			tui_set_status(t, "no revisions yet: create one with `aludel revision -m MESSAGE`");
 		return;
+	}
 	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
 	switch (ch) {
 	case 'u':

@@ -39,7 +39,10 @@ void search_prompt(struct tui *t)
 	char *q = dialog_input(t, "/");
 	if (!q)
 		return;
-	if (*q) {
+	if (*q && !ald_revlist_count(t->order)) {
+		snprintf(t->search, sizeof(t->search), "%s", q);
+		tui_set_status(t, "/%s: not found (no revisions)", t->search);
+	} else if (*q) {
 		snprintf(t->search, sizeof(t->search), "%s", q);
 		/* start from the row before the cursor so the cursor's row can match */
 		if (matches(ald_revlist_at(t->order, t->cursor), t->search))

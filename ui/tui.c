@@ -217,18 +217,13 @@ static void draw_status(struct tui *t)
 	char line[1024];
 	const char *url = ald_project_url_display(t->project);
 	size_t pending = 0, n = ald_project_revision_count(t->project);
-	struct { char buf[256]; size_t len; } cur = {"", 0};
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		pending += !t->applied[i];
-		if (t->current[i] && cur.len + 16 < sizeof(cur.buf))
-			cur.len += (size_t)snprintf(cur.buf + cur.len, sizeof(cur.buf) - cur.len, "%s%s",
-						    cur.len ? "," : "",
-						    ald_revision_id(ald_project_revision_at(t->project, i)));
-	}
-	/* the last action's result first: the rest may be cut at the right edge */
+	/* the last action's result first: the rest may be cut at the right edge;
+	 * connected, db_message holds the current revisions (tui_db_refresh) */
 	if (t->db_state == 1)
 		snprintf(line, sizeof(line), " %s | %zu pending | current: %s | %s", t->status, pending,
-			 cur.len ? cur.buf : "base", url);
+			 t->db_message, url);
 	else if (t->db_state == -1)
 		snprintf(line, sizeof(line), " %s | offline: %s | %s", t->status, t->db_message, url ? url : "");
 	else
@@ -265,6 +260,9 @@ static void reload(struct tui *t)
 	t->project = np;
 	tui_load(t);
 	tui_set_status(t, "reloaded %zu revisions", ald_project_revision_count(np));
+	/* the new project has its own connection: read the version table again
+	 * (it may replace the status with an unfinished run's message) */
+	tui_db_refresh(t);
 }
 
 static void key(struct tui *t, int ch)

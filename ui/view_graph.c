@@ -88,6 +88,9 @@ static void draw_row(struct tui *t, int y, size_t i)
 	if (lane_room < 12)
 		lane_room = 12;
 	lanes_render_fit(&t->lanes, i, t->utf8, (size_t)lane_room, buf, sizeof(buf));
+	char *dot = pending ? strstr(buf, t->utf8 ? "\u25cf" : "*") : NULL;
+	if (dot) /* pending: ○ / o instead of ● / *, seen without colour or dim */
+		memcpy(dot, t->utf8 ? "\u25cb" : "o", t->utf8 ? 3 : 1);
 	put(t, pending ? C_DIM : C_NORMAL, buf, sel, COLS, 0);
 	snprintf(buf, sizeof(buf), " %.12s", ald_revision_id(r));
 	put(t, pending ? C_DIM : C_ID, buf, sel, COLS, 0);
