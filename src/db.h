@@ -48,8 +48,10 @@ struct ald_db_error {
 /* A connection; opaque. */
 struct ald_db;
 
-/* Connects to the database of `url` (see ald_db_url_parse). SQLite: opens or
- * creates the file (checking that it is a database), busy timeout 5 s.
+/* Connects to the database of `url` (see ald_db_url_parse). SQLite: opens an
+ * existing file read-only (checking that it is a database) and creates none;
+ * the first lock, BEGIN or statement reopens it read-write, creating a
+ * missing file then (looking never writes); busy timeout 5 s.
  * PostgreSQL: PQconnectdb, so PGPASSFILE, ~/.pgpass, PGSERVICE and the PG*
  * variables work as in psql; client_encoding UTF8 unless the URL or
  * PGCLIENTENCODING says otherwise; notices are dropped. *out is the caller's
