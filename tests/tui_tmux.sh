@@ -118,10 +118,15 @@ keys G; wait_for "aaaa00000001"
 keys s; wait_for "run it\?"; keys y; wait_for "stamp: done"; ok_status "s stamps" 0 $?
 ok_eq "version table after stamp" "aaaa00000001 " "$(rows)"
 
-# resize: the screen redraws at the new size
+# resize: the screen redraws at the new size; after G, shrinking to 5 rows
+# and growing back draws every revision again (it drew 3 until g)
 T resize-window -t tui -x 80 -y 24 2>/dev/null
 wait_for "Heads:"; ok_status "resize redraws" 0 $?
 ok_eq "the status line is on the last row after the resize" "24" "$(screen | awk 'NF{n=NR} END{print n}')"
+keys G; sleep 0.2
+T resize-window -t tui -x 80 -y 5 2>/dev/null; sleep 0.3
+T resize-window -t tui -x 80 -y 24 2>/dev/null; sleep 0.3
+ok_eq "after G, 5 rows and back: all 4 revisions drawn" "4" "$(screen | grep -cE '[0-9a-f]{12} .* 2026-11-22 10:00$')"
 
 T resize-window -t tui -x 140 -y 40 2>/dev/null
 # merge the two heads: mark each with Space (rows 1 and 3: dddd and bbbb), m, message

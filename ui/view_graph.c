@@ -16,7 +16,11 @@ void graph_goto(struct tui *t, size_t row)
 		t->top = t->cursor;
 	if (t->cursor >= t->top + h)
 		t->top = t->cursor - h + 1;
-	if (n > h && t->top > n - h)
+	/* every row that fits is drawn: when the whole graph fits (a grown
+	 * terminal), from its first row */
+	if (n <= h)
+		t->top = 0;
+	else if (t->top > n - h)
 		t->top = n - h;
 	t->preview_top = 0;
 }
