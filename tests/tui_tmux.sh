@@ -129,12 +129,17 @@ T resize-window -t tui -x 80 -y 24 2>/dev/null; sleep 0.3
 ok_eq "after G, 5 rows and back: all 4 revisions drawn" "4" "$(screen | grep -cE '[0-9a-f]{12} .* 2026-11-22 10:00$')"
 
 T resize-window -t tui -x 140 -y 40 2>/dev/null
-# merge the two heads: mark each with Space (rows 1 and 3: dddd and bbbb), m, message
+# only heads can be marked: Space on cccc (row 2) says so and marks nothing
+keys g; keys j; keys ' '
+wait_for "only heads can be marked"; ok_status "Space on a non-head says only heads can be marked" 0 $?
+# merge the two heads: mark each with Space (rows 1 and 3: dddd and bbbb), m,
+# Enter takes the default message, which names them by their labels
 keys g; keys ' '
 keys g; keys j; keys j; keys ' '
-keys m; wait_for "merge message"; keys 'join heads' Enter
+keys m; wait_for 'merge message \(Enter: "merge left and right"\)'; ok_status "the merge prompt offers a message naming the heads" 0 $?
+keys Enter
 wait_for "merge: wrote"; ok_status "m writes a merge revision" 0 $?
-ok_eq "a merge file revising both heads exists" "1" "$(grep -l 'Revises: .*dddd00000001' migrations/versions/*_join_heads.sql 2>/dev/null | xargs grep -l 'bbbb00000001' 2>/dev/null | wc -l | tr -d ' ')"
+ok_eq "a merge file revising both heads exists" "1" "$(grep -l 'Revises: .*dddd00000001' migrations/versions/*_merge_left_and_right.sql 2>/dev/null | xargs grep -l 'bbbb00000001' 2>/dev/null | wc -l | tr -d ' ')"
 ok_match "the graph shows one head" "^Heads: [0-9a-f]{12} (\(left\) )?\[pending\]$" "$(screen | sed -n 1p)"
 
 keys q; wait_for "EXITED"; ok_status "q quits" 0 $?

@@ -338,17 +338,32 @@ static void act_merge(struct tui *t)
 		free(revs);
 		return;
 	}
-	char *msg = dialog_input(t, "merge message: ");
+	/* the default message names the heads: their first label, else their id */
+	char def[200] = "merge";
+	for (size_t i = 0; i < k; i++) {
+		const ald_revision *r = NULL;
+		ald_revlist *one = NULL;
+		if (ald_project_resolve(&one, t->project, revs[i]) == 0 && ald_revlist_count(one))
+			r = ald_revlist_at(one, 0);
+		const char *name = r && ald_revision_label_count(r) ? ald_revision_label_at(r, 0) : revs[i];
+		size_t used = strlen(def);
+		snprintf(def + used, sizeof(def) - used, "%s%s", i == 0 ? " " : i + 1 == k ? " and " : ", ", name);
+		ald_revlist_free(one);
+	}
+	char prompt[256];
+	snprintf(prompt, sizeof(prompt), "merge message (Enter: \"%s\"): ", def);
+	char *msg = dialog_input(t, prompt);
 	if (!msg) {
 		tui_set_status(t, "merge: cancelled");
 		free(revs);
 		return;
 	}
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
-	o.message = *msg ? msg : NULL;
+	o.message = *msg ? msg : def;
 	char *path = NULL;
 	if (ald_project_merge(&path, t->project, revs, k, &o) < 0) {
-		tui_set_status(t, "merge: %s", ald_error_last()->message);
+		/* the typed message is said back, so it is not lost */
+		tui_set_status(t, "merge: %s (message was: %s)", ald_error_last()->message, o.message);
 	} else {
 		ald_project *np = NULL;
 		if (t->reopen && t->reopen(&np, t->payload) == 0) {

@@ -320,7 +320,14 @@ static void key(struct tui *t, int ch)
 	case ' ': {
 		if (!ald_revlist_count(t->order))
 			break;
-		size_t ix = ald_revision_index(ald_revlist_at(t->order, t->cursor));
+		/* only heads can be merged, so only heads can be marked */
+		const ald_revision *r = ald_revlist_at(t->order, t->cursor);
+		size_t ix = ald_revision_index(r);
+		if (!(ald_revision_flags(r) & ALD_REVISION_HEAD) && !t->marked[ix]) {
+			tui_set_status(t, "only heads can be marked for a merge: %s is not a head",
+				       ald_revision_id(r));
+			break;
+		}
 		t->marked[ix] = !t->marked[ix];
 		graph_move(t, 1);
 		break;
