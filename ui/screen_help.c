@@ -1,8 +1,11 @@
-/* screen_help.c - the `?` screen: keys and the legend of the graph view. */
+/* screen_help.c - the `?` screen: keys and the legend of the graph view. The
+ * text scrolls (j/k, arrows, PgUp/PgDn, g/G, Home/End) and the bottom row
+ * shows which lines are on screen, so it fits any height down to a few rows. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
 #include <ncurses.h>
+#include <stdio.h>
 
 static const char *const help_lines[] = {
 	"Keys",
@@ -35,22 +38,81 @@ static const char *const help_lines[] = {
 	"  dotted lane         a depends_on edge",
 	"",
 	"Every action that changes the database shows its plan and asks first.",
-	"Press any key to go back.",
+	"In this help: j/k, PgDn/PgUp, g/G scroll; any other key goes back.",
 	NULL,
 };
 
-void help_show(struct tui *t)
+/* Draws the lines from `top` on rows 0 to LINES - 2 and the position on the
+ * last row; returns the number of text rows. */
+static int help_draw(struct tui *t, int top, int total)
 {
+	int rows = LINES > 1 ? LINES - 1 : 1;
 	erase();
-	int y = 0;
-	for (const char *const *l = help_lines; *l && y < LINES; l++, y++) {
-		int title = (*l)[0] && (*l)[0] != ' ';
+	for (int y = 0; y < rows && top + y < total; y++) {
+		const char *l = help_lines[top + y];
+		int title = l[0] && l[0] != ' ';
 		if (title)
 			attron(tui_attr(t, C_TITLE));
-		mvaddnstr(y, 1, *l, COLS - 2);
+		if (COLS > 2)
+			mvaddnstr(y, 1, l, COLS - 2);
 		if (title)
 			attroff(tui_attr(t, C_TITLE));
 	}
+	if (LINES > 1) {
+		char pos[96];
+		int last = top + rows < total ? top + rows : total;
+		snprintf(pos, sizeof(pos), " Help: lines %d-%d of %d  (j/k PgUp/PgDn g/G scroll, q back)",
+			 top + 1, last, total);
+		attron(tui_attr(t, C_STATUS));
+		move(LINES - 1, 0);
+		for (int x = 0; x < COLS; x++)
+			addch(' ');
+		mvaddnstr(LINES - 1, 0, pos, COLS);
+		attroff(tui_attr(t, C_STATUS));
+	}
 	refresh();
-	getch();
+	return rows;
+}
+
+void help_show(struct tui *t)
+{
+	int total = 0, top = 0;
+	while (help_lines[total])
+		total++;
+	for (;;) {
+		int rows = help_draw(t, top, total);
+		int max_top = total > rows ? total - rows : 0;
+		int ch = getch();
+		switch (ch) {
+		case 'j': case KEY_DOWN:
+			top++;
+			break;
+		case 'k': case KEY_UP:
+			top--;
+			break;
+		case KEY_NPAGE: case ' ':
+			top += rows > 1 ? rows - 1 : 1;
+			break;
+		case KEY_PPAGE:
+			top -= rows > 1 ? rows - 1 : 1;
+			break;
+		case 'g': case KEY_HOME:
+			top = 0;
+			break;
+		case 'G': case KEY_END:
+			top = max_top;
+			break;
+		case KEY_RESIZE:
+			break;
+		default:
+			return;
+		}
+		/* the bound is taken again after a resize */
+		rows = LINES > 1 ? LINES - 1 : 1;
+		max_top = total > rows ? total - rows : 0;
+		if (top > max_top)
+			top = max_top;
+		if (top < 0)
+			top = 0;
+	}
 }

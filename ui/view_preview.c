@@ -1,6 +1,9 @@
 /* view_preview.c - the preview pane under the graph: the selected revision's
  * header and file, then the exact SQL that would run to reach it (the same
- * text as --sql), with SQL keywords highlighted. */
+ * text as --sql), with SQL keywords highlighted. Lines are clipped at the
+ * pane's right edge by display columns, never wrapped; the vertical scroll
+ * (J/K) is bounded so the last page stays full, and the title shows the
+ * visible range. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
@@ -9,6 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+
+/* The text starts in column 1 and the last column stays empty. */
+#define PREVIEW_X0 1
 
 static const char *const keywords[] = {
 	"ADD", "ALTER", "AND", "AS", "BEGIN", "BY", "COLUMN", "COMMIT", "CONSTRAINT", "CREATE",
@@ -25,32 +32,93 @@ static int is_keyword(const char *w, size_t n)
 	return 0;
 }
 
-/* Draws one line of SQL: comments dimmed, keywords highlighted. */
-static void draw_sql_line(struct tui *t, const char *s, size_t len)
+/* Length in bytes and display width of the character at s (at most len
+ * bytes). Tabs are expanded by the caller; control characters, invalid
+ * bytes and characters of unknown width count as one byte shown as '?'
+ * (*w is then -1). */
+static size_t char_at(const char *s, size_t len, int *w)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c >= 0x20 && c < 0x7f) {
+		*w = 1;
+		return 1;
+	}
+	if (c < 0x80) {
+		*w = -1;
+		return 1;
+	}
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, len, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*w = -1;
+		return 1;
+	}
+	int cw = wcwidth(wc);
+	*w = cw < 0 ? -1 : cw;
+	return n;
+}
+
+/* Writes len bytes of s from column *col with attribute attr, stopping
+ * before the first character that would pass column `end` (exclusive).
+ * Returns 0 once the row is full. */
+static int put_clipped(const char *s, size_t len, int attr, int *col, int end)
 {
 	size_t i = 0;
-	while (i < len && getcurx(stdscr) < COLS - 1) {
-		if (s[i] == '-' && i + 1 < len && s[i + 1] == '-') {
-			attron(tui_attr(t, C_COMMENT));
-			addnstr(s + i, (int)(len - i));
-			attroff(tui_attr(t, C_COMMENT));
-			return;
-		}
-		if (isalpha((unsigned char)s[i]) || s[i] == '_') {
-			size_t j = i;
-			while (j < len && (isalnum((unsigned char)s[j]) || s[j] == '_'))
-				j++;
-			int kw = is_keyword(s + i, j - i);
-			if (kw)
-				attron(tui_attr(t, C_KEYWORD));
-			addnstr(s + i, (int)(j - i));
-			if (kw)
-				attroff(tui_attr(t, C_KEYWORD));
-			i = j;
+	if (attr)
+		attron(attr);
+	while (i < len && *col < end) {
+		if (s[i] == '\t') {
+			int next = (*col - PREVIEW_X0) / 8 * 8 + 8 + PREVIEW_X0;
+			while (*col < next && *col < end) {
+				addch(' ');
+				(*col)++;
+			}
+			i++;
 			continue;
 		}
-		addnstr(s + i, 1);
-		i++;
+		int w;
+		size_t n = char_at(s + i, len - i, &w);
+		if (*col + (w < 0 ? 1 : w) > end)
+			break;
+		if (w < 0)
+			addch('?');
+		else
+			addnstr(s + i, (int)n);
+		*col += w < 0 ? 1 : w;
+		i += n;
+	}
+	if (attr)
+		attroff(attr);
+	return i >= len && *col < end;
+}
+
+/* Draws one line of SQL from column PREVIEW_X0: comments dimmed, keywords
+ * highlighted, clipped at column `end`. */
+static void draw_sql_line(struct tui *t, const char *s, size_t len, int end)
+{
+	size_t i = 0;
+	int col = PREVIEW_X0;
+	while (i < len) {
+		size_t j = i + 1;
+		int attr = 0;
+		if (s[i] == '-' && i + 1 < len && s[i + 1] == '-') {
+			j = len;
+			attr = tui_attr(t, C_COMMENT);
+		} else if (isalpha((unsigned char)s[i]) || s[i] == '_') {
+			j = i;
+			while (j < len && (isalnum((unsigned char)s[j]) || s[j] == '_'))
+				j++;
+			if (is_keyword(s + i, j - i))
+				attr = tui_attr(t, C_KEYWORD);
+		} else if ((unsigned char)s[i] >= 0x80) {
+			int w;
+			j = i + char_at(s + i, len - i, &w);
+		}
+		if (!put_clipped(s + i, j - i, attr, &col, end))
+			return;
+		i = j;
 	}
 }
 
@@ -67,18 +135,41 @@ char *preview_text(struct tui *t)
 	return text;
 }
 
+/* Number of lines of text as preview_draw walks them (a final newline
+ * ends the last line and starts none). */
+static size_t count_lines(const char *text)
+{
+	size_t n = 0;
+	for (const char *l = text; *l; n++) {
+		size_t len = strcspn(l, "\n");
+		l += len + (l[len] == '\n');
+	}
+	return n;
+}
+
+/* Draws the pane on rows y0 (title) to y0 + height - 1. Clamps
+ * t->preview_top so that J stops once the last line is on the last row. */
 void preview_draw(struct tui *t, int y0, int height)
 {
 	if (!ald_revlist_count(t->order) || height < 2)
 		return;
+	char *text = preview_text(t);
+	size_t total = count_lines(text), rows = (size_t)height - 1;
+	if (t->preview_top + rows > total)
+		t->preview_top = total > rows ? total - rows : 0;
+	size_t last = t->preview_top + rows < total ? t->preview_top + rows : total;
 	attron(tui_attr(t, C_TITLE));
 	mvhline(y0, 0, t->utf8 ? ACS_HLINE : '-', COLS);
-	mvprintw(y0, 2, " %s  (J/K scroll) ", ald_revision_id(ald_revlist_at(t->order, t->cursor)));
+	char title[128];
+	snprintf(title, sizeof(title), " %s  [%zu-%zu/%zu]  (J/K scroll) ",
+		 ald_revision_id(ald_revlist_at(t->order, t->cursor)), total ? t->preview_top + 1 : 0,
+		 last, total);
+	if (COLS > 3)
+		mvaddnstr(y0, 2, title, COLS - 3);
 	attroff(tui_attr(t, C_TITLE));
-	char *text = preview_text(t);
 	const char *line = text;
 	size_t skip = t->preview_top;
-	int y = y0 + 1;
+	int y = y0 + 1, end = COLS - 1;
 	int in_header = 1;
 	while (*line && y < y0 + height) {
 		size_t len = strcspn(line, "\n");
@@ -87,11 +178,13 @@ void preview_draw(struct tui *t, int y0, int height)
 		if (skip) {
 			skip--;
 		} else {
-			move(y++, 1);
-			if (in_header)
-				addnstr(line, (int)len < COLS - 2 ? (int)len : COLS - 2);
-			else
-				draw_sql_line(t, line, len);
+			move(y++, PREVIEW_X0);
+			if (in_header) {
+				int col = PREVIEW_X0;
+				put_clipped(line, len, 0, &col, end);
+			} else {
+				draw_sql_line(t, line, len, end);
+			}
 		}
 		line += len + (line[len] == '\n');
 	}
