@@ -7,11 +7,7 @@
 # and lines longer than 200 characters (ASCII and UTF-8).
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$work"' EXIT
+. "$top_srcdir/tests/tui_env.sh"
 cd "$work"
 mkdir -p migrations/versions
 printf '[aludel]\nscript_location = %%(here)s/migrations\nsqlalchemy.url = sqlite:///%s/app.db\n' "$work" >aludel.ini
@@ -43,19 +39,6 @@ pad=$(printf 'x%.0s' $(seq 230))
 	printf '\n-- migrate:downgrade\nDROP TABLE t_b;\n'
 } >migrations/versions/bbbb00000001_long.sql
 
-screen() { T capture-pane -p -t tui 2>/dev/null; }
-# waits until the screen shows a pattern (up to 5 s); the screen is kept in $scr
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		scr=$(screen)
-		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { T send-keys -t tui "$@"; }
 # repeat N TEXT: TEXT N times
 repeat() { n=$1; out=; while [ "$n" -gt 0 ]; do out="$out$2"; n=$((n - 1)); done; printf '%s' "$out"; }
 start() { # COLS ROWS

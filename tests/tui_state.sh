@@ -9,32 +9,8 @@
 # tests/pg-cluster.sh (skipped when none can be started).
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
-work=$(mktemp -d)
-chmod 755 "$work" # the PostgreSQL server runs as another user
-sock="$work/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-pgdir="$work/pg"
-cleanup() {
-	T kill-server 2>/dev/null
-	[ -d "$pgdir" ] && sh "${top_srcdir:-.}/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. "$top_srcdir/tests/tui_env.sh"
 
-screen() { T capture-pane -p -t tui 2>/dev/null; }
-# waits until the screen shows a pattern (up to 5 s); the screen is kept in $scr
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		scr=$(screen)
-		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { T send-keys -t tui "$@"; }
 # starts the TUI in the current directory; a crash or an exit shows EXITED
 start_tui() { # [ENV=VALUE...]
 	T kill-session -t tui 2>/dev/null

@@ -5,18 +5,7 @@
 # PostgreSQL server it starts itself (tests/pg-cluster.sh).
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
-work=$(mktemp -d)
-chmod 755 "$work" # the PostgreSQL server runs as another user
-sock="$work/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-pgdir="$work/pg"
-cleanup() {
-	T kill-server 2>/dev/null
-	[ -d "$pgdir" ] && sh "${top_srcdir:-.}/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. "$top_srcdir/tests/tui_env.sh"
 cd "$work"
 if [ "${TUI_BACKEND:-sqlite}" = postgresql ]; then
 	sh "${top_srcdir:-.}/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null ||
@@ -57,19 +46,6 @@ mkrev cccc00000001 aaaa00000001 bbbb00000001 right "right one" "CREATE TABLE t_c
 mkrev dddd00000001 cccc00000001 "" "" "right two fails" "CREATE TABLE t_dddd00000001 (id INTEGER);
 INSERT INTO no_such_table VALUES (1);"
 
-screen() { T capture-pane -p -t tui 2>/dev/null; }
-# waits until the screen shows a pattern (up to 5 s); the screen is kept in $scr
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		scr=$(screen)
-		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { T send-keys -t tui "$@"; }
 
 T new-session -d -s tui -x 100 -y 40 "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
 wait_for "Heads:"; ok_status "opens on the graph view" 0 $?

@@ -7,12 +7,10 @@
 # `u`, a failing revision and Ctrl-C during a slow one.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
 [ -x /usr/bin/alembic ] || { echo "Bail out! Debian's alembic command is needed (apt-get install alembic)"; exit 1; }
 . "$top_srcdir/tests/alembic_env.sh"
-sock="$work/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-at_exit() { T kill-server 2>/dev/null; }
+WAIT_TENTHS=300 # each step starts Python: up to 30 s on a loaded machine
+. "$top_srcdir/tests/tui_env.sh"
 
 # The revisions: a line R1..R5 and a side branch S off R2. R5 fails; S is slow.
 R1=1a1a00000001 R2=2b2b00000002 R3=3c3c00000003 R4=4d4d00000004 R5=5e5e00000005 S=6f6f00000006
@@ -49,21 +47,7 @@ def downgrade() -> None:
 EOF
 }
 
-screen() { T capture-pane -p -t tui 2>/dev/null; }
 plan= scr= # the last plan confirmed, the last screen read
-# waits until the screen shows a pattern (up to $2 tenths of a second, 30 s
-# by default); the screen is kept in $scr
-wait_for() {
-	i=0
-	while [ $i -lt "${2:-300}" ]; do
-		scr=$(screen)
-		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { T send-keys -t tui "$@"; }
 # scrolls the preview down (J) until it shows a pattern
 scroll_to() {
 	j=0

@@ -8,11 +8,8 @@
 # the screen, the dates stay in their column and labels never run into them.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
-command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-T() { tmux -u -S "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$work"' EXIT
+TMUX_FLAGS=-u
+. "$top_srcdir/tests/tui_env.sh"
 cd "$work"
 export LC_ALL=C.UTF-8 # for grep's '.' (one character) on the captured screens
 
@@ -57,17 +54,6 @@ cp -r proj/migrations nodb/
 printf '[aludel]\nscript_location = %%(here)s/migrations\n' >nodb/aludel.ini
 (cd proj && "$ALUDEL" upgrade c00300000002 >/dev/null 2>&1) || echo "# upgrade failed"
 
-screen() { T capture-pane -p -t tui 2>/dev/null; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		scr=$(screen)
-		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # checks one captured screen: $1 the case's name, $2 columns, $3 rows, $4 the
 # revision's symbol, $5 set when rows with labels must be on it; $scr holds the screen, $joined the screen with tmux's

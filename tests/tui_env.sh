@@ -1,0 +1,36 @@
+# tests/tui_env.sh - what the tests that drive `aludel tui` in tmux share
+# (sourced after tests/tap.sh, and after tests/alembic_env.sh when a test
+# uses that): T runs tmux on the test's own socket ($TMUX_FLAGS first, e.g.
+# -u), screen prints the pane, keys types into it, wait_for waits until the
+# screen shows a pattern (up to $2, else $WAIT_TENTHS, tenths of a second;
+# the screen is kept in $scr). Without alembic_env.sh it also makes the work
+# folder $work (the PostgreSQL server's user may read it) and, at exit, stops
+# tmux, a PostgreSQL server started in $pgdir, and removes the folder.
+command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
+if [ -z "${work:-}" ]; then
+	work=$(mktemp -d)
+	chmod 755 "$work" # the PostgreSQL server runs as another user
+	pgdir="$work/pg"
+	tui_env_cleanup() {
+		T kill-server 2>/dev/null
+		[ -d "$pgdir" ] && sh "$top_srcdir/tests/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1
+		rm -rf "$work"
+	}
+	trap tui_env_cleanup EXIT
+else
+	at_exit() { T kill-server 2>/dev/null; } # called by alembic_env.sh's clean-up
+fi
+sock="$work/tmux.sock"
+T() { tmux ${TMUX_FLAGS:-} -S "$sock" "$@"; }
+screen() { T capture-pane -p -t tui 2>/dev/null; }
+keys() { T send-keys -t tui "$@"; }
+wait_for() {
+	i=0
+	while [ $i -lt "${2:-${WAIT_TENTHS:-50}}" ]; do
+		scr=$(screen)
+		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
