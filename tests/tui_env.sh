@@ -2,8 +2,9 @@
 # (sourced after tests/tap.sh, and after tests/alembic_env.sh when a test
 # uses that): T runs tmux on the test's own socket ($TMUX_FLAGS first, e.g.
 # -u), screen prints the pane, keys types into it, wait_for waits until the
-# screen shows a pattern (up to $2, else $WAIT_TENTHS, tenths of a second;
-# the screen is kept in $scr). Without alembic_env.sh it also makes the work
+# screen shows a pattern (up to $2 tenths of a second, else $WAIT_TENTHS,
+# else 15 s: a loaded CI machine under ASan is slow; the screen is kept in
+# $scr). Without alembic_env.sh it also makes the work
 # folder $work (the PostgreSQL server's user may read it) and, at exit, stops
 # tmux, a PostgreSQL server started in $pgdir, and removes the folder.
 command -v tmux >/dev/null || { echo "Bail out! tmux is not installed (apt-get install tmux)"; exit 1; }
@@ -26,7 +27,7 @@ screen() { T capture-pane -p -t tui 2>/dev/null; }
 keys() { T send-keys -t tui "$@"; }
 wait_for() {
 	i=0
-	while [ $i -lt "${2:-${WAIT_TENTHS:-50}}" ]; do
+	while [ $i -lt "${2:-${WAIT_TENTHS:-150}}" ]; do
 		scr=$(screen)
 		printf '%s\n' "$scr" | grep -qE -- "$1" && return 0
 		sleep 0.1
