@@ -123,7 +123,19 @@ c3c3 (head)" "$("$ALUDEL" -c alembic.ini current 2>&1 | sort)"
 		while ! printf '%s' "$scr" | grep -q "current: " && [ $i -lt 50 ]; do
 			sleep 0.1; i=$((i + 1)); scr=$(tmux -S "$work/tmux.sock" capture-pane -p -t tui 2>/dev/null)
 		done
+		sc=$scr
+		# the preview of a .py step asks Alembic once, not at every key
+		tmux -S "$work/tmux.sock" send-keys -t tui G Enter
+		i=0
+		while ! printf '%s' "$scr" | grep -q "Running downgrade" && [ $i -lt 150 ]; do
+			sleep 0.1; i=$((i + 1)); scr=$(tmux -S "$work/tmux.sock" capture-pane -p -t tui 2>/dev/null)
+		done
+		calls=$(wc -l <"$work/alembic-calls")
+		tmux -S "$work/tmux.sock" send-keys -t tui J J J K K
+		sleep 1
+		ok_eq "$be: scrolling the preview of a .py step starts no Python" "$calls" "$(wc -l <"$work/alembic-calls")"
 		tmux -S "$work/tmux.sock" kill-server 2>/dev/null
+		scr=$sc
 		ok_match "$be: the TUI shows env.py's rows as current" "0 pending \\| current: (b2b2,c3c3|c3c3,b2b2) " "$scr"
 		ok_match "$be: ...and marks them" "c3c3 \\(current\\) \\(head\\)" "$scr"
 	fi

@@ -33,6 +33,7 @@ static void current_list(struct tui *t, ald_revlist *tips, char *buf, size_t cap
  * the status line; offline, t->db_message says why. */
 void tui_db_refresh(struct tui *t)
 {
+	t->db_gen++; /* previews built before this read are stale */
 	size_t n = ald_project_revision_count(t->project);
 	ald_strarray rows = {0};
 	ald_revlist *applied = NULL, *tips = NULL;

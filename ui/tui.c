@@ -111,6 +111,8 @@ void tui_unload(struct tui *t)
 	free(t->applied);
 	t->row_of = NULL;
 	t->marked = t->current = t->applied = NULL;
+	free(t->preview_cache);
+	t->preview_cache = NULL;
 }
 
 int tui_list_height(const struct tui *t)

@@ -20,6 +20,10 @@ struct tui {
 	size_t cursor, top;     /* selected row, first row on screen */
 	int preview;            /* the preview pane is shown */
 	size_t preview_top;     /* first line of the preview text on screen */
+	char *preview_cache;    /* the preview text last built, or NULL */
+	size_t preview_cache_rev; /* ... for this revision (map index) */
+	unsigned long preview_cache_gen; /* ... and this db_gen */
+	unsigned long db_gen;   /* counts reads of the database state (tui_db_refresh) */
 	int utf8, color;
 	char search[256];       /* last search text */
 	char status[512];       /* the last action's result */

@@ -153,7 +153,17 @@ void preview_draw(struct tui *t, int y0, int height)
 {
 	if (!ald_revlist_count(t->order) || height < 2)
 		return;
-	char *text = preview_text(t);
+	/* built once per selection and database state: scrolling and other keys
+	 * redraw from the cache (a plan at 100,000 revisions, or Alembic's
+	 * offline run for a .py step, costs seconds) */
+	size_t rev = ald_revision_index(ald_revlist_at(t->order, t->cursor));
+	if (!t->preview_cache || t->preview_cache_rev != rev || t->preview_cache_gen != t->db_gen) {
+		free(t->preview_cache);
+		t->preview_cache = preview_text(t);
+		t->preview_cache_rev = rev;
+		t->preview_cache_gen = t->db_gen;
+	}
+	const char *text = t->preview_cache;
 	size_t total = count_lines(text), rows = (size_t)height - 1;
 	if (t->preview_top + rows > total)
 		t->preview_top = total > rows ? total - rows : 0;
@@ -188,5 +198,4 @@ void preview_draw(struct tui *t, int y0, int height)
 		}
 		line += len + (line[len] == '\n');
 	}
-	free(text);
 }
