@@ -35,3 +35,17 @@ wait_for() {
 	done
 	return 1
 }
+# tui_start COLS ROWS COMMAND: the session "tui" runs COMMAND in a new pane of
+# that size, replacing the one before; the new session is made first (killing
+# the last session stops the tmux server, and a client that meets a server
+# still exiting fails), and retried for up to 5 s
+tui_start() {
+	n=0
+	until T new-session -d -s next -x "$1" -y "$2" "$3" 2>/dev/null; do
+		n=$((n + 1))
+		[ $n -ge 50 ] && return 1
+		sleep 0.1
+	done
+	T kill-session -t tui 2>/dev/null
+	T rename-session -t next tui
+}

@@ -42,8 +42,7 @@ pad=$(printf 'x%.0s' $(seq 230))
 # repeat N TEXT: TEXT N times
 repeat() { n=$1; out=; while [ "$n" -gt 0 ]; do out="$out$2"; n=$((n - 1)); done; printf '%s' "$out"; }
 start() { # COLS ROWS
-	T kill-session -t tui 2>/dev/null
-	T new-session -d -s tui -x "$1" -y "$2" "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
+	tui_start "$1" "$2" "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
 	wait_for "Heads:"
 }
 # rows of the preview (under its title, above the status line) that do not

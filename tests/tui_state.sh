@@ -13,8 +13,7 @@ set -u
 
 # starts the TUI in the current directory; a crash or an exit shows EXITED
 start_tui() { # [ENV=VALUE...]
-	T kill-session -t tui 2>/dev/null
-	T new-session -d -s tui -x 120 -y 30 "env LANG=C.UTF-8 $* $ALUDEL tui; echo EXITED \$?; sleep 60"
+	tui_start 120 30 "env LANG=C.UTF-8 $* $ALUDEL tui; echo EXITED \$?; sleep 60"
 	wait_for "Heads:"
 }
 status_line() { printf '%s\n' "$scr" | awk 'NF{l=$0} END{print l}'; }
