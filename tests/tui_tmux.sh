@@ -136,7 +136,7 @@ fi
 printf '[aludel]\nscript_location = %%(here)s/migrations\nsqlalchemy.url = %s\n' "$slow_url" >aludel.ini
 mkrev ffff00000001 "" "" "" "slow one" "CREATE TABLE t_ffff00000001 (id INTEGER);
 $slow_sql"
-T new-session -d -s tui -x 100 -y 40 "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
+tui_start 100 40 "LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
 wait_for "Heads:"; keys u; wait_for "run it\?"; keys y
 wait_for "\[1/1\].*ffff00000001.*\.\.\."; ok_status "the slow migration is running" 0 $?
 sleep 0.5

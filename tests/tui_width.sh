@@ -79,8 +79,7 @@ for size in 80x24 120x40; do
 	for loc in C.UTF-8 C; do
 		sym='[●○]'; [ $loc = C ] && sym='[*o]' # ○ and o: pending
 		for dir in proj nodb; do
-			T kill-session -t tui 2>/dev/null
-			T new-session -d -s tui -x "$cols" -y "$rows" "cd $work/$dir && LANG=$loc LC_ALL=$loc $ALUDEL tui; sleep 30"
+			tui_start "$cols" "$rows" "cd $work/$dir && LANG=$loc LC_ALL=$loc $ALUDEL tui; sleep 30"
 			name="$size $loc $dir"
 			wait_for "^Heads:" && sleep 0.3
 			scr=$(screen) joined=$(T capture-pane -p -J -t tui)
