@@ -91,7 +91,10 @@ int ald_alembic_target_is_relative(const char *target);
 struct ald_plan_data;
 struct ald_graph;
 struct ald_plan_config;
+struct ald_step;
 
+/* Whether step st runs an Alembic .py revision (an upgrade or downgrade step). */
+int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
 /* Whether the plan has a step of an Alembic .py revision. */
 int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g);
 /* Gives every .py step of p the statements Alembic's offline mode writes for

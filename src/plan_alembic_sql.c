@@ -19,11 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st)
+{
+	return st->kind != ALD_STEP_STAMP && st->rev != ALD_NOREV &&
+	       g->revs[st->rev].file.kind == ALD_REVFILE_PY;
+}
+
 int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g)
 {
 	for (size_t i = 0; p && i < p->n_steps; i++)
-		if (p->steps[i].kind != ALD_STEP_STAMP && p->steps[i].rev != ALD_NOREV &&
-		    g->revs[p->steps[i].rev].file.kind == ALD_REVFILE_PY)
+		if (ald_step_is_python(g, &p->steps[i]))
 			return 1;
 	return 0;
 }
@@ -32,8 +37,7 @@ int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g
 static int wants_sql(const struct ald_plan_data *p, const struct ald_graph *g, size_t i)
 {
 	const struct ald_step *st = &p->steps[i];
-	return st->kind != ALD_STEP_STAMP && g->revs[st->rev].file.kind == ALD_REVFILE_PY && !st->note &&
-	       st->sql.n == 0;
+	return ald_step_is_python(g, st) && !st->note && st->sql.n == 0;
 }
 
 /* Whether `stmt` is a version-table statement (1.8.1 also drops the table at

@@ -93,9 +93,6 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 /* Progress of one step (done: 0 started, 1 ended, -1 failed). */
 typedef void (*ald_step_progress)(void *payload, size_t step, int done, double seconds);
 
-/* Whether step st runs an Alembic .py revision. */
-int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
-
 /* What one Alembic run of a chunk of .py steps did. */
 struct ald_py_chunk {
 	size_t next;                 /* the first step after the chunk (on success) */

@@ -26,12 +26,6 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st)
-{
-	return st->kind != ALD_STEP_STAMP && st->rev != ALD_NOREV &&
-	       g->revs[st->rev].file.kind == ALD_REVFILE_PY;
-}
-
 /* Whether plan `c` has exactly the revisions of p's steps [first, last]. */
 static int same_steps(const struct ald_plan_data *c, const struct ald_plan_data *p, size_t first, size_t last)
 {
