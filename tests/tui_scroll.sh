@@ -58,7 +58,7 @@ pos() { printf '%s\n' "$scr" | grep -oE '\[[0-9]+-[0-9]+/[0-9]+\]' | head -1; }
 help_checks() { # SIZE
 	keys '?'; wait_for "lines 1-[0-9]+ of [0-9]+"; ok_status "$1: ? shows the help and its position" 0 $?
 	sleep 0.2; scr=$(screen)
-	ok_match "$1: the help's first line is on screen" "^ *Keys" "$scr"
+	ok_match "$1: the help's first line is on screen" "^ *Moving" "$scr"
 	total=$(printf '%s\n' "$scr" | sed -nE 's/.*lines 1-[0-9]+ of ([0-9]+).*/\1/p')
 	keys "$(repeat 60 j)"
 	wait_for "lines [0-9]+-${total:-x} of ${total:-x}"; ok_status "$1: j scrolls the help to its end" 0 $?

@@ -57,6 +57,8 @@ ok_match "status line shows the pending count and the URL" "4 pending .*(sqlite|
 
 keys '?'; wait_for "Legend"; ok_status "? shows the help with the legend" 0 $?
 keys q; wait_for "Heads:"
+# a key that does nothing says so (the key table has no entry for ~)
+keys '~'; wait_for "unknown key ~: \\? lists the keys"; ok_status "an unknown key is named on the status line" 0 $?
 keys '/' ; keys 'left one' Enter
 wait_for "/left one: bbbb00000001"; ok_status "search finds a message" 0 $?
 

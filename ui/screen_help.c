@@ -1,30 +1,17 @@
-/* screen_help.c - the `?` screen: keys and the legend of the graph view. The
+/* screen_help.c - the `?` screen: the keys, written from the key table
+ * (keys.c) that also dispatches them, and the legend of the graph view. The
  * text scrolls (j/k, arrows, PgUp/PgDn, g/G, Home/End) and the bottom row
  * shows which lines are on screen, so it fits any height down to a few rows. */
+#define _GNU_SOURCE 1 /* asprintf */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
 #include <ncurses.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static const char *const help_lines[] = {
-	"Keys",
-	"  j / k, Down / Up    move",
-	"  PgDn / PgUp         move a page",
-	"  g / G, Home / End   first / last revision",
-	"  Enter / Tab         show or hide the preview of the selected revision",
-	"  J / K               scroll the preview",
-	"  /                   search ids, branch labels and messages",
-	"  n / N               next / previous match",
-	"  u                   upgrade the database to the selected revision",
-	"  d                   downgrade the database to the selected revision",
-	"  + / -               step one revision up / down from the current state",
-	"  s                   stamp the selected revision (no SQL runs)",
-	"  Space               mark a head for merging",
-	"  m                   merge the marked heads (asks for a message)",
-	"  r                   reload files and database state",
-	"  ?                   this help",
-	"  q                   quit",
+static const char *const legend[] = {
 	"",
 	"Legend",
 	"  (head)              nothing revises this revision",
@@ -37,19 +24,56 @@ static const char *const help_lines[] = {
 	"  * / solid dot       applied",
 	"  dotted lane         a depends_on edge",
 	"",
-	"Every action that changes the database shows its plan and asks first.",
 	"In this help: j/k, PgDn/PgUp, g/G scroll; any other key goes back.",
 	NULL,
 };
 
+/* The help's lines: a heading per section of the key table, a line per
+ * entry, then the legend. The array and its strings are the caller's
+ * (lines_free). */
+static char **help_lines(int *total)
+{
+	size_t n = 0, cap = 16;
+	char **lines = malloc(cap * sizeof(*lines));
+	if (!lines)
+		abort();
+	for (const struct tui_key *k = tui_keys; k->section || k->names; k++) {
+		if (n + 2 >= cap && !(lines = realloc(lines, (cap *= 2) * sizeof(*lines))))
+			abort();
+		if (k->section && n)
+			lines[n++] = strdup("");
+		if (k->section)
+			lines[n++] = strdup(k->section);
+		else if (asprintf(&lines[n++], "  %-20s%s", k->names, k->does) < 0)
+			abort();
+	}
+	for (const char *const *l = legend; *l; l++) {
+		if (n + 1 >= cap && !(lines = realloc(lines, (cap *= 2) * sizeof(*lines))))
+			abort();
+		lines[n++] = strdup(*l);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!lines[i])
+			abort();
+	*total = (int)n;
+	return lines;
+}
+
+static void lines_free(char **lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 /* Draws the lines from `top` on rows 0 to LINES - 2 and the position on the
  * last row; returns the number of text rows. */
-static int help_draw(struct tui *t, int top, int total)
+static int help_draw(struct tui *t, char **lines, int top, int total)
 {
 	int rows = LINES > 1 ? LINES - 1 : 1;
 	erase();
 	for (int y = 0; y < rows && top + y < total; y++) {
-		const char *l = help_lines[top + y];
+		const char *l = lines[top + y];
 		int title = l[0] && l[0] != ' ';
 		if (title)
 			attron(tui_attr(t, C_TITLE));
@@ -77,10 +101,9 @@ static int help_draw(struct tui *t, int top, int total)
 void help_show(struct tui *t)
 {
 	int total = 0, top = 0;
-	while (help_lines[total])
-		total++;
+	char **lines = help_lines(&total);
 	for (;;) {
-		int rows = help_draw(t, top, total);
+		int rows = help_draw(t, lines, top, total);
 		int max_top = total > rows ? total - rows : 0;
 		int ch = getch();
 		switch (ch) {
@@ -105,6 +128,7 @@ void help_show(struct tui *t)
 		case KEY_RESIZE:
 			break;
 		default:
+			lines_free(lines, total);
 			return;
 		}
 		/* the bound is taken again after a resize */

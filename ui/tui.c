@@ -249,7 +249,7 @@ static void draw(struct tui *t)
 	refresh();
 }
 
-static void reload(struct tui *t)
+void tui_reload(struct tui *t)
 {
 	ald_project *np = NULL;
 	if (!t->reopen || t->reopen(&np, t->payload) < 0) {
@@ -267,73 +267,17 @@ static void reload(struct tui *t)
 	tui_db_refresh(t);
 }
 
+/* One key of the graph view: the key table (keys.c) names what it does;
+ * the mouse and a resize are handled here; any other key is said to be
+ * unknown. */
 static void key(struct tui *t, int ch)
 {
-	long page = tui_list_height(t) > 1 ? tui_list_height(t) - 1 : 1;
-	switch (ch) {
-	case 'q':
-		t->quit = 1;
-		break;
-	case 'j': case KEY_DOWN:
-		graph_move(t, 1);
-		break;
-	case 'k': case KEY_UP:
-		graph_move(t, -1);
-		break;
-	case KEY_NPAGE: case ' ' | 0x100:
-		graph_move(t, page);
-		break;
-	case KEY_PPAGE:
-		graph_move(t, -page);
-		break;
-	case 'g': case KEY_HOME:
-		graph_goto(t, 0);
-		break;
-	case 'G': case KEY_END:
-		graph_goto(t, ald_revlist_count(t->order) ? ald_revlist_count(t->order) - 1 : 0);
-		break;
-	case '\n': case '\r': case KEY_ENTER: case '\t':
-		t->preview = !t->preview;
-		t->preview_top = 0;
-		graph_move(t, 0);
-		break;
-	case 'J':
-		t->preview_top++;
-		break;
-	case 'K':
-		if (t->preview_top)
-			t->preview_top--;
-		break;
-	case '/':
-		search_prompt(t);
-		break;
-	case 'n':
-		search_next(t, 1);
-		break;
-	case 'N':
-		search_next(t, -1);
-		break;
-	case '?': case 'h': case KEY_F(1):
-		help_show(t);
-		break;
-	case 'r':
-		reload(t);
-		break;
-	case ' ': {
-		if (!ald_revlist_count(t->order))
-			break;
-		/* only heads can be merged, so only heads can be marked */
-		const ald_revision *r = ald_revlist_at(t->order, t->cursor);
-		size_t ix = ald_revision_index(r);
-		if (!(ald_revision_flags(r) & ALD_REVISION_HEAD) && !t->marked[ix]) {
-			tui_set_status(t, "only heads can be marked for a merge: %s is not a head",
-				       ald_revision_id(r));
-			break;
-		}
-		t->marked[ix] = !t->marked[ix];
-		graph_move(t, 1);
-		break;
+	const struct tui_key *k = tui_key_find(ch);
+	if (k) {
+		k->run(t, ch);
+		return;
 	}
+	switch (ch) {
 	case KEY_MOUSE: {
 		MEVENT ev;
 		if (getmouse(&ev) == OK) {
@@ -349,9 +293,13 @@ static void key(struct tui *t, int ch)
 	case KEY_RESIZE:
 		graph_move(t, 0);
 		break;
-	default:
-		tui_actions_key(t, ch);
+	case ERR:
 		break;
+	default: {
+		const char *name = keyname(ch);
+		tui_set_status(t, "unknown key %s: ? lists the keys", name ? name : "?");
+		break;
+	}
 	}
 }
 

@@ -42,8 +42,23 @@ void tui_set_status(struct tui *t, const char *fmt, ...) __attribute__((format(p
 int tui_load(struct tui *t);
 void tui_unload(struct tui *t);
 int tui_attr(struct tui *t, int pair);
+/* Reads the revision files and the database state again (`r`). */
+void tui_reload(struct tui *t);
 /* Width of the screen area used by the graph list (whole width or top half). */
 int tui_list_height(const struct tui *t);
+
+/* keys.c: the graph view's keys, one table for the dispatch and the help */
+struct tui_key {
+	int codes[4];        /* the key codes (a 0 ends them early) */
+	const char *names;   /* the keys as the help writes them */
+	const char *does;    /* what they do, for the help */
+	void (*run)(struct tui *t, int ch);
+	const char *section; /* set: a heading of the help, the other fields unused */
+};
+/* Ends with an entry whose section and names are both NULL. */
+extern const struct tui_key tui_keys[];
+/* The entry that handles key ch, or NULL. */
+const struct tui_key *tui_key_find(int ch);
 
 /* view_graph.c */
 void graph_draw(struct tui *t, int y0, int height);

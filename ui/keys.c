@@ -1,0 +1,159 @@
+/* keys.c - the one table of the graph view's keys. The key dispatch (tui.c)
+ * and the help screen (screen_help.c) both read it, so a key cannot work
+ * without being listed in the help, nor be listed without working. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui_internal.h"
+
+#include <ncurses.h>
+
+/* Rows of a page for PgDn / PgUp. */
+static long page(const struct tui *t)
+{
+	return tui_list_height(t) > 1 ? tui_list_height(t) - 1 : 1;
+}
+
+static void k_quit(struct tui *t, int ch)
+{
+	(void)ch;
+	t->quit = 1;
+}
+
+static void k_down(struct tui *t, int ch)
+{
+	(void)ch;
+	graph_move(t, 1);
+}
+
+static void k_up(struct tui *t, int ch)
+{
+	(void)ch;
+	graph_move(t, -1);
+}
+
+static void k_page_down(struct tui *t, int ch)
+{
+	(void)ch;
+	graph_move(t, page(t));
+}
+
+static void k_page_up(struct tui *t, int ch)
+{
+	(void)ch;
+	graph_move(t, -page(t));
+}
+
+static void k_first(struct tui *t, int ch)
+{
+	(void)ch;
+	graph_goto(t, 0);
+}
+
+static void k_last(struct tui *t, int ch)
+{
+	(void)ch;
+	size_t n = ald_revlist_count(t->order);
+	graph_goto(t, n ? n - 1 : 0);
+}
+
+static void k_preview(struct tui *t, int ch)
+{
+	(void)ch;
+	t->preview = !t->preview;
+	t->preview_top = 0;
+	graph_move(t, 0);
+}
+
+static void k_preview_down(struct tui *t, int ch)
+{
+	(void)ch;
+	t->preview_top++; /* bounded when drawn (preview_draw) */
+}
+
+static void k_preview_up(struct tui *t, int ch)
+{
+	(void)ch;
+	if (t->preview_top)
+		t->preview_top--;
+}
+
+static void k_search(struct tui *t, int ch)
+{
+	(void)ch;
+	search_prompt(t);
+}
+
+static void k_search_next(struct tui *t, int ch)
+{
+	search_next(t, ch == 'N' ? -1 : 1);
+}
+
+static void k_help(struct tui *t, int ch)
+{
+	(void)ch;
+	help_show(t);
+}
+
+static void k_reload(struct tui *t, int ch)
+{
+	(void)ch;
+	tui_reload(t);
+}
+
+/* Space: only heads can be merged, so only heads can be marked. */
+static void k_mark(struct tui *t, int ch)
+{
+	(void)ch;
+	if (!ald_revlist_count(t->order))
+		return;
+	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
+	size_t ix = ald_revision_index(r);
+	if (!(ald_revision_flags(r) & ALD_REVISION_HEAD) && !t->marked[ix]) {
+		tui_set_status(t, "only heads can be marked for a merge: %s is not a head", ald_revision_id(r));
+		return;
+	}
+	t->marked[ix] = !t->marked[ix];
+	graph_move(t, 1);
+}
+
+static void k_action(struct tui *t, int ch)
+{
+	tui_actions_key(t, ch);
+}
+
+const struct tui_key tui_keys[] = {
+	{.section = "Moving"},
+	{{'j', KEY_DOWN}, "j / Down", "next revision (older)", k_down, NULL},
+	{{'k', KEY_UP}, "k / Up", "previous revision (newer)", k_up, NULL},
+	{{KEY_NPAGE, ' ' | 0x100}, "PgDn", "a page down", k_page_down, NULL},
+	{{KEY_PPAGE}, "PgUp", "a page up", k_page_up, NULL},
+	{{'g', KEY_HOME}, "g / Home", "first revision", k_first, NULL},
+	{{'G', KEY_END}, "G / End", "last revision", k_last, NULL},
+	{{'/'}, "/", "search ids, branch labels and messages", k_search, NULL},
+	{{'n', 'N'}, "n / N", "next / previous match", k_search_next, NULL},
+	{.section = "Views"},
+	{{'\n', '\r', KEY_ENTER, '\t'}, "Enter / Tab", "show or hide the preview of the selected revision", k_preview, NULL},
+	{{'J'}, "J", "scroll the preview down", k_preview_down, NULL},
+	{{'K'}, "K", "scroll the preview up", k_preview_up, NULL},
+	{{'r'}, "r", "reload the revision files and the database state", k_reload, NULL},
+	{{'?', 'h', KEY_F(1)}, "? / h / F1", "this help", k_help, NULL},
+	{{'q'}, "q", "quit", k_quit, NULL},
+	{.section = "Database (each action shows its plan and asks first)"},
+	{{'u'}, "u", "upgrade the database to the selected revision", k_action, NULL},
+	{{'d'}, "d", "downgrade the database to the selected revision", k_action, NULL},
+	{{'+'}, "+", "step one revision up from the current state", k_action, NULL},
+	{{'-'}, "-", "step one revision down from the current state", k_action, NULL},
+	{{'s'}, "s", "stamp the selected revision (no SQL runs)", k_action, NULL},
+	{.section = "Heads"},
+	{{' '}, "Space", "mark or unmark a head for merging", k_mark, NULL},
+	{{'m'}, "m", "merge the marked heads (asks for a message)", k_action, NULL},
+	{.names = NULL},
+};
+
+const struct tui_key *tui_key_find(int ch)
+{
+	for (const struct tui_key *k = tui_keys; k->section || k->names; k++)
+		for (size_t i = 0; !k->section && i < sizeof(k->codes) / sizeof(k->codes[0]) && k->codes[i]; i++)
+			if (k->codes[i] == ch)
+				return k;
+	return NULL;
+}
