@@ -28,6 +28,10 @@ static const char *const legend[] = {
 	NULL,
 };
 
+/* The key tables the help lists, in order: the graph view's first, then
+ * those of the screens it opens. */
+static const struct tui_key *const help_tables[] = {tui_keys, NULL};
+
 /* The help's lines: a heading per section of the key table, a line per
  * entry, then the legend. The array and its strings are the caller's
  * (lines_free). */
@@ -37,7 +41,8 @@ static char **help_lines(int *total)
 	char **lines = malloc(cap * sizeof(*lines));
 	if (!lines)
 		abort();
-	for (const struct tui_key *k = tui_keys; k->section || k->names; k++) {
+	for (const struct tui_key *const *table = help_tables; *table; table++)
+	for (const struct tui_key *k = *table; k->section || k->names; k++) {
 		if (n + 2 >= cap && !(lines = realloc(lines, (cap *= 2) * sizeof(*lines))))
 			abort();
 		if (k->section && n)
