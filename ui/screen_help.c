@@ -35,31 +35,38 @@ static const struct tui_key *const help_tables[] = {tui_keys, NULL};
 /* The help's lines: a heading per section of the key table, a line per
  * entry, then the legend. The array and its strings are the caller's
  * (lines_free). */
+/* Appends a line (taking it; NULL: out of memory) to a growing array. */
+static void add_line(char ***lines, size_t *n, size_t *cap, char *line)
+{
+	if (!line)
+		abort();
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*lines = realloc(*lines, *cap * sizeof(**lines));
+		if (!*lines)
+			abort();
+	}
+	(*lines)[(*n)++] = line;
+}
+
 static char **help_lines(int *total)
 {
-	size_t n = 0, cap = 16;
-	char **lines = malloc(cap * sizeof(*lines));
-	if (!lines)
-		abort();
-	for (const struct tui_key *const *table = help_tables; *table; table++)
-	for (const struct tui_key *k = *table; k->section || k->names; k++) {
-		if (n + 2 >= cap && !(lines = realloc(lines, (cap *= 2) * sizeof(*lines))))
-			abort();
-		if (k->section && n)
-			lines[n++] = strdup("");
-		if (k->section)
-			lines[n++] = strdup(k->section);
-		else if (asprintf(&lines[n++], "  %-20s%s", k->names, k->does) < 0)
-			abort();
+	char **lines = NULL, *line;
+	size_t n = 0, cap = 0;
+	for (const struct tui_key *const *table = help_tables; *table; table++) {
+		for (const struct tui_key *k = *table; k->section || k->names; k++) {
+			if (k->section && n)
+				add_line(&lines, &n, &cap, strdup(""));
+			if (k->section)
+				add_line(&lines, &n, &cap, strdup(k->section));
+			else if (asprintf(&line, "  %-20s%s", k->names, k->does) >= 0)
+				add_line(&lines, &n, &cap, line);
+			else
+				abort();
+		}
 	}
-	for (const char *const *l = legend; *l; l++) {
-		if (n + 1 >= cap && !(lines = realloc(lines, (cap *= 2) * sizeof(*lines))))
-			abort();
-		lines[n++] = strdup(*l);
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!lines[i])
-			abort();
+	for (const char *const *l = legend; *l; l++)
+		add_line(&lines, &n, &cap, strdup(*l));
 	*total = (int)n;
 	return lines;
 }
