@@ -7,10 +7,18 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
+#include <ncurses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The most revisions of a side whose files are read for their tables: the
+ * newest ones (a file costs about 0.2 ms; a side of 50,000 revisions would
+ * take seconds). */
+#define TABLES_MAX 3000
+/* The most revisions of a side listed: the tables come after the lists. */
+#define LIST_MAX 500
 
 /* A growing text. */
 struct text {
@@ -150,8 +158,9 @@ static char *diverged_text(struct tui *t, const ald_revision *heads[2])
 	}
 	if (!bases)
 		put(&b, "  (none: they share no revision)\n");
+	size_t capped[2] = {0, 0};
 	for (int s = 0; s < 2; s++) {
-		size_t only = 0;
+		size_t only = 0, read = 0;
 		for (size_t i = 0; i < ald_revlist_count(anc[s]); i++)
 			only += in[ald_revision_index(ald_revlist_at(anc[s], i))] == (1u << s);
 		put(&b, "\nOnly in %s (%zu revision%s, newest first):\n", names[s], only, only == 1 ? "" : "s");
@@ -159,7 +168,14 @@ static char *diverged_text(struct tui *t, const ald_revision *heads[2])
 			const ald_revision *r = ald_revlist_at(anc[s], i);
 			if (in[ald_revision_index(r)] != (1u << s))
 				continue;
-			put_rev(&b, r);
+			if (read < LIST_MAX)
+				put_rev(&b, r);
+			else if (read == LIST_MAX)
+				put(&b, "  ... and %zu older ones\n", only - LIST_MAX);
+			if (read++ >= TABLES_MAX) {
+				capped[s] = only;
+				continue;
+			}
 			ald_strarray tabs = {0};
 			if (ald_revision_tables(&tabs, t->project, r) < 0) {
 				const ald_error *e = ald_error_last();
@@ -173,6 +189,10 @@ static char *diverged_text(struct tui *t, const ald_revision *heads[2])
 	}
 	if (ts.n)
 		qsort(ts.v, ts.n, sizeof(*ts.v), cmp_table);
+	for (int s = 0; s < 2; s++)
+		if (capped[s])
+			put(&b, "\nNote: the tables of %s's side are those of its newest %d of %zu revisions only.\n",
+			    names[s], TABLES_MAX, capped[s]);
 	put(&b, "\nTables BOTH sides touch (check these before merging):\n");
 	put_tables(&b, &ts, 2, names);
 	for (int s = 0; s < 2; s++) {
@@ -207,6 +227,11 @@ void diverged_show(struct tui *t)
 		tui_set_status(t, "D compares two heads: mark exactly two with Space (%zu marked)", marked);
 		return;
 	}
+	attron(tui_attr(t, C_STATUS));
+	mvaddnstr(LINES - 1, 0, " reading both ancestries and their revisions' tables...", COLS);
+	clrtoeol();
+	attroff(tui_attr(t, C_STATUS));
+	refresh();
 	char *text = diverged_text(t, heads);
 	char title[160];
 	snprintf(title, sizeof(title), "Diverged: %s and %s", ald_revision_id(heads[0]), ald_revision_id(heads[1]));
