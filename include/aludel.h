@@ -236,6 +236,26 @@ typedef struct {
 } ald_strarray;
 ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
 
+/* The tables revision r's upgrade touches, read statically (nothing runs):
+ * created, altered, renamed (both names), dropped or written. A native .sql
+ * revision: the statements of its upgrade section - CREATE TABLE [IF NOT
+ * EXISTS], ALTER TABLE [IF EXISTS] [ONLY] (and its RENAME TO), DROP TABLE
+ * [IF EXISTS] a, b, INSERT [OR ...] INTO, REPLACE INTO, UPDATE ... SET,
+ * DELETE FROM, TRUNCATE [TABLE], CREATE [UNIQUE] INDEX ... ON; comments,
+ * string literals and dollar quotes are skipped. An Alembic .py revision: the
+ * literal table arguments of the op.* calls in its top-level upgrade()
+ * (create_table, drop_table, add_column, drop_column, alter_column,
+ * create_index, drop_index, rename_table, create_foreign_key's source table,
+ * the constraint calls, batch_alter_table, bulk_insert of x.table("name")),
+ * and the literal SQL of op.execute read as above. Names are normalised: an
+ * unquoted one lower-cased, a quoted one as written, "schema.table" when
+ * qualified, without the default schemas public and main. Sorted, unique;
+ * a revision without an upgrade section gives none. *out is the caller's
+ * (ald_strarray_dispose). Fails when the file cannot be read (it is read
+ * again, within the revision file size limit) or its quotes are not closed. */
+ALD_EXTERN(int) ald_revision_tables(ald_strarray *out, const ald_project *p, const ald_revision *r);
+
+
 /* The rows of the version table, in the database's order (no table: none).
  * Connects to the project's database on first use. */
 ALD_EXTERN(int) ald_project_current(ald_strarray *out, ald_project *p);

@@ -91,7 +91,7 @@ ok_match "NO_COLOR: another pending row shows the hollow dot" "○.* cccc0000000
 start_tui NO_COLOR=1 LANG=C LC_ALL=C; ok_status "NO_COLOR, LANG=C: the TUI opens" 0 $?
 ok_match "NO_COLOR, LANG=C: an applied row shows *" "\* *bbbb00000001" "$scr"
 ok_match "NO_COLOR, LANG=C: a pending row shows o" "o *dddd00000001" "$scr"
-keys '?'; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
+keys '?'; keys G; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
 keys q; keys q; wait_for "EXITED 0"
 T kill-session -t tui 2>/dev/null
 
@@ -126,10 +126,10 @@ alive() { # NAME: the TUI is still on screen and its process runs
 	ok_status "empty project: $1 keeps the TUI running" 0 $s
 }
 keys / x Enter; alive "/ x Enter"
-for k in g G j k Enter Enter u d + - s Space m r n N; do
+for k in g G j k Enter Enter u d + - s Space m r n N p P c C b ] [ f F D; do
 	keys "$k"; alive "$k"
 done
-keys '?'; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
+keys '?'; keys G; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
 keys x; alive "? then a key"
 keys / Enter; alive "/ Enter"
 keys / Escape; alive "/ Escape"

@@ -115,6 +115,17 @@ static void k_mark(struct tui *t, int ch)
 	graph_move(t, 1);
 }
 
+static void k_nav(struct tui *t, int ch)
+{
+	nav_key(t, ch);
+}
+
+static void k_diverged(struct tui *t, int ch)
+{
+	(void)ch;
+	diverged_show(t);
+}
+
 static void k_action(struct tui *t, int ch)
 {
 	tui_actions_key(t, ch);
@@ -130,6 +141,12 @@ const struct tui_key tui_keys[] = {
 	{{'G', KEY_END}, "G / End", "last revision", k_last, NULL},
 	{{'/'}, "/", "search ids, branch labels and messages", k_search, NULL},
 	{{'n', 'N'}, "n / N", "next / previous match", k_search_next, NULL},
+	{.section = "Navigation"},
+	{{'p', 'P'}, "p / P", "to the parent; P: the merge's next parent (cycles)", k_nav, NULL},
+	{{'c', 'C'}, "c / C", "to a child; C: the branch point's next child (cycles)", k_nav, NULL},
+	{{'b'}, "b", "to the branch point below (down first parents), else the base", k_nav, NULL},
+	{{']', '['}, "] / [", "to the next / previous head (wraps)", k_nav, NULL},
+	{{'f', 'F'}, "f / F", "only the selected revision's ancestry / everything again", k_nav, NULL},
 	{.section = "Views"},
 	{{'\n', '\r', KEY_ENTER, '\t'}, "Enter / Tab", "show or hide the preview of the selected revision", k_preview, NULL},
 	{{'J'}, "J", "scroll the preview down", k_preview_down, NULL},
@@ -146,6 +163,7 @@ const struct tui_key tui_keys[] = {
 	{.section = "Heads"},
 	{{' '}, "Space", "mark or unmark a head for merging", k_mark, NULL},
 	{{'m'}, "m", "merge the marked heads (asks for a message)", k_action, NULL},
+	{{'D'}, "D", "how the two marked heads diverged (revisions, tables)", k_diverged, NULL},
 	{.names = NULL},
 };
 

@@ -56,21 +56,35 @@ static void init_colors(struct tui *t)
 	init_pair(C_ERROR, COLOR_WHITE, COLOR_RED);
 }
 
-/* Fills the display order, the lane layout and the per-revision arrays. */
-int tui_load(struct tui *t)
+/* Fills the display order (t->filter's ancestry when set), row_of and the
+ * lane layout. */
+static int load_order(struct tui *t)
 {
 	size_t n = ald_project_revision_count(t->project);
-	if (ald_project_history(&t->order, t->project, NULL, NULL, 0) < 0)
+	int err = 0;
+	if (t->filter) {
+		char *range = malloc(strlen(t->filter) + 6);
+		if (!range)
+			abort();
+		sprintf(range, "base:%s", t->filter);
+		err = ald_project_history(&t->order, t->project, range, NULL, 0);
+		free(range);
+		if (err < 0) { /* e.g. the revision is gone after `r`: show everything */
+			free(t->filter);
+			t->filter = NULL;
+		}
+	}
+	if (!t->filter && ald_project_history(&t->order, t->project, NULL, NULL, 0) < 0)
 		return -1;
 	t->row_of = calloc(n ? n : 1, sizeof(*t->row_of));
-	t->marked = calloc(n ? n : 1, 1);
-	t->current = calloc(n ? n : 1, 1);
-	t->applied = calloc(n ? n : 1, 1);
 	struct lanes_rev *revs = calloc(n ? n : 1, sizeof(*revs));
 	size_t *parents = calloc(2 * n + 1, sizeof(*parents));
 	size_t used = 0, cap = 2 * n + 1;
-	if (!t->row_of || !t->marked || !t->current || !t->applied || !revs || !parents)
+	if (!t->row_of || !revs || !parents)
 		abort();
+	/* a revision not shown keeps row SIZE_MAX: its edges are left out */
+	for (size_t i = 0; i < n; i++)
+		t->row_of[i] = SIZE_MAX;
 	for (size_t i = 0; i < ald_revlist_count(t->order); i++)
 		t->row_of[ald_revision_index(ald_revlist_at(t->order, i))] = i;
 	for (size_t i = 0; i < ald_revlist_count(t->order); i++) {
@@ -82,13 +96,20 @@ int tui_load(struct tui *t)
 			if (!parents)
 				abort();
 		}
-		revs[i].n_parents = np + nd;
-		revs[i].n_deps = nd;
 		revs[i].parents = (const size_t *)(uintptr_t)used; /* rebased below */
-		for (size_t j = 0; j < np; j++)
-			parents[used++] = t->row_of[ald_revision_index(ald_revision_parent_revision_at(r, j))];
-		for (size_t j = 0; j < nd; j++)
-			parents[used++] = t->row_of[ald_revision_index(ald_revision_dependency_at(r, j))];
+		for (size_t j = 0; j < np; j++) {
+			size_t row = t->row_of[ald_revision_index(ald_revision_parent_revision_at(r, j))];
+			if (row != SIZE_MAX)
+				parents[used++] = row;
+		}
+		size_t deps_from = used;
+		for (size_t j = 0; j < nd; j++) {
+			size_t row = t->row_of[ald_revision_index(ald_revision_dependency_at(r, j))];
+			if (row != SIZE_MAX)
+				parents[used++] = row;
+		}
+		revs[i].n_parents = used - (uintptr_t)revs[i].parents;
+		revs[i].n_deps = used - deps_from;
 	}
 	for (size_t i = 0; i < ald_revlist_count(t->order); i++)
 		revs[i].parents = parents + (uintptr_t)revs[i].parents;
@@ -97,19 +118,53 @@ int tui_load(struct tui *t)
 	free(parents);
 	if (t->cursor >= ald_revlist_count(t->order))
 		t->cursor = ald_revlist_count(t->order) ? ald_revlist_count(t->order) - 1 : 0;
-	return 0;
+	return err < 0 ? -1 : 0;
 }
 
-void tui_unload(struct tui *t)
+static void unload_order(struct tui *t)
 {
+	nav_forget(t);
 	ald_revlist_free(t->order);
 	t->order = NULL;
 	lanes_free(&t->lanes);
 	free(t->row_of);
+	t->row_of = NULL;
+}
+
+/* Fills the display order, the lane layout and the per-revision arrays. */
+int tui_load(struct tui *t)
+{
+	size_t n = ald_project_revision_count(t->project);
+	t->marked = calloc(n ? n : 1, 1);
+	t->current = calloc(n ? n : 1, 1);
+	t->applied = calloc(n ? n : 1, 1);
+	if (!t->marked || !t->current || !t->applied)
+		abort();
+	if (load_order(t) < 0 && !t->order)
+		return -1;
+	return 0;
+}
+
+int tui_relayout(struct tui *t)
+{
+	size_t ix = SIZE_MAX;
+	if (ald_revlist_count(t->order))
+		ix = ald_revision_index(ald_revlist_at(t->order, t->cursor));
+	unload_order(t);
+	int err = load_order(t);
+	if (!t->order)
+		abort(); /* the whole history was read before: it cannot fail now */
+	t->top = 0;
+	graph_goto(t, ix != SIZE_MAX && t->row_of[ix] != SIZE_MAX ? t->row_of[ix] : 0);
+	return err;
+}
+
+void tui_unload(struct tui *t)
+{
+	unload_order(t);
 	free(t->marked);
 	free(t->current);
 	free(t->applied);
-	t->row_of = NULL;
 	t->marked = t->current = t->applied = NULL;
 	free(t->preview_cache);
 	t->preview_cache = NULL;
@@ -221,15 +276,21 @@ static void draw_status(struct tui *t)
 	size_t pending = 0, n = ald_project_revision_count(t->project);
 	for (size_t i = 0; i < n; i++)
 		pending += !t->applied[i];
-	/* the last action's result first: the rest may be cut at the right edge;
-	 * connected, db_message holds the current revisions (tui_db_refresh) */
+	/* the filter, the last action's result first: the rest may be cut at the
+	 * right edge; connected, db_message holds the current revisions
+	 * (tui_db_refresh) */
+	char filter[160] = "";
+	if (t->filter)
+		snprintf(filter, sizeof(filter), " filter: ancestry of %s (%zu of %zu revisions) |", t->filter,
+			 ald_revlist_count(t->order), n);
 	if (t->db_state == 1)
-		snprintf(line, sizeof(line), " %s | %zu pending | current: %s | %s", t->status, pending,
+		snprintf(line, sizeof(line), "%s %s | %zu pending | current: %s | %s", filter, t->status, pending,
 			 t->db_message, url);
 	else if (t->db_state == -1)
-		snprintf(line, sizeof(line), " %s | offline: %s | %s", t->status, t->db_message, url ? url : "");
+		snprintf(line, sizeof(line), "%s %s | offline: %s | %s", filter, t->status, t->db_message,
+			 url ? url : "");
 	else
-		snprintf(line, sizeof(line), " %s | no database URL configured (offline)", t->status);
+		snprintf(line, sizeof(line), "%s %s | no database URL configured (offline)", filter, t->status);
 	attron(tui_attr(t, C_STATUS));
 	mvaddnstr(LINES - 1, 0, line, COLS);
 	for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == LINES - 1; x++)
@@ -331,6 +392,7 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	}
 	endwin();
 	tui_unload(&t);
+	free(t.filter);
 	*p = t.project;
 	return 0;
 }

@@ -35,12 +35,19 @@ struct tui {
 	char db_message[256];
 	int (*reopen)(ald_project **out, void *payload);
 	void *payload;
+	char *filter;           /* set: only this revision id's ancestry is shown (`f`, navigate.c) */
+	struct tui_nav *nav;    /* navigate.c's state, or NULL (freed with the display order) */
 };
 
 /* tui.c */
 void tui_set_status(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int tui_load(struct tui *t);
 void tui_unload(struct tui *t);
+/* Builds the display order and its lanes again (t->filter changed), keeping
+ * the marks and the database state; the cursor stays on the same revision
+ * when it is still shown. 0, or -1 when the filter named no revision (it is
+ * then cleared and everything shown). */
+int tui_relayout(struct tui *t);
 int tui_attr(struct tui *t, int pair);
 /* Reads the revision files and the database state again (`r`). */
 void tui_reload(struct tui *t);
@@ -87,6 +94,15 @@ void tui_db_refresh(struct tui *t);
 char *tui_plan_preview(struct tui *t, const ald_revision *r);
 /* Handles the action keys (u d + - s m); ignores other keys. */
 void tui_actions_key(struct tui *t, int ch);
+
+/* navigate.c: p P c C b ] [ (moving along the graph), f F (the ancestry filter) */
+void nav_key(struct tui *t, int ch);
+/* Forgets what navigate.c derived from the display order (tui.c, when the
+ * order is freed). */
+void nav_forget(struct tui *t);
+
+/* screen_diverged.c: `D`, what each of two marked heads has that the other lacks */
+void diverged_show(struct tui *t);
 
 /* dialog.c */
 /* Reads a line of text on the bottom line; returns a new string or NULL if cancelled. */
