@@ -147,7 +147,8 @@ static int python_function(char **out, const struct ald_revfile *rf, const char 
 	if (found < 0)
 		return found;
 	if (!found)
-		return ald_error_set(ALD_ENOTFOUND, "%s: revision %s has no %s() function", rf->path, rf->id, name);
+		return ald_error_set(ALD_ENOTFOUND, "%s: revision %s has no %s() function%s", rf->path, rf->id, name,
+				     strcmp(name, "downgrade") == 0 ? ": it cannot be downgraded" : "");
 	*out = trimmed_copy(text + start, end - start);
 	return 0;
 }
@@ -157,8 +158,8 @@ static int sql_section(char **out, const struct ald_revfile *now, const char *te
 	const struct ald_section *sec = downgrade ? &now->downgrade : &now->upgrade;
 	if (!sec->present)
 		return ald_error_set(ALD_ENOTFOUND,
-				     downgrade ? "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be "
-						 "downgraded"
+				     downgrade ? "%s: revision %s cannot be downgraded: it has no \"-- migrate:downgrade\" "
+						 "section"
 					       : "%s: revision %s has no \"-- migrate:upgrade\" section",
 				     now->path, now->id);
 	*out = trimmed_copy(text + sec->offset, sec->length);

@@ -143,8 +143,13 @@ static char *own_sql(const ald_revision *r, int downgrade)
 	if (!f)
 		abort();
 	if (ald_revision_sql(&sql, r, downgrade) < 0) {
+		/* what matters first: the file is named in the header above */
 		const ald_error *e = ald_error_last();
-		fprintf(f, "-- no %s SQL: %s\n", downgrade ? "downgrade" : "upgrade", e ? e->message : "unknown error");
+		const char *m = e && e->message ? e->message : "unknown error";
+		size_t n = strlen(ald_revision_path(r));
+		if (strncmp(m, ald_revision_path(r), n) == 0 && strncmp(m + n, ": ", 2) == 0)
+			m += n + 2;
+		fprintf(f, "-- %s\n", m);
 	} else {
 		if (ald_revision_is_python(r))
 			fprintf(f, "-- the %s() function of this Alembic revision, as written (the plan tab shows its SQL)\n",
