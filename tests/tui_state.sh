@@ -91,7 +91,7 @@ ok_match "NO_COLOR: another pending row shows the hollow dot" "○.* cccc0000000
 start_tui NO_COLOR=1 LANG=C LC_ALL=C; ok_status "NO_COLOR, LANG=C: the TUI opens" 0 $?
 ok_match "NO_COLOR, LANG=C: an applied row shows *" "\* *bbbb00000001" "$scr"
 ok_match "NO_COLOR, LANG=C: a pending row shows o" "o *dddd00000001" "$scr"
-keys '?'; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
+keys '?'; keys NPage; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
 keys q; keys q; wait_for "EXITED 0"
 T kill-session -t tui 2>/dev/null
 
@@ -99,7 +99,7 @@ T kill-session -t tui 2>/dev/null
 mkproject "$work/missing" "sqlite:///$work/missing/app.db"
 start_tui; ok_status "missing file: the TUI opens" 0 $?
 ok_match "missing file: everything is pending, nothing is current" "4 pending \| current: base \|" "$(status_line)"
-keys Enter; wait_for "Running upgrade"; ok_status "missing file: the preview shows the plan" 0 $?
+keys 3; wait_for "Running upgrade"; ok_status "missing file: the preview shows the plan" 0 $?
 keys Enter; keys q; wait_for "EXITED 0"; ok_status "missing file: q quits" 0 $?
 T kill-session -t tui 2>/dev/null
 ok_eq "missing file: opening and closing the TUI created no file" "" "$(ls "$work/missing" | grep '^app\.db')"
@@ -129,7 +129,7 @@ keys / x Enter; alive "/ x Enter"
 for k in g G j k Enter Enter u d + - s Space m r n N; do
 	keys "$k"; alive "$k"
 done
-keys '?'; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
+keys '?'; keys NPage; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
 keys x; alive "? then a key"
 keys / Enter; alive "/ Enter"
 keys / Escape; alive "/ Escape"

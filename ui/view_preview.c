@@ -212,7 +212,7 @@ static void draw_title(struct tui *t, int y0, size_t first, size_t last, size_t 
 		n += snprintf(title + n, sizeof(title) - (size_t)n, k == t->preview_tab ? " [%s]" : "  %s ",
 			      tab_names[k]);
 	if (n > 0 && (size_t)n < sizeof(title))
-		snprintf(title + n, sizeof(title) - (size_t)n, "  %zu-%zu/%zu  (t: tab, J/K) ", first, last, total);
+		snprintf(title + n, sizeof(title) - (size_t)n, "  [%zu-%zu/%zu]  (t: tab, J/K) ", first, last, total);
 	attron(tui_attr(t, C_TITLE));
 	mvhline(y0, 0, t->utf8 ? ACS_HLINE : '-', COLS);
 	if (COLS > 3)
