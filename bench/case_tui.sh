@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/case_tui.sh - case 4 of bench/run: the TUI's first full screen and its
-# peak memory, and the lane layout alone.
+# peak memory, the time per key with the preview open (and the peak memory
+# after 200 keys), and the lane layout alone.
 #
 #   sh bench/case_tui.sh SIZES...     (default: 10000 100000)
 #
@@ -24,9 +25,9 @@ ALUDEL_CACHE_DIR=${ALUDEL_CACHE_DIR-$dir/cache}
 export ALUDEL_CACHE_DIR TERM=xterm ALUDEL_TUI_EXIT_AFTER_DRAW=1
 say() { echo "case_tui.sh: $*" >&2; }
 
-# medians (4 decimals) of two commands timed in one hyperfine run
+# medians (4 decimals) of two commands timed in one hyperfine run ($3: runs)
 medians() {
-	hyperfine -N --warmup 1 --runs "$runs" --export-json "$dir/tui.json" "$1" "$2" >/dev/null 2>&1 || { echo "- -"; return; }
+	hyperfine -N --warmup 1 --runs "${3:-$runs}" --export-json "$dir/tui.json" "$1" "$2" >/dev/null 2>&1 || { echo "- -"; return; }
 	$PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.4f" % x["median"] for x in r))' "$dir/tui.json"
 }
 
@@ -49,6 +50,38 @@ for n in $sizes; do
 	mb=$(awk '{v=$1} END {printf "%.1f", v/1024}' "$dir/tui.mem")
 	printf '| 4. TUI first screen, warm cache (target < 0.2 s at 10,000; < 100 MB at 100,000) | %s | %s | %s | net %s s | %s |\n' \
 		"$n" "$tui" "$harness" "$net" "$mb"
+done
+
+# time per key with the preview open: the TUI replays keys from ALUDEL_TUI_KEYS
+# (t opens the preview on its default tab, 3 on the plan tab; then j moves
+# the selection down one revision each) and quits; the same start with no
+# j is timed in the same hyperfine run, so per key = (with - without) / keys.
+# Three rows: the upgrade SQL tab (the default); the plan tab with every
+# screen finished before the next key (a person waiting for each plan); the
+# plan tab with the keys typed ahead (ALUDEL_TUI_KEYS_AHEAD=1: plans are not
+# built while keys wait, only the last one). Peak memory is the run with keys.
+jkeys() { $PY -c 'import sys; print("j" * int(sys.argv[1]))' "$1"; }
+per_key() { # NAME N INI OPEN KEYS RUNS [AHEAD]
+	name=$1 n=$2 ini=$3 open=$4 k=$5 r=$6 ahead=${7:-0}
+	env="ALUDEL_TUI_EXIT_AFTER_DRAW= ALUDEL_TUI_KEYS_AHEAD=$ahead"
+	with="script -qec '$tty; $env ALUDEL_TUI_KEYS=$open$(jkeys "$k") $ALUDEL -c $ini tui' /dev/null"
+	without="script -qec '$tty; $env ALUDEL_TUI_KEYS=$open $ALUDEL -c $ini tui' /dev/null"
+	set -- $(medians "$with" "$without" "$r")
+	pk=$($PY -c 'import sys; a,b,k=sys.argv[1:]; print("-" if "-" in (a,b) else "%.4f" % ((float(a)-float(b))/int(k)))' "$1" "$2" "$k")
+	script -qec "$tty; $env ALUDEL_TUI_KEYS=$open$(jkeys "$k") /usr/bin/time -f %M -o $dir/tui.mem $ALUDEL -c $ini tui" /dev/null >/dev/null 2>&1 || true
+	mb=$(awk '{v=$1} END {printf "%.1f", v/1024}' "$dir/tui.mem")
+	printf '| 4. TUI per key, preview open, %s, %s x j (target < 50 ms at 100,000) | %s | %s | %s | per key %s s | %s |\n' \
+		"$name" "$k" "$n" "$1" "$2" "$pk" "$mb"
+}
+plan_keys=${BENCH_PLAN_KEYS:-5}
+for n in $sizes; do
+	ini="$dir/p$n/native/aludel.ini"
+	[ -f "$ini" ] || continue
+	tty="stty rows 50 cols 160"
+	say "time per key at $n revisions"
+	per_key "upgrade SQL tab (the default)" "$n" "$ini" t 200 "$runs"
+	per_key "plan tab, each screen finished" "$n" "$ini" 3 "$plan_keys" 3
+	per_key "plan tab, keys typed ahead" "$n" "$ini" 3 200 3 1
 done
 
 # the lane layout alone, on the largest size's real display order

@@ -162,6 +162,16 @@ ALD_EXTERN(size_t) ald_revision_child_count(const ald_revision *r);
 ALD_EXTERN(const ald_revision *) ald_revision_child_at(const ald_revision *r, size_t i);
 /* Position in map order. */
 ALD_EXTERN(size_t) ald_revision_index(const ald_revision *r);
+/* The revision's own code as its file holds it now, read from the file (no
+ * Python runs and nothing is planned): for a native .sql revision the text of
+ * its "-- migrate:upgrade" section (downgrade 0) or "-- migrate:downgrade"
+ * section (downgrade 1) as written; for an Alembic .py revision the source of
+ * its module-level upgrade() or downgrade() function. Leading blank lines and
+ * trailing blanks are dropped. *out is the caller's (free). ALD_ENOTFOUND when
+ * there is no such section or function (for a downgrade: the revision cannot
+ * be downgraded), ALD_EINVALID when the file now holds another revision or no
+ * longer parses; the error is set. */
+ALD_EXTERN(int) ald_revision_sql(char **out, const ald_revision *r, int downgrade);
 
 /* ---------------------------------------------------------------------------
  * Lists and queries. Each query fills *out with a new list (the caller's).

@@ -168,6 +168,110 @@ static void test_fit(void **state)
 	lanes_free(&l);
 }
 
+static void test_fit_at(void **state)
+{
+	(void)state;
+	struct lanes l;
+	char buf[256];
+	fan(&l, 30);
+	/* row 10 (the revision in lane 10), lanes from 4: the marker, then lanes 4-10 */
+	assert_int_equal(lanes_render_fit_at(&l, 10, 4, 0, 100, buf, sizeof(buf)), 16);
+	assert_string_equal(buf, " <| | | | | | * ");
+	/* row 2: its lane is scrolled off, its symbol leads the marker */
+	assert_int_equal(lanes_render_fit_at(&l, 2, 4, 0, 100, buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "*<");
+	/* offset 0 is lanes_render_fit */
+	assert_int_equal(lanes_render_fit_at(&l, 29, 0, 0, 12, buf, sizeof(buf)), 12);
+	assert_string_equal(buf, "| | | +26 * ");
+	/* the base row in 33 columns: each scroll by 2 lanes shows lanes that
+	 * were folded (the first one pays for the marker): the count drops */
+	assert_int_equal(lanes_render_fit_at(&l, 30, 0, 0, 33, buf, sizeof(buf)), 32);
+	assert_string_equal(buf, "*-+-+-+-+-+-+-+-+-+-+-+-+-+-+16 ");
+	assert_int_equal(lanes_render_fit_at(&l, 30, 2, 0, 33, buf, sizeof(buf)), 32);
+	assert_string_equal(buf, "*<+-+-+-+-+-+-+-+-+-+-+-+-+-+15 ");
+	assert_int_equal(lanes_render_fit_at(&l, 30, 4, 0, 33, buf, sizeof(buf)), 32);
+	assert_string_equal(buf, "*<+-+-+-+-+-+-+-+-+-+-+-+-+-+13 ");
+	/* the revision in lane 29 of 30, from lane 4 in 12 columns: kept */
+	assert_int_equal(lanes_render_fit_at(&l, 29, 4, 0, 12, buf, sizeof(buf)), 12);
+	assert_string_equal(buf, " <| | +23 * ");
+	/* UTF-8: "‹", one column */
+	assert_int_equal(lanes_render_fit_at(&l, 10, 4, 1, 100, buf, sizeof(buf)), 16);
+	assert_string_equal(buf, " \u2039\u2502 \u2502 \u2502 \u2502 \u2502 \u2502 \u25cf ");
+	/* at every width and offset: never wider, the symbol kept, and the lanes
+	 * after the marker start in the same column on every row */
+	for (size_t first = 0; first < 34; first++)
+		for (size_t i = 0; i < l.n_rows; i++)
+			for (size_t w = 12; w < 70; w++) {
+				size_t cols = lanes_render_fit_at(&l, i, first, 0, w, buf, sizeof(buf));
+				assert_true(cols <= w);
+				assert_int_equal(cols, strlen(buf));
+				assert_non_null(strchr(buf, '*'));
+				if (first > 0)
+					assert_int_equal(buf[1], '<');
+			}
+	lanes_free(&l);
+}
+
+/* A lane freed when its branch ends (merged back at the branch point) is
+ * taken again by a later new branch: a chain of 6 diamonds (a revision with
+ * two parents that share a parent) stays 3 lanes wide, its side branches in
+ * lanes 1 and 2 in turn (the lane ending on a merge's own row cannot start
+ * its next branch on that row). Were freed lanes never taken again, each
+ * diamond would open a lane of its own (7 wide). */
+static void test_freed_lanes_reused(void **state)
+{
+	(void)state;
+	enum { D = 6, N = 3 * D + 1 };
+	/* rows newest first: merge m_k (row 3k) -> a_k (3k+1), b_k (3k+2); both -> m_{k+1} (3k+3) */
+	static struct lanes_rev revs[N];
+	static size_t parents[N][2];
+	for (size_t k = 0; k < D; k++) {
+		parents[3 * k][0] = 3 * k + 1;
+		parents[3 * k][1] = 3 * k + 2;
+		revs[3 * k] = (struct lanes_rev){parents[3 * k], 2, 0};
+		parents[3 * k + 1][0] = 3 * k + 3;
+		revs[3 * k + 1] = (struct lanes_rev){parents[3 * k + 1], 1, 0};
+		parents[3 * k + 2][0] = 3 * k + 3;
+		revs[3 * k + 2] = (struct lanes_rev){parents[3 * k + 2], 1, 0};
+	}
+	revs[N - 1] = (struct lanes_rev){NULL, 0, 0};
+	struct lanes l;
+	assert_int_equal(lanes_layout(&l, revs, N), 0);
+	assert_int_equal(l.max_width, 3);
+	for (size_t k = 0; k < D; k++)
+		assert_int_equal(l.rows[3 * k + 2].column, 1 + k % 2);
+	/* the first three diamonds: the second opens lane 2 under lane 1's
+	 * end, the third takes lane 1 again under lane 2's end ("+", UTF-8 ┬) */
+	const char *const picture[] = {"*-\\", "* |", "| *", "*-+-\\", "*   |", "|   *", "*-+-/", "* |", "| *"};
+	for (size_t i = 0; i < sizeof(picture) / sizeof(picture[0]); i++) {
+		char buf[64];
+		lanes_render_row(&l, i, 0, buf, sizeof(buf));
+		size_t len = strlen(buf);
+		while (len > 0 && buf[len - 1] == ' ')
+			buf[--len] = '\0';
+		if (strcmp(buf, picture[i]) != 0)
+			fail_msg("row %zu: expected '%s', got '%s'", i, picture[i], buf);
+	}
+	assert_int_equal(l.rows[6].cells[2], LANE_FORK_MID);
+	lanes_free(&l);
+	/* heads: a short branch ends (joins the trunk), and a later head takes
+	 * its lane. Rows: t0, h1 -> t2, t1, t2, h2 -> t5, t3, t4, t5 */
+	const struct lanes_rev revs2[] = {
+		R(1, 2),  /* 0 t0 */
+		R(1, 3),  /* 1 h1, head, waits for t2 (row 3) */
+		R(1, 3),  /* 2 t1 */
+		R(1, 5),  /* 3 t2: h1's lane ends here */
+		R(1, 6),  /* 4 h2, head: takes the freed lane */
+		R(1, 6),  /* 5 t3 */
+		BASE,     /* 6 t4: h2's lane ends */
+	};
+	check(revs2, 7, (const char *const[]){"*", "| *", "* |", "*-/", "| *", "* |", "*-/"});
+	assert_int_equal(lanes_layout(&l, revs2, 7), 0);
+	assert_int_equal(l.max_width, 2);
+	assert_int_equal(l.rows[4].column, 1);
+	lanes_free(&l);
+}
+
 static void test_text_fit(void **state)
 {
 	(void)state;
@@ -226,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_parent_already_waited_for), cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_large),         cmocka_unit_test(test_wide_rows_are_clean),
 		cmocka_unit_test(test_fit),           cmocka_unit_test(test_text_fit),
+		cmocka_unit_test(test_fit_at),        cmocka_unit_test(test_freed_lanes_reused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,7 +77,7 @@ help_checks() { # SIZE
 }
 
 preview_checks() { # SIZE
-	keys g Enter
+	keys g 3 # the preview's plan tab
 	wait_for '\[1-[0-9]+/[0-9]+\]'; ok_status "$1: the preview shows its position" 0 $?
 	p=$(pos); shown=${p#*-}; shown=${shown%/*}; total=${p#*/}; total=${total%]}
 	[ -n "$p" ] || { shown=1; total=1000; }

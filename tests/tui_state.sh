@@ -99,7 +99,7 @@ T kill-session -t tui 2>/dev/null
 mkproject "$work/missing" "sqlite:///$work/missing/app.db"
 start_tui; ok_status "missing file: the TUI opens" 0 $?
 ok_match "missing file: everything is pending, nothing is current" "4 pending \| current: base \|" "$(status_line)"
-keys Enter; wait_for "Running upgrade"; ok_status "missing file: the preview shows the plan" 0 $?
+keys 3; wait_for "Running upgrade"; ok_status "missing file: the preview shows the plan" 0 $?
 keys Enter; keys q; wait_for "EXITED 0"; ok_status "missing file: q quits" 0 $?
 T kill-session -t tui 2>/dev/null
 ok_eq "missing file: opening and closing the TUI created no file" "" "$(ls "$work/missing" | grep '^app\.db')"
@@ -126,7 +126,7 @@ alive() { # NAME: the TUI is still on screen and its process runs
 	ok_status "empty project: $1 keeps the TUI running" 0 $s
 }
 keys / x Enter; alive "/ x Enter"
-for k in g G j k Enter Enter u d + - s Space m r n N p P c C b ] [ f F D; do
+for k in g G j k Enter Enter u d + - s Space m r n N p P c C b ] [ f F D t 1 2 3 Left Right; do
 	keys "$k"; alive "$k"
 done
 keys '?'; keys G; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?

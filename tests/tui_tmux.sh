@@ -62,7 +62,7 @@ keys '~'; wait_for "unknown key ~: \\? lists the keys"; ok_status "an unknown ke
 keys '/' ; keys 'left one' Enter
 wait_for "/left one: bbbb00000001"; ok_status "search finds a message" 0 $?
 
-keys Enter; wait_for "Running upgrade  -> aaaa00000001"; ok_status "Enter opens the SQL preview" 0 $?
+keys 3; wait_for "Running upgrade  -> aaaa00000001"; ok_status "3 opens the preview on its plan tab (the SQL that would run)" 0 $?
 ok_match "preview shows the version table statement" "CREATE TABLE alembic_version" "$scr"
 ok_match "preview shows the revision's file" "File: .*bbbb00000001_x.sql" "$scr"
 keys Tab

@@ -160,7 +160,7 @@ $slow"
 
 	# Enter on a pending .py revision: Alembic's offline SQL
 	select_rev "create gamma"; ok_match "$be: search finds the .py revision" "/create gamma: $R3" "$scr"
-	keys Enter
+	keys 3 # the preview's plan tab
 	wait_for "File: " 100
 	ok_match "$be: the preview names the .py file" "File: .*/${R3}_create_gamma.py" "$scr"
 	preview=$scr

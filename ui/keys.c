@@ -76,6 +76,37 @@ static void k_preview_up(struct tui *t, int ch)
 		t->preview_top--;
 }
 
+/* t cycles the preview's tabs, 1 2 3 pick one; either opens a hidden
+ * preview (t then keeps the tab it had). */
+static void k_preview_tab(struct tui *t, int ch)
+{
+	int was = t->preview;
+	if (!was) {
+		t->preview = 1;
+		graph_move(t, 0);
+	}
+	if (ch >= '1' && ch < '1' + PREVIEW_TABS)
+		t->preview_tab = ch - '1';
+	else if (was)
+		t->preview_tab = (t->preview_tab + 1) % PREVIEW_TABS;
+	t->preview_top = 0;
+}
+
+/* Left / Right: the graph's lanes shown from 2 lanes further left / right. */
+static void k_lanes(struct tui *t, int ch)
+{
+	size_t max = t->lanes.max_width > 1 ? t->lanes.max_width - 1 : 0;
+	if (ch == KEY_LEFT || ch == '<')
+		t->lane_first = t->lane_first > 2 ? t->lane_first - 2 : 0;
+	else
+		t->lane_first = t->lane_first + 2 < max ? t->lane_first + 2 : max;
+	if (t->lane_first)
+		tui_set_status(t, "lanes from %zu of %zu shown (Left/< Right/> scroll them)", t->lane_first + 1,
+			       t->lanes.max_width);
+	else
+		tui_set_status(t, "lanes from the first of %zu shown", t->lanes.max_width);
+}
+
 static void k_search(struct tui *t, int ch)
 {
 	(void)ch;
@@ -151,6 +182,9 @@ const struct tui_key tui_keys[] = {
 	{{'\n', '\r', KEY_ENTER, '\t'}, "Enter / Tab", "show or hide the preview of the selected revision", k_preview, NULL},
 	{{'J'}, "J", "scroll the preview down", k_preview_down, NULL},
 	{{'K'}, "K", "scroll the preview up", k_preview_up, NULL},
+	{{'t', '1', '2', '3'}, "t / 1 2 3", "preview tab: t cycles, 1 upgrade SQL, 2 downgrade SQL, 3 plan", k_preview_tab, NULL},
+	{{KEY_LEFT, '<'}, "Left / <", "scroll the graph's lanes left (2 lanes)", k_lanes, NULL},
+	{{KEY_RIGHT, '>'}, "Right / >", "scroll the graph's lanes right, to lanes folded into \"+N\"", k_lanes, NULL},
 	{{'r'}, "r", "reload the revision files and the database state", k_reload, NULL},
 	{{'?', 'h', KEY_F(1)}, "? / h / F1", "this help", k_help, NULL},
 	{{'q'}, "q", "quit", k_quit, NULL},

@@ -66,23 +66,34 @@ static void hline(struct state *s, size_t a, size_t b, int dep)
 	}
 }
 
-/* Joins the revision's lane `col` to lane k with a line ending in `end` at k. */
+/* Joins the revision's lane `col` to lane k with a line ending in `end` at k.
+ * A new lane opened under the line of a merge that goes on further right
+ * starts with "┬" rather than "┐". */
 static void join(struct state *s, size_t col, size_t k, unsigned char end, int dep)
 {
 	if (k > col) {
+		unsigned char under = s->cells[2 * k];
 		hline(s, col, k, dep);
-		s->cells[2 * k] = end;
+		s->cells[2 * k] = end == LANE_FORK_OUT && (under == LANE_HLINE || under == LANE_DEPHLINE)
+					  ? LANE_FORK_MID
+					  : end;
 	} else {
 		hline(s, k, col, dep);
 		s->cells[2 * k] = LANE_TEE_RIGHT;
 	}
 }
 
-/* A free lane right of `col` whose cell is still empty on this row. */
+/* The first free lane right of `col` with no lane symbol on this row: its
+ * cell is empty, or only a horizontal line of this row's merges passes over
+ * it. So a lane freed by a merge on an earlier row is taken again, which
+ * keeps a chain of branch-and-merge diamonds 3 lanes wide (a lane that ends on
+ * this very row is not: its end and the new lane's start would draw as one
+ * lane going on). */
 static size_t free_lane_right(struct state *s, size_t col)
 {
 	size_t k = col + 1;
-	while (k < s->n && (s->wait[k] != NONE || s->cells[2 * k] != LANE_EMPTY))
+	while (k < s->n && (s->wait[k] != NONE || (s->cells[2 * k] != LANE_EMPTY && s->cells[2 * k] != LANE_HLINE &&
+						    s->cells[2 * k] != LANE_DEPHLINE)))
 		k++;
 	grow(s, k + 1);
 	if (k >= s->n) {
@@ -207,12 +218,12 @@ static const char *const ascii_syms[] = {
 };
 
 /* Appends the cells [from, to) of a row; returns the columns written. */
-static size_t put_cells(const struct lanes_row *row, size_t from, size_t to, const char *const *syms,
+static size_t put_cells(const unsigned char *cells, size_t from, size_t to, const char *const *syms,
 			char *buf, size_t *len, size_t cap)
 {
 	size_t cols = 0;
 	for (size_t c = from; c < to; c++) {
-		const char *s = syms[row->cells[c]];
+		const char *s = syms[cells[c]];
 		size_t n = strlen(s);
 		if (*len + n + 1 > cap)
 			break;
@@ -224,62 +235,111 @@ static size_t put_cells(const struct lanes_row *row, size_t from, size_t to, con
 	return cols;
 }
 
-/* The fold marker of n hidden lanes and its width in columns: "…+n " (UTF-8)
- * or "+n " (ASCII). */
-static size_t marker_width(size_t n, int utf8)
+static size_t digits(size_t n)
 {
 	size_t d = 1;
 	while (n >= 10) {
 		n /= 10;
 		d++;
 	}
-	return (utf8 ? 2 : 1) + d + 1;
+	return d;
+}
+
+/* The fold marker of n hidden lanes and its width in columns: "…+n " (UTF-8)
+ * or "+n " (ASCII). */
+static size_t marker_width(size_t n, int utf8)
+{
+	return (utf8 ? 2 : 1) + digits(n) + 1;
+}
+
+/* Appends text of `cols` display columns if it fits in cap; returns cols or 0. */
+static size_t put_text(const char *text, size_t cols, char *buf, size_t *len, size_t cap)
+{
+	size_t n = strlen(text);
+	if (*len + n + 1 > cap) {
+		buf[*len] = '\0';
+		return 0;
+	}
+	memcpy(buf + *len, text, n + 1);
+	*len += n;
+	return cols;
 }
 
 static size_t put_marker(size_t n, int utf8, char *buf, size_t *len, size_t cap)
 {
-	int w = snprintf(buf + *len, cap - *len, "%s+%zu ", utf8 ? "\u2026" : "", n);
-	if (w < 0 || (size_t)w >= cap - *len) {
-		buf[*len] = '\0';
-		return 0;
-	}
-	*len += (size_t)w;
-	return marker_width(n, utf8);
+	char m[32];
+	snprintf(m, sizeof(m), "%s+%zu ", utf8 ? "\u2026" : "", n);
+	return put_text(m, marker_width(n, utf8), buf, len, cap);
 }
 
-size_t lanes_render_fit(const struct lanes *l, size_t i, int utf8, size_t max_cols, char *buf, size_t cap)
+/* Fits lanes [0, w) of `cells` in max_cols columns; `col` is the revision's
+ * lane, or NONE when it is not among them. Never wider than max_cols. */
+static size_t fit_cells(const unsigned char *cells, size_t w, size_t col, int utf8, size_t max_cols, char *buf,
+			size_t *len, size_t cap)
 {
 	const char *const *syms = utf8 ? utf8_syms : ascii_syms;
-	const struct lanes_row *row = &l->rows[i];
-	size_t w = row->width, col = row->column, len = 0;
-	if (cap == 0)
+	if (max_cols == 0)
 		return 0;
-	buf[0] = '\0';
 	if (2 * w <= max_cols)
-		return put_cells(row, 0, 2 * w, syms, buf, &len, cap);
-	/* the revision's lane is among the leftmost k lanes shown before a marker */
-	for (size_t k = w - 1; k > col; k--)
+		return put_cells(cells, 0, 2 * w, syms, buf, len, cap);
+	/* the revision's lane (if shown) is among the leftmost k lanes before a marker */
+	for (size_t k = w; k-- > (col == NONE ? 0 : col + 1);)
 		if (2 * k + marker_width(w - k, utf8) <= max_cols) {
-			size_t cols = put_cells(row, 0, 2 * k, syms, buf, &len, cap);
-			return cols + put_marker(w - k, utf8, buf, &len, cap);
+			size_t cols = put_cells(cells, 0, 2 * k, syms, buf, len, cap);
+			return cols + put_marker(w - k, utf8, buf, len, cap);
 		}
+	if (col == NONE)
+		return 0;
 	/* else: lanes [0, a), a marker for [a, col), the revision's lane, a marker
 	 * for the lanes right of it; a as large as fits (at least the revision) */
 	size_t tail = col + 1 < w ? marker_width(w - col - 1, utf8) : 0;
 	size_t a = col;
 	while (a > 0 && 2 * a + marker_width(col - a, utf8) + 2 + tail > max_cols)
 		a--;
-	size_t cols = put_cells(row, 0, 2 * a, syms, buf, &len, cap);
-	cols += put_marker(col - a, utf8, buf, &len, cap);
-	cols += put_cells(row, 2 * col, 2 * col + 1, syms, buf, &len, cap);
-	if (len + 2 <= cap) { /* the connector after the revision is cut: a blank */
-		buf[len++] = ' ';
-		buf[len] = '\0';
-		cols++;
+	size_t cols = 0;
+	if (marker_width(col, utf8) + 2 + tail <= max_cols || a > 0) {
+		cols += put_cells(cells, 0, 2 * a, syms, buf, len, cap);
+		cols += put_marker(col - a, utf8, buf, len, cap);
+	} else {
+		tail = 0; /* too narrow for the markers: the revision's symbol alone */
 	}
-	if (col + 1 < w)
-		cols += put_marker(w - col - 1, utf8, buf, &len, cap);
+	cols += put_cells(cells, 2 * col, 2 * col + 1, syms, buf, len, cap);
+	if (cols < max_cols)
+		cols += put_text(" ", 1, buf, len, cap); /* the connector after it is cut: a blank */
+	if (tail)
+		cols += put_marker(w - col - 1, utf8, buf, len, cap);
 	return cols;
+}
+
+size_t lanes_render_fit_at(const struct lanes *l, size_t i, size_t first, int utf8, size_t max_cols, char *buf,
+			   size_t cap)
+{
+	const struct lanes_row *row = &l->rows[i];
+	size_t w = row->width, col = row->column, len = 0, cols = 0;
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	if (first > 0) {
+		/* the left marker, two columns (a lane's width) on every row so
+		 * that the lanes line up: the revision's symbol when its lane is
+		 * scrolled off (else a blank), then "‹"; the offset itself is the
+		 * caller's to show */
+		char m[16];
+		snprintf(m, sizeof(m), "%s%s", col < first ? (utf8 ? utf8_syms : ascii_syms)[LANE_COMMIT] : " ",
+			 utf8 ? "\u2039" : "<");
+		if (max_cols < 2)
+			return 0;
+		cols = put_text(m, 2, buf, &len, cap);
+		max_cols -= 2;
+	}
+	size_t from = first < w ? first : w;
+	return cols + fit_cells(row->cells + 2 * from, w - from, col >= first ? col - first : NONE, utf8, max_cols,
+				buf, &len, cap);
+}
+
+size_t lanes_render_fit(const struct lanes *l, size_t i, int utf8, size_t max_cols, char *buf, size_t cap)
+{
+	return lanes_render_fit_at(l, i, 0, utf8, max_cols, buf, cap);
 }
 
 size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, size_t cap)

@@ -66,6 +66,15 @@ size_t lanes_render_row(const struct lanes *l, size_t i, int utf8, char *buf, si
  * symbol and a marker for the lanes right of it. */
 size_t lanes_render_fit(const struct lanes *l, size_t i, int utf8, size_t max_cols, char *buf, size_t cap);
 
+/* The same with the lanes scrolled: lanes [0, first) are hidden behind a left
+ * marker of two columns (a lane's width, the same on every row, so the lanes
+ * after it line up): the revision's symbol when its lane is among the hidden
+ * ones (else a blank), then "‹" (ASCII "<"). The lanes from `first` on are
+ * then fitted in what is left, as lanes_render_fit does. Never wider than
+ * max_cols; first == 0 is lanes_render_fit. */
+size_t lanes_render_fit_at(const struct lanes *l, size_t i, size_t first, int utf8, size_t max_cols, char *buf,
+			   size_t cap);
+
 /* Copies the longest prefix of the text s that fits in max_cols display
  * columns into out (size cap, NUL-terminated); characters that cannot be
  * shown (control characters, invalid UTF-8, non-ASCII when !utf8) become '?',

@@ -166,8 +166,7 @@ void tui_unload(struct tui *t)
 	free(t->current);
 	free(t->applied);
 	t->marked = t->current = t->applied = NULL;
-	free(t->preview_cache);
-	t->preview_cache = NULL;
+	preview_forget(t);
 }
 
 int tui_list_height(const struct tui *t)
@@ -304,9 +303,9 @@ static void draw(struct tui *t)
 	draw_heads_bar(t);
 	int lh = tui_list_height(t);
 	graph_draw(t, 1, lh);
+	draw_status(t); /* before the preview: a plan being computed shows a whole screen */
 	if (t->preview)
 		preview_draw(t, 1 + lh, LINES - 2 - lh);
-	draw_status(t);
 	refresh();
 }
 
@@ -326,6 +325,32 @@ void tui_reload(struct tui *t)
 	/* the new project has its own connection: read the version table again
 	 * (it may replace the status with an unfinished run's message) */
 	tui_db_refresh(t);
+}
+
+/* Whether keys were typed ahead (checked before a screen is drawn, so the
+ * look, which may refresh the screen, shows the finished last one). */
+static int keys_waiting(struct tui *t)
+{
+	if (t->key_feed)
+		return t->key_feed_ahead && *t->key_feed;
+	nodelay(stdscr, TRUE);
+	int ch = getch();
+	nodelay(stdscr, FALSE);
+	if (ch == ERR)
+		return 0;
+	ungetch(ch);
+	return 1;
+}
+
+/* The next key: replayed from ALUDEL_TUI_KEYS (ERR once they are all
+ * handled), else read. */
+static int next_key(struct tui *t)
+{
+	if (!t->key_feed)
+		return getch();
+	if (!*t->key_feed)
+		return ERR;
+	return (unsigned char)*t->key_feed++;
 }
 
 /* One key of the graph view: the key table (keys.c) names what it does;
@@ -382,13 +407,22 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	init_colors(&t);
 	if (!t.status[0])
 		tui_set_status(&t, "%zu revisions; ? for help", ald_revlist_count(t.order));
-	/* ALUDEL_TUI_EXIT_AFTER_DRAW=1 (bench/run): quit once the first screen is drawn */
+	/* ALUDEL_TUI_EXIT_AFTER_DRAW=1 (bench/run): quit once the first screen is drawn;
+	 * ALUDEL_TUI_KEYS=text (bench/run): handle these keys, one screen after
+	 * each, then quit; with ALUDEL_TUI_KEYS_AHEAD=1 they count as typed ahead */
 	const char *bench = getenv("ALUDEL_TUI_EXIT_AFTER_DRAW");
+	const char *ahead = getenv("ALUDEL_TUI_KEYS_AHEAD");
+	t.key_feed = getenv("ALUDEL_TUI_KEYS");
+	t.key_feed_ahead = ahead && *ahead == '1';
 	while (!t.quit) {
+		t.keys_waiting = keys_waiting(&t);
 		draw(&t);
 		if (bench && *bench == '1')
 			break;
-		key(&t, getch());
+		int ch = next_key(&t);
+		if (ch == ERR && t.key_feed)
+			break;
+		key(&t, ch);
 	}
 	endwin();
 	tui_unload(&t);

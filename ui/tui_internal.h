@@ -20,9 +20,14 @@ struct tui {
 	size_t cursor, top;     /* selected row, first row on screen */
 	int preview;            /* the preview pane is shown */
 	size_t preview_top;     /* first line of the preview text on screen */
-	char *preview_cache;    /* the preview text last built, or NULL */
-	size_t preview_cache_rev; /* ... for this revision (map index) */
-	unsigned long preview_cache_gen; /* ... and this db_gen */
+	int preview_tab;        /* PREVIEW_UPGRADE, PREVIEW_DOWNGRADE or PREVIEW_PLAN */
+	char *preview_cache[3]; /* per tab: the preview text last built, or NULL */
+	size_t preview_cache_rev[3]; /* ... for this revision (map index) */
+	unsigned long preview_cache_gen[3]; /* ... and this db_gen */
+	int keys_waiting;       /* keys were typed ahead when this screen was drawn */
+	const char *key_feed;   /* ALUDEL_TUI_KEYS: keys still to replay, or NULL */
+	int key_feed_ahead;     /* ALUDEL_TUI_KEYS_AHEAD=1: the replayed keys count as typed ahead */
+	size_t lane_first;      /* the graph's lanes shown from this one (Left/Right) */
 	unsigned long db_gen;   /* counts reads of the database state (tui_db_refresh) */
 	int utf8, color;
 	char search[256];       /* last search text */
@@ -73,9 +78,12 @@ void graph_move(struct tui *t, long delta);
 void graph_goto(struct tui *t, size_t row);
 
 /* view_preview.c */
+enum { PREVIEW_UPGRADE, PREVIEW_DOWNGRADE, PREVIEW_PLAN, PREVIEW_TABS };
 void preview_draw(struct tui *t, int y0, int height);
-/* Builds the preview text of the selected revision (caller frees). */
-char *preview_text(struct tui *t);
+/* Builds the text of tab `tab` of the selected revision's preview (caller frees). */
+char *preview_text(struct tui *t, int tab);
+/* Frees the cached preview texts. */
+void preview_forget(struct tui *t);
 
 /* screen_help.c */
 void help_show(struct tui *t);

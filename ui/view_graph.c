@@ -91,7 +91,7 @@ static void draw_row(struct tui *t, int y, size_t i)
 	int lane_room = end - 2 - 13 - MIN_MESSAGE;
 	if (lane_room < 12)
 		lane_room = 12;
-	lanes_render_fit(&t->lanes, i, t->utf8, (size_t)lane_room, buf, sizeof(buf));
+	lanes_render_fit_at(&t->lanes, i, t->lane_first, t->utf8, (size_t)lane_room, buf, sizeof(buf));
 	char *dot = pending ? strstr(buf, t->utf8 ? "\u25cf" : "*") : NULL;
 	if (dot) /* pending: ○ / o instead of ● / *, seen without colour or dim */
 		memcpy(dot, t->utf8 ? "\u25cb" : "o", t->utf8 ? 3 : 1);
@@ -139,6 +139,8 @@ void graph_draw(struct tui *t, int y0, int height)
 		mvaddstr(y0, 2, "No revisions yet: create one with `aludel revision -m MESSAGE`.");
 		return;
 	}
+	if (t->lane_first && t->lane_first >= t->lanes.max_width) /* fewer lanes after a reload */
+		t->lane_first = t->lanes.max_width > 1 ? t->lanes.max_width - 1 : 0;
 	for (int k = 0; k < height && t->top + (size_t)k < n; k++)
 		draw_row(t, y0 + k, t->top + (size_t)k);
 }
