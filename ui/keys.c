@@ -115,6 +115,12 @@ static void k_mark(struct tui *t, int ch)
 	graph_move(t, 1);
 }
 
+static void k_heads(struct tui *t, int ch)
+{
+	(void)ch;
+	heads_show(t);
+}
+
 static void k_action(struct tui *t, int ch)
 {
 	tui_actions_key(t, ch);
@@ -146,6 +152,7 @@ const struct tui_key tui_keys[] = {
 	{.section = "Heads"},
 	{{' '}, "Space", "mark or unmark a head for merging", k_mark, NULL},
 	{{'m'}, "m", "merge the marked heads (asks for a message)", k_action, NULL},
+	{{'H'}, "H", "the heads panel: every head, its branch point and counts", k_heads, NULL},
 	{.names = NULL},
 };
 
