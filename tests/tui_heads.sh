@@ -35,6 +35,7 @@ mkrev() {
 		echo "DROP TABLE t_$2;"
 	} >"$1/migrations/versions/$2_x.sql"
 }
+long="with a message much wider than any screen: 漢字と仮名の説明 $(printf 'word%03d ' $(seq 1 40))"
 # project DIR URL: the trunk a0 <- b1 <- b2 <- b3, a second root r1 <- r2, and
 # 42 branches: branch k leaves a0 (k odd), b1 (k % 4 = 2) or b2 (k % 4 = 0)
 # and is 1 + k % 4 revisions long, c<k in 3 hex><j in 8 digits>; every third
@@ -54,7 +55,11 @@ project() {
 		while [ $j -le $len ]; do
 			id=$(printf 'c%03x%08d' $k $j)
 			label=""; [ $j -eq $len ] && [ $((k % 3)) -eq 0 ] && label="feature_$k"
-			mkrev "$1" "$id" "$down" "$label" "branch $k revision $j"
+			msg="branch $k revision $j"
+			# one head's message is far wider than the screen, with wide characters:
+			# drawn unclipped, it would run into the next rows
+			[ $k -eq 3 ] && [ $j -eq $len ] && msg="$msg $long"
+			mkrev "$1" "$id" "$down" "$label" "$msg"
 			down=$id j=$((j + 1))
 		done
 		k=$((k + 1))
@@ -113,6 +118,8 @@ for backend in sqlite postgresql; do
 			"^  b00000000003 +pending +b00000000002 +1 +1 +trunk three" "$(row b00000000003)"
 		ok_match "$name: branch 3 left the base revision a0, 4 revisions, its label" \
 			"^  c00300000004 +pending +a00000000000 +4 +4 +feature_3 +branch 3" "$(row c00300000004)"
+		ok_match "$name: the row after the widest one is clipped too: nothing runs into it" \
+			"^  c00400000001 +pending +b00000000002 +1 +1 +branch 4 revision 1$" "$(row c00400000001)"
 		ok_match "$name: branch 2 left b1, 3 revisions, 3 pending" \
 			"^  c00200000003 +pending +b00000000001 +3 +3 +branch 2" "$(row c00200000003)"
 		ok_match "$name: the upgraded head is applied, none of its 3 revisions pending" \
