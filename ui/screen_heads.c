@@ -205,15 +205,15 @@ static void hk_close(struct tui *t, int ch)
 const struct tui_key heads_keys[] = {
 	{.section = "Heads panel (H)"},
 	/* no key: says what the columns are */
-	{{0}, "(columns)", "FROM: the branch point the head left from; REVS: since then", NULL, NULL},
+	{{0}, "(columns)", "FROM: the branch point it left; REVS: revisions since", NULL, NULL},
 	{{'j', KEY_DOWN}, "j / Down", "next head", hk_down, NULL},
 	{{'k', KEY_UP}, "k / Up", "previous head", hk_up, NULL},
 	{{KEY_NPAGE}, "PgDn", "a page down", hk_page_down, NULL},
 	{{KEY_PPAGE}, "PgUp", "a page up", hk_page_up, NULL},
 	{{'g', KEY_HOME}, "g / Home", "first head", hk_first, NULL},
 	{{'G', KEY_END}, "G / End", "last head", hk_last, NULL},
-	{{' '}, "Space", "mark or unmark the head for merging (the graph view's marks)", hk_mark, NULL},
-	{{'m'}, "m", "merge the marked heads (asks for a message), then show the merge", hk_merge, NULL},
+	{{' '}, "Space", "mark or unmark for merging (the graph view's marks too)", hk_mark, NULL},
+	{{'m'}, "m", "merge the marked heads; the cursor goes to the merge", hk_merge, NULL},
 	{{'\n', '\r', KEY_ENTER}, "Enter", "close the panel, the graph's cursor on the head", hk_goto, NULL},
 	{{'?', KEY_F(1)}, "? / F1", "this help", hk_help, NULL},
 	{{'q', 27, 'H'}, "q / Escape / H", "close the panel", hk_close, NULL},
