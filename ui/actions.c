@@ -325,7 +325,24 @@ static void act_stamp(struct tui *t, const ald_revision *r)
 	ald_plan_free(plan);
 }
 
-static void act_merge(struct tui *t)
+/* The row of the revision written at `path` (a merge just read back): found
+ * by its path, else by its file name; -1 when it is not in the graph. */
+static long row_of_path(struct tui *t, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < ald_revlist_count(t->order); i++) {
+			const char *rp = ald_revision_path(ald_revlist_at(t->order, i));
+			const char *rb = rp ? strrchr(rp, '/') : NULL;
+			rb = rb ? rb + 1 : rp;
+			if (rp && strcmp(pass == 0 ? rp : rb, pass == 0 ? path : base) == 0)
+				return (long)i;
+		}
+	return -1;
+}
+
+int tui_merge_marked(struct tui *t)
 {
 	size_t n = ald_project_revision_count(t->project), k = 0;
 	const char **revs = calloc(n ? n : 1, sizeof(*revs));
@@ -337,7 +354,7 @@ static void act_merge(struct tui *t)
 	if (k < 2) {
 		tui_set_status(t, "merge: mark two or more heads with Space first");
 		free(revs);
-		return;
+		return 0;
 	}
 	/* the default message names the heads: their first label, else their id */
 	char def[200] = "merge";
@@ -357,29 +374,34 @@ static void act_merge(struct tui *t)
 	if (!msg) {
 		tui_set_status(t, "merge: cancelled");
 		free(revs);
-		return;
+		return 0;
 	}
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
 	o.message = *msg ? msg : def;
 	char *path = NULL;
-	if (ald_project_merge(&path, t->project, revs, k, &o) < 0) {
+	int written = ald_project_merge(&path, t->project, revs, k, &o) == 0;
+	if (!written) {
 		/* the typed message is said back, so it is not lost */
 		tui_set_status(t, "merge: %s (message was: %s)", ald_error_last()->message, o.message);
 	} else {
 		ald_project *np = NULL;
+		const char *base = strrchr(path, '/');
 		if (t->reopen && t->reopen(&np, t->payload) == 0) {
 			tui_unload(t);
 			ald_project_free(t->project);
 			t->project = np;
 			tui_load(t);
 			tui_db_refresh(t);
+			long row = row_of_path(t, path);
+			if (row >= 0)
+				graph_goto(t, (size_t)row);
 		}
-		const char *base = strrchr(path, '/');
 		tui_set_status(t, "merge: wrote %s", base ? base + 1 : path);
 	}
 	free(path);
 	free(msg);
 	free(revs);
+	return written;
 }
 
 /* On a project with no revisions every action key only says so. */
@@ -413,7 +435,7 @@ void tui_actions_key(struct tui *t, int ch)
 			act_stamp(t, r);
 		break;
 	case 'm':
-		act_merge(t);
+		tui_merge_marked(t);
 		break;
 	default:
 		break;

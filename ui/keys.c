@@ -157,6 +157,12 @@ static void k_diverged(struct tui *t, int ch)
 	diverged_show(t);
 }
 
+static void k_heads(struct tui *t, int ch)
+{
+	(void)ch;
+	heads_show(t);
+}
+
 static void k_action(struct tui *t, int ch)
 {
 	tui_actions_key(t, ch);
@@ -198,6 +204,7 @@ const struct tui_key tui_keys[] = {
 	{{' '}, "Space", "mark or unmark a head for merging", k_mark, NULL},
 	{{'m'}, "m", "merge the marked heads (asks for a message)", k_action, NULL},
 	{{'D'}, "D", "how the two marked heads diverged (revisions, tables)", k_diverged, NULL},
+	{{'H'}, "H", "the heads panel: every head, its branch point and counts", k_heads, NULL},
 	{.names = NULL},
 };
 

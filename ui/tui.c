@@ -216,7 +216,7 @@ static int head_text(struct tui *t, const ald_revision *r, char *buf, size_t cap
  * and each head, applied or not, then a warning for several (its hint cut at
  * the edge). Else a summary, "Heads: N heads, M applied:", as many heads as
  * fit and "…+K" for the K left out. */
-static void draw_heads_bar(struct tui *t)
+void tui_draw_heads_bar(struct tui *t)
 {
 	ald_revlist *heads = NULL;
 	char buf[512], warn[128];
@@ -268,7 +268,7 @@ static void draw_heads_bar(struct tui *t)
 }
 
 /* The last line: database, current revisions, pending count, last result. */
-static void draw_status(struct tui *t)
+void tui_draw_status(struct tui *t)
 {
 	char line[1024];
 	const char *url = ald_project_url_display(t->project);
@@ -300,10 +300,10 @@ static void draw_status(struct tui *t)
 static void draw(struct tui *t)
 {
 	erase();
-	draw_heads_bar(t);
+	tui_draw_heads_bar(t);
 	int lh = tui_list_height(t);
 	graph_draw(t, 1, lh);
-	draw_status(t); /* before the preview: a plan being computed shows a whole screen */
+	tui_draw_status(t); /* before the preview: a plan being computed shows a whole screen */
 	if (t->preview)
 		preview_draw(t, 1 + lh, LINES - 2 - lh);
 	refresh();

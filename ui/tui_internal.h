@@ -58,6 +58,9 @@ int tui_attr(struct tui *t, int pair);
 void tui_reload(struct tui *t);
 /* Width of the screen area used by the graph list (whole width or top half). */
 int tui_list_height(const struct tui *t);
+/* The first line (the heads bar, one line) and the last (the status line). */
+void tui_draw_heads_bar(struct tui *t);
+void tui_draw_status(struct tui *t);
 
 /* keys.c: the graph view's keys, one table for the dispatch and the help */
 struct tui_key {
@@ -85,6 +88,12 @@ char *preview_text(struct tui *t, int tab);
 /* Frees the cached preview texts. */
 void preview_forget(struct tui *t);
 
+/* screen_heads.c: the heads panel (H) */
+/* Its keys, for its dispatch and the help. */
+extern const struct tui_key heads_keys[];
+/* Shows the panel until it is closed (q, Escape, H, Enter or a merge). */
+void heads_show(struct tui *t);
+
 /* screen_help.c */
 void help_show(struct tui *t);
 
@@ -102,6 +111,10 @@ void tui_db_refresh(struct tui *t);
 char *tui_plan_preview(struct tui *t, const ald_revision *r);
 /* Handles the action keys (u d + - s m); ignores other keys. */
 void tui_actions_key(struct tui *t, int ch);
+/* Merges the marked heads (`m`): asks for the message (Enter: one naming
+ * them), writes the merge revision, reloads and puts the cursor on it.
+ * Returns 1 when the merge revision was written, else 0 (the status says why). */
+int tui_merge_marked(struct tui *t);
 
 /* navigate.c: p P c C b ] [ (moving along the graph), f F (the ancestry filter) */
 void nav_key(struct tui *t, int ch);
