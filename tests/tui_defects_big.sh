@@ -156,6 +156,14 @@ big() {
 	ok_eq "$nm [12]: NO_COLOR: applied rows show ●, pending ones ○" "" \
 		"$(bad_symbols "a00000000000 c00300000001 c00300000002" ● ○)"
 	ok_match "$nm [12]: ... and both are on the screen" "● .*c00300000002" "$scr"
+	# 4 and 12 after G: the last rows are the widest (the base's row joins
+	# every lane)
+	keys G; wait_for "a00000000000"; sleep 0.2; scr=$(screen)
+	ok_eq "$nm, G [4]: every graph row shows its symbol, id and message" "$((rows - 2))" "$(count_rows)"
+	ok_eq "$nm, G [12]: applied rows show ●, pending ones ○" "" \
+		"$(bad_symbols "a00000000000 c00300000001 c00300000002" ● ○)"
+	ok_match "$nm, G [12]: ... the base, applied, on the screen" "^● a00000000000$" "$(symbols)"
+	keys g; wait_for "^..○ +c00100000002"
 
 	# 6: back, the help is cut at the screen's bottom and does not scroll: its
 	# position is not shown, or paging down never reaches its last line. The
