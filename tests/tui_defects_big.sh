@@ -207,6 +207,7 @@ big() {
 	keys j ' '; wait_for "^▶ .*c00200000002"; ok_status "$nm [9]: Space marks a second head" 0 $?
 	keys m; wait_for 'merge message \(Enter: "merge c00100000002 and c00200000002"\)'
 	ok_status "$nm [9]: m asks for the merge message" 0 $?
+	bar=$(printf '%s\n' "$scr" | sed -n 1p) # the heads bar at $cols columns
 	# the merge cannot be written: the versions folder is a file meanwhile
 	mv migrations/versions migrations/versions.away && : >migrations/versions
 	keys 'typed words kept' Enter
@@ -215,7 +216,11 @@ big() {
 	T resize-window -t tui -x 400 -y "$rows" 2>/dev/null
 	wait_for "\(message was: typed words kept\)"; ok_status "$nm [9]: the failed merge says the typed message back" 0 $?
 	rm migrations/versions && mv migrations/versions.away migrations/versions
+	# back to $cols columns: the keys wait until the TUI has drawn at that
+	# width again (keys typed while tmux resizes could be drawn at 400)
 	T resize-window -t tui -x "$cols" -y "$rows" 2>/dev/null
+	wait_for "^$(printf '%s' "$bar" | sed 's/[][\\.*^$()+?{}|]/\\&/g')\$"
+	ok_status "$nm [9]: back at $cols columns, the heads bar is as before" 0 $?
 	keys g ' ' j ' '; wait_gone '^▶'; ok_status "$nm [9]: Space unmarks both" 0 $?
 	ok_eq "$nm [9]: nothing was written" "$TOTAL" "$(ls migrations/versions | wc -l | tr -d ' ')"
 
