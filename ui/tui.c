@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
 #include "tui_internal.h"
+#include "runlog.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -310,6 +311,7 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (tui_load(&t) < 0)
 		return -1;
+	t.runlog = runlog_new(); /* NULL (no memory): nothing is recorded */
 	tui_db_refresh(&t);
 	initscr();
 	cbreak();
@@ -331,6 +333,8 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	}
 	endwin();
 	tui_unload(&t);
+	runlog_free(t.runlog);
+	prompt_free(&t);
 	*p = t.project;
 	return 0;
 }
