@@ -91,7 +91,7 @@ ok_match "NO_COLOR: another pending row shows the hollow dot" "○.* cccc0000000
 start_tui NO_COLOR=1 LANG=C LC_ALL=C; ok_status "NO_COLOR, LANG=C: the TUI opens" 0 $?
 ok_match "NO_COLOR, LANG=C: an applied row shows *" "\* *bbbb00000001" "$scr"
 ok_match "NO_COLOR, LANG=C: a pending row shows o" "o *dddd00000001" "$scr"
-keys '?'; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
+keys '?'; keys G; wait_for "Legend"; ok_match "the help's legend explains the pending glyph" "o / hollow dot +pending" "$scr"
 keys q; keys q; wait_for "EXITED 0"
 T kill-session -t tui 2>/dev/null
 
@@ -129,7 +129,7 @@ keys / x Enter; alive "/ x Enter"
 for k in g G j k Enter Enter u d + - s Space m r n N; do
 	keys "$k"; alive "$k"
 done
-keys '?'; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
+keys '?'; keys G; wait_for "Legend"; ok_status "empty project: ? shows the help" 0 $?
 keys x; alive "? then a key"
 keys / Enter; alive "/ Enter"
 keys / Escape; alive "/ Escape"

@@ -55,7 +55,7 @@ ok_match "graph rows with markers" "aaaa00000001.*\(branchpoint\)" "$scr"
 ok_match "depends_on shown" "depends on bbbb00000001" "$scr"
 ok_match "status line shows the pending count and the URL" "4 pending .*(sqlite|postgresql):///" "$scr"
 
-keys '?'; wait_for "Legend"; ok_status "? shows the help with the legend" 0 $?
+keys '?'; keys G; wait_for "Legend"; ok_status "? shows the help with the legend" 0 $?
 keys q; wait_for "Heads:"
 # a key that does nothing says so (the key table has no entry for ~)
 keys '~'; wait_for "unknown key ~: \\? lists the keys"; ok_status "an unknown key is named on the status line" 0 $?

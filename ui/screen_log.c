@@ -23,40 +23,23 @@ static long rows(void)
 	return LINES > 2 ? LINES - 2 : 1;
 }
 
-static void k_down(struct tui *t, int ch)
+static void k_line(struct tui *t, int ch)
 {
-	(void)t, (void)ch;
-	view.top++;
+	(void)t;
+	view.top += ch == 'j' || ch == KEY_DOWN ? 1 : -1;
 }
 
-static void k_up(struct tui *t, int ch)
+static void k_page(struct tui *t, int ch)
 {
-	(void)t, (void)ch;
-	view.top--;
+	(void)t;
+	long page = rows() > 1 ? rows() - 1 : 1;
+	view.top += ch == KEY_PPAGE ? -page : page;
 }
 
-static void k_page_down(struct tui *t, int ch)
+static void k_end(struct tui *t, int ch)
 {
-	(void)t, (void)ch;
-	view.top += rows() > 1 ? rows() - 1 : 1;
-}
-
-static void k_page_up(struct tui *t, int ch)
-{
-	(void)t, (void)ch;
-	view.top -= rows() > 1 ? rows() - 1 : 1;
-}
-
-static void k_first(struct tui *t, int ch)
-{
-	(void)t, (void)ch;
-	view.top = 0;
-}
-
-static void k_last(struct tui *t, int ch)
-{
-	(void)t, (void)ch;
-	view.top = view.total;
+	(void)t;
+	view.top = ch == 'g' || ch == KEY_HOME ? 0 : view.total;
 }
 
 static void k_back(struct tui *t, int ch)
@@ -67,12 +50,9 @@ static void k_back(struct tui *t, int ch)
 
 const struct tui_key log_keys[] = {
 	{.section = "Run log (L)"},
-	{{'j', KEY_DOWN}, "j / Down", "scroll down", k_down, NULL},
-	{{'k', KEY_UP}, "k / Up", "scroll up", k_up, NULL},
-	{{KEY_NPAGE, ' '}, "PgDn / Space", "a page down", k_page_down, NULL},
-	{{KEY_PPAGE}, "PgUp", "a page up", k_page_up, NULL},
-	{{'g', KEY_HOME}, "g / Home", "the newest run", k_first, NULL},
-	{{'G', KEY_END}, "G / End", "the end (the oldest run)", k_last, NULL},
+	{{'j', KEY_DOWN, 'k', KEY_UP}, "j / k, Down / Up", "a line down / up", k_line, NULL},
+	{{KEY_NPAGE, ' ', KEY_PPAGE}, "PgDn / Space / PgUp", "a page down / up", k_page, NULL},
+	{{'g', KEY_HOME, 'G', KEY_END}, "g / G, Home / End", "the newest run / the oldest", k_end, NULL},
 	{{'q', 27, 'L', KEY_LEFT}, "q / Esc / L", "back to the graph", k_back, NULL},
 	{.names = NULL},
 };
