@@ -302,12 +302,13 @@ void tui_act_move(struct tui *t, int down_wanted, const char *target, const char
 			return;
 		}
 	}
-	target_ids(t, target, ids, sizeof(ids));
-	snprintf(desc, sizeof(desc), "%s to %s%s", down_wanted ? "downgrade" : "upgrade", target, ids);
-	if (error < 0) /* an unfinished revision this move does not start with: say so */
+	if (error < 0) { /* an unfinished revision this move does not start with: say so */
 		tui_set_status(t, "%s %s: %s", what, target, unfinished ? unfinished : ald_error_last()->message);
-	else
+	} else {
+		target_ids(t, target, ids, sizeof(ids));
+		snprintf(desc, sizeof(desc), "%s to %s%s", down_wanted ? "downgrade" : "upgrade", target, ids);
 		confirm_and_run(t, plan, what, desc);
+	}
 	ald_plan_free(plan);
 	free(unfinished);
 }
