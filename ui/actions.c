@@ -3,6 +3,7 @@
  * -, s) or the files (m). Each database action shows its plan and asks first. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
+#include "runlog.h"
 
 #include <ncurses.h>
 #include <signal.h>
@@ -109,11 +110,14 @@ char *tui_plan_preview(struct tui *t, const ald_revision *r)
 	return sql;
 }
 
-/* Progress of a running plan, drawn on the status line. */
+/* Progress of a running plan, drawn on the status line and recorded in the
+ * run log. */
 static void progress(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
 {
 	struct tui *t = payload;
 	char line[512];
+	if (event != ALD_PROGRESS_WAITING)
+		runlog_step(t->runlog, step, ald_plan_step_label(plan, step), event, seconds);
 	if (event == ALD_PROGRESS_WAITING)
 		snprintf(line, sizeof(line), " waiting for another aludel run on this database to finish...");
 	else
@@ -168,27 +172,34 @@ static char *rows_outcome(struct tui *t, const ald_strarray *before)
 	return text;
 }
 
-/* Shows the plan, asks, runs it with progress, reports the result. */
-static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what)
+/* Shows the plan, asks, runs it with progress, reports the result. `what`
+ * names the action on the status line ("upgrade"), `desc` the action and its
+ * target in the dialog's title and the run log ("upgrade to feat@head
+ * (3f2a...)"); the title adds the database (its masked URL). */
+static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what, const char *desc)
 {
 	char *sql = NULL;
 	if (ald_plan_sql(&sql, plan) < 0) {
-		tui_set_status(t, "%s: %s", what, ald_error_last()->message);
+		tui_set_status(t, "%s: %s", desc, ald_error_last()->message);
 		return;
 	}
 	if (ald_plan_step_count(plan) == 0) {
-		tui_set_status(t, "%s: nothing to do", what);
+		tui_set_status(t, "%s: nothing to do", desc);
 		free(sql);
 		return;
 	}
-	char title[256];
-	snprintf(title, sizeof(title), "%s: %zu step(s), this SQL will run", what, ald_plan_step_count(plan));
+	const char *url = ald_project_url_display(t->project);
+	char full[1024], title[1200];
+	snprintf(full, sizeof(full), "%s on %s", desc, url ? url : "(no database URL)");
+	snprintf(title, sizeof(title), "%s: %zu step(s), this SQL will run", full, ald_plan_step_count(plan));
 	int yes = dialog_text(t, title, sql, "run it? y = yes, n = no (j/k scroll)");
-	free(sql);
 	if (!yes) {
+		free(sql);
 		tui_set_status(t, "%s: cancelled, nothing was changed", what);
 		return;
 	}
+	runlog_begin(t->runlog, full, sql, ald_plan_step_count(plan));
+	free(sql);
 	struct sigaction sa = {.sa_handler = on_interrupt}, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
 	running_project = t->project;
@@ -206,26 +217,32 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what)
 	if (error < 0) {
 		const ald_error *e = ald_error_last();
 		char *message = strdup(e && e->message ? e->message : "unknown error");
+		if (!message)
+			abort();
 		char *outcome = rows_outcome(t, have_before ? &before : NULL);
-		size_t n = strlen(message ? message : "") + strlen(outcome) + 4;
+		runlog_end(t->runlog, 1, message, outcome);
+		size_t n = strlen(message) + strlen(outcome) + 4;
 		char *text = malloc(n);
-		if (!text || !message)
+		if (!text)
 			abort();
 		snprintf(text, n, "%s\n\n%s", message, outcome);
 		dialog_text(t, "Migration failed", text, NULL);
-		tui_set_status(t, "%s failed; %s", what,
+		tui_set_status(t, "%s failed; %s; L shows the run log", what,
 			       strncmp(outcome, "Nothing", 7) == 0 ? "nothing was changed" : "see the version table");
 		free(text);
 		free(outcome);
 		free(message);
 	} else {
+		char *outcome = rows_outcome(t, NULL);
+		runlog_end(t->runlog, 0, NULL, outcome);
+		free(outcome);
 		tui_set_status(t, "%s: done, %zu step(s)", what, ald_plan_step_count(plan));
 	}
 	ald_strarray_dispose(&before);
 	tui_db_refresh(t);
 }
 
-static int need_db(struct tui *t, const char *what)
+int tui_need_db(struct tui *t, const char *what)
 {
 	if (t->db_state == 1)
 		return 1;
@@ -234,13 +251,38 @@ static int need_db(struct tui *t, const char *what)
 	return 0;
 }
 
-/* Moves the database to `target`. When an earlier run left a
- * Transactional: false revision part-way and this move starts with it, the
- * dialog says so and offers to resume it from its next statement. */
-static void act_move(struct tui *t, int down_wanted, const char *target, const char *what)
+/* Writes what `target` names into buf for the confirmation's title: " (id)",
+ * " (id, id, ...+N)" for several revisions; nothing when the target is that
+ * id itself, names no revision (base) or cannot be resolved without the
+ * database (a relative target such as -1). */
+static void target_ids(struct tui *t, const char *target, char *buf, size_t cap)
+{
+	ald_revlist *l = NULL;
+	buf[0] = '\0';
+	if (ald_project_resolve(&l, t->project, target) == 0 && ald_revlist_count(l) &&
+	    !(ald_revlist_count(l) == 1 && strcmp(ald_revision_id(ald_revlist_at(l, 0)), target) == 0)) {
+		size_t n = ald_revlist_count(l), len = 0;
+		len += (size_t)snprintf(buf, cap, " (");
+		for (size_t i = 0; i < n && len < cap; i++) {
+			const char *id = ald_revision_id(ald_revlist_at(l, i));
+			if (i == 3 && n > 4) {
+				snprintf(buf + len, cap - len, ", %s+%zu", t->utf8 ? "\u2026" : "...", n - i);
+				len = strlen(buf);
+				break;
+			}
+			len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", id);
+		}
+		if (len < cap)
+			snprintf(buf + len, cap - len, ")");
+	}
+	ald_revlist_free(l);
+}
+
+void tui_act_move(struct tui *t, int down_wanted, const char *target, const char *what)
 {
 	ald_plan *plan = NULL;
 	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
+	char ids[256], desc[600];
 	int error = down_wanted ? ald_plan_downgrade(&plan, t->project, target, &o)
 				: ald_plan_upgrade(&plan, t->project, target, &o);
 	char *unfinished = NULL;
@@ -260,10 +302,13 @@ static void act_move(struct tui *t, int down_wanted, const char *target, const c
 			return;
 		}
 	}
-	if (error < 0) /* an unfinished revision this move does not start with: say so */
-		tui_set_status(t, "%s: %s", what, unfinished ? unfinished : ald_error_last()->message);
-	else
-		confirm_and_run(t, plan, what);
+	if (error < 0) { /* an unfinished revision this move does not start with: say so */
+		tui_set_status(t, "%s %s: %s", what, target, unfinished ? unfinished : ald_error_last()->message);
+	} else {
+		target_ids(t, target, ids, sizeof(ids));
+		snprintf(desc, sizeof(desc), "%s to %s%s", down_wanted ? "downgrade" : "upgrade", target, ids);
+		confirm_and_run(t, plan, what, desc);
+	}
 	ald_plan_free(plan);
 	free(unfinished);
 }
@@ -285,7 +330,7 @@ static void act_step_up(struct tui *t)
 		/* toward the only pending head: on its branch (Alembic's L@+1) */
 		char target[300];
 		snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, last)));
-		act_move(t, 0, target, "step up");
+		tui_act_move(t, 0, target, "step up");
 	} else {
 		char list[1024] = "";
 		for (size_t i = 0, k = 0; i < ald_revlist_count(heads); i++) {
@@ -304,7 +349,7 @@ static void act_step_up(struct tui *t)
 			if (!t->applied[ald_revision_index(ald_revlist_at(heads, i))] && ++k == pick) {
 				char target[300];
 				snprintf(target, sizeof(target), "%s@+1", ald_revision_id(ald_revlist_at(heads, i)));
-				act_move(t, 0, target, "step up");
+				tui_act_move(t, 0, target, "step up");
 				pick = 0;
 			}
 		if (pick)
@@ -313,15 +358,21 @@ static void act_step_up(struct tui *t)
 	ald_revlist_free(heads);
 }
 
-static void act_stamp(struct tui *t, const ald_revision *r)
+void tui_act_stamp(struct tui *t, const char *const *targets, size_t n)
 {
 	ald_plan *plan = NULL;
 	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
-	const char *id = ald_revision_id(r);
-	if (ald_plan_stamp(&plan, t->project, &id, 1, &o) < 0)
-		tui_set_status(t, "stamp: %s", ald_error_last()->message);
-	else
-		confirm_and_run(t, plan, "stamp");
+	char names[300] = "", ids[256], desc[600];
+	for (size_t i = 0; i < n; i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? " " : "", targets[i]);
+	if (ald_plan_stamp(&plan, t->project, targets, n, &o) < 0) {
+		tui_set_status(t, "stamp %s: %s", names, ald_error_last()->message);
+	} else {
+		if (n == 1)
+			target_ids(t, targets[0], ids, sizeof(ids));
+		snprintf(desc, sizeof(desc), "stamp %s%s", names, n == 1 ? ids : "");
+		confirm_and_run(t, plan, "stamp", desc);
+	}
 	ald_plan_free(plan);
 }
 
@@ -415,24 +466,26 @@ void tui_actions_key(struct tui *t, int ch)
 	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
 	switch (ch) {
 	case 'u':
-		if (need_db(t, "upgrade"))
-			act_move(t, 0, ald_revision_id(r), "upgrade");
+		if (tui_need_db(t, "upgrade"))
+			tui_act_move(t, 0, ald_revision_id(r), "upgrade");
 		break;
 	case 'd':
-		if (need_db(t, "downgrade"))
-			act_move(t, 1, ald_revision_id(r), "downgrade");
+		if (tui_need_db(t, "downgrade"))
+			tui_act_move(t, 1, ald_revision_id(r), "downgrade");
 		break;
 	case '+':
-		if (need_db(t, "step up"))
+		if (tui_need_db(t, "step up"))
 			act_step_up(t);
 		break;
 	case '-':
-		if (need_db(t, "step down"))
-			act_move(t, 1, "-1", "step down");
+		if (tui_need_db(t, "step down"))
+			tui_act_move(t, 1, "-1", "step down");
 		break;
 	case 's':
-		if (need_db(t, "stamp"))
-			act_stamp(t, r);
+		if (tui_need_db(t, "stamp")) {
+			const char *id = ald_revision_id(r);
+			tui_act_stamp(t, &id, 1);
+		}
 		break;
 	case 'm':
 		tui_merge_marked(t);

@@ -53,19 +53,49 @@ static int count_lines(const char *s)
 	return n;
 }
 
+/* Draws the title from row 0 in lines of at most `cols` display columns,
+ * broken at blanks where it can, in at most `max` lines (the last one cut);
+ * returns the number of lines drawn. */
+static int draw_title(struct tui *t, const char *title, int cols, int max)
+{
+	char line[512], piece[512];
+	int n = 0;
+	attron(tui_attr(t, C_TITLE));
+	while (*title && n < max && cols > 0) {
+		size_t used = lanes_text_fit(title, (size_t)cols, t->utf8, line, sizeof(line), NULL);
+		size_t cut = used;
+		while (title[used] && n + 1 < max && cut > 0 && title[cut] != ' ')
+			cut--;
+		if (title[used] && n + 1 < max && cut > 0 && cut < sizeof(piece)) {
+			memcpy(piece, title, cut);
+			piece[cut] = '\0';
+			lanes_text_fit(piece, (size_t)cols, t->utf8, line, sizeof(line), NULL);
+			used = cut;
+		}
+		mvaddstr(n++, 1, line);
+		title += used;
+		while (*title == ' ')
+			title++;
+		if (used == 0) /* a character wider than the screen */
+			break;
+	}
+	attroff(tui_attr(t, C_TITLE));
+	return n ? n : 1;
+}
+
 int dialog_text(struct tui *t, const char *title, const char *text, const char *ask)
 {
 	int top = 0, total = count_lines(text);
 	for (;;) {
 		erase();
-		attron(tui_attr(t, C_TITLE));
-		mvaddnstr(0, 1, title, COLS - 2);
-		attroff(tui_attr(t, C_TITLE));
+		/* a long title (a database URL) takes up to 3 lines */
+		int th = draw_title(t, title, COLS - 2, LINES > 8 ? 3 : 1);
+		int rows = LINES - 2 - th > 1 ? LINES - 2 - th : 1; /* text rows */
 		const char *l = text;
-		for (int i = 0; *l && i < top + LINES - 3; i++) {
+		for (int i = 0; *l && i < top + rows; i++) {
 			size_t len = strcspn(l, "\n");
 			if (i >= top)
-				mvaddnstr(1 + i - top, 1, l, (int)len < COLS - 2 ? (int)len : COLS - 2);
+				mvaddnstr(th + i - top, 1, l, (int)len < COLS - 2 ? (int)len : COLS - 2);
 			l += len + (l[len] == '\n');
 		}
 		attron(tui_attr(t, C_STATUS));
@@ -82,9 +112,9 @@ int dialog_text(struct tui *t, const char *title, const char *text, const char *
 			if (top > 0)
 				top--;
 		} else if (ch == KEY_NPAGE) {
-			top = top + LINES - 3 < total ? top + LINES - 3 : top;
+			top = top + rows < total ? top + rows : top;
 		} else if (ch == KEY_PPAGE) {
-			top = top > LINES - 3 ? top - (LINES - 3) : 0;
+			top = top > rows ? top - rows : 0;
 		} else if (ask) {
 			if (ch == 'y' || ch == 'Y')
 				return 1;

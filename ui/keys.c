@@ -168,6 +168,30 @@ static void k_action(struct tui *t, int ch)
 	tui_actions_key(t, ch);
 }
 
+static void k_prompt(struct tui *t, int ch)
+{
+	(void)ch;
+	prompt_run(t);
+}
+
+static void k_log(struct tui *t, int ch)
+{
+	(void)ch;
+	log_show(t);
+}
+
+static void k_edit(struct tui *t, int ch)
+{
+	(void)ch;
+	editor_open(t);
+}
+
+static void k_yank(struct tui *t, int ch)
+{
+	(void)ch;
+	clipboard_copy_id(t);
+}
+
 const struct tui_key tui_keys[] = {
 	{.section = "Moving"},
 	{{'j', KEY_DOWN}, "j / Down", "next revision (older)", k_down, NULL},
@@ -205,6 +229,11 @@ const struct tui_key tui_keys[] = {
 	{{'m'}, "m", "merge the marked heads (asks for a message)", k_action, NULL},
 	{{'D'}, "D", "how the two marked heads diverged (revisions, tables)", k_diverged, NULL},
 	{{'H'}, "H", "the heads panel: every head, its branch point and counts", k_heads, NULL},
+	{.section = "Commands and tools"},
+	{{':'}, ":", "command: upgrade/downgrade/stamp EXPR, sql A:B, sql downgrade B:A, goto EXPR or :EXPR", k_prompt, NULL},
+	{{'L'}, "L", "the run log: every database action of this session, with steps, SQL and errors", k_log, NULL},
+	{{'e'}, "e", "edit the selected revision's file ($VISUAL, $EDITOR or vi), then reload", k_edit, NULL},
+	{{'y'}, "y", "copy the selected revision's id to the clipboard (OSC 52)", k_yank, NULL},
 	{.names = NULL},
 };
 

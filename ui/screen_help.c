@@ -30,7 +30,7 @@ static const char *const legend[] = {
 
 /* The key tables the help lists, in order: the graph view's first, then
  * those of the screens it opens. */
-static const struct tui_key *const help_tables[] = {tui_keys, heads_keys, NULL};
+static const struct tui_key *const help_tables[] = {tui_keys, heads_keys, log_keys, NULL};
 
 /* The help's lines: a heading per section of the key table, a line per
  * entry, then the legend. The array and its strings are the caller's

@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
 #include "tui_internal.h"
+#include "runlog.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -396,6 +397,7 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (tui_load(&t) < 0)
 		return -1;
+	t.runlog = runlog_new(); /* NULL (no memory): nothing is recorded */
 	tui_db_refresh(&t);
 	initscr();
 	cbreak();
@@ -427,6 +429,8 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	endwin();
 	tui_unload(&t);
 	free(t.filter);
+	runlog_free(t.runlog);
+	prompt_free(&t);
 	*p = t.project;
 	return 0;
 }

@@ -42,6 +42,8 @@ struct tui {
 	void *payload;
 	char *filter;           /* set: only this revision id's ancestry is shown (`f`, navigate.c) */
 	struct tui_nav *nav;    /* navigate.c's state, or NULL (freed with the display order) */
+	struct runlog *runlog;  /* the database actions of this session (runlog.h) */
+	char *prompt_history[20]; /* the `:` prompt's last lines, newest first */
 };
 
 /* tui.c */
@@ -124,6 +126,27 @@ void nav_forget(struct tui *t);
 
 /* screen_diverged.c: `D`, what each of two marked heads has that the other lacks */
 void diverged_show(struct tui *t);
+
+/* 1 when the database is connected, else says on the status line why `what`
+ * is disabled and returns 0. */
+int tui_need_db(struct tui *t, const char *what);
+/* Moves the database up (down 0) or down to `target` (any revision
+ * expression upgrade / downgrade take) through the plan-and-confirm dialog;
+ * `what` names the action on the status line. */
+void tui_act_move(struct tui *t, int down, const char *target, const char *what);
+/* Stamps the n revision expressions `targets`, the same way. */
+void tui_act_stamp(struct tui *t, const char *const *targets, size_t n);
+
+/* prompt.c: the `:` prompt (upgrade, downgrade, stamp, sql, goto) */
+void prompt_run(struct tui *t);
+void prompt_free(struct tui *t);
+/* screen_log.c: the run log screen (`L`) */
+void log_show(struct tui *t);
+extern const struct tui_key log_keys[];
+/* editor.c: `e`, the selected revision's file in $VISUAL / $EDITOR / vi */
+void editor_open(struct tui *t);
+/* clipboard.c: `y`, the selected revision's id to the clipboard (OSC 52) */
+void clipboard_copy_id(struct tui *t);
 
 /* dialog.c */
 /* Reads a line of text on the bottom line; returns a new string or NULL if cancelled. */
