@@ -60,7 +60,7 @@ help_checks() { # SIZE
 	sleep 0.2; scr=$(screen)
 	ok_match "$1: the help's first line is on screen" "^ *Moving" "$scr"
 	total=$(printf '%s\n' "$scr" | sed -nE 's/.*lines 1-[0-9]+ of ([0-9]+).*/\1/p')
-	keys "$(repeat 60 j)"
+	keys "$(repeat 150 j)" # more than the help has lines
 	wait_for "lines [0-9]+-${total:-x} of ${total:-x}"; ok_status "$1: j scrolls the help to its end" 0 $?
 	ok_match "$1: the help's last line is on screen" "any other key goes back" "$scr"
 	keys g; wait_for "lines 1-"; ok_status "$1: g goes back to the help's top" 0 $?
