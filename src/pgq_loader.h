@@ -16,7 +16,7 @@
 #define ALD_PGQ_FUNCTIONS(X)                                                                  \
 	X(pg_query_parse_protobuf) X(pg_query_free_protobuf_parse_result)                      \
 	X(pg_query_split_with_scanner) X(pg_query_free_split_result)                           \
-	X(pg_query__parse_result__unpack) X(pg_query__parse_result__free_unpacked)
+	X(pg_query__parse_result__unpack)
 
 struct ald_pgq_api {
 #define ALD_PGQ_MEMBER(f) __typeof__(&f) f;
@@ -36,7 +36,6 @@ int ald_pgq_load(void);
 #define pg_query_split_with_scanner ald_pgq.pg_query_split_with_scanner
 #define pg_query_free_split_result ald_pgq.pg_query_free_split_result
 #define pg_query__parse_result__unpack ald_pgq.pg_query__parse_result__unpack
-#define pg_query__parse_result__free_unpacked ald_pgq.pg_query__parse_result__free_unpacked
 #endif
 
 #endif
