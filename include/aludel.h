@@ -395,6 +395,67 @@ ALD_EXTERN(int) ald_project_ensure_version(int *created, ald_project *p, long lo
  * on PostgreSQL; no database is touched. *out is the caller's. */
 ALD_EXTERN(int) ald_project_ensure_version_sql(char **out, ald_project *p);
 
+/* ---------------------------------------------------------------------------
+ * Lint: warnings about statements that are unsafe to run on a busy
+ * PostgreSQL database (long ACCESS EXCLUSIVE locks, table rewrites, lost
+ * data), read from the parse tree of the real PostgreSQL parser
+ * (libpg_query, loaded on first use: commands that do not lint never load
+ * it).
+ */
+
+/* Severities. */
+enum {
+	ALD_LINT_OFF = 0,     /* disabled (the ini section's lint_disable) */
+	ALD_LINT_WARNING = 1,
+	ALD_LINT_ERROR = 2    /* `aludel lint` exits 1 when one fires */
+};
+
+/* One rule of the catalogue; static strings. */
+typedef struct {
+	const char *id;       /* e.g. "require-concurrent-index-creation" */
+	int severity;         /* its default severity */
+	const char *summary;  /* one line: what it flags */
+	const char *example;  /* a short statement that fires it */
+} ald_lint_rule;
+
+/* The rules, in the order `aludel lint --rules` and the man page list them. */
+ALD_EXTERN(size_t) ald_lint_rule_count(void);
+ALD_EXTERN(const ald_lint_rule *) ald_lint_rule_at(size_t i);
+
+/* One finding; its strings are borrowed from the result. */
+typedef struct {
+	const char *rule;     /* the rule's id */
+	int severity;         /* after the ini section's settings (never ALD_LINT_OFF) */
+	const ald_revision *revision; /* NULL for ald_lint_sql */
+	const char *path;     /* the revision's file, or the name given to ald_lint_sql */
+	unsigned line, column; /* 1-based start of the statement in that file (0: unknown) */
+	int downgrade;        /* 1 when the statement is in the downgrade part */
+	const char *statement; /* the statement's text */
+	const char *message;  /* what was found, naming the table and column */
+	const char *reason;   /* one line: why it is unsafe */
+	const char *fix;      /* one line: the safer way to write it */
+} ald_lint_finding;
+
+/* The findings of one lint, in file order. */
+typedef struct ald_lint ald_lint;
+
+/* Lints the upgrade and downgrade SQL of `n` revisions: native .sql
+ * revisions from their sections, Alembic .py revisions from Alembic's
+ * offline SQL. A statement preceded by the line `-- aludel:ignore RULE-ID
+ * reason` is not flagged for that rule; the ini section's lint_disable,
+ * lint_warning and lint_error (lists of rule ids) turn rules off or set
+ * their severity. *out is the caller's (ald_lint_free). */
+ALD_EXTERN(int) ald_lint_revisions(ald_lint **out, ald_project *p, const ald_revision *const *revs, size_t n);
+/* Lints an SQL script (e.g. a plan's ald_plan_sql), `name` standing for
+ * its path in the findings. Rules about a revision as a whole (an empty
+ * downgrade) do not apply. */
+ALD_EXTERN(int) ald_lint_sql(ald_lint **out, ald_project *p, const char *sql, const char *name);
+ALD_EXTERN(size_t) ald_lint_count(const ald_lint *l);
+ALD_EXTERN(const ald_lint_finding *) ald_lint_at(const ald_lint *l, size_t i);
+/* The highest severity among the findings (ALD_LINT_OFF: none). */
+ALD_EXTERN(int) ald_lint_max_severity(const ald_lint *l);
+ALD_EXTERN(void) ald_lint_free(ald_lint *l);
+
 #ifdef __cplusplus
 }
 #endif
