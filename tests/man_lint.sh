@@ -15,6 +15,7 @@ done
 ok_eq "aludel.1 documents every command" "" "$missing"
 rules=$("$ALUDEL" lint --rules | awk '/^[a-z]/ {print $1}')
 missing=""
+[ -n "$rules" ] || missing="(aludel lint --rules lists no rule)"
 for r in $rules; do
 	grep -q "^\.It Li $r Pq" "$top_srcdir/man/aludel.1" || missing="$missing $r"
 done

@@ -87,7 +87,7 @@ const struct cli_command cli_commands[] = {
 	},
 	{
 		.name = "lint",
-		.summary = "Warn about migration statements that are unsafe on a busy PostgreSQL database.",
+		.summary = "Check revisions for statements unsafe on a busy PostgreSQL database.",
 		.usage = "[-h] [-r REV_RANGE] [--json | --format {text,json,sarif}] [--rules]",
 		.help = "  -r REV_RANGE, --rev-range REV_RANGE\n"
 			"                        Lint the revisions of a range (format [start]:[end], as\n"
