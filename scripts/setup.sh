@@ -13,7 +13,7 @@ as_root() {
 }
 
 packages="build-essential autoconf automake libtool pkgconf
-	libinih-dev libsqlite3-dev libpq-dev libncurses-dev libcmocka-dev
+	libinih-dev libsqlite3-dev libpq-dev libncurses-dev libcmocka-dev libpg-query-dev libprotobuf-c-dev
 	sqlite3 postgresql postgresql-client tmux python3 python3-alembic python3-psycopg2 alembic
 	mandoc valgrind hyperfine time locales clang libclang-rt-14-dev"
 

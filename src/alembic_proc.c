@@ -63,8 +63,10 @@ static void emit_lines(struct ald_proc *p, struct ald_buf *pending, int flush)
 			p->on_line(pending->ptr + start, p->payload);
 		start = pending->len;
 	}
-	memmove(pending->ptr, pending->ptr + start, pending->len - start);
-	pending->len -= start;
+	if (start) { /* (an empty buffer may have no memory yet: no memmove from NULL) */
+		memmove(pending->ptr, pending->ptr + start, pending->len - start);
+		pending->len -= start;
+	}
 	if (pending->ptr)
 		pending->ptr[pending->len] = '\0';
 }

@@ -15,6 +15,7 @@ static const char *const known_keys[] = {
 	"script_location", "version_locations", "version_path_separator", "sqlalchemy.url",
 	"url", "file_template", "truncate_slug_length", "version_table",
 	"version_table_schema", "transaction_per_migration", "alembic_command", "max_revision_size",
+	"lint_disable", "lint_warning", "lint_error",
 	/* ignored */
 	"prepend_sys_path", "timezone", "revision_environment", "sourceless", "output_encoding",
 	"recursive_version_locations", "path_separator",
@@ -305,6 +306,11 @@ static int load_scalars(struct loader *l)
 	cfg->alembic_command = v && *v ? v : NULL;
 	if (v && !*v)
 		free(v);
+	static const char *const lint_keys[3] = {"lint_disable", "lint_warning", "lint_error"};
+	for (int i = 0; i < 3; i++) {
+		if ((error = get(&cfg->lint_keys[i], &cfg->lint_lines[i], l, lint_keys[i])) < 0)
+			return error;
+	}
 	return 0;
 }
 
@@ -422,6 +428,8 @@ void ald_config_clear(struct ald_config *cfg)
 	free(cfg->version_table);
 	free(cfg->version_table_schema);
 	free(cfg->alembic_command);
+	for (int i = 0; i < 3; i++)
+		free(cfg->lint_keys[i]);
 	ald_strvec_free(&cfg->x_args);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -32,6 +32,10 @@ struct ald_config {
 	size_t max_revision_size; /* bytes; default 64 MiB; set process-wide by ald_config_load
 				     (ald_read_set_limit): revision files larger are refused */
 	struct ald_strvec x_args; /* the -x key=value arguments, copied */
+	/* lint_disable, lint_warning, lint_error: lists of lint rule ids as
+	 * written (checked by the linter), or NULL; and their lines */
+	char *lint_keys[3];
+	unsigned lint_lines[3];
 };
 
 struct ald_config_options {
