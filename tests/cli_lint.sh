@@ -43,7 +43,7 @@ for id in adding-required-field adding-field-with-volatile-default require-concu
 	ban-drop-table ban-drop-index require-lock-timeout ban-vacuum-full ban-cluster \
 	require-concurrent-reindex ban-truncate unbounded-update-delete prefer-bigint-over-int \
 	prefer-identity prefer-timestamptz ban-char-field empty-downgrade parse-error; do
-	printf '%s\n' "$rules" | grep -qE "^$id +(error|warning)  [^ ]" || missing="$missing $id"
+	printf '%s\n' "$rules" | grep -qE "^$id +(error|warning) +[^ ]" || missing="$missing $id"
 done
 ok_eq "--rules lists every rule with its severity and summary" "" "$missing"
 ok_match "--rules gives an example under a rule" "^ +example: .*ADD COLUMN" "$rules"
