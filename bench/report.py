@@ -149,6 +149,12 @@ def verdicts(rows):
         if t is not None:
             out.append(("4. lane layout of 100,000 < 0.1 s", "%.4f s" % t,
                         "met" if t < 0.1 else "NOT met"))
+    for r in find("5. lint", ("squawk",), 10000):
+        if "not installed" in r[0]:
+            out.append(("5. lint at 10,000 faster than squawk", r[2] + " s", "squawk not installed"))
+        elif num(r[2]) is not None and num(r[3]) is not None:
+            out.append(("5. lint at 10,000 faster than squawk", r[4],
+                        "met" if num(r[2]) < num(r[3]) else "NOT met"))
     return out
 
 

@@ -1,6 +1,7 @@
 /* commands.c - the table of aludel's commands, with their help texts. */
 #include "cli.h"
 #include "cmd_extra.h"
+#include "lint_format.h"
 
 #define VERBOSE_HELP "  -v, --verbose         Use more verbose output\n"
 #define SQL_HELP "  --sql                 Don't emit SQL to database - dump to standard output\n" \
@@ -83,6 +84,21 @@ const struct cli_command cli_commands[] = {
 			"                        Setup template for use with 'init' (see\n"
 			"                        list_templates; default: native)\n",
 		.exec = cmd_init,
+	},
+	{
+		.name = "lint",
+		.summary = "Check revisions for statements unsafe on a busy PostgreSQL database.",
+		.usage = "[-h] [-r REV_RANGE] [--json | --format {text,json,sarif}] [--rules]",
+		.help = "  -r REV_RANGE, --rev-range REV_RANGE\n"
+			"                        Lint the revisions of a range (format [start]:[end], as\n"
+			"                        history takes it); default: the revisions not applied to\n"
+			"                        the database, or every revision when it is not reachable\n"
+			"  --json                Same as --format json\n"
+			"  --format {text,json,sarif}\n"
+			"                        Findings as text lines (default), a JSON array or a\n"
+			"                        SARIF 2.1.0 log\n"
+			"  --rules               List the rules: id, default severity, summary, example\n",
+		.exec = cmd_lint,
 	},
 	{
 		.name = "list_templates",

@@ -1,0 +1,2 @@
+ALTER TABLE events
+    ADD COLUMN received_at timestamptz DEFAULT clock_timestamp();

@@ -1,0 +1,1 @@
+CREATE INDEX ix_orders_customer ON orders (customer_id);

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_invoices_due ON invoices (due_date);

@@ -1,0 +1,1 @@
+ALTER TABLE products ADD CONSTRAINT ck_products_price CHECK (price >= 0);

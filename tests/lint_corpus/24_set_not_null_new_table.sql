@@ -1,0 +1,2 @@
+CREATE TABLE coupons (code text, percent integer);
+ALTER TABLE coupons ALTER COLUMN code SET NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE legacy_imports ADD PRIMARY KEY (import_id);

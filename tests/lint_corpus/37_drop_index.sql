@@ -1,0 +1,1 @@
+DROP INDEX ix_orders_status;

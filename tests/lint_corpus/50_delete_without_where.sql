@@ -1,0 +1,1 @@
+DELETE FROM password_resets;

@@ -1,0 +1,1 @@
+DELETE FROM password_resets WHERE created_at < now() - interval '30 days';

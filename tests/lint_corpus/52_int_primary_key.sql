@@ -1,0 +1,4 @@
+CREATE TABLE regions (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);

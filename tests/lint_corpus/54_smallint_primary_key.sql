@@ -1,0 +1,5 @@
+CREATE TABLE priorities (
+    id smallint,
+    label text,
+    PRIMARY KEY (id)
+);

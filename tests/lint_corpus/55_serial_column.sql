@@ -1,0 +1,4 @@
+CREATE TABLE comments (
+    id bigserial PRIMARY KEY,
+    body text
+);

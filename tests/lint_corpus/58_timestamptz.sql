@@ -1,0 +1,4 @@
+CREATE TABLE logouts (
+    user_id bigint NOT NULL,
+    at timestamptz NOT NULL
+);

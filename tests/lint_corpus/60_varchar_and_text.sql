@@ -1,0 +1,4 @@
+CREATE TABLE languages (
+    code varchar(8) NOT NULL,
+    name text NOT NULL
+);

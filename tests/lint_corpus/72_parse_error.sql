@@ -1,0 +1,1 @@
+ALTER TABEL customers ADD COLUMN nickname text;
