@@ -47,6 +47,19 @@ check)
 	mkdir -p build-check && cd build-check
 	[ -f Makefile ] || ../configure -q --enable-sanitizers
 	make -s -j"$(nproc)"
+	# squawk (npm squawk-cli), the linter tests/lint_squawk.sh compares `aludel
+	# lint` with: a reference for the tests only, never used by aludel. Pinned,
+	# as the test lists the known differences of this version; without npm or
+	# the registry the test says it is skipped.
+	if [ -z "${SQUAWK:-}" ] && command -v npm >/dev/null 2>&1; then
+		if [ -x squawk/node_modules/.bin/squawk ] ||
+		   timeout 300 npm install --silent --no-audit --no-fund --prefix squawk squawk-cli@2.66.0 >/dev/null 2>&1; then
+			SQUAWK="$PWD/squawk/node_modules/.bin/squawk"
+			export SQUAWK
+		else
+			echo "setup: npm could not install squawk-cli: tests/lint_squawk.sh will be skipped"
+		fi
+	fi
 	status=0
 	make -s -j"$(nproc)" check || status=$?
 	# The fuzz targets (tests/fuzz/): their own build with clang, libFuzzer and
