@@ -212,7 +212,12 @@ static void draw_title(struct tui *t, int y0, size_t first, size_t last, size_t 
 		n += snprintf(title + n, sizeof(title) - (size_t)n, k == t->preview_tab ? " [%s]" : "  %s ",
 			      tab_names[k]);
 	if (n > 0 && (size_t)n < sizeof(title))
-		snprintf(title + n, sizeof(title) - (size_t)n, "  [%zu-%zu/%zu]  (t: tab, J/K) ", first, last, total);
+		n += snprintf(title + n, sizeof(title) - (size_t)n, "  [%zu-%zu/%zu]", first, last, total);
+	if (n > 0 && (size_t)n < sizeof(title) && t->preview_tab == PREVIEW_PLAN && total && t->preview_plan_steps)
+		n += snprintf(title + n, sizeof(title) - (size_t)n, "  %zu step%s", t->preview_plan_steps,
+			      t->preview_plan_steps == 1 ? "" : "s");
+	if (n > 0 && (size_t)n < sizeof(title))
+		snprintf(title + n, sizeof(title) - (size_t)n, "  (t: tab, J/K) ");
 	attron(tui_attr(t, C_TITLE));
 	mvhline(y0, 0, t->utf8 ? ACS_HLINE : '-', COLS);
 	if (COLS > 3)
