@@ -128,8 +128,9 @@ static void draw_sql_line(struct tui *t, const char *s, size_t len, int end)
  * it is one file read, fast at any project size, so moving the selection with
  * the preview open stays under 50 ms a key even at 100,000 revisions. The plan
  * is a walk from the database's state to the selected revision, tens of
- * thousands of steps for a far target: seconds per revision there, so it is
- * the tab one asks for (t / 3), and it is not built while keys wait. */
+ * thousands of steps for a far target: it shows the first 500 steps only
+ * (tui_plan_preview), but ordering all the steps still takes tens of ms
+ * there, so it is the tab one asks for (t / 3), not built while keys wait. */
 static const char *const tab_names[PREVIEW_TABS] = {"upgrade SQL", "downgrade SQL", "plan"};
 
 /* The body of an own-code tab: the text, or a comment line saying why there
