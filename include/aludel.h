@@ -300,9 +300,18 @@ typedef struct {
 	int raiseerr;             /* --raiseerr: Alembic's whole output when a .py step fails */
 	int resume;               /* --resume: a non-transactional revision that stopped part-way
 	                             in an earlier run goes on from its next statement */
+	/* version 2: */
+	int lazy;                 /* a preview's plan: upgrade/downgrade make the order of the
+	                             steps and only the first step's statements now; the others'
+	                             files are read, and their statements and version-table
+	                             statements made, when asked for (ald_plan_sql_head reads
+	                             only the steps it shows). A statement the splitter rejects
+	                             then fails ald_plan_sql/ald_plan_sql_head instead of the
+	                             planning; a missing downgrade section still fails here.
+	                             ald_plan_run is unaffected (it plans again, all at once). */
 } ald_plan_options;
-#define ALD_PLAN_OPTIONS_VERSION 1
-#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0 }
+#define ALD_PLAN_OPTIONS_VERSION 2
+#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0, 0 }
 
 /* Plans `upgrade target` / `downgrade target` from the database's rows (or,
  * offline, from opts->start). *out is the caller's (ald_plan_free). A plan
@@ -332,6 +341,16 @@ ALD_EXTERN(const char *) ald_plan_step_label(const ald_plan *plan, size_t i);
  * downgrade() source as comments, with the reason. A script that starts with
  * no rows creates the version table only where it is missing. */
 ALD_EXTERN(int) ald_plan_sql(char **out, const ald_plan *plan);
+/* The script of the plan's first max_steps steps only: exactly the start of
+ * ald_plan_sql's text, up to the end of step max_steps (its version-table
+ * statements, and on PostgreSQL with transaction_per_migration its COMMIT,
+ * included; a transaction still open there is left open), then the line
+ * "-- aludel: N more steps not shown (M in all)\n". With max_steps at or
+ * above the step count, the same text as ald_plan_sql. .py steps as in
+ * ald_plan_sql, Alembic asked for the steps shown only. On a lazy plan
+ * (ald_plan_options.lazy) only the files of the steps shown are read, so
+ * the cost grows with max_steps, not with the plan. *out is the caller's. */
+ALD_EXTERN(int) ald_plan_sql_head(char **out, const ald_plan *plan, size_t max_steps);
 /* Warnings about the plan to show before it runs, one a line, or NULL:
  * Alembic's "downgrade -1 from multiple heads is ambiguous; ...", and, in an
  * Alembic project, the native .sql revisions an upgrade would record (Alembic

@@ -97,11 +97,12 @@ struct ald_step;
 int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
 /* Whether the plan has a step of an Alembic .py revision. */
 int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g);
-/* Gives every .py step of p the statements Alembic's offline mode writes for
- * it, or, where Alembic cannot, a note (SQL comments: why, and the step's
- * upgrade()/downgrade() source). `target` is the command's target (NULL for
- * a stamp). Never fails: whatever happens shows in the script. */
+/* Gives every .py step among the first `n_steps` of p (made steps) the
+ * statements Alembic's offline mode writes for it, or, where Alembic cannot,
+ * a note (SQL comments: why, and the step's upgrade()/downgrade() source).
+ * `target` is the command's target (NULL for a stamp). Never fails: whatever
+ * happens shows in the script. */
 void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
-			     const struct ald_alembic_ctx *ctx, const char *target);
+			     const struct ald_alembic_ctx *ctx, const char *target, size_t n_steps);
 
 #endif

@@ -1,7 +1,8 @@
 /* plan.c - building plans: the steps of an upgrade, downgrade or stamp, each
  * with its revision's statements (read from the revision file and split now,
  * so that every error shows before anything runs), its version statements
- * (plan_versions.c) and Alembic's log text.
+ * (plan_versions.c) and Alembic's log text. A lazy plan (a preview's) makes
+ * its steps in order only as far as they are asked for.
  */
 #include "plan.h"
 #include "error.h"
@@ -142,29 +143,78 @@ static void copy_ixvec(struct ald_ixvec *dst, const struct ald_ixvec *src)
 		ald_ixvec_push(dst, src->v[i]);
 }
 
+/* Makes step i, the steps before it made: its label, its statements, its
+ * version statements; `rows` (the rows before it) become the rows after it. */
+static int make_step(struct ald_step *st, const struct ald_graph *g, struct ald_ixvec *rows,
+		     const struct ald_plan_config *cfg)
+{
+	st->create_table = rows->n == 0;
+	if (!st->label)
+		set_labels(st, g);
+	int err = load_sql(st, g);
+	if (err == 0)
+		ald_plan_step_versions(st, rows, g, cfg);
+	return err;
+}
+
+int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+			size_t upto)
+{
+	if (upto > p->n_steps)
+		upto = p->n_steps;
+	while (p->n_ready < upto) {
+		int err = make_step(&p->steps[p->n_ready], g, &p->ready_rows, cfg);
+		if (err < 0)
+			return err;
+		p->n_ready++;
+	}
+	if (p->n_ready == p->n_steps) {
+		p->final_rows.n = 0;
+		copy_ixvec(&p->final_rows, &p->ready_rows);
+	}
+	return 0;
+}
+
+const char *ald_plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i)
+{
+	if (!p->steps[i].label)
+		set_labels(&p->steps[i], g);
+	return p->steps[i].label;
+}
+
+/* A lazy downgrade's early check, the one load_sql makes of every step of
+ * a plan made at once: each native revision has a downgrade section. */
+static int check_downgrades(const struct ald_plan_data *p, const struct ald_graph *g)
+{
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const struct ald_revfile *f = &g->revs[p->steps[i].rev].file;
+		if (f->kind != ALD_REVFILE_PY && !f->downgrade.present)
+			return ald_error_set(ALD_EUSAGE,
+					     "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be downgraded",
+					     f->path, f->id);
+	}
+	return 0;
+}
+
 /* Builds the steps of revs (already in running order) from the rows in
- * p->rows; fills final_rows. */
+ * p->rows: all of them made, or, with cfg->lazy, the first one only. */
 static int add_revision_steps(struct ald_plan_data *p, const struct ald_graph *g, enum ald_step_kind kind,
 			      const size_t *revs, size_t n, const struct ald_plan_config *cfg)
 {
-	struct ald_ixvec rows = {0};
-	copy_ixvec(&rows, &p->rows);
 	p->steps = ald_xcalloc(n ? n : 1, sizeof(*p->steps));
-	int err = 0;
-	for (size_t i = 0; i < n && err == 0; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct ald_step *st = &p->steps[p->n_steps++];
 		st->kind = kind;
 		st->rev = revs[i];
 		st->transactional = g->revs[revs[i]].file.transactional;
-		st->create_table = rows.n == 0;
-		set_labels(st, g);
-		err = load_sql(st, g);
-		if (err == 0)
-			ald_plan_step_versions(st, &rows, g, cfg);
 	}
-	copy_ixvec(&p->final_rows, &rows);
-	ald_ixvec_free(&rows);
-	return err;
+	copy_ixvec(&p->ready_rows, &p->rows);
+	if (cfg->lazy && kind == ALD_STEP_DOWNGRADE) {
+		int err = check_downgrades(p, g);
+		if (err < 0)
+			return err;
+	}
+	return ald_plan_make_steps(p, g, cfg, cfg->lazy ? 1 : n);
 }
 
 int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
@@ -276,6 +326,7 @@ int ald_plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph
 		set_labels(&p->steps[i], g);
 	copy_ixvec(&p->final_rows, &cur);
 	ald_ixvec_free(&cur);
+	p->n_ready = p->n_steps; /* a stamp's steps are made at once */
 	set_pre_sql(p, cfg);
 	*out = p;
 	return 0;
@@ -333,5 +384,6 @@ void ald_plan_data_free(struct ald_plan_data *p)
 	free(p->pre);
 	ald_ixvec_free(&p->rows);
 	ald_ixvec_free(&p->final_rows);
+	ald_ixvec_free(&p->ready_rows);
 	free(p);
 }

@@ -32,6 +32,9 @@ struct ald_plan_config {
 	int transaction_per_migration;    /* commit after every step instead of once */
 	int offline;                      /* --sql: a script for a database assumed at the rows given */
 	int table_exists;                 /* online: whether the version table exists already */
+	int lazy;                         /* upgrade/downgrade: make only the first step now, the
+	                                     others when asked for (ald_plan_make_steps); the
+	                                     downgrade-section check still covers every step */
 };
 
 enum ald_step_kind { ALD_STEP_UPGRADE, ALD_STEP_DOWNGRADE, ALD_STEP_STAMP };
@@ -73,7 +76,12 @@ struct ald_plan_data {
 	size_t n_steps;
 	struct ald_ixvec rows;       /* the rows assumed before the plan, table order */
 	struct ald_ixvec final_rows; /* the rows after the last step, table order (an INSERT
-	                                appends, an UPDATE keeps its place: SQLite's rowid order) */
+	                                appends, an UPDATE keeps its place: SQLite's rowid order);
+	                                of a lazy plan, only once every step is made */
+	size_t n_ready;          /* steps [0, n_ready) are made: label, statements, version
+	                            statements; the others have kind, rev and transactional
+	                            only (a lazy plan, ald_plan_make_steps); else n_steps */
+	struct ald_ixvec ready_rows; /* the rows after step n_ready - 1 (a lazy plan) */
 };
 
 /* One stamp argument, resolved. */
@@ -145,6 +153,21 @@ int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, co
 int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg);
 
 void ald_plan_data_free(struct ald_plan_data *p);
+
+/* Makes the steps of a lazy plan up to `upto` (at most n_steps): each one's
+ * label, statements (reading its file: the splitter's errors come here) and
+ * version statements, in order. A step that fails stays unmade (asking again
+ * fails again). Nothing to do on a plan already made that far. */
+int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+			size_t upto);
+/* The label of step i (ald_step.label), made now if the step is not. */
+const char *ald_plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i);
+/* ald_plan_render_sql stopping after step `max_steps` (the text is then the
+ * complete script's prefix up to there), followed by the line
+ * "-- aludel: N more steps not shown (M in all)". The steps shown must be
+ * made. With max_steps >= n_steps, the complete script. */
+int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
+			     size_t max_steps);
 
 /* ---- Shared by plan.c, plan_versions.c and plan_sql.c only. ---- */
 

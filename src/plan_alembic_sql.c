@@ -94,8 +94,10 @@ static const char *eol(const char *s, const char *end)
 	return e ? e : end;
 }
 
-/* Gives each waiting step of p the statements of its section of `script`. */
-static void splice(struct ald_plan_data *p, const struct ald_graph *g, const char *script, const char *table)
+/* Gives each waiting step among the first n of p the statements of its
+ * section of `script`. */
+static void splice(struct ald_plan_data *p, size_t n, const struct ald_graph *g, const char *script,
+		   const char *table)
 {
 	const char *end = script + strlen(script);
 	for (const char *s = script; s < end; s = eol(s, end) + 1) {
@@ -107,7 +109,7 @@ static void splice(struct ald_plan_data *p, const struct ald_graph *g, const cha
 			next = eol(next, end) + 1;
 		if (next > end)
 			next = end;
-		for (size_t i = 0; i < p->n_steps; i++) {
+		for (size_t i = 0; i < n; i++) {
 			const char *want = p->steps[i].comment;
 			if (!wants_sql(p, g, i) || strlen(want) != (size_t)(ce - comment) ||
 			    strncmp(want, comment, (size_t)(ce - comment)) != 0)
@@ -210,8 +212,9 @@ static char *step_range(const struct ald_step *st, const struct ald_graph *g)
 }
 
 void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
-			     const struct ald_alembic_ctx *ctx, const char *target)
+			     const struct ald_alembic_ctx *ctx, const char *target, size_t n_steps)
 {
+	size_t n = n_steps < p->n_steps ? n_steps : p->n_steps;
 	int down = p->kind == ALD_STEP_DOWNGRADE;
 	const char *vt = cfg->version_table ? cfg->version_table : "alembic_version";
 	char *table = cfg->version_table_schema ? ald_xasprintf("%s.%s", cfg->version_table_schema, vt)
@@ -222,11 +225,11 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 	char *out = NULL, *whole = NULL, *why = NULL, *range = whole_range(p, g, target);
 	int same_failure = 0;
 	if (range && offline_run(&out, &whole, ctx, down, range) == 0) {
-		splice(p, g, out, table);
+		splice(p, n, g, out, table);
 		free(out);
 	}
 	free(range);
-	for (size_t i = 0; i < p->n_steps; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!wants_sql(p, g, i))
 			continue;
 		range = step_range(&p->steps[i], g);
@@ -234,7 +237,7 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 		if (same_failure) {
 			why = ald_xstrdup(whole);
 		} else if (offline_run(&out, &why, ctx, down, range) == 0) {
-			splice(p, g, out, table);
+			splice(p, n, g, out, table);
 			free(out);
 		} else if (whole && ald_streq(why, whole)) {
 			same_failure = 1;

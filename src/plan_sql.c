@@ -74,10 +74,12 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		put_vsql(b, &st->vsql[i]);
 }
 
-int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg)
+int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
+			     size_t max_steps)
 {
 	struct ald_buf b = {0};
 	int tx = is_pg(cfg), per_step = cfg->transaction_per_migration, open = 0;
+	size_t n = max_steps < p->n_steps ? max_steps : p->n_steps;
 	if (p->n_pre) { /* an online plan's preview: table creation, purge */
 		if (tx) {
 			ald_buf_puts(&b, "BEGIN;\n\n");
@@ -86,7 +88,7 @@ int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct 
 		for (size_t i = 0; i < p->n_pre; i++)
 			put_vsql(&b, &p->pre[i]);
 	}
-	for (size_t i = 0; i < p->n_steps; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct ald_step *st = &p->steps[i];
 		if (tx && st->transactional && !open) {
 			ald_buf_puts(&b, "BEGIN;\n\n");
@@ -101,10 +103,18 @@ int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct 
 			open = 0;
 		}
 	}
-	if (open)
+	if (n < p->n_steps) /* cut: the complete script's prefix, then what is left out */
+		ald_buf_printf(&b, "-- aludel: %zu more step%s not shown (%zu in all)\n", p->n_steps - n,
+			       p->n_steps - n == 1 ? "" : "s", p->n_steps);
+	else if (open)
 		ald_buf_puts(&b, "COMMIT;\n\n");
 	else if (tx && !per_step && p->n_steps == 0)
 		ald_buf_puts(&b, "BEGIN;\n\nCOMMIT;\n\n");
 	*out = ald_buf_detach(&b);
 	return 0;
+}
+
+int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg)
+{
+	return ald_plan_render_sql_head(out, p, cfg, p->n_steps);
 }

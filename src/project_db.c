@@ -7,6 +7,7 @@
 #include "resolve.h"
 #include "run.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -23,7 +24,8 @@ struct ald_plan {
 	long lock_timeout_ms;
 	char *tag;                    /* --tag for Alembic, or NULL */
 	int raiseerr;
-	int python_sql;               /* the SQL of .py steps was asked of Alembic */
+	size_t python_sql;            /* the SQL of the .py steps among the first python_sql
+	                                 steps was asked of Alembic */
 	int resume;                   /* go on with a non-transactional step left part-way */
 	char *warning;                /* plan_warnings(), or NULL */
 	ald_progress_cb progress;
@@ -218,6 +220,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.version_table_schema = p->config.version_table_schema;
 	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
 	plan->cfg.offline = opts->offline;
+	plan->cfg.lazy = opts->version >= 2 && opts->lazy;
 
 	if (opts->offline) {
 		plan->dialect = ald_project_dialect(p);
@@ -299,7 +302,11 @@ const ald_revision *ald_plan_step_revision(const ald_plan *plan, size_t i)
 
 const char *ald_plan_step_label(const ald_plan *plan, size_t i)
 {
-	return i < ald_plan_step_count(plan) ? shown(plan)->steps[i].label : NULL;
+	if (i >= ald_plan_step_count(plan))
+		return NULL;
+	if (plan->running) /* the runner's plan is made */
+		return plan->running->steps[i].label;
+	return ald_plan_data_label(plan->data, plan->project->graph, i);
 }
 
 /* How this plan's project runs Alembic; clear ctx->cmd after. */
@@ -316,21 +323,48 @@ static void alembic_ctx(struct ald_alembic_ctx *ctx, const ald_plan *plan)
 	ctx->stamps = plan->project->alembic;
 }
 
-int ald_plan_sql(char **out, const ald_plan *plan)
+/* Whether one of the first n steps is a .py step. */
+static int python_among(const struct ald_plan_data *d, const struct ald_graph *g, size_t n)
 {
+	for (size_t i = 0; i < n && i < d->n_steps; i++)
+		if (ald_step_is_python(g, &d->steps[i]))
+			return 1;
+	return 0;
+}
+
+/* The script of the first max_steps steps: they are made (a lazy plan
+ * reads their files now), their .py steps' SQL asked of Alembic once. */
+static int plan_sql(char **out, const ald_plan *plan, size_t max_steps)
+{
+	struct ald_plan *mut = (struct ald_plan *)plan;
+	const struct ald_graph *g = plan->project->graph;
+	size_t n = max_steps < plan->data->n_steps ? max_steps : plan->data->n_steps;
 	*out = NULL;
 	ald_error_clear();
-	if (!plan->python_sql && ald_plan_has_python(plan->data, plan->project->graph)) {
+	int err = ald_plan_make_steps(mut->data, g, &plan->cfg, n);
+	if (err < 0)
+		return err;
+	if (plan->python_sql < n && python_among(plan->data, g, n)) {
 		/* the SQL of .py steps is filled in once, on first request */
-		struct ald_plan *mut = (struct ald_plan *)plan;
 		struct ald_alembic_ctx ctx;
 		alembic_ctx(&ctx, plan);
-		ald_alembic_offline_sql(mut->data, plan->project->graph, &plan->cfg, &ctx,
-					plan->kind == ALD_STEP_STAMP ? NULL : plan->target);
+		ald_alembic_offline_sql(mut->data, g, &plan->cfg, &ctx,
+					plan->kind == ALD_STEP_STAMP ? NULL : plan->target, n);
 		ald_alembic_cmd_clear(&ctx.cmd);
-		mut->python_sql = 1;
 	}
-	return ald_plan_render_sql(out, plan->data, &plan->cfg);
+	if (plan->python_sql < n)
+		mut->python_sql = n;
+	return ald_plan_render_sql_head(out, plan->data, &plan->cfg, n);
+}
+
+int ald_plan_sql(char **out, const ald_plan *plan)
+{
+	return plan_sql(out, plan, SIZE_MAX);
+}
+
+int ald_plan_sql_head(char **out, const ald_plan *plan, size_t max_steps)
+{
+	return plan_sql(out, plan, max_steps);
 }
 
 const char *ald_plan_warning(const ald_plan *plan)

@@ -74,16 +74,46 @@ void tui_db_refresh(struct tui *t)
 }
 
 /* Plans moving the database to `target` (up when it is not applied, else
- * down). Offline (no database), plans from an empty database. */
-static int plan_to(ald_plan **out, struct tui *t, const ald_revision *r, int *down)
+ * down). Offline (no database), plans from an empty database. `lazy`: a
+ * preview's plan, whose steps' files are read only for the SQL shown. */
+static int plan_to(ald_plan **out, struct tui *t, const ald_revision *r, int *down, int lazy)
 {
 	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 	size_t ix = ald_revision_index(r);
 	o.offline = t->db_state != 1;
+	o.lazy = lazy;
 	*down = t->db_state == 1 && t->applied[ix];
 	if (*down)
 		return ald_plan_downgrade(out, t->project, ald_revision_id(r), &o);
 	return ald_plan_upgrade(out, t->project, ald_revision_id(r), &o);
+}
+
+/* The plan tab shows the SQL of this many steps at most: a far target's plan
+ * has tens of thousands, whose text takes seconds to read and hundreds of MB;
+ * 500 steps are read in a few ms and fill far more than a screen. The rest is
+ * one command away (the comment at the end says which). */
+#define PREVIEW_PLAN_STEPS 500
+
+/* The comment after a cut plan: where the whole script is. Offline the plan
+ * starts from base; online from the one current revision (several: no range
+ * gives it, the confirmation of u / d shows it). */
+static void whole_script_hint(struct tui *t, FILE *f, const ald_revision *r, int down)
+{
+	size_t n = ald_project_revision_count(t->project), rows = 0, row = 0;
+	for (size_t i = 0; t->db_state == 1 && i < n; i++)
+		if (t->current[i]) {
+			rows++;
+			row = i;
+		}
+	const char *target = ald_revision_id(r), *cmd = down ? "downgrade" : "upgrade";
+	if (rows > 1) {
+		fprintf(f, "-- the whole script: %s shows it before it runs (the database has %zu current revisions)\n",
+			down ? "d" : "u", rows);
+		return;
+	}
+	const char *start = rows ? ald_revision_id(ald_project_revision_at(t->project, row)) : "base";
+	fprintf(f, "-- the whole script: :sql %s%s:%s (or `aludel %s %s:%s --sql`)\n", down ? "downgrade " : "",
+		start, target, cmd, start, target);
 }
 
 char *tui_plan_preview(struct tui *t, const ald_revision *r)
@@ -91,7 +121,8 @@ char *tui_plan_preview(struct tui *t, const ald_revision *r)
 	ald_plan *plan = NULL;
 	char *sql = NULL;
 	int down;
-	if (plan_to(&plan, t, r, &down) < 0 || ald_plan_sql(&sql, plan) < 0) {
+	t->preview_plan_steps = 0;
+	if (plan_to(&plan, t, r, &down, 1) < 0 || ald_plan_sql_head(&sql, plan, PREVIEW_PLAN_STEPS) < 0) {
 		const ald_error *e = ald_error_last();
 		char *msg = malloc(1024);
 		if (!msg)
@@ -100,11 +131,24 @@ char *tui_plan_preview(struct tui *t, const ald_revision *r)
 		ald_plan_free(plan);
 		return msg;
 	}
-	if (ald_plan_step_count(plan) == 0) {
+	size_t steps = ald_plan_step_count(plan);
+	t->preview_plan_steps = steps;
+	if (steps == 0) {
 		free(sql);
 		sql = strdup(t->current[ald_revision_index(r)]
 				     ? "-- the database is at this revision: nothing to run"
 				     : "-- nothing to run");
+	} else if (steps > PREVIEW_PLAN_STEPS) {
+		char *text;
+		size_t len;
+		FILE *f = open_memstream(&text, &len);
+		if (!f)
+			abort();
+		fputs(sql, f);
+		whole_script_hint(t, f, r, down);
+		fclose(f);
+		free(sql);
+		sql = text;
 	}
 	ald_plan_free(plan);
 	return sql;

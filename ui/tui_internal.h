@@ -24,6 +24,7 @@ struct tui {
 	char *preview_cache[3]; /* per tab: the preview text last built, or NULL */
 	size_t preview_cache_rev[3]; /* ... for this revision (map index) */
 	unsigned long preview_cache_gen[3]; /* ... and this db_gen */
+	size_t preview_plan_steps; /* the steps of the plan last previewed (its pane's title) */
 	int keys_waiting;       /* keys were typed ahead when this screen was drawn */
 	const char *key_feed;   /* ALUDEL_TUI_KEYS: keys still to replay, or NULL */
 	int key_feed_ahead;     /* ALUDEL_TUI_KEYS_AHEAD=1: the replayed keys count as typed ahead */

@@ -128,8 +128,9 @@ static void draw_sql_line(struct tui *t, const char *s, size_t len, int end)
  * it is one file read, fast at any project size, so moving the selection with
  * the preview open stays under 50 ms a key even at 100,000 revisions. The plan
  * is a walk from the database's state to the selected revision, tens of
- * thousands of steps for a far target: seconds per revision there, so it is
- * the tab one asks for (t / 3), and it is not built while keys wait. */
+ * thousands of steps for a far target: it shows the first 500 steps only
+ * (tui_plan_preview), but ordering all the steps still takes tens of ms
+ * there, so it is the tab one asks for (t / 3), not built while keys wait. */
 static const char *const tab_names[PREVIEW_TABS] = {"upgrade SQL", "downgrade SQL", "plan"};
 
 /* The body of an own-code tab: the text, or a comment line saying why there
@@ -212,7 +213,12 @@ static void draw_title(struct tui *t, int y0, size_t first, size_t last, size_t 
 		n += snprintf(title + n, sizeof(title) - (size_t)n, k == t->preview_tab ? " [%s]" : "  %s ",
 			      tab_names[k]);
 	if (n > 0 && (size_t)n < sizeof(title))
-		snprintf(title + n, sizeof(title) - (size_t)n, "  [%zu-%zu/%zu]  (t: tab, J/K) ", first, last, total);
+		n += snprintf(title + n, sizeof(title) - (size_t)n, "  [%zu-%zu/%zu]", first, last, total);
+	if (n > 0 && (size_t)n < sizeof(title) && t->preview_tab == PREVIEW_PLAN && total && t->preview_plan_steps)
+		n += snprintf(title + n, sizeof(title) - (size_t)n, "  %zu step%s", t->preview_plan_steps,
+			      t->preview_plan_steps == 1 ? "" : "s");
+	if (n > 0 && (size_t)n < sizeof(title))
+		snprintf(title + n, sizeof(title) - (size_t)n, "  (t: tab, J/K) ");
 	attron(tui_attr(t, C_TITLE));
 	mvhline(y0, 0, t->utf8 ? ACS_HLINE : '-', COLS);
 	if (COLS > 3)
