@@ -61,7 +61,7 @@ static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_
 	ctx.section = p->config.section;
 	ctx.x_args = &p->config.x_args;
 	ctx.stamps = p->alembic;
-	ald_alembic_offline_sql(pd, g, &cfg, &ctx, target);
+	ald_alembic_offline_sql(pd, g, &cfg, &ctx, target, pd->n_steps);
 	ald_alembic_cmd_clear(&ctx.cmd);
 	for (size_t i = 0; i < pd->n_steps && err == 0; i++) {
 		struct ald_step *st = &pd->steps[i];
