@@ -17,23 +17,9 @@ export LC_ALL=C.UTF-8 # for grep's '.' (one character) on the captured screens
 
 # ---- the project -------------------------------------------------------
 # mkrev DIR ID DOWN DEPENDS LABELS MESSAGE MINUTE [MORE-UPGRADE-SQL]
-mkrev() {
-	{
-		echo "-- $6"
-		echo "--"
-		echo "-- Revision ID: $2"
-		echo "-- Revises: $3"
-		echo "-- Create Date: 2026-11-22 10:$7:00"
-		[ -n "$4" ] && echo "-- Depends On: $4"
-		[ -n "$5" ] && echo "-- Branch Labels: $5"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE t_$2 (id INTEGER);"
-		[ -n "${8:-}" ] && printf '%s\n' "$8"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$2;"
-	} >"$1/migrations/versions/$2_x.sql"
+mkrev() { # dir id down depends labels message minute [more upgrade SQL]
+	revfile "$1" "$2" "$3" "$6" "CREATE TABLE t_$2 (id INTEGER);${8:+
+$8}" "" "$4" "$5" "2026-11-22 10:$7:00"
 }
 # LONG: the revision whose preview is long (defects 7, 10, 14): 60 short
 # statements, a 300-column line whose far end says WRAPMARK, and last

@@ -49,3 +49,29 @@ tui_start() {
 	T kill-session -t tui 2>/dev/null
 	T rename-session -t next tui
 }
+
+# revfile DIR ID REVISES MESSAGE UPGRADE [DOWNGRADE [DEPENDS [LABELS [DATE [NAME]]]]]
+# writes the native revision DIR/migrations/versions/ID_NAME.sql (NAME: x):
+# the header (REVISES may list several ids, comma-separated; an empty
+# DEPENDS or LABELS writes no line; DATE defaults to 2026-11-22 10:00:00),
+# the upgrade section with the text UPGRADE and, unless DOWNGRADE is "-",
+# the downgrade section with DOWNGRADE (default: DROP TABLE t_ID;).
+revfile() {
+	{
+		echo "-- $4"
+		echo "--"
+		echo "-- Revision ID: $2"
+		echo "-- Revises: $3"
+		echo "-- Create Date: ${9:-2026-11-22 10:00:00}"
+		[ -n "${7:-}" ] && echo "-- Depends On: $7"
+		[ -n "${8:-}" ] && echo "-- Branch Labels: $8"
+		echo
+		echo "-- migrate:upgrade"
+		printf '%s\n' "$5"
+		if [ "${6:-}" != "-" ]; then
+			echo
+			echo "-- migrate:downgrade"
+			printf '%s\n' "${6:-DROP TABLE t_$2;}"
+		fi
+	} >"$1/migrations/versions/$2_${10:-x}.sql"
+}

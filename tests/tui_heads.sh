@@ -19,21 +19,8 @@ sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null ||
 	{ echo "Bail out! could not start PostgreSQL"; exit 1; }
 
 # mkrev DIR id down labels message
-mkrev() {
-	{
-		echo "-- $5"
-		echo "--"
-		echo "-- Revision ID: $2"
-		echo "-- Revises: $3"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$4" ] && echo "-- Branch Labels: $4"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE t_$2 (id INTEGER);"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$2;"
-	} >"$1/migrations/versions/$2_x.sql"
+mkrev() { # dir id down labels message
+	revfile "$1" "$2" "$3" "$5" "CREATE TABLE t_$2 (id INTEGER);" "" "" "$4"
 }
 long="with a message much wider than any screen: 漢字と仮名の説明 $(printf 'word%03d ' $(seq 1 40))"
 # project DIR URL: the trunk a0 <- b1 <- b2 <- b3, a second root r1 <- r2, and

@@ -19,21 +19,8 @@ cd "$work"
 export LC_ALL=C.UTF-8
 
 # rev id, down (blank-separated), depends, message, upgrade SQL
-mkrev() {
-	{
-		echo "-- $4"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $(echo $2 | sed 's/ /, /g')"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$3" ] && echo "-- Depends On: $3"
-		echo
-		echo "-- migrate:upgrade"
-		printf '%s\n' "$5"
-		echo
-		echo "-- migrate:downgrade"
-		echo "SELECT 1;"
-	} >"$work/proj/migrations/versions/$1_x.sql"
+mkrev() { # id "down ..." depends message upgrade-SQL
+	revfile "$work/proj" "$1" "$(echo $2 | sed 's/ /, /g')" "$4" "$5" "SELECT 1;" "$3"
 }
 # a base, a trunk revision creating the table `shared`, then 45 branches of
 # two revisions from it (its 45 children: ~45 lanes); every fifth branch's

@@ -24,22 +24,10 @@ sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null ||
 pg_url=$(sh "$top_srcdir/tests/pg-cluster.sh" createdb "$pgdir" tabs)
 
 # rev id down message minute [no-downgrade]
-mkrev() {
-	{
-		echo "-- $3"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:$4:00"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE up_$1 (id INTEGER);"
-		if [ -z "${5:-}" ]; then
-			echo
-			echo "-- migrate:downgrade"
-			echo "DROP TABLE up_$1;"
-		fi
-	} >"$work/migrations/versions/$1_x.sql"
+mkrev() { # id down message minute [no-downgrade]
+	down="DROP TABLE up_$1;"
+	[ -n "${5:-}" ] && down=-
+	revfile "$work" "$1" "$2" "$3" "CREATE TABLE up_$1 (id INTEGER);" "$down" "" "" "2026-11-22 10:$4:00"
 }
 mkdir -p migrations/versions
 base=a00000000000

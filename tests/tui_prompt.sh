@@ -48,21 +48,8 @@ EOF
 chmod +x "$work/ed.sh" "$work/wrong.sh"
 
 # mkrev DIR ID DOWN LABELS MESSAGE UPGRADE-SQL [FILE-SLUG]
-mkrev() {
-	{
-		echo "-- $5"
-		echo "--"
-		echo "-- Revision ID: $2"
-		echo "-- Revises: $3"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$4" ] && echo "-- Branch Labels: $4"
-		echo
-		echo "-- migrate:upgrade"
-		echo "$6"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$2;"
-	} >"$1/migrations/versions/$2_${7:-x}.sql"
+mkrev() { # dir id down labels message upgrade-SQL [file-name]
+	revfile "$1" "$2" "$3" "$5" "$6" "" "" "$4" "" "${7:-x}"
 }
 # mkproj DIR URL: one base and 45 branches of two revisions: 45 heads; the
 # head of branch 7 is labelled feat, of 44 bad (its statement fails), of

@@ -14,22 +14,8 @@ cd "$work"
 export LC_ALL=C.UTF-8 # for grep's '.' (one character) on the captured screens
 
 # rev id down depends labels message minute
-mkrev() {
-	{
-		echo "-- $5"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:$6:00"
-		[ -n "$3" ] && echo "-- Depends On: $3"
-		[ -n "$4" ] && echo "-- Branch Labels: $4"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE t_$1 (id INTEGER);"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$1;"
-	} >"$work/proj/migrations/versions/$1_x.sql"
+mkrev() { # id down depends labels message minute
+	revfile "$work/proj" "$1" "$2" "$5" "CREATE TABLE t_$1 (id INTEGER);" "" "$3" "$4" "2026-11-22 10:$6:00"
 }
 # 45 branches from one base, each two revisions long and left open: 45 heads,
 # every branch's lane waits for the base, so the graph is about 45 lanes wide;
