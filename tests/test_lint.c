@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "aludel.h"
+#include "test_files.h"
 
 /* ---- helpers ---- */
 
@@ -294,15 +295,7 @@ static void test_ignore_comment(void **state)
 
 static char dir[64];
 
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
+#define write_file(name, text) test_write_at(dir, (name), (text))
 
 static void make_dir(void)
 {

@@ -18,21 +18,14 @@
 #include <sys/stat.h>
 
 #include "aludel.h"
+#include "test_files.h"
 
 #define N_REVS 5
 static const char *const ids[N_REVS] = {"a1", "b2", "c3", "d4", "e5"};
 
 static char dir[64];
 
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
+#define write_file(name, text) test_write_at(dir, (name), (text))
 
 /* Revision i of the chain a1 <- b2 <- ... (with a downgrade section unless
  * `no_down`; `body` replaces its upgrade statement when not NULL). */

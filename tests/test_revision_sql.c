@@ -16,18 +16,11 @@
 #include <unistd.h>
 
 #include "aludel.h"
+#include "test_files.h"
 
 static char dir[64];
 
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
+#define write_file(name, text) test_write_at(dir, (name), (text))
 
 static const char native_a[] = "-- create users\n--\n-- Revision ID: a1\n\n"
 			       "-- migrate:upgrade\n\nCREATE TABLE users (id INTEGER);\n"

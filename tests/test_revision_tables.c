@@ -17,18 +17,11 @@
 #include <unistd.h>
 
 #include "aludel.h"
+#include "test_files.h"
 
 static char dir[] = "/tmp/ald_revtablesXXXXXX";
 
-static void write_file(const char *name, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-}
+#define write_file(name, text) test_write_at(dir, (name), (text))
 
 static int setup(void **state)
 {
