@@ -45,30 +45,20 @@ static int lint_native(struct ald_lint_unit *u, const struct ald_revfile *rf)
 {
 	char *text = NULL;
 	size_t len = 0;
-	int err = ald_read_file_max(&text, &len, rf->path, ald_read_limit());
+	struct ald_revfile now;
+	int err = ald_revfile_reread(&now, &text, &len, rf);
 	if (err < 0)
 		return err;
-	struct ald_revfile now;
-	err = ald_revfile_parse(&now, rf->path, text, len);
-	if (err < 0) {
-		free(text);
-		return err;
-	}
-	if (!ald_streq(now.id, rf->id)) {
-		err = ald_error_set(ALD_EINVALID, "%s: the file changed since it was read (revision %s is now %s)",
-				    rf->path, rf->id, now.id);
-	} else {
-		const struct ald_section *sec[2] = {&now.upgrade, &now.downgrade};
-		int first_down = now.downgrade.present && now.upgrade.present && now.downgrade.offset < now.upgrade.offset;
-		for (int k = 0; k < 2 && err == 0; k++) {
-			int down = first_down ? k == 0 : k == 1;
-			const struct ald_section *s = sec[down];
-			unit_start(u, down, now.transactional);
-			if (s->present)
-				err = ald_lint_unit_sql(u, text + s->offset, s->length, s->line);
-			if (err == 0 && down && u->n_statements == 0)
-				ald_lint_report_empty_downgrade(u, s->present && s->line > 1 ? s->line - 1 : 1);
-		}
+	const struct ald_section *sec[2] = {&now.upgrade, &now.downgrade};
+	int first_down = now.downgrade.present && now.upgrade.present && now.downgrade.offset < now.upgrade.offset;
+	for (int k = 0; k < 2 && err == 0; k++) {
+		int down = first_down ? k == 0 : k == 1;
+		const struct ald_section *s = sec[down];
+		unit_start(u, down, now.transactional);
+		if (s->present)
+			err = ald_lint_unit_sql(u, text + s->offset, s->length, s->line);
+		if (err == 0 && down && u->n_statements == 0)
+			ald_lint_report_empty_downgrade(u, s->present && s->line > 1 ? s->line - 1 : 1);
 	}
 	ald_revfile_clear(&now);
 	free(text);

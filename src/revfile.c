@@ -39,6 +39,26 @@ int ald_revfile_load(struct ald_revfile *out, const char *path)
  * made since it was loaded cannot cut a statement in the middle: the section
  * returned is the one the file holds now, provided it is still the same
  * revision. The file is read with the revision file limit, as the scan does. */
+int ald_revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf)
+{
+	*text = NULL;
+	memset(now, 0, sizeof(*now));
+	int err = ald_read_file_max(text, len, rf->path, ald_read_limit());
+	if (err < 0)
+		return err;
+	err = ald_revfile_parse(now, rf->path, *text, *len);
+	if (err == 0 && (!rf->id || strcmp(now->id, rf->id) != 0)) {
+		err = ald_error_set(ALD_EINVALID, "%s: the file changed since it was read (revision %s is now %s)",
+				    rf->path, rf->id ? rf->id : "?", now->id);
+		ald_revfile_clear(now);
+	}
+	if (err < 0) {
+		free(*text);
+		*text = NULL;
+	}
+	return err;
+}
+
 int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 {
 	const char *name = upgrade ? "upgrade" : "downgrade";
@@ -51,18 +71,11 @@ int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 
 	char *text;
 	size_t len;
-	int err = ald_read_file_max(&text, &len, rf->path, ald_read_limit());
-	if (err < 0)
-		return err;
 	struct ald_revfile now;
-	err = ald_revfile_parse_sql(&now, rf->path, text, len);
+	int err = ald_revfile_reread(&now, &text, &len, rf);
 	if (err == 0) {
 		const struct ald_section *sec = upgrade ? &now.upgrade : &now.downgrade;
-		if (!rf->id || strcmp(now.id, rf->id) != 0)
-			err = ald_error_set(ALD_EINVALID,
-					    "%s: the file changed since it was read (revision %s is now %s)",
-					    rf->path, rf->id ? rf->id : "?", now.id);
-		else if (!sec->present)
+		if (!sec->present)
 			err = ald_error_set(ALD_ENOTFOUND,
 					    "%s: the '-- migrate:%s' section was removed since the file "
 					    "was read",

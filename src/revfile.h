@@ -70,6 +70,12 @@ int ald_revfile_parse(struct ald_revfile *out, const char *path, const char *tex
  * other name is ALD_EINVALID). *out is cleared on error. */
 int ald_revfile_load(struct ald_revfile *out, const char *path);
 
+/* Reads rf's file again and parses it into *now, its text into *text / *len
+ * (both the caller's on success: ald_revfile_clear, free). Fails, with
+ * nothing left to free, when it cannot be read or parsed or now holds another
+ * revision id ("the file changed since it was read"). */
+int ald_revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf);
+
 /* Re-reads the file and returns a copy of one section's text (upgrade when
  * `upgrade` is non-zero). *out is the caller's. Fails if the section is absent
  * (ALD_ENOTFOUND), or if the file now holds another revision id. The file is

@@ -172,17 +172,10 @@ int ald_revision_sql(char **out, const ald_revision *r, int downgrade)
 	char *text = NULL;
 	size_t len = 0;
 	*out = NULL;
-	int err = ald_read_file_max(&text, &len, rf->path, ald_read_limit());
-	if (err < 0)
-		return err;
 	struct ald_revfile now;
-	err = ald_revfile_parse(&now, rf->path, text, len);
+	int err = ald_revfile_reread(&now, &text, &len, rf);
 	if (err == 0) {
-		if (!ald_streq(now.id, rf->id))
-			err = ald_error_set(ALD_EINVALID,
-					    "%s: the file changed since it was read (revision %s is now %s)", rf->path,
-					    rf->id, now.id);
-		else if (now.kind == ALD_REVFILE_PY)
+		if (now.kind == ALD_REVFILE_PY)
 			err = python_function(out, rf, text, len, downgrade ? "downgrade" : "upgrade");
 		else
 			err = sql_section(out, &now, text, downgrade);
