@@ -236,7 +236,12 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what, con
 	char full[1024], title[1200];
 	snprintf(full, sizeof(full), "%s on %s", desc, url ? url : "(no database URL)");
 	snprintf(title, sizeof(title), "%s: %zu step(s), this SQL will run", full, ald_plan_step_count(plan));
-	int yes = dialog_text(t, title, sql, "run it? y = yes, n = no (j/k scroll)");
+	int lint_errors; /* the plan's lint findings (lint_view.c) above its SQL */
+	char *shown = lint_plan_block(t, sql, &lint_errors);
+	int yes = dialog_text(t, title, shown ? shown : sql,
+			      lint_errors ? "lint found errors: run anyway? y = yes, n = no (j/k scroll)"
+					  : "run it? y = yes, n = no (j/k scroll)");
+	free(shown);
 	if (!yes) {
 		free(sql);
 		tui_set_status(t, "%s: cancelled, nothing was changed", what);

@@ -23,6 +23,7 @@ static const char *const legend[] = {
 	"  o / hollow dot      pending: not applied to the database (also dim / blue)",
 	"  * / solid dot       applied",
 	"  dotted lane         a depends_on edge",
+	"  ! / warning sign    lint findings in the revision (PostgreSQL; red: an error)",
 	"",
 	"In this help: j/k, PgDn/PgUp, g/G scroll; any other key goes back.",
 	NULL,

@@ -168,6 +168,7 @@ void tui_unload(struct tui *t)
 	free(t->applied);
 	t->marked = t->current = t->applied = NULL;
 	preview_forget(t);
+	lint_forget(t);
 }
 
 int tui_list_height(const struct tui *t)

@@ -45,6 +45,7 @@ struct tui {
 	struct tui_nav *nav;    /* navigate.c's state, or NULL (freed with the display order) */
 	struct runlog *runlog;  /* the database actions of this session (runlog.h) */
 	char *prompt_history[20]; /* the `:` prompt's last lines, newest first */
+	struct tui_lint *lint;  /* lint_view.c's cache of findings, or NULL */
 };
 
 /* tui.c */
@@ -148,6 +149,23 @@ extern const struct tui_key log_keys[];
 void editor_open(struct tui *t);
 /* clipboard.c: `y`, the selected revision's id to the clipboard (OSC 52) */
 void clipboard_copy_id(struct tui *t);
+
+/* lint_view.c: lint findings, cached per map index (freed by tui_unload) */
+const ald_lint *lint_of(struct tui *t, size_t ix);
+/* The graph row's marker (" ⚠") and its colour pair, or NULL: no findings. */
+const char *lint_marker(struct tui *t, size_t ix, int *pair);
+/* The own SQL `sql` of r's upgrade (downgrade 1: downgrade) section with a
+ * comment line per finding after the line where its statement ends; NULL
+ * when there is none to show. The caller frees it. */
+char *lint_annotate(struct tui *t, const ald_revision *r, int downgrade, const char *sql);
+/* The start of a finding's line, and whether a line is one lint_annotate wrote. */
+const char *lint_line_prefix(const struct tui *t);
+int lint_line_is_finding(const struct tui *t, const char *s, size_t len);
+/* The confirmation's text for a plan's SQL: "Lint: N warnings, M errors", a
+ * line per finding, a blank line, then sql; NULL when there are no findings.
+ * *errors is 1 when one is an error. The caller frees it. */
+char *lint_plan_block(struct tui *t, const char *sql, int *errors);
+void lint_forget(struct tui *t);
 
 /* dialog.c */
 /* Reads a line of text on the bottom line; returns a new string or NULL if cancelled. */

@@ -121,6 +121,10 @@ static void draw_row(struct tui *t, int y, size_t i)
 		snprintf(buf, sizeof(buf), " (depends on %s)", ald_revision_depends_at(r, d));
 		cut = put(t, C_DIM, buf, sel, deco_end, 1);
 	}
+	int lint_pair;
+	const char *lint = lint_marker(t, ix, &lint_pair); /* lint_view.c: before the message */
+	if (lint)
+		put(t, lint_pair, lint, sel, end, 0);
 	if (msg_len) {
 		snprintf(buf, sizeof(buf), " %.*s", (int)(msg_len < 500 ? msg_len : 500), msg);
 		put(t, pending ? C_DIM : C_NORMAL, buf, sel, end, 1);

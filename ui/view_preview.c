@@ -102,6 +102,10 @@ static void draw_sql_line(struct tui *t, const char *s, size_t len, int end)
 {
 	size_t i = 0;
 	int col = PREVIEW_X0;
+	if (lint_line_is_finding(t, s, len)) { /* a lint finding (lint_view.c) */
+		put_clipped(s, len, tui_attr(t, C_WARN), &col, end);
+		return;
+	}
 	while (i < len) {
 		size_t j = i + 1;
 		int attr = 0;
@@ -135,7 +139,7 @@ static const char *const tab_names[PREVIEW_TABS] = {"upgrade SQL", "downgrade SQ
 
 /* The body of an own-code tab: the text, or a comment line saying why there
  * is none (no downgrade section, a file changed on disk). */
-static char *own_sql(const ald_revision *r, int downgrade)
+static char *own_sql(struct tui *t, const ald_revision *r, int downgrade)
 {
 	char *sql = NULL;
 	char *text;
@@ -155,7 +159,9 @@ static char *own_sql(const ald_revision *r, int downgrade)
 		if (ald_revision_is_python(r))
 			fprintf(f, "-- the %s() function of this Alembic revision, as written (the plan tab shows its SQL)\n",
 				downgrade ? "downgrade" : "upgrade");
-		fputs(*sql ? sql : "-- (empty section)\n", f);
+		char *lint = lint_annotate(t, r, downgrade, sql); /* the findings beside the statements */
+		fputs(lint ? lint : *sql ? sql : "-- (empty section)\n", f);
+		free(lint);
 	}
 	free(sql);
 	fclose(f);
@@ -165,7 +171,7 @@ static char *own_sql(const ald_revision *r, int downgrade)
 char *preview_text(struct tui *t, int tab)
 {
 	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
-	char *body = tab == PREVIEW_PLAN ? tui_plan_preview(t, r) : own_sql(r, tab == PREVIEW_DOWNGRADE);
+	char *body = tab == PREVIEW_PLAN ? tui_plan_preview(t, r) : own_sql(t, r, tab == PREVIEW_DOWNGRADE);
 	size_t n = strlen(ald_revision_doc(r)) + strlen(ald_revision_path(r)) + strlen(body) + 64;
 	char *text = malloc(n);
 	if (!text)
