@@ -19,20 +19,8 @@ url=$(sh "$top_srcdir/tests/pg-cluster.sh" createdb "$pgdir" lint)
 rows() { psql -At -d "dbname=lint host=$pgdir user=postgres" -c "SELECT version_num FROM alembic_version ORDER BY 1" 2>/dev/null | tr '\n' ' '; }
 
 # rev down message upgrade downgrade
-mkrev() {
-	{
-		echo "-- $3"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		echo
-		echo "-- migrate:upgrade"
-		printf '%s\n' "$4"
-		echo
-		echo "-- migrate:downgrade"
-		printf '%s\n' "$5"
-	} >"proj/migrations/versions/$1_x.sql"
+mkrev() { # id down message upgrade-SQL downgrade-SQL
+	revfile proj "$1" "$2" "$3" "$4" "$5"
 }
 mkdir -p proj/migrations/versions
 # aaaa and dddd are clean; bbbb: an index on aaaa's table without
