@@ -172,7 +172,7 @@ int dialog_text(struct tui *t, const char *title, const char *text, const char *
 		long last = top + rows < (long)total ? top + rows : (long)total;
 		snprintf(pos, sizeof(pos), "  lines %ld-%ld of %zu ", top + 1, last, total);
 		int room = COLS - (int)strlen(pos) - 1;
-		lanes_text_fit(ask ? ask : "q or Enter closes; j/k, Space/PgDn, PgUp, g/G scroll",
+		lanes_text_fit(ask ? ask : "press q or Enter to close; j/k Space PgUp g/G scroll",
 			       room > 0 ? (size_t)room : 0, t->utf8, fit, sizeof(fit), NULL);
 		attron(tui_attr(t, C_STATUS));
 		move(LINES - 1, 0);
