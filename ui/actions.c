@@ -327,11 +327,23 @@ static void target_ids(struct tui *t, const char *target, char *buf, size_t cap)
 	ald_revlist_free(l);
 }
 
+/* Says on the status line, drawn at once, what is being planned: a plan of
+ * many revisions takes seconds, and the old status would stay meanwhile. */
+static void say_planning(struct tui *t, const char *fmt, const char *target)
+{
+	char what[400];
+	snprintf(what, sizeof(what), fmt, target);
+	tui_set_status(t, "planning %s%s", what, t->utf8 ? "\u2026" : "...");
+	tui_draw_status(t);
+	refresh();
+}
+
 void tui_act_move(struct tui *t, int down_wanted, const char *target, const char *what)
 {
 	ald_plan *plan = NULL;
 	ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 	char ids[256], desc[600];
+	say_planning(t, down_wanted ? "downgrade to %s" : "upgrade to %s", target);
 	int error = down_wanted ? ald_plan_downgrade(&plan, t->project, target, &o)
 				: ald_plan_upgrade(&plan, t->project, target, &o);
 	char *unfinished = NULL;
@@ -414,6 +426,7 @@ void tui_act_stamp(struct tui *t, const char *const *targets, size_t n)
 	char names[300] = "", ids[256], desc[600];
 	for (size_t i = 0; i < n; i++)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? " " : "", targets[i]);
+	say_planning(t, "stamp %s", names);
 	if (ald_plan_stamp(&plan, t->project, targets, n, &o) < 0) {
 		tui_set_status(t, "stamp %s: %s", names, ald_error_last()->message);
 	} else {

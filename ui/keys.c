@@ -186,6 +186,12 @@ static void k_edit(struct tui *t, int ch)
 	editor_open(t);
 }
 
+static void k_status(struct tui *t, int ch)
+{
+	(void)ch;
+	tui_status_show(t);
+}
+
 static void k_yank(struct tui *t, int ch)
 {
 	(void)ch;
@@ -234,6 +240,7 @@ const struct tui_key tui_keys[] = {
 	{{'L'}, "L", "the run log: every database action of this session, with steps, SQL and errors", k_log, NULL},
 	{{'e'}, "e", "edit the selected revision's file ($VISUAL, $EDITOR or vi), then reload", k_edit, NULL},
 	{{'y'}, "y", "copy the selected revision's id to the clipboard (OSC 52)", k_yank, NULL},
+	{{'!'}, "!", "the last status message in full (a status line cut at the edge ends with an ellipsis)", k_status, NULL},
 	{.names = NULL},
 };
 

@@ -108,6 +108,10 @@ static void relative(struct tui *t, int ch)
 	if (cnt > 1)
 		tui_set_status(t, "%s %zu of %zu of %s: %s (%c: the next one)", what, k + 1, cnt,
 			       ald_revision_id(from), ald_revision_id(to), parent ? 'P' : 'C');
+	else if (cycle) /* nothing to cycle through: say so rather than stand still */
+		tui_set_status(t, "%s has one %s, %s: %c cycles only through %s", ald_revision_id(from), what,
+			       ald_revision_id(to), parent ? 'P' : 'C',
+			       parent ? "a merge's parents" : "a branch point's children");
 	else
 		tui_set_status(t, "%s of %s: %s", what, ald_revision_id(from), ald_revision_id(to));
 }

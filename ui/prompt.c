@@ -42,13 +42,15 @@ static void remember(struct tui *t, const char *line)
 }
 
 /* Reads a line after ":" on the bottom line; Up / Down walk the history,
- * Ctrl-U clears the line. NULL when cancelled (Escape, Ctrl-G). */
+ * Ctrl-U clears the line. NULL when cancelled (Escape, Ctrl-G, Ctrl-C: the
+ * terminal is in raw mode meanwhile, so Ctrl-C is a key, not a signal). */
 static char *read_line(struct tui *t)
 {
 	char buf[LINE_MAX_BYTES] = "", draft[LINE_MAX_BYTES] = "";
 	size_t len = 0;
 	int at = -1; /* the history entry shown, -1: the line being typed */
 	curs_set(1);
+	raw();
 	for (;;) {
 		move(LINES - 1, 0);
 		clrtoeol();
@@ -58,7 +60,9 @@ static char *read_line(struct tui *t)
 		addstr(buf);
 		refresh();
 		int ch = getch();
-		if (ch == 27 || ch == 7) {
+		if (ch == 27 || ch == 7 || ch == 3) {
+			noraw();
+			cbreak();
 			curs_set(0);
 			return NULL;
 		}
@@ -84,6 +88,8 @@ static char *read_line(struct tui *t)
 			buf[len] = '\0';
 		}
 	}
+	noraw();
+	cbreak();
 	curs_set(0);
 	return copy_of(buf);
 }

@@ -1,7 +1,8 @@
 /* screen_heads.c - the heads panel (`H`): one row per head with its state
  * (applied or pending, when connected), the branch point it left from, its
  * revisions since then and how many of them are pending. Space marks heads
- * (the graph view's marks), m merges them, Enter goes to a head in the graph.
+ * (the graph view's marks), m merges them, D compares two of them (the
+ * diverged view), Enter goes to a head in the graph.
  * The figures are computed once when the panel opens; every row is clipped
  * by display columns, so nothing wraps. */
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -52,13 +53,14 @@ static size_t list_height(void)
 	return LINES > 4 ? (size_t)(LINES - 3) : 1;
 }
 
-/* Adds text at the cursor in a colour, clipped by display columns at the
- * right edge of the screen. */
-static void put(struct tui *t, int pair, int sel, const char *s)
+/* Adds text at the cursor on row y in a colour, clipped by display columns
+ * at the right edge of the screen. Text that reaches the last column moves
+ * the cursor to the next row: nothing more is added then, so no row wraps. */
+static void put(struct tui *t, int y, int pair, int sel, const char *s)
 {
 	char buf[1024];
 	int room = COLS - getcurx(stdscr);
-	if (room <= 0 || !*s)
+	if (getcury(stdscr) != y || room <= 0 || !*s)
 		return;
 	lanes_text_fit(s, (size_t)room, t->utf8, buf, sizeof(buf), NULL);
 	int attr = tui_attr(t, sel ? C_CURSOR : pair);
@@ -81,23 +83,23 @@ static void draw_row(struct tui *t, int y, size_t i)
 		attroff(tui_attr(t, C_CURSOR));
 		move(y, 0);
 	}
-	put(t, C_MARK, sel, t->marked[ix] ? (t->utf8 ? "\u25b6 " : "> ") : "  ");
+	put(t, y, C_MARK, sel, t->marked[ix] ? (t->utf8 ? "\u25b6 " : "> ") : "  ");
 	snprintf(count, sizeof(count), "%zu", h->count);
 	snprintf(pending, sizeof(pending), "%zu", h->pending);
 	snprintf(buf, sizeof(buf), ROW_FMT, ald_revision_id(h->rev),
 		 online ? (t->applied[ix] ? "applied" : "pending") : "-",
 		 h->from ? ald_revision_id(h->from) : "base", count, online ? pending : "-");
-	put(t, online && t->applied[ix] ? C_CURRENT : C_HEAD, sel, buf);
+	put(t, y, online && t->applied[ix] ? C_CURRENT : C_HEAD, sel, buf);
 	for (size_t l = 0; l < ald_revision_label_count(h->rev); l++) {
 		snprintf(buf, sizeof(buf), "%s%s", l ? ", " : "", ald_revision_label_at(h->rev, l));
-		put(t, C_LABEL, sel, buf);
+		put(t, y, C_LABEL, sel, buf);
 	}
 	const char *msg = ald_revision_message(h->rev);
 	size_t len = strcspn(msg ? msg : "", "\n");
 	if (len) {
 		snprintf(buf, sizeof(buf), "%s%.*s", ald_revision_label_count(h->rev) ? "  " : "",
 			 (int)(len < 400 ? len : 400), msg);
-		put(t, C_DIM, sel, buf);
+		put(t, y, C_DIM, sel, buf);
 	}
 }
 
@@ -116,7 +118,7 @@ static void draw(struct tui *t)
 	move(1, 0);
 	snprintf(buf, sizeof(buf), "  " ROW_FMT "%s", "HEAD", "STATE", "FROM", "REVS", "PENDING",
 		 "LABELS, MESSAGE");
-	put(t, C_TITLE, 0, buf);
+	put(t, 1, C_TITLE, 0, buf);
 	for (size_t k = 0; k < h && panel->top + k < panel->n; k++)
 		draw_row(t, 2 + (int)k, panel->top + k);
 	tui_draw_status(t);
@@ -190,6 +192,13 @@ static void hk_goto(struct tui *t, int ch)
 	panel->done = 1;
 }
 
+/* D: the diverged view of the two marked heads; closing it comes back here. */
+static void hk_diverged(struct tui *t, int ch)
+{
+	(void)ch;
+	diverged_show(t);
+}
+
 static void hk_help(struct tui *t, int ch)
 {
 	(void)ch;
@@ -214,6 +223,7 @@ const struct tui_key heads_keys[] = {
 	{{'G', KEY_END}, "G / End", "last head", hk_last, NULL},
 	{{' '}, "Space", "mark or unmark for merging (the graph view's marks too)", hk_mark, NULL},
 	{{'m'}, "m", "merge the marked heads; the cursor goes to the merge", hk_merge, NULL},
+	{{'D'}, "D", "how the two marked heads diverged; closing it comes back here", hk_diverged, NULL},
 	{{'\n', '\r', KEY_ENTER}, "Enter", "close the panel, the graph's cursor on the head", hk_goto, NULL},
 	{{'?', KEY_F(1)}, "? / F1", "this help", hk_help, NULL},
 	{{'q', 27, 'H'}, "q / Escape / H", "close the panel", hk_close, NULL},
@@ -251,10 +261,12 @@ void heads_show(struct tui *t)
 		figures(t, &p.rows[i]);
 	}
 	panel = &p;
-	tui_set_status(t, "%zu heads: Space marks, m merges, Enter goes to the head, q closes", p.n);
+	tui_set_status(t, "%zu heads: Space marks, m merges, D compares two, Enter goes to the head, q closes", p.n);
 	while (!p.done) {
 		draw(t);
 		int ch = getch();
+		if (tui_interrupted()) /* Ctrl-C: the TUI quits */
+			break;
 		const struct tui_key *k = find_key(ch);
 		if (k)
 			k->run(t, ch);

@@ -1,6 +1,6 @@
 /* screen_help.c - the `?` screen: the keys, written from the key table
  * (keys.c) that also dispatches them, and the legend of the graph view. The
- * text scrolls (j/k, arrows, PgUp/PgDn, g/G, Home/End) and the bottom row
+ * text scrolls (j/k, arrows, Space/PgDn, PgUp, g/G, Home/End) and the bottom row
  * shows which lines are on screen, so it fits any height down to a few rows. */
 #define _GNU_SOURCE 1 /* asprintf */
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -25,7 +25,7 @@ static const char *const legend[] = {
 	"  dotted lane         a depends_on edge",
 	"  ! / warning sign    lint findings in the revision (PostgreSQL; red: an error)",
 	"",
-	"In this help: j/k, PgDn/PgUp, g/G scroll; any other key goes back.",
+	"In this help: j/k Space PgDn PgUp g/G scroll; any other key goes back.",
 	NULL,
 };
 
@@ -98,7 +98,7 @@ static int help_draw(struct tui *t, char **lines, int top, int total)
 	if (LINES > 1) {
 		char pos[96];
 		int last = top + rows < total ? top + rows : total;
-		snprintf(pos, sizeof(pos), " Help: lines %d-%d of %d  (j/k PgUp/PgDn g/G scroll, q back)",
+		snprintf(pos, sizeof(pos), " Help: lines %d-%d of %d  j/k Space/PgDn PgUp g/G scroll; any other key: back",
 			 top + 1, last, total);
 		attron(tui_attr(t, C_STATUS));
 		move(LINES - 1, 0);

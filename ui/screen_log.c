@@ -136,6 +136,8 @@ void log_show(struct tui *t)
 		attroff(tui_attr(t, C_STATUS));
 		refresh();
 		int ch = getch();
+		if (tui_interrupted()) /* Ctrl-C: the TUI quits */
+			break;
 		const struct tui_key *k = find(ch);
 		if (k)
 			k->run(t, ch);

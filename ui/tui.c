@@ -8,11 +8,27 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <ncurses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Set by Ctrl-C (SIGINT) outside a prompt: the screens close and the TUI
+ * quits like q (exit status 0, the terminal restored by endwin). */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+int tui_interrupted(void)
+{
+	return interrupted != 0;
+}
 
 void tui_set_status(struct tui *t, const char *fmt, ...)
 {
@@ -269,34 +285,65 @@ void tui_draw_heads_bar(struct tui *t)
 	ald_revlist_free(heads);
 }
 
-/* The last line: database, current revisions, pending count, last result. */
-void tui_draw_status(struct tui *t)
+/* The text of the last line: the filter, the last action's result, then
+ * the database (pending count, current revisions, masked URL) or why there
+ * is none. */
+static void status_text(struct tui *t, char *line, size_t cap)
 {
-	char line[1024];
 	const char *url = ald_project_url_display(t->project);
 	size_t pending = 0, n = ald_project_revision_count(t->project);
 	for (size_t i = 0; i < n; i++)
 		pending += !t->applied[i];
-	/* the filter, the last action's result first: the rest may be cut at the
-	 * right edge; connected, db_message holds the current revisions
-	 * (tui_db_refresh) */
+	/* connected, db_message holds the current revisions (tui_db_refresh) */
 	char filter[160] = "";
 	if (t->filter)
 		snprintf(filter, sizeof(filter), " filter: ancestry of %s (%zu of %zu revisions) |", t->filter,
 			 ald_revlist_count(t->order), n);
 	if (t->db_state == 1)
-		snprintf(line, sizeof(line), "%s %s | %zu pending | current: %s | %s", filter, t->status, pending,
+		snprintf(line, cap, "%s %s | %zu pending | current: %s | %s", filter, t->status, pending,
 			 t->db_message, url);
 	else if (t->db_state == -1)
-		snprintf(line, sizeof(line), "%s %s | offline: %s | %s", filter, t->status, t->db_message,
-			 url ? url : "");
+		snprintf(line, cap, "%s %s | offline: %s | %s", filter, t->status, t->db_message, url ? url : "");
 	else
-		snprintf(line, sizeof(line), "%s %s | no database URL configured (offline)", filter, t->status);
+		snprintf(line, cap, "%s %s | no database URL configured (offline)", filter, t->status);
+}
+
+/* The last line: the status text, clipped by display columns; when it does
+ * not fit it ends with an ellipsis (`!` shows the whole text). */
+void tui_draw_status(struct tui *t)
+{
+	char line[1024], fit[1100];
+	size_t cols;
+	status_text(t, line, sizeof(line));
+	int width = COLS > 0 ? COLS : 0;
+	size_t used = lanes_text_fit(line, (size_t)width, t->utf8, fit, sizeof(fit), &cols);
+	if (line[used] && width > 3) {
+		const char *more = t->utf8 ? "\u2026" : "...";
+		size_t more_cols = t->utf8 ? 1 : 3;
+		lanes_text_fit(line, (size_t)width - more_cols, t->utf8, fit, sizeof(fit) - 8, &cols);
+		strcat(fit, more);
+		cols += more_cols;
+	}
 	attron(tui_attr(t, C_STATUS));
-	mvaddnstr(LINES - 1, 0, line, COLS);
-	for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == LINES - 1; x++)
+	move(LINES - 1, 0);
+	addstr(fit);
+	for (int x = (int)cols; x < COLS; x++)
 		addch(' ');
 	attroff(tui_attr(t, C_STATUS));
+}
+
+void tui_status_show(struct tui *t)
+{
+	char line[1024];
+	status_text(t, line, sizeof(line));
+	size_t n = strlen(t->status) + strlen(line) + 64;
+	char *text = malloc(n);
+	if (!text)
+		abort();
+	/* the message first, whole; then the status line it was part of */
+	snprintf(text, n, "%s\n\nThe status line:\n%s", t->status, line);
+	dialog_text(t, "The last status message", text, NULL);
+	free(text);
 }
 
 static void draw(struct tui *t)
@@ -356,8 +403,8 @@ static int next_key(struct tui *t)
 }
 
 /* One key of the graph view: the key table (keys.c) names what it does;
- * the mouse and a resize are handled here; any other key is said to be
- * unknown. */
+ * the mouse and a resize are handled here, Escape is ignored; any other key
+ * is said to be unknown. */
 static void key(struct tui *t, int ch)
 {
 	const struct tui_key *k = tui_key_find(ch);
@@ -382,6 +429,7 @@ static void key(struct tui *t, int ch)
 		graph_move(t, 0);
 		break;
 	case ERR:
+	case 27: /* Escape: nothing to close here; said nothing of (a habit of other screens) */
 		break;
 	default: {
 		const char *name = keyname(ch);
@@ -408,6 +456,11 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	set_escdelay(25);
 	init_colors(&t);
+	/* after initscr, replacing ncurses' handler (which exits with status 1);
+	 * no SA_RESTART, so that a waiting getch() returns */
+	struct sigaction sa = {.sa_handler = on_sigint}, old_int;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
 	if (!t.status[0])
 		tui_set_status(&t, "%zu revisions; ? for help", ald_revlist_count(t.order));
 	/* ALUDEL_TUI_EXIT_AFTER_DRAW=1 (bench/run): quit once the first screen is drawn;
@@ -417,17 +470,18 @@ int tui_run(ald_project **p, int (*reopen)(ald_project **out, void *payload), vo
 	const char *ahead = getenv("ALUDEL_TUI_KEYS_AHEAD");
 	t.key_feed = getenv("ALUDEL_TUI_KEYS");
 	t.key_feed_ahead = ahead && *ahead == '1';
-	while (!t.quit) {
+	while (!t.quit && !interrupted) {
 		t.keys_waiting = keys_waiting(&t);
 		draw(&t);
 		if (bench && *bench == '1')
 			break;
 		int ch = next_key(&t);
-		if (ch == ERR && t.key_feed)
+		if ((ch == ERR && t.key_feed) || interrupted)
 			break;
 		key(&t, ch);
 	}
 	endwin();
+	sigaction(SIGINT, &old_int, NULL);
 	tui_unload(&t);
 	free(t.filter);
 	runlog_free(t.runlog);

@@ -58,6 +58,9 @@ void tui_unload(struct tui *t);
  * then cleared and everything shown). */
 int tui_relayout(struct tui *t);
 int tui_attr(struct tui *t, int pair);
+/* 1 once Ctrl-C was pressed outside a prompt: every screen closes and the
+ * TUI quits (status 0). */
+int tui_interrupted(void);
 /* Reads the revision files and the database state again (`r`). */
 void tui_reload(struct tui *t);
 /* Width of the screen area used by the graph list (whole width or top half). */
@@ -65,6 +68,9 @@ int tui_list_height(const struct tui *t);
 /* The first line (the heads bar, one line) and the last (the status line). */
 void tui_draw_heads_bar(struct tui *t);
 void tui_draw_status(struct tui *t);
+/* `!`: the last status message and the whole status line, wrapped, in a
+ * text box (the status line cuts them at the screen's width). */
+void tui_status_show(struct tui *t);
 
 /* keys.c: the graph view's keys, one table for the dispatch and the help */
 struct tui_key {
