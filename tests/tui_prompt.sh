@@ -158,7 +158,7 @@ for size in 80x24 120x40; do
 	# :goto and a bare :EXPR move the cursor (off the first screen)
 	cmd "goto c02a00000002"
 	wait_for "^ goto c02a00000002: c02a00000002"; ok_status "$nm: :goto says where it went" 0 $?
-	ok_match "$nm: after :goto the cursor is on that revision" "c02a00000002 (.* )?branch 42 two" "$(cursor_rows)"
+	ok_match "$nm: after :goto the cursor is on that revision" "c02a00000002 (.* )?branch 42( |$)" "$(cursor_rows)"
 	ok_eq "$nm: ... and on no other row" "1" "$(cursor_rows | wc -l | tr -d ' ')"
 	# y: the id through OSC 52 into tmux's paste buffer
 	while T delete-buffer 2>/dev/null; do :; done
@@ -168,7 +168,7 @@ for size in 80x24 120x40; do
 	ok_eq "$nm: y put the id into tmux's buffer (OSC 52)" "c02a00000002" "$(T show-buffer 2>&1)"
 	cmd "bad@head"
 	wait_for "^ goto bad@head: c02c00000002"; ok_status "$nm: a bare :EXPR goes to the revision" 0 $?
-	ok_match "$nm: after :EXPR the cursor is on that revision" "c02c00000002 (.* )?branch 44 fa" "$(cursor_rows)"
+	ok_match "$nm: after :EXPR the cursor is on that revision" "c02c00000002 (.* )?branch 44( |$)" "$(cursor_rows)"
 
 	# Escape cancels; Up recalls the last line
 	keys ':'; keys -l "upgrade heads"; wait_for "^:upgrade heads"; keys Escape
