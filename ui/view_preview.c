@@ -254,6 +254,10 @@ static const char *tab_text(struct tui *t, int y0)
 	t->preview_cache[tab] = preview_text(t, tab);
 	t->preview_cache_rev[tab] = rev;
 	t->preview_cache_gen[tab] = t->db_gen;
+	if (tab == PREVIEW_PLAN) { /* the text's first line may be shorter than the message */
+		move(y0 + 1, 0);
+		clrtoeol();
+	}
 	return t->preview_cache[tab];
 }
 
