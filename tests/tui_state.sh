@@ -22,21 +22,7 @@ current_ids() { "$ALUDEL" current 2>/dev/null | awk '{print $1}' | paste -sd, -;
 
 # rev down depends labels message
 mkrev() {
-	{
-		echo "-- $5"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$3" ] && echo "-- Depends On: $3"
-		[ -n "$4" ] && echo "-- Branch Labels: $4"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE t_$1 (id INTEGER);"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$1;"
-	} >"migrations/versions/$1_x.sql"
+	revfile . "$1" "$2" "$5" "CREATE TABLE t_$1 (id INTEGER);" "" "$3" "$4"
 }
 # a project in directory $1 on database URL $2: two heads, bbbb (left) and
 # dddd (right); cccc depends on bbbb, so after `upgrade heads` the version

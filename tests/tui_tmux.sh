@@ -19,21 +19,7 @@ mkdir -p migrations/versions
 
 # rev down depends labels message upgrade-sql
 mkrev() {
-	{
-		echo "-- $5"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$3" ] && echo "-- Depends On: $3"
-		[ -n "$4" ] && echo "-- Branch Labels: $4"
-		echo
-		echo "-- migrate:upgrade"
-		echo "$6"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$1;"
-	} >"migrations/versions/$1_x.sql"
+	revfile . "$1" "$2" "$5" "$6" "" "$3" "$4"
 }
 cat >aludel.ini <<INI
 [aludel]
