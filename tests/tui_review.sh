@@ -20,21 +20,8 @@ export LC_ALL=C.UTF-8 # for grep's '.' (one character) on the captured screens
 
 # the generated project: 45 branches of two revisions from one base (45 heads)
 # mkrev id down labels message
-mkrev() {
-	{
-		echo "-- $4"
-		echo "--"
-		echo "-- Revision ID: $1"
-		echo "-- Revises: $2"
-		echo "-- Create Date: 2026-11-22 10:00:00"
-		[ -n "$3" ] && echo "-- Branch Labels: $3"
-		echo
-		echo "-- migrate:upgrade"
-		echo "CREATE TABLE t_$1 (id INTEGER);"
-		echo
-		echo "-- migrate:downgrade"
-		echo "DROP TABLE t_$1;"
-	} >"$work/proj/migrations/versions/$1_x.sql"
+mkrev() { # id down labels message
+	revfile "$work/proj" "$1" "$2" "$4" "CREATE TABLE t_$1 (id INTEGER);" "" "" "$3"
 }
 mkdir -p proj/migrations/versions
 mkrev a00000000000 "" "" "base of every branch"
@@ -97,6 +84,7 @@ keys :; keys "upgrade fa11fa11fa11" Enter; wait_for "run it\?"; keys y
 wait_for "Migration failed"
 ok_match "[2] the failing statement's file and line are on screen (wrapped)" "fa11_break\.sql,line10" \
 	"$(printf '%s\n' "$scr" | tr -d ' \n')"
+wait_for "lines 1-[0-9]+ of [0-9]+ *$" # the bottom line may be drawn after the title
 ok_match "[2] the dialog's bottom line shows its position" "lines 1-[0-9]+ of [0-9]+ *$" "$(printf '%s\n' "$scr" | tail -n 1)"
 keys q; wait_for "upgrade failed"
 
