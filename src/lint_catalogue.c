@@ -36,12 +36,13 @@ const struct ald_lint_rule_info ald_lint_rules[LR_COUNT] = {
 		"put the statement in its own revision with \"Transactional: false\""},
 	[LR_CONSTRAINT_MISSING_NOT_VALID] = {
 		{"constraint-missing-not-valid", W,
-		 "ADD FOREIGN KEY or CHECK constraint on an existing table without NOT VALID",
+		 "ADD FOREIGN KEY or CHECK constraint on an existing table without NOT VALID, or ADD COLUMN ... REFERENCES",
 		 "ALTER TABLE orders ADD CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id)"},
 		"checking every existing row holds a lock that blocks writes for the whole scan",
 		"add the constraint NOT VALID, then VALIDATE CONSTRAINT in a later statement"},
 	[LR_SET_NOT_NULL] = {
-		{"set-not-null", W, "ALTER COLUMN ... SET NOT NULL on an existing table",
+		{"set-not-null", W,
+		 "ALTER COLUMN ... SET NOT NULL on an existing table, unless the revision validated CHECK (col IS NOT NULL) first",
 		 "ALTER TABLE users ALTER COLUMN email SET NOT NULL"},
 		"the whole table is scanned under an ACCESS EXCLUSIVE lock",
 		"add CHECK (col IS NOT NULL) NOT VALID, validate it, then SET NOT NULL and drop the check"},

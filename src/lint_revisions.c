@@ -32,7 +32,7 @@ static int refuse_sqlite(const ald_project *p)
 /* A fresh unit of `l` (state that does not carry over between units cleared). */
 static void unit_start(struct ald_lint_unit *u, int downgrade, int transactional)
 {
-	ald_lint_names_clear(&u->created);
+	ald_lint_unit_forget(u);
 	u->downgrade = downgrade;
 	u->transactional = transactional;
 	u->in_tx = transactional;
@@ -132,7 +132,7 @@ int ald_lint_revisions(ald_lint **out, ald_project *p, const ald_revision *const
 		else
 			err = lint_native(&u, rf);
 	}
-	ald_lint_names_clear(&u.created);
+	ald_lint_unit_forget(&u);
 	free_python_sql(py, n_py);
 	if (err < 0) {
 		ald_lint_free(l);
@@ -157,7 +157,7 @@ int ald_lint_sql(ald_lint **out, ald_project *p, const char *sql, const char *na
 	u.path = ald_lint_keep(l, name ? name : "-");
 	unit_start(&u, 0, 0);
 	err = ald_lint_unit_sql(&u, sql ? sql : "", sql ? strlen(sql) : 0, 1);
-	ald_lint_names_clear(&u.created);
+	ald_lint_unit_forget(&u);
 	if (err < 0) {
 		ald_lint_free(l);
 		return err;

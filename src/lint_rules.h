@@ -78,6 +78,10 @@ struct ald_lint_unit {
 	int in_tx;                    /* a transaction is open at the statement at hand */
 	int lock_timeout;             /* a SET lock_timeout was seen earlier in the unit */
 	struct ald_lint_names created;/* tables created earlier in the unit */
+	struct ald_lint_names not_null_checks; /* "table\x1fconstraint\x1fcolumn": CHECK (column IS NOT
+	                                          NULL) added NOT VALID earlier in the unit */
+	struct ald_lint_names not_null_proven; /* "table\x1fcolumn": such a CHECK validated earlier in
+	                                          the unit (SET NOT NULL then scans nothing) */
 	/* the statement at hand */
 	const char *stmt;             /* its text (not NUL-terminated) */
 	size_t stmt_len;
@@ -85,6 +89,9 @@ struct ald_lint_unit {
 	uint64_t ignored;             /* bit per rule: its "-- aludel:ignore" line */
 	size_t n_statements;          /* statements seen in the unit so far */
 };
+
+/* Clears the unit's name sets (what it learnt about its tables). */
+void ald_lint_unit_forget(struct ald_lint_unit *u);
 
 /* Records a finding of `rule` for the statement at hand, unless the rule is
  * off or the statement's ignore comment names it. The message is printf-like. */

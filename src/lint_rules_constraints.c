@@ -1,11 +1,16 @@
 /* lint_rules_constraints.c - the rules about constraints added to an
  * existing table: adding-required-field (NOT NULL without a default),
  * constraint-missing-not-valid (FOREIGN KEY or CHECK validated at once),
- * set-not-null, disallowed-unique-constraint (UNIQUE or PRIMARY KEY without
+ * also for ADD COLUMN ... REFERENCES), set-not-null (not when a CHECK (column
+ * IS NOT NULL) was validated earlier in the unit: PostgreSQL 12+ then scans
+ * nothing), disallowed-unique-constraint (UNIQUE or PRIMARY KEY without
  * USING INDEX). A table created earlier in the unit is not flagged. */
 #include "lint_rules.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#define SEP "\x1f"
 
 /* Whether a column gets its values without a DEFAULT clause: serial types,
  * identity and generated columns. */
@@ -42,6 +47,11 @@ static void add_column(struct ald_lint_unit *u, const char *table, const PgQuery
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
 			has_default = 1;
 			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+			ald_lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID,
+					"column %s.%s is added with REFERENCES (a FOREIGN KEY that cannot be NOT VALID)",
+					table, c->colname);
+			break;
 		default:
 			break;
 		}
@@ -51,12 +61,69 @@ static void add_column(struct ald_lint_unit *u, const char *table, const PgQuery
 				c->colname);
 }
 
+/* The column of a CHECK (column IS NOT NULL), else NULL. */
+static const char *not_null_check_column(const PgQuery__Constraint *k)
+{
+	const PgQuery__Node *e = k->raw_expr;
+	if (!e || e->node_case != PG_QUERY__NODE__NODE_NULL_TEST ||
+	    e->null_test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL)
+		return NULL;
+	const PgQuery__Node *a = e->null_test->arg;
+	if (!a || a->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || a->column_ref->n_fields != 1 ||
+	    a->column_ref->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return NULL;
+	return a->column_ref->fields[0]->string->sval;
+}
+
+/* Remembers a CHECK (column IS NOT NULL): proven at once, or, NOT VALID,
+ * once VALIDATE CONSTRAINT names it. */
+static void remember_not_null_check(struct ald_lint_unit *u, const char *table, const PgQuery__Constraint *k)
+{
+	const char *col = not_null_check_column(k);
+	if (!col)
+		return;
+	char key[1024];
+	if (!k->skip_validation) {
+		snprintf(key, sizeof(key), "%s" SEP "%s", table, col);
+		ald_lint_names_add(&u->not_null_proven, key);
+	} else if (k->conname) {
+		snprintf(key, sizeof(key), "%s" SEP "%s" SEP "%s", table, k->conname, col);
+		ald_lint_names_add(&u->not_null_checks, key);
+	}
+}
+
+/* VALIDATE CONSTRAINT name on table: the column it proves NOT NULL, if any. */
+static void validate_constraint(struct ald_lint_unit *u, const char *table, const char *name)
+{
+	char prefix[1024], key[1024];
+	int n = snprintf(prefix, sizeof(prefix), "%s" SEP "%s" SEP, table, name ? name : "");
+	if (n < 0 || (size_t)n >= sizeof(prefix))
+		return;
+	for (size_t i = 0; i < u->not_null_checks.cap; i++) {
+		const char *k = u->not_null_checks.slot[i];
+		if (k && strncmp(k, prefix, (size_t)n) == 0) {
+			snprintf(key, sizeof(key), "%s" SEP "%s", table, k + n);
+			ald_lint_names_add(&u->not_null_proven, key);
+		}
+	}
+}
+
+static void set_not_null(struct ald_lint_unit *u, const char *table, const char *col)
+{
+	char key[1024];
+	snprintf(key, sizeof(key), "%s" SEP "%s", table, col ? col : "");
+	if (!ald_lint_names_has(&u->not_null_proven, key))
+		ald_lint_report(u, LR_SET_NOT_NULL, "column %s.%s is set NOT NULL", table, col);
+}
+
 static void add_constraint(struct ald_lint_unit *u, const char *table, const PgQuery__Constraint *k)
 {
 	const char *name = k->conname && *k->conname ? k->conname : "(unnamed)";
 	switch (k->contype) {
-	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+		remember_not_null_check(u, table, k);
+		/* fall through */
+	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 		if (!k->skip_validation)
 			ald_lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID, "%s constraint %s on %s is added without NOT VALID",
 					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN ? "FOREIGN KEY" : "CHECK", name,
@@ -98,7 +165,10 @@ void ald_lint_rules_constraints(struct ald_lint_unit *u, const PgQuery__Node *st
 				add_constraint(u, table, def->constraint);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-			ald_lint_report(u, LR_SET_NOT_NULL, "column %s.%s is set NOT NULL", table, c->name);
+			set_not_null(u, table, c->name);
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+			validate_constraint(u, table, c->name);
 			break;
 		default:
 			break;

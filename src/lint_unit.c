@@ -424,6 +424,13 @@ void ald_lint_names_clear(struct ald_lint_names *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void ald_lint_unit_forget(struct ald_lint_unit *u)
+{
+	ald_lint_names_clear(&u->created);
+	ald_lint_names_clear(&u->not_null_checks);
+	ald_lint_names_clear(&u->not_null_proven);
+}
+
 int ald_lint_existing(const struct ald_lint_unit *u, const PgQuery__RangeVar *rv)
 {
 	return rv && !ald_lint_names_has(&u->created, rv->relname);

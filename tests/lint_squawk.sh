@@ -110,9 +110,7 @@ squawk 29_add_unique_constraint.sql:1 constraint-missing-not-valid      UNIQUE c
 squawk 31_add_primary_key.sql:1 constraint-missing-not-valid            PRIMARY KEY cannot be NOT VALID; aludel flags it as disallowed-unique-constraint
 aludel 31_add_primary_key.sql:1 disallowed-unique-constraint            squawk's disallowed-unique-constraint covers UNIQUE only (it flags ADD PRIMARY KEY as adding-serial-primary-key-field, not mapped)
 aludel 46_truncate.sql:1 ban-truncate                                    squawk flags TRUNCATE only with CASCADE (ban-truncate-cascade); aludel flags every TRUNCATE (all rows lost, ACCESS EXCLUSIVE lock)
-aludel 61_add_column_backfill_constraint.sql:8 set-not-null             squawk sees the validated CHECK (status IS NOT NULL) that lets PostgreSQL 12+ skip the scan; aludel does not follow constraints across statements (a known false positive: use -- aludel:ignore)
 squawk 67_ignore_comment.sql:3 ban-drop-column                          the statement carries -- aludel:ignore ban-drop-column
-squawk 73_add_column_with_fk_and_index.sql:1 adding-foreign-key-constraint  ADD COLUMN ... REFERENCES: the new column is NULL in every row, so nothing is validated; aludel's constraint-missing-not-valid covers ADD CONSTRAINT only (the SHARE ROW EXCLUSIVE lock on customers is not flagged)
 aludel 74_add_serial_primary_key.sql:1 adding-field-with-volatile-default  a serial column's default is nextval(), volatile: the table is rewritten; squawk's adding-field-with-default does not count serial
 EOF
 

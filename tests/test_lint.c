@@ -97,10 +97,31 @@ static const struct rule_case cases[] = {
 	 "ALTER TABLE orders ADD CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID"},
 	{"constraint-missing-not-valid", "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (age >= 0)",
 	 "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (age >= 0) NOT VALID"},
+	{"constraint-missing-not-valid", "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id)",
+	 "ALTER TABLE orders ADD COLUMN user_id bigint;\n"
+	 "ALTER TABLE orders ADD CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID"},
+	{"constraint-missing-not-valid", "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id)",
+	 "CREATE TABLE orders (id bigint);\nALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id)"},
 	{"set-not-null", "ALTER TABLE users ALTER COLUMN email SET NOT NULL",
 	 "CREATE TABLE users (email text);\nALTER TABLE users ALTER COLUMN email SET NOT NULL"},
 	{"set-not-null", "ALTER TABLE users ALTER COLUMN email SET NOT NULL",
 	 "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"},
+	/* a validated CHECK (col IS NOT NULL) lets PostgreSQL 12+ skip the scan */
+	{"set-not-null",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n"
+	 "ALTER TABLE users ALTER COLUMN email SET NOT NULL",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n"
+	 "ALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL"},
+	{"set-not-null",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n"
+	 "ALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN name SET NOT NULL",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL);\n"
+	 "ALTER TABLE users ALTER COLUMN email SET NOT NULL"},
+	{"set-not-null",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n"
+	 "ALTER TABLE orders VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL",
+	 "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n"
+	 "ALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL"},
 	{"changing-column-type", "ALTER TABLE users ALTER COLUMN id TYPE bigint",
 	 "CREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint"},
 	{"disallowed-unique-constraint", "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)",
