@@ -43,6 +43,12 @@ ALTER TABLE items DROP COLUMN code;"
 mkrev dddd00000001 cccc00000001 "create others" "CREATE TABLE others (id bigint PRIMARY KEY);" \
 	"-- aludel:ignore ban-drop-table,require-lock-timeout undoes the upgrade
 DROP TABLE others;"
+# eeee: an index on the table dddd creates - one plan runs both, but each
+# revision is linted alone, so the index is on an existing table
+mkrev eeee00000001 dddd00000001 "index others" "SET lock_timeout = '5s';
+CREATE INDEX others_id ON others (id);" "SET lock_timeout = '5s';
+-- aludel:ignore ban-drop-index undoes the upgrade
+DROP INDEX others_id;"
 printf '[aludel]\nscript_location = %%(here)s/migrations\nsqlalchemy.url = %s\n' "$url" >proj/aludel.ini
 cp -r proj sqlite
 printf '[aludel]\nscript_location = %%(here)s/migrations\nsqlalchemy.url = sqlite:///%s/app.db\n' "$work" >sqlite/aludel.ini
@@ -56,8 +62,9 @@ for size in 80x24 120x40; do
 	cols=${size%x*} lines=${size#*x}
 	tui_start "$cols" "$lines" "cd $work/proj && LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
 	wait_for "Heads:" || echo "# no screen"
-	marked=$(printf '%s\n' "$scr" | grep '⚠' | grep -oE '[a-d]{4}00000001' | tr '\n' ' ')
-	ok_eq "$size: exactly the rows of the revisions with findings have the marker" "cccc00000001 bbbb00000001 " "$marked"
+	marked=$(printf '%s\n' "$scr" | grep '⚠' | grep -oE '[a-e]{4}00000001' | tr '\n' ' ')
+	ok_eq "$size: exactly the rows of the revisions with findings have the marker" \
+		"eeee00000001 cccc00000001 bbbb00000001 " "$marked"
 	ok_match "$size: the index revision's row has the marker before its message" "bbbb00000001.*⚠ index items" "$(row bbbb00000001)"
 	ok_match "$size: the NOT NULL revision's row has the marker" "cccc00000001.*⚠ require a code" "$(row cccc00000001)"
 	ok_match "$size: the error's marker is in the warning colour (red)" \
@@ -65,9 +72,9 @@ for size in 80x24 120x40; do
 	ok_match "$size: the warning's marker is not red (yellow)" \
 		"${ESC}\\[([0-9;]*;)?33(;[0-9;]*)?m ?⚠" "$(row_colour bbbb00000001)"
 
-	# the preview of cccc (second row): the statement over two lines, the
+	# the preview of cccc (third row): the statement over two lines, the
 	# finding after its second (J: the pane is short at 80x24)
-	keys g; keys j; keys Enter; keys J J J
+	keys g; keys j; keys j; keys Enter; keys J J J
 	wait_for "adding-required-field" || echo "# no finding for cccc"
 	after=$(printf '%s\n' "$scr" | grep -A1 -E '^   ADD COLUMN code text NOT NULL' | sed -n 2p)
 	ok_match "$size: a two-line statement's finding follows its last line" \
@@ -83,12 +90,16 @@ for size in 80x24 120x40; do
 	after=$(printf '%s\n' "$scr" | grep -A1 -E '^ -- ⚠ require-concurrent-index-creation' | sed -n 2p)
 	ok_match "$size: the finding's fix follows it" "^ --   fix: use CREATE INDEX CONCURRENTLY" "$after"
 	n=$(printf '%s\n' "$scr" | grep -c '⚠')
-	ok_eq "$size: the preview of bbbb has one finding line (and the two row markers)" 3 "$n"
+	ok_eq "$size: the preview of bbbb has one finding line (and the three row markers)" 4 "$n"
 	keys k; keys Enter
 
-	# the confirmation lists the plan's findings and says there is an error
-	keys u; wait_for "run anyway|run it\?" || echo "# no confirmation"
-	ok_match "$size: the confirmation counts the plan's findings" "Lint: 1 warning, 1 error" "$scr"
+	# the confirmation of the upgrade to the head lists the plan's findings
+	# and says there is an error
+	keys g; keys u; wait_for "run anyway|run it\?" || echo "# no confirmation"
+	ok_match "$size: the confirmation counts the plan's findings" "Lint: 2 warnings, 1 error" "$scr"
+	ok_match "$size: a revision's index on a table an earlier step of the plan creates is flagged" \
+		"warning require-concurrent-index-creation: CREATE INDEX others_id on" "$scr"
+	ok_match "$size: the finding names the revision's file and line" "\\(eeee00000001_x\\.sql:9\\)" "$scr"
 	ok_match "$size: it lists the index finding" "warning require-concurrent-index-creation: CREATE INDEX items_name" "$scr"
 	ok_match "$size: it lists the NOT NULL finding" "error adding-required-field: column items.code" "$scr"
 	ok_match "$size: the ask line says lint found errors" "lint found errors: run anyway\\? y" "$scr"
@@ -100,12 +111,12 @@ done
 
 # SQLite: the rules are PostgreSQL's, nothing is said about lint
 tui_start 120 40 "cd $work/sqlite && LANG=C.UTF-8 $ALUDEL tui; echo EXITED; sleep 5"
-wait_for "dddd00000001" || echo "# no screen"
+wait_for "eeee00000001" || echo "# no screen"
 ok_match "sqlite: the graph is drawn" "cccc00000001.* require a code" "$scr"
 n=$(printf '%s\n' "$scr" | grep -c '⚠')
 ok_eq "sqlite: no marker on any row" 0 "$n"
-ok_match "sqlite: the status line has no lint error" "4 revisions; \\? for help" "$scr"
-keys g; keys j; keys Enter; keys J J J; wait_for "ADD COLUMN code" || echo "# no preview"
+ok_match "sqlite: the status line has no lint error" "5 revisions; \\? for help" "$scr"
+keys g; keys j; keys j; keys Enter; keys J J J; wait_for "ADD COLUMN code" || echo "# no preview"
 ok_match "sqlite: the preview shows the statements" "ADD COLUMN code text NOT NULL" "$scr"
 n=$(printf '%s\n' "$scr" | grep -cE 'adding-required|-- ⚠|-- !')
 ok_eq "sqlite: the preview has no finding line" 0 "$n"

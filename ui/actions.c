@@ -216,11 +216,12 @@ static char *rows_outcome(struct tui *t, const ald_strarray *before)
 	return text;
 }
 
-/* Shows the plan, asks, runs it with progress, reports the result. `what`
+/* Shows the plan, asks, runs it with progress, reports the result. `down`
+ * is its direction for lint (1 downgrade, 0 upgrade, -1 a stamp). `what`
  * names the action on the status line ("upgrade"), `desc` the action and its
  * target in the dialog's title and the run log ("upgrade to feat@head
  * (3f2a...)"); the title adds the database (its masked URL). */
-static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what, const char *desc)
+static void confirm_and_run(struct tui *t, ald_plan *plan, int down, const char *what, const char *desc)
 {
 	char *sql = NULL;
 	if (ald_plan_sql(&sql, plan) < 0) {
@@ -237,7 +238,7 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, const char *what, con
 	snprintf(full, sizeof(full), "%s on %s", desc, url ? url : "(no database URL)");
 	snprintf(title, sizeof(title), "%s: %zu step(s), this SQL will run", full, ald_plan_step_count(plan));
 	int lint_errors; /* the plan's lint findings (lint_view.c) above its SQL */
-	char *shown = lint_plan_block(t, sql, &lint_errors);
+	char *shown = lint_plan_block(t, plan, down, sql, &lint_errors);
 	int yes = dialog_text(t, title, shown ? shown : sql,
 			      lint_errors ? "lint found errors: run anyway? y = yes, n = no (j/k scroll)"
 					  : "run it? y = yes, n = no (j/k scroll)");
@@ -368,7 +369,7 @@ void tui_act_move(struct tui *t, int down_wanted, const char *target, const char
 	} else {
 		target_ids(t, target, ids, sizeof(ids));
 		snprintf(desc, sizeof(desc), "%s to %s%s", down_wanted ? "downgrade" : "upgrade", target, ids);
-		confirm_and_run(t, plan, what, desc);
+		confirm_and_run(t, plan, down_wanted, what, desc);
 	}
 	ald_plan_free(plan);
 	free(unfinished);
@@ -433,7 +434,7 @@ void tui_act_stamp(struct tui *t, const char *const *targets, size_t n)
 		if (n == 1)
 			target_ids(t, targets[0], ids, sizeof(ids));
 		snprintf(desc, sizeof(desc), "stamp %s%s", names, n == 1 ? ids : "");
-		confirm_and_run(t, plan, "stamp", desc);
+		confirm_and_run(t, plan, -1, "stamp", desc);
 	}
 	ald_plan_free(plan);
 }

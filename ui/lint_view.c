@@ -4,9 +4,9 @@
  * finding lines the preview puts beside the statements, and the block the
  * confirmation dialog shows for a plan's SQL. A project whose URL is SQLite
  * is not linted (the rules are PostgreSQL's): everything here is then empty,
- * without a word. Alembic .py revisions are not linted here (that asks
- * Alembic for their SQL, far too slow for a screen of rows); their plans are,
- * in the confirmation. */
+ * without a word. Alembic .py revisions are not linted on rows or in the
+ * preview (that asks Alembic for their SQL, far too slow for a screen of
+ * rows); the confirmation lints every revision of the plan, .py included. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui_internal.h"
 
@@ -173,22 +173,49 @@ char *lint_annotate(struct tui *t, const ald_revision *r, int downgrade, const c
 	return text;
 }
 
-char *lint_plan_block(struct tui *t, const char *sql, int *errors)
+/* Whether finding x concerns a plan in direction `down`: its part of the
+ * revision, and an empty downgrade whichever way the plan goes. */
+static int in_direction(const ald_lint_finding *x, int down)
+{
+	return x->downgrade == down || strcmp(x->rule, "empty-downgrade") == 0;
+}
+
+/* The findings of the revisions the plan runs, each revision linted alone
+ * (what an earlier step creates is not "created in the same revision"). */
+static ald_lint *lint_steps(struct tui *t, const ald_plan *plan, int *err)
+{
+	size_t n = ald_plan_step_count(plan), k = 0;
+	const ald_revision **revs = calloc(n ? n : 1, sizeof(*revs));
+	if (!revs)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		if ((revs[k] = ald_plan_step_revision(plan, i)) != NULL)
+			k++;
+	ald_lint *found = NULL;
+	*err = ald_lint_revisions(&found, t->project, revs, k);
+	free(revs);
+	return found;
+}
+
+char *lint_plan_block(struct tui *t, const ald_plan *plan, int down, const char *sql, int *errors)
 {
 	*errors = 0;
-	if (cache(t)->off)
+	if (cache(t)->off || down < 0)
 		return NULL;
-	ald_lint *found = NULL;
-	int err = ald_lint_sql(&found, t->project, sql, "plan");
+	int err;
+	ald_lint *found = lint_steps(t, plan, &err);
 	if (err == ALD_EUSAGE)
 		cache(t)->off = 1;
-	if (err < 0 || !ald_lint_count(found)) {
+	size_t shown = 0;
+	for (size_t k = 0; err == 0 && k < ald_lint_count(found); k++)
+		shown += in_direction(ald_lint_at(found, k), down);
+	if (err < 0 || !shown) {
 		ald_lint_free(found);
 		return NULL;
 	}
-	size_t n = ald_lint_count(found), nerr = 0;
-	for (size_t k = 0; k < n; k++)
-		nerr += ald_lint_at(found, k)->severity >= ALD_LINT_ERROR;
+	size_t n = shown, nerr = 0;
+	for (size_t k = 0; k < ald_lint_count(found); k++)
+		nerr += in_direction(ald_lint_at(found, k), down) && ald_lint_at(found, k)->severity >= ALD_LINT_ERROR;
 	char *text = NULL;
 	size_t tlen = 0;
 	FILE *f = open_memstream(&text, &tlen);
@@ -196,9 +223,13 @@ char *lint_plan_block(struct tui *t, const char *sql, int *errors)
 		abort();
 	fprintf(f, "Lint: %zu warning%s, %zu error%s\n", n - nerr, n - nerr == 1 ? "" : "s", nerr,
 		nerr == 1 ? "" : "s");
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < ald_lint_count(found); k++) {
 		const ald_lint_finding *x = ald_lint_at(found, k);
-		fprintf(f, "  %s %s: %s\n", x->severity >= ALD_LINT_ERROR ? "error" : "warning", x->rule, x->message);
+		if (!in_direction(x, down))
+			continue;
+		const char *base = strrchr(x->path, '/');
+		fprintf(f, "  %s %s: %s (%s:%u)\n", x->severity >= ALD_LINT_ERROR ? "error" : "warning", x->rule,
+			x->message, base ? base + 1 : x->path, x->line);
 	}
 	fprintf(f, "\n%s", sql);
 	fclose(f);

@@ -167,10 +167,12 @@ char *lint_annotate(struct tui *t, const ald_revision *r, int downgrade, const c
 /* The start of a finding's line, and whether a line is one lint_annotate wrote. */
 const char *lint_line_prefix(const struct tui *t);
 int lint_line_is_finding(const struct tui *t, const char *s, size_t len);
-/* The confirmation's text for a plan's SQL: "Lint: N warnings, M errors", a
- * line per finding, a blank line, then sql; NULL when there are no findings.
- * *errors is 1 when one is an error. The caller frees it. */
-char *lint_plan_block(struct tui *t, const char *sql, int *errors);
+/* The confirmation's text for a plan: "Lint: N warnings, M errors", a line
+ * per finding of the revisions its steps run (each linted alone; the part
+ * of direction `down`, 1 for a downgrade, 0 for an upgrade, -1 for none: a
+ * stamp), a blank line, then sql; NULL when there are no findings. *errors
+ * is 1 when one is an error. The caller frees it. */
+char *lint_plan_block(struct tui *t, const ald_plan *plan, int down, const char *sql, int *errors);
 void lint_forget(struct tui *t);
 
 /* dialog.c */
