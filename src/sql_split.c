@@ -1,51 +1,44 @@
 /* sql_split.c - splits a migration section into statements (see sql_split.h).
  *
- * One pass over the bytes, no allocation except the statements themselves.
- * Quotes, comments and dollar quotes are skipped with memchr/memmem; words
- * are looked at only to recognise CREATE [TEMP] TRIGGER ... BEGIN ... END and
- * BEGIN ATOMIC ... END bodies, inside which ';' does not end a statement.
- * Line numbers are counted lazily, only for the positions that need one.
+ * The boundaries come from the database's own code: libpg_query's split (the
+ * parser's when it accepts the text, else the scanner's, which tolerates
+ * statements the parser rejects) or sqlite3_complete() asked at each ';'.
+ * What is done here: trimming each statement of the blanks and comments
+ * around it, its line number, and for an unterminated quote or comment the
+ * line where it starts. Whether a position is outside every quote, comment
+ * and body is asked of the same library (top_level()), never worked out here.
  */
 #include "sql_split.h"
 #include "error.h"
+#include "pgq_loader.h"
+#include "sqlite_loader.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Where a CREATE TRIGGER statement is recognised from its first words. */
-enum trig_state {
-	TRIG_NO = -1,     /* not a trigger */
-	TRIG_START = 0,   /* no word seen yet */
-	TRIG_CREATE = 1,  /* CREATE */
-	TRIG_TEMP = 2,    /* CREATE TEMP / TEMPORARY */
-	TRIG_YES = 3,     /* CREATE [TEMP] TRIGGER: BEGIN opens the body */
-};
-
 struct splitter {
-	const char *t;
+	char *buf;      /* a copy of the text with 3 spare bytes, poked and restored */
 	size_t len;
+	int sqlite;     /* sqlite3_complete() rules, else PostgreSQL's */
+	unsigned first_line;
 	size_t line_pos; /* lazy line counter: `line` is the line of byte line_pos */
 	unsigned line;
 	struct ald_stmts *out;
-
-	/* the statement being read */
-	size_t start;    /* first code byte, or SIZE_MAX before any */
-	size_t code_end; /* just after the last code byte */
-	enum trig_state trig;
-	int after_begin; /* the previous token was the word BEGIN */
-	int body;        /* inside a BEGIN ... END body */
-	size_t body_pos; /* where that body's BEGIN is */
-	unsigned case_depth;
+	size_t open_comment; /* where skip_blank() found a block comment not closed */
 };
 
 #define NO_POS ((size_t)-1)
 
-/* The line number of byte `pos`; positions must be asked in increasing order. */
+/* The line number of byte `pos`. */
 static unsigned line_at(struct splitter *s, size_t pos)
 {
-	const char *p = s->t + s->line_pos, *end = s->t + pos;
+	if (pos < s->line_pos) {
+		s->line_pos = 0;
+		s->line = s->first_line;
+	}
+	const char *p = s->buf + s->line_pos, *end = s->buf + pos;
 	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		s->line++;
 		p++;
@@ -56,277 +49,284 @@ static unsigned line_at(struct splitter *s, size_t pos)
 
 static int unterminated(struct splitter *s, size_t pos, const char *what)
 {
-	return ald_error_set(ALD_EINVALID, "line %u: unterminated %s starting here",
-			     line_at(s, pos), what);
+	return ald_error_set(ALD_EINVALID, "line %u: unterminated %s starting here", line_at(s, pos), what);
 }
 
-static int is_word_start(unsigned char c)
+static int is_space(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int is_word_char(unsigned char c)
+/* Skips blanks and comments from i (a position outside any token) up to end;
+ * block comments nest in PostgreSQL, not in SQLite. Returns the first other
+ * byte or end, or NO_POS if a block comment is not closed before end. */
+static size_t skip_blank(struct splitter *s, size_t i, size_t end)
 {
-	return is_word_start(c) || (c >= '0' && c <= '9') || c == '$';
-}
-
-static void stmt_reset(struct splitter *s)
-{
-	s->start = NO_POS;
-	s->code_end = 0;
-	s->trig = TRIG_START;
-	s->after_begin = 0;
-	s->body = 0;
-	s->case_depth = 0;
-}
-
-/* Records that bytes [from, to) are part of the statement's code. */
-static void code(struct splitter *s, size_t from, size_t to)
-{
-	if (s->start == NO_POS)
-		s->start = from;
-	s->code_end = to;
-}
-
-static void stmt_emit(struct splitter *s)
-{
-	if (s->start != NO_POS) {
-		struct ald_stmts *o = s->out;
-		o->v = ald_xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
-		o->v[o->n].sql = ald_xstrndup(s->t + s->start, s->code_end - s->start);
-		o->v[o->n].line = line_at(s, s->start);
-		o->n++;
-	}
-	stmt_reset(s);
-}
-
-/* Whether the word w (n bytes) is the keyword kw (a string literal, upper case). */
-#define word_is(w, n, kw) \
-	((n) == sizeof(kw) - 1 && ((w)[0] & ~0x20) == (kw)[0] && strncasecmp(w, kw, n) == 0)
-
-/* Follows the keywords that open and close BEGIN ... END bodies. */
-static void stmt_word(struct splitter *s, size_t pos, size_t n)
-{
-	const char *w = s->t + pos;
-	if (n < 3 || n > 9) { /* no keyword has that length */
-		s->after_begin = 0;
-		if (s->trig >= TRIG_START && s->trig < TRIG_YES && !s->body)
-			s->trig = TRIG_NO;
-		return;
-	}
-	if (s->body) {
-		if (word_is(w, n, "CASE"))
-			s->case_depth++;
-		else if (word_is(w, n, "END")) {
-			if (s->case_depth > 0)
-				s->case_depth--;
-			else
-				s->body = 0;
-		}
-		return;
-	}
-	switch (s->trig) {
-	case TRIG_START:
-		s->trig = word_is(w, n, "CREATE") ? TRIG_CREATE : TRIG_NO;
-		break;
-	case TRIG_CREATE:
-		if (word_is(w, n, "TEMP") || word_is(w, n, "TEMPORARY"))
-			s->trig = TRIG_TEMP;
-		else
-			s->trig = word_is(w, n, "TRIGGER") ? TRIG_YES : TRIG_NO;
-		break;
-	case TRIG_TEMP:
-		s->trig = word_is(w, n, "TRIGGER") ? TRIG_YES : TRIG_NO;
-		break;
-	default:
-		break;
-	}
-	int was_begin = s->after_begin;
-	s->after_begin = 0;
-	if (was_begin && word_is(w, n, "ATOMIC")) {
-		s->body = 1;
-		s->case_depth = 0;
-	} else if (word_is(w, n, "BEGIN")) {
-		s->body_pos = pos;
-		if (s->trig == TRIG_YES) {
-			s->body = 1;
-			s->case_depth = 0;
-		} else {
-			s->after_begin = 1;
-		}
-	}
-}
-
-/* Skips a quoted string or identifier opened at i by `q`; doubled quotes
- * escape, and backslashes too when `backslash`. Returns the index after the
- * closing quote, or NO_POS. */
-static size_t skip_quoted(const struct splitter *s, size_t i, char q, int backslash)
-{
-	i++;
-	while (i < s->len) {
-		if (backslash) {
-			while (i < s->len && s->t[i] != q && s->t[i] != '\\')
-				i++;
-			if (i >= s->len)
-				return NO_POS;
-			if (s->t[i] == '\\') {
-				i += 2;
-				continue;
+	const char *t = s->buf;
+	while (i < end) {
+		if (is_space(t[i])) {
+			i++;
+		} else if (t[i] == '-' && i + 1 < end && t[i + 1] == '-') {
+			const char *nl = memchr(t + i, '\n', end - i);
+			i = nl ? (size_t)(nl - t) + 1 : end;
+		} else if (t[i] == '/' && i + 1 < end && t[i + 1] == '*') {
+			unsigned depth = 1;
+			s->open_comment = i;
+			for (i += 2; depth > 0; i++) {
+				if (i + 1 >= end)
+					return NO_POS;
+				if (t[i] == '*' && t[i + 1] == '/')
+					depth--, i++;
+				else if (!s->sqlite && t[i] == '/' && t[i + 1] == '*')
+					depth++, i++;
 			}
 		} else {
-			const char *p = memchr(s->t + i, q, s->len - i);
-			if (!p)
-				return NO_POS;
-			i = (size_t)(p - s->t);
+			break;
 		}
-		/* s->t[i] == q */
-		if (i + 1 < s->len && s->t[i + 1] == q) {
-			i += 2;
+	}
+	return i;
+}
+
+/* Whether byte `at` of the statement starting at `from` is outside every
+ * quote, comment and body, as the dialect's library sees it. */
+static int top_level(struct splitter *s, size_t from, size_t at)
+{
+	char *b = s->buf;
+	char keep0 = b[at], keep1 = b[at + 1];
+	int ok;
+	if (s->sqlite) {
+		b[at] = ';';
+		b[at + 1] = '\0';
+		ok = sqlite3_complete(b + from);
+	} else {
+		b[at] = '\0';
+		PgQuerySplitResult r = pg_query_split_with_scanner(b + from);
+		ok = r.error == NULL;
+		pg_query_free_split_result(r);
+	}
+	b[at] = keep0;
+	b[at + 1] = keep1;
+	return ok;
+}
+
+/* The end of the statement's code in [from, end): trailing blanks and the
+ * comments after its last token dropped. */
+static size_t code_end(struct splitter *s, size_t from, size_t end)
+{
+	const char *t = s->buf;
+	while (end > from && is_space(t[end - 1]))
+		end--;
+	size_t best = end;
+	for (size_t c = end - 1; c-- > from;) { /* a comment opening at c, with only blanks after it */
+		if (((t[c] == '-' && t[c + 1] == '-') || (t[c] == '/' && t[c + 1] == '*')) &&
+		    skip_blank(s, c, end) == end && top_level(s, from, c))
+			best = c;
+	}
+	while (best > from && is_space(t[best - 1]))
+		best--;
+	return best;
+}
+
+/* Adds the statement in [from, end) (a ';' or the end of the text at end),
+ * if it holds anything but blanks and comments. */
+static void emit(struct splitter *s, size_t from, size_t end)
+{
+	from = skip_blank(s, from, end);
+	if (from == NO_POS || from >= end)
+		return;
+	size_t e = code_end(s, from, end);
+	struct ald_stmts *o = s->out;
+	o->v = ald_xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
+	o->v[o->n].sql = ald_xstrndup(s->buf + from, e - from);
+	o->v[o->n].line = line_at(s, from);
+	o->n++;
+}
+
+/* ---------------------------------------------------------------- PostgreSQL */
+
+/* The byte offset of 1-based character `pos` (libpg_query counts characters). */
+static size_t char_offset(const struct splitter *s, int pos)
+{
+	size_t i = 0;
+	for (int n = 1; i < s->len && n < pos; n++)
+		for (i++; i < s->len && ((unsigned char)s->buf[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* The scanner's error: an unterminated token named as ours, anything else
+ * with its own message. */
+static int pg_error(struct splitter *s, const PgQueryError *e)
+{
+	size_t pos = char_offset(s, e->cursorpos);
+	const char *m = e->message ? e->message : "cannot split the statements";
+	if (strncmp(m, "unterminated ", 13) != 0)
+		return ald_error_set(ALD_EINVALID, "line %u: %s", line_at(s, pos), m);
+	const char *near = strstr(m, " at or near");
+	char *what = ald_xstrndup(m + 13, near ? (size_t)(near - m) - 13 : strlen(m) - 13);
+	if (strcmp(what, "/* comment") == 0) {
+		free(what);
+		what = ald_xstrdup("block comment");
+	} else if (strcmp(what, "dollar-quoted string") == 0 && s->buf[pos] == '$') {
+		const char *tag_end = strchr(s->buf + pos + 1, '$');
+		free(what);
+		what = ald_xasprintf("dollar-quoted string %.*s",
+				     tag_end ? (int)(tag_end - (s->buf + pos)) + 1 : 1, s->buf + pos);
+	}
+	int err = unterminated(s, pos, what);
+	free(what);
+	return err;
+}
+
+/* Text between two statements the scanner gave: statements it dropped (its
+ * split keeps only those with a keyword); split at each top-level ';'. */
+static void pg_gap(struct splitter *s, size_t from, size_t to)
+{
+	size_t start = from;
+	for (size_t q = from; q < to; q++) {
+		if (s->buf[q] == ';' && top_level(s, start, q)) {
+			emit(s, start, q);
+			start = q + 1;
+		}
+	}
+	emit(s, start, to);
+}
+
+static int split_pg(struct splitter *s)
+{
+	int err = ald_pgq_load();
+	if (err < 0)
+		return err;
+	PgQuerySplitResult r = pg_query_split_with_parser(s->buf);
+	if (r.error) { /* a statement the parser rejects: the database will say why */
+		pg_query_free_split_result(r);
+		r = pg_query_split_with_scanner(s->buf);
+	}
+	if (r.error) {
+		err = pg_error(s, r.error);
+		pg_query_free_split_result(r);
+		return err;
+	}
+	size_t done = 0;
+	for (int i = 0; i < r.n_stmts; i++) {
+		size_t loc = (size_t)r.stmts[i]->stmt_location, end = loc + (size_t)r.stmts[i]->stmt_len;
+		if (loc < done || end > s->len)
 			continue;
-		}
-		return i + 1;
+		if (loc > done)
+			pg_gap(s, done, loc);
+		emit(s, loc, end);
+		done = end < s->len ? end + 1 : end; /* past its ';' */
 	}
-	return NO_POS;
-}
-
-/* Skips a (nested) block comment opened at i; returns the index after it or NO_POS. */
-static size_t skip_block_comment(const struct splitter *s, size_t i)
-{
-	unsigned depth = 1;
-	i += 2;
-	while (i + 1 < s->len) {
-		char c = s->t[i];
-		if (c == '*' && s->t[i + 1] == '/') {
-			i += 2;
-			if (--depth == 0)
-				return i;
-		} else if (c == '/' && s->t[i + 1] == '*') {
-			depth++;
-			i += 2;
-		} else {
-			i++;
-		}
-	}
-	return NO_POS;
-}
-
-/* The length of a dollar-quote tag ($$ or $name$) at i, or 0 if '$' at i does
- * not open one (e.g. a $1 parameter). */
-static size_t dollar_tag(const struct splitter *s, size_t i)
-{
-	size_t j = i + 1;
-	if (j < s->len && is_word_start((unsigned char)s->t[j])) {
-		while (j < s->len && is_word_char((unsigned char)s->t[j]) && s->t[j] != '$')
-			j++;
-	}
-	if (j < s->len && s->t[j] == '$')
-		return j + 1 - i;
+	pg_query_free_split_result(r);
+	pg_gap(s, done, s->len);
 	return 0;
 }
 
-static int split(struct splitter *s)
+/* ---------------------------------------------------------------- SQLite */
+
+/* Whether the word at i is BEGIN (case-insensitive, not part of a longer word). */
+static int is_begin(const char *t, size_t i, size_t len)
 {
-	const char *t = s->t;
-	size_t i = 0, len = s->len;
+#define WORDC(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || (c) == '_')
+	return i + 5 <= len && strncasecmp(t + i, "begin", 5) == 0 && (i == 0 || !WORDC(t[i - 1])) &&
+	       (i + 5 == len || !WORDC(t[i + 5]));
+#undef WORDC
+}
 
-	while (i < len) {
-		unsigned char c = (unsigned char)t[i];
-		size_t from = i, next;
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-			i++;
-			continue;
-		}
-		if (c == '-' && i + 1 < len && t[i + 1] == '-') {
-			const char *nl = memchr(t + i, '\n', len - i);
-			i = nl ? (size_t)(nl - t) + 1 : len;
-			continue;
-		}
-		if (c == '/' && i + 1 < len && t[i + 1] == '*') {
-			if ((i = skip_block_comment(s, i)) == NO_POS)
-				return unterminated(s, from, "block comment");
-			continue;
-		}
-		if (is_word_start(c) || (c >= '0' && c <= '9')) {
-			while (i < len && is_word_char((unsigned char)t[i]))
-				i++;
-			if (i - from == 1 && (c == 'E' || c == 'e') && i < len && t[i] == '\'') {
-				if ((next = skip_quoted(s, i, '\'', 1)) == NO_POS)
-					return unterminated(s, from, "quoted string");
-				s->after_begin = 0;
-				code(s, from, next);
-				i = next;
-				continue;
-			}
-			code(s, from, i);
-			if (!(c >= '0' && c <= '9'))
-				stmt_word(s, from, i - from);
-			else
-				s->after_begin = 0;
-			continue;
-		}
-		if (c == ';' && !s->body) {
-			stmt_emit(s);
-			i++;
-			continue;
-		}
-		s->after_begin = 0;
-		switch (c) {
-		case '\'':
-			if ((next = skip_quoted(s, i, '\'', 0)) == NO_POS)
-				return unterminated(s, from, "quoted string");
-			break;
-		case '"':
-			if ((next = skip_quoted(s, i, '"', 0)) == NO_POS)
-				return unterminated(s, from, "quoted identifier");
-			break;
-		case '`':
-			if ((next = skip_quoted(s, i, '`', 0)) == NO_POS)
-				return unterminated(s, from, "quoted identifier");
-			break;
-		case '$': {
-			size_t n = dollar_tag(s, i);
-			next = i + 1;
-			if (n > 0) {
-				const char *end = memmem(t + i + n, len - i - n, t + i, n);
-				if (!end) {
-					char *what = ald_xasprintf("dollar-quoted string %.*s", (int)n,
-								   t + i);
-					int err = unterminated(s, from, what);
-					free(what);
-					return err;
-				}
-				next = (size_t)(end - t) + n;
-			}
-			break;
-		}
-		default:
-			next = i + 1;
-			break;
-		}
-		code(s, from, next);
-		i = next;
+/* The text from `from` to the end is not complete: the last quote or comment
+ * opened outside every other one is the culprit; with none, a trigger body. */
+static int sqlite_unterminated(struct splitter *s, size_t from)
+{
+	const char *t = s->buf;
+	size_t last = NO_POS;
+	for (size_t p = from; p < s->len; p++) {
+		char c = t[p];
+		if ((c == '\'' || c == '"' || c == '`' || c == '[' || (c == '/' && t[p + 1] == '*')) &&
+		    top_level(s, from, p))
+			last = p;
 	}
-	if (s->body)
-		return unterminated(s, s->body_pos, "BEGIN ... END block");
-	stmt_emit(s);
+	if (last != NO_POS) {
+		char c = t[last];
+		return unterminated(s, last, c == '\'' ? "quoted string" : c == '/' ? "block comment"
+										   : "quoted identifier");
+	}
+	size_t at = from;
+	while (at < s->len && !is_begin(t, at, s->len))
+		at++;
+	return unterminated(s, at < s->len ? at : from, "BEGIN ... END block");
+}
+
+static int split_sqlite(struct splitter *s)
+{
+	int err = ald_sqlite_load();
+	if (err < 0)
+		return err;
+	char *b = s->buf;
+	size_t start = 0;
+	for (size_t q = 0; q < s->len; q++) {
+		if (b[q] != ';')
+			continue;
+		char keep = b[q + 1];
+		b[q + 1] = '\0';
+		int complete = sqlite3_complete(b + start);
+		b[q + 1] = keep;
+		if (complete) {
+			emit(s, start, q);
+			start = q + 1;
+		}
+	}
+	size_t from = skip_blank(s, start, s->len);
+	if (from == NO_POS)
+		return unterminated(s, s->open_comment, "block comment");
+	if (from == s->len)
+		return 0;
+	memcpy(b + s->len, "\n;", 3); /* the last statement needs no ';' */
+	int complete = sqlite3_complete(b + from);
+	b[s->len] = '\0';
+	if (!complete)
+		return sqlite_unterminated(s, from);
+	emit(s, from, s->len);
 	return 0;
+}
+
+/* ---------------------------------------------------------------- API */
+
+enum ald_sql_dialect ald_sql_dialect_of(const char *scheme)
+{
+	if (scheme && strcmp(scheme, "postgresql") == 0)
+		return ALD_SQL_POSTGRESQL;
+	if (scheme && strcmp(scheme, "sqlite") == 0)
+		return ALD_SQL_SQLITE;
+	return ALD_SQL_ANY;
+}
+
+int ald_sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
+			  unsigned first_line)
+{
+	memset(out, 0, sizeof(*out));
+	const char *nul = memchr(text, '\0', len);
+	if (nul)
+		len = (size_t)(nul - text); /* the libraries read C strings */
+	struct splitter s = {
+		.buf = ald_xmalloc(len + 3),
+		.len = len,
+		.sqlite = dialect == ALD_SQL_SQLITE,
+		.first_line = first_line,
+		.line = first_line,
+		.out = out,
+	};
+	memcpy(s.buf, text, len);
+	memset(s.buf + len, 0, 3);
+	int err = s.sqlite ? split_sqlite(&s) : split_pg(&s);
+	free(s.buf);
+	if (err < 0)
+		ald_stmts_free(out);
+	return err;
 }
 
 int ald_sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line)
 {
-	struct splitter s = {
-		.t = text,
-		.len = len,
-		.line = first_line,
-		.out = out,
-	};
-	memset(out, 0, sizeof(*out));
-	stmt_reset(&s);
-	int err = split(&s);
-	if (err < 0)
-		ald_stmts_free(out);
-	return err;
+	return ald_sql_split_dialect(out, ALD_SQL_ANY, text, len, first_line);
 }
 
 void ald_stmts_free(struct ald_stmts *s)
