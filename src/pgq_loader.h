@@ -16,8 +16,9 @@
 
 #define ALD_PGQ_FUNCTIONS(X)                                                                  \
 	X(pg_query_parse_protobuf) X(pg_query_free_protobuf_parse_result)                      \
-	X(pg_query_split_with_scanner) X(pg_query_split_with_parser) X(pg_query_free_split_result)                           \
-	X(pg_query__parse_result__unpack)
+	X(pg_query_split_with_scanner) X(pg_query_split_with_parser) X(pg_query_free_split_result) \
+	X(pg_query_scan) X(pg_query_free_scan_result) X(pg_query__parse_result__unpack)             \
+	X(pg_query__scan_result__unpack) X(pg_query__scan_result__free_unpacked)
 
 struct ald_pgq_api {
 #define ALD_PGQ_MEMBER(f) __typeof__(&f) f;
@@ -38,6 +39,10 @@ int ald_pgq_load(void);
 #define pg_query_split_with_parser ald_pgq.pg_query_split_with_parser
 #define pg_query_free_split_result ald_pgq.pg_query_free_split_result
 #define pg_query__parse_result__unpack ald_pgq.pg_query__parse_result__unpack
+#define pg_query_scan ald_pgq.pg_query_scan
+#define pg_query_free_scan_result ald_pgq.pg_query_free_scan_result
+#define pg_query__scan_result__unpack ald_pgq.pg_query__scan_result__unpack
+#define pg_query__scan_result__free_unpacked ald_pgq.pg_query__scan_result__free_unpacked
 #endif
 
 #endif

@@ -1,10 +1,11 @@
 /* sql_split.h - splitting a migration section into SQL statements.
  *
- * Where a statement ends is asked of the database's own code: PostgreSQL's
- * parser (libpg_query's split functions, so that quotes, E'' strings,
- * comments, dollar quotes and BEGIN ATOMIC bodies hide their ';') or SQLite's
- * sqlite3_complete() (quotes, comments and CREATE TRIGGER ... BEGIN ... END
- * bodies). Each library is loaded on first use.
+ * Whose rules end a statement depends on the database: PostgreSQL's are
+ * PostgreSQL's own parser and scanner (libpg_query, loaded on first use),
+ * which know quotes, E'' strings, nested comments, dollar quotes and BEGIN
+ * ATOMIC bodies; SQLite's are its lexis (quotes, `names`, [names],
+ * non-nesting comments, CREATE TRIGGER ... BEGIN ... END bodies), read in one
+ * pass by sql_split_sqlite.c.
  */
 #ifndef ALD_SQL_SPLIT_H
 #define ALD_SQL_SPLIT_H
@@ -31,13 +32,14 @@ enum ald_sql_dialect { ALD_SQL_ANY, ALD_SQL_POSTGRESQL, ALD_SQL_SQLITE };
 enum ald_sql_dialect ald_sql_dialect_of(const char *scheme);
 
 /* Splits `text` (len bytes) whose first byte is on line `first_line` by the
- * rules of `dialect`. A section holding only comments and whitespace gives
- * zero statements. An unterminated quote, comment, dollar quote or trigger
- * body is an error naming its starting line ("line N: unterminated ...");
- * text the database would reject otherwise is split as well as it can be
- * and left to the database to report. Failing to load the library is an
- * error naming it and its Debian package. On success *out holds the
- * statements (caller frees with ald_stmts_free). */
+ * rules of `dialect`, in time linear in len. A section holding only comments
+ * and whitespace gives zero statements. An unterminated quote, comment,
+ * dollar quote or trigger body is an error naming its starting line ("line
+ * N: unterminated ..."), and so is a NUL byte; text the database would
+ * reject otherwise is split as well as it can be and left to the database
+ * to report. Failing to load libpg_query is an error naming it and its
+ * Debian package. On success *out holds the statements (caller frees with
+ * ald_stmts_free). */
 int ald_sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
 			  unsigned first_line);
 

@@ -1,6 +1,4 @@
-/* sqlite_loader.h - libsqlite3, loaded on the first SQLite connection (or
- * the first split of a SQLite migration section: sql_split.c asks
- * sqlite3_complete() where a statement ends).
+/* sqlite_loader.h - libsqlite3, loaded on the first SQLite connection.
  *
  * Most commands (heads, history, branches, show, the graph of the TUI) never
  * open a database; linking libsqlite3 cost each of them half a millisecond of
@@ -17,7 +15,7 @@
 	X(sqlite3_errmsg) X(sqlite3_error_offset) X(sqlite3_errstr) X(sqlite3_exec)             \
 	X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_get_autocommit)          \
 	X(sqlite3_interrupt) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_step)           \
-	X(sqlite3_total_changes64) X(sqlite3_complete)
+	X(sqlite3_total_changes64)
 
 struct ald_sqlite_api {
 #define ALD_SQLITE_MEMBER(f) __typeof__(&f) f;
@@ -36,7 +34,6 @@ int ald_sqlite_load(void);
 #define sqlite3_changes64 ald_sqlite.sqlite3_changes64
 #define sqlite3_close_v2 ald_sqlite.sqlite3_close_v2
 #define sqlite3_column_text ald_sqlite.sqlite3_column_text
-#define sqlite3_complete ald_sqlite.sqlite3_complete
 #define sqlite3_errmsg ald_sqlite.sqlite3_errmsg
 #define sqlite3_error_offset ald_sqlite.sqlite3_error_offset
 #define sqlite3_errstr ald_sqlite.sqlite3_errstr

@@ -2,7 +2,8 @@
  * comments, dollar quotes, trigger and BEGIN ATOMIC bodies, line numbers and
  * the errors for unterminated constructs. Every case runs through the
  * dialects it is valid in: PostgreSQL's split (libpg_query; also as
- * ald_sql_split, the split without a URL) and SQLite's (sqlite3_complete). */
+ * ald_sql_split, the split without a URL) and SQLite's (its lexis, as
+ * sqlite3_complete() reads it). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -362,6 +363,30 @@ static void test_unterminated(void **state)
 		 {"CREATE FUNCTION f() BEGIN ATOMIC SELECT 1", 1});
 }
 
+/* A statement holding many ';' (a string of 400 KB): split in one pass,
+ * where asking sqlite3_complete() at each ';' took 85 s. */
+static void test_many_semicolons_in_one_statement(void **state)
+{
+	(void)state;
+	size_t n = 200000;
+	char *text = malloc(2 * n + 32);
+	char *p = text + sprintf(text, "SELECT '");
+	for (size_t i = 0; i < n; i++)
+		*p++ = 'x', *p++ = ';';
+	strcpy(p, "';\nSELECT 2");
+	enum ald_sql_dialect ds[3];
+	size_t nd = dialects(BOTH, ds);
+	for (size_t k = 0; k < nd; k++) {
+		struct ald_stmts s;
+		assert_int_equal(split(&s, ds[k], text, 1), 0);
+		assert_int_equal(s.n, 2);
+		assert_int_equal(strlen(s.v[0].sql), 2 * n + 9);
+		assert_string_equal(s.v[1].sql, "SELECT 2");
+		ald_stmts_free(&s);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_specific),
 		cmocka_unit_test(test_trailing_comments),
 		cmocka_unit_test(test_unterminated),
+		cmocka_unit_test(test_many_semicolons_in_one_statement),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	ald_error_clear();
