@@ -1,5 +1,6 @@
 /* pgq_loader.h - libpg_query (PostgreSQL's own parser as a library), loaded
- * on the first lint: commands that do not lint never load its 2.7 MB.
+ * on the first lint or the first split of a PostgreSQL migration section
+ * (sql_split.c): commands that read no SQL never load its 2.7 MB.
  *
  * The lint files include this header instead of calling libpg_query
  * directly: each function below goes through a pointer that ald_pgq_load()
@@ -15,8 +16,9 @@
 
 #define ALD_PGQ_FUNCTIONS(X)                                                                  \
 	X(pg_query_parse_protobuf) X(pg_query_free_protobuf_parse_result)                      \
-	X(pg_query_split_with_scanner) X(pg_query_free_split_result)                           \
-	X(pg_query__parse_result__unpack)
+	X(pg_query_split_with_scanner) X(pg_query_split_with_parser) X(pg_query_free_split_result) \
+	X(pg_query_scan) X(pg_query_free_scan_result) X(pg_query__parse_result__unpack)             \
+	X(pg_query__scan_result__unpack) X(pg_query__scan_result__free_unpacked)
 
 struct ald_pgq_api {
 #define ALD_PGQ_MEMBER(f) __typeof__(&f) f;
@@ -34,8 +36,13 @@ int ald_pgq_load(void);
 #define pg_query_parse_protobuf ald_pgq.pg_query_parse_protobuf
 #define pg_query_free_protobuf_parse_result ald_pgq.pg_query_free_protobuf_parse_result
 #define pg_query_split_with_scanner ald_pgq.pg_query_split_with_scanner
+#define pg_query_split_with_parser ald_pgq.pg_query_split_with_parser
 #define pg_query_free_split_result ald_pgq.pg_query_free_split_result
 #define pg_query__parse_result__unpack ald_pgq.pg_query__parse_result__unpack
+#define pg_query_scan ald_pgq.pg_query_scan
+#define pg_query_free_scan_result ald_pgq.pg_query_free_scan_result
+#define pg_query__scan_result__unpack ald_pgq.pg_query__scan_result__unpack
+#define pg_query__scan_result__free_unpacked ald_pgq.pg_query__scan_result__free_unpacked
 #endif
 
 #endif

@@ -79,7 +79,7 @@ static int split_error(int err, const char *path)
 
 /* Reads and splits the statements step st runs; the checks that make a plan
  * fail before anything runs. */
-static int load_sql(struct ald_step *st, const struct ald_graph *g)
+static int load_sql(struct ald_step *st, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	const struct ald_revfile *f = &g->revs[st->rev].file;
 	int up = st->kind == ALD_STEP_UPGRADE;
@@ -97,7 +97,8 @@ static int load_sql(struct ald_step *st, const struct ald_graph *g)
 	int err = ald_revfile_section(&text, f, up);
 	if (err < 0)
 		return err;
-	err = ald_sql_split(&st->sql, text, strlen(text), sec->line);
+	err = ald_sql_split_dialect(&st->sql, ald_sql_dialect_of(cfg->split_dialect), text, strlen(text),
+				    sec->line);
 	free(text);
 	return err < 0 ? split_error(err, f->path) : 0;
 }
@@ -151,7 +152,7 @@ static int make_step(struct ald_step *st, const struct ald_graph *g, struct ald_
 	st->create_table = rows->n == 0;
 	if (!st->label)
 		set_labels(st, g);
-	int err = load_sql(st, g);
+	int err = load_sql(st, g, cfg);
 	if (err == 0)
 		ald_plan_step_versions(st, rows, g, cfg);
 	return err;

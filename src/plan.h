@@ -35,6 +35,9 @@ struct ald_plan_config {
 	int lazy;                         /* upgrade/downgrade: make only the first step now, the
 	                                     others when asked for (ald_plan_make_steps); the
 	                                     downgrade-section check still covers every step */
+	const char *split_dialect;        /* the database URL's scheme: whose rules split the
+	                                     revisions' statements (sql_split.h); NULL (no URL):
+	                                     PostgreSQL's */
 };
 
 enum ald_step_kind { ALD_STEP_UPGRADE, ALD_STEP_DOWNGRADE, ALD_STEP_STAMP };

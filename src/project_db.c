@@ -233,6 +233,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 			error = read_rows(&rows, p);
 	}
 	plan->cfg.dialect = plan->dialect;
+	plan->cfg.split_dialect = db || p->config.url ? plan->dialect : NULL;
 	if (error == 0)
 		error = build(plan, &rows);
 	if (error == 0 && db) { /* online: a step left part-way must be resumed first */

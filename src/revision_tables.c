@@ -2,7 +2,7 @@
  * (ald_revision_tables): read statically, nothing runs.
  *
  * A native .sql revision: the statements of its upgrade section (split by
- * sql_split.c) are read as tokens - comments, string literals and dollar
+ * sql_split.c, by the rules of the project's database) are read as tokens - comments, string literals and dollar
  * quotes are skipped, quoted names kept as written - and a few statement
  * shapes name tables: CREATE TABLE, ALTER TABLE (and its RENAME TO), DROP
  * TABLE, INSERT/REPLACE INTO, UPDATE ... SET, DELETE FROM, TRUNCATE, CREATE
@@ -415,8 +415,9 @@ static void sql_tables(struct ald_strvec *set, const char *sql, size_t len)
 	free(tv.v);
 }
 
-/* The upgrade section of a native revision. */
-static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f)
+/* The upgrade section of a native revision, split by the rules of the
+ * project's database (`dialect`: its URL's scheme, NULL without one). */
+static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f, const char *dialect)
 {
 	if (!f->upgrade.present)
 		return 0;
@@ -425,7 +426,7 @@ static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f)
 	if (err < 0)
 		return err;
 	struct ald_stmts st = {0};
-	err = ald_sql_split(&st, text, strlen(text), f->upgrade.line);
+	err = ald_sql_split_dialect(&st, ald_sql_dialect_of(dialect), text, strlen(text), f->upgrade.line);
 	if (err < 0) {
 		ald_error_prefix("%s:", f->path);
 	} else {
@@ -782,7 +783,14 @@ int ald_revision_tables(ald_strarray *out, const ald_project *p, const ald_revis
 		return ald_error_set(ALD_EUSAGE, "ald_revision_tables: the revision is not one of the project's");
 	const struct ald_revfile *f = &r->rev->file;
 	struct ald_strvec set = {0};
-	int err = f->kind == ALD_REVFILE_SQL ? sql_revision(&set, f) : py_revision(&set, f);
+	int err;
+	if (f->kind == ALD_REVFILE_SQL) {
+		char *dialect = p->config.url ? ald_project_dialect(p) : NULL;
+		err = sql_revision(&set, f, dialect);
+		free(dialect);
+	} else {
+		err = py_revision(&set, f);
+	}
 	if (err < 0) {
 		ald_strvec_free(&set);
 		return err;

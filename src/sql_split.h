@@ -1,10 +1,11 @@
 /* sql_split.h - splitting a migration section into SQL statements.
  *
- * Understands single and double quotes (with doubled-quote escapes), E'...'
- * backslash escapes, -- and nested block comments, PostgreSQL dollar quoting
- * ($$...$$, $tag$...$tag$) and BEGIN ... END bodies of SQLite/PostgreSQL
- * CREATE TRIGGER (and BEGIN ATOMIC function bodies), so that semicolons inside
- * them do not end a statement.
+ * Whose rules end a statement depends on the database: PostgreSQL's are
+ * PostgreSQL's own parser and scanner (libpg_query, loaded on first use),
+ * which know quotes, E'' strings, nested comments, dollar quotes and BEGIN
+ * ATOMIC bodies; SQLite's are its lexis (quotes, `names`, [names],
+ * non-nesting comments, CREATE TRIGGER ... BEGIN ... END bodies), read in one
+ * pass by sql_split_sqlite.c.
  */
 #ifndef ALD_SQL_SPLIT_H
 #define ALD_SQL_SPLIT_H
@@ -22,10 +23,27 @@ struct ald_stmts {
 	size_t n, cap;
 };
 
-/* Splits `text` (len bytes) whose first byte is on line `first_line`. A section
- * holding only comments and whitespace gives zero statements. An unterminated
- * quote, comment or dollar quote is an error naming its starting line.
- * On success *out holds the statements (caller frees with ald_stmts_free). */
+/* Whose rules end a statement. ALD_SQL_ANY (no database URL, or one of
+ * another kind) uses PostgreSQL's. */
+enum ald_sql_dialect { ALD_SQL_ANY, ALD_SQL_POSTGRESQL, ALD_SQL_SQLITE };
+
+/* The dialect of a URL scheme or plan dialect ("postgresql", "sqlite");
+ * NULL or anything else gives ALD_SQL_ANY. */
+enum ald_sql_dialect ald_sql_dialect_of(const char *scheme);
+
+/* Splits `text` (len bytes) whose first byte is on line `first_line` by the
+ * rules of `dialect`, in time linear in len. A section holding only comments
+ * and whitespace gives zero statements. An unterminated quote, comment,
+ * dollar quote or trigger body is an error naming its starting line ("line
+ * N: unterminated ..."), and so is a NUL byte; text the database would
+ * reject otherwise is split as well as it can be and left to the database
+ * to report. Failing to load libpg_query is an error naming it and its
+ * Debian package. On success *out holds the statements (caller frees with
+ * ald_stmts_free). */
+int ald_sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
+			  unsigned first_line);
+
+/* ald_sql_split_dialect with ALD_SQL_ANY. */
 int ald_sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line);
 
 void ald_stmts_free(struct ald_stmts *s);
