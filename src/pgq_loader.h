@@ -2,7 +2,7 @@
  * on the first lint or the first split of a PostgreSQL migration section
  * (sql_split.c): commands that read no SQL never load its 2.7 MB.
  *
- * The lint files include this header instead of calling libpg_query
+ * The lint files and sql_split_pg.c include this header instead of calling libpg_query
  * directly: each function below goes through a pointer that ald_pgq_load()
  * fills with dlopen/dlsym. The protobuf parse tree is unpacked by the
  * generated pg_query__parse_result__unpack, which libpg_query carries
