@@ -2,7 +2,7 @@
  * a clean chain passes; two heads (and --heads 2 on them), a missing down
  * revision and depends_on, a native .sql file with a bad header and an
  * Alembic .py file the reader refuses, a duplicate id, a duplicate branch
- * label, a cycle and a dependency cycle: each found, with its file and line;
+ * label, a cycle, a dependency cycle and a self-loop: each found, with its file and line;
  * several at once all found; lint errors on a PostgreSQL project (no server
  * needed: native revisions are linted from their text) and none without a
  * URL or on SQLite; an empty project; messages naming other files relative
@@ -256,6 +256,22 @@ static void test_dependency_cycle(void **state)
 	ald_check_result_free(r);
 }
 
+static void test_self_loop(void **state)
+{
+	(void)state;
+	ini(NULL);
+	chain();
+	rev("b1_self.sql", "b1", "a3, b1", NULL, NULL);
+	ald_check_result *r = run(0, NULL);
+	const ald_check_finding *f;
+	assert_int_equal(ald_check_count(r), 1);
+	assert_int_equal(count(r, ALD_CHECK_CYCLE, &f), 1); /* the reader refuses it: a cycle, not a parse error */
+	assert_true(is_file(f, "b1_self.sql"));
+	assert_int_equal(f->line, 4);
+	assert_string_equal(f->message, "Self-loop is detected in revisions (b1)");
+	ald_check_result_free(r);
+}
+
 static void test_several(void **state)
 {
 	(void)state;
@@ -353,7 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_clean),     T(test_two_heads), T(test_missing_parent), T(test_broken_files),
 		T(test_duplicate), T(test_label),     T(test_cycle),          T(test_dependency_cycle),
-		T(test_several),   T(test_lint),      T(test_empty),          T(test_api),
+		T(test_self_loop), T(test_several),   T(test_lint),      T(test_empty),          T(test_api),
 	};
 	return cmocka_run_group_tests(tests, tmp_cwd_group_setup, tmp_cwd_group_teardown);
 }
