@@ -492,7 +492,8 @@ enum {
 	ALD_CHECK_HEADS,              /* not the expected number of heads (the heads named) */
 	ALD_CHECK_PROJECT,            /* the project does not open for another reason */
 	ALD_CHECK_LINT,               /* a lint finding of severity error (PostgreSQL projects) */
-	ALD_CHECK_EDITED              /* an applied revision's file was edited since it ran */
+	ALD_CHECK_EDITED              /* an applied revision's file was edited since it ran (needs
+	                                 the database and the checksums of its history table) */
 };
 
 /* One finding; its strings are borrowed from the result. */
