@@ -198,6 +198,18 @@ if $PY -c 'import alembic' 2>/dev/null; then
 	ok_match "Alembic: the duplicate (a warning only)" "Revision a2 is present more than once" "$al"
 	ok_match "aludel: the duplicate, both files" \
 		"^$V/a3_r.py:10: duplicate: Revision a2 is present more than once: also in $V/a2_r.py$" "$out"
+	# lint on an Alembic project with a PostgreSQL URL: the .py revisions' SQL
+	# from Alembic's offline mode (no server needed)
+	rm "$V/a3_r.py"
+	sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://app:s3cretpw@127.0.0.1:9/app|' alembic.ini
+	sed -i "s|^    pass\$|    op.execute('ALTER TABLE accounts ADD COLUMN region text NOT NULL')|" "$V/a2_r.py"
+	out=$(ALUDEL_ALEMBIC="$PY -m alembic" "$ALUDEL" -c alembic.ini check 2>"$work/err"); st=$?
+	ok_status "an Alembic project's lint error: status 1" 1 $st
+	ok_match "an Alembic project's lint error: its file" "^$V/a2_r.py: lint: adding-required-field: " "$out"
+	out=$(ALUDEL_ALEMBIC=/nonexistent/alembic "$ALUDEL" -c alembic.ini check 2>"$work/err"); st=$?
+	ok_status "lint that cannot run (no Alembic): status 1" 1 $st
+	ok_match "lint that cannot run: says so" "^lint: lint could not run: .*cannot start /nonexistent/alembic" "$out"
+	ok_eq "the password is never printed" "" "$(printf '%s\n' "$out" "$(cat "$work/err")" | grep s3cretpw)"
 else
 	echo "# Alembic is not installed: the comparison is skipped"
 fi
