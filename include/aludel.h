@@ -475,6 +475,68 @@ ALD_EXTERN(const ald_lint_finding *) ald_lint_at(const ald_lint *l, size_t i);
 ALD_EXTERN(int) ald_lint_max_severity(const ald_lint *l);
 ALD_EXTERN(void) ald_lint_free(ald_lint *l);
 
+/* ---------------------------------------------------------------------------
+ * Check: the CI gate (`aludel check`). Every revision file is read and
+ * parsed on its own, so that one broken file does not hide the others; the
+ * graph the files give is then checked as a whole, every problem reported.
+ */
+
+/* What a finding is about. */
+enum {
+	ALD_CHECK_PARSE = 1,          /* a revision file does not parse (the parser's message) */
+	ALD_CHECK_FOLDER,             /* a versions folder cannot be read */
+	ALD_CHECK_DUPLICATE,          /* two files hold the same revision id (both named) */
+	ALD_CHECK_LABEL,              /* a branch label declared by two revisions */
+	ALD_CHECK_MISSING_PARENT,     /* a down_revision or depends_on names nothing that exists */
+	ALD_CHECK_CYCLE,              /* revisions that revise or depend on each other in a loop */
+	ALD_CHECK_HEADS,              /* not the expected number of heads (the heads named) */
+	ALD_CHECK_PROJECT,            /* the project does not open for another reason */
+	ALD_CHECK_LINT,               /* a lint finding of severity error (PostgreSQL projects) */
+	ALD_CHECK_EDITED              /* an applied revision's file was edited since it ran (needs
+	                                 the database and the checksums of its history table) */
+};
+
+/* One finding; its strings are borrowed from the result. */
+typedef struct {
+	int kind;            /* ALD_CHECK_* */
+	const char *path;    /* the file at fault (absolute), or NULL (e.g. the heads) */
+	unsigned line;       /* 1-based line in that file, 0 when unknown or none */
+	const char *message; /* what is wrong, one line, without the path and line;
+	                        other files it names are written as `ald_check_options.base_dir`
+	                        asks */
+} ald_check_finding;
+
+/* The findings of one check: file problems in map order (folder by folder,
+ * files sorted by name), then the graph's, the heads, lint, edited files. */
+typedef struct ald_check_result ald_check_result;
+
+typedef struct {
+	unsigned int version;
+	unsigned heads;           /* --heads N: how many heads the project must have; 0 = 1 */
+	const char *base_dir;     /* files named inside messages are written relative to this
+	                             folder when they lie under it (NULL: absolute) */
+} ald_check_options;
+#define ALD_CHECK_OPTIONS_VERSION 1
+#define ALD_CHECK_OPTIONS_INIT { ALD_CHECK_OPTIONS_VERSION, 0, NULL }
+
+/* Checks the project `open` names: every revision file parses; no two files
+ * hold one id and no branch label is declared twice; every down_revision and
+ * depends_on names a revision (or, for depends_on, a label) that exists; no
+ * cycle; exactly opts->heads heads (versioned heads, as `aludel heads`; a
+ * project without revisions is not held to one). When all of that holds
+ * and the project's URL is PostgreSQL, its revisions are linted
+ * (ald_lint_revisions) and every finding of severity error reported (no URL,
+ * or SQLite: lint does not apply). Returns 0 when the check ran, whatever it
+ * found; a negative code, with the error set, when it could not (the
+ * configuration does not load). *out is the caller's (ald_check_result_free). */
+ALD_EXTERN(int) ald_check(ald_check_result **out, const ald_open_options *open, const ald_check_options *opts);
+ALD_EXTERN(size_t) ald_check_count(const ald_check_result *r);
+ALD_EXTERN(const ald_check_finding *) ald_check_at(const ald_check_result *r, size_t i);
+/* A short name of a finding kind ("parse", "duplicate", "missing-parent",
+ * "cycle", "heads", "lint"...), or NULL for an unknown kind; static. */
+ALD_EXTERN(const char *) ald_check_kind_name(int kind);
+ALD_EXTERN(void) ald_check_result_free(ald_check_result *r);
+
 #ifdef __cplusplus
 }
 #endif

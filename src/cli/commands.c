@@ -1,5 +1,6 @@
 /* commands.c - the table of aludel's commands, with their help texts. */
 #include "cli.h"
+#include "cmd_check.h"
 #include "cmd_extra.h"
 #include "lint_format.h"
 
@@ -28,6 +29,13 @@ const struct cli_command cli_commands[] = {
 		.usage = "[-h] [-v] [--json]",
 		.help = VERBOSE_HELP JSON_HELP,
 		.exec = cmd_branches,
+	},
+	{
+		.name = "check",
+		.summary = "Check the project for CI: files, graph, heads, lint errors.",
+		.usage = "[-h] [--heads N]",
+		.help = "  --heads N             The number of heads the project must have (default 1)\n",
+		.exec = cmd_check,
 	},
 	{
 		.name = "current",

