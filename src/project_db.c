@@ -219,6 +219,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.version_table = p->config.version_table;
 	plan->cfg.version_table_schema = p->config.version_table_schema;
 	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
+	plan->cfg.history_table = p->config.history_table;
 	plan->cfg.offline = opts->offline;
 	plan->cfg.lazy = opts->version >= 2 && opts->lazy;
 
