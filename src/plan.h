@@ -35,7 +35,6 @@ struct ald_plan_config {
 	int lazy;                         /* upgrade/downgrade: make only the first step now, the
 	                                     others when asked for (ald_plan_make_steps); the
 	                                     downgrade-section check still covers every step */
-	const char *history_table;        /* online runs: the history table (history_table.h), NULL: none */
 };
 
 enum ald_step_kind { ALD_STEP_UPGRADE, ALD_STEP_DOWNGRADE, ALD_STEP_STAMP };

@@ -219,7 +219,6 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.version_table = p->config.version_table;
 	plan->cfg.version_table_schema = p->config.version_table_schema;
 	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
-	plan->cfg.history_table = p->config.history_table;
 	plan->cfg.offline = opts->offline;
 	plan->cfg.lazy = opts->version >= 2 && opts->lazy;
 
@@ -433,6 +432,7 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.progress = on_progress,
 		.payload = plan,
 		.alembic = &ctx,
+		.history_table = plan->project->config.history_table,
 	};
 	struct ald_plan_data *executed = NULL;
 	error = ald_run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);

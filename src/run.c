@@ -554,7 +554,7 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 		struct runner r = {.db = db, .g = g, .p = plan, .o = o, .cfg = &c,
 				   .req = req,
 				   .per_migration = c.transaction_per_migration,
-				   .hist = {.dialect = c.dialect, .table = c.history_table,
+				   .hist = {.dialect = c.dialect, .table = o ? o->history_table : NULL,
 					    .schema = c.version_table_schema}};
 		if (r.hist.table)
 			r.times = ald_xcalloc(plan->n_steps ? plan->n_steps : 1, sizeof(*r.times));
