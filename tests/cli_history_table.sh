@@ -184,5 +184,21 @@ a1a1a1a1a001 upgrade" "$(runs)"
 	ok_match "$be: ...its version row" "^rows: a1a1a1a1a001$" "$on"
 	ok_eq "$be: Alembic's output and rows are those of a database without the table" "$(cat "$work/alembic_${be}_off.out")" "$on"
 	ok_eq "$be: Alembic left the history table alone" "4" "$(sql $be py_on 'SELECT count(*) FROM aludel_history')"
+	# a .py step that fails (004, after 002 and 003): the steps Alembic
+	# committed get their rows, the failed one none. On PostgreSQL env.py's
+	# one transaction rolls all three back; on SQLite Python's sqlite3 module
+	# commits before each DDL statement, so 002 and 003 stay applied
+	cd "$work/alembic_${be}_on"
+	sed -e 's/a1a1a1a1a003/a1a1a1a1a004/g; s/a1a1a1a1a002/a1a1a1a1a003/g' -e 's/CREATE TABLE py_3 (id INTEGER)/INSERT INTO no_such_table VALUES (1)/' \
+		migrations/versions/a1a1a1a1a003_py.py >migrations/versions/a1a1a1a1a004_py.py
+	"$ALUDEL" -q -c alembic.ini upgrade heads >/dev/null 2>&1; ok_status "$be: aludel upgrade heads through a failing .py revision fails" 1 $?
+	if [ $be = sqlite ]; then kept="a1a1a1a1a003"; rows="a1a1a1a1a003 upgrade
+a1a1a1a1a002 upgrade
+"; else kept="a1a1a1a1a001"; rows=""; fi
+	ok_eq "$be: ...what Alembic left applied" "$kept" "$(sql $be py_on 'SELECT version_num FROM alembic_version')"
+	ok_eq "$be: ...rows for the steps it committed only, none for the failed one" "${rows}a1a1a1a1a002 upgrade
+a1a1a1a1a002 downgrade
+a1a1a1a1a002 upgrade
+a1a1a1a1a001 upgrade" "$("$ALUDEL" -c alembic.ini history --runs | awk 'NR > 1 { print $1, $2 }')"
 done
 tap_done
