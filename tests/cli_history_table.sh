@@ -200,5 +200,8 @@ a1a1a1a1a002 upgrade
 a1a1a1a1a002 downgrade
 a1a1a1a1a002 upgrade
 a1a1a1a1a001 upgrade" "$("$ALUDEL" -c alembic.ini history --runs | awk 'NR > 1 { print $1, $2 }')"
+	# a stamp in an Alembic project is Alembic's: its row comes after it, without a checksum
+	"$ALUDEL" -q -c alembic.ini stamp a1a1a1a1a002; ok_status "$be: aludel stamp (run by Alembic)" 0 $?
+	ok_match "$be: ...its row on top, no checksum" "^a1a1a1a1a002 +stamp +- " "$("$ALUDEL" -c alembic.ini history --runs | sed -n 2p)"
 done
 tap_done
