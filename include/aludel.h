@@ -537,6 +537,61 @@ ALD_EXTERN(const ald_check_finding *) ald_check_at(const ald_check_result *r, si
 ALD_EXTERN(const char *) ald_check_kind_name(int kind);
 ALD_EXTERN(void) ald_check_result_free(ald_check_result *r);
 
+/* ---------------------------------------------------------------------------
+ * History table: every step a run makes (upgrade, downgrade, stamp) leaves a
+ * row in the table named by the ini key history_table (default
+ * "aludel_history", in version_table_schema; empty or false: none), written
+ * in the step's own transaction, so a step rolled back leaves no row. A
+ * "Transactional: false" revision's row is written with its version row;
+ * the steps of .py revisions, which Alembic runs in env.py's transactions,
+ * get theirs in a transaction of their own right after Alembic committed
+ * them. The checksum is the SHA-256 (hex) of the code that ran: a native
+ * revision's statements as split from its section, an Alembic revision's
+ * upgrade() or downgrade() source; ald_revision_checksum computes it the
+ * same way from the file as it is now.
+ */
+
+/* One row of the history table; strings borrowed from its list. */
+typedef struct {
+	const char *revision;    /* the revision id ("base": a stamp to base) */
+	const char *direction;   /* "upgrade", "downgrade" or "stamp" */
+	const char *checksum;    /* 64 hex digits; "" for a stamp */
+	const char *started_at;  /* UTC, ISO 8601: "2026-12-03T15:39:15.123Z" */
+	const char *finished_at;
+	double seconds;          /* finished_at - started_at */
+	const char *user;        /* who ran it: user name and host */
+	const char *host;
+	const char *version;     /* aludel's version (ald_version()) */
+} ald_run_record;
+
+/* Rows of the history table, newest first. */
+typedef struct ald_runs ald_runs;
+
+/* The history table's name, or NULL when the project turns it off. Borrowed. */
+ALD_EXTERN(const char *) ald_project_history_table(const ald_project *p);
+/* Reads the newest `max` rows (0: all) of the project's database's history
+ * table, newest first; no table (or the history off): an empty list.
+ * Connects to the database on first use. *out is the caller's (ald_runs_free). */
+ALD_EXTERN(int) ald_project_runs(ald_runs **out, ald_project *p, size_t max);
+ALD_EXTERN(size_t) ald_runs_count(const ald_runs *l);
+ALD_EXTERN(const ald_run_record *) ald_runs_at(const ald_runs *l, size_t i);
+ALD_EXTERN(void) ald_runs_free(ald_runs *l);
+
+/* The checksum revision r's file has now for its upgrade (downgrade 0) or
+ * downgrade (1), computed as the history table's (same code, same
+ * checksum), read again from the file. *out (64 hex digits) is the
+ * caller's. ALD_ENOTFOUND when there is no such section or function; the
+ * file's reading and parsing errors. */
+ALD_EXTERN(int) ald_revision_checksum(char **out, const ald_revision *r, int downgrade);
+/* The applied revisions (ald_project_applied of the version table's rows)
+ * edited since they ran: for each, the checksum of the newest "upgrade" row
+ * of the history table against ald_revision_checksum now; a file whose code
+ * can no longer be read (its upgrade gone, no longer parsing) counts as
+ * edited. A revision with no upgrade row (applied before the history table
+ * existed, by Alembic alone, or stamped) is not listed: nothing to compare.
+ * In map order. *out is the caller's; empty when the history is off. */
+ALD_EXTERN(int) ald_project_edited(ald_revlist **out, ald_project *p);
+
 #ifdef __cplusplus
 }
 #endif

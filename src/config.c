@@ -15,7 +15,7 @@ static const char *const known_keys[] = {
 	"script_location", "version_locations", "version_path_separator", "sqlalchemy.url",
 	"url", "file_template", "truncate_slug_length", "version_table",
 	"version_table_schema", "transaction_per_migration", "alembic_command", "max_revision_size",
-	"lint_disable", "lint_warning", "lint_error",
+	"lint_disable", "lint_warning", "lint_error", "history_table",
 	/* ignored */
 	"prepend_sys_path", "timezone", "revision_environment", "sourceless", "output_encoding",
 	"recursive_version_locations", "path_separator",
@@ -254,6 +254,29 @@ static int load_file_template(struct loader *l)
 	return 0;
 }
 
+/* history_table: absent or a true value (true/yes/on/1), the default
+ * "aludel_history"; empty or a false value (false/no/off/0), no history
+ * table; else the table's name. */
+static int load_history_table(struct loader *l)
+{
+	char *v;
+	int error = get(&v, NULL, l, "history_table"), on = 1;
+	if (error < 0)
+		return error;
+	if (v && !*v)
+		on = 0;
+	if (v && (!*v || ald_parse_bool(v, &on) == 0)) {
+		free(v);
+		v = NULL;
+		if (!on) {
+			l->cfg->history_table = NULL;
+			return 0;
+		}
+	}
+	l->cfg->history_table = v ? v : ald_xstrdup("aludel_history");
+	return 0;
+}
+
 static int load_scalars(struct loader *l)
 {
 	struct ald_config *cfg = l->cfg;
@@ -306,6 +329,8 @@ static int load_scalars(struct loader *l)
 	cfg->alembic_command = v && *v ? v : NULL;
 	if (v && !*v)
 		free(v);
+	if ((error = load_history_table(l)) < 0)
+		return error;
 	static const char *const lint_keys[3] = {"lint_disable", "lint_warning", "lint_error"};
 	for (int i = 0; i < 3; i++) {
 		if ((error = get(&cfg->lint_keys[i], &cfg->lint_lines[i], l, lint_keys[i])) < 0)
@@ -428,6 +453,7 @@ void ald_config_clear(struct ald_config *cfg)
 	free(cfg->version_table);
 	free(cfg->version_table_schema);
 	free(cfg->alembic_command);
+	free(cfg->history_table);
 	for (int i = 0; i < 3; i++)
 		free(cfg->lint_keys[i]);
 	ald_strvec_free(&cfg->x_args);

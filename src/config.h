@@ -29,6 +29,8 @@ struct ald_config {
 	int transaction_per_migration; /* default 0 */
 	int transaction_per_migration_set; /* the section gave it (it wins over env.py's) */
 	char *alembic_command; /* alembic_command: how to start the project's Alembic, or NULL */
+	char *history_table;   /* history_table: the run history's table (default "aludel_history");
+				  NULL when the key is empty or false (no history written) */
 	size_t max_revision_size; /* bytes; default 64 MiB; set process-wide by ald_config_load
 				     (ald_read_set_limit): revision files larger are refused */
 	struct ald_strvec x_args; /* the -x key=value arguments, copied */

@@ -433,6 +433,7 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.progress = on_progress,
 		.payload = plan,
 		.alembic = &ctx,
+		.history_table = plan->project->config.history_table,
 	};
 	struct ald_plan_data *executed = NULL;
 	error = ald_run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);

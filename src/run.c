@@ -3,6 +3,7 @@
  */
 #include "run.h"
 #include "error.h"
+#include "history_table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@ enum phase {
 	PHASE_VERSION,     /* a version statement inside the step's transaction */
 	PHASE_VERSION_OUT, /* a version statement of a non-transactional step (own transaction) */
 	PHASE_COMMIT,      /* committing */
-	PHASE_ALEMBIC      /* Alembic running .py steps (or choosing its target) */
+	PHASE_ALEMBIC,     /* Alembic running .py steps (or choosing its target) */
+	PHASE_HISTORY      /* the history rows of steps Alembic ran and committed */
 };
 
 struct failure {
@@ -42,7 +44,13 @@ struct runner {
 	int in_tx;         /* a transaction of the run is open */
 	size_t committed;  /* steps [0, committed) are committed */
 	struct failure f;
+	/* the history table (history_table.h): each step's row is written in
+	 * its transaction; times[i] = when step i started and ended (UTC) */
+	struct ald_histtab hist;
+	char (*times)[2][ALD_HISTTAB_TIME_LEN];
 };
+
+static const char *step_name(const struct runner *r, size_t i);
 
 static double now_s(void)
 {
@@ -87,6 +95,7 @@ static int commit(struct runner *r, size_t next)
 		return failed(r, error, PHASE_COMMIT, next, NULL, 0);
 	r->in_tx = 0;
 	r->committed = next;
+	ald_histtab_committed(&r->hist);
 	return 0;
 }
 
@@ -131,14 +140,39 @@ static int start_progress(struct runner *r, size_t i)
 	return error < 0 ? failed(r, error, PHASE_SQL_OUTSIDE, i, NULL, 0) : 0;
 }
 
+/* The history row of step i, in the open transaction, with its version
+ * statements: the checksum of the statements it ran (none for a stamp). */
+static int write_history(struct runner *r, size_t i, enum phase phase)
+{
+	const struct ald_step *st = &r->p->steps[i];
+	if (!r->hist.table)
+		return 0;
+	char sum[65];
+	ald_histtab_now(r->times[i][1]);
+	if (st->kind != ALD_STEP_STAMP)
+		ald_histtab_stmts_checksum(sum, &st->sql);
+	struct ald_histtab_row row = {
+		.revision = step_name(r, i),
+		.direction = ald_histtab_direction(st->kind),
+		.checksum = st->kind == ALD_STEP_STAMP ? NULL : sum,
+		.started = r->times[i][0],
+		.finished = r->times[i][1],
+	};
+	int error = ald_histtab_write(&r->hist, r->db, &row);
+	return error < 0 ? failed(r, error, phase, i, r->hist.sql, 0) : 0;
+}
+
 /* One step in its transaction(s). */
 static int run_step(struct runner *r, size_t i)
 {
 	const struct ald_step *st = &r->p->steps[i];
 	int error;
+	if (r->times)
+		ald_histtab_now(r->times[i][0]);
 	if (st->transactional) {
 		if ((error = begin(r, i)) < 0 || (error = run_sql(r, st, PHASE_SQL, i)) < 0 ||
-		    (error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION, i)) < 0)
+		    (error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION, i)) < 0 ||
+		    (error = write_history(r, i, PHASE_VERSION)) < 0)
 			return error;
 		return r->per_migration ? commit(r, i + 1) : 0;
 	}
@@ -149,7 +183,8 @@ static int run_step(struct runner *r, size_t i)
 		return error;
 	if ((error = begin(r, i)) < 0)
 		return error;
-	if ((error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION_OUT, i)) < 0)
+	if ((error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION_OUT, i)) < 0 ||
+	    (error = write_history(r, i, PHASE_VERSION_OUT)) < 0)
 		return error;
 	error = ald_progress_clear(r->db, r->cfg->version_table, r->cfg->version_table_schema);
 	if (error < 0)
@@ -165,7 +200,27 @@ static void progress(struct runner *r, size_t step, int done, double seconds)
 
 static void py_progress(void *payload, size_t step, int done, double seconds)
 {
+	struct runner *r = payload;
+	if (r->times && step < r->p->n_steps)
+		ald_histtab_now(r->times[step][done == 0 ? 0 : 1]);
 	progress(payload, step, done, seconds);
+}
+
+/* The history rows of the .py steps [first, end) Alembic ran: Alembic's
+ * transactions are env.py's and cannot hold them, so they are written right
+ * after it, in a transaction of their own, for the steps it committed (all
+ * of them when it succeeded; after a failure, those the version table shows
+ * done). Their checksum is of the .py file's upgrade()/downgrade() source.
+ * A failure to write them after a successful Alembic run fails the run
+ * (PHASE_HISTORY); after a failed one the first failure is the one told. */
+static int py_history(struct runner *r, size_t first, size_t end, int alembic_failed)
+{
+	size_t at;
+	int error = ald_histtab_write_steps(&r->hist, r->db, r->g, r->p, first, end,
+					    alembic_failed ? &r->py.rows_after : NULL, r->times, &at);
+	if (error < 0 && !alembic_failed)
+		return failed(r, error, PHASE_HISTORY, at, r->hist.sql, 0);
+	return 0;
 }
 
 /* Commits what is open, then runs the .py steps from i on through Alembic;
@@ -179,11 +234,15 @@ static int run_python(struct runner *r, size_t i, size_t *next)
 	error = ald_run_python_chunk(&r->py, r->db, r->g, r->p, i,
 				     r->req->kind == ALD_STEP_STAMP ? NULL : r->req->target, r->cfg,
 				     r->o ? r->o->alembic : NULL, py_progress, r);
-	if (error < 0)
-		return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
+	if (error < 0) {
+		error = failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
+		if (r->py.command && r->py.failed_step < r->p->n_steps)
+			py_history(r, i, r->py.failed_step + 1, 1);
+		return error;
+	}
 	r->committed = r->py.next;
 	*next = r->py.next;
-	return 0;
+	return py_history(r, i, r->py.next, 0);
 }
 
 /* Whether the plan is a stamp Alembic should write: in an Alembic project,
@@ -210,7 +269,7 @@ static int run_plan(struct runner *r)
 		if (error < 0)
 			return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
 		r->committed = p->n_steps;
-		return 0;
+		return py_history(r, 0, p->n_steps, 0);
 	}
 	if (p->n_pre > 0) {
 		if ((error = begin(r, 0)) < 0)
@@ -340,6 +399,11 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 	const char *the = interrupted ? "Interrupted: the" : "The";
 	if (f->phase == PHASE_ALEMBIC && r->py.command) {
 		describe_alembic_outcome(b, r, interrupted);
+		return;
+	}
+	if (f->phase == PHASE_HISTORY) {
+		ald_buf_printf(b, "Alembic ran the steps and committed them; only their rows in the history table "
+				  "were not written (rolled back).");
 		return;
 	}
 	if (f->phase == PHASE_SQL_OUTSIDE) {
@@ -489,12 +553,18 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 	if (error == 0) {
 		struct runner r = {.db = db, .g = g, .p = plan, .o = o, .cfg = &c,
 				   .req = req,
-				   .per_migration = c.transaction_per_migration};
+				   .per_migration = c.transaction_per_migration,
+				   .hist = {.dialect = c.dialect, .table = o ? o->history_table : NULL,
+					    .schema = c.version_table_schema}};
+		if (r.hist.table)
+			r.times = ald_xcalloc(plan->n_steps ? plan->n_steps : 1, sizeof(*r.times));
 		if ((error = run_plan(&r)) < 0)
 			error = report(&r);
 		else if (req->kind == ALD_STEP_STAMP) /* a stamp says what is applied: no record stays */
 			error = ald_progress_clear(db, c.version_table, c.version_table_schema);
 		free(r.f.message);
+		free(r.times);
+		ald_histtab_clear(&r.hist);
 		ald_py_chunk_clear(&r.py);
 	} else if (error == ALD_EINTERRUPTED) {
 		error = ald_error_set(error, "Interrupted before the migration started: nothing was run.");

@@ -71,6 +71,9 @@ struct ald_run_options {
 	/* How to start the project's Alembic for steps of .py revisions (NULL:
 	 * such a step fails before it starts). */
 	const struct ald_alembic_ctx *alembic;
+	/* The history table (history_table.h) in version_table_schema: a row
+	 * per step, written in its transaction; NULL: none. */
+	const char *history_table;
 };
 
 /* Runs `req` on `db` (see the top of this file). `cfg` gives the version table

@@ -26,11 +26,11 @@ url() { # backend name
 sqlq() { # backend name sql: one value a line
 	if [ "$1" = sqlite ]; then sqlite3 "$work/$2.db" "$3"; else psql -At -d "dbname=$2 host=$pgdir user=postgres" -c "$3"; fi
 }
-tables() { # backend name: the tables, sorted, on one line
+tables() { # backend name: the tables, sorted, on one line (not aludel's history table)
 	if [ "$1" = sqlite ]; then
-		sqlq sqlite "$2" "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+		sqlq sqlite "$2" "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'aludel_history' ORDER BY name"
 	else
-		sqlq postgresql "$2" "SELECT tablename FROM pg_tables WHERE schemaname='public' ORDER BY tablename"
+		sqlq postgresql "$2" "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'aludel_history' ORDER BY tablename"
 	fi | tr '\n' ' ' | sed 's/ $//'
 }
 rows() { sqlq "$1" "$2" "SELECT version_num FROM support_versions ORDER BY 1" | tr '\n' ' ' | sed 's/ $//'; }

@@ -287,12 +287,13 @@ class Db:
 
         if self.backend == "sqlite":
             tables = [r[0] for r in q("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                      "AND name NOT LIKE 'sqlite%'")]
+                                      "AND name NOT LIKE 'sqlite%' AND name <> 'aludel_history'")]
             columns = {t: [r[1] for r in q("PRAGMA table_info(\"%s\")" % t)] for t in tables}
             indexes = q("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'")
         else:
             tables = [r[0] for r in q("SELECT table_name FROM information_schema.tables WHERE "
-                                      "table_schema = 'public' AND table_type = 'BASE TABLE'")]
+                                      "table_schema = 'public' AND table_type = 'BASE TABLE' "
+                                      "AND table_name <> 'aludel_history'")]
             columns = {t: [] for t in tables}
             for t, c in q("SELECT table_name, column_name FROM information_schema.columns "
                           "WHERE table_schema = 'public'"):

@@ -16,16 +16,17 @@ mkrev() {
 		echo; echo "-- migrate:upgrade"; printf '%s\n' "$5"; echo; echo "-- migrate:downgrade"; printf '%s\n' "$6"
 	} >"$dir/migrations/versions/$1_r.sql"
 }
-# schema listing and version rows of a database: "table:column,..." lines, then rows
+# schema listing and version rows of a database: "table:column,..." lines, then
+# rows (aludel's history table left out: a --sql script does not write it)
 describe() { # backend db
 	if [ "$1" = sqlite ]; then
-		for t in $(sqlite3 "$2" "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"); do
+		for t in $(sqlite3 "$2" "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'aludel_history' ORDER BY name"); do
 			printf '%s:%s\n' "$t" "$(sqlite3 "$2" "SELECT group_concat(name) FROM pragma_table_info('$t')")"
 		done
 		sqlite3 "$2" "SELECT version_num FROM alembic_version ORDER BY 1"
 	else
 		psql -At -d "dbname=$2 host=$pgdir user=postgres" -c \
-			"SELECT table_name || ':' || string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name"
+			"SELECT table_name || ':' || string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'aludel_history' GROUP BY table_name ORDER BY table_name"
 		psql -At -d "dbname=$2 host=$pgdir user=postgres" -c "SELECT version_num FROM alembic_version ORDER BY 1"
 	fi
 }

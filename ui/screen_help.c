@@ -24,6 +24,7 @@ static const char *const legend[] = {
 	"  * / solid dot       applied",
 	"  dotted lane         a depends_on edge",
 	"  ! / warning sign    lint findings in the revision (PostgreSQL; red: an error)",
+	"  ~ / pencil          applied, and its file edited since it ran (history table)",
 	"",
 	"In this help: j/k Space PgDn PgUp g/G scroll; any other key goes back.",
 	NULL,

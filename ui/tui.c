@@ -185,6 +185,7 @@ void tui_unload(struct tui *t)
 	t->marked = t->current = t->applied = NULL;
 	preview_forget(t);
 	lint_forget(t);
+	edited_forget(t);
 }
 
 int tui_list_height(const struct tui *t)

@@ -46,6 +46,7 @@ struct tui {
 	struct runlog *runlog;  /* the database actions of this session (runlog.h) */
 	char *prompt_history[20]; /* the `:` prompt's last lines, newest first */
 	struct tui_lint *lint;  /* lint_view.c's cache of findings, or NULL */
+	struct tui_edited *edited; /* edited_view.c's marks, or NULL */
 };
 
 /* tui.c */
@@ -174,6 +175,10 @@ int lint_line_is_finding(const struct tui *t, const char *s, size_t len);
  * is 1 when one is an error. The caller frees it. */
 char *lint_plan_block(struct tui *t, const ald_plan *plan, int down, const char *sql, int *errors);
 void lint_forget(struct tui *t);
+/* edited_view.c: the graph row's marker of an applied revision edited since
+ * it ran (history table checksums), or NULL; freed by tui_unload */
+const char *edited_marker(struct tui *t, size_t ix, int *pair);
+void edited_forget(struct tui *t);
 
 /* dialog.c */
 /* Reads a line of text on the bottom line; returns a new string or NULL if cancelled. */

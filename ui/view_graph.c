@@ -125,6 +125,10 @@ static void draw_row(struct tui *t, int y, size_t i)
 	const char *lint = lint_marker(t, ix, &lint_pair); /* lint_view.c: before the message */
 	if (lint)
 		put(t, lint_pair, lint, sel, end, 0);
+	int edited_pair;
+	const char *edited = edited_marker(t, ix, &edited_pair); /* edited_view.c: edited since applied */
+	if (edited)
+		put(t, edited_pair, edited, sel, end, 0);
 	if (msg_len) {
 		snprintf(buf, sizeof(buf), " %.*s", (int)(msg_len < 500 ? msg_len : 500), msg);
 		put(t, pending ? C_DIM : C_NORMAL, buf, sel, end, 1);

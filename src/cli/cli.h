@@ -94,5 +94,9 @@ int cmd_upgrade(struct cli *cli, const struct cli_command *cmd, int argc, char *
 int cmd_downgrade(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+/* The history table (cmd_runs.c): `history --runs`; what `current --verbose`
+ * adds after the tips (edited revisions, last runs). Exit statuses. */
+int cli_history_runs(ald_project *p);
+int cli_current_history(ald_project *p);
 
 #endif

@@ -5,12 +5,12 @@
 #include <getopt.h>
 #include <string.h>
 
-enum { OPT_JSON = 1000, OPT_RESOLVE };
+enum { OPT_JSON = 1000, OPT_RESOLVE, OPT_RUNS };
 
 /* Parses the options shared by the graph commands. Returns -1 to go on, or
  * an exit status (help shown, usage error). */
 struct graph_opts {
-	int verbose, json, resolve, indicate_current;
+	int verbose, json, resolve, indicate_current, runs;
 	const char *range;
 };
 
@@ -24,6 +24,7 @@ static int parse_opts(struct graph_opts *o, const struct cli_command *cmd, int a
 		{"resolve-dependencies", no_argument, NULL, OPT_RESOLVE},
 		{"rev-range", required_argument, NULL, 'r'},
 		{"indicate-current", no_argument, NULL, 'i'},
+		{"runs", no_argument, NULL, OPT_RUNS},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -55,6 +56,11 @@ static int parse_opts(struct graph_opts *o, const struct cli_command *cmd, int a
 			break;
 		case 'i':
 			o->indicate_current = 1;
+			break;
+		case OPT_RUNS:
+			if (strcmp(cmd->name, "history") != 0)
+				goto bad;
+			o->runs = 1;
 			break;
 		default:
 			goto bad;
@@ -186,9 +192,15 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 	ald_project *p;
 	ald_revlist *revs = NULL;
 	struct ald_strvec rows = {0};
+	if (o.runs && (o.range || o.indicate_current || o.json))
+		return cli_usage_error(cmd, "argument --runs: not allowed with -r, -i or --json");
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
 	cli_cache_note(p, o.verbose || cli->verbose);
+	if (o.runs) { /* the history table's rows, not the graph */
+		status = cli_history_runs(p);
+		goto done;
+	}
 	int need_rows = o.indicate_current || (o.range && strstr(o.range, "current"));
 	if (need_rows && cli_current_rows(&rows, p) < 0) {
 		status = cli_fail();

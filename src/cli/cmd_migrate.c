@@ -296,6 +296,8 @@ int cmd_current(struct cli *cli, const struct cli_command *cmd, int argc, char *
 		else if (unfinished)
 			printf("Unfinished: %s.\n", unfinished);
 		free(unfinished);
+		if (status == CLI_OK && mo.verbose) /* revisions edited since they ran; the last runs */
+			status = cli_current_history(p);
 	}
 	ald_revlist_free(tips);
 	ald_strarray_dispose(&rows);

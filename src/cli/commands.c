@@ -76,11 +76,12 @@ const struct cli_command cli_commands[] = {
 	{
 		.name = "history",
 		.summary = "List changeset scripts in chronological order.",
-		.usage = "[-h] [-r REV_RANGE] [-v] [-i] [--json]",
+		.usage = "[-h] [-r REV_RANGE] [-v] [-i] [--json] [--runs]",
 		.help = "  -r REV_RANGE, --rev-range REV_RANGE\n"
 			"                        Specify a revision range; format is [start]:[end]\n" VERBOSE_HELP
 			"  -i, --indicate-current\n"
-			"                        Indicate the current revision\n" JSON_HELP,
+			"                        Indicate the current revision\n" JSON_HELP
+			"  --runs                The runs recorded in the history table, newest first\n",
 		.exec = cmd_history,
 	},
 	{
