@@ -526,7 +526,9 @@ typedef struct {
  * project without revisions is not held to one). When all of that holds
  * and the project's URL is PostgreSQL, its revisions are linted
  * (ald_lint_revisions) and every finding of severity error reported (no URL,
- * or SQLite: lint does not apply). Returns 0 when the check ran, whatever it
+ * or SQLite: lint does not apply). With a URL whose database answers, every
+ * applied revision edited since it ran (ald_project_edited) is a finding at
+ * its file; a database that cannot be reached is not checked. Returns 0 when the check ran, whatever it
  * found; a negative code, with the error set, when it could not (the
  * configuration does not load). *out is the caller's (ald_check_result_free). */
 ALD_EXTERN(int) ald_check(ald_check_result **out, const ald_open_options *open, const ald_check_options *opts);

@@ -57,11 +57,25 @@ static void lint_errors(struct ald_check_result *r, ald_project *p)
 
 void ald_check_edited(struct ald_check_result *r, ald_project *p)
 {
-	/* Filled by the history table: its checksums, compared with the files'
-	 * text now, give each applied revision edited since it ran as a finding
-	 * of kind ALD_CHECK_EDITED at its file. */
-	(void)r;
-	(void)p;
+	ald_strarray rows = {0};
+	if (ald_project_current(&rows, p) < 0) { /* no database to ask: nothing applied to check */
+		ald_error_clear();
+		return;
+	}
+	ald_strarray_dispose(&rows);
+	ald_revlist *edited = NULL;
+	if (ald_project_edited(&edited, p) < 0) {
+		ald_check_add_error(r, ALD_CHECK_EDITED, NULL);
+		return;
+	}
+	for (size_t i = 0; i < ald_revlist_count(edited); i++) {
+		const ald_revision *x = ald_revlist_at(edited, i);
+		ald_check_add(r, ALD_CHECK_EDITED, ald_revision_path(x), 0,
+			      "revision %s was edited since it was applied (its upgrade no longer has the checksum "
+			      "it ran with)",
+			      ald_revision_id(x));
+	}
+	ald_revlist_free(edited);
 }
 
 void ald_check_project(struct ald_check_result *r, const ald_open_options *open, const struct ald_config *cfg)

@@ -213,4 +213,27 @@ if $PY -c 'import alembic' 2>/dev/null; then
 else
 	echo "# Alembic is not installed: the comparison is skipped"
 fi
+# ---- an applied revision edited since it ran (the history table's checksums; SQLite) ----
+newproject "sqlite:///$work/p/app.db"
+chain
+"$ALUDEL" upgrade heads >/dev/null 2>&1 || echo "# upgrade failed"
+check
+ok_status "applied, nothing edited: status 0" 0 $st
+rev a2_two.sql a2 a1 "SELECT 2;"
+check
+ok_status "an applied revision edited since it ran: status 1" 1 $st
+ok_match "the edited revision, at its file" "^$V/a2_two.sql: edited: revision a2 was edited since it was applied" "$out"
+ok_eq "only the edited one" 1 "$(printf '%s\n' "$out" | grep -c ': edited: ')"
+rev a4_four.sql a4 a3 "SELECT 4;"
+rev a4_four.sql a4 a3 "SELECT 44;"
+check
+ok_eq "a pending revision's edits are not findings" 1 "$(printf '%s\n' "$out" | grep -c ': edited: ')"
+rev a2_two.sql a2 a1
+check
+ok_status "the file put back: status 0" 0 $st
+rev a2_two.sql a2 a1 "SELECT 2;"
+sed -i "s|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:////nonexistent/dir/app.db|" aludel.ini
+check
+ok_status "a database that cannot be reached is not checked: status 0" 0 $st
+
 tap_done
