@@ -3,6 +3,7 @@
 # they ran (history table checksums), driven in tmux on SQLite: none after
 # the upgrade; after a revision's upgrade section is edited and the TUI
 # reloaded (r), its row alone carries the marker (UTF-8 pencil, ASCII ~);
+# the run log (L) lists the history table's last runs;
 # the file put back as it ran, the marker goes at the next reload; a pending
 # revision edited is never marked.
 . "${top_srcdir:-.}/tests/tap.sh"
@@ -44,6 +45,14 @@ ok_match "aludel current --verbose agrees" "^bbbb00000001 \\(edited since applie
 
 # the help's legend names it
 keys '?'; wait_for "Legend|help"; keys G; wait_for "pencil"; ok_status "the help's legend explains the marker" 0 $?
+keys q; wait_for "Heads:"
+
+# the run log (L) lists the history table's last runs: the two upgrades
+keys L; wait_for "The last runs in aludel_history"; ok_status "L lists the history table's runs" 0 $?
+ok_match "...the newest first: bbbb's upgrade, its time, user@host, version and checksum" \
+	"^ +20[0-9-]+T[0-9:]+ +upgrade +bbbb00000001 +[0-9.]+ s +[^ ]+@[^ ]+ +aludel [^ ]+ +sha256 [0-9a-f]{12}" \
+	"$(printf '%s\n' "$scr" | grep -A1 'last runs in aludel_history' | sed -n 2p)"
+ok_eq "...then aaaa's" "aaaa00000001" "$(printf '%s\n' "$scr" | grep -oE 'upgrade +[a-c]{4}00000001' | awk 'NR==2 {print $2}')"
 keys q; wait_for "Heads:"
 
 # put back as it ran: the marker goes at the next reload

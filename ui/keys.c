@@ -237,7 +237,7 @@ const struct tui_key tui_keys[] = {
 	{{'H'}, "H", "the heads panel: every head, its branch point and counts", k_heads, NULL},
 	{.section = "Commands and tools"},
 	{{':'}, ":", "command: upgrade/downgrade/stamp EXPR, sql A:B, sql downgrade B:A, goto EXPR or :EXPR", k_prompt, NULL},
-	{{'L'}, "L", "the run log: every database action of this session, with steps, SQL and errors", k_log, NULL},
+	{{'L'}, "L", "the run log: this session's database actions (steps, SQL, errors), then the history table's last runs", k_log, NULL},
 	{{'e'}, "e", "edit the selected revision's file ($VISUAL, $EDITOR or vi), then reload", k_edit, NULL},
 	{{'y'}, "y", "copy the selected revision's id to the clipboard (OSC 52)", k_yank, NULL},
 	{{'!'}, "!", "the last status message in full (a status line cut at the edge ends with an ellipsis)", k_status, NULL},

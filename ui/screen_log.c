@@ -1,5 +1,7 @@
 /* screen_log.c - the run log screen (`L`): every database action of the
- * session, newest first, as runlog.c writes it, with long lines wrapped to
+ * session, newest first, as runlog.c writes it, then the last runs the
+ * database's history table holds (any session, any tool that writes it),
+ * with long lines wrapped to
  * the screen's width (an error text is shown whole). It scrolls with its own
  * key table (log_keys, listed by the help) and shows which lines are on
  * screen on its bottom row. */
@@ -8,6 +10,7 @@
 #include "runlog.h"
 
 #include <ncurses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,9 +111,46 @@ static long wrapped(struct tui *t, const char *text, int cols, long first, int y
 	return n;
 }
 
+/* How many rows of the history table the screen lists. */
+#define LAST_RUNS 20
+
+/* The session's log, then the history table's last runs (none without a
+ * database URL or with the history off; its error when it cannot be read). */
+static char *log_and_runs(struct tui *t)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		abort();
+	char *session = runlog_text(t->runlog);
+	fputs(session, f);
+	free(session);
+	const char *table = ald_project_history_table(t->project);
+	if (table && ald_project_url_display(t->project)) {
+		ald_runs *runs = NULL;
+		fprintf(f, "\nThe last runs in %s, newest first:\n", table);
+		if (ald_project_runs(&runs, t->project, LAST_RUNS) < 0) {
+			const ald_error *e = ald_error_last();
+			fprintf(f, "  Error: %s\n", e && e->message ? e->message : "the table cannot be read");
+		} else if (ald_runs_count(runs) == 0) {
+			fputs("  (none yet)\n", f);
+		}
+		for (size_t i = 0; i < ald_runs_count(runs); i++) {
+			const ald_run_record *x = ald_runs_at(runs, i);
+			fprintf(f, "  %.19s  %-9s %s  %.3f s  %s@%s  aludel %s%s%.12s\n", x->started_at, x->direction,
+				x->revision, x->seconds, x->user, x->host, x->version, *x->checksum ? "  sha256 " : "",
+				x->checksum);
+		}
+		ald_runs_free(runs);
+	}
+	fclose(f);
+	return text;
+}
+
 void log_show(struct tui *t)
 {
-	char *text = runlog_text(t->runlog);
+	char *text = log_and_runs(t);
 	memset(&view, 0, sizeof(view));
 	while (!view.done) {
 		view.total = wrapped(t, text, COLS - 2, -1, 0, 0);
@@ -120,7 +160,7 @@ void log_show(struct tui *t)
 			view.top = 0;
 		erase();
 		attron(tui_attr(t, C_TITLE));
-		mvaddnstr(0, 1, "Run log: the database actions of this session, newest first", COLS - 2);
+		mvaddnstr(0, 1, "Run log: the database actions of this session, newest first; then the history table's", COLS - 2);
 		attroff(tui_attr(t, C_TITLE));
 		wrapped(t, text, COLS - 2, view.top, 1, (int)rows());
 		char foot[256];
