@@ -94,5 +94,6 @@ int cmd_upgrade(struct cli *cli, const struct cli_command *cmd, int argc, char *
 int cmd_downgrade(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 int cmd_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
+int cmd_verify(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 
 #endif
