@@ -136,6 +136,8 @@ static int columns(struct ald_strvec *out, struct ald_db *db, const char *t)
 	for (size_t i = 0; error == 0 && i < rows.n; i++) {
 		char *f[6];
 		fields(rows.v[i], f, 6);
+		for (char *c = f[2]; *c; c++) /* declared types are read without regard to case */
+			*c = (char)tolower((unsigned char)*c);
 		ald_strvec_push(out, ald_xasprintf("table %s column %s #%s %s%s%s%s%s%s", t, f[1], f[0],
 						   *f[2] ? f[2] : "(no type)", ald_streq(f[3], "1") ? " not null" : "",
 						   ald_streq(f[4], "\x1e") ? "" : " default ",
@@ -200,7 +202,10 @@ static int indexes(struct ald_strvec *out, struct ald_db *db, const char *t)
 				  f[0]);
 		if (error == 0) {
 			char *list = ald_strvec_join(&cols, ", ");
-			ald_strvec_push(out, ald_xasprintf("index %s on %s%s (%s)%s%s", f[0], t,
+			/* an automatic index's name (sqlite_autoindex_<table>_<n>) depends on
+			 * the table's first name and the order of its constraints */
+			int autoindex = strncmp(f[0], "sqlite_autoindex_", 17) == 0;
+			ald_strvec_push(out, ald_xasprintf("index %s on %s%s (%s)%s%s", autoindex ? "(automatic)" : f[0], t,
 							   ald_streq(f[1], "1") ? " unique" : "", list,
 							   ald_streq(f[2], "c") ? ""
 							   : ald_streq(f[2], "pk") ? " from primary key"
