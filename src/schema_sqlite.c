@@ -84,9 +84,7 @@ char *ald_schema_sqlite_normalize(const char *sql)
 			size_t inner = (size_t)(e - s - 1);
 			if (c != '\'' && plain_name(s + 1, inner)) {
 				put_word(&b, s + 1, inner, &space);
-			} else {
-				if (space && b.len && word_char((unsigned char)b.ptr[b.len - 1]))
-					ald_buf_putc(&b, ' ');
+			} else { /* no space next to a quote: it is not needed */
 				ald_buf_put(&b, s, (size_t)(e - s) + (*e != '\0'));
 				space = 0;
 			}
