@@ -505,8 +505,8 @@ ALD_EXTERN(int) ald_project_schema(char **out, ald_project *p);
 enum {
 	ALD_VERIFY_RESTORED = 0,        /* the downgrade restored the schema, upgrading again gave
 	                                   the schema of the first upgrade */
-	ALD_VERIFY_IRREVERSIBLE = 1,    /* the downgrade is empty (no section, no statement, a
-	                                   downgrade() of `pass`): not downgraded, not a failure */
+	ALD_VERIFY_IRREVERSIBLE = 1,    /* the downgrade is empty (no section, or no statement in
+	                                   it): not downgraded, not a failure */
 	ALD_VERIFY_NOT_RESTORED = 2,    /* after the downgrade the schema differs (diff) */
 	ALD_VERIFY_DOWNGRADE_FAILED = 3,/* the downgrade failed (message) */
 	ALD_VERIFY_REUPGRADE_DIFFERS = 4,/* upgrading again gave another schema than the first
@@ -569,6 +569,10 @@ typedef struct ald_verify_result ald_verify_result;
  * NOT_RESTORED, DOWNGRADE_FAILED or REUPGRADE_DIFFERS. The scratch database
  * is removed in every case, also after ald_project_cancel(p) (SIGINT), which
  * stops the run: then ALD_EINTERRUPTED.
+ *
+ * Alembic .py revisions in the range are refused (ALD_EUSAGE) before
+ * anything is made: Alembic would run them on the database env.py connects
+ * to, not on the scratch database.
  *
  * Returns 0 when every revision was verified or verify stopped at a failing
  * one (*out tells: ald_verify_failed); negative when it could not go on: the

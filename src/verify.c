@@ -45,55 +45,14 @@ static void add(struct ald_verify_result *v, const ald_revision *r, int status, 
 	it->e.diff = it->diff = diff;
 }
 
-/* Whether the source of a downgrade() does nothing: after its def line, only
- * blank lines, comments, a docstring, `pass` or `...`. */
-static int python_body_empty(const char *src)
-{
-	const char *s = strchr(src, '\n');
-	if (!s) { /* "def downgrade(): pass" */
-		const char *colon = strrchr(src, ':');
-		if (!colon)
-			return 0;
-		colon++;
-		colon += strspn(colon, " \t");
-		return strncmp(colon, "pass", 4) == 0 || strncmp(colon, "...", 3) == 0;
-	}
-	const char *quote = NULL; /* inside a docstring opened by this quote */
-	while (*s) {
-		s++;
-		size_t len = strcspn(s, "\n");
-		const char *a = s, *b = s + len;
-		while (a < b && (*a == ' ' || *a == '\t'))
-			a++;
-		while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
-			b--;
-		size_t n = (size_t)(b - a);
-		if (quote) {
-			if (n >= 3 && memcmp(b - 3, quote, 3) == 0)
-				quote = NULL;
-		} else if (n >= 3 && (memcmp(a, "\"\"\"", 3) == 0 || memcmp(a, "'''", 3) == 0)) {
-			const char *q = memcmp(a, "'''", 3) == 0 ? "'''" : "\"\"\"";
-			if (!(n >= 6 && memcmp(b - 3, q, 3) == 0))
-				quote = q;
-		} else if (n && *a != '#' && !(n == 4 && memcmp(a, "pass", 4) == 0) &&
-			   !(n == 3 && memcmp(a, "...", 3) == 0)) {
-			return 0;
-		}
-		s += len;
-	}
-	return 1;
-}
-
-/* Whether r's downgrade is empty: no downgrade section, or one without a
- * statement; a downgrade() that does nothing. */
+/* Whether native revision r's downgrade is empty: no downgrade section, or
+ * one without a statement. */
 static int irreversible(const ald_revision *r)
 {
 	char *text = NULL;
 	int error = ald_revision_sql(&text, r, 1), empty = 0;
 	if (error == ALD_ENOTFOUND) {
 		empty = 1;
-	} else if (error == 0 && ald_revision_is_python(r)) {
-		empty = python_body_empty(text);
 	} else if (error == 0) {
 		struct ald_stmts st = {0};
 		empty = ald_sql_split(&st, text, strlen(text), 1) == 0 && st.n == 0;
@@ -279,13 +238,13 @@ done:
 	return error;
 }
 
-/* The revisions of the range, oldest first, verified one by one. */
-static int run_all(struct run *rn)
+/* The revisions of the range (newest first in list), oldest first,
+ * verified one by one. */
+static int run_all(struct run *rn, const ald_revlist *list)
 {
-	ald_revlist *list = NULL;
-	int error = ald_project_history(&list, rn->p, rn->o->range, NULL, 0);
+	int error = 0;
 	char *prev = NULL;
-	rn->n = error == 0 ? ald_revlist_count(list) : 0;
+	rn->n = ald_revlist_count(list);
 	for (rn->i = 0; error == 0 && rn->i < rn->n; rn->i++) {
 		int stop = 0;
 		const ald_revision *r = ald_revlist_at(list, rn->n - 1 - rn->i);
@@ -296,8 +255,22 @@ static int run_all(struct run *rn)
 		}
 	}
 	free(prev);
-	ald_revlist_free(list);
 	return error;
+}
+
+/* Alembic runs a .py revision on the database its env.py connects to, which
+ * aludel does not choose: verify refuses them rather than touch that one. */
+static int refuse_python(const ald_revlist *list)
+{
+	for (size_t i = 0; i < ald_revlist_count(list); i++) {
+		const ald_revision *r = ald_revlist_at(list, i);
+		if (ald_revision_is_python(r))
+			return ald_error_set(ALD_EUSAGE, "revision %s (%s) is an Alembic .py revision: Alembic would run "
+					     "it on the database env.py connects to, not on the scratch database; verify "
+					     "covers native .sql revisions only (choose them with -r)",
+					     ald_revision_id(r), ald_revision_path(r));
+	}
+	return 0;
 }
 
 /* Opens the project a second time, on the scratch database. */
@@ -318,11 +291,19 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 	ald_error_clear();
 	if (!opts || opts->version != ALD_VERIFY_OPTIONS_VERSION)
 		return ald_error_set(ALD_EUSAGE, "ald_verify: options of an unknown version");
+	ald_revlist *list = NULL;
+	int error = ald_project_history(&list, p, opts->range, NULL, 0);
+	if (error == 0)
+		error = refuse_python(list);
+	if (error < 0) {
+		ald_revlist_free(list);
+		return error;
+	}
 	struct ald_verify_result *v = ald_xcalloc(1, sizeof(*v));
 	v->failed = (size_t)-1;
 	struct ald_scratch sc;
 	p->verify_cancelled = 0;
-	int error = ald_scratch_create(&sc, p, opts->scratch_url);
+	error = ald_scratch_create(&sc, p, opts->scratch_url);
 	v->display = ald_xstrdup(sc.display ? sc.display : "");
 	ald_project *sp = NULL;
 	if (error == 0)
@@ -330,8 +311,9 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 	if (error == 0) {
 		struct run rn = {.p = p, .sp = sp, .o = opts, .v = v};
 		p->verify_scratch = sp;
-		error = run_all(&rn);
+		error = run_all(&rn, list);
 	}
+	ald_revlist_free(list);
 	p->verify_scratch = NULL;
 	ald_project_free(sp);
 	/* the scratch database goes in every case; a failure to drop it is

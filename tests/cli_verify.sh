@@ -219,6 +219,19 @@ INSERT INTO t_new SELECT * FROM t; DROP TABLE t; ALTER TABLE t_new RENAME TO t;"
 	ok_eq "$b: interrupt: no scratch database left" "" "$(leftovers $b)"
 done
 
+# ---- an Alembic .py revision: refused before anything is made ----
+d="$work/sqlite-py"
+project "$d" "sqlite:///$work/py.db"
+mkrev "$d" n1 "" "CREATE TABLE t (id INTEGER);" "DROP TABLE t;"
+printf '"""py step\n\nRevision ID: p1\nRevises: n1\nCreate Date: 2026-01-01 00:00:00\n\n"""\nrevision = "p1"\ndown_revision = "n1"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n' \
+	>"$d/migrations/versions/p1_py_step.py"
+verify "$d"
+ok_status "a .py revision: exit 1" 1 $st
+ok_match "a .py revision: refused, named" "^FAILED: revision p1 \(.*p1_py_step.py\) is an Alembic .py revision" "$err"
+ok_eq "a .py revision: no scratch database made" "" "$(ls -A "$scratch")"
+verify "$d" -r n1:n1
+ok_status "a .py revision left out by -r: exit 0" 0 $st
+
 # ---- --scratch-url ----
 d="$work/sqlite-chain"
 verify "$d" --scratch-url "sqlite:///$work/mine.db" -r c01:c03
