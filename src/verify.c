@@ -99,13 +99,47 @@ static int snapshot(struct run *rn, char **out)
 	return ald_project_schema(out, rn->sp);
 }
 
+/* The target that downgrades r alone: its first down revision, or base. */
+static const char *down_target(const ald_revision *r)
+{
+	return ald_revision_parent_count(r) ? ald_revision_parent_at(r, 0) : "base";
+}
+
+/* Where other branches grew from r's down revision (or from base) and were
+ * applied before r, a downgrade to it would undo them with r: they are
+ * downgraded first (they were verified already), when they all can be
+ * (none is irreversible); else nothing is done and r may be skipped. *ran
+ * is set when steps ran. */
+static int clear_siblings(struct run *rn, const ald_revision *r, int *ran)
+{
+	ald_plan *plan = NULL;
+	int error = check_cancel(rn, ald_revision_id(r));
+	if (error < 0)
+		return error;
+	if (ald_plan_downgrade(&plan, rn->sp, down_target(r), NULL) < 0) {
+		ald_error_clear(); /* not possible from here: r will be skipped */
+		return 0;
+	}
+	size_t n = ald_plan_step_count(plan);
+	for (size_t k = 0; k < n; k++) {
+		const ald_revision *s = ald_plan_step_revision(plan, k);
+		if (!s || irreversible(s))
+			n = 0;
+	}
+	if (n > 0) {
+		error = ald_plan_run(plan, rn->o->progress, rn->o->payload);
+		*ran = 1;
+	}
+	ald_plan_free(plan);
+	return error;
+}
+
 /* Upgrades to r's down revisions and dependencies; *ran is set when that
  * ran a step. */
 static int prerequisites(struct run *rn, const ald_revision *r, int *ran)
 {
 	int error = 0;
 	size_t steps = 0;
-	*ran = 0;
 	for (size_t k = 0; error == 0 && k < ald_revision_parent_count(r); k++) {
 		error = upgrade(rn, ald_revision_id(ald_revision_parent_revision_at(r, k)), &steps);
 		*ran |= steps > 0;
@@ -121,7 +155,7 @@ static int prerequisites(struct run *rn, const ald_revision *r, int *ran)
  * downgrade to its first parent (base without one) would do more. */
 static int downgrade_plan(struct run *rn, const ald_revision *r, ald_plan **out, char **why)
 {
-	const char *target = ald_revision_parent_count(r) ? ald_revision_parent_at(r, 0) : "base";
+	const char *target = down_target(r);
 	const char *id = ald_revision_id(r);
 	*out = NULL;
 	*why = NULL;
@@ -158,7 +192,9 @@ static int verify_one(struct run *rn, const ald_revision *r, char **prev, int *s
 	int ran = 0;
 	*stop = 0;
 	phase(rn, r, ALD_VERIFY_PHASE_UPGRADE);
-	int error = prerequisites(rn, r, &ran);
+	int error = clear_siblings(rn, r, &ran);
+	if (error == 0)
+		error = prerequisites(rn, r, &ran);
 	if (error == 0 && (ran || !*prev))
 		error = snapshot(rn, prev);
 	if (error == 0) {

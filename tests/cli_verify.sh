@@ -183,6 +183,27 @@ INSERT INTO t_new SELECT * FROM t; DROP TABLE t; ALTER TABLE t_new RENAME TO t;"
 		"^irreversible: c31 \(migrations/versions/c31_rev.sql\): its downgrade is empty; not downgraded$" "$out"
 	ok_match "$b: counted as irreversible" ": 1 restored, 1 irreversible, 0 skipped$" "$out"
 
+	# ---- branches, a merge, a second root and a dependency ----
+	d="$work/$b-branches"
+	newdb
+	project "$d" "$url"
+	for spec in "a1 -" "a2 a1" "b1 a2" "b2 b1" "c1 a2" "c2 c1" "m1 b2,_c2" "o1 -" "d1 m1"; do
+		set -- $spec
+		down=$(echo "$2" | sed 's/^-$//; s/_/ /')
+		mkrev "$d" $1 "$down" "CREATE TABLE t_$1 (id $int);" "DROP TABLE t_$1;"
+	done
+	sed -i 's/^-- Revises: m1$/&\n-- Depends On: o1/' "$d/migrations/versions/d1_rev.sql"
+	verify "$d"
+	ok_status "$b: branches and a merge: exit 0" 0 $st
+	ok_match "$b: branches and a merge: each revision downgraded alone" \
+		"^Verified 9 revisions on .*: 9 restored, 0 irreversible, 0 skipped$" "$out"
+	mkrev "$d" b1 a2 "CREATE TABLE t_b1 (id $int);" "SELECT 1;"
+	verify "$d"
+	ok_status "$b: a branch's broken downgrade: exit 1" 1 $st
+	ok_match "$b: a branch's broken downgrade: named" "^FAILED: b1 \(migrations/versions/b1_rev.sql\)" "$out"
+	ok_match "$b: a branch's broken downgrade: its table left" "^\+table (public\.)?t_b1$" "$out"
+	ok_eq "$b: branches: no scratch database left" "" "$(leftovers $b)"
+
 	# ---- interrupted: SIGINT while a slow revision runs ----
 	d="$work/$b-slow"
 	newdb
