@@ -2,8 +2,10 @@
  * through the public API, on SQLite files and on PostgreSQL databases of the
  * server the harness starts: two databases built in different ways with the
  * same schema give the same text; a changed default, index or constraint
- * changes it; aludel's own tables are left out; a downgrade that forgets an
- * index is caught with its diff and the scratch database is gone after.
+ * changes it; aludel's own tables are left out; ald_verify: restored and
+ * irreversible revisions, a downgrade that forgets an index caught with its
+ * diff, a failing downgrade recorded, a cancel (as SIGINT) stopping it, and
+ * the scratch database gone after each.
  * Also the line diff and the scratch URL (internal helpers). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -336,6 +338,25 @@ static size_t leftovers(const struct ctx *c, const char *url, const char *dir)
 	return n;
 }
 
+/* A progress callback that cancels the project when the step of revision
+ * `id` starts. */
+struct cancel_at {
+	ald_project *p;
+	const char *id;
+	int fired;
+};
+
+static void cancel_on_start(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
+{
+	struct cancel_at *ca = payload;
+	const ald_revision *r = ald_plan_step_revision(plan, step);
+	(void)seconds;
+	if (event == ALD_PROGRESS_START && r && strcmp(ald_revision_id(r), ca->id) == 0 && !ca->fired) {
+		ca->fired = 1;
+		ald_project_cancel(ca->p);
+	}
+}
+
 static void test_verify(void **state)
 {
 	struct ctx *c = *state;
@@ -389,6 +410,29 @@ static void test_verify(void **state)
 		assert_int_not_equal(access(file, F_OK), 0);
 		free(file);
 	}
+	ald_project_free(p);
+
+	/* r2's downgrade fails: recorded with the database's message, verify stops */
+	revision(c, "r2", "r1", "CREATE INDEX ix_t_name ON t (name);", "DROP INDEX no_such_index;");
+	p = open_on(c, url);
+	assert_int_equal(ald_verify(&v, p, &o), 0);
+	f = ald_verify_result_failed(v);
+	assert_non_null(f);
+	assert_int_equal(f->status, ALD_VERIFY_DOWNGRADE_FAILED);
+	assert_non_null(strstr(f->message, "no_such_index"));
+	assert_null(f->diff);
+	ald_verify_result_free(v);
+	assert_int_equal(leftovers(c, url, tmp), 0);
+
+	/* cancelled (as SIGINT does) while r2 upgrades: ALD_EINTERRUPTED, nothing left */
+	struct cancel_at ca = {p, "r2", 0};
+	o.progress = cancel_on_start;
+	o.payload = &ca;
+	assert_int_equal(ald_verify(&v, p, &o), ALD_EINTERRUPTED);
+	assert_null(v);
+	assert_int_equal(ca.fired, 1);
+	assert_non_null(strstr(ald_error_last()->message, "was removed"));
+	assert_int_equal(leftovers(c, url, tmp), 0);
 	ald_project_free(p);
 	unsetenv("TMPDIR");
 	free(tmp);
