@@ -512,7 +512,8 @@ enum {
 	ALD_VERIFY_REUPGRADE_DIFFERS = 4,/* upgrading again gave another schema than the first
 	                                   upgrade (diff) */
 	ALD_VERIFY_SKIPPED = 5          /* it cannot be downgraded alone (a downgrade to its parent
-	                                   would also downgrade another branch): message says which */
+	                                   would also downgrade another branch, which could not be
+	                                   downgraded first): message says which */
 };
 
 /* The phases verify reports for each revision (ald_verify_options.revision_cb). */
@@ -559,7 +560,8 @@ typedef struct ald_verify_result ald_verify_result;
 
 /* Verifies the revisions of opts->range in order, oldest first, on a scratch
  * database (see ald_verify_options.scratch_url), through a second opening of
- * the project on the scratch URL and the plan API: for each revision, its
+ * the project on the scratch URL and the plan API: for each revision, other
+ * branches grown from its parent (verified before it) are downgraded, its
  * missing ancestors are upgraded to, the schema read (as ald_project_schema),
  * the revision upgraded, the schema read, the revision alone downgraded (to
  * its parent), the schema read and compared with the one before the upgrade,
