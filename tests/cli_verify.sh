@@ -203,6 +203,18 @@ INSERT INTO t_new SELECT * FROM t; DROP TABLE t; ALTER TABLE t_new RENAME TO t;"
 	ok_match "$b: a branch's broken downgrade: named" "^FAILED: b1 \(migrations/versions/b1_rev.sql\)" "$out"
 	ok_match "$b: a branch's broken downgrade: its table left" "^\+table (public\.)?t_b1$" "$out"
 	ok_eq "$b: branches: no scratch database left" "" "$(leftovers $b)"
+	# a sibling branch that cannot be downgraded first (irreversible): skipped, said why
+	d="$work/$b-skip"
+	newdb
+	project "$d" "$url"
+	mkrev "$d" k1 "" "CREATE TABLE k1 (id $int);" "DROP TABLE k1;"
+	mkrev "$d" k2 k1 "CREATE TABLE k2 (id $int);" "DROP TABLE k2;"
+	mkrev "$d" k3 k1 "CREATE TABLE k3 (id $int);" "" # verified before k2
+	verify "$d"
+	ok_status "$b: a revision that cannot be downgraded alone: not a failure" 0 $st
+	ok_match "$b: skipped, with the steps a downgrade would run" \
+		"^skipped: k2 \(migrations/versions/k2_rev.sql\): a downgrade to k1 would run 2 steps \(k2, k3\), not this revision alone$" "$out"
+	ok_match "$b: counted" ": 1 restored, 1 irreversible, 1 skipped$" "$out"
 
 	# ---- interrupted: SIGINT while a slow revision runs ----
 	d="$work/$b-slow"
