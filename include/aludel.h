@@ -594,6 +594,123 @@ ALD_EXTERN(int) ald_revision_checksum(char **out, const ald_revision *r, int dow
  * In map order. *out is the caller's; empty when the history is off. */
 ALD_EXTERN(int) ald_project_edited(ald_revlist **out, ald_project *p);
 
+/* ---------------------------------------------------------------------------
+ * Schema and verify: a canonical text of a database's schema, and `aludel
+ * verify`, which proves on a scratch database that every downgrade restores
+ * the schema its upgrade found.
+ */
+
+/* The schema of the project's database as canonical text, read from the
+ * catalogue: one object a line, sorted, so that two snapshots diff line by
+ * line (an object with a definition of several lines - a view, a function -
+ * continues on lines indented by four spaces). SQLite: every table (its
+ * columns with position, type, NOT NULL, default and primary key; its
+ * foreign keys; its indexes with their key columns), view, index and trigger,
+ * each also with its CREATE text in a canonical form (comments and white
+ * space between symbols dropped, unquoted names lower-cased), which alone
+ * holds CHECK constraints. PostgreSQL, every schema but pg_catalog,
+ * information_schema and pg_toast: schemas, extensions, tables (columns
+ * with position, type by format_type, collation, NOT NULL, default,
+ * identity), constraints (pg_get_constraintdef), indexes (pg_get_indexdef),
+ * views and materialized views (pg_get_viewdef), sequences, functions and
+ * procedures (pg_get_functiondef), triggers, enums and domains; objects of
+ * an extension are left out. The version table, <version_table>_progress and
+ * aludel_history are left out, with their indexes and constraints. Grants,
+ * comments, policies and statistics are not part of it. An empty schema is
+ * "". *out is the caller's (free). Connects on first use. */
+ALD_EXTERN(int) ald_project_schema(char **out, ald_project *p);
+
+/* What verify found for one revision. */
+enum {
+	ALD_VERIFY_RESTORED = 0,        /* the downgrade restored the schema, upgrading again gave
+	                                   the schema of the first upgrade */
+	ALD_VERIFY_IRREVERSIBLE = 1,    /* the downgrade is empty (no section, or no statement in
+	                                   it): not downgraded, not a failure */
+	ALD_VERIFY_NOT_RESTORED = 2,    /* after the downgrade the schema differs (diff) */
+	ALD_VERIFY_DOWNGRADE_FAILED = 3,/* the downgrade failed (message) */
+	ALD_VERIFY_REUPGRADE_DIFFERS = 4,/* upgrading again gave another schema than the first
+	                                   upgrade (diff) */
+	ALD_VERIFY_SKIPPED = 5          /* it cannot be downgraded alone (a downgrade to its parent
+	                                   would also downgrade another branch, which could not be
+	                                   downgraded first): message says which */
+};
+
+/* The phases verify reports for each revision (ald_verify_options.revision_cb). */
+enum {
+	ALD_VERIFY_PHASE_UPGRADE = 0,   /* upgrading to it (its missing ancestors first) */
+	ALD_VERIFY_PHASE_DOWNGRADE = 1, /* downgrading it alone */
+	ALD_VERIFY_PHASE_REUPGRADE = 2, /* upgrading to it again */
+	ALD_VERIFY_PHASE_DONE = 3       /* its entry is made (ald_verify_result_at(v, i)) */
+};
+
+/* One revision's result; strings borrowed from the result. */
+typedef struct {
+	const ald_revision *revision;
+	int status;          /* ALD_VERIFY_* */
+	const char *message; /* DOWNGRADE_FAILED: the error; SKIPPED: why; else NULL */
+	const char *diff;    /* NOT_RESTORED, REUPGRADE_DIFFERS: the unified diff of the two
+	                        schemas ("--- ", "+++ ", "@@ " hunks); else NULL */
+} ald_verify_entry;
+
+/* Called when verify starts a phase of revision r, the i-th of n. */
+typedef void (*ald_verify_cb)(const ald_revision *r, size_t i, size_t n, int phase, void *payload);
+
+typedef struct {
+	unsigned int version;
+	const char *range;        /* "[start]:[end]" as ald_project_history takes it; NULL: every
+	                             revision, base to heads */
+	const char *scratch_url;  /* the scratch database, which must not exist: created, used and
+	                             removed (SQLite: a file; PostgreSQL: CREATE DATABASE through
+	                             the postgres or template1 database of the URL's server). NULL:
+	                             SQLite project: a new file in $TMPDIR (else /tmp);
+	                             PostgreSQL project: aludel_verify_<random> on the project's
+	                             server, reached by the project's URL with the database name
+	                             replaced, created through the project's database */
+	ald_verify_cb revision_cb;/* phases of each revision, or NULL */
+	ald_progress_cb progress; /* the steps of every plan verify runs, as ald_plan_run reports
+	                             them, or NULL */
+	void *payload;            /* for both callbacks */
+} ald_verify_options;
+#define ALD_VERIFY_OPTIONS_VERSION 1
+#define ALD_VERIFY_OPTIONS_INIT { ALD_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+
+/* The result of a verify. */
+typedef struct ald_verify_result ald_verify_result;
+
+/* Verifies the revisions of opts->range in order, oldest first, on a scratch
+ * database (see ald_verify_options.scratch_url), through a second opening of
+ * the project on the scratch URL and the plan API: for each revision, other
+ * branches grown from its parent (verified before it) are downgraded, its
+ * missing ancestors are upgraded to, the schema read (as ald_project_schema),
+ * the revision upgraded, the schema read, the revision alone downgraded (to
+ * its parent), the schema read and compared with the one before the upgrade,
+ * the revision upgraded again and the schema compared with the first
+ * upgrade's. Irreversible revisions (an empty downgrade) are recorded as such
+ * and stay applied. Verify stops at the first revision whose entry is
+ * NOT_RESTORED, DOWNGRADE_FAILED or REUPGRADE_DIFFERS. The scratch database
+ * is removed in every case, also after ald_project_cancel(p) (SIGINT), which
+ * stops the run: then ALD_EINTERRUPTED.
+ *
+ * Alembic .py revisions in the range are refused (ALD_EUSAGE) before
+ * anything is made: Alembic would run them on the database env.py connects
+ * to, not on the scratch database.
+ *
+ * Returns 0 when every revision was verified or verify stopped at a failing
+ * one (*out tells: ald_verify_failed); negative when it could not go on: the
+ * scratch database could not be made, an upgrade failed (the error names the
+ * revision), it was interrupted. *out is the caller's (ald_verify_free),
+ * NULL on failure. No message contains the password of either URL. */
+ALD_EXTERN(int) ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options *opts);
+/* The entries, one per revision verified, in the order verified. */
+ALD_EXTERN(size_t) ald_verify_result_count(const ald_verify_result *v);
+ALD_EXTERN(const ald_verify_entry *) ald_verify_result_at(const ald_verify_result *v, size_t i);
+/* The entry of the revision verify stopped at, or NULL when every one was
+ * restored, irreversible or skipped. */
+ALD_EXTERN(const ald_verify_entry *) ald_verify_result_failed(const ald_verify_result *v);
+/* The scratch database's URL as shown to users (password masked). */
+ALD_EXTERN(const char *) ald_verify_result_scratch_display(const ald_verify_result *v);
+ALD_EXTERN(void) ald_verify_result_free(ald_verify_result *v);
+
 #ifdef __cplusplus
 }
 #endif

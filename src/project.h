@@ -8,6 +8,8 @@
 #include "db.h"
 #include "graph.h"
 
+#include <signal.h>
+
 struct ald_revision {
 	const struct ald_project *project;
 	const struct ald_rev *rev;
@@ -22,6 +24,10 @@ struct ald_project {
 	int alembic;                    /* new revision files are Alembic .py files */
 	char *warning;                  /* what to tell the user once (env.py's settings), or NULL */
 	char *cache_note;               /* a damaged header cache found (ald_project_cache_note), or NULL */
+	/* while ald_verify runs on this project: its scratch project, which
+	 * ald_project_cancel cancels too, and the request itself (verify.c) */
+	struct ald_project *volatile verify_scratch;
+	volatile sig_atomic_t verify_cancelled;
 };
 
 struct ald_revlist {

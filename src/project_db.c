@@ -449,6 +449,12 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 
 void ald_project_cancel(ald_project *p)
 {
-	if (p && p->db)
+	if (!p)
+		return;
+	p->verify_cancelled = 1; /* a running ald_verify stops, its scratch run too */
+	ald_project *scratch = p->verify_scratch;
+	if (scratch)
+		ald_project_cancel(scratch);
+	if (p->db)
 		ald_db_cancel(p->db);
 }

@@ -98,5 +98,6 @@ int cmd_tui(struct cli *cli, const struct cli_command *cmd, int argc, char **arg
  * adds after the tips (edited revisions, last runs). Exit statuses. */
 int cli_history_runs(ald_project *p);
 int cli_current_history(ald_project *p);
+int cmd_verify(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);
 
 #endif

@@ -176,5 +176,17 @@ const struct cli_command cli_commands[] = {
 		.help = "  revision              revision identifier\n" MIGRATE_HELP,
 		.exec = cmd_upgrade,
 	},
+	{
+		.name = "verify",
+		.summary = "Prove on a scratch database that every downgrade restores the schema.",
+		.usage = "[-h] [-r REV_RANGE] [--scratch-url URL]",
+		.help = "  -r REV_RANGE, --rev-range REV_RANGE\n"
+			"                        Verify the revisions of a range (format [start]:[end], as\n"
+			"                        history takes it); default: every revision\n"
+			"  --scratch-url URL     The scratch database to create, use and remove (it must\n"
+			"                        not exist); default: a temporary SQLite file, or\n"
+			"                        aludel_verify_<random> on the project's PostgreSQL server\n",
+		.exec = cmd_verify,
+	},
 	{0},
 };
