@@ -49,8 +49,9 @@ typedef struct {
 	const char *message; /* human-readable message, naming file/line/revision */
 } ald_error;
 
-/* The calling thread's last error, or NULL if none was recorded. Borrowed:
- * valid until the next libaludel call on this thread. */
+/* The calling thread's last error; never NULL: when none is recorded, a
+ * record with code 0 and the message "no error". Borrowed: valid until the
+ * next libaludel call on this thread. */
 ALD_EXTERN(const ald_error *) ald_error_last(void);
 
 /* The library's version string, e.g. "0.1.0". */

@@ -41,7 +41,11 @@ void ald_error_clear(void)
 	last_error.message = NULL;
 }
 
+/* What ald_error_last gives when no error is recorded: never NULL, so that
+ * a caller can always read ->message (libgit2 does the same). */
+static const ald_error no_error = {0, "no error"};
+
 const ald_error *ald_error_last(void)
 {
-	return last_message ? &last_error : NULL;
+	return last_message ? &last_error : &no_error;
 }

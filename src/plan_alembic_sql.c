@@ -132,7 +132,7 @@ static int offline_run(char **out, char **why, const struct ald_alembic_ctx *ctx
 	int err = ald_proc_run(&proc, &argv);
 	*out = *why = NULL;
 	if (err < 0)
-		*why = ald_xstrdup(ald_error_last() ? ald_error_last()->message : "cannot start Alembic");
+		*why = ald_xstrdup(ald_error_last()->code ? ald_error_last()->message : "cannot start Alembic");
 	else if (proc.status != 0)
 		*why = ald_alembic_error_text(ald_buf_cstr(&proc.tail));
 	else
@@ -185,7 +185,7 @@ static char *source_note(const struct ald_step *st, const struct ald_revfile *f,
 	if (ald_read_file(&text, &len, f->path) == 0)
 		function_source(&b, text, fn);
 	else
-		ald_buf_printf(&b, "-- (%s)\n", ald_error_last() ? ald_error_last()->message : "unreadable");
+		ald_buf_printf(&b, "-- (%s)\n", ald_error_last()->code ? ald_error_last()->message : "unreadable");
 	ald_error_clear();
 	free(text);
 	return ald_buf_detach(&b);

@@ -143,8 +143,8 @@ struct saved_error {
 static void save_error(struct saved_error *s)
 {
 	const ald_error *e = ald_error_last();
-	s->code = e ? e->code : 0;
-	s->message = e && e->message ? ald_xstrdup(e->message) : NULL;
+	s->code = e->code;
+	s->message = e->code ? ald_xstrdup(e->message) : NULL;
 }
 
 static void restore_error(struct saved_error *s)

@@ -354,11 +354,11 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 	ald_project_free(sp);
 	/* the scratch database goes in every case; a failure to drop it is
 	 * added to the error that stopped verify, if any */
-	char *saved = error < 0 && ald_error_last() ? ald_xstrdup(ald_error_last()->message) : NULL;
+	char *saved = error < 0 && ald_error_last()->code ? ald_xstrdup(ald_error_last()->message) : NULL;
 	int made = sc.made;
 	int drop = ald_scratch_drop(&sc);
 	if (drop < 0) {
-		char *why = ald_xstrdup(ald_error_last() ? ald_error_last()->message : "");
+		char *why = ald_xstrdup(ald_error_last()->code ? ald_error_last()->message : "");
 		if (error < 0)
 			ald_error_set(error, "%s\n%s", saved ? saved : "", why);
 		else

@@ -37,7 +37,7 @@ static void expect_error(const struct spec *specs, size_t n, int code, const cha
 	struct ald_graph *g = (struct ald_graph *)1;
 	assert_int_equal(build(&g, specs, n), code);
 	assert_null(g);
-	assert_non_null(ald_error_last());
+	assert_int_equal(ald_error_last()->code, code);
 	assert_string_equal(ald_error_last()->message, msg);
 }
 
