@@ -85,6 +85,12 @@ typedef struct {
 } ald_open_options;
 #define ALD_OPEN_OPTIONS_VERSION 2
 #define ALD_OPEN_OPTIONS_INIT { ALD_OPEN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
+/* Fills *opts with the defaults of options version `version` (what
+ * ALD_OPEN_OPTIONS_INIT gives, for a caller that names its version at run
+ * time); ALD_EUSAGE for a version this library does not know. Every entry
+ * point taking options refuses an unknown version the same way. The other
+ * option structs have the same function. */
+ALD_EXTERN(int) ald_open_options_init(ald_open_options *opts, unsigned int version);
 
 /* Reads the configuration and every revision file, and builds the graph.
  * *out is the caller's (ald_project_free). Errors name the file and line. */
@@ -222,6 +228,7 @@ typedef struct {
 } ald_revision_options;
 #define ALD_REVISION_OPTIONS_VERSION 2
 #define ALD_REVISION_OPTIONS_INIT { ALD_REVISION_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }
+ALD_EXTERN(int) ald_revision_options_init(ald_revision_options *opts, unsigned int version);
 
 /* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
 ALD_EXTERN(int) ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts);
@@ -313,6 +320,7 @@ typedef struct {
 } ald_plan_options;
 #define ALD_PLAN_OPTIONS_VERSION 2
 #define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0, 0 }
+ALD_EXTERN(int) ald_plan_options_init(ald_plan_options *opts, unsigned int version);
 
 /* Plans `upgrade target` / `downgrade target` from the database's rows (or,
  * offline, from opts->start). *out is the caller's (ald_plan_free). A plan
@@ -519,6 +527,7 @@ typedef struct {
 } ald_check_options;
 #define ALD_CHECK_OPTIONS_VERSION 1
 #define ALD_CHECK_OPTIONS_INIT { ALD_CHECK_OPTIONS_VERSION, 0, NULL }
+ALD_EXTERN(int) ald_check_options_init(ald_check_options *opts, unsigned int version);
 
 /* Checks the project `open` names: every revision file parses; no two files
  * hold one id and no branch label is declared twice; every down_revision and
@@ -674,6 +683,7 @@ typedef struct {
 } ald_verify_options;
 #define ALD_VERIFY_OPTIONS_VERSION 1
 #define ALD_VERIFY_OPTIONS_INIT { ALD_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+ALD_EXTERN(int) ald_verify_options_init(ald_verify_options *opts, unsigned int version);
 
 /* The result of a verify. */
 typedef struct ald_verify_result ald_verify_result;

@@ -114,8 +114,9 @@ int ald_check(ald_check_result **out, const ald_open_options *open, const ald_ch
 		open = &open_defaults;
 	if (!opts)
 		opts = &defaults;
-	if (opts->version < 1 || opts->version > ALD_CHECK_OPTIONS_VERSION)
-		return ald_error_set(ALD_EUSAGE, "ald_check: unknown options version %u", opts->version);
+	int verr = ald_options_version_check("ald_check", opts->version, ALD_CHECK_OPTIONS_VERSION);
+	if (verr < 0)
+		return verr;
 
 	struct ald_config cfg;
 	struct ald_config_options copts = {

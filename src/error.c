@@ -49,3 +49,11 @@ const ald_error *ald_error_last(void)
 {
 	return last_message ? &last_error : &no_error;
 }
+
+int ald_options_version_check(const char *fn, unsigned version, unsigned max)
+{
+	if (version >= 1 && version <= max)
+		return 0;
+	return ald_error_set(ALD_EUSAGE, "%s: options version %u is not one this library knows (1 to %u)", fn, version,
+			     max);
+}

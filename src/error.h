@@ -14,6 +14,11 @@
 int ald_error_set(int code, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
 /* Forgets the calling thread's last error. */
 void ald_error_clear(void);
+
+/* The check every entry point taking a versioned options struct makes:
+ * ALD_EUSAGE, naming the function `fn`, for a version other than 1 to `max`
+ * (the versions this library knows); else 0. */
+int ald_options_version_check(const char *fn, unsigned version, unsigned max);
 /* Prefixes the current message with `prefix` (e.g. a file name and line). */
 void ald_error_prefix(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
 

@@ -35,6 +35,9 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 		opts = &defaults;
 	*out = NULL;
 	ald_error_clear();
+	int verr = ald_options_version_check("ald_project_open", opts->version, ALD_OPEN_OPTIONS_VERSION);
+	if (verr < 0)
+		return verr;
 
 	ald_project *p = ald_xcalloc(1, sizeof(*p));
 	struct ald_config_options copts = {

@@ -204,6 +204,9 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 		opts = &defaults;
 	*out = NULL;
 	ald_error_clear();
+	if ((error = ald_options_version_check(kind == ALD_STEP_UPGRADE ? "ald_plan_upgrade" : kind == ALD_STEP_DOWNGRADE ? "ald_plan_downgrade" : "ald_plan_stamp",
+						 opts->version, ALD_PLAN_OPTIONS_VERSION)) < 0)
+		return error;
 
 	ald_plan *plan = ald_xcalloc(1, sizeof(*plan));
 	plan->project = p;

@@ -225,6 +225,10 @@ int ald_project_revision_create(char **out_path, ald_project *p, const ald_revis
 	ald_revision_options defaults = ALD_REVISION_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
+	int err = ald_options_version_check("ald_project_revision_create", opts->version,
+					    ALD_REVISION_OPTIONS_VERSION);
+	if (err < 0)
+		return err;
 	const char *head = opts->head ? opts->head : "head";
 	return write_revision(out_path, p, &head, 1, opts);
 }
@@ -234,6 +238,9 @@ int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, 
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
 	if (opts) {
+		int err = ald_options_version_check("ald_project_merge", opts->version, ALD_REVISION_OPTIONS_VERSION);
+		if (err < 0)
+			return err;
 		o.message = opts->message;
 		o.branch_labels = opts->branch_labels;
 		o.n_branch_labels = opts->n_branch_labels;

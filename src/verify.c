@@ -325,8 +325,11 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 {
 	*out = NULL;
 	ald_error_clear();
-	if (!opts || opts->version != ALD_VERIFY_OPTIONS_VERSION)
-		return ald_error_set(ALD_EUSAGE, "ald_verify: options of an unknown version");
+	if (!opts)
+		return ald_error_set(ALD_EUSAGE, "ald_verify: no options");
+	int verr = ald_options_version_check("ald_verify", opts->version, ALD_VERIFY_OPTIONS_VERSION);
+	if (verr < 0)
+		return verr;
 	ald_revlist *list = NULL;
 	int error = ald_project_history(&list, p, opts->range, NULL, 0);
 	if (error == 0)

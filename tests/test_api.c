@@ -2,7 +2,8 @@
  * (built with only include/ on the include path and linked with the shared
  * library, so an internal symbol fails the build): the last error is never
  * NULL, a failure sets it with a message naming what is at fault, a getter
- * leaves it alone, and every _free / _dispose takes NULL. */
+ * leaves it alone, every _free / _dispose takes NULL, and options of a
+ * version the library does not know are refused. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,12 +61,50 @@ static void test_free_null(void **state)
 	assert_int_equal(empty.count, 0);
 }
 
+/* Options of a version the library does not know are refused, naming the
+ * function; _init fills the defaults of a known version. */
+static void test_options_versions(void **state)
+{
+	(void)state;
+	ald_open_options o;
+	assert_int_equal(ald_open_options_init(&o, ALD_OPEN_OPTIONS_VERSION), 0);
+	assert_int_equal(o.version, ALD_OPEN_OPTIONS_VERSION);
+	assert_null(o.config_path);
+	assert_int_equal(ald_open_options_init(&o, 1), 0);
+	assert_int_equal(o.version, 1);
+	assert_int_equal(ald_open_options_init(&o, 99), ALD_EUSAGE);
+	assert_non_null(strstr(ald_error_last()->message, "ald_open_options_init: options version 99"));
+	ald_plan_options po;
+	assert_int_equal(ald_plan_options_init(&po, ALD_PLAN_OPTIONS_VERSION), 0);
+	assert_int_equal(po.lock_timeout_ms, -1);
+	ald_revision_options ro;
+	assert_int_equal(ald_revision_options_init(&ro, 0), ALD_EUSAGE);
+	ald_check_options co;
+	assert_int_equal(ald_check_options_init(&co, ALD_CHECK_OPTIONS_VERSION), 0);
+	ald_verify_options vo;
+	assert_int_equal(ald_verify_options_init(&vo, ALD_VERIFY_OPTIONS_VERSION), 0);
+
+	/* the entry points refuse an unknown version before anything else */
+	ald_open_options bad = ALD_OPEN_OPTIONS_INIT;
+	bad.version = 7;
+	ald_project *p = (ald_project *)1;
+	assert_int_equal(ald_project_open(&p, &bad), ALD_EUSAGE);
+	assert_null(p);
+	assert_non_null(strstr(ald_error_last()->message, "ald_project_open: options version 7"));
+	ald_check_result *r = (ald_check_result *)1;
+	ald_check_options badc = ALD_CHECK_OPTIONS_INIT;
+	badc.version = 9;
+	assert_int_equal(ald_check(&r, NULL, &badc), ALD_EUSAGE);
+	assert_null(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_error_never_null),
 		cmocka_unit_test(test_failure_sets_the_error),
 		cmocka_unit_test(test_free_null),
+		cmocka_unit_test(test_options_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
