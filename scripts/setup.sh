@@ -45,7 +45,7 @@ demo)
 check)
 	# The test suite runs in a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 	mkdir -p build-check && cd build-check
-	[ -f Makefile ] || ../configure -q --enable-sanitizers
+	[ -f Makefile ] || ../configure -q --enable-werror --enable-sanitizers
 	make -s -j"$(nproc)"
 	# squawk (npm squawk-cli), the linter tests/lint_squawk.sh compares `aludel
 	# lint` with: a reference for the tests only, never used by aludel. Pinned,
@@ -66,7 +66,7 @@ check)
 	# both sanitizers, each target run for 60 s; a failure fails the check.
 	(
 		mkdir -p "$top/build-fuzz" && cd "$top/build-fuzz" &&
-		{ [ -f Makefile ] || ../configure -q --enable-fuzzing CC=clang; } &&
+		{ [ -f Makefile ] || ../configure -q --enable-werror --enable-fuzzing CC=clang; } &&
 		make -s -j"$(nproc)" fuzz &&
 		"$top/tests/fuzz/run.sh" 60
 	) || status=$?
