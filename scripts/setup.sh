@@ -62,6 +62,13 @@ check)
 	fi
 	status=0
 	make -s -j"$(nproc)" check || status=$?
+	# The tarball builds and installs on its own (make distcheck: the unit
+	# tests are run above, here only the API's contract test).
+	if ! make -s distcheck TESTS=tests/test_api DISTCHECK_CONFIGURE_FLAGS=--enable-werror >distcheck.log 2>&1; then
+		tail -40 distcheck.log
+		echo "setup: make distcheck failed (build-check/distcheck.log)"
+		status=1
+	fi
 	# The fuzz targets (tests/fuzz/): their own build with clang, libFuzzer and
 	# both sanitizers, each target run for 60 s; a failure fails the check.
 	(
