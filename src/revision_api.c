@@ -47,7 +47,9 @@ const char *ald_revision_create_date(const ald_revision *r)
 
 unsigned ald_revision_flags(const ald_revision *r)
 {
-	return r->rev->flags;
+	/* only the bits aludel.h declares: the graph keeps others of its own */
+	return r->rev->flags & (ALD_REVISION_BASE | ALD_REVISION_HEAD | ALD_REVISION_REAL_HEAD |
+				ALD_REVISION_BRANCHPOINT | ALD_REVISION_MERGEPOINT);
 }
 
 int ald_revision_is_python(const ald_revision *r)

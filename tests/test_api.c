@@ -2,8 +2,9 @@
  * (built with only include/ on the include path and linked with the shared
  * library, so an internal symbol fails the build): the last error is never
  * NULL, a failure sets it with a message naming what is at fault, a getter
- * leaves it alone, every _free / _dispose takes NULL, and options of a
- * version the library does not know are refused. */
+ * leaves it alone, every _free / _dispose takes NULL, options of a version
+ * the library does not know are refused, and a revision's flags are only
+ * the declared bits. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "aludel.h"
@@ -98,6 +100,56 @@ static void test_options_versions(void **state)
 	assert_null(r);
 }
 
+/* Writes `text` to dir/name. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* ald_revision_flags gives only the bits aludel.h declares, and the
+ * getters leave the last error alone. */
+static void test_revision_flags(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/aludel-test-api.XXXXXX", sub[600], ini[600];
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof(sub), "%s/m", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(sub, sizeof(sub), "%s/m/versions", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	put(dir, "aludel.ini", "[aludel]\nscript_location = %(here)s/m\n");
+	put(sub, "a1_base.sql", "-- base\n--\n-- Revision ID: a1\n-- Revises:\n\n-- migrate:upgrade\nSELECT 1;\n");
+	put(sub, "b1_x.sql", "-- x\n--\n-- Revision ID: b1\n-- Revises: a1\n\n-- migrate:upgrade\nSELECT 1;\n");
+	put(sub, "c1_y.sql", "-- y\n--\n-- Revision ID: c1\n-- Revises: a1\n\n-- migrate:upgrade\nSELECT 1;\n");
+	snprintf(ini, sizeof(ini), "%s/aludel.ini", dir);
+	ald_open_options o = ALD_OPEN_OPTIONS_INIT;
+	o.config_path = ini;
+	o.no_cache = 1;
+	ald_project *p = NULL;
+	assert_int_equal(ald_project_open(&p, &o), 0);
+	unsigned declared = ALD_REVISION_BASE | ALD_REVISION_HEAD | ALD_REVISION_REAL_HEAD | ALD_REVISION_BRANCHPOINT |
+			    ALD_REVISION_MERGEPOINT;
+	assert_int_equal(ald_project_revision_count(p), 3);
+	for (size_t i = 0; i < ald_project_revision_count(p); i++) {
+		const ald_revision *r = ald_project_revision_at(p, i);
+		unsigned f = ald_revision_flags(r);
+		assert_int_equal(f & ~declared, 0);
+		if (strcmp(ald_revision_id(r), "a1") == 0)
+			assert_int_equal(f, ALD_REVISION_BASE | ALD_REVISION_BRANCHPOINT);
+		else
+			assert_int_equal(f, ALD_REVISION_HEAD | ALD_REVISION_REAL_HEAD);
+	}
+	ald_project_free(p);
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_failure_sets_the_error),
 		cmocka_unit_test(test_free_null),
 		cmocka_unit_test(test_options_versions),
+		cmocka_unit_test(test_revision_flags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
