@@ -16,3 +16,35 @@ alembic_env_cleanup() {
 }
 trap alembic_env_cleanup EXIT
 sh "$top_srcdir/tests/pg-cluster.sh" start "$pgdir" $$ >/dev/null || { echo "Bail out! could not start PostgreSQL"; exit 1; }
+
+# py_chain N: Alembic revisions a1a1a1a1a001 .. a1a1a1a1a00N in
+# migrations/versions/, each revising the one before; revision r creates
+# table py_r, its downgrade drops it.
+py_chain() {
+	for r in $(seq 1 "$1"); do
+		down=None; [ "$r" -gt 1 ] && down="'a1a1a1a1a00$((r - 1))'"
+		cat >"migrations/versions/a1a1a1a1a00${r}_py.py" <<PYREV
+"""python $r
+
+Revision ID: a1a1a1a1a00$r
+Revises:
+Create Date: 2026-11-22 10:00:00
+
+"""
+from alembic import op
+
+revision = 'a1a1a1a1a00$r'
+down_revision = $down
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("CREATE TABLE py_$r (id INTEGER)")
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE py_$r")
+PYREV
+	done
+}

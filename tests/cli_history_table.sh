@@ -127,32 +127,7 @@ DELETE FROM accounts;"
 		ini_db=$(printf '%s' "$db" | sed 's/%/%%/g; s/[&|]/\\&/g')
 		sed -i "s|^sqlalchemy.url = .*|sqlalchemy.url = $ini_db|" alembic.ini
 		[ $hist = off ] && sed -i 's|^\[alembic\]$|[alembic]\nhistory_table = false|' alembic.ini
-		for r in 1 2 3; do
-			down=None; [ $r -gt 1 ] && down="'a1a1a1a1a00$((r - 1))'"
-			cat >"migrations/versions/a1a1a1a1a00${r}_py.py" <<PYREV
-"""python $r
-
-Revision ID: a1a1a1a1a00$r
-Revises:
-Create Date: 2026-11-22 10:00:00
-
-"""
-from alembic import op
-
-revision = 'a1a1a1a1a00$r'
-down_revision = $down
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    op.execute("CREATE TABLE py_$r (id INTEGER)")
-
-
-def downgrade() -> None:
-    op.execute("DROP TABLE py_$r")
-PYREV
-		done
+		py_chain 3
 		"$ALUDEL" -q -c alembic.ini upgrade a1a1a1a1a002; ok_status "$be/$hist: aludel runs the .py revisions through Alembic" 0 $?
 		"$ALUDEL" -q -c alembic.ini downgrade a1a1a1a1a001; ok_status "$be/$hist: ...and a downgrade" 0 $?
 		"$ALUDEL" -q -c alembic.ini upgrade a1a1a1a1a002; ok_status "$be/$hist: ...and up again" 0 $?

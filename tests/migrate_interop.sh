@@ -102,32 +102,7 @@ $slow" "DROP TABLE run_log;"
 	# in an ini file % is written %%; & and | are special to sed
 	ini_db=$(printf '%s' "$db" | sed 's/%/%%/g; s/[&|]/\\&/g')
 	sed -i "s|^sqlalchemy.url = .*|sqlalchemy.url = $ini_db|" alembic.ini
-	for r in 1 2; do
-		down=None; [ $r = 2 ] && down="'a1a1a1a1a001'"
-		cat >"migrations/versions/a1a1a1a1a00${r}_py.py" <<PYREV
-"""python $r
-
-Revision ID: a1a1a1a1a00$r
-Revises:
-Create Date: 2026-11-22 10:00:00
-
-"""
-from alembic import op
-
-revision = 'a1a1a1a1a00$r'
-down_revision = $down
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    op.execute("CREATE TABLE py_$r (id INTEGER)")
-
-
-def downgrade() -> None:
-    op.execute("DROP TABLE py_$r")
-PYREV
-	done
+	py_chain 2
 	$PY -m alembic upgrade heads >/dev/null 2>&1; ok_status "$be: Alembic upgrades its project" 0 $?
 	ok_eq "$be: aludel reads Alembic's version table" "a1a1a1a1a002 (head)" "$("$ALUDEL" -c alembic.ini current)"
 	# aludel's own revisions in the same folder, on top of Alembic's head
