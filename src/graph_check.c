@@ -1,4 +1,4 @@
-/* graph_check.c - cycle detection when the graph is built (§2.4).
+/* graph_check.c - cycle detection when the graph is built (doc/alembic-compat.md §2.4).
  *
  * First Alembic's three checks with its messages: no heads or no bases at
  * all (every id, map order), then revisions not both below a head and above a

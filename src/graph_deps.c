@@ -1,4 +1,4 @@
-/* graph_deps.c - normalised dependencies (§2.1).
+/* graph_deps.c - normalised dependencies (doc/alembic-compat.md §2.1).
  *
  * norm_deps(R) = deps(R) minus every dependency that a proper down-revision
  * ancestor of R also has. Rather than walking every revision's ancestry, the

@@ -54,7 +54,7 @@ void ald_graph_adj_free(struct ald_graph_adj *a);
 /* The index's entry for `key`, or NULL. */
 const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, const char *key);
 
-/* §2.4: the cycle checks of Alembic, in its order and with its messages, then
+/* doc/alembic-compat.md §2.4: the cycle checks of Alembic, in its order and with its messages, then
  * a complete check (Alembic misses some cycles); fills g->index->topo. */
 int ald_graph_check_cycles(struct ald_graph *g);
 

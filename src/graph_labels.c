@@ -1,4 +1,4 @@
-/* graph_labels.c - branch label propagation (§2.3).
+/* graph_labels.c - branch label propagation (doc/alembic-compat.md §2.3).
  *
  * Revision R carries label x (declared on L) when
  *   1. L is R or a down-revision ancestor of R, or

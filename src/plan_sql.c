@@ -1,4 +1,4 @@
-/* plan_sql.c - the offline script of a plan (`--sql`, §6.8).
+/* plan_sql.c - the offline script of a plan (`--sql`, doc/alembic-compat.md §6.8).
  *
  * Layout, as Alembic 1.8.1 prints it: every statement is followed by ";" and
  * an empty line; PostgreSQL wraps the run in BEGIN;/COMMIT; (or each step,

@@ -1,5 +1,5 @@
 /* plan_versions.c - the in-memory maintenance of the version table's rows:
- * which INSERT/UPDATE/DELETE follows each upgrade or downgrade step (§5.2),
+ * which INSERT/UPDATE/DELETE follows each upgrade or downgrade step (doc/alembic-compat.md §5.2),
  * and the steps of a stamp with theirs (§5.4).
  *
  * The rows are an ordered list of revisions in table order: an INSERT

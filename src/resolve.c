@@ -1,4 +1,4 @@
-/* resolve.c - revision identifiers (§3.1-3.3): expansion of symbols, exact
+/* resolve.c - revision identifiers (doc/alembic-compat.md §3.1-3.3): expansion of symbols, exact
  * and prefix lookup, branch qualifiers and lineage tests, get_revisions and
  * get_revision. Error texts are the CLI's (§3.6), with aludel's message for
  * an ambiguous prefix.

@@ -25,7 +25,7 @@ struct ald_rctx {
 	const char *mh_arg;
 };
 
-/* The expansion of one identifier (§3.2): either a literal to look up or the
+/* The expansion of one identifier (doc/alembic-compat.md §3.2): either a literal to look up or the
  * revisions a symbol stands for, and the branch qualifier. */
 struct ald_expanded {
 	char *label;           /* owned; NULL: none ("" is an empty, present qualifier) */

@@ -36,7 +36,7 @@ char *ald_vsql_drop(const char *dialect, const char *table, const char *schema);
 /* SELECT <t>.version_num FROM <t> */
 char *ald_vsql_select(const char *dialect, const char *table, const char *schema);
 
-/* A statement as offline mode prints it (§6.8): tabs replaced by four spaces,
+/* A statement as offline mode prints it (doc/alembic-compat.md §6.8): tabs replaced by four spaces,
  * leading and trailing white space stripped, then ";\n\n". Caller frees. */
 char *ald_vsql_offline(const char *stmt);
 

@@ -163,7 +163,7 @@ static const struct rev LIN3[] = {
 	{"aaaa00000003", "aaaa00000002", NULL, NULL, "three", NULL, 0, 0},
 };
 
-/* G1 of §2.6 with its messages. */
+/* G1 of doc/alembic-compat.md §2.6 with its messages. */
 static const struct rev G1[] = {
 	{"1000aaaa0001", NULL, NULL, NULL, "initial schema", NULL, 0, 0},
 	{"2000aaaa0002", "1000aaaa0001", NULL, NULL, "second step", NULL, 0, 0},

@@ -1,4 +1,4 @@
-/* test_revwrite.c - new revision files: ids, Alembic's slug rules (§7.4),
+/* test_revwrite.c - new revision files: ids, Alembic's slug rules (doc/alembic-compat.md §7.4),
  * file_template tokens and flags, the exact .py (Alembic 1.8.1's generic
  * template, compared with files the real tool wrote) and .sql contents,
  * refusing to overwrite, bad ids (the one id rule of rev_id.c: 32 characters
