@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "aludel.h"
-#include "util.h"
+#include "cli_util.h"
 
 /* Exit statuses. */
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
@@ -14,7 +14,7 @@ enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
 /* Global options, shared by every command. */
 struct cli {
 	ald_open_options open;
-	struct ald_strvec x_args;
+	struct cli_strvec x_args;
 	int raiseerr;  /* --raiseerr: Alembic's whole output when a .py step fails */
 	int quiet;     /* -q: no log lines of the steps */
 	int verbose;   /* --verbose (with --version: how Alembic is found) */
@@ -34,7 +34,7 @@ extern const struct cli_command cli_commands[];
 /* Prints "FAILED: <last error>" on stderr; returns CLI_FAILED. */
 int cli_fail(void);
 /* Prints a usage error for cmd on stderr; returns CLI_USAGE. */
-int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
+int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...) CLI_ATTR_PRINTF(2, 3);
 /* Prints `aludel CMD --help`. */
 void cli_command_help(const struct cli_command *cmd, FILE *f);
 /* Opens the project named by the global options; on failure prints the error. */
@@ -52,7 +52,7 @@ static inline void cli_cache_note(const ald_project *p, int verbose)
 }
 /* The rows of the project's version table, in table order (needs the
  * database); on failure the error is set and -1 returned. */
-int cli_current_rows(struct ald_strvec *out, ald_project *p);
+int cli_current_rows(struct cli_strvec *out, ald_project *p);
 /* Revision arguments such as -1 look like options to getopt but are
  * positional (argparse treats negative numbers so): cli_hide_negative hides
  * them behind a "\001" prefix while options are parsed, cli_unhide restores
@@ -63,7 +63,7 @@ const char *cli_unhide(char *arg);
  * (of the project named by the options, if one opens). */
 int cli_version(struct cli *cli);
 /* Writes the whole buffer to stdout and frees it. */
-void cli_flush(struct ald_buf *b);
+void cli_flush(struct cli_buf *b);
 
 /* One-line revision formats (Alembic's cmd_format pieces). */
 enum {
@@ -73,13 +73,13 @@ enum {
 	FMT_TREE = 1u << 3,    /* " (branchpoint)" / " (mergepoint)", implies FMT_HEAD */
 	FMT_DOC = 1u << 4      /* ", <message>" */
 };
-void fmt_oneline(struct ald_buf *b, const ald_revision *r, unsigned flags, int current);
+void fmt_oneline(struct cli_buf *b, const ald_revision *r, unsigned flags, int current);
 /* The verbose entry (Alembic's log_entry), ending in a newline. */
-void fmt_verbose(struct ald_buf *b, const ald_revision *r, int current);
+void fmt_verbose(struct cli_buf *b, const ald_revision *r, int current);
 /* A JSON object describing the revision. */
-void fmt_json_revision(struct ald_buf *b, const ald_revision *r, int current);
+void fmt_json_revision(struct cli_buf *b, const ald_revision *r, int current);
 /* A JSON string literal. */
-void fmt_json_string(struct ald_buf *b, const char *s);
+void fmt_json_string(struct cli_buf *b, const char *s);
 
 /* The command implementations. */
 int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **argv);

@@ -70,17 +70,17 @@ int cmd_check(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		free(cwd);
 		return cli_fail();
 	}
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	size_t n = ald_check_count(r);
 	for (size_t i = 0; i < n; i++) {
 		const ald_check_finding *f = ald_check_at(r, i);
 		if (f->path) {
-			ald_buf_puts(&b, relative(f->path, cwd));
+			cli_buf_puts(&b, relative(f->path, cwd));
 			if (f->line)
-				ald_buf_printf(&b, ":%u", f->line);
-			ald_buf_puts(&b, ": ");
+				cli_buf_printf(&b, ":%u", f->line);
+			cli_buf_puts(&b, ": ");
 		}
-		ald_buf_printf(&b, "%s: %s\n", ald_check_kind_name(f->kind), f->message);
+		cli_buf_printf(&b, "%s: %s\n", ald_check_kind_name(f->kind), f->message);
 	}
 	cli_flush(&b);
 	if (n)

@@ -28,16 +28,16 @@ static const char *editor_command(void)
  * the reason and returns -1 when it cannot run or does not exit with 0. */
 static int run_editor(const char *editor, const char *path)
 {
-	struct ald_strvec args = {0};
+	struct cli_strvec args = {0};
 	for (const char *s = editor; *s;) {
 		s += strspn(s, " \t\n");
 		size_t n = strcspn(s, " \t\n");
 		if (n)
-			ald_strvec_push(&args, ald_xstrndup(s, n));
+			cli_strvec_push(&args, cli_xstrndup(s, n));
 		s += n;
 	}
-	ald_strvec_pushdup(&args, path);
-	ald_strvec_push(&args, NULL); /* execvp's terminator */
+	cli_strvec_pushdup(&args, path);
+	cli_strvec_push(&args, NULL); /* execvp's terminator */
 	fflush(NULL);
 	int error = -1, status = 0;
 	pid_t pid = fork();
@@ -63,23 +63,23 @@ static int run_editor(const char *editor, const char *path)
 			fprintf(stderr, "FAILED: Error executing editor ('%s' was killed by signal %d)\n",
 				editor, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	}
-	ald_strvec_free(&args);
+	cli_strvec_free(&args);
 	return error;
 }
 
 /* The identifiers to open: `spec` itself, or for "current" the rows of the
  * database's version table. Returns 0 or a CLI status. */
-static int collect(struct ald_strvec *out, ald_project *p, const char *spec)
+static int collect(struct cli_strvec *out, ald_project *p, const char *spec)
 {
 	if (strcmp(spec, "current") != 0) {
-		ald_strvec_pushdup(out, spec);
+		cli_strvec_pushdup(out, spec);
 		return 0;
 	}
 	ald_strarray rows = {0};
 	if (ald_project_current(&rows, p) < 0)
 		return cli_fail();
 	for (size_t i = 0; i < rows.count; i++)
-		ald_strvec_pushdup(out, rows.strings[i]);
+		cli_strvec_pushdup(out, rows.strings[i]);
 	ald_strarray_dispose(&rows);
 	if (out->n == 0) {
 		fprintf(stderr, "FAILED: No current revisions\n");
@@ -131,7 +131,7 @@ int cmd_edit(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 
 	const char *spec = cli_unhide(argv[optind]);
 	ald_project *p;
-	struct ald_strvec specs = {0};
+	struct cli_strvec specs = {0};
 	int status = cli_open(&p, cli);
 	if (status != CLI_OK)
 		return status;
@@ -139,7 +139,7 @@ int cmd_edit(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 	const char *editor = editor_command();
 	for (size_t i = 0; status == CLI_OK && i < specs.n; i++)
 		status = edit_spec(p, specs.v[i], editor);
-	ald_strvec_free(&specs);
+	cli_strvec_free(&specs);
 	ald_project_free(p);
 	return status;
 }

@@ -24,8 +24,8 @@ static const struct option revision_longopts[] = {
 /* Parses revision/merge options into *o (strings borrowed from argv, lists
  * collected in labels/depends). `merge` accepts only -m, --branch-label and
  * --rev-id. Returns -1 to go on, else an exit status. */
-static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *labels,
-			       struct ald_strvec *depends, const struct cli_command *cmd, int argc,
+static int parse_revision_opts(ald_revision_options *o, struct cli_strvec *labels,
+			       struct cli_strvec *depends, const struct cli_command *cmd, int argc,
 			       char **argv, int merge)
 {
 	int c;
@@ -47,7 +47,7 @@ static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *label
 			o->splice = 1;
 			break;
 		case OPT_LABEL:
-			ald_strvec_pushdup(labels, optarg);
+			cli_strvec_pushdup(labels, optarg);
 			break;
 		case OPT_VPATH:
 			o->version_path = optarg;
@@ -56,7 +56,7 @@ static int parse_revision_opts(ald_revision_options *o, struct ald_strvec *label
 			o->rev_id = optarg;
 			break;
 		case OPT_DEPENDS:
-			ald_strvec_pushdup(depends, optarg);
+			cli_strvec_pushdup(depends, optarg);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "py") != 0 && strcmp(optarg, "sql") != 0)
@@ -101,28 +101,28 @@ static int write_file(struct cli *cli, const ald_revision_options *o, char **rev
 int cmd_revision(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
-	struct ald_strvec labels = {0}, depends = {0};
+	struct cli_strvec labels = {0}, depends = {0};
 	int status = parse_revision_opts(&o, &labels, &depends, cmd, argc, argv, 0);
 	if (status < 0 && optind < argc)
 		status = cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
 	if (status < 0)
 		status = write_file(cli, &o, NULL, 0);
-	ald_strvec_free(&labels);
-	ald_strvec_free(&depends);
+	cli_strvec_free(&labels);
+	cli_strvec_free(&depends);
 	return status;
 }
 
 int cmd_merge(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
-	struct ald_strvec labels = {0}, depends = {0};
+	struct cli_strvec labels = {0}, depends = {0};
 	int status = parse_revision_opts(&o, &labels, &depends, cmd, argc, argv, 1);
 	if (status < 0 && optind >= argc)
 		status = cli_usage_error(cmd, "the following arguments are required: revisions");
 	if (status < 0)
 		status = write_file(cli, &o, argv + optind, (size_t)(argc - optind));
-	ald_strvec_free(&labels);
-	ald_strvec_free(&depends);
+	cli_strvec_free(&labels);
+	cli_strvec_free(&depends);
 	return status;
 }
 

@@ -85,16 +85,16 @@ static int parse_noargs(struct graph_opts *o, const struct cli_command *cmd, int
 
 /* The list as JSON, verbose entries or one-line forms (`oneline` flags);
  * `rows`, when given, marks the version table's revisions as current. */
-static void put_revs(struct ald_buf *b, const ald_revlist *l, const struct graph_opts *o,
-		     unsigned oneline, const struct ald_strvec *rows)
+static void put_revs(struct cli_buf *b, const ald_revlist *l, const struct graph_opts *o,
+		     unsigned oneline, const struct cli_strvec *rows)
 {
 	if (o->json)
-		ald_buf_putc(b, '[');
+		cli_buf_putc(b, '[');
 	for (size_t i = 0; i < ald_revlist_count(l); i++) {
 		const ald_revision *r = ald_revlist_at(l, i);
-		int current = rows && ald_strvec_contains(rows, ald_revision_id(r));
+		int current = rows && cli_strvec_contains(rows, ald_revision_id(r));
 		if (o->json) {
-			ald_buf_puts(b, i ? ",\n " : "");
+			cli_buf_puts(b, i ? ",\n " : "");
 			fmt_json_revision(b, r, rows ? current : -1);
 			continue;
 		}
@@ -102,10 +102,10 @@ static void put_revs(struct ald_buf *b, const ald_revlist *l, const struct graph
 			fmt_verbose(b, r, current);
 		else
 			fmt_oneline(b, r, oneline, current);
-		ald_buf_putc(b, '\n');
+		cli_buf_putc(b, '\n');
 	}
 	if (o->json)
-		ald_buf_puts(b, "]\n");
+		cli_buf_puts(b, "]\n");
 }
 
 int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
@@ -121,7 +121,7 @@ int cmd_heads(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		return status;
 	cli_cache_note(p, o.verbose || cli->verbose);
 	ald_project_heads(&heads, p, o.resolve ? ALD_HEADS_RESOLVE_DEPENDENCIES : 0);
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	put_revs(&b, heads, &o, FMT_LABELS | FMT_HEAD, NULL);
 	cli_flush(&b);
 	ald_revlist_free(heads);
@@ -145,16 +145,16 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 		ald_project_free(p);
 		return cli_fail();
 	}
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	int first = 1;
 	if (o.json)
-		ald_buf_putc(&b, '[');
+		cli_buf_putc(&b, '[');
 	for (size_t i = 0; i < ald_revlist_count(all); i++) {
 		const ald_revision *r = ald_revlist_at(all, i);
 		if (!(ald_revision_flags(r) & ALD_REVISION_BRANCHPOINT))
 			continue;
 		if (o.json) {
-			ald_buf_puts(&b, first ? "" : ",\n ");
+			cli_buf_puts(&b, first ? "" : ",\n ");
 			fmt_json_revision(&b, r, -1);
 			first = 0;
 			continue;
@@ -163,19 +163,19 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 			fmt_verbose(&b, r, 0);
 		else
 			fmt_oneline(&b, r, FMT_LABELS | FMT_TREE, 0);
-		ald_buf_putc(&b, '\n');
+		cli_buf_putc(&b, '\n');
 		size_t indent = strlen(ald_revision_id(r));
 		for (size_t j = 0; j < ald_revision_child_count(r); j++) {
 			if (j)
-				ald_buf_putc(&b, '\n');
-			ald_buf_printf(&b, "%*s -> ", (int)indent, "");
+				cli_buf_putc(&b, '\n');
+			cli_buf_printf(&b, "%*s -> ", (int)indent, "");
 			fmt_oneline(&b, ald_revision_child_at(r, j),
 				    FMT_LABELS | FMT_TREE | (o.verbose ? FMT_DOC : 0), 0);
 		}
-		ald_buf_puts(&b, "\n\n");
+		cli_buf_puts(&b, "\n\n");
 	}
 	if (o.json)
-		ald_buf_puts(&b, "]\n");
+		cli_buf_puts(&b, "]\n");
 	cli_flush(&b);
 	ald_revlist_free(all);
 	ald_project_free(p);
@@ -191,7 +191,7 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 
 	ald_project *p;
 	ald_revlist *revs = NULL;
-	struct ald_strvec rows = {0};
+	struct cli_strvec rows = {0};
 	if (o.runs && (o.range || o.indicate_current || o.json))
 		return cli_usage_error(cmd, "argument --runs: not allowed with -r, -i or --json");
 	if ((status = cli_open(&p, cli)) != CLI_OK)
@@ -210,30 +210,30 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 		status = cli_fail();
 		goto done;
 	}
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	put_revs(&b, revs, &o, FMT_PARENTS | FMT_LABELS | FMT_TREE | FMT_DOC,
 		 o.indicate_current ? &rows : NULL);
 	cli_flush(&b);
 done:
-	ald_strvec_free(&rows);
+	cli_strvec_free(&rows);
 	ald_revlist_free(revs);
 	ald_project_free(p);
 	return status;
 }
 
 /* Appends the verbose (or JSON) entries of the revisions `spec` names. */
-static int show_spec(struct ald_buf *b, const ald_project *p, const char *spec, int json, int *count)
+static int show_spec(struct cli_buf *b, const ald_project *p, const char *spec, int json, int *count)
 {
 	ald_revlist *revs = NULL;
 	if (ald_project_resolve(&revs, p, spec) < 0)
 		return -1;
 	for (size_t i = 0; i < ald_revlist_count(revs); i++, (*count)++) {
 		if (json) {
-			ald_buf_puts(b, *count ? ",\n " : "");
+			cli_buf_puts(b, *count ? ",\n " : "");
 			fmt_json_revision(b, ald_revlist_at(revs, i), -1);
 		} else {
 			fmt_verbose(b, ald_revlist_at(revs, i), 0);
-			ald_buf_putc(b, '\n');
+			cli_buf_putc(b, '\n');
 		}
 	}
 	ald_revlist_free(revs);
@@ -255,12 +255,12 @@ int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
 	cli_cache_note(p, o.verbose || cli->verbose);
-	struct ald_strvec rows = {0};
-	struct ald_buf b = {0};
+	struct cli_strvec rows = {0};
+	struct cli_buf b = {0};
 	const char *spec = cli_unhide(argv[optind]);
 	int count = 0, error = 0;
 	if (o.json)
-		ald_buf_putc(&b, '[');
+		cli_buf_putc(&b, '[');
 	if (strcmp(spec, "current") == 0) {
 		/* the raw rows of the version table, in table order */
 		error = cli_current_rows(&rows, p);
@@ -270,14 +270,14 @@ int cmd_show(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		error = show_spec(&b, p, spec, o.json, &count);
 	}
 	if (o.json)
-		ald_buf_puts(&b, "]\n");
+		cli_buf_puts(&b, "]\n");
 	if (error < 0) {
 		status = cli_fail();
-		ald_buf_free(&b);
+		cli_buf_free(&b);
 	} else {
 		cli_flush(&b);
 	}
-	ald_strvec_free(&rows);
+	cli_strvec_free(&rows);
 	ald_project_free(p);
 	return status;
 }

@@ -157,7 +157,7 @@ int cmd_lint(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		return status;
 	cli_cache_note(p, cli->verbose);
 	ald_revlist *revs = NULL;
-	struct ald_strvec rows = {0};
+	struct cli_strvec rows = {0};
 	const ald_revision **v = NULL;
 	size_t n = 0;
 	ald_lint *lint = NULL;
@@ -182,7 +182,7 @@ int cmd_lint(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		status = cli_fail();
 		goto done;
 	}
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	if (o.format == LINT_JSON)
 		lint_json(&b, lint);
 	else if (o.format == LINT_SARIF)
@@ -194,7 +194,7 @@ int cmd_lint(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 done:
 	ald_lint_free(lint);
 	free(v);
-	ald_strvec_free(&rows);
+	cli_strvec_free(&rows);
 	ald_revlist_free(revs);
 	ald_project_free(p);
 	return status;

@@ -279,15 +279,15 @@ int cmd_current(struct cli *cli, const struct cli_command *cmd, int argc, char *
 	if (ald_project_current(&rows, p) < 0 || ald_project_current_tips(&tips, p, &rows) < 0) {
 		status = cli_fail();
 	} else {
-		struct ald_buf b = {0};
+		struct cli_buf b = {0};
 		if (mo.verbose)
-			ald_buf_printf(&b, "Current revision(s) for %s:\n", ald_project_url_display(p));
+			cli_buf_printf(&b, "Current revision(s) for %s:\n", ald_project_url_display(p));
 		for (size_t i = 0; i < ald_revlist_count(tips); i++) {
 			if (mo.verbose)
 				fmt_verbose(&b, ald_revlist_at(tips, i), 0);
 			else
 				fmt_oneline(&b, ald_revlist_at(tips, i), FMT_TREE, 0);
-			ald_buf_putc(&b, '\n');
+			cli_buf_putc(&b, '\n');
 		}
 		cli_flush(&b);
 		char *unfinished = NULL;

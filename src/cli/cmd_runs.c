@@ -7,26 +7,26 @@
 
 /* One row: revision, direction, checksum (12 digits), started, duration,
  * user@host, version; `w` is the revision column's width. */
-static void put_run(struct ald_buf *b, const ald_run_record *r, int w)
+static void put_run(struct cli_buf *b, const ald_run_record *r, int w)
 {
 	char who[300];
 	snprintf(who, sizeof(who), "%s@%s", r->user, r->host);
-	ald_buf_printf(b, "%-*s  %-9s  %-12.12s  %-24s  %8.3fs  %-20s  %s\n", w, r->revision, r->direction,
+	cli_buf_printf(b, "%-*s  %-9s  %-12.12s  %-24s  %8.3fs  %-20s  %s\n", w, r->revision, r->direction,
 		       *r->checksum ? r->checksum : "-", r->started_at, r->seconds, who, r->version);
 }
 
 /* The rows of `runs` as a table with its heading. */
-static void put_runs(struct ald_buf *b, const ald_runs *runs, const char *indent)
+static void put_runs(struct cli_buf *b, const ald_runs *runs, const char *indent)
 {
 	int w = (int)strlen("revision");
 	for (size_t i = 0; i < ald_runs_count(runs); i++) {
 		int n = (int)strlen(ald_runs_at(runs, i)->revision);
 		w = n > w ? n : w;
 	}
-	ald_buf_printf(b, "%s%-*s  %-9s  %-12s  %-24s  %9s  %-20s  %s\n", indent, w, "revision", "direction",
+	cli_buf_printf(b, "%s%-*s  %-9s  %-12s  %-24s  %9s  %-20s  %s\n", indent, w, "revision", "direction",
 		       "checksum", "started (UTC)", "duration", "by", "version");
 	for (size_t i = 0; i < ald_runs_count(runs); i++) {
-		ald_buf_puts(b, indent);
+		cli_buf_puts(b, indent);
 		put_run(b, ald_runs_at(runs, i), w);
 	}
 }
@@ -42,9 +42,9 @@ int cli_history_runs(ald_project *p)
 	ald_runs *runs = NULL;
 	if (ald_project_runs(&runs, p, 0) < 0)
 		return cli_fail();
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	if (ald_runs_count(runs) == 0)
-		ald_buf_printf(&b, "No runs recorded in %s.\n", table);
+		cli_buf_printf(&b, "No runs recorded in %s.\n", table);
 	else
 		put_runs(&b, runs, "");
 	cli_flush(&b);
@@ -63,14 +63,14 @@ int cli_current_history(ald_project *p)
 		ald_revlist_free(edited);
 		return cli_fail();
 	}
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	for (size_t i = 0; i < ald_revlist_count(edited); i++) {
 		const ald_revision *r = ald_revlist_at(edited, i);
-		ald_buf_printf(&b, "%s%s (edited since applied: %s no longer has the checksum it ran with)\n",
+		cli_buf_printf(&b, "%s%s (edited since applied: %s no longer has the checksum it ran with)\n",
 			       i ? "" : "\n", ald_revision_id(r), ald_revision_path(r));
 	}
 	if (ald_runs_count(runs)) {
-		ald_buf_printf(&b, "\nLast runs (%s, newest first):\n", table);
+		cli_buf_printf(&b, "\nLast runs (%s, newest first):\n", table);
 		put_runs(&b, runs, "  ");
 	}
 	cli_flush(&b);

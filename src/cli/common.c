@@ -36,10 +36,10 @@ int cli_open(ald_project **out, struct cli *cli)
 	return CLI_OK;
 }
 
-void cli_flush(struct ald_buf *b)
+void cli_flush(struct cli_buf *b)
 {
-	fwrite(ald_buf_cstr(b), 1, b->len, stdout);
-	ald_buf_free(b);
+	fwrite(cli_buf_cstr(b), 1, b->len, stdout);
+	cli_buf_free(b);
 }
 
 void cli_hide_negative(int argc, char **argv)

@@ -15,14 +15,14 @@ void cli_warn_project(const ald_project *p)
 	}
 }
 
-int cli_current_rows(struct ald_strvec *out, ald_project *p)
+int cli_current_rows(struct cli_strvec *out, ald_project *p)
 {
 	ald_strarray rows = {0};
 	cli_warn_project(p);
 	if (ald_project_current(&rows, p) < 0)
 		return -1;
 	for (size_t i = 0; i < rows.count; i++)
-		ald_strvec_pushdup(out, rows.strings[i]);
+		cli_strvec_pushdup(out, rows.strings[i]);
 	ald_strarray_dispose(&rows);
 	return 0;
 }

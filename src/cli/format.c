@@ -4,60 +4,60 @@
 
 #include <string.h>
 
-static void put_list(struct ald_buf *b, const ald_revision *r, size_t (*count)(const ald_revision *),
+static void put_list(struct cli_buf *b, const ald_revision *r, size_t (*count)(const ald_revision *),
 		     const char *(*at)(const ald_revision *, size_t))
 {
 	for (size_t i = 0; i < count(r); i++) {
 		if (i)
-			ald_buf_puts(b, ", ");
-		ald_buf_puts(b, at(r, i));
+			cli_buf_puts(b, ", ");
+		cli_buf_puts(b, at(r, i));
 	}
 }
 
 /* "<base>" for a base, else the down revisions joined with ", ". */
-static void put_parents(struct ald_buf *b, const ald_revision *r)
+static void put_parents(struct cli_buf *b, const ald_revision *r)
 {
 	if (ald_revision_parent_count(r) == 0)
-		ald_buf_puts(b, "<base>");
+		cli_buf_puts(b, "<base>");
 	else
 		put_list(b, r, ald_revision_parent_count, ald_revision_parent_at);
 }
 
-void fmt_oneline(struct ald_buf *b, const ald_revision *r, unsigned flags, int current)
+void fmt_oneline(struct cli_buf *b, const ald_revision *r, unsigned flags, int current)
 {
 	unsigned f = ald_revision_flags(r);
 	if (flags & FMT_PARENTS) {
 		put_parents(b, r);
 		if (ald_revision_depends_count(r)) {
-			ald_buf_puts(b, " (");
+			cli_buf_puts(b, " (");
 			put_list(b, r, ald_revision_depends_count, ald_revision_depends_at);
-			ald_buf_putc(b, ')');
+			cli_buf_putc(b, ')');
 		}
-		ald_buf_puts(b, " -> ");
+		cli_buf_puts(b, " -> ");
 	}
-	ald_buf_puts(b, ald_revision_id(r));
+	cli_buf_puts(b, ald_revision_id(r));
 	if ((flags & FMT_LABELS) && ald_revision_label_count(r)) {
-		ald_buf_puts(b, " (");
+		cli_buf_puts(b, " (");
 		put_list(b, r, ald_revision_label_count, ald_revision_label_at);
-		ald_buf_putc(b, ')');
+		cli_buf_putc(b, ')');
 	}
 	if (flags & (FMT_HEAD | FMT_TREE)) {
 		if (f & ALD_REVISION_REAL_HEAD)
-			ald_buf_puts(b, " (head)");
+			cli_buf_puts(b, " (head)");
 		else if (f & ALD_REVISION_HEAD)
-			ald_buf_puts(b, " (effective head)");
+			cli_buf_puts(b, " (effective head)");
 		if (current)
-			ald_buf_puts(b, " (current)");
+			cli_buf_puts(b, " (current)");
 	}
 	if (flags & FMT_TREE) {
 		if (f & ALD_REVISION_BRANCHPOINT)
-			ald_buf_puts(b, " (branchpoint)");
+			cli_buf_puts(b, " (branchpoint)");
 		if (f & ALD_REVISION_MERGEPOINT)
-			ald_buf_puts(b, " (mergepoint)");
+			cli_buf_puts(b, " (mergepoint)");
 	}
 	if (flags & FMT_DOC) {
-		ald_buf_puts(b, ", ");
-		ald_buf_puts(b, ald_revision_message(r));
+		cli_buf_puts(b, ", ");
+		cli_buf_puts(b, ald_revision_message(r));
 	}
 }
 
@@ -66,43 +66,43 @@ static const char *child_id(const ald_revision *r, size_t i)
 	return ald_revision_id(ald_revision_child_at(r, i));
 }
 
-void fmt_verbose(struct ald_buf *b, const ald_revision *r, int current)
+void fmt_verbose(struct cli_buf *b, const ald_revision *r, int current)
 {
 	unsigned f = ald_revision_flags(r);
-	ald_buf_printf(b, "Rev: %s%s%s%s%s\n", ald_revision_id(r), (f & ALD_REVISION_HEAD) ? " (head)" : "",
+	cli_buf_printf(b, "Rev: %s%s%s%s%s\n", ald_revision_id(r), (f & ALD_REVISION_HEAD) ? " (head)" : "",
 		       (f & ALD_REVISION_BRANCHPOINT) ? " (branchpoint)" : "",
 		       (f & ALD_REVISION_MERGEPOINT) ? " (mergepoint)" : "", current ? " (current)" : "");
-	ald_buf_puts(b, (f & ALD_REVISION_MERGEPOINT) ? "Merges: " : "Parent: ");
+	cli_buf_puts(b, (f & ALD_REVISION_MERGEPOINT) ? "Merges: " : "Parent: ");
 	put_parents(b, r);
-	ald_buf_putc(b, '\n');
+	cli_buf_putc(b, '\n');
 	if (ald_revision_depends_count(r)) {
-		ald_buf_puts(b, "Also depends on: ");
+		cli_buf_puts(b, "Also depends on: ");
 		put_list(b, r, ald_revision_depends_count, ald_revision_depends_at);
-		ald_buf_putc(b, '\n');
+		cli_buf_putc(b, '\n');
 	}
 	if (f & ALD_REVISION_BRANCHPOINT) {
-		ald_buf_puts(b, "Branches into: ");
+		cli_buf_puts(b, "Branches into: ");
 		put_list(b, r, ald_revision_child_count, child_id);
-		ald_buf_putc(b, '\n');
+		cli_buf_putc(b, '\n');
 	}
 	if (ald_revision_label_count(r)) {
-		ald_buf_puts(b, "Branch names: ");
+		cli_buf_puts(b, "Branch names: ");
 		put_list(b, r, ald_revision_label_count, ald_revision_label_at);
-		ald_buf_putc(b, '\n');
+		cli_buf_putc(b, '\n');
 	}
-	ald_buf_printf(b, "Path: %s\n\n", ald_revision_path(r));
+	cli_buf_printf(b, "Path: %s\n\n", ald_revision_path(r));
 	/* Every docstring line indented by four spaces, blank lines too; the
 	 * entry ends with a newline (the caller prints one more, as Alembic). */
 	const char *doc = ald_revision_doc(r);
 	while (*doc) {
 		size_t n = strcspn(doc, "\n");
-		ald_buf_puts(b, "    ");
-		ald_buf_put(b, doc, n);
-		ald_buf_putc(b, '\n');
+		cli_buf_puts(b, "    ");
+		cli_buf_put(b, doc, n);
+		cli_buf_putc(b, '\n');
 		doc += n + (doc[n] == '\n');
 	}
 	if (!*ald_revision_doc(r))
-		ald_buf_putc(b, '\n');
+		cli_buf_putc(b, '\n');
 }
 
 /* Length of the well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
@@ -137,57 +137,57 @@ static size_t utf8_len(const unsigned char *s)
  * every other byte (invalid UTF-8: a stray continuation byte, a cut or
  * overlong sequence, a surrogate, a Latin-1 file name) as \u00XX, the byte
  * read as Latin-1 (0xE9 -> \u00e9). aludel(1) documents this under --json. */
-void fmt_json_string(struct ald_buf *b, const char *s)
+void fmt_json_string(struct cli_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	ald_buf_putc(b, '"');
+	cli_buf_putc(b, '"');
 	while (*p) {
 		unsigned char c = *p;
 		size_t n = utf8_len(p);
 		if (c == '"' || c == '\\')
-			ald_buf_printf(b, "\\%c", c);
+			cli_buf_printf(b, "\\%c", c);
 		else if (c == '\n')
-			ald_buf_puts(b, "\\n");
+			cli_buf_puts(b, "\\n");
 		else if (c == '\t')
-			ald_buf_puts(b, "\\t");
+			cli_buf_puts(b, "\\t");
 		else if (c == '\r')
-			ald_buf_puts(b, "\\r");
+			cli_buf_puts(b, "\\r");
 		else if (c < 0x20 || c == 0x7f)
-			ald_buf_printf(b, "\\u%04x", c);
+			cli_buf_printf(b, "\\u%04x", c);
 		else if (n == 2 && c == 0xc2 && p[1] < 0xa0) /* C1 control */
-			ald_buf_printf(b, "\\u%04x", p[1]);
+			cli_buf_printf(b, "\\u%04x", p[1]);
 		else if (n > 1)
-			ald_buf_put(b, (const char *)p, n);
+			cli_buf_put(b, (const char *)p, n);
 		else if (n == 0)
-			ald_buf_printf(b, "\\u%04x", c);
+			cli_buf_printf(b, "\\u%04x", c);
 		else
-			ald_buf_putc(b, (char)c);
+			cli_buf_putc(b, (char)c);
 		p += n ? n : 1;
 	}
-	ald_buf_putc(b, '"');
+	cli_buf_putc(b, '"');
 }
 
-static void json_list(struct ald_buf *b, const char *key, const ald_revision *r,
+static void json_list(struct cli_buf *b, const char *key, const ald_revision *r,
 		      size_t (*count)(const ald_revision *), const char *(*at)(const ald_revision *, size_t))
 {
-	ald_buf_printf(b, ", \"%s\": [", key);
+	cli_buf_printf(b, ", \"%s\": [", key);
 	for (size_t i = 0; i < count(r); i++) {
 		if (i)
-			ald_buf_puts(b, ", ");
+			cli_buf_puts(b, ", ");
 		fmt_json_string(b, at(r, i));
 	}
-	ald_buf_putc(b, ']');
+	cli_buf_putc(b, ']');
 }
 
-static void json_bool(struct ald_buf *b, const char *key, int v)
+static void json_bool(struct cli_buf *b, const char *key, int v)
 {
-	ald_buf_printf(b, ", \"%s\": %s", key, v ? "true" : "false");
+	cli_buf_printf(b, ", \"%s\": %s", key, v ? "true" : "false");
 }
 
-void fmt_json_revision(struct ald_buf *b, const ald_revision *r, int current)
+void fmt_json_revision(struct cli_buf *b, const ald_revision *r, int current)
 {
 	unsigned f = ald_revision_flags(r);
-	ald_buf_puts(b, "{\"revision\": ");
+	cli_buf_puts(b, "{\"revision\": ");
 	fmt_json_string(b, ald_revision_id(r));
 	json_list(b, "down_revisions", r, ald_revision_parent_count, ald_revision_parent_at);
 	json_list(b, "depends_on", r, ald_revision_depends_count, ald_revision_depends_at);
@@ -200,18 +200,18 @@ void fmt_json_revision(struct ald_buf *b, const ald_revision *r, int current)
 	json_bool(b, "is_merge_point", f & ALD_REVISION_MERGEPOINT);
 	if (current >= 0)
 		json_bool(b, "is_current", current);
-	ald_buf_puts(b, ", \"message\": ");
+	cli_buf_puts(b, ", \"message\": ");
 	fmt_json_string(b, ald_revision_message(r));
-	ald_buf_puts(b, ", \"doc\": ");
+	cli_buf_puts(b, ", \"doc\": ");
 	fmt_json_string(b, ald_revision_doc(r));
-	ald_buf_puts(b, ", \"create_date\": ");
+	cli_buf_puts(b, ", \"create_date\": ");
 	if (ald_revision_create_date(r))
 		fmt_json_string(b, ald_revision_create_date(r));
 	else
-		ald_buf_puts(b, "null");
-	ald_buf_puts(b, ", \"path\": ");
+		cli_buf_puts(b, "null");
+	cli_buf_puts(b, ", \"path\": ");
 	fmt_json_string(b, ald_revision_path(r));
-	ald_buf_puts(b, ", \"format\": ");
+	cli_buf_puts(b, ", \"format\": ");
 	fmt_json_string(b, ald_revision_is_python(r) ? "alembic-python" : "sql");
-	ald_buf_putc(b, '}');
+	cli_buf_putc(b, '}');
 }

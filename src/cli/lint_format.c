@@ -32,29 +32,29 @@ static char *current_folder(void)
 }
 
 /* Appends one indented line of text; newlines in `s` continue the indent. */
-static void indented(struct ald_buf *b, const char *label, const char *s)
+static void indented(struct cli_buf *b, const char *label, const char *s)
 {
 	if (!s || !*s)
 		return;
-	ald_buf_printf(b, "    %s: ", label);
+	cli_buf_printf(b, "    %s: ", label);
 	for (; *s; s++) {
-		ald_buf_putc(b, *s);
+		cli_buf_putc(b, *s);
 		if (*s == '\n' && s[1])
-			ald_buf_puts(b, "      ");
+			cli_buf_puts(b, "      ");
 	}
-	ald_buf_putc(b, '\n');
+	cli_buf_putc(b, '\n');
 }
 
-void lint_text(struct ald_buf *b, const ald_lint *l, size_t n_revs)
+void lint_text(struct cli_buf *b, const ald_lint *l, size_t n_revs)
 {
 	char *cwd = current_folder();
 	size_t warnings = 0, errors = 0;
 	for (size_t i = 0; i < ald_lint_count(l); i++) {
 		const ald_lint_finding *f = ald_lint_at(l, i);
-		ald_buf_puts(b, relative(f->path ? f->path : "-", cwd));
+		cli_buf_puts(b, relative(f->path ? f->path : "-", cwd));
 		if (f->line)
-			ald_buf_printf(b, ":%u:%u", f->line, f->column ? f->column : 1);
-		ald_buf_printf(b, ": %s: %s: %s%s\n", severity_name(f->severity), f->rule,
+			cli_buf_printf(b, ":%u:%u", f->line, f->column ? f->column : 1);
+		cli_buf_printf(b, ": %s: %s: %s%s\n", severity_name(f->severity), f->rule,
 			       f->message ? f->message : "", f->downgrade ? " (downgrade)" : "");
 		indented(b, "why", f->reason);
 		indented(b, "fix", f->fix);
@@ -63,57 +63,57 @@ void lint_text(struct ald_buf *b, const ald_lint *l, size_t n_revs)
 		else
 			warnings++;
 	}
-	ald_buf_printf(b, "%zu warning%s, %zu error%s in %zu revision%s\n", warnings, warnings == 1 ? "" : "s",
+	cli_buf_printf(b, "%zu warning%s, %zu error%s in %zu revision%s\n", warnings, warnings == 1 ? "" : "s",
 		       errors, errors == 1 ? "" : "s", n_revs, n_revs == 1 ? "" : "s");
 	free(cwd);
 }
 
 /* ", "key": "value"" with a JSON string, or null */
-static void json_field(struct ald_buf *b, const char *key, const char *value)
+static void json_field(struct cli_buf *b, const char *key, const char *value)
 {
-	ald_buf_printf(b, ", \"%s\": ", key);
+	cli_buf_printf(b, ", \"%s\": ", key);
 	if (value)
 		fmt_json_string(b, value);
 	else
-		ald_buf_puts(b, "null");
+		cli_buf_puts(b, "null");
 }
 
-void lint_json(struct ald_buf *b, const ald_lint *l)
+void lint_json(struct cli_buf *b, const ald_lint *l)
 {
-	ald_buf_putc(b, '[');
+	cli_buf_putc(b, '[');
 	for (size_t i = 0; i < ald_lint_count(l); i++) {
 		const ald_lint_finding *f = ald_lint_at(l, i);
-		ald_buf_puts(b, i ? ",\n {\"rule\": " : "{\"rule\": ");
+		cli_buf_puts(b, i ? ",\n {\"rule\": " : "{\"rule\": ");
 		fmt_json_string(b, f->rule);
 		json_field(b, "severity", severity_name(f->severity));
 		json_field(b, "revision", f->revision ? ald_revision_id(f->revision) : NULL);
 		json_field(b, "path", f->path);
-		ald_buf_printf(b, ", \"line\": %u, \"column\": %u, \"downgrade\": %s", f->line, f->column,
+		cli_buf_printf(b, ", \"line\": %u, \"column\": %u, \"downgrade\": %s", f->line, f->column,
 			       f->downgrade ? "true" : "false");
 		json_field(b, "statement", f->statement);
 		json_field(b, "message", f->message);
 		json_field(b, "reason", f->reason);
 		json_field(b, "fix", f->fix);
-		ald_buf_putc(b, '}');
+		cli_buf_putc(b, '}');
 	}
-	ald_buf_puts(b, "]\n");
+	cli_buf_puts(b, "]\n");
 }
 
 /* A URI reference for a path: relative to the current folder when under
  * it, else a file:// URI; bytes outside the unreserved set and '/' are
  * percent-encoded (RFC 3986). */
-static void uri(struct ald_buf *b, const char *path, const char *cwd)
+static void uri(struct cli_buf *b, const char *path, const char *cwd)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const char *rel = relative(path, cwd);
 	if (rel == path && path[0] == '/')
-		ald_buf_puts(b, "file://");
+		cli_buf_puts(b, "file://");
 	for (const unsigned char *s = (const unsigned char *)rel; *s; s++) {
 		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
 		    strchr("-._~/", *s))
-			ald_buf_putc(b, (char)*s);
+			cli_buf_putc(b, (char)*s);
 		else
-			ald_buf_printf(b, "%%%c%c", hex[*s >> 4], hex[*s & 15]);
+			cli_buf_printf(b, "%%%c%c", hex[*s >> 4], hex[*s & 15]);
 	}
 }
 
@@ -126,82 +126,82 @@ static size_t rule_index(const char *id)
 	return 0;
 }
 
-void lint_sarif(struct ald_buf *b, const ald_lint *l)
+void lint_sarif(struct cli_buf *b, const ald_lint *l)
 {
 	char *cwd = current_folder();
-	ald_buf_puts(b, "{\"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+	cli_buf_puts(b, "{\"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
 			"sarif-schema-2.1.0.json\",\n \"version\": \"2.1.0\",\n \"runs\": [{\n  \"tool\": "
 			"{\"driver\": {\"name\": \"aludel\", \"version\": ");
 	fmt_json_string(b, ald_version());
-	ald_buf_puts(b, ",\n   \"rules\": [");
+	cli_buf_puts(b, ",\n   \"rules\": [");
 	for (size_t i = 0; i < ald_lint_rule_count(); i++) {
 		const ald_lint_rule *r = ald_lint_rule_at(i);
-		ald_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		cli_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
 		fmt_json_string(b, r->id);
-		ald_buf_puts(b, ", \"shortDescription\": {\"text\": ");
+		cli_buf_puts(b, ", \"shortDescription\": {\"text\": ");
 		fmt_json_string(b, r->summary);
-		ald_buf_puts(b, "}, \"help\": {\"text\": ");
-		struct ald_buf help = {0};
-		ald_buf_printf(&help, "Example: %s", r->example ? r->example : "");
-		fmt_json_string(b, ald_buf_cstr(&help));
-		ald_buf_free(&help);
-		ald_buf_printf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		cli_buf_puts(b, "}, \"help\": {\"text\": ");
+		struct cli_buf help = {0};
+		cli_buf_printf(&help, "Example: %s", r->example ? r->example : "");
+		fmt_json_string(b, cli_buf_cstr(&help));
+		cli_buf_free(&help);
+		cli_buf_printf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			       r->severity == ALD_LINT_OFF ? "none" : severity_name(r->severity));
 	}
-	ald_buf_puts(b, "]}},\n  \"results\": [");
+	cli_buf_puts(b, "]}},\n  \"results\": [");
 	for (size_t i = 0; i < ald_lint_count(l); i++) {
 		const ald_lint_finding *f = ald_lint_at(l, i);
-		ald_buf_puts(b, i ? ",\n   {\"ruleId\": " : "\n   {\"ruleId\": ");
+		cli_buf_puts(b, i ? ",\n   {\"ruleId\": " : "\n   {\"ruleId\": ");
 		fmt_json_string(b, f->rule);
-		ald_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
+		cli_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
 			       rule_index(f->rule), severity_name(f->severity));
 		fmt_json_string(b, f->message ? f->message : f->rule);
-		ald_buf_puts(b, "},\n    \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
+		cli_buf_puts(b, "},\n    \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
 		uri(b, f->path ? f->path : "-", cwd);
-		ald_buf_puts(b, "\"}");
+		cli_buf_puts(b, "\"}");
 		if (f->line)
-			ald_buf_printf(b, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}", f->line,
+			cli_buf_printf(b, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}", f->line,
 				       f->column ? f->column : 1);
-		ald_buf_puts(b, "}}],\n    \"properties\": {\"revision\": ");
+		cli_buf_puts(b, "}}],\n    \"properties\": {\"revision\": ");
 		if (f->revision)
 			fmt_json_string(b, ald_revision_id(f->revision));
 		else
-			ald_buf_puts(b, "null");
-		ald_buf_printf(b, ", \"downgrade\": %s", f->downgrade ? "true" : "false");
+			cli_buf_puts(b, "null");
+		cli_buf_printf(b, ", \"downgrade\": %s", f->downgrade ? "true" : "false");
 		json_field(b, "reason", f->reason);
 		json_field(b, "fix", f->fix);
-		ald_buf_puts(b, "}}");
+		cli_buf_puts(b, "}}");
 	}
-	ald_buf_puts(b, "]\n }]\n}\n");
+	cli_buf_puts(b, "]\n }]\n}\n");
 	free(cwd);
 }
 
 void lint_print_rules(int json)
 {
-	struct ald_buf b = {0};
+	struct cli_buf b = {0};
 	size_t width = 0;
 	for (size_t i = 0; i < ald_lint_rule_count(); i++) {
 		size_t n = strlen(ald_lint_rule_at(i)->id);
 		width = n > width ? n : width;
 	}
 	if (json)
-		ald_buf_putc(&b, '[');
+		cli_buf_putc(&b, '[');
 	for (size_t i = 0; i < ald_lint_rule_count(); i++) {
 		const ald_lint_rule *r = ald_lint_rule_at(i);
 		if (json) {
-			ald_buf_puts(&b, i ? ",\n {\"id\": " : "{\"id\": ");
+			cli_buf_puts(&b, i ? ",\n {\"id\": " : "{\"id\": ");
 			fmt_json_string(&b, r->id);
 			json_field(&b, "severity", severity_name(r->severity));
 			json_field(&b, "summary", r->summary);
 			json_field(&b, "example", r->example);
-			ald_buf_putc(&b, '}');
+			cli_buf_putc(&b, '}');
 			continue;
 		}
-		ald_buf_printf(&b, "%-*s  %-7s  %s\n", (int)width, r->id, severity_name(r->severity), r->summary);
+		cli_buf_printf(&b, "%-*s  %-7s  %s\n", (int)width, r->id, severity_name(r->severity), r->summary);
 		if (r->example)
-			ald_buf_printf(&b, "%*s  example: %s\n", (int)width, "", r->example);
+			cli_buf_printf(&b, "%*s  example: %s\n", (int)width, "", r->example);
 	}
 	if (json)
-		ald_buf_puts(&b, "]\n");
+		cli_buf_puts(&b, "]\n");
 	cli_flush(&b);
 }

@@ -46,7 +46,7 @@ static const char *take_url(char *arg)
 {
 	static char *copy;
 	free(copy);
-	copy = ald_xstrdup(arg);
+	copy = cli_xstrdup(arg);
 	size_t n = strlen(arg);
 	memset(arg, 0, n);
 	memcpy(arg, "XXXXX", n < 5 ? n : 5);
@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 			cli.open.section = optarg;
 			break;
 		case 'x':
-			ald_strvec_pushdup(&cli.x_args, optarg);
+			cli_strvec_pushdup(&cli.x_args, optarg);
 			break;
 		case 'U':
 			cli.open.url = take_url(optarg);
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
 	}
 	if (version) {
 		status = cli_version(&cli);
-		ald_strvec_free(&cli.x_args);
+		cli_strvec_free(&cli.x_args);
 		return status;
 	}
 	int ci = optind;
@@ -142,6 +142,6 @@ int main(int argc, char **argv)
 
 	optind = 0; /* restart getopt for the command's own options */
 	status = cmd->exec(&cli, cmd, argc - ci, argv + ci);
-	ald_strvec_free(&cli.x_args);
+	cli_strvec_free(&cli.x_args);
 	return status;
 }
