@@ -78,11 +78,6 @@ void ald_stamps_init(struct ald_stamps *s, size_t n);
 void ald_stamps_next(struct ald_stamps *s);
 void ald_stamps_free(struct ald_stamps *s);
 
-/* How many revisions the toposort's upward walk visits before it asks the
- * heads in turn instead (graph_order.c); the tests set 0 to take that second
- * path at every step. */
-extern size_t ald_toposort_walk_budget;
-
 /* Sets the vector to a copy of `n` indexes, allocating exactly. */
 void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n);
 
