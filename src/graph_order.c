@@ -190,24 +190,33 @@ int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, s
 
 #define NOSLOT SIZE_MAX
 
+/* What the sort keeps per revision, in one place: a relabelling touches a
+ * revision's label, children range and flags together. */
+struct tv {
+	size_t lab;        /* live: the smallest slot at or above it, or NOSLOT */
+	size_t slot;       /* its slot, or NOSLOT */
+	size_t cstart, cend; /* its children in topo.child; emitted ones skipped */
+	size_t rank;       /* its place in g->index->topo (parents first) */
+	unsigned char pending, emitted, live, queued;
+};
+
+/* A revision whose label is to be recomputed, keyed by its rank. */
+struct qent {
+	size_t rank, rev;
+};
+
 struct topo {
 	const struct ald_graph *g;
-	unsigned char *pending; /* in todo and not emitted yet */
-	unsigned char *emitted;
-	size_t remaining;       /* pending revisions */
+	struct tv *v;
+	size_t remaining; /* pending revisions */
 	/* the heads: slots in a linked list, list order == slot number order */
 	size_t *node, *prev, *next; /* n slots: a revision becomes a head at most once */
-	size_t nslots, first, last, alive;
-	size_t *slot_of;        /* per revision: its slot, or NOSLOT */
-	/* reverse norm_down edges among the ancestors of the start heads (live);
-	 * cstart[] moves past emitted children as they are met */
-	size_t *cstart, *cend, *child;
-	unsigned char *live;
-	size_t *lab;  /* per live revision: smallest slot at or above it, or NOSLOT */
-	size_t *rank; /* per revision: its place in g->index->topo (parents first) */
-	/* the revisions whose label is to be recomputed: a max-heap on rank */
-	size_t *heap, nheap;
-	unsigned char *queued;
+	size_t nslots, first, last;
+	/* reverse norm_down edges among the ancestors of the start heads (live) */
+	size_t *child;
+	/* the revisions to recompute: a max-heap on rank (children first) */
+	struct qent *heap;
+	size_t nheap;
 };
 
 static void slot_append(struct topo *t, size_t rev)
@@ -221,8 +230,7 @@ static void slot_append(struct topo *t, size_t rev)
 	else
 		t->first = s;
 	t->last = s;
-	t->slot_of[rev] = s;
-	t->alive++;
+	t->v[rev].slot = s;
 }
 
 static void slot_remove(struct topo *t, size_t s)
@@ -235,87 +243,89 @@ static void slot_remove(struct topo *t, size_t s)
 		t->prev[t->next[s]] = t->prev[s];
 	else
 		t->last = t->prev[s];
-	t->slot_of[t->node[s]] = NOSLOT;
-	t->alive--;
+	t->v[t->node[s]].slot = NOSLOT;
 }
 
-/* Reverse norm_down adjacency of the revisions marked in `live` (ancestor
- * closed), children in map order. */
-static void build_children(struct topo *t, const unsigned char *live)
+/* Reverse norm_down adjacency of the live revisions (an ancestor-closed
+ * set), children in map order. */
+static void build_children(struct topo *t)
 {
 	const struct ald_graph_adj *nd = &t->g->index->norm_down;
 	size_t n = t->g->n, nedges = 0;
-	t->cstart = ald_xcalloc(n + 1, sizeof(size_t));
-	t->cend = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	struct tv *v = t->v;
 	for (size_t y = 0; y < n; y++) {
-		if (!live[y])
+		if (!v[y].live)
 			continue;
 		ALD_ADJ_FOR(nd, y, k)
-			t->cstart[nd->v[k] + 1]++;
+			v[nd->v[k]].cend++;
 		nedges += nd->end[y] - nd->start[y];
 	}
-	for (size_t x = 0; x < n; x++)
-		t->cstart[x + 1] += t->cstart[x];
+	for (size_t x = 0, at = 0; x < n; x++) {
+		v[x].cstart = at;
+		at += v[x].cend;
+		v[x].cend = v[x].cstart;
+	}
 	t->child = ald_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
-	for (size_t x = 0; x < n; x++)
-		t->cend[x] = t->cstart[x];
 	for (size_t y = 0; y < n; y++) {
-		if (!live[y])
+		if (!v[y].live)
 			continue;
 		ALD_ADJ_FOR(nd, y, k)
-			t->child[t->cend[nd->v[k]]++] = y;
+			t->child[v[nd->v[k]].cend++] = y;
 	}
 }
 
 /* The smallest label among x's alive children (NOSLOT: none lies below a
- * head). Emitted children are moved to the front of x's list and skipped
+ * head). Emitted children are moved to the front of x's range and skipped
  * from then on, so each edge is dropped once. */
 static size_t children_min(struct topo *t, size_t x)
 {
+	struct tv *vx = &t->v[x];
 	size_t m = NOSLOT;
-	for (size_t k = t->cstart[x]; k < t->cend[x]; k++) {
+	for (size_t k = vx->cstart; k < vx->cend; k++) {
 		size_t y = t->child[k];
-		if (t->emitted[y]) {
-			t->child[k] = t->child[t->cstart[x]];
-			t->child[t->cstart[x]++] = y;
+		if (t->v[y].emitted) {
+			t->child[k] = t->child[vx->cstart];
+			t->child[vx->cstart++] = y;
 			continue;
 		}
-		if (t->lab[y] < m)
-			m = t->lab[y];
+		if (t->v[y].lab < m)
+			m = t->v[y].lab;
 	}
 	return m;
 }
 
 static void heap_push(struct topo *t, size_t x)
 {
-	if (t->queued[x] || !t->live[x] || t->emitted[x])
+	struct tv *vx = &t->v[x];
+	if (vx->queued || !vx->live || vx->emitted)
 		return;
-	t->queued[x] = 1;
+	vx->queued = 1;
 	size_t i = t->nheap++;
-	while (i > 0 && t->rank[t->heap[(i - 1) / 2]] < t->rank[x]) {
+	while (i > 0 && t->heap[(i - 1) / 2].rank < vx->rank) {
 		t->heap[i] = t->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	t->heap[i] = x;
+	t->heap[i] = (struct qent){vx->rank, x};
 }
 
 static size_t heap_pop(struct topo *t)
 {
-	size_t top = t->heap[0], x = t->heap[--t->nheap], i = 0;
+	size_t top = t->heap[0].rev, i = 0;
+	struct qent last = t->heap[--t->nheap];
 	for (;;) {
 		size_t c = 2 * i + 1;
 		if (c >= t->nheap)
 			break;
-		if (c + 1 < t->nheap && t->rank[t->heap[c + 1]] > t->rank[t->heap[c]])
+		if (c + 1 < t->nheap && t->heap[c + 1].rank > t->heap[c].rank)
 			c++;
-		if (t->rank[t->heap[c]] <= t->rank[x])
+		if (t->heap[c].rank <= last.rank)
 			break;
 		t->heap[i] = t->heap[c];
 		i = c;
 	}
 	if (t->nheap)
-		t->heap[i] = x;
-	t->queued[top] = 0;
+		t->heap[i] = last;
+	t->v[top].queued = 0;
 	return top;
 }
 
@@ -327,11 +337,11 @@ static void relabel(struct topo *t)
 	while (t->nheap) {
 		size_t x = heap_pop(t);
 		size_t m = children_min(t, x);
-		if (t->slot_of[x] < m)
-			m = t->slot_of[x];
-		if (m == t->lab[x])
+		if (t->v[x].slot < m)
+			m = t->v[x].slot;
+		if (m == t->v[x].lab)
 			continue;
-		t->lab[x] = m;
+		t->v[x].lab = m;
 		ALD_ADJ_FOR(nd, x, k)
 			heap_push(t, nd->v[k]);
 	}
@@ -345,23 +355,24 @@ static size_t topo_step(struct topo *t, size_t cur, struct ald_ixvec *out)
 	size_t j = children_min(t, c); /* the smallest slot strictly above c */
 	if (j != NOSLOT)
 		return j;
-	if (t->pending[c]) {
+	struct tv *vc = &t->v[c];
+	if (vc->pending) {
 		ald_ixvec_push(out, c);
-		t->pending[c] = 0;
+		vc->pending = 0;
 		t->remaining--;
 	}
-	t->emitted[c] = 1;
+	vc->emitted = 1;
 	const struct ald_graph_adj *nd = &g->index->norm_down;
 	size_t nadd = 0;
 	ALD_ADJ_FOR(nd, c, k) {
 		size_t p = nd->v[k];
 		heap_push(t, p); /* c leaves its children */
-		if (!t->pending[p] || t->slot_of[p] != NOSLOT)
+		if (!t->v[p].pending || t->v[p].slot != NOSLOT)
 			continue;
 		if (nadd == 0) { /* the slot moves down to its first new head */
-			t->slot_of[c] = NOSLOT;
+			vc->slot = NOSLOT;
 			t->node[cur] = p;
-			t->slot_of[p] = cur;
+			t->v[p].slot = cur;
 		} else {
 			slot_append(t, p);
 		}
@@ -390,13 +401,13 @@ static void label_init(struct topo *t)
 	const size_t *topo = t->g->index->topo;
 	size_t n = t->g->n;
 	for (size_t k = 0; k < n; k++)
-		t->rank[topo[k]] = k;
+		t->v[topo[k]].rank = k;
 	for (size_t k = n; k-- > 0;) {
 		size_t x = topo[k];
-		if (!t->live[x])
+		if (!t->v[x].live)
 			continue;
 		size_t m = children_min(t, x);
-		t->lab[x] = t->slot_of[x] < m ? t->slot_of[x] : m;
+		t->v[x].lab = t->v[x].slot < m ? t->v[x].slot : m;
 	}
 }
 
@@ -408,36 +419,34 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		return 0;
 	struct topo t = {.g = g, .first = NOSLOT, .last = NOSLOT};
 	size_t sz = n * sizeof(size_t);
-	t.pending = ald_xmalloc(n);
-	t.emitted = ald_xcalloc(n, 1);
-	t.slot_of = ald_xmalloc(sz);
+	t.v = ald_xcalloc(n, sizeof(*t.v));
 	t.node = ald_xmalloc(sz);
 	t.prev = ald_xmalloc(sz);
 	t.next = ald_xmalloc(sz);
-	t.lab = ald_xmalloc(sz);
-	t.rank = ald_xmalloc(sz);
-	t.heap = ald_xmalloc(sz);
-	t.queued = ald_xcalloc(n, 1);
+	t.heap = ald_xmalloc(n * sizeof(*t.heap));
 	for (size_t i = 0; i < n; i++) {
-		t.pending[i] = todo[i] != 0;
-		t.remaining += t.pending[i];
-		t.slot_of[i] = NOSLOT;
-		t.lab[i] = NOSLOT;
+		t.v[i].pending = todo[i] != 0;
+		t.remaining += t.v[i].pending;
+		t.v[i].slot = NOSLOT;
+		t.v[i].lab = NOSLOT;
 	}
 	/* start heads: distinct, in todo, in map order */
 	size_t *heads = ald_xmalloc((nstart ? nstart : 1) * sizeof(size_t));
+	unsigned char *live = ald_xcalloc(n, 1);
 	size_t nheads = 0;
-	t.live = ald_xcalloc(n, 1);
 	for (size_t k = 0; k < nstart; k++) {
-		if (start[k] < n && t.pending[start[k]] && !t.live[start[k]]) {
-			t.live[start[k]] = 1;
+		if (start[k] < n && t.v[start[k]].pending && !live[start[k]]) {
+			live[start[k]] = 1;
 			heads[nheads++] = start[k];
 		}
 	}
 	qsort(heads, nheads, sizeof(*heads), cmp_size);
-	memset(t.live, 0, n);
-	ald_graph_ancestors(g, heads, nheads, 0, t.live);
-	build_children(&t, t.live);
+	memset(live, 0, n);
+	ald_graph_ancestors(g, heads, nheads, 0, live);
+	for (size_t i = 0; i < n; i++)
+		t.v[i].live = live[i];
+	free(live);
+	build_children(&t);
 	for (size_t k = 0; k < nheads; k++)
 		slot_append(&t, heads[k]);
 	free(heads);
@@ -449,24 +458,16 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	int err = 0;
 	if (t.remaining) {
 		size_t i = 0;
-		while (!t.pending[i])
+		while (!t.v[i].pending)
 			i++;
 		err = ald_error_set(ALD_ERROR, "Revision %s is not below any of the requested revisions",
 				    g->revs[i].file.id);
 	}
 	free(t.child);
-	free(t.cend);
-	free(t.cstart);
-	free(t.live);
-	free(t.lab);
-	free(t.rank);
 	free(t.heap);
-	free(t.queued);
 	free(t.node);
 	free(t.prev);
 	free(t.next);
-	free(t.slot_of);
-	free(t.emitted);
-	free(t.pending);
+	free(t.v);
 	return err;
 }
