@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench/gen_projects.py - writes the benchmark's revision graphs.
 
-Usage: gen_projects.py OUTDIR N [SEED]
+Usage: gen_projects.py [--shape SHAPE] OUTDIR N [SEED]
 Writes OUTDIR/native (aludel.ini + native .sql revisions) and OUTDIR/alembic
 (alembic.ini + Alembic .py revisions) holding the same graph of N revisions:
 a main line with a side branch every 10 revisions (merged back 4 later), a
@@ -10,6 +10,20 @@ head: a label on a branch that is merged back would pass to every later
 revision, Alembic's rule, and make each revision carry thousands of labels),
 a depends_on every 25 revisions, and a second root every 1000 revisions. Each
 revision has three real statements.
+
+That is the default shape, "bench". The others (issue 14), all with ids from
+the same seeded generator:
+  tangled  each new revision extends a random open head, branches off a random
+           earlier revision, starts a new base (4% of the first 70%), or
+           merges two or three random open heads: about 22% merge points, 18%
+           branch points, a handful of heads at the end; 20 branch labels and
+           30 depends_on on random revisions.
+  wide     hundreds of open heads (N / 25, at most 500): branches off random
+           earlier revisions until there are that many, each revision then
+           extending a random open head; a few merges, 20 labels, 30 depends_on.
+  deep     one long line with a short side branch (1-3 revisions) every 6-10
+           revisions, merged back 2-4 revisions later (one in fifty left open);
+           20 labels, 30 depends_on on a revision 50-500 below.
 """
 import os
 import random
@@ -54,6 +68,123 @@ def graph(n, seed):
         revs.append((rid, down, deps, labels))
         main_tip = rid
     return revs
+
+
+def ids_for(n, rnd):
+    return ["%012x" % rnd.getrandbits(48) for _ in range(n)]
+
+
+def sprinkle(revs, rnd, nlabels=20, ndeps=30, dep_span=None):
+    """Puts nlabels branch labels on random revisions and ndeps depends_on
+    from a random revision to an earlier one (dep_span: how far below)."""
+    n = len(revs)
+    if n < 4:
+        return revs
+    for k, i in enumerate(rnd.sample(range(1, n), min(nlabels, n - 1))):
+        revs[i][3].append("lbl%d" % k)
+    for _ in range(min(ndeps, n // 4)):
+        i = rnd.randrange(n // 4, n)
+        lo = 0 if dep_span is None else max(0, i - dep_span[1])
+        hi = i - 1 if dep_span is None else max(lo, i - dep_span[0])
+        j = rnd.randint(lo, hi)
+        if revs[j][0] not in revs[i][1] and revs[j][0] not in revs[i][2]:
+            revs[i][2].append(revs[j][0])
+    return revs
+
+
+def tangled(n, seed):
+    rnd = random.Random(seed)
+    ids = ids_for(n, rnd)
+    revs = []
+    heads = []  # open heads (indices)
+    for i in range(n):
+        down = []
+        x = rnd.random()
+        if i == 0 or (i < 0.7 * n and x < 0.04):
+            pass  # a new base
+        elif x < 0.28 and len(heads) >= 5:  # a merge of two or three heads
+            k = 3 if rnd.random() < 0.3 and len(heads) >= 3 else 2
+            picked = rnd.sample(heads, k)
+            for h in picked:
+                heads.remove(h)
+            down = [ids[h] for h in picked]
+        elif x < 0.47:  # a branch off an earlier revision
+            j = rnd.randrange(i)
+            if j in heads:
+                heads.remove(j)
+            down = [ids[j]]
+        else:  # extend an open head
+            h = rnd.choice(heads)
+            heads.remove(h)
+            down = [ids[h]]
+        heads.append(i)
+        revs.append((ids[i], down, [], []))
+    return sprinkle(revs, rnd)
+
+
+def wide(n, seed):
+    rnd = random.Random(seed)
+    ids = ids_for(n, rnd)
+    target = max(4, min(500, n // 25))
+    revs = []
+    heads = []
+    for i in range(n):
+        down = []
+        x = rnd.random()
+        if i == 0:
+            pass
+        elif len(heads) < target and x < 0.5:  # a branch off an earlier revision
+            j = rnd.randrange(i)
+            if j in heads:
+                heads.remove(j)
+            down = [ids[j]]
+        elif x < 0.03 and len(heads) >= 2:  # a merge
+            picked = rnd.sample(heads, 2)
+            for h in picked:
+                heads.remove(h)
+            down = [ids[h] for h in picked]
+        else:
+            h = rnd.choice(heads)
+            heads.remove(h)
+            down = [ids[h]]
+        heads.append(i)
+        revs.append((ids[i], down, [], []))
+    return sprinkle(revs, rnd)
+
+
+def deep(n, seed):
+    rnd = random.Random(seed)
+    ids = ids_for(n, rnd)
+    revs = []
+    main_tip = None
+    side = []  # open side branches: [tip, merge at]
+    next_side = rnd.randint(6, 10)
+    for i in range(n):
+        down = []
+        due = [s for s in side if s[1] <= i]
+        if main_tip is not None and due:  # merge a side branch back
+            s = due[0]
+            side.remove(s)
+            down = [ids[main_tip], ids[s[0]]]
+            main_tip = i
+        elif side and rnd.random() < 0.3:  # grow a side branch
+            s = rnd.choice(side)
+            down = [ids[s[0]]]
+            s[0] = i
+        elif main_tip is not None and i >= next_side:  # open one
+            down = [ids[main_tip]]
+            next_side = i + rnd.randint(6, 10)
+            if rnd.random() < 0.98:
+                side.append([i, i + rnd.randint(2, 4) + 1])
+        else:
+            if main_tip is not None:
+                down = [ids[main_tip]]
+            main_tip = i
+        revs.append((ids[i], down, [], []))
+    return sprinkle(revs, rnd, dep_span=(50, 500))
+
+
+SHAPES = {"bench": graph, "tangled": tangled, "wide": wide, "deep": deep}
 
 
 def write(outdir, revs):
@@ -124,6 +255,13 @@ else:
 '''
 
 if __name__ == "__main__":
-    out, n = sys.argv[1], int(sys.argv[2])
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
-    write(out, graph(n, seed))
+    args = sys.argv[1:]
+    shape = "bench"
+    if args and args[0].startswith("--shape"):
+        shape = args[0].split("=", 1)[1] if "=" in args[0] else args.pop(1)
+        args.pop(0)
+    if len(args) < 2 or shape not in SHAPES:
+        sys.exit("usage: gen_projects.py [--shape bench|tangled|wide|deep] OUTDIR N [SEED]")
+    out, n = args[0], int(args[1])
+    seed = int(args[2]) if len(args) > 2 else 1
+    write(out, SHAPES[shape](n, seed))

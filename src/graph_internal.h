@@ -43,6 +43,7 @@ struct ald_graph_index {
 	size_t cap;   /* a power of two, or 0 */
 	size_t used;
 	size_t *topo; /* every revision after its down revisions and dependencies (g->n entries) */
+	size_t *rank; /* per revision: its place in topo (an ancestor ranks below) */
 	struct ald_graph_adj down, deps, next, all_next, norm_deps, norm_down;
 	struct ald_graph_labelsets labelsets;
 };
@@ -77,11 +78,6 @@ void ald_stamps_init(struct ald_stamps *s, size_t n);
 /* Starts a new round (everything unvisited). */
 void ald_stamps_next(struct ald_stamps *s);
 void ald_stamps_free(struct ald_stamps *s);
-
-/* How many revisions the toposort's upward walk visits before it asks the
- * heads in turn instead (graph_order.c); the tests set 0 to take that second
- * path at every step. */
-extern size_t ald_toposort_walk_budget;
 
 /* Sets the vector to a copy of `n` indexes, allocating exactly. */
 void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n);

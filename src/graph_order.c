@@ -1,25 +1,38 @@
 /* graph_order.c - ancestry walks and the topological sort of §4.1-4.2.
  *
- * The sort reproduces Alembic's choices exactly. Alembic keeps the full
- * ancestor set of every pending head and recomputes it at each merge point
- * (O(merges x n)); the only question it asks of those sets is "is candidate c
- * an ancestor of head j?", the smallest such j. Here that question is answered
- * by walking upwards from c (reverse norm_down edges) through the revisions
- * not yet emitted: an emitted revision is never below a pending head, so the
- * walk stays in the small unemitted region above c, and emitted children are
- * dropped from the adjacency as they are met. The heads list is a linked list
- * whose order is the creation order of its slots, so deleting a head is O(1)
- * and "smallest index" is "smallest slot number".
+ * The sort reproduces Alembic's choices exactly. Alembic keeps a list of
+ * heads, each with its full ancestor set, and a candidate index; at each step
+ * it moves to the first other head that has the candidate among its
+ * ancestors, or else emits the candidate and puts its new parents in its
+ * place (and at the list's end). Recomputing the sets is O(merges x n).
  *
- * That walk is cheap while the region above c is small. It is not when c waits
- * below a long line whose head has not come down yet (a slot on a short
- * branch, asked again after each side branch the main line's slot handles:
- * quadratic at 100,000 revisions). So the walk gives up after
- * ald_toposort_walk_budget revisions, and the heads are asked in slot order
- * instead, "is c an ancestor of this head?", answered from a static numbering
- * of the live revisions (reach_init, head_reaches). Both give the same answer:
- * c is pending, and every path from a pending head down to a pending c is
- * pending too (everything above an emitted revision is emitted).
+ * Here the heads list is a linked list of slots whose order is the creation
+ * order of the slots (a slot keeps its place when its head moves down, new
+ * ones are appended), so "first" is "smallest slot number". The question "the
+ * smallest slot other than the candidate's whose head has the candidate c
+ * among its ancestors" is answered from labels kept on the revisions not yet
+ * emitted (alive): lab[x] = the smallest slot whose head is x or lies above x
+ * through alive revisions. A head above c reaches c through alive revisions
+ * only (everything above an emitted revision is emitted: when a revision is
+ * emitted no other head lies above it, and heads only move down), and that
+ * path leaves c through an alive child, so the answer is the minimum of
+ * lab[] over c's alive children (the candidate's own slot cannot be among
+ * them: its head is c). No such child: c is emitted.
+ *
+ * Emitting c changes the labels of c's parents only (c leaves their
+ * children, a parent may get a slot); a parent whose label changes passes
+ * the change to its own parents, and so on. The changed revisions are
+ * recomputed children first (a heap on their topological rank), so each is
+ * recomputed once per emission, in O(its children). The cost is bounded by
+ * the number of label changes: a label only grows (slots' ancestor sets only
+ * shrink as heads move down, and new slots get larger numbers than any
+ * existing one), and it changes only when the smallest slot above a revision
+ * stops being above it. That is at most once per slot a revision has above
+ * it, and in practice once or twice: the walk always turns to the smallest
+ * slot above the candidate, so the slot that is smallest above a region is
+ * the one that comes down through it, and it keeps the region's label until
+ * it has emitted the region. Measured (bench/case_order.sh): n log n growth
+ * on the bench, tangled, wide and deep shapes up to 100,000 revisions.
  */
 #include "graph_internal.h"
 #include "error.h"
@@ -70,6 +83,41 @@ void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_
 			   int versioned_only, unsigned char *mark)
 {
 	walk(g, start, nstart, 1, versioned_only, mark);
+}
+
+/* A walk down norm_down that does not go below the lowest target's rank:
+ * an ancestor ranks below its descendants, so a revision ranked below every
+ * target has none of them among its ancestors. The walk costs the part of
+ * the start's ancestry ranked above the lowest target, not all of it. */
+void ald_graph_ancestors_to(const struct ald_graph *g, const size_t *start, size_t nstart,
+			    const size_t *targets, size_t ntargets, unsigned char *mark)
+{
+	if (g->n == 0 || ntargets == 0)
+		return;
+	const size_t *rank = g->index->rank;
+	const struct ald_graph_adj *e = &g->index->norm_down;
+	size_t low = SIZE_MAX;
+	for (size_t k = 0; k < ntargets; k++)
+		if (targets[k] < g->n && rank[targets[k]] < low)
+			low = rank[targets[k]];
+	struct ald_ixvec stack = {0};
+	for (size_t s = 0; s < nstart; s++) {
+		if (start[s] >= g->n || mark[start[s]] || rank[start[s]] < low)
+			continue;
+		mark[start[s]] = 1;
+		ald_ixvec_push(&stack, start[s]);
+		while (stack.n) {
+			size_t x = stack.v[--stack.n];
+			ALD_ADJ_FOR(e, x, k) {
+				size_t y = e->v[k];
+				if (!mark[y] && rank[y] >= low) {
+					mark[y] = 1;
+					ald_ixvec_push(&stack, y);
+				}
+			}
+		}
+	}
+	ald_ixvec_free(&stack);
 }
 
 /* Whether `target` is reachable from x along parents (up = 0) or children. */
@@ -177,26 +225,34 @@ int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, s
 
 #define NOSLOT SIZE_MAX
 
-struct topo {
-	const struct ald_graph *g;
-	unsigned char *pending; /* in todo and not emitted yet */
-	unsigned char *emitted;
-	size_t remaining;       /* pending revisions */
-	/* the heads: slots in a linked list, list order == slot number order */
-	size_t *node, *prev, *next; /* n slots: a revision becomes a head at most once */
-	size_t nslots, first, last, alive;
-	size_t *slot_of;        /* per revision: its slot, or NOSLOT */
-	/* reverse norm_down edges among the ancestors of the start heads; cend[]
-	 * shrinks as emitted children are dropped */
-	size_t *cstart, *cend, *child;
-	struct ald_stamps visit;
-	struct ald_ixvec stack;
-	/* reach_init: the children lists as built (never shortened) and the
-	 * numbering head_reaches() answers from */
-	size_t *ostart, *ochild, *rank, *sub, *low, *high;
+/* What the sort keeps per revision, in one place: a relabelling touches a
+ * revision's label, children range and flags together. */
+struct tv {
+	size_t lab;        /* live: the smallest slot at or above it, or NOSLOT */
+	size_t slot;       /* its slot, or NOSLOT */
+	size_t cstart, cend; /* its children in topo.child; emitted ones skipped */
+	size_t rank;       /* its place in g->index->topo (parents first) */
+	unsigned char pending, emitted, live, queued;
 };
 
-size_t ald_toposort_walk_budget = 64;
+/* A revision whose label is to be recomputed, keyed by its rank. */
+struct qent {
+	size_t rank, rev;
+};
+
+struct topo {
+	const struct ald_graph *g;
+	struct tv *v;
+	size_t remaining; /* pending revisions */
+	/* the heads: slots in a linked list, list order == slot number order */
+	size_t *node, *prev, *next; /* n slots: a revision becomes a head at most once */
+	size_t nslots, first, last;
+	/* reverse norm_down edges among the ancestors of the start heads (live) */
+	size_t *child;
+	/* the revisions to recompute: a max-heap on rank (children first) */
+	struct qent *heap;
+	size_t nheap;
+};
 
 static void slot_append(struct topo *t, size_t rev)
 {
@@ -209,8 +265,7 @@ static void slot_append(struct topo *t, size_t rev)
 	else
 		t->first = s;
 	t->last = s;
-	t->slot_of[rev] = s;
-	t->alive++;
+	t->v[rev].slot = s;
 }
 
 static void slot_remove(struct topo *t, size_t s)
@@ -223,206 +278,108 @@ static void slot_remove(struct topo *t, size_t s)
 		t->prev[t->next[s]] = t->prev[s];
 	else
 		t->last = t->prev[s];
-	t->slot_of[t->node[s]] = NOSLOT;
-	t->alive--;
+	t->v[t->node[s]].slot = NOSLOT;
 }
 
-/* Reverse norm_down adjacency of the revisions marked in `live` (ancestor
- * closed), children in map order. */
-static void build_children(struct topo *t, const unsigned char *live)
+/* Reverse norm_down adjacency of the live revisions (an ancestor-closed
+ * set), children in map order. */
+static void build_children(struct topo *t)
 {
 	const struct ald_graph_adj *nd = &t->g->index->norm_down;
 	size_t n = t->g->n, nedges = 0;
-	t->cstart = ald_xcalloc(n + 1, sizeof(size_t));
-	t->cend = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	struct tv *v = t->v;
 	for (size_t y = 0; y < n; y++) {
-		if (!live[y])
+		if (!v[y].live)
 			continue;
 		ALD_ADJ_FOR(nd, y, k)
-			t->cstart[nd->v[k] + 1]++;
+			v[nd->v[k]].cend++;
 		nedges += nd->end[y] - nd->start[y];
 	}
-	for (size_t x = 0; x < n; x++)
-		t->cstart[x + 1] += t->cstart[x];
+	for (size_t x = 0, at = 0; x < n; x++) {
+		v[x].cstart = at;
+		at += v[x].cend;
+		v[x].cend = v[x].cstart;
+	}
 	t->child = ald_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
-	for (size_t x = 0; x < n; x++)
-		t->cend[x] = t->cstart[x];
 	for (size_t y = 0; y < n; y++) {
-		if (!live[y])
+		if (!v[y].live)
 			continue;
 		ALD_ADJ_FOR(nd, y, k)
-			t->child[t->cend[nd->v[k]]++] = y;
+			t->child[v[nd->v[k]].cend++] = y;
 	}
 }
 
-/* Numbers the live revisions for head_reaches(). rank: post-order of a
- * depth-first walk of the first-parent tree (each revision hangs from its
- * first norm_down parent), so the tree descendants of x are exactly the ranks
- * sub[x]..rank[x], a sufficient test; low/high: the lowest and highest rank
- * among all the descendants of x (every edge), so a descendant's [low, high]
- * lies inside x's, a necessary test (GRAIL's intervals). Along a main line
- * with side branches the first test answers almost every question. */
-static void reach_init(struct topo *t, const unsigned char *live)
+/* The smallest label among x's alive children (NOSLOT: none lies below a
+ * head). Emitted children are moved to the front of x's range and skipped
+ * from then on, so each edge is dropped once. */
+static size_t children_min(struct topo *t, size_t x)
+{
+	struct tv *vx = &t->v[x];
+	size_t m = NOSLOT;
+	for (size_t k = vx->cstart; k < vx->cend; k++) {
+		size_t y = t->child[k];
+		if (t->v[y].emitted) {
+			t->child[k] = t->child[vx->cstart];
+			t->child[vx->cstart++] = y;
+			continue;
+		}
+		if (t->v[y].lab < m)
+			m = t->v[y].lab;
+	}
+	return m;
+}
+
+static void heap_push(struct topo *t, size_t x)
+{
+	struct tv *vx = &t->v[x];
+	if (vx->queued || !vx->live || vx->emitted)
+		return;
+	vx->queued = 1;
+	size_t i = t->nheap++;
+	while (i > 0 && t->heap[(i - 1) / 2].rank < vx->rank) {
+		t->heap[i] = t->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	t->heap[i] = (struct qent){vx->rank, x};
+}
+
+static size_t heap_pop(struct topo *t)
+{
+	size_t top = t->heap[0].rev, i = 0;
+	struct qent last = t->heap[--t->nheap];
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= t->nheap)
+			break;
+		if (c + 1 < t->nheap && t->heap[c + 1].rank > t->heap[c].rank)
+			c++;
+		if (t->heap[c].rank <= last.rank)
+			break;
+		t->heap[i] = t->heap[c];
+		i = c;
+	}
+	if (t->nheap)
+		t->heap[i] = last;
+	t->v[top].queued = 0;
+	return top;
+}
+
+/* Recomputes the queued labels, children first; a changed label queues the
+ * revision's parents. */
+static void relabel(struct topo *t)
 {
 	const struct ald_graph_adj *nd = &t->g->index->norm_down;
-	size_t n = t->g->n, nedges = t->cstart[n], counter = 0;
-	size_t sz = (n ? n : 1) * sizeof(size_t);
-	t->ostart = ald_xmalloc((n + 1) * sizeof(size_t));
-	memcpy(t->ostart, t->cstart, (n + 1) * sizeof(size_t));
-	t->ochild = ald_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
-	memcpy(t->ochild, t->child, nedges * sizeof(size_t));
-	t->rank = ald_xmalloc(sz);
-	t->sub = ald_xmalloc(sz);
-	t->low = ald_xmalloc(sz);
-	t->high = ald_xmalloc(sz);
-
-	/* the first-parent tree as children lists (CSR) */
-	size_t *tstart = ald_xcalloc(n + 1, sizeof(size_t));
-	size_t *tchild = ald_xmalloc(sz), *fill = ald_xmalloc(sz), *at = ald_xmalloc(sz);
-	for (size_t y = 0; y < n; y++)
-		if (live[y] && nd->end[y] > nd->start[y])
-			tstart[nd->v[nd->start[y]] + 1]++;
-	for (size_t x = 0; x < n; x++)
-		tstart[x + 1] += tstart[x];
-	memcpy(fill, tstart, sz);
-	for (size_t y = 0; y < n; y++)
-		if (live[y] && nd->end[y] > nd->start[y])
-			tchild[fill[nd->v[nd->start[y]]]++] = y;
-
-	/* post-order of the tree, iteratively: chains are 100,000 long */
-	struct ald_ixvec stack = {0};
-	for (size_t root = 0; root < n; root++) {
-		if (!live[root] || nd->end[root] > nd->start[root])
+	while (t->nheap) {
+		size_t x = heap_pop(t);
+		size_t m = children_min(t, x);
+		if (t->v[x].slot < m)
+			m = t->v[x].slot;
+		if (m == t->v[x].lab)
 			continue;
-		t->sub[root] = counter;
-		at[root] = tstart[root];
-		ald_ixvec_push(&stack, root);
-		while (stack.n) {
-			size_t x = stack.v[stack.n - 1];
-			if (at[x] < tstart[x + 1]) {
-				size_t y = tchild[at[x]++];
-				t->sub[y] = counter;
-				at[y] = tstart[y];
-				ald_ixvec_push(&stack, y);
-				continue;
-			}
-			stack.n--;
-			t->rank[x] = counter++;
-		}
+		t->v[x].lab = m;
+		ALD_ADJ_FOR(nd, x, k)
+			heap_push(t, nd->v[k]);
 	}
-	/* low/high over every edge, children first (reverse topological order) */
-	const size_t *topo = t->g->index->topo;
-	for (size_t k = n; k-- > 0;) {
-		size_t x = topo[k];
-		if (!live[x])
-			continue;
-		t->low[x] = t->high[x] = t->rank[x];
-		for (size_t e = t->ostart[x]; e < t->ostart[x + 1]; e++) {
-			size_t y = t->ochild[e];
-			if (t->low[y] < t->low[x])
-				t->low[x] = t->low[y];
-			if (t->high[y] > t->high[x])
-				t->high[x] = t->high[y];
-		}
-	}
-	ald_ixvec_free(&stack);
-	free(tstart);
-	free(tchild);
-	free(fill);
-	free(at);
-}
-
-/* Whether h is a tree descendant of x, or h's descendants' ranks can lie
- * inside x's: the two tests of reach_init. */
-static int in_tree(const struct topo *t, size_t x, size_t h)
-{
-	return t->rank[h] >= t->sub[x] && t->rank[h] <= t->rank[x];
-}
-
-static int may_hold(const struct topo *t, size_t x, size_t h)
-{
-	return t->low[x] <= t->low[h] && t->high[h] <= t->high[x];
-}
-
-/* Whether c is an ancestor of h (both live, h != c): h is reachable from c
- * along children. */
-static int head_reaches(struct topo *t, size_t c, size_t h)
-{
-	if (in_tree(t, c, h))
-		return 1;
-	if (!may_hold(t, c, h))
-		return 0;
-	/* the rare case: walk up from c through revisions that may hold h */
-	ald_stamps_next(&t->visit);
-	t->visit.v[c] = t->visit.gen;
-	t->stack.n = 0;
-	ald_ixvec_push(&t->stack, c);
-	while (t->stack.n) {
-		size_t x = t->stack.v[--t->stack.n];
-		for (size_t k = t->ostart[x]; k < t->ostart[x + 1]; k++) {
-			size_t y = t->ochild[k];
-			if (t->visit.v[y] == t->visit.gen || !may_hold(t, y, h))
-				continue;
-			if (y == h || in_tree(t, y, h))
-				return 1;
-			t->visit.v[y] = t->visit.gen;
-			ald_ixvec_push(&t->stack, y);
-		}
-	}
-	return 0;
-}
-
-/* The smallest slot other than `cur` whose head has c among its ancestors,
- * asking each head in turn. */
-static size_t slot_above(struct topo *t, size_t c, size_t cur)
-{
-	for (size_t s = t->first; s != NOSLOT; s = t->next[s])
-		if (s != cur && head_reaches(t, c, t->node[s]))
-			return s;
-	return NOSLOT;
-}
-
-/* The smallest slot other than `cur` whose head has c among its ancestors
- * (Alembic: the first j != i with c in anc[j]), or NOSLOT. */
-static size_t head_above(struct topo *t, size_t c, size_t cur)
-{
-	size_t best = NOSLOT, visits = 0;
-	size_t lowest = t->first == cur ? t->next[cur] : t->first; /* best possible */
-	ald_stamps_next(&t->visit);
-	t->visit.v[c] = t->visit.gen;
-	t->stack.n = 0;
-	ald_ixvec_push(&t->stack, c);
-	while (t->stack.n && best != lowest) {
-		if (visits > ald_toposort_walk_budget)
-			return slot_above(t, c, cur);
-		size_t x = t->stack.v[--t->stack.n];
-		size_t w = t->cstart[x], k;
-		for (k = w; k < t->cend[x]; k++) {
-			size_t y = t->child[k];
-			if (t->emitted[y]) { /* never again below a head: forget the edge */
-				if (w == t->cstart[x])
-					t->cstart[x] = w = k + 1; /* a leading hole: just skip it */
-				continue;
-			}
-			t->child[w++] = y;
-			if (t->visit.v[y] == t->visit.gen)
-				continue;
-			t->visit.v[y] = t->visit.gen;
-			visits++;
-			size_t s = t->slot_of[y];
-			if (s != NOSLOT && s != cur && s < best)
-				best = s;
-			ald_ixvec_push(&t->stack, y);
-			if (best == lowest) {
-				k++;
-				break;
-			}
-		}
-		if (w != k) /* close the holes before the part not scanned */
-			memmove(t->child + w, t->child + k, (t->cend[x] - k) * sizeof(size_t));
-		t->cend[x] = w + (t->cend[x] - k);
-	}
-	return best;
 }
 
 /* One step with candidate slot `cur`; returns the next candidate slot. */
@@ -430,43 +387,63 @@ static size_t topo_step(struct topo *t, size_t cur, struct ald_ixvec *out)
 {
 	const struct ald_graph *g = t->g;
 	size_t c = t->node[cur];
-	if (t->alive > 1) {
-		size_t j = head_above(t, c, cur);
-		if (j != NOSLOT)
-			return j;
-	}
-	if (t->pending[c]) {
+	size_t j = children_min(t, c); /* the smallest slot strictly above c */
+	if (j != NOSLOT)
+		return j;
+	struct tv *vc = &t->v[c];
+	if (vc->pending) {
 		ald_ixvec_push(out, c);
-		t->pending[c] = 0;
-		t->emitted[c] = 1;
+		vc->pending = 0;
 		t->remaining--;
 	}
+	vc->emitted = 1;
 	const struct ald_graph_adj *nd = &g->index->norm_down;
 	size_t nadd = 0;
 	ALD_ADJ_FOR(nd, c, k) {
 		size_t p = nd->v[k];
-		if (!t->pending[p] || t->slot_of[p] != NOSLOT)
+		heap_push(t, p); /* c leaves its children */
+		if (!t->v[p].pending || t->v[p].slot != NOSLOT)
 			continue;
 		if (nadd == 0) { /* the slot moves down to its first new head */
-			t->slot_of[c] = NOSLOT;
+			vc->slot = NOSLOT;
 			t->node[cur] = p;
-			t->slot_of[p] = cur;
+			t->v[p].slot = cur;
 		} else {
 			slot_append(t, p);
 		}
 		nadd++;
 	}
-	if (nadd)
-		return cur;
-	size_t before = t->prev[cur];
-	slot_remove(t, cur);
-	return before != NOSLOT ? before : t->first;
+	size_t next = cur;
+	if (nadd == 0) {
+		size_t before = t->prev[cur];
+		slot_remove(t, cur);
+		next = before != NOSLOT ? before : t->first;
+	}
+	relabel(t);
+	return next;
 }
 
 static int cmp_size(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* The labels of the start heads' slots over every live revision, children
+ * first. */
+static void label_init(struct topo *t)
+{
+	const size_t *topo = t->g->index->topo;
+	size_t n = t->g->n;
+	for (size_t k = 0; k < n; k++)
+		t->v[topo[k]].rank = k;
+	for (size_t k = n; k-- > 0;) {
+		size_t x = topo[k];
+		if (!t->v[x].live)
+			continue;
+		size_t m = children_min(t, x);
+		t->v[x].lab = t->v[x].slot < m ? t->v[x].slot : m;
+	}
 }
 
 int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
@@ -476,23 +453,24 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	if (n == 0)
 		return 0;
 	struct topo t = {.g = g, .first = NOSLOT, .last = NOSLOT};
-	t.pending = ald_xmalloc(n);
-	t.emitted = ald_xcalloc(n, 1);
-	t.slot_of = ald_xmalloc(n * sizeof(size_t));
-	t.node = ald_xmalloc(n * sizeof(size_t));
-	t.prev = ald_xmalloc(n * sizeof(size_t));
-	t.next = ald_xmalloc(n * sizeof(size_t));
+	size_t sz = n * sizeof(size_t);
+	t.v = ald_xcalloc(n, sizeof(*t.v));
+	t.node = ald_xmalloc(sz);
+	t.prev = ald_xmalloc(sz);
+	t.next = ald_xmalloc(sz);
+	t.heap = ald_xmalloc(n * sizeof(*t.heap));
 	for (size_t i = 0; i < n; i++) {
-		t.pending[i] = todo[i] != 0;
-		t.remaining += t.pending[i];
-		t.slot_of[i] = NOSLOT;
+		t.v[i].pending = todo[i] != 0;
+		t.remaining += t.v[i].pending;
+		t.v[i].slot = NOSLOT;
+		t.v[i].lab = NOSLOT;
 	}
 	/* start heads: distinct, in todo, in map order */
 	size_t *heads = ald_xmalloc((nstart ? nstart : 1) * sizeof(size_t));
-	size_t nheads = 0;
 	unsigned char *live = ald_xcalloc(n, 1);
+	size_t nheads = 0;
 	for (size_t k = 0; k < nstart; k++) {
-		if (start[k] < n && t.pending[start[k]] && !live[start[k]]) {
+		if (start[k] < n && t.v[start[k]].pending && !live[start[k]]) {
 			live[start[k]] = 1;
 			heads[nheads++] = start[k];
 		}
@@ -500,13 +478,14 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	qsort(heads, nheads, sizeof(*heads), cmp_size);
 	memset(live, 0, n);
 	ald_graph_ancestors(g, heads, nheads, 0, live);
-	build_children(&t, live);
-	reach_init(&t, live);
+	for (size_t i = 0; i < n; i++)
+		t.v[i].live = live[i];
 	free(live);
-	ald_stamps_init(&t.visit, n);
+	build_children(&t);
 	for (size_t k = 0; k < nheads; k++)
 		slot_append(&t, heads[k]);
 	free(heads);
+	label_init(&t);
 
 	for (size_t cur = t.first; t.first != NOSLOT;)
 		cur = topo_step(&t, cur, out);
@@ -514,27 +493,16 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	int err = 0;
 	if (t.remaining) {
 		size_t i = 0;
-		while (!t.pending[i])
+		while (!t.v[i].pending)
 			i++;
 		err = ald_error_set(ALD_ERROR, "Revision %s is not below any of the requested revisions",
 				    g->revs[i].file.id);
 	}
-	ald_ixvec_free(&t.stack);
-	ald_stamps_free(&t.visit);
 	free(t.child);
-	free(t.ostart);
-	free(t.ochild);
-	free(t.rank);
-	free(t.sub);
-	free(t.low);
-	free(t.high);
-	free(t.cend);
-	free(t.cstart);
+	free(t.heap);
 	free(t.node);
 	free(t.prev);
 	free(t.next);
-	free(t.slot_of);
-	free(t.emitted);
-	free(t.pending);
+	free(t.v);
 	return err;
 }

@@ -147,14 +147,14 @@ static void copy_ixvec(struct ald_ixvec *dst, const struct ald_ixvec *src)
 /* Makes step i, the steps before it made: its label, its statements, its
  * version statements; `rows` (the rows before it) become the rows after it. */
 static int make_step(struct ald_step *st, const struct ald_graph *g, struct ald_ixvec *rows,
-		     const struct ald_plan_config *cfg)
+		     unsigned char **applied, const struct ald_plan_config *cfg)
 {
 	st->create_table = rows->n == 0;
 	if (!st->label)
 		set_labels(st, g);
 	int err = load_sql(st, g, cfg);
 	if (err == 0)
-		ald_plan_step_versions(st, rows, g, cfg);
+		ald_plan_step_versions_kept(st, rows, applied, g, cfg);
 	return err;
 }
 
@@ -164,7 +164,7 @@ int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, cons
 	if (upto > p->n_steps)
 		upto = p->n_steps;
 	while (p->n_ready < upto) {
-		int err = make_step(&p->steps[p->n_ready], g, &p->ready_rows, cfg);
+		int err = make_step(&p->steps[p->n_ready], g, &p->ready_rows, &p->applied, cfg);
 		if (err < 0)
 			return err;
 		p->n_ready++;
@@ -386,5 +386,6 @@ void ald_plan_data_free(struct ald_plan_data *p)
 	ald_ixvec_free(&p->rows);
 	ald_ixvec_free(&p->final_rows);
 	ald_ixvec_free(&p->ready_rows);
+	free(p->applied);
 	free(p);
 }

@@ -85,6 +85,7 @@ struct ald_plan_data {
 	                            statements; the others have kind, rev and transactional
 	                            only (a lazy plan, ald_plan_make_steps); else n_steps */
 	struct ald_ixvec ready_rows; /* the rows after step n_ready - 1 (a lazy plan) */
+	unsigned char *applied;  /* kept by ald_plan_step_versions beside ready_rows */
 };
 
 /* One stamp argument, resolved. */
@@ -175,7 +176,12 @@ int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const st
 /* ---- Shared by plan.c, plan_versions.c and plan_sql.c only. ---- */
 
 /* Appends to st the version operations and statements that follow upgrade
- * or downgrade step st->rev (§5.2) and applies them to `rows`. */
+ * or downgrade step st->rev (§5.2) and applies them to `rows`. `*applied`
+ * (NULL at first; owned by the plan, g->n bytes) is plan_versions.c's record
+ * of the revisions at or below the rows of an upgrade. */
+void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
+				 const struct ald_graph *g, const struct ald_plan_config *cfg);
+/* The same for one step alone (its record made and dropped). */
 void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
 			    const struct ald_plan_config *cfg);
 /* Appends the steps of a stamp of `args` (§5.4) to p, starting from `rows`,

@@ -12,6 +12,14 @@
  * that exist are deleted or updated (a "from" row that an earlier step of
  * the same stamp took away is not touched; if none is left the target is
  * inserted), and a row that already exists is not inserted again.
+ *
+ * A merge asks which of its parents lie below another row. An upgrade keeps
+ * `applied` (every revision at or below a row, and perhaps more: an upgrade
+ * only adds rows whose ancestors are applied, and marks each step), and
+ * walks up from each parent through applied revisions only: a parent that is
+ * a row and lies below no other row has no applied child, so the walk stops
+ * at once, where walking down from the other rows would cross the whole
+ * applied graph at every merge (quadratic: minutes at 100,000 revisions).
  */
 #include "plan.h"
 #include "error.h"
@@ -60,9 +68,11 @@ static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind
 
 /* mark[] := the ancestors (through norm_down, themselves included) of the
  * rows that are neither `except` (ALD_NOREV: none) nor in `skip` (may be
- * NULL); returns how many such rows there are. */
+ * NULL), exact for the members of `asked` (the marks are only read there:
+ * the walk stops below them); returns how many such rows there are. */
 static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_ixvec *rows,
-				   const struct ald_ixvec *skip, size_t except, unsigned char *mark)
+				   const struct ald_ixvec *skip, size_t except,
+				   const struct ald_ixvec *asked, unsigned char *mark)
 {
 	struct ald_ixvec others = {0};
 	for (size_t i = 0; i < rows->n; i++)
@@ -70,15 +80,84 @@ static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_i
 			ald_ixvec_push(&others, rows->v[i]);
 	memset(mark, 0, g->n);
 	if (others.n)
-		ald_graph_ancestors(g, others.v, others.n, 0, mark);
+		ald_graph_ancestors_to(g, others.v, others.n, asked->v, asked->n, mark);
 	size_t n = others.n;
 	ald_ixvec_free(&others);
 	return n;
 }
 
+/* Marks in `applied` the revisions at or below x that are not marked yet
+ * (the walk stops at marked ones: their ancestors are marked). */
+static void mark_applied(const struct ald_graph *g, unsigned char *applied, size_t x)
+{
+	if (applied[x])
+		return;
+	struct ald_ixvec stack = {0};
+	applied[x] = 1;
+	ald_ixvec_push(&stack, x);
+	while (stack.n) {
+		const struct ald_ixvec *up = &g->revs[stack.v[--stack.n]].norm_down;
+		for (size_t k = 0; k < up->n; k++)
+			if (!applied[up->v[k]]) {
+				applied[up->v[k]] = 1;
+				ald_ixvec_push(&stack, up->v[k]);
+			}
+	}
+	ald_ixvec_free(&stack);
+}
+
+/* mark[p] := whether p lies below (through norm_down) a row that is not in
+ * P, for each member p of P; every revision at or below a row is marked in
+ * `applied`. A path from p up to such a row runs through revisions below
+ * that row, so the walk up from p keeps to applied ones. Returns how many
+ * rows are not in P. `mark` (g->n bytes) must be clear; it is left clear
+ * but for the members of P. */
+static size_t mark_parents_below_rows(const struct ald_graph *g, const struct ald_ixvec *rows,
+				      const struct ald_ixvec *P, const unsigned char *applied,
+				      unsigned char *mark)
+{
+	size_t n_other = 0;
+	for (size_t i = 0; i < rows->n; i++)
+		n_other += !ald_ixvec_contains(P, rows->v[i]);
+	if (n_other == 0)
+		return 0;
+	struct ald_ixvec stack = {0}, seen = {0};
+	unsigned char *below_row = ald_xcalloc(P->n ? P->n : 1, 1);
+	for (size_t i = 0; i < P->n; i++) {
+		size_t p = P->v[i];
+		int below = 0;
+		stack.n = 0;
+		ald_ixvec_push(&stack, p);
+		while (stack.n && !below) {
+			const struct ald_ixvec *kids = &g->revs[stack.v[--stack.n]].all_next;
+			for (size_t k = 0; k < kids->n && !below; k++) {
+				size_t y = kids->v[k];
+				if (!applied[y] || mark[y])
+					continue;
+				if (has_row(rows, y) && !ald_ixvec_contains(P, y))
+					below = 1;
+				mark[y] = 1; /* visited, for this walk */
+				ald_ixvec_push(&seen, y);
+				ald_ixvec_push(&stack, y);
+			}
+		}
+		for (size_t k = 0; k < seen.n; k++)
+			mark[seen.v[k]] = 0;
+		seen.n = 0;
+		below_row[i] = (unsigned char)below;
+	}
+	/* mark[] was each walk's visited set: the answers go in afterwards */
+	for (size_t i = 0; i < P->n; i++)
+		mark[P->v[i]] = below_row[i];
+	free(below_row);
+	ald_ixvec_free(&stack);
+	ald_ixvec_free(&seen);
+	return n_other;
+}
+
 /* The members of `parents` that are rows (when `need_row`) and not marked:
  * in map order when `map_order`, else in the list's order. */
-static void select_parents(struct ald_ixvec *out, const struct ald_graph *g,
+static void select_parents(struct ald_ixvec *out,
 			   const struct ald_ixvec *parents, const unsigned char *mark, int map_order,
 			   const struct ald_ixvec *rows, int need_row)
 {
@@ -90,14 +169,25 @@ static void select_parents(struct ald_ixvec *out, const struct ald_graph *g,
 		}
 		return;
 	}
-	for (size_t r = 0; r < g->n; r++)
-		if (ald_ixvec_contains(parents, r) && !mark[r] && (!need_row || has_row(rows, r)))
-			ald_ixvec_push(out, r);
+	size_t n0 = out->n;
+	for (size_t i = 0; i < parents->n; i++) {
+		size_t p = parents->v[i];
+		if (!mark[p] && (!need_row || has_row(rows, p)) && !ald_ixvec_contains(out, p))
+			ald_ixvec_push(out, p);
+	}
+	/* map order is index order: a few members, sorted in place */
+	for (size_t i = n0 + 1; i < out->n; i++)
+		for (size_t j = i; j > n0 && out->v[j - 1] > out->v[j]; j--) {
+			size_t x = out->v[j];
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = x;
+		}
 }
 
-/* §5.2, upgrade step R with parents P = norm_down(R). */
-static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
-			const struct ald_plan_config *cfg)
+/* §5.2, upgrade step R with parents P = norm_down(R); `applied` as
+ * mark_parents_below_rows() wants it. */
+static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsigned char *applied,
+			const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t r = st->rev;
 	const struct ald_ixvec *P = &g->revs[r].norm_down;
@@ -114,12 +204,12 @@ static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struc
 	}
 	if (P->n > 1 && in > 1) { /* merge */
 		unsigned char *mark = ald_xcalloc(g->n, 1);
-		size_t n_other = mark_other_ancestors(g, rows, P, ALD_NOREV, mark);
+		size_t n_other = mark_parents_below_rows(g, rows, P, applied, mark);
 		struct ald_ixvec X = {0};
-		select_parents(&X, g, P, mark, n_other > 0, rows, 1);
+		select_parents(&X, P, mark, n_other > 0, rows, 1);
 		if (X.n == 0) { /* every parent row is implied by another row */
 			memset(mark, 0, g->n);
-			select_parents(&X, g, P, mark, 0, rows, 1);
+			select_parents(&X, P, mark, 0, rows, 1);
 		}
 		for (size_t i = 0; i + 1 < X.n; i++)
 			emit(st, rows, ALD_VSQL_DELETE, X.v[i], ALD_NOREV, g, cfg);
@@ -143,7 +233,7 @@ static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, unsigne
 	memset(mark, 0, g->n);
 	for (size_t i = 0; i < T->n; i++) {
 		const struct ald_ixvec *up = &g->revs[T->v[i]].norm_down;
-		ald_graph_ancestors(g, up->v, up->n, 0, mark);
+		ald_graph_ancestors_to(g, up->v, up->n, T->v, T->n, mark);
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < T->n; i++)
@@ -161,9 +251,9 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const str
 	if (!has_row(rows, r))
 		return; /* implied by another row: 1.8.1 crashes, the rows stay as they are */
 	unsigned char *mark = ald_xcalloc(g->n, 1);
-	size_t n_other = mark_other_ancestors(g, rows, NULL, r, mark);
+	size_t n_other = mark_other_ancestors(g, rows, NULL, r, P, mark);
 	struct ald_ixvec T = {0};
-	select_parents(&T, g, P, mark, n_other > 0, rows, 0);
+	select_parents(&T, P, mark, n_other > 0, rows, 0);
 	drop_implied(&T, g, mark);
 	if (P->n == 0 || T.n == 0) {
 		emit(st, rows, ALD_VSQL_DELETE, r, ALD_NOREV, g, cfg);
@@ -178,13 +268,28 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const str
 	free(mark);
 }
 
+void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
+				 const struct ald_graph *g, const struct ald_plan_config *cfg)
+{
+	if (st->kind != ALD_STEP_UPGRADE) {
+		downgrade_ops(st, rows, g, cfg);
+		return;
+	}
+	if (!*applied) { /* the rows' ancestors, once; then each step adds its own */
+		*applied = ald_xcalloc(g->n ? g->n : 1, 1);
+		for (size_t i = 0; i < rows->n; i++)
+			mark_applied(g, *applied, rows->v[i]);
+	}
+	upgrade_ops(st, rows, *applied, g, cfg);
+	mark_applied(g, *applied, st->rev); /* the only row an upgrade step adds */
+}
+
 void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
 			    const struct ald_plan_config *cfg)
 {
-	if (st->kind == ALD_STEP_UPGRADE)
-		upgrade_ops(st, rows, g, cfg);
-	else
-		downgrade_ops(st, rows, g, cfg);
+	unsigned char *applied = NULL;
+	ald_plan_step_versions_kept(st, rows, &applied, g, cfg);
+	free(applied);
 }
 
 /* ---- stamp (§5.4) ---- */

@@ -1,0 +1,84 @@
+#!/bin/sh
+# bench/case_order.sh - case 6 of bench/run (issue 14): the ordered walks on
+# the graph shapes of bench/gen_projects.py --shape (tangled, wide, deep).
+# `history`, `branches` and `upgrade heads --sql` (an offline plan from an
+# empty database through every revision) at each size; the growth from the
+# smallest size to the largest (target at most 12.5x for 10x the revisions,
+# n log n) and the ratio to Alembic 1.8 on the same generated Alembic project
+# at sizes up to BENCH_ALEMBIC_MAX (target at least 100x).
+#
+#   sh bench/case_order.sh [SIZES]    (default 10000 100000)
+#
+# Environment as bench/run sets it: ALUDEL (the real binary; LD_LIBRARY_PATH
+# set), BENCH_DIR, BENCH_RUNS (default 3 here); BENCH_ALEMBIC_MAX (default
+# 10000), BENCH_ALEMBIC_LIMIT (seconds one Alembic run may take, default 600),
+# BENCH_SHAPES (default "tangled wide deep"). Prints table rows only
+# (see bench/report.py); progress on stderr. aludel runs with its header cache
+# warm (a user's second command), as bench/run's "warm" rows.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-/tmp/aludel-bench}
+runs=${BENCH_RUNS:-3}
+sizes=${*:-10000 100000}
+shapes=${BENCH_SHAPES:-tangled wide deep}
+alembic_max=${BENCH_ALEMBIC_MAX:-10000}
+alembic_limit=${BENCH_ALEMBIC_LIMIT:-600}
+PY=/usr/bin/python3
+: "${ALUDEL:?ALUDEL must name the aludel binary}"
+ALUDEL_CACHE_DIR=${ALUDEL_CACHE_DIR-$dir/cache}
+export ALUDEL_CACHE_DIR
+say() { echo "case_order.sh: $*" >&2; }
+work="$dir/order"
+mkdir -p "$work"
+
+median() { # COMMAND: median seconds (4 decimals) of $runs runs after a warm-up
+	hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/h.json" "$1" >/dev/null 2>"$work/h.err" ||
+		{ say "hyperfine failed: $(tail -3 "$work/h.err")"; echo "-"; return; }
+	$PY -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/h.json"
+}
+peak() {
+	/usr/bin/time -f %M sh -c "$1 >/dev/null 2>&1" 2>&1 | tail -1 | awk '{printf "%.1f", $1/1024}'
+}
+once() { # COMMAND: seconds of one run, or "-" (failed or cut at the limit)
+	start=$(date +%s.%N)
+	if timeout "$alembic_limit" sh -c "$1 >/dev/null 2>&1"; then
+		$PY -c "import sys; print('%.4f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)"
+	else
+		echo "-"
+	fi
+}
+ratio() { $PY -c 'import sys; a,b=sys.argv[1:]; print("-" if "-" in (a,b) or float(b)==0 else "%.1fx" % (float(a)/float(b)))' "$1" "$2"; }
+
+for shape in $shapes; do
+	first=""
+	for n in $sizes; do
+		proj="$dir/$shape$n"
+		if [ ! -f "$proj/native/aludel.ini" ]; then
+			say "generating $shape, $n revisions"
+			rm -rf "$proj"
+			$PY "$top/bench/gen_projects.py" --shape "$shape" "$proj" "$n" 1
+		fi
+		[ -n "$first" ] || first=$n
+		nat="$proj/native/aludel.ini"
+		py="$proj/alembic/alembic.ini"
+		$ALUDEL -c "$nat" heads >/dev/null # fills the header cache
+		for cmd in history branches "upgrade heads --sql"; do
+			say "$shape $n: $cmd"
+			t=$(median "$ALUDEL -c $nat $cmd")
+			m=$(peak "$ALUDEL -c $nat $cmd")
+			key=$(echo "$shape $cmd" | tr -c 'a-z0-9\n' _)
+			eval "t_${key}_$n=\$t"
+			if [ "$n" -le "$alembic_max" ]; then
+				say "$shape $n: Alembic $cmd (one run)"
+				a=$(once "$PY -m alembic -c $py $cmd")
+				row="6. $cmd, $shape shape, vs Alembic 1.8 (one run)"
+				printf '| %s | %s | %s | %s | %s | %s |\n' "$row" "$n" "$t" "$a" "$(ratio "$a" "$t")" "$m"
+			fi
+			if [ "$n" != "$first" ]; then
+				eval "t0=\$t_${key}_$first"
+				row="6. $cmd, $shape shape, growth from $first (reference: aludel at $first)"
+				printf '| %s | %s | %s | %s | %s | %s |\n' "$row" "$n" "$t" "$t0" "$(ratio "$t" "$t0")" "$m"
+			fi
+		done
+	done
+done
