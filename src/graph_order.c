@@ -1,4 +1,4 @@
-/* graph_order.c - ancestry walks and the topological sort of §4.1-4.2.
+/* graph_order.c - ancestry walks and the topological sort of doc/alembic-compat.md §4.1-4.2.
  *
  * The sort reproduces Alembic's choices exactly. Alembic keeps a list of
  * heads, each with its full ancestor set, and a candidate index; at each step

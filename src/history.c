@@ -1,4 +1,4 @@
-/* history.c - the revisions `history -r A:B` prints, newest first (§3.5
+/* history.c - the revisions `history -r A:B` prints, newest first (doc/alembic-compat.md §3.5
  * history rules, §4.3, §6.6): Alembic's walk_revisions(A, B) with both ends
  * inclusive and lenient relative walking.
  */

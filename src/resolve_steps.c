@@ -1,6 +1,6 @@
 /* resolve_steps.c - which revisions `upgrade <target>` applies and
  * `downgrade <target>` unapplies, in order, from the rows of the version
- * table (§3.5 per-command rules, §4.4, §4.5).
+ * table (doc/alembic-compat.md §3.5 per-command rules, §4.4, §4.5).
  */
 #include "resolve_internal.h"
 #include "error.h"

@@ -1,4 +1,4 @@
-/* resolve_walk.c - relative identifiers (§3.1, §3.4): Alembic's pattern
+/* resolve_walk.c - relative identifiers (doc/alembic-compat.md §3.1, §3.4): Alembic's pattern
  * (?:(.+?)@)?(\w+)?([+-]\d+) matched at the start of a target, and walking
  * up or down the graph a number of steps.
  */

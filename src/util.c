@@ -1,5 +1,5 @@
-/* util.c - memory, string-buffer and vector helpers (see util.h). It depends
- * on nothing else of the engine, so the aludel program compiles it too. */
+/* util.c - the engine's memory, string-buffer and vector helpers (see
+ * util.h); internal: the front ends have their own (src/cli/cli_util.c). */
 #include "util.h"
 
 #include <stdio.h>

@@ -36,7 +36,7 @@ struct rup {
 	const char *from, *to, *order;
 };
 
-/* `history -r from:to`: §4.3 steps 3-8 with `from` and `to` revisions. */
+/* `history -r from:to`: doc/alembic-compat.md §4.3 steps 3-8 with `from` and `to` revisions. */
 struct rhist {
 	size_t graph;
 	const char *from, *to, *order;
