@@ -85,41 +85,6 @@ void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_
 	walk(g, start, nstart, 1, versioned_only, mark);
 }
 
-/* A walk down norm_down that does not go below the lowest target's rank:
- * an ancestor ranks below its descendants, so a revision ranked below every
- * target has none of them among its ancestors. The walk costs the part of
- * the start's ancestry ranked above the lowest target, not all of it. */
-void ald_graph_ancestors_to(const struct ald_graph *g, const size_t *start, size_t nstart,
-			    const size_t *targets, size_t ntargets, unsigned char *mark)
-{
-	if (g->n == 0 || ntargets == 0)
-		return;
-	const size_t *rank = g->index->rank;
-	const struct ald_graph_adj *e = &g->index->norm_down;
-	size_t low = SIZE_MAX;
-	for (size_t k = 0; k < ntargets; k++)
-		if (targets[k] < g->n && rank[targets[k]] < low)
-			low = rank[targets[k]];
-	struct ald_ixvec stack = {0};
-	for (size_t s = 0; s < nstart; s++) {
-		if (start[s] >= g->n || mark[start[s]] || rank[start[s]] < low)
-			continue;
-		mark[start[s]] = 1;
-		ald_ixvec_push(&stack, start[s]);
-		while (stack.n) {
-			size_t x = stack.v[--stack.n];
-			ALD_ADJ_FOR(e, x, k) {
-				size_t y = e->v[k];
-				if (!mark[y] && rank[y] >= low) {
-					mark[y] = 1;
-					ald_ixvec_push(&stack, y);
-				}
-			}
-		}
-	}
-	ald_ixvec_free(&stack);
-}
-
 /* Whether `target` is reachable from x along parents (up = 0) or children. */
 static int reaches(const struct ald_graph *g, size_t x, size_t target, int up, int with_deps,
 		   unsigned char *seen, size_t *stack)
