@@ -24,6 +24,7 @@
 #include "error.h"
 #include "graph.h"
 #include "graph_internal.h"
+#include "plan.h"
 
 /* A revision: lists comma-separated, NULL = none; `expect` = its propagated
  * labels as Alembic shows them. */
@@ -1724,6 +1725,260 @@ static void test_shaped_graphs_against_naive(void **state)
 	}
 }
 
+/* ---- the shapes of bench/gen_projects.py --shape (issue 14) --------------- */
+
+/* A small seeded generator (64-bit LCG, high bits). */
+static size_t rnd_below(uint64_t *x, size_t k)
+{
+	*x = *x * 6364136223846793005u + 1442695040888963407u;
+	return k ? (size_t)((*x >> 33) % k) : 0;
+}
+
+static void heads_drop(size_t *heads, size_t *nh, size_t r)
+{
+	for (size_t k = 0; k < *nh; k++)
+		if (heads[k] == r) {
+			heads[k] = heads[--*nh];
+			return;
+		}
+}
+
+/* Takes a random open head out of the list and returns it. */
+static size_t heads_take(size_t *heads, size_t *nh, uint64_t *x)
+{
+	size_t k = rnd_below(x, *nh), r = heads[k];
+	heads[k] = heads[--*nh];
+	return r;
+}
+
+enum shape { TANGLED, WIDE, DEEP };
+
+/* The graphs of gen_projects.py's tangled, wide and deep shapes (the same
+ * rules, another generator): tangled extends a random open head, branches
+ * off a random earlier revision, starts a base (4% of the first 70%) or
+ * merges two or three random open heads; wide keeps n / 25 open heads;
+ * deep is a main line with short side branches merged back. Then 20 labels
+ * on random revisions and 30 depends_on on earlier ones (deep: 50 to 500
+ * below). Ids scrambled: map order is unrelated to the shape. */
+static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
+{
+	struct ald_revfile *f = calloc(n, sizeof(*f));
+	size_t *heads = malloc(n * sizeof(*heads)), nh = 0;
+	uint64_t x = seed;
+	for (size_t i = 0; i < n; i++) {
+		f[i].id = ald_xasprintf("%08zx%04zx", rnd_below(&x, 1u << 30), i);
+		f[i].path = ald_xasprintf("%zu.sql", i);
+		f[i].doc = ald_xstrdup("");
+		f[i].message = ald_xstrdup("");
+	}
+#define DOWN(i, j) ald_strvec_pushdup(&f[i].down, f[j].id)
+	size_t main_tip = SIZE_MAX, next_side = 6, target = n / 25 > 4 ? n / 25 : 4;
+	size_t side_tip[64], side_due[64], nside = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = rnd_below(&x, 100);
+		if (kind == TANGLED) {
+			if (i == 0 || (i < n * 7 / 10 && r < 4)) {
+				/* a base */
+			} else if (r < 28 && nh >= 5) {
+				size_t k = rnd_below(&x, 10) < 3 ? 3 : 2;
+				while (k--)
+					DOWN(i, heads_take(heads, &nh, &x));
+			} else if (r < 47) {
+				size_t j = rnd_below(&x, i);
+				heads_drop(heads, &nh, j);
+				DOWN(i, j);
+			} else {
+				DOWN(i, heads_take(heads, &nh, &x));
+			}
+			heads[nh++] = i;
+		} else if (kind == WIDE) {
+			if (i == 0) {
+			} else if (nh < target && r < 50) {
+				size_t j = rnd_below(&x, i);
+				heads_drop(heads, &nh, j);
+				DOWN(i, j);
+			} else if (r < 3 && nh >= 2) {
+				DOWN(i, heads_take(heads, &nh, &x));
+				DOWN(i, heads_take(heads, &nh, &x));
+			} else {
+				DOWN(i, heads_take(heads, &nh, &x));
+			}
+			heads[nh++] = i;
+		} else {
+			size_t due = SIZE_MAX;
+			for (size_t k = 0; k < nside && due == SIZE_MAX; k++)
+				if (side_due[k] <= i)
+					due = k;
+			if (main_tip != SIZE_MAX && due != SIZE_MAX) { /* merge a side branch back */
+				DOWN(i, main_tip);
+				DOWN(i, side_tip[due]);
+				side_tip[due] = side_tip[nside - 1];
+				side_due[due] = side_due[--nside];
+				main_tip = i;
+			} else if (nside && r < 30) { /* grow one */
+				size_t k = rnd_below(&x, nside);
+				DOWN(i, side_tip[k]);
+				side_tip[k] = i;
+			} else if (main_tip != SIZE_MAX && i >= next_side && nside < 64) { /* open one */
+				DOWN(i, main_tip);
+				next_side = i + 6 + rnd_below(&x, 5);
+				if (rnd_below(&x, 50) != 0) {
+					side_tip[nside] = i;
+					side_due[nside++] = i + 3 + rnd_below(&x, 3);
+				}
+			} else {
+				if (main_tip != SIZE_MAX)
+					DOWN(i, main_tip);
+				main_tip = i;
+			}
+		}
+	}
+#undef DOWN
+	for (size_t k = 0; k < 20; k++) { /* labels, on distinct revisions */
+		size_t i = 1 + rnd_below(&x, n - 1);
+		if (f[i].labels.n == 0)
+			ald_strvec_push(&f[i].labels, ald_xasprintf("lbl%zu", k));
+	}
+	for (size_t k = 0; k < 30; k++) {
+		size_t i = n / 4 + rnd_below(&x, n - n / 4), j;
+		if (kind == DEEP)
+			j = i >= 500 ? i - 500 + rnd_below(&x, 451) : rnd_below(&x, i > 50 ? i - 50 : 1);
+		else
+			j = rnd_below(&x, i);
+		int have = 0;
+		for (size_t d = 0; d < f[i].down.n; d++)
+			have |= strcmp(f[i].down.v[d], f[j].id) == 0;
+		for (size_t d = 0; d < f[i].depends.n; d++)
+			have |= strcmp(f[i].depends.v[d], f[j].id) == 0;
+		if (!have)
+			ald_strvec_pushdup(&f[i].depends, f[j].id);
+	}
+	free(heads);
+	qsort(f, n, sizeof(*f), cmp_file_id);
+	struct ald_graph *g = NULL;
+	if (ald_graph_build(&g, f, n) != 0)
+		fail_msg("build failed: %s", ald_error_last()->message);
+	free(f);
+	return g;
+}
+
+/* The plan's version statements over `steps`, each step's text appended to
+ * `out`: with the record of applied revisions kept from step to step (as a
+ * plan makes them) or made afresh for each step from the rows alone. */
+static void plan_versions(const struct ald_graph *g, const struct ald_ixvec *steps, enum ald_step_kind kind,
+			  struct ald_ixvec *rows, int kept, struct ald_buf *out)
+{
+	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
+	unsigned char *applied = NULL;
+	for (size_t i = 0; i < steps->n; i++) {
+		struct ald_step st;
+		memset(&st, 0, sizeof(st));
+		st.kind = kind;
+		st.rev = steps->v[i];
+		if (kept)
+			ald_plan_step_versions_kept(&st, rows, &applied, g, &cfg);
+		else
+			ald_plan_step_versions(&st, rows, g, &cfg);
+		for (size_t k = 0; k < st.n_vsql; k++) {
+			ald_buf_printf(out, "%s\n", st.vsql[k].sql);
+			ald_vsql_clear(&st.vsql[k]);
+		}
+		free(st.vsql);
+	}
+	free(applied);
+}
+
+/* Upgrading every revision, then downgrading them all: the same version
+ * statements whether the plan keeps its record or each step starts anew. */
+static void assert_same_versions(const struct ald_graph *g)
+{
+	size_t n = g->n;
+	unsigned char *todo = malloc(n);
+	memset(todo, 1, n);
+	struct ald_ixvec order = {0}, up = {0}, down = {0}, rows_a = {0}, rows_b = {0};
+	assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &order), 0);
+	for (size_t i = order.n; i-- > 0;)
+		ald_ixvec_push(&up, order.v[i]);
+	struct ald_buf a = {0}, b = {0};
+	plan_versions(g, &up, ALD_STEP_UPGRADE, &rows_a, 1, &a);
+	plan_versions(g, &up, ALD_STEP_UPGRADE, &rows_b, 0, &b);
+	assert_string_equal(ald_buf_cstr(&a), ald_buf_cstr(&b));
+	assert_int_equal(rows_a.n, rows_b.n);
+	memset(todo, 1, n);
+	assert_int_equal(ald_graph_toposort(g, todo, rows_a.v, rows_a.n, &down), 0);
+	a.len = b.len = 0;
+	plan_versions(g, &down, ALD_STEP_DOWNGRADE, &rows_a, 1, &a);
+	plan_versions(g, &down, ALD_STEP_DOWNGRADE, &rows_b, 0, &b);
+	assert_string_equal(ald_buf_cstr(&a), ald_buf_cstr(&b));
+	assert_int_equal(rows_a.n, 0);
+	ald_buf_free(&a);
+	ald_buf_free(&b);
+	ald_ixvec_free(&order);
+	ald_ixvec_free(&up);
+	ald_ixvec_free(&down);
+	ald_ixvec_free(&rows_a);
+	ald_ixvec_free(&rows_b);
+	free(todo);
+}
+
+/* The toposort on each new shape against §4.2 with explicit ancestor sets:
+ * the whole history, upgrades ancestors(to) - ancestors(from), history
+ * ranges (the same plus `from`), and a sort started from every open head
+ * in reverse map order; then the plan's version statements. */
+static void test_new_shapes_against_naive(void **state)
+{
+	(void)state;
+	static const struct {
+		enum shape kind;
+		size_t n;
+		uint64_t seed;
+		size_t min_heads;
+	} cases[] = {{TANGLED, 3000, 1, 2},  {TANGLED, 2500, 2, 2}, {WIDE, 3000, 3, 100},
+		     {WIDE, 2000, 4, 60},    {DEEP, 3000, 5, 2},    {DEEP, 2500, 6, 2}};
+	for (size_t s = 0; s < sizeof(cases) / sizeof(cases[0]); s++) {
+		struct ald_graph *g = shape_graph(cases[s].kind, cases[s].n, cases[s].seed);
+		size_t n = g->n, merges = 0;
+		for (size_t i = 0; i < n; i++)
+			merges += g->revs[i].down.n > 1;
+		assert_true(g->real_heads.n >= cases[s].min_heads);
+		if (cases[s].kind == TANGLED)
+			assert_true(merges > n / 6); /* about 20% merge points */
+		unsigned char *todo = malloc(n), *have = malloc(n);
+		memset(todo, 1, n);
+		assert_same_order(g, todo, g->real_heads.v, g->real_heads.n); /* history */
+		uint64_t x = cases[s].seed;
+		unsigned char *ancto = malloc(n);
+		for (int k = 0; k < 10; k++) {
+			size_t to = g->real_heads.v[rnd_below(&x, g->real_heads.n)];
+			size_t from = rnd_below(&x, n);
+			memset(ancto, 0, n);
+			memset(have, 0, n);
+			ald_graph_ancestors(g, &to, 1, 0, ancto);
+			ald_graph_ancestors(g, &from, 1, 0, have);
+			for (size_t i = 0; i < n; i++)
+				todo[i] = ancto[i] && !have[i];
+			assert_same_order(g, todo, &to, 1); /* upgrade from:to */
+			if (ancto[from]) {
+				todo[from] = 1; /* history -r from:to keeps `from` */
+				assert_same_order(g, todo, &to, 1);
+			}
+		}
+		/* every other versioned head, and what lies below them */
+		struct ald_ixvec some = {0};
+		for (size_t i = 0; i < g->heads.n; i += 2)
+			ald_ixvec_push(&some, g->heads.v[i]);
+		memset(todo, 0, n);
+		ald_graph_ancestors(g, some.v, some.n, 0, todo);
+		assert_same_order(g, todo, some.v, some.n);
+		ald_ixvec_free(&some);
+		free(ancto);
+		assert_same_versions(g);
+		free(todo);
+		free(have);
+		ald_graph_free(g);
+	}
+}
+
 /* ---- a generated graph of 100,000 revisions (sanity, not timed) ----------- */
 
 /* Revision i's id: scrambled, so that map order (array order, sorted by id
@@ -1843,6 +2098,7 @@ int main(void)
 		cmocka_unit_test(test_random_graphs),
 		cmocka_unit_test(test_random_history_ranges),
 		cmocka_unit_test(test_shaped_graphs_against_naive),
+		cmocka_unit_test(test_new_shapes_against_naive),
 		cmocka_unit_test(test_100k),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
