@@ -423,7 +423,6 @@ void ald_graph_free(struct ald_graph *g)
 	if (g->index) {
 		free(g->index->slots);
 		free(g->index->topo);
-		free(g->index->rank);
 		ald_graph_adj_free(&g->index->down);
 		ald_graph_adj_free(&g->index->deps);
 		ald_graph_adj_free(&g->index->next);

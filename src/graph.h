@@ -99,11 +99,6 @@ void ald_rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out
 /* Marks (mark[i] = 1) every revision reachable from `start` (included) through
  * norm_down edges, or only down edges when `versioned_only`. `mark` has g->n
  * bytes and is not cleared first. */
-/* ald_graph_ancestors through norm_down, but only as far as the revisions
- * that can still lie above one of `targets`: afterwards mark[t] is exact for
- * each target t (t reachable from `start`), other marks are partial. */
-void ald_graph_ancestors_to(const struct ald_graph *g, const size_t *start, size_t nstart,
-			    const size_t *targets, size_t ntargets, unsigned char *mark);
 void ald_graph_ancestors(const struct ald_graph *g, const size_t *start, size_t nstart,
 			 int versioned_only, unsigned char *mark);
 /* Same downwards: through all_next edges, or only next when `versioned_only`. */

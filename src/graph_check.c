@@ -191,9 +191,6 @@ int ald_graph_check_cycles(struct ald_graph *g)
 		if (placed < g->n)
 			err = kahn_error(g, 1, order, placed, deg, "Dependency cycle");
 	}
-	g->index->rank = ald_xcalloc(g->n, sizeof(size_t));
-	for (size_t i = 0; err == 0 && i < g->n; i++)
-		g->index->rank[order[i]] = i;
 	free(deg);
 	free(stack);
 	free(mark);

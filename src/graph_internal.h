@@ -43,7 +43,6 @@ struct ald_graph_index {
 	size_t cap;   /* a power of two, or 0 */
 	size_t used;
 	size_t *topo; /* every revision after its down revisions and dependencies (g->n entries) */
-	size_t *rank; /* per revision: its place in topo (an ancestor ranks below) */
 	struct ald_graph_adj down, deps, next, all_next, norm_deps, norm_down;
 	struct ald_graph_labelsets labelsets;
 };

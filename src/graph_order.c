@@ -23,17 +23,21 @@
  * children, a parent may get a slot); a parent whose label changes passes
  * the change to its own parents, and so on. The changed revisions are
  * recomputed children first (a heap on their topological rank), so each is
- * recomputed once per emission, in O(its children). The cost is bounded by
- * the number of label changes: a label only grows (slots' ancestor sets only
- * shrink as heads move down, and new slots get larger numbers than any
- * existing one), and it changes only when the smallest slot above a revision
- * stops being above it. That is at most once per slot a revision has above
- * it; the walk always turns to the smallest slot above the candidate, so the
- * slot that is smallest above a region is the one that comes down through
- * it, and it keeps the region's label until it has emitted the region. That
- * is the bound argued here, not a proven O(log V) per revision: measured on
- * the tangled shape (bench/case_order.sh, bench/RESULTS.md), about 10 label
- * changes per revision at 10,000 revisions and 17 at 100,000.
+ * recomputed once per emission, in O(its children + log n). So the cost is
+ * O((V + E) log V) plus that of the label changes: each change costs the
+ * revision's children and queues its parents. A label only grows (a slot's
+ * ancestor set only shrinks as its head moves down, and a new slot gets a
+ * larger number than any existing one), and it changes only when the
+ * smallest slot above a revision stops being above it: at most once per
+ * slot that is ever above it. That is the bound; it is not O(log V) per
+ * revision in the worst case (a long line below many slots that end in
+ * increasing order, each ending passing down the whole line), but the walk
+ * always turns to the smallest slot above the candidate, so the smallest
+ * slot above a region is usually the one that comes down through it and
+ * keeps the region's label until it has emitted it. Measured: 10 changes per
+ * revision on the tangled shape of bench/gen_projects.py at 10,000
+ * revisions, 17 at 100,000; 0.5 and 2 on the wide and deep shapes at 10,000
+ * (Alembic's own sort recomputes whole ancestor sets at every merge).
  */
 #include "graph_internal.h"
 #include "error.h"
@@ -84,41 +88,6 @@ void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_
 			   int versioned_only, unsigned char *mark)
 {
 	walk(g, start, nstart, 1, versioned_only, mark);
-}
-
-/* A walk down norm_down that does not go below the lowest target's rank:
- * an ancestor ranks below its descendants, so a revision ranked below every
- * target has none of them among its ancestors. The walk costs the part of
- * the start's ancestry ranked above the lowest target, not all of it. */
-void ald_graph_ancestors_to(const struct ald_graph *g, const size_t *start, size_t nstart,
-			    const size_t *targets, size_t ntargets, unsigned char *mark)
-{
-	if (g->n == 0 || ntargets == 0)
-		return;
-	const size_t *rank = g->index->rank;
-	const struct ald_graph_adj *e = &g->index->norm_down;
-	size_t low = SIZE_MAX;
-	for (size_t k = 0; k < ntargets; k++)
-		if (targets[k] < g->n && rank[targets[k]] < low)
-			low = rank[targets[k]];
-	struct ald_ixvec stack = {0};
-	for (size_t s = 0; s < nstart; s++) {
-		if (start[s] >= g->n || mark[start[s]] || rank[start[s]] < low)
-			continue;
-		mark[start[s]] = 1;
-		ald_ixvec_push(&stack, start[s]);
-		while (stack.n) {
-			size_t x = stack.v[--stack.n];
-			ALD_ADJ_FOR(e, x, k) {
-				size_t y = e->v[k];
-				if (!mark[y] && rank[y] >= low) {
-					mark[y] = 1;
-					ald_ixvec_push(&stack, y);
-				}
-			}
-		}
-	}
-	ald_ixvec_free(&stack);
 }
 
 /* Whether `target` is reachable from x along parents (up = 0) or children. */

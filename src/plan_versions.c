@@ -66,26 +66,6 @@ static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind
 		row_remove(rows, from);
 }
 
-/* mark[] := the ancestors (through norm_down, themselves included) of the
- * rows that are neither `except` (ALD_NOREV: none) nor in `skip` (may be
- * NULL), exact for the members of `asked` (the marks are only read there:
- * the walk stops below them); returns how many such rows there are. */
-static size_t mark_other_ancestors(const struct ald_graph *g, const struct ald_ixvec *rows,
-				   const struct ald_ixvec *skip, size_t except,
-				   const struct ald_ixvec *asked, unsigned char *mark)
-{
-	struct ald_ixvec others = {0};
-	for (size_t i = 0; i < rows->n; i++)
-		if (rows->v[i] != except && !(skip && ald_ixvec_contains(skip, rows->v[i])))
-			ald_ixvec_push(&others, rows->v[i]);
-	memset(mark, 0, g->n);
-	if (others.n)
-		ald_graph_ancestors_to(g, others.v, others.n, asked->v, asked->n, mark);
-	size_t n = others.n;
-	ald_ixvec_free(&others);
-	return n;
-}
-
 /* Marks in `applied` the revisions at or below x that are not marked yet
  * (the walk stops at marked ones: their ancestors are marked). */
 static void mark_applied(const struct ald_graph *g, unsigned char *applied, size_t x)
@@ -106,52 +86,72 @@ static void mark_applied(const struct ald_graph *g, unsigned char *applied, size
 	ald_ixvec_free(&stack);
 }
 
-/* mark[p] := whether p lies below (through norm_down) a row that is not in
- * P, for each member p of P; every revision at or below a row is marked in
- * `applied`. A path from p up to such a row runs through revisions below
- * that row, so the walk up from p keeps to applied ones. Returns how many
- * rows are not in P. `mark` (g->n bytes) must be clear; it is left clear
- * but for the members of P. */
-static size_t mark_parents_below_rows(const struct ald_graph *g, const struct ald_ixvec *rows,
-				      const struct ald_ixvec *P, const unsigned char *applied,
-				      unsigned char *mark)
+/* What a walk up from a parent looks for: a row other than `except` and
+ * not in `skip` (when `rows`), or else a member of `skip` other than the
+ * walk's start. */
+struct goal {
+	const struct ald_ixvec *rows, *skip;
+	size_t except;
+};
+
+static int is_goal(const struct goal *q, size_t y, size_t start)
 {
+	if (!q->rows)
+		return y != start && ald_ixvec_contains(q->skip, y);
+	return y != q->except && (!q->skip || !ald_ixvec_contains(q->skip, y)) && has_row(q->rows, y);
+}
+
+/* Whether a goal lies above x (strictly, through children by down revision
+ * or dependency). Every revision at or below a row is marked in `applied`,
+ * so the path up to a goal (a row, or a parent below a row) keeps to applied
+ * revisions and the walk goes nowhere else: from a row below no other row,
+ * it ends at once. `seen` (g->n bytes) is clear and left clear. */
+static int goal_above(const struct ald_graph *g, size_t x, const unsigned char *applied,
+		      const struct goal *q, unsigned char *seen)
+{
+	struct ald_ixvec stack = {0}, visited = {0};
+	int found = 0;
+	ald_ixvec_push(&stack, x);
+	while (stack.n && !found) {
+		const struct ald_ixvec *kids = &g->revs[stack.v[--stack.n]].all_next;
+		for (size_t k = 0; k < kids->n && !found; k++) {
+			size_t y = kids->v[k];
+			if (!applied[y] || seen[y])
+				continue;
+			found = is_goal(q, y, x);
+			seen[y] = 1;
+			ald_ixvec_push(&visited, y);
+			ald_ixvec_push(&stack, y);
+		}
+	}
+	for (size_t k = 0; k < visited.n; k++)
+		seen[visited.v[k]] = 0;
+	ald_ixvec_free(&stack);
+	ald_ixvec_free(&visited);
+	return found;
+}
+
+/* mark[p] := whether p is or lies below a row other than `except` and not
+ * in `skip` (NULL: none), for each member p of P; `applied` as goal_above()
+ * wants it. Returns how many such rows there are. `mark` (g->n bytes) must
+ * be clear; it is left clear but for the members of P. */
+static size_t mark_parents_below_rows(const struct ald_graph *g, const struct ald_ixvec *rows,
+				      const struct ald_ixvec *P, const struct ald_ixvec *skip,
+				      size_t except, const unsigned char *applied, unsigned char *mark)
+{
+	struct goal q = {rows, skip, except};
 	size_t n_other = 0;
 	for (size_t i = 0; i < rows->n; i++)
-		n_other += !ald_ixvec_contains(P, rows->v[i]);
+		n_other += rows->v[i] != except && !(skip && ald_ixvec_contains(skip, rows->v[i]));
 	if (n_other == 0)
 		return 0;
-	struct ald_ixvec stack = {0}, seen = {0};
-	unsigned char *below_row = ald_xcalloc(P->n ? P->n : 1, 1);
-	for (size_t i = 0; i < P->n; i++) {
-		size_t p = P->v[i];
-		int below = 0;
-		stack.n = 0;
-		ald_ixvec_push(&stack, p);
-		while (stack.n && !below) {
-			const struct ald_ixvec *kids = &g->revs[stack.v[--stack.n]].all_next;
-			for (size_t k = 0; k < kids->n && !below; k++) {
-				size_t y = kids->v[k];
-				if (!applied[y] || mark[y])
-					continue;
-				if (has_row(rows, y) && !ald_ixvec_contains(P, y))
-					below = 1;
-				mark[y] = 1; /* visited, for this walk */
-				ald_ixvec_push(&seen, y);
-				ald_ixvec_push(&stack, y);
-			}
-		}
-		for (size_t k = 0; k < seen.n; k++)
-			mark[seen.v[k]] = 0;
-		seen.n = 0;
-		below_row[i] = (unsigned char)below;
-	}
-	/* mark[] was each walk's visited set: the answers go in afterwards */
+	unsigned char *below = ald_xcalloc(P->n ? P->n : 1, 1);
 	for (size_t i = 0; i < P->n; i++)
-		mark[P->v[i]] = below_row[i];
-	free(below_row);
-	ald_ixvec_free(&stack);
-	ald_ixvec_free(&seen);
+		below[i] = (unsigned char)(is_goal(&q, P->v[i], ALD_NOREV) ||
+					   goal_above(g, P->v[i], applied, &q, mark));
+	for (size_t i = 0; i < P->n; i++)
+		mark[P->v[i]] = below[i];
+	free(below);
 	return n_other;
 }
 
@@ -184,10 +184,17 @@ static void select_parents(struct ald_ixvec *out,
 		}
 }
 
+/* Clears the marks of P's members (what mark_parents_below_rows() set). */
+static void unmark(unsigned char *mark, const struct ald_ixvec *P)
+{
+	for (size_t i = 0; i < P->n; i++)
+		mark[P->v[i]] = 0;
+}
+
 /* §5.2, upgrade step R with parents P = norm_down(R); `applied` as
- * mark_parents_below_rows() wants it. */
+ * goal_above() wants it, `mark` clear scratch (both g->n bytes). */
 static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsigned char *applied,
-			const struct ald_graph *g, const struct ald_plan_config *cfg)
+			unsigned char *mark, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t r = st->rev;
 	const struct ald_ixvec *P = &g->revs[r].norm_down;
@@ -203,19 +210,16 @@ static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsig
 		return;
 	}
 	if (P->n > 1 && in > 1) { /* merge */
-		unsigned char *mark = ald_xcalloc(g->n, 1);
-		size_t n_other = mark_parents_below_rows(g, rows, P, applied, mark);
+		size_t n_other = mark_parents_below_rows(g, rows, P, P, ALD_NOREV, applied, mark);
 		struct ald_ixvec X = {0};
 		select_parents(&X, P, mark, n_other > 0, rows, 1);
-		if (X.n == 0) { /* every parent row is implied by another row */
-			memset(mark, 0, g->n);
+		unmark(mark, P);
+		if (X.n == 0) /* every parent row is implied by another row */
 			select_parents(&X, P, mark, 0, rows, 1);
-		}
 		for (size_t i = 0; i + 1 < X.n; i++)
 			emit(st, rows, ALD_VSQL_DELETE, X.v[i], ALD_NOREV, g, cfg);
 		emit(st, rows, ALD_VSQL_UPDATE, X.v[X.n - 1], r, g, cfg);
 		ald_ixvec_free(&X);
-		free(mark);
 		return;
 	}
 	emit(st, rows, ALD_VSQL_UPDATE, last_in, r, g, cfg); /* the one parent that is a row */
@@ -225,36 +229,39 @@ static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsig
  * down revisions or dependencies): its row would be implied, and a table
  * holding both a revision and its ancestor breaks later commands. 1.8.1
  * re-inserts such parents (e.g. when R depends on one of its own parent's
- * descendants); Alembic fixed it in 1.13.1. `mark` is scratch (g->n bytes). */
-static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, unsigned char *mark)
+ * descendants); Alembic fixed it in 1.13.1. T's members are parents of a
+ * row, so the path between two of them is applied: goal_above() finds it.
+ * `mark` is clear scratch (g->n bytes). */
+static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, const unsigned char *applied,
+			 unsigned char *mark)
 {
 	if (T->n < 2)
 		return;
-	memset(mark, 0, g->n);
-	for (size_t i = 0; i < T->n; i++) {
-		const struct ald_ixvec *up = &g->revs[T->v[i]].norm_down;
-		ald_graph_ancestors_to(g, up->v, up->n, T->v, T->n, mark);
-	}
+	struct goal q = {NULL, T, ALD_NOREV};
+	unsigned char *implied = ald_xcalloc(T->n, 1);
+	for (size_t i = 0; i < T->n; i++)
+		implied[i] = (unsigned char)goal_above(g, T->v[i], applied, &q, mark);
 	size_t k = 0;
 	for (size_t i = 0; i < T->n; i++)
-		if (!mark[T->v[i]])
+		if (!implied[i])
 			T->v[k++] = T->v[i];
 	T->n = k;
+	free(implied);
 }
 
-/* §5.2, downgrade step R. */
-static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
-			  const struct ald_plan_config *cfg)
+/* §5.2, downgrade step R; `applied` and `mark` as upgrade_ops(). */
+static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsigned char *applied,
+			  unsigned char *mark, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t r = st->rev;
 	const struct ald_ixvec *P = &g->revs[r].norm_down;
 	if (!has_row(rows, r))
 		return; /* implied by another row: 1.8.1 crashes, the rows stay as they are */
-	unsigned char *mark = ald_xcalloc(g->n, 1);
-	size_t n_other = mark_other_ancestors(g, rows, NULL, r, P, mark);
+	size_t n_other = mark_parents_below_rows(g, rows, P, NULL, r, applied, mark);
 	struct ald_ixvec T = {0};
 	select_parents(&T, P, mark, n_other > 0, rows, 0);
-	drop_implied(&T, g, mark);
+	unmark(mark, P);
+	drop_implied(&T, g, applied, mark);
 	if (P->n == 0 || T.n == 0) {
 		emit(st, rows, ALD_VSQL_DELETE, r, ALD_NOREV, g, cfg);
 	} else if (P->n > 1) {
@@ -265,23 +272,38 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const str
 		emit(st, rows, ALD_VSQL_UPDATE, r, P->v[0], g, cfg);
 	}
 	ald_ixvec_free(&T);
-	free(mark);
 }
 
+/* `*applied`: 2 g->n bytes, the record of the revisions at or below a row
+ * (every one of them, perhaps more), then clear scratch. An upgrade step's
+ * new row has its ancestors applied already (upgrades go parents first), so
+ * marking it is O(its parents); a downgrade step's revision leaves the
+ * record unless it has a child in it (then it may still lie below a row: it
+ * stays, the record is then only larger than it must be). */
 void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
 				 const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
-	if (st->kind != ALD_STEP_UPGRADE) {
-		downgrade_ops(st, rows, g, cfg);
-		return;
-	}
-	if (!*applied) { /* the rows' ancestors, once; then each step adds its own */
-		*applied = ald_xcalloc(g->n ? g->n : 1, 1);
+	size_t n = g->n ? g->n : 1;
+	if (!*applied) { /* the rows' ancestors, once; then each step updates it */
+		*applied = ald_xcalloc(2 * n, 1);
 		for (size_t i = 0; i < rows->n; i++)
 			mark_applied(g, *applied, rows->v[i]);
 	}
-	upgrade_ops(st, rows, *applied, g, cfg);
-	mark_applied(g, *applied, st->rev); /* the only row an upgrade step adds */
+	unsigned char *rec = *applied, *mark = *applied + n;
+	size_t r = st->rev;
+	if (st->kind == ALD_STEP_UPGRADE) {
+		upgrade_ops(st, rows, rec, mark, g, cfg);
+		mark_applied(g, rec, r); /* the only row an upgrade step adds */
+		return;
+	}
+	int was_row = has_row(rows, r);
+	downgrade_ops(st, rows, rec, mark, g, cfg);
+	const struct ald_ixvec *kids = &g->revs[r].all_next;
+	int kept = 0;
+	for (size_t k = 0; k < kids->n && !kept; k++)
+		kept = rec[kids->v[k]];
+	if (was_row && !has_row(rows, r) && !kept)
+		rec[r] = 0;
 }
 
 void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,

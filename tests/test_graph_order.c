@@ -24,6 +24,7 @@
 #include "error.h"
 #include "graph.h"
 #include "graph_internal.h"
+#include "plan.h"
 
 /* A revision: lists comma-separated, NULL = none; `expect` = its propagated
  * labels as Alembic shows them. */
@@ -1724,6 +1725,419 @@ static void test_shaped_graphs_against_naive(void **state)
 	}
 }
 
+/* ---- the shapes of bench/gen_projects.py --shape (issue 14) --------------- */
+
+/* A small seeded generator (64-bit LCG, high bits). */
+static size_t rnd_below(uint64_t *x, size_t k)
+{
+	*x = *x * 6364136223846793005u + 1442695040888963407u;
+	return k ? (size_t)((*x >> 33) % k) : 0;
+}
+
+static void heads_drop(size_t *heads, size_t *nh, size_t r)
+{
+	for (size_t k = 0; k < *nh; k++)
+		if (heads[k] == r) {
+			heads[k] = heads[--*nh];
+			return;
+		}
+}
+
+/* Takes a random open head out of the list and returns it. */
+static size_t heads_take(size_t *heads, size_t *nh, uint64_t *x)
+{
+	size_t k = rnd_below(x, *nh), r = heads[k];
+	heads[k] = heads[--*nh];
+	return r;
+}
+
+enum shape { TANGLED, WIDE, DEEP };
+
+/* The graphs of gen_projects.py's tangled, wide and deep shapes (the same
+ * rules, another generator): tangled extends a random open head, branches
+ * off a random earlier revision, starts a base (4% of the first 70%) or
+ * merges two or three random open heads; wide keeps n / 25 open heads;
+ * deep is a main line with short side branches merged back. Then 20 labels
+ * on random revisions and 30 depends_on on earlier ones (deep: 50 to 500
+ * below). Ids scrambled: map order is unrelated to the shape. */
+static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
+{
+	struct ald_revfile *f = calloc(n, sizeof(*f));
+	size_t *heads = malloc(n * sizeof(*heads)), nh = 0;
+	uint64_t x = seed;
+	for (size_t i = 0; i < n; i++) {
+		f[i].id = ald_xasprintf("%08zx%04zx", rnd_below(&x, 1u << 30), i);
+		f[i].path = ald_xasprintf("%zu.sql", i);
+		f[i].doc = ald_xstrdup("");
+		f[i].message = ald_xstrdup("");
+	}
+#define DOWN(i, j) ald_strvec_pushdup(&f[i].down, f[j].id)
+	size_t main_tip = SIZE_MAX, next_side = 6, target = n / 25 > 4 ? n / 25 : 4;
+	size_t side_tip[64], side_due[64], nside = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = rnd_below(&x, 100);
+		if (kind == TANGLED) {
+			if (i == 0 || (i < n * 7 / 10 && r < 4)) {
+				/* a base */
+			} else if (r < 28 && nh >= 5) {
+				size_t k = rnd_below(&x, 10) < 3 ? 3 : 2;
+				while (k--)
+					DOWN(i, heads_take(heads, &nh, &x));
+			} else if (r < 47) {
+				size_t j = rnd_below(&x, i);
+				heads_drop(heads, &nh, j);
+				DOWN(i, j);
+			} else {
+				DOWN(i, heads_take(heads, &nh, &x));
+			}
+			heads[nh++] = i;
+		} else if (kind == WIDE) {
+			if (i == 0) {
+			} else if (nh < target && r < 50) {
+				size_t j = rnd_below(&x, i);
+				heads_drop(heads, &nh, j);
+				DOWN(i, j);
+			} else if (r < 3 && nh >= 2) {
+				DOWN(i, heads_take(heads, &nh, &x));
+				DOWN(i, heads_take(heads, &nh, &x));
+			} else {
+				DOWN(i, heads_take(heads, &nh, &x));
+			}
+			heads[nh++] = i;
+		} else {
+			size_t due = SIZE_MAX;
+			for (size_t k = 0; k < nside && due == SIZE_MAX; k++)
+				if (side_due[k] <= i)
+					due = k;
+			if (main_tip != SIZE_MAX && due != SIZE_MAX) { /* merge a side branch back */
+				DOWN(i, main_tip);
+				DOWN(i, side_tip[due]);
+				side_tip[due] = side_tip[nside - 1];
+				side_due[due] = side_due[--nside];
+				main_tip = i;
+			} else if (nside && r < 30) { /* grow one */
+				size_t k = rnd_below(&x, nside);
+				DOWN(i, side_tip[k]);
+				side_tip[k] = i;
+			} else if (main_tip != SIZE_MAX && i >= next_side && nside < 64) { /* open one */
+				DOWN(i, main_tip);
+				next_side = i + 6 + rnd_below(&x, 5);
+				if (rnd_below(&x, 50) != 0) {
+					side_tip[nside] = i;
+					side_due[nside++] = i + 3 + rnd_below(&x, 3);
+				}
+			} else {
+				if (main_tip != SIZE_MAX)
+					DOWN(i, main_tip);
+				main_tip = i;
+			}
+		}
+	}
+#undef DOWN
+	for (size_t k = 0; k < 20; k++) { /* labels, on distinct revisions */
+		size_t i = 1 + rnd_below(&x, n - 1);
+		if (f[i].labels.n == 0)
+			ald_strvec_push(&f[i].labels, ald_xasprintf("lbl%zu", k));
+	}
+	for (size_t k = 0; k < 30; k++) {
+		size_t i = n / 4 + rnd_below(&x, n - n / 4), j;
+		if (kind == DEEP)
+			j = i >= 500 ? i - 500 + rnd_below(&x, 451) : rnd_below(&x, i > 50 ? i - 50 : 1);
+		else
+			j = rnd_below(&x, i);
+		int have = 0;
+		for (size_t d = 0; d < f[i].down.n; d++)
+			have |= strcmp(f[i].down.v[d], f[j].id) == 0;
+		for (size_t d = 0; d < f[i].depends.n; d++)
+			have |= strcmp(f[i].depends.v[d], f[j].id) == 0;
+		if (!have)
+			ald_strvec_pushdup(&f[i].depends, f[j].id);
+	}
+	free(heads);
+	qsort(f, n, sizeof(*f), cmp_file_id);
+	struct ald_graph *g = NULL;
+	if (ald_graph_build(&g, f, n) != 0)
+		fail_msg("build failed: %s", ald_error_last()->message);
+	free(f);
+	return g;
+}
+
+/* ---- §5.2 with explicit ancestor sets, for the plan's version rows ------ */
+
+static int row_at(const struct ald_ixvec *rows, size_t r)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->v[i] == r)
+			return (int)i;
+	return -1;
+}
+
+/* One version statement: its text in `out`, its effect on `rows`. */
+static void ref_emit(const struct ald_graph *g, struct ald_ixvec *rows, enum ald_vsql_kind kind, size_t from,
+		     size_t to, struct ald_buf *out)
+{
+	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
+	struct ald_vsql v;
+	ald_plan_vsql(&v, kind, &cfg, kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id,
+		      kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id);
+	ald_buf_printf(out, "%s\n", v.sql);
+	ald_vsql_clear(&v);
+	if (kind == ALD_VSQL_INSERT) {
+		ald_ixvec_push(rows, to);
+	} else {
+		int i = row_at(rows, from);
+		if (kind == ALD_VSQL_UPDATE) {
+			rows->v[i] = to;
+		} else {
+			memmove(rows->v + i, rows->v + i + 1, (rows->n - (size_t)i - 1) * sizeof(size_t));
+			rows->n--;
+		}
+	}
+}
+
+/* mark := every revision at or below a row that is not `except` and not in
+ * `skip` (NULL: none), a whole walk per call; returns how many rows count. */
+static size_t ref_other_rows(const struct ald_graph *g, const struct ald_ixvec *rows, const struct ald_ixvec *skip,
+			     size_t except, unsigned char *mark)
+{
+	struct ald_ixvec others = {0};
+	for (size_t i = 0; i < rows->n; i++) {
+		int skipped = rows->v[i] == except;
+		for (size_t k = 0; skip && k < skip->n; k++)
+			skipped |= skip->v[k] == rows->v[i];
+		if (!skipped)
+			ald_ixvec_push(&others, rows->v[i]);
+	}
+	memset(mark, 0, g->n);
+	ald_graph_ancestors(g, others.v, others.n, 0, mark);
+	size_t n = others.n;
+	ald_ixvec_free(&others);
+	return n;
+}
+
+/* The parents that are rows (when need_row) and not marked: by map position
+ * (index) when `by_map`, else in the parents' order. */
+static void ref_select(const struct ald_graph *g, const struct ald_ixvec *P, const unsigned char *mark,
+		       int by_map, const struct ald_ixvec *rows, int need_row, struct ald_ixvec *out)
+{
+	for (size_t r = 0; r < (by_map ? g->n : P->n); r++) {
+		size_t p = by_map ? r : P->v[r];
+		int in = 0;
+		for (size_t k = 0; k < P->n; k++)
+			in |= P->v[k] == p;
+		if (in && !mark[p] && (!need_row || row_at(rows, p) >= 0))
+			ald_ixvec_push(out, p);
+	}
+}
+
+/* §5.2 for one step, from its definition: upgrade R with parents P (a new
+ * branch, a merge deleting the parent rows no other row implies, or the one
+ * parent row moved up), or downgrade R (the parents no other row implies, a
+ * parent lying below another dropped, re-inserted). */
+static void ref_step(const struct ald_graph *g, struct ald_ixvec *rows, enum ald_step_kind kind, size_t r,
+		     struct ald_buf *out)
+{
+	const struct ald_ixvec *P = &g->revs[r].norm_down;
+	unsigned char *mark = calloc(g->n, 1);
+	struct ald_ixvec X = {0};
+	if (kind == ALD_STEP_UPGRADE) {
+		size_t in = 0, last = SIZE_MAX;
+		for (size_t i = 0; i < P->n; i++)
+			if (row_at(rows, P->v[i]) >= 0) {
+				in++;
+				last = P->v[i];
+			}
+		if (in == 0) {
+			ref_emit(g, rows, ALD_VSQL_INSERT, 0, r, out);
+		} else if (P->n > 1 && in > 1) {
+			size_t n_other = ref_other_rows(g, rows, P, SIZE_MAX, mark);
+			ref_select(g, P, mark, n_other > 0, rows, 1, &X);
+			if (X.n == 0) {
+				memset(mark, 0, g->n);
+				ref_select(g, P, mark, 0, rows, 1, &X);
+			}
+			for (size_t i = 0; i + 1 < X.n; i++)
+				ref_emit(g, rows, ALD_VSQL_DELETE, X.v[i], 0, out);
+			ref_emit(g, rows, ALD_VSQL_UPDATE, X.v[X.n - 1], r, out);
+		} else {
+			ref_emit(g, rows, ALD_VSQL_UPDATE, last, r, out);
+		}
+	} else if (row_at(rows, r) >= 0) {
+		size_t n_other = ref_other_rows(g, rows, NULL, r, mark);
+		ref_select(g, P, mark, n_other > 0, rows, 0, &X);
+		if (X.n > 1) { /* drop the members lying below another member */
+			memset(mark, 0, g->n);
+			for (size_t i = 0; i < X.n; i++)
+				ald_graph_ancestors(g, g->revs[X.v[i]].norm_down.v, g->revs[X.v[i]].norm_down.n, 0,
+						    mark);
+			size_t k = 0;
+			for (size_t i = 0; i < X.n; i++)
+				if (!mark[X.v[i]])
+					X.v[k++] = X.v[i];
+			X.n = k;
+		}
+		if (P->n == 0 || X.n == 0) {
+			ref_emit(g, rows, ALD_VSQL_DELETE, r, 0, out);
+		} else if (P->n > 1) {
+			for (size_t i = 0; i + 1 < X.n; i++)
+				ref_emit(g, rows, ALD_VSQL_INSERT, 0, X.v[i], out);
+			ref_emit(g, rows, ALD_VSQL_UPDATE, r, X.v[X.n - 1], out);
+		} else {
+			ref_emit(g, rows, ALD_VSQL_UPDATE, r, P->v[0], out);
+		}
+	}
+	ald_ixvec_free(&X);
+	free(mark);
+}
+
+/* The plan's version statements over `steps` from `rows` (updated), with
+ * the record of applied revisions kept from step to step as a plan keeps
+ * it, against ref_step() from a copy of the same rows. */
+static void assert_same_versions(const struct ald_graph *g, const struct ald_ixvec *steps, enum ald_step_kind kind,
+				 struct ald_ixvec *rows)
+{
+	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
+	struct ald_ixvec ref_rows = {0};
+	struct ald_buf got = {0}, want = {0};
+	unsigned char *applied = NULL;
+	for (size_t i = 0; i < rows->n; i++)
+		ald_ixvec_push(&ref_rows, rows->v[i]);
+	for (size_t i = 0; i < steps->n; i++) {
+		struct ald_step st;
+		memset(&st, 0, sizeof(st));
+		st.kind = kind;
+		st.rev = steps->v[i];
+		ald_plan_step_versions_kept(&st, rows, &applied, g, &cfg);
+		for (size_t k = 0; k < st.n_vsql; k++) {
+			ald_buf_printf(&got, "%s\n", st.vsql[k].sql);
+			ald_vsql_clear(&st.vsql[k]);
+		}
+		free(st.vsql);
+		ref_step(g, &ref_rows, kind, steps->v[i], &want);
+		if (strcmp(ald_buf_cstr(&got), ald_buf_cstr(&want)) != 0)
+			fail_msg("step %zu (%s): plan says\n%s\n§5.2 says\n%s", i, g->revs[steps->v[i]].file.id,
+				 ald_buf_cstr(&got), ald_buf_cstr(&want));
+		got.len = want.len = 0;
+	}
+	assert_int_equal(rows->n, ref_rows.n);
+	free(applied);
+	ald_buf_free(&got);
+	ald_buf_free(&want);
+	ald_ixvec_free(&ref_rows);
+}
+
+/* Upgrades and downgrades on g: from nothing to every head and back, and
+ * from a few random revisions as rows (some below others, as a table
+ * written by hand or by 1.8.1 can be) up to the heads and down to base. */
+static void check_versions(const struct ald_graph *g, uint64_t seed)
+{
+	size_t n = g->n;
+	unsigned char *todo = malloc(n), *have = calloc(n, 1);
+	struct ald_ixvec order = {0}, steps = {0}, rows = {0};
+	for (int round = 0; round < 3; round++) {
+		rows.n = 0;
+		memset(have, 0, n);
+		if (round > 0) {
+			uint64_t x = seed + (uint64_t)round;
+			for (int k = 0; k < 6; k++) {
+				size_t r = rnd_below(&x, n);
+				if (row_at(&rows, r) < 0)
+					ald_ixvec_push(&rows, r);
+			}
+			ald_graph_ancestors(g, rows.v, rows.n, 0, have);
+		}
+		/* up: ancestors of the heads minus those of the rows, parents first */
+		memset(todo, 0, n);
+		ald_graph_ancestors(g, g->real_heads.v, g->real_heads.n, 0, todo);
+		for (size_t i = 0; i < n; i++)
+			todo[i] = todo[i] && !have[i];
+		order.n = steps.n = 0;
+		assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &order), 0);
+		for (size_t i = order.n; i-- > 0;)
+			ald_ixvec_push(&steps, order.v[i]);
+		assert_same_versions(g, &steps, ALD_STEP_UPGRADE, &rows);
+		if (round == 2) { /* down from the random rows instead */
+			rows.n = 0;
+			uint64_t x = seed * 7;
+			for (int k = 0; k < 6; k++) {
+				size_t r = rnd_below(&x, n);
+				if (row_at(&rows, r) < 0)
+					ald_ixvec_push(&rows, r);
+			}
+		}
+		/* down to base: everything below the rows, children first */
+		memset(todo, 0, n);
+		ald_graph_ancestors(g, rows.v, rows.n, 0, todo);
+		steps.n = 0;
+		assert_int_equal(ald_graph_toposort(g, todo, rows.v, rows.n, &steps), 0);
+		assert_same_versions(g, &steps, ALD_STEP_DOWNGRADE, &rows);
+	}
+	ald_ixvec_free(&order);
+	ald_ixvec_free(&steps);
+	ald_ixvec_free(&rows);
+	free(todo);
+	free(have);
+}
+
+/* The toposort on each new shape against §4.2 with explicit ancestor sets:
+ * the whole history, upgrades ancestors(to) - ancestors(from), history
+ * ranges (the same plus `from`), and a sort started from every open head
+ * (a subset of the heads); then the plan's version statements against §5.2
+ * with explicit ancestor sets. */
+static void test_new_shapes_against_naive(void **state)
+{
+	(void)state;
+	static const struct {
+		enum shape kind;
+		size_t n;
+		uint64_t seed;
+		size_t min_heads;
+	} cases[] = {{TANGLED, 3000, 1, 2},  {TANGLED, 2500, 2, 2}, {WIDE, 3000, 3, 100},
+		     {WIDE, 2000, 4, 60},    {DEEP, 3000, 5, 2},    {DEEP, 2500, 6, 2}};
+	for (size_t s = 0; s < sizeof(cases) / sizeof(cases[0]); s++) {
+		struct ald_graph *g = shape_graph(cases[s].kind, cases[s].n, cases[s].seed);
+		size_t n = g->n, merges = 0;
+		for (size_t i = 0; i < n; i++)
+			merges += g->revs[i].down.n > 1;
+		assert_true(g->real_heads.n >= cases[s].min_heads);
+		if (cases[s].kind == TANGLED)
+			assert_true(merges > n / 6); /* about 20% merge points */
+		unsigned char *todo = malloc(n), *have = malloc(n);
+		memset(todo, 1, n);
+		assert_same_order(g, todo, g->real_heads.v, g->real_heads.n); /* history */
+		uint64_t x = cases[s].seed;
+		unsigned char *ancto = malloc(n);
+		for (int k = 0; k < 10; k++) {
+			size_t to = g->real_heads.v[rnd_below(&x, g->real_heads.n)];
+			size_t from = rnd_below(&x, n);
+			memset(ancto, 0, n);
+			memset(have, 0, n);
+			ald_graph_ancestors(g, &to, 1, 0, ancto);
+			ald_graph_ancestors(g, &from, 1, 0, have);
+			for (size_t i = 0; i < n; i++)
+				todo[i] = ancto[i] && !have[i];
+			assert_same_order(g, todo, &to, 1); /* upgrade from:to */
+			if (ancto[from]) {
+				todo[from] = 1; /* history -r from:to keeps `from` */
+				assert_same_order(g, todo, &to, 1);
+			}
+		}
+		/* every other versioned head, and what lies below them */
+		struct ald_ixvec some = {0};
+		for (size_t i = 0; i < g->heads.n; i += 2)
+			ald_ixvec_push(&some, g->heads.v[i]);
+		memset(todo, 0, n);
+		ald_graph_ancestors(g, some.v, some.n, 0, todo);
+		assert_same_order(g, todo, some.v, some.n);
+		ald_ixvec_free(&some);
+		free(ancto);
+		check_versions(g, cases[s].seed);
+		free(todo);
+		free(have);
+		ald_graph_free(g);
+	}
+}
+
 /* ---- a generated graph of 100,000 revisions (sanity, not timed) ----------- */
 
 /* Revision i's id: scrambled, so that map order (array order, sorted by id
@@ -1843,6 +2257,7 @@ int main(void)
 		cmocka_unit_test(test_random_graphs),
 		cmocka_unit_test(test_random_history_ranges),
 		cmocka_unit_test(test_shaped_graphs_against_naive),
+		cmocka_unit_test(test_new_shapes_against_naive),
 		cmocka_unit_test(test_100k),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
