@@ -95,6 +95,7 @@ ALD_EXTERN(int) ald_open_options_init(ald_open_options *opts, unsigned int versi
 /* Reads the configuration and every revision file, and builds the graph.
  * *out is the caller's (ald_project_free). Errors name the file and line. */
 ALD_EXTERN(int) ald_project_open(ald_project **out, const ald_open_options *opts);
+/* Frees the project and every revision borrowed from it; NULL is a no-op. */
 ALD_EXTERN(void) ald_project_free(ald_project *p);
 
 /* Absolute path of the configuration file in use. */
@@ -121,6 +122,7 @@ ALD_EXTERN(const char *) ald_project_cache_note(const ald_project *p);
 /* Number of revisions, and the revision at `i` in map order (files of each
  * version folder sorted by name). */
 ALD_EXTERN(size_t) ald_project_revision_count(const ald_project *p);
+/* The revision at map index i (i < ald_project_revision_count), borrowed. */
 ALD_EXTERN(const ald_revision *) ald_project_revision_at(const ald_project *p, size_t i);
 
 /* ---------------------------------------------------------------------------
@@ -136,6 +138,7 @@ enum {
 	ALD_REVISION_MERGEPOINT = 1u << 6     /* revises two or more revisions */
 };
 
+/* The revision id, as its file declares it. */
 ALD_EXTERN(const char *) ald_revision_id(const ald_revision *r);
 /* First paragraph of the docstring / header (the one-line message). */
 ALD_EXTERN(const char *) ald_revision_message(const ald_revision *r);
@@ -145,6 +148,7 @@ ALD_EXTERN(const char *) ald_revision_doc(const ald_revision *r);
 ALD_EXTERN(const char *) ald_revision_path(const ald_revision *r);
 /* "Create Date" as written, or NULL. */
 ALD_EXTERN(const char *) ald_revision_create_date(const ald_revision *r);
+/* Its ALD_REVISION_* flags (only the bits declared above). */
 ALD_EXTERN(unsigned) ald_revision_flags(const ald_revision *r);
 /* 1 for an Alembic .py revision, 0 for a native .sql one. */
 ALD_EXTERN(int) ald_revision_is_python(const ald_revision *r);
@@ -152,20 +156,25 @@ ALD_EXTERN(int) ald_revision_is_python(const ald_revision *r);
 ALD_EXTERN(int) ald_revision_transactional(const ald_revision *r);
 /* Down revisions (Revises), as written. */
 ALD_EXTERN(size_t) ald_revision_parent_count(const ald_revision *r);
+/* The i-th down revision id (i < ald_revision_parent_count). */
 ALD_EXTERN(const char *) ald_revision_parent_at(const ald_revision *r, size_t i);
 /* The i-th down revision itself. */
 ALD_EXTERN(const ald_revision *) ald_revision_parent_revision_at(const ald_revision *r, size_t i);
 /* depends_on entries, as written (labels not resolved). */
 ALD_EXTERN(size_t) ald_revision_depends_count(const ald_revision *r);
+/* The i-th depends_on entry (i < ald_revision_depends_count). */
 ALD_EXTERN(const char *) ald_revision_depends_at(const ald_revision *r, size_t i);
 /* The i-th depends_on target itself (a label resolved to its revision). */
 ALD_EXTERN(size_t) ald_revision_dependency_count(const ald_revision *r);
+/* The i-th depends_on target (i < ald_revision_dependency_count). */
 ALD_EXTERN(const ald_revision *) ald_revision_dependency_at(const ald_revision *r, size_t i);
 /* Branch labels carried by the revision (declared on it or propagated to it). */
 ALD_EXTERN(size_t) ald_revision_label_count(const ald_revision *r);
+/* The i-th branch label (i < ald_revision_label_count). */
 ALD_EXTERN(const char *) ald_revision_label_at(const ald_revision *r, size_t i);
 /* Revisions that list this one as a down revision, in map order. */
 ALD_EXTERN(size_t) ald_revision_child_count(const ald_revision *r);
+/* The i-th child (i < ald_revision_child_count). */
 ALD_EXTERN(const ald_revision *) ald_revision_child_at(const ald_revision *r, size_t i);
 /* Position in map order. */
 ALD_EXTERN(size_t) ald_revision_index(const ald_revision *r);
@@ -185,7 +194,9 @@ ALD_EXTERN(int) ald_revision_sql(char **out, const ald_revision *r, int downgrad
  */
 
 ALD_EXTERN(size_t) ald_revlist_count(const ald_revlist *l);
+/* The revision at i (i < ald_revlist_count), borrowed from the project. */
 ALD_EXTERN(const ald_revision *) ald_revlist_at(const ald_revlist *l, size_t i);
+/* Frees the list (not the revisions, the project's); NULL is a no-op. */
 ALD_EXTERN(void) ald_revlist_free(ald_revlist *l);
 
 enum {
@@ -228,6 +239,7 @@ typedef struct {
 } ald_revision_options;
 #define ALD_REVISION_OPTIONS_VERSION 2
 #define ALD_REVISION_OPTIONS_INIT { ALD_REVISION_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }
+/* As ald_open_options_init, for ald_revision_options. */
 ALD_EXTERN(int) ald_revision_options_init(ald_revision_options *opts, unsigned int version);
 
 /* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
@@ -252,6 +264,7 @@ typedef struct {
 	char **strings;
 	size_t count;
 } ald_strarray;
+/* Frees the strings and the array of *a and zeroes it; NULL or a zeroed *a is a no-op. */
 ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
 
 /* The tables revision r's upgrade touches, read statically (nothing runs):
@@ -320,6 +333,7 @@ typedef struct {
 } ald_plan_options;
 #define ALD_PLAN_OPTIONS_VERSION 2
 #define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0, 0 }
+/* As ald_open_options_init, for ald_plan_options. */
 ALD_EXTERN(int) ald_plan_options_init(ald_plan_options *opts, unsigned int version);
 
 /* Plans `upgrade target` / `downgrade target` from the database's rows (or,
@@ -333,11 +347,15 @@ ALD_EXTERN(int) ald_plan_options_init(ald_plan_options *opts, unsigned int versi
  * relative, else an exact revision id that gives exactly those steps. Their
  * SQL (ald_plan_sql) comes from Alembic's offline mode. */
 ALD_EXTERN(int) ald_plan_upgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
+/* As ald_plan_upgrade, for `downgrade target`. */
 ALD_EXTERN(int) ald_plan_downgrade(ald_plan **out, ald_project *p, const char *target, const ald_plan_options *opts);
+/* Plans `stamp revs...` (opts->purge: --purge); no migration runs. */
 ALD_EXTERN(int) ald_plan_stamp(ald_plan **out, ald_project *p, const char *const *revs, size_t n_revs,
 			       const ald_plan_options *opts);
+/* Frees the plan; NULL is a no-op. */
 ALD_EXTERN(void) ald_plan_free(ald_plan *plan);
 
+/* Number of steps (0: nothing to do). */
 ALD_EXTERN(size_t) ald_plan_step_count(const ald_plan *plan);
 /* The revision of step i (NULL for a stamp to base). */
 ALD_EXTERN(const ald_revision *) ald_plan_step_revision(const ald_plan *plan, size_t i);
@@ -403,7 +421,9 @@ ALD_EXTERN(int) ald_alembic_command(char **out_command, char **out_origin, const
  * script.py.mako, README). Name and one-line description of template i, or
  * NULL past the end; static strings. */
 ALD_EXTERN(size_t) ald_init_template_count(void);
+/* The name of template i, or NULL past the end. */
 ALD_EXTERN(const char *) ald_init_template_name(size_t i);
+/* The one-line description of template i, or NULL past the end. */
 ALD_EXTERN(const char *) ald_init_template_description(size_t i);
 
 /* ald_init with a template (NULL: "native"). `config_path` NULL: the file
@@ -448,6 +468,7 @@ typedef struct {
 
 /* The rules, in the order `aludel lint --rules` and the man page list them. */
 ALD_EXTERN(size_t) ald_lint_rule_count(void);
+/* Rule i (i < ald_lint_rule_count), static. */
 ALD_EXTERN(const ald_lint_rule *) ald_lint_rule_at(size_t i);
 
 /* One finding; its strings are borrowed from the result. */
@@ -478,10 +499,13 @@ ALD_EXTERN(int) ald_lint_revisions(ald_lint **out, ald_project *p, const ald_rev
  * its path in the findings. Rules about a revision as a whole (an empty
  * downgrade) do not apply. */
 ALD_EXTERN(int) ald_lint_sql(ald_lint **out, ald_project *p, const char *sql, const char *name);
+/* Number of findings. */
 ALD_EXTERN(size_t) ald_lint_count(const ald_lint *l);
+/* Finding i (i < ald_lint_count), borrowed from the result. */
 ALD_EXTERN(const ald_lint_finding *) ald_lint_at(const ald_lint *l, size_t i);
 /* The highest severity among the findings (ALD_LINT_OFF: none). */
 ALD_EXTERN(int) ald_lint_max_severity(const ald_lint *l);
+/* Frees the result; NULL is a no-op. */
 ALD_EXTERN(void) ald_lint_free(ald_lint *l);
 
 /* ---------------------------------------------------------------------------
@@ -527,6 +551,7 @@ typedef struct {
 } ald_check_options;
 #define ALD_CHECK_OPTIONS_VERSION 1
 #define ALD_CHECK_OPTIONS_INIT { ALD_CHECK_OPTIONS_VERSION, 0, NULL }
+/* As ald_open_options_init, for ald_check_options. */
 ALD_EXTERN(int) ald_check_options_init(ald_check_options *opts, unsigned int version);
 
 /* Checks the project `open` names: every revision file parses; no two files
@@ -542,11 +567,14 @@ ALD_EXTERN(int) ald_check_options_init(ald_check_options *opts, unsigned int ver
  * found; a negative code, with the error set, when it could not (the
  * configuration does not load). *out is the caller's (ald_check_result_free). */
 ALD_EXTERN(int) ald_check(ald_check_result **out, const ald_open_options *open, const ald_check_options *opts);
+/* Number of findings (0: the check passed). */
 ALD_EXTERN(size_t) ald_check_count(const ald_check_result *r);
+/* Finding i (i < ald_check_count), borrowed from the result. */
 ALD_EXTERN(const ald_check_finding *) ald_check_at(const ald_check_result *r, size_t i);
 /* A short name of a finding kind ("parse", "duplicate", "missing-parent",
  * "cycle", "heads", "lint"...), or NULL for an unknown kind; static. */
 ALD_EXTERN(const char *) ald_check_kind_name(int kind);
+/* Frees the result; NULL is a no-op. */
 ALD_EXTERN(void) ald_check_result_free(ald_check_result *r);
 
 /* ---------------------------------------------------------------------------
@@ -585,8 +613,11 @@ ALD_EXTERN(const char *) ald_project_history_table(const ald_project *p);
  * table, newest first; no table (or the history off): an empty list.
  * Connects to the database on first use. *out is the caller's (ald_runs_free). */
 ALD_EXTERN(int) ald_project_runs(ald_runs **out, ald_project *p, size_t max);
+/* Number of rows. */
 ALD_EXTERN(size_t) ald_runs_count(const ald_runs *l);
+/* Row i (i < ald_runs_count), newest first, borrowed from the list. */
 ALD_EXTERN(const ald_run_record *) ald_runs_at(const ald_runs *l, size_t i);
+/* Frees the list; NULL is a no-op. */
 ALD_EXTERN(void) ald_runs_free(ald_runs *l);
 
 /* The checksum revision r's file has now for its upgrade (downgrade 0) or
@@ -683,6 +714,7 @@ typedef struct {
 } ald_verify_options;
 #define ALD_VERIFY_OPTIONS_VERSION 1
 #define ALD_VERIFY_OPTIONS_INIT { ALD_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+/* As ald_open_options_init, for ald_verify_options. */
 ALD_EXTERN(int) ald_verify_options_init(ald_verify_options *opts, unsigned int version);
 
 /* The result of a verify. */
@@ -714,12 +746,14 @@ typedef struct ald_verify_result ald_verify_result;
 ALD_EXTERN(int) ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options *opts);
 /* The entries, one per revision verified, in the order verified. */
 ALD_EXTERN(size_t) ald_verify_result_count(const ald_verify_result *v);
+/* Entry i (i < ald_verify_result_count), borrowed from the result. */
 ALD_EXTERN(const ald_verify_entry *) ald_verify_result_at(const ald_verify_result *v, size_t i);
 /* The entry of the revision verify stopped at, or NULL when every one was
  * restored, irreversible or skipped. */
 ALD_EXTERN(const ald_verify_entry *) ald_verify_result_failed(const ald_verify_result *v);
 /* The scratch database's URL as shown to users (password masked). */
 ALD_EXTERN(const char *) ald_verify_result_scratch_display(const ald_verify_result *v);
+/* Frees the result; NULL is a no-op. */
 ALD_EXTERN(void) ald_verify_result_free(ald_verify_result *v);
 
 #ifdef __cplusplus

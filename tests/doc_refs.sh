@@ -3,7 +3,8 @@
 # every "§N", "§N.M" or "§N.M.K" in src/, ui/ and tests/ names a section of
 # doc/alembic-compat.md (a "## N." or "### N.M" heading, or item K of the
 # numbered list under "### N.M"), every file citing one names that document,
-# and no comment points outside the repository (a "shared/" path).
+# no comment points outside the repository (a "shared/" path), and every
+# function include/aludel.h declares has its own doc comment right above it.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
 top=${top_srcdir:-.}
@@ -41,4 +42,7 @@ done
 ok_eq "every file citing a § names doc/alembic-compat.md" "" "$unnamed"
 outside=$(grep -rln '\.\./shared\|shared/alembic' src ui tests | grep -v '^tests/doc_refs.sh$' || true)
 ok_eq "no comment points outside the repository" "" "$outside"
+undocumented=$(awk '/^ALD_EXTERN\(/ { if (prev !~ /\*\/[ \t]*$/) print NR ": " $0 }
+	!/^[ \t]*$/ { prev = $0 }' include/aludel.h)
+ok_eq "every function of include/aludel.h has a doc comment" "" "$undocumented"
 tap_done
