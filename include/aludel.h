@@ -142,8 +142,11 @@ enum {
 ALD_EXTERN(const char *) ald_revision_id(const ald_revision *r);
 /* First paragraph of the docstring / header (the one-line message). */
 ALD_EXTERN(const char *) ald_revision_message(const ald_revision *r);
-/* The whole docstring / header text, whitespace-stripped. */
-ALD_EXTERN(const char *) ald_revision_doc(const ald_revision *r);
+/* The whole docstring / header text, whitespace-stripped, read from the
+ * revision's file now (the graph keeps only the message). *out is the
+ * caller's (free). ALD_EINVALID when the file now holds another revision or
+ * no longer parses; the file's read errors. */
+ALD_EXTERN(int) ald_revision_read_doc(char **out, const ald_revision *r);
 /* Absolute path of the revision file. */
 ALD_EXTERN(const char *) ald_revision_path(const ald_revision *r);
 /* "Create Date" as written, or NULL. */

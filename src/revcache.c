@@ -20,7 +20,7 @@
  * not verify is ignored alone (its file is parsed again). Entries travel from
  * one cache file to the next with their checksums, verified when used.
  * The docstring is not kept (it is read from the file when asked for: see
- * ald_revision_doc). Bump FORMAT whenever this layout or what the parsers
+ * ald_revision_read_doc). Bump FORMAT whenever this layout or what the parsers
  * produce changes; a file of another format is replaced without a word.
  */
 #include "revcache.h"

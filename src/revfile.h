@@ -31,7 +31,7 @@ struct ald_revfile {
 	char *id;                 /* Revision ID; owned */
 	char *doc;                /* docstring / header text, whitespace-stripped; owned; never
 	                             NULL from a parser, NULL after a folder scan until
-	                             ald_revision_doc() reads it again */
+	                             ald_revision_read_doc() reads it again */
 	char *message;            /* first paragraph of doc (text before the first blank line; SQL:
 	                             the message line, "" when the header starts with a field);
 	                             owned, never NULL */
@@ -90,7 +90,7 @@ int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path);
 /* Fills *out with a copy of `in` whose strings and lists all live in one
  * allocation (out->block): a scanned folder holds one block per revision
  * instead of half a dozen small ones. The doc is not copied (out->doc is NULL,
- * see ald_revision_doc). `in` is unchanged; its strings may be borrowed. */
+ * see ald_revision_read_doc). `in` is unchanged; its strings may be borrowed. */
 void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
 
 /* Frees everything the struct owns and zeroes it. */

@@ -14,25 +14,26 @@ const char *ald_revision_message(const ald_revision *r)
 	return r->rev->file.message;
 }
 
-/* The docstring is not kept when the folder is scanned: it is read from the
- * file on first use and kept from then on (the revision is logically const:
- * only this cache field changes). A file that cannot be read any more, or now
- * holds another revision, gives its message instead. */
-const char *ald_revision_doc(const ald_revision *r)
+/* The docstring is not kept when the folder is scanned (a revision parsed
+ * whole may have it): it is read from the file when asked for. */
+int ald_revision_read_doc(char **out, const ald_revision *r)
 {
-	struct ald_revfile *f = (struct ald_revfile *)&r->rev->file;
-	if (!f->doc) {
-		struct ald_revfile now;
-		if (ald_revfile_load(&now, f->path) == 0 && ald_streq(now.id, f->id)) {
-			f->doc = now.doc;
-			now.doc = NULL;
-		} else {
-			f->doc = ald_xstrdup(f->message);
-		}
-		ald_revfile_clear(&now);
-		ald_error_clear();
+	const struct ald_revfile *f = &r->rev->file;
+	*out = NULL;
+	if (f->doc) {
+		*out = ald_xstrdup(f->doc);
+		return 0;
 	}
-	return f->doc;
+	struct ald_revfile now;
+	int err = ald_revfile_load(&now, f->path);
+	if (err == 0 && !ald_streq(now.id, f->id))
+		err = ald_error_set(ALD_EINVALID, "%s now holds revision %s, not %s", f->path, now.id, f->id);
+	if (err == 0) {
+		*out = now.doc ? now.doc : ald_xstrdup("");
+		now.doc = NULL;
+	}
+	ald_revfile_clear(&now);
+	return err;
 }
 
 const char *ald_revision_path(const ald_revision *r)

@@ -80,7 +80,7 @@ static int load_one(struct ald_revfile *rf, int dfd, const char *name, const cha
 	if (err < 0)
 		return err;
 	/* one block per revision, without the docstring: it is read again when
-	 * asked for (ald_revision_doc); at 100,000 revisions that is tens of
+	 * asked for (ald_revision_read_doc); at 100,000 revisions that is tens of
 	 * megabytes less */
 	ald_revfile_pack(rf, &parsed);
 	ald_revfile_clear(&parsed);

@@ -111,8 +111,8 @@ static void put(const char *dir, const char *name, const char *text)
 	fclose(f);
 }
 
-/* ald_revision_flags gives only the bits aludel.h declares, and the
- * getters leave the last error alone. */
+/* ald_revision_flags gives only the bits aludel.h declares; the docstring
+ * is read by a call that can fail, and the getters leave its error alone. */
 static void test_revision_flags(void **state)
 {
 	(void)state;
@@ -144,6 +144,22 @@ static void test_revision_flags(void **state)
 		else
 			assert_int_equal(f, ALD_REVISION_HEAD | ALD_REVISION_REAL_HEAD);
 	}
+	/* the docstring is read from the file when asked, a failure reported */
+	const ald_revision *a1 = ald_project_revision_at(p, 0);
+	assert_string_equal(ald_revision_id(a1), "a1");
+	char *doc = NULL;
+	assert_int_equal(ald_revision_read_doc(&doc, a1), 0);
+	assert_int_equal(strncmp(doc, "base\n", 5), 0);
+	assert_non_null(strstr(doc, "Revision ID: a1"));
+	free(doc);
+	put(sub, "a1_base.sql", "-- base\n--\n-- Revision ID: zz\n-- Revises:\n\n-- migrate:upgrade\nSELECT 1;\n");
+	doc = (char *)1;
+	assert_int_equal(ald_revision_read_doc(&doc, a1), ALD_EINVALID);
+	assert_null(doc);
+	assert_non_null(strstr(ald_error_last()->message, "a1_base.sql now holds revision zz, not a1"));
+	/* getters leave that error alone */
+	assert_string_equal(ald_revision_message(a1), "base");
+	assert_int_equal(ald_error_last()->code, ALD_EINVALID);
 	ald_project_free(p);
 	char cmd[700];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -172,11 +172,15 @@ char *preview_text(struct tui *t, int tab)
 {
 	const ald_revision *r = ald_revlist_at(t->order, t->cursor);
 	char *body = tab == PREVIEW_PLAN ? tui_plan_preview(t, r) : own_sql(t, r, tab == PREVIEW_DOWNGRADE);
-	size_t n = strlen(ald_revision_doc(r)) + strlen(ald_revision_path(r)) + strlen(body) + 64;
+	char *doc = NULL; /* the file's docstring now; its message if it cannot give it */
+	if (ald_revision_read_doc(&doc, r) < 0 && !(doc = strdup(ald_revision_message(r))))
+		abort();
+	size_t n = strlen(doc) + strlen(ald_revision_path(r)) + strlen(body) + 64;
 	char *text = malloc(n);
 	if (!text)
 		abort();
-	snprintf(text, n, "%s\nFile: %s\n\n%s", ald_revision_doc(r), ald_revision_path(r), body);
+	snprintf(text, n, "%s\nFile: %s\n\n%s", doc, ald_revision_path(r), body);
+	free(doc);
 	free(body);
 	return text;
 }

@@ -2,7 +2,19 @@
  * (one-line: Script._head_only; verbose: Script.log_entry). */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* The revision's docstring as its file holds it now; when the file can no
+ * longer give it (gone, or now another revision), the message read when the
+ * project was opened. The caller frees it. */
+static char *cli_revision_doc(const ald_revision *r)
+{
+	char *doc = NULL;
+	if (ald_revision_read_doc(&doc, r) < 0)
+		doc = cli_xstrdup(ald_revision_message(r));
+	return doc;
+}
 
 static void put_list(struct cli_buf *b, const ald_revision *r, size_t (*count)(const ald_revision *),
 		     const char *(*at)(const ald_revision *, size_t))
@@ -93,16 +105,17 @@ void fmt_verbose(struct cli_buf *b, const ald_revision *r, int current)
 	cli_buf_printf(b, "Path: %s\n\n", ald_revision_path(r));
 	/* Every docstring line indented by four spaces, blank lines too; the
 	 * entry ends with a newline (the caller prints one more, as Alembic). */
-	const char *doc = ald_revision_doc(r);
-	while (*doc) {
-		size_t n = strcspn(doc, "\n");
+	char *doc = cli_revision_doc(r);
+	for (const char *d = doc; *d;) {
+		size_t n = strcspn(d, "\n");
 		cli_buf_puts(b, "    ");
-		cli_buf_put(b, doc, n);
+		cli_buf_put(b, d, n);
 		cli_buf_putc(b, '\n');
-		doc += n + (doc[n] == '\n');
+		d += n + (d[n] == '\n');
 	}
-	if (!*ald_revision_doc(r))
+	if (!*doc)
 		cli_buf_putc(b, '\n');
+	free(doc);
 }
 
 /* Length of the well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
@@ -203,7 +216,9 @@ void fmt_json_revision(struct cli_buf *b, const ald_revision *r, int current)
 	cli_buf_puts(b, ", \"message\": ");
 	fmt_json_string(b, ald_revision_message(r));
 	cli_buf_puts(b, ", \"doc\": ");
-	fmt_json_string(b, ald_revision_doc(r));
+	char *doc = cli_revision_doc(r);
+	fmt_json_string(b, doc);
+	free(doc);
 	cli_buf_puts(b, ", \"create_date\": ");
 	if (ald_revision_create_date(r))
 		fmt_json_string(b, ald_revision_create_date(r));
