@@ -153,8 +153,9 @@ ALD_EXTERN(const char *) ald_revision_path(const ald_revision *r);
 ALD_EXTERN(const char *) ald_revision_create_date(const ald_revision *r);
 /* Its ALD_REVISION_* flags (only the bits declared above). */
 ALD_EXTERN(unsigned) ald_revision_flags(const ald_revision *r);
-/* 1 for an Alembic .py revision, 0 for a native .sql one. */
-ALD_EXTERN(int) ald_revision_is_python(const ald_revision *r);
+/* 1 for an Alembic .py revision, 0 for a native .sql one (named as
+ * ald_project_is_alembic). */
+ALD_EXTERN(int) ald_revision_is_alembic(const ald_revision *r);
 /* 0 when the revision must run outside a transaction ("Transactional: false"). */
 ALD_EXTERN(int) ald_revision_transactional(const ald_revision *r);
 /* Down revisions (Revises), as written. */

@@ -53,7 +53,7 @@ unsigned ald_revision_flags(const ald_revision *r)
 				ALD_REVISION_BRANCHPOINT | ALD_REVISION_MERGEPOINT);
 }
 
-int ald_revision_is_python(const ald_revision *r)
+int ald_revision_is_alembic(const ald_revision *r)
 {
 	return r->rev->file.kind == ALD_REVFILE_PY;
 }

@@ -300,7 +300,7 @@ static int refuse_python(const ald_revlist *list)
 {
 	for (size_t i = 0; i < ald_revlist_count(list); i++) {
 		const ald_revision *r = ald_revlist_at(list, i);
-		if (ald_revision_is_python(r))
+		if (ald_revision_is_alembic(r))
 			return ald_error_set(ALD_EUSAGE, "revision %s (%s) is an Alembic .py revision: Alembic would run "
 					     "it on the database env.py connects to, not on the scratch database; verify "
 					     "covers native .sql revisions only (choose them with -r)",

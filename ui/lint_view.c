@@ -64,7 +64,7 @@ const ald_lint *lint_of(struct tui *t, size_t ix)
 		const ald_revision *r = ald_project_revision_at(t->project, ix);
 		ald_lint *found = NULL;
 		l->state[ix] = LINT_NONE;
-		if (ald_revision_is_python(r))
+		if (ald_revision_is_alembic(r))
 			return NULL;
 		int err = ald_lint_revisions(&found, t->project, &r, 1);
 		if (err == ALD_EUSAGE) { /* SQLite: not linted at all */

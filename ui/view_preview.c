@@ -156,7 +156,7 @@ static char *own_sql(struct tui *t, const ald_revision *r, int downgrade)
 			m += n + 2;
 		fprintf(f, "-- %s\n", m);
 	} else {
-		if (ald_revision_is_python(r))
+		if (ald_revision_is_alembic(r))
 			fprintf(f, "-- the %s() function of this Alembic revision, as written (the plan tab shows its SQL)\n",
 				downgrade ? "downgrade" : "upgrade");
 		char *lint = lint_annotate(t, r, downgrade, sql); /* the findings beside the statements */

@@ -227,6 +227,6 @@ void fmt_json_revision(struct cli_buf *b, const ald_revision *r, int current)
 	cli_buf_puts(b, ", \"path\": ");
 	fmt_json_string(b, ald_revision_path(r));
 	cli_buf_puts(b, ", \"format\": ");
-	fmt_json_string(b, ald_revision_is_python(r) ? "alembic-python" : "sql");
+	fmt_json_string(b, ald_revision_is_alembic(r) ? "alembic-python" : "sql");
 	cli_buf_putc(b, '}');
 }
