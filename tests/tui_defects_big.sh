@@ -222,7 +222,7 @@ big() {
 	while [ $steps -lt 40 ]; do
 		keys JJJJ
 		steps=$((steps + 1)); at=$((at + 4)); [ $at -gt $max ] && at=$max
-		if [ $walk = 0 ]; then wait_for "\\[$at-[0-9]+/" 50 || walk=1; else sleep 0.3; scr=$(screen); fi
+		if [ $walk = 0 ]; then wait_for "\\[$at-[0-9]+/" || walk=1; else sleep 0.3; scr=$(screen); fi
 		bad="$bad$(wrapped_rows)"
 		marks="$marks$(printf '%s\n' "$scr" | grep -o 'WRAPMARK')"
 		printf '%s\n' "$scr" | grep -q "^ INSERT INTO t_long VALUES (1000, 'xxx" && seen=0
