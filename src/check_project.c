@@ -7,22 +7,6 @@
 
 #include <stdlib.h>
 
-/* Whether the URL is PostgreSQL's: lint's rules are PostgreSQL's, so a
- * project without a URL, or with SQLite's, is not linted. */
-static int is_postgresql(const char *url)
-{
-	struct ald_db_url u;
-	if (!url)
-		return 0;
-	if (ald_db_url_parse(&u, url) < 0) {
-		ald_error_clear();
-		return 0;
-	}
-	int pg = ald_streq(u.scheme, "postgresql");
-	ald_db_url_clear(&u);
-	return pg;
-}
-
 /* Every revision, oldest first, linted; each error finding reported. Lint
  * that cannot run (Alembic failing to give a .py revision's SQL...) is a
  * finding too: the gate does not pass what it could not check. */
@@ -85,7 +69,8 @@ void ald_check_project(struct ald_check_result *r, const ald_open_options *open,
 		ald_check_add_error(r, ALD_CHECK_PROJECT, NULL);
 		return;
 	}
-	if (is_postgresql(cfg->url))
+	/* lint's rules are PostgreSQL's: without a URL, or with SQLite's, no lint */
+	if (ald_db_url_is(cfg->url, "postgresql"))
 		lint_errors(r, p);
 	if (cfg->url)
 		ald_check_edited(r, p);

@@ -36,6 +36,10 @@ int ald_db_url_parse(struct ald_db_url *out, const char *url);
  * text after the last '@' (up to any query) with all else XXXXX. Caller frees. */
 char *ald_db_url_display(const char *url);
 void ald_db_url_clear(struct ald_db_url *u);
+/* Whether `url` (may be NULL) parses as a URL of `scheme` ("sqlite",
+ * "postgresql"); a URL that does not parse is of no scheme (the parse
+ * error is not kept). */
+int ald_db_url_is(const char *url, const char *scheme);
 
 /* The details of the last database error of a connection. */
 struct ald_db_error {

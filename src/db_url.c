@@ -501,3 +501,17 @@ void ald_db_url_clear(struct ald_db_url *u)
 	free(u->display);
 	memset(u, 0, sizeof(*u));
 }
+
+int ald_db_url_is(const char *url, const char *scheme)
+{
+	struct ald_db_url u;
+	if (!url)
+		return 0;
+	if (ald_db_url_parse(&u, url) < 0) {
+		ald_error_clear();
+		return 0;
+	}
+	int is = ald_streq(u.scheme, scheme);
+	ald_db_url_clear(&u);
+	return is;
+}

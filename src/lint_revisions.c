@@ -12,18 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A SQLite project is refused; no URL, or one aludel does not know, is linted. */
 static int refuse_sqlite(const ald_project *p)
 {
-	if (!p || !p->config.url)
-		return 0;
-	struct ald_db_url u;
-	if (ald_db_url_parse(&u, p->config.url) < 0) {
-		ald_error_clear();
-		return 0; /* not a URL aludel knows: lint anyway */
-	}
-	int sqlite = ald_streq(u.scheme, "sqlite");
-	ald_db_url_clear(&u);
-	if (sqlite)
+	if (p && ald_db_url_is(p->config.url, "sqlite"))
 		return ald_error_set(ALD_EUSAGE,
 				     "aludel lint checks PostgreSQL migrations; this project's database URL is SQLite");
 	return 0;
