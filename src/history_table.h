@@ -69,8 +69,10 @@ void ald_histtab_clear(struct ald_histtab *h);
 void ald_histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql);
 /* The checksum revision `rev`'s file has now for the direction, read again
  * from the file. Errors: ALD_ENOTFOUND for a downgrade the file does not
- * have (a .py file without upgrade() too), the reading and splitting errors. */
-int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade);
+ * have (a .py file without upgrade() too), the reading and splitting errors.
+ * A native section is split by `dialect`'s rules, as the plan that ran it
+ * (ald_project_split_dialect); a .py revision's source is not split. */
+int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect);
 
 /* The step's direction as the table writes it. */
 const char *ald_histtab_direction(enum ald_step_kind kind);

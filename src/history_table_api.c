@@ -67,7 +67,7 @@ int ald_revision_checksum(char **out, const ald_revision *r, int downgrade)
 	char hex[65];
 	*out = NULL;
 	ald_error_clear();
-	int error = ald_histtab_rev_checksum(hex, r->rev, downgrade != 0);
+	int error = ald_histtab_rev_checksum(hex, r->rev, downgrade != 0, ald_project_split_dialect(r->project));
 	if (error == 0)
 		*out = ald_xstrdup(hex);
 	return error;
@@ -107,6 +107,7 @@ int ald_project_edited(ald_revlist **out, ald_project *p)
 	if (error == 0) {
 		const struct ald_graph *g = p->graph;
 		const char **sums = ald_xcalloc(g->n ? g->n : 1, sizeof(*sums));
+		enum ald_sql_dialect dialect = ald_project_split_dialect(p);
 		last_sums(sums, g, &rec);
 		ald_revlist *l = ald_revlist_new();
 		for (size_t i = 0; i < ald_revlist_count(applied); i++) {
@@ -115,7 +116,7 @@ int ald_project_edited(ald_revlist **out, ald_project *p)
 			char now[65];
 			if (!sums[x] || !*sums[x])
 				continue;
-			if (ald_histtab_rev_checksum(now, r->rev, 0) < 0 || !ald_streq(now, sums[x]))
+			if (ald_histtab_rev_checksum(now, r->rev, 0, dialect) < 0 || !ald_streq(now, sums[x]))
 				ald_revlist_push(l, r);
 		}
 		ald_error_clear();

@@ -29,7 +29,8 @@ static int write_rows(struct ald_histtab *h, struct ald_db *db, const struct ald
 		char now[ALD_HISTTAB_TIME_LEN], sum[65];
 		ald_histtab_now(now);
 		int has_sum = st->kind != ALD_STEP_STAMP && st->rev != ALD_NOREV &&
-			      ald_histtab_rev_checksum(sum, &g->revs[st->rev], st->kind == ALD_STEP_DOWNGRADE) == 0;
+			      ald_histtab_rev_checksum(sum, &g->revs[st->rev], st->kind == ALD_STEP_DOWNGRADE,
+						       ALD_SQL_ANY /* .py steps: not split */) == 0;
 		struct ald_histtab_row row = {
 			.revision = st->rev == ALD_NOREV ? "base" : g->revs[st->rev].file.id,
 			.direction = ald_histtab_direction(st->kind),

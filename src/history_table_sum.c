@@ -23,14 +23,15 @@ void ald_histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql)
 
 /* A native revision's section as the planner splits it (plan.c load_sql):
  * no upgrade section is no statements; no downgrade section, an error. */
-static int sql_checksum(char hex[65], const struct ald_revfile *now, const char *text, int downgrade)
+static int sql_checksum(char hex[65], const struct ald_revfile *now, const char *text, int downgrade,
+			enum ald_sql_dialect dialect)
 {
 	const struct ald_section *sec = downgrade ? &now->downgrade : &now->upgrade;
 	struct ald_stmts st = {0};
 	if (!sec->present && downgrade)
 		return ald_error_set(ALD_ENOTFOUND, "%s: revision %s has no \"-- migrate:downgrade\" section",
 				     now->path, now->id);
-	int err = sec->present ? ald_sql_split(&st, text + sec->offset, sec->length, sec->line) : 0;
+	int err = sec->present ? ald_sql_split_dialect(&st, dialect, text + sec->offset, sec->length, sec->line) : 0;
 	if (err < 0) {
 		ald_error_prefix("%s: ", now->path);
 		return err;
@@ -40,7 +41,7 @@ static int sql_checksum(char hex[65], const struct ald_revfile *now, const char 
 	return 0;
 }
 
-int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade)
+int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect)
 {
 	hex[0] = '\0';
 	if (rev->file.kind == ALD_REVFILE_PY) {
@@ -59,7 +60,7 @@ int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgr
 	struct ald_revfile now;
 	int err = ald_revfile_reread(&now, &text, &len, &rev->file);
 	if (err == 0) {
-		err = sql_checksum(hex, &now, text, downgrade);
+		err = sql_checksum(hex, &now, text, downgrade, dialect);
 		ald_revfile_clear(&now);
 	}
 	free(text);

@@ -4,6 +4,7 @@
 #define ALD_PROJECT_H
 
 #include "aludel.h"
+#include "sql_split.h"
 #include "config.h"
 #include "db.h"
 #include "graph.h"
@@ -55,6 +56,9 @@ void ald_project_apply_envpy(ald_project *p);
 /* The dialect of the configured URL, for offline scripts and previews
  * ("sqlite" when there is no URL or it cannot be read). The caller's. */
 char *ald_project_dialect(const ald_project *p);
+/* Whose rules split the project's SQL sections (sql_split.h): its URL's
+ * scheme, ALD_SQL_ANY without a URL - as plans split them. */
+enum ald_sql_dialect ald_project_split_dialect(const ald_project *p);
 
 /* The project's database, connected on first use (no URL: an error naming
  * the ways to configure one). *out is borrowed from the project. */

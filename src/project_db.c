@@ -144,6 +144,16 @@ char *ald_project_dialect(const ald_project *p)
 	return d;
 }
 
+enum ald_sql_dialect ald_project_split_dialect(const ald_project *p)
+{
+	if (!p->config.url)
+		return ALD_SQL_ANY;
+	char *d = ald_project_dialect(p);
+	enum ald_sql_dialect dialect = ald_sql_dialect_of(d);
+	free(d);
+	return dialect;
+}
+
 /* Builds plan->data from `rows` with the plan's command. */
 static int build(struct ald_plan *plan, const struct ald_strvec *rows)
 {

@@ -416,8 +416,8 @@ static void sql_tables(struct ald_strvec *set, const char *sql, size_t len)
 }
 
 /* The upgrade section of a native revision, split by the rules of the
- * project's database (`dialect`: its URL's scheme, NULL without one). */
-static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f, const char *dialect)
+ * project's database (ald_project_split_dialect). */
+static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f, enum ald_sql_dialect dialect)
 {
 	if (!f->upgrade.present)
 		return 0;
@@ -426,7 +426,7 @@ static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f, con
 	if (err < 0)
 		return err;
 	struct ald_stmts st = {0};
-	err = ald_sql_split_dialect(&st, ald_sql_dialect_of(dialect), text, strlen(text), f->upgrade.line);
+	err = ald_sql_split_dialect(&st, dialect, text, strlen(text), f->upgrade.line);
 	if (err < 0) {
 		ald_error_prefix("%s:", f->path);
 	} else {
@@ -785,9 +785,7 @@ int ald_revision_tables(ald_strarray *out, const ald_project *p, const ald_revis
 	struct ald_strvec set = {0};
 	int err;
 	if (f->kind == ALD_REVFILE_SQL) {
-		char *dialect = p->config.url ? ald_project_dialect(p) : NULL;
-		err = sql_revision(&set, f, dialect);
-		free(dialect);
+		err = sql_revision(&set, f, ald_project_split_dialect(p));
 	} else {
 		err = py_revision(&set, f);
 	}
