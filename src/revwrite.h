@@ -11,6 +11,9 @@
 /* A new random revision id: 12 lower-case hex digits (48 random bits, like
  * Alembic's uuid4().hex[-12:]). The caller's. */
 char *ald_revid_random(void);
+/* n (at most 128) random lower-case hex digits and a NUL into out; aborts,
+ * saying so, when the system gives no random numbers. */
+void ald_random_hex(char *out, size_t n);
 
 /* Alembic's slug of a message: the runs of word characters (letters, digits
  * and '_' of any script; UTF-8) joined by '_' and lower-cased; longer than

@@ -39,11 +39,22 @@ static void random_bytes(unsigned char *buf, size_t n)
 	}
 }
 
+void ald_random_hex(char *out, size_t n)
+{
+	unsigned char b[64];
+	if (n > 2 * sizeof(b))
+		n = 2 * sizeof(b);
+	random_bytes(b, (n + 1) / 2);
+	for (size_t i = 0; i < n; i++)
+		out[i] = "0123456789abcdef"[(i % 2 ? b[i / 2] : b[i / 2] >> 4) & 15];
+	out[n] = '\0';
+}
+
 char *ald_revid_random(void)
 {
-	unsigned char b[6];
-	random_bytes(b, sizeof(b));
-	return ald_xasprintf("%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
+	char hex[13];
+	ald_random_hex(hex, 12);
+	return ald_xstrdup(hex);
 }
 
 /* Decodes one UTF-8 character at s; *len gets its byte length. An invalid

@@ -7,12 +7,12 @@
 #include "db.h"
 #include "error.h"
 #include "project.h"
+#include "revwrite.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Where the host part of url starts (after "scheme://" and any user info,
@@ -73,26 +73,6 @@ char *ald_url_database(const char *url)
 	if (database_span(url, &from, &to) <= 0 || from == to)
 		return NULL;
 	return ald_xstrndup(from, (size_t)(to - from));
-}
-
-/* n random hex digits into out (n + 1 bytes). */
-static void random_hex(char *out, size_t n)
-{
-	unsigned char buf[32];
-	size_t got = 0;
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		ssize_t r = read(fd, buf, sizeof(buf));
-		got = r > 0 ? (size_t)r : 0;
-		close(fd);
-	}
-	unsigned long long x = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 20);
-	for (size_t i = 0; i < n; i++) {
-		x = x * 6364136223846793005ull + 1442695040888963407ull;
-		unsigned v = i / 2 < got ? buf[i / 2] : (unsigned)(x >> 33);
-		out[i] = "0123456789abcdef"[(i % 2 ? v : v >> 4) & 15];
-	}
-	out[n] = '\0';
 }
 
 static int plain_name(const char *s)
@@ -163,7 +143,7 @@ static int pg_scratch(struct ald_scratch *s, const char *project_url, const char
 		s->url = ald_xstrdup(given);
 	} else {
 		char hex[17];
-		random_hex(hex, 16);
+		ald_random_hex(hex, 16);
 		s->name = ald_xasprintf("aludel_verify_%s", hex);
 		s->url = ald_url_with_database(project_url, s->name);
 		add_admin(s, ald_xstrdup(project_url));
