@@ -212,7 +212,7 @@ big() {
 
 	# 7 and 14: the preview of $LONG, walked 4 lines at a time to its end
 	keys / "$LONG" Enter; wait_for "/$LONG: $LONG"
-	keys Enter 3; wait_for '\[1-[0-9]+/[0-9]+\]'; ok_status "$nm [14]: the preview shows its position" 0 $?
+	keys Enter 3; wait_for '\[plan\]  \[1-[0-9]+/[0-9]+\]'; ok_status "$nm [14]: the preview shows its position" 0 $?
 	p=$(pos); shown=${p#*-}; shown=${shown%/*}; ptotal=${p#*/}; ptotal=${ptotal%]}
 	[ -n "$p" ] || { shown=1; ptotal=1000; }
 	max=$((ptotal - shown + 1))
