@@ -1,5 +1,5 @@
 /* bincodec.h - a bounds-checked reader and a writer of native-order binary
- * records (the header cache file, revcache.c): fixed-size integers and
+ * records (the header cache file, revision_cache.c): fixed-size integers and
  * length-prefixed, NUL-terminated strings. A read past the end, or a string
  * without its NUL, marks the reader bad and yields zeros / "": the caller
  * checks `bad` once at the end of a record. Also the records' checksum,

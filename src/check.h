@@ -6,7 +6,7 @@
 
 #include "aludel.h"
 #include "config.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "util.h"
 
 struct ald_check_result {

@@ -2,7 +2,7 @@
 #include "config.h"
 #include "config_ini.h"
 #include "error.h"
-#include "revwrite.h"
+#include "revision_write.h"
 
 #include <stdlib.h>
 #include <string.h>

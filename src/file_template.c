@@ -1,6 +1,6 @@
 /* file_template.c - expanding Alembic's file_template, the subset of
- * Python's `format % mapping` that file names need (see revwrite.h). */
-#include "revwrite.h"
+ * Python's `format % mapping` that file names need (see revision_write.h). */
+#include "revision_write.h"
 #include "error.h"
 
 #include <stdio.h>

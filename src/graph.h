@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "revfile.h"
+#include "revision_file.h"
 #include "util.h"
 
 #define ALD_NOREV SIZE_MAX /* "no revision": base, or not found */

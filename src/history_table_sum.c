@@ -4,7 +4,7 @@
 #include "history_table.h"
 #include "error.h"
 #include "project.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "sha256.h"
 
 #include <stdlib.h>

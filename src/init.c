@@ -2,7 +2,7 @@
 #include "init.h"
 #include "config.h"
 #include "error.h"
-#include "revwrite.h"
+#include "revision_write.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -7,7 +7,7 @@
 #include "error.h"
 #include "lint_rules.h"
 #include "project.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #include <stdlib.h>
 #include <string.h>

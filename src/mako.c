@@ -14,7 +14,7 @@
  */
 #include "mako.h"
 #include "error.h"
-#include "revwrite.h"
+#include "revision_write.h"
 
 #include <ctype.h>
 #include <stdarg.h>

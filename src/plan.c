@@ -7,7 +7,7 @@
 #include "plan.h"
 #include "error.h"
 #include "resolve.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #include <stdlib.h>
 #include <string.h>

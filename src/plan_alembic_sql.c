@@ -14,7 +14,7 @@
 #include "alembic.h"
 #include "error.h"
 #include "plan.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #include <stdlib.h>
 #include <string.h>

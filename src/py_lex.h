@@ -1,5 +1,5 @@
 /* py_lex.h - the pieces of a Python tokenizer shared by aludel's static
- * readers of Python files (rev_py.c: revision modules; envpy.c: env.py):
+ * readers of Python files (revision_read_py.c: revision modules; envpy.c: env.py):
  * a cursor over the source that counts lines, line breaks, string literals
  * (prefixes, quotes, escapes, f-string replacement fields), comments and
  * backslash continuations. No Python is run.

@@ -7,7 +7,7 @@
 #include "error.h"
 #include "project.h"
 #include "py_lex.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * error naming it, never a hang. */
 #include "scan.h"
 #include "error.h"
-#include "revcache.h"
+#include "revision_cache.h"
 
 #include <dirent.h>
 #include <errno.h>

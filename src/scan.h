@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "revfile.h"
+#include "revision_file.h"
 #include "util.h"
 
 /* Reads every revision file (*.sql, and *.py as Alembic names them) of the
@@ -17,7 +17,7 @@
  * reads straight into the graph's revision array. On success it (n_out
  * entries) is the caller's: clear each revfile with ald_revfile_clear and free
  * the array.
- * `sc` says how the header cache (revcache.h) is used; NULL: it is used and
+ * `sc` says how the header cache (revision_cache.h) is used; NULL: it is used and
  * nothing is reported. */
 struct ald_scan_cache {
 	int off;    /* in: 1 = the cache is neither read nor written */

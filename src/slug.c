@@ -1,6 +1,6 @@
 /* slug.c - the small text pieces of a new revision: a random id, the slug of
  * its message (Unicode-aware, like Python's re \w) and Python's repr(). */
-#include "revwrite.h"
+#include "revision_write.h"
 #include "error.h"
 
 #include <fcntl.h>

@@ -7,7 +7,7 @@
 #include "db.h"
 #include "error.h"
 #include "project.h"
-#include "revwrite.h"
+#include "revision_write.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -402,7 +402,7 @@ out=$(timeout 5 "$ALUDEL" -c loop.ini heads 2>&1); st=$?
 ok_match "a loop of references fails naming a key of the loop" \
 	"loop\.ini:[23]: too many nested %\(\.\.\.\)s references in the value of '[ab]' \(a loop\?\)" "$out"
 cd .. && rm -rf boundproj
-# The header cache can't lie (src/revcache.c): a damaged cache file gives the
+# The header cache can't lie (src/revision_cache.c): a damaged cache file gives the
 # output of no cache, is said once on stderr with -v only, and is rewritten;
 # --no-cache neither reads nor writes it.
 mkdir cacheproj && cd cacheproj

@@ -13,7 +13,7 @@
 
 #include "error.h"
 #include "graph.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "util.h"
 
 static inline void rev_files_write(const char *path, const char *text)

@@ -22,7 +22,7 @@
 #include "plan.h"
 #include "run.h"
 #include "resolve.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "rev_files.h"
 
 /* ---- temporary projects of real revision files ---- */

@@ -30,7 +30,7 @@
 #include "error.h"
 #include "graph.h"
 #include "plan.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "rev_files.h"
 
 /* ---- temporary projects ---- */

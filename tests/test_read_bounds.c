@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "error.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "util.h"
 
 static char *root;

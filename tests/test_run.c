@@ -27,7 +27,7 @@
 #include "graph.h"
 #include "pg_harness.h"
 #include "plan.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "rev_files.h"
 #include "run.h"
 

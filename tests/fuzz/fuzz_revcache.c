@@ -1,4 +1,4 @@
-/* fuzz_revcache.c - libFuzzer target: the header cache (src/revcache.c) must
+/* fuzz_revcache.c - libFuzzer target: the header cache (src/revision_cache.c) must
  * never change what a folder scan gives. Once per process, a small project
  * (native revisions with parents, branch labels, depends_on, a
  * non-transactional one, and an Alembic .py merge) is written to a temporary
@@ -19,7 +19,7 @@
 
 #include "error.h"
 #include "fuzz_revfile.h"
-#include "revcache.h"
+#include "revision_cache.h"
 #include "scan.h"
 
 static const struct {

@@ -6,7 +6,7 @@
 #define ALD_FUZZ_REVFILE_H
 
 #include "fuzz_util.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "sql_split.h"
 
 static inline int fuzz_list_equal(const struct ald_strvec *a, const struct ald_strvec *b)

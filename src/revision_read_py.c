@@ -1,4 +1,4 @@
-/* rev_py.c - reads an Alembic revision module statically, without Python.
+/* revision_read_py.c - reads an Alembic revision module statically, without Python.
  *
  * What is read: the module docstring (first statement), and the module-level
  * (column 0) assignments of `revision`, `down_revision`, `branch_labels` and
@@ -10,7 +10,7 @@
  * tokenizing pieces are py_lex.c's, shared with envpy.c.
  * The create date is taken from the "Create Date:" line of the docstring.
  */
-#include "revfile.h"
+#include "revision_file.h"
 #include "error.h"
 #include "py_lex.h"
 
@@ -501,7 +501,7 @@ static char *legacy_id(const char *path)
 
 /* Alembic's rules once the module is read: the revision id (or the legacy
  * file name), down_revision required, self-loops; then aludel's id rule
- * (rev_id.c) for the id and each down revision. depends_on items are not
+ * (revision_id.c) for the id and each down revision. depends_on items are not
  * checked: one that breaks the rule can only name a branch label (no
  * revision has such an id), and Alembic puts no rule on labels. */
 static int finish(struct py *p)

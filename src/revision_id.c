@@ -1,7 +1,7 @@
-/* rev_id.c - aludel's one rule for revision identifiers, checked wherever an
+/* revision_id.c - aludel's one rule for revision identifiers, checked wherever an
  * id enters: read from a native .sql header or an Alembic .py revision
  * (`revision`, the items of `down_revision`, the id items of `depends_on`) and
- * given to `revision --rev-id` / `merge --rev-id` (see revfile.h).
+ * given to `revision --rev-id` / `merge --rev-id` (see revision_file.h).
  *
  * The rule: 1 to ALD_REVID_MAX (32) bytes, each an ASCII letter, digit or '_'.
  * 32 is the width of the version table's column (VARCHAR(32), as Alembic
@@ -10,7 +10,7 @@
  * committed. Alembic itself refuses only '@', '-' and '+'; every id it
  * generates (12 hex digits) passes.
  */
-#include "revfile.h"
+#include "revision_file.h"
 #include "error.h"
 
 #include <stdlib.h>

@@ -1,11 +1,11 @@
-/* project_write.c - `revision` and `merge`: choosing parents, folder, id and
+/* revision_new.c - `revision` and `merge`: choosing parents, folder, id and
  * file format (the scripts folder's script.py.mako for .py files, as
  * Alembic), then writing the new file (Alembic's generate_revision rules). */
 #include "config_ini.h"
 #include "error.h"
 #include "project.h"
 #include "resolve.h"
-#include "revwrite.h"
+#include "revision_write.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
-/* rev_sql.c - reads a native SQL revision file: the header comment block and
+/* revision_read_sql.c - reads a native SQL revision file: the header comment block and
  * the positions of the "-- migrate:upgrade" / "-- migrate:downgrade" sections.
  *
- * Layout (see revfile.h):
+ * Layout (see revision_file.h):
  *   -- <message>
  *   --
  *   -- Revision ID: <id>
@@ -21,7 +21,7 @@
  * error rather than a dropped field. Before the first marker only blank and
  * "--" lines may follow the header.
  */
-#include "revfile.h"
+#include "revision_file.h"
 #include "error.h"
 
 #include <stdlib.h>

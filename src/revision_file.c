@@ -1,6 +1,6 @@
-/* revfile.c - loading a revision file by its extension, re-reading one of its
- * SQL sections, and the helpers both readers share (see revfile.h). */
-#include "revfile.h"
+/* revision_file.c - loading a revision file by its extension, re-reading one of its
+ * SQL sections, and the helpers both readers share (see revision_file.h). */
+#include "revision_file.h"
 #include "error.h"
 
 #include <stdlib.h>

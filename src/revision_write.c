@@ -1,13 +1,13 @@
-/* revwrite.c - the contents and the file of a new revision (see revwrite.h).
+/* revision_write.c - the contents and the file of a new revision (see revision_write.h).
  *
  * The .py file is byte for byte what Alembic 1.8.1's `generic` template
  * (script.py.mako) renders, or the project's own script.py.mako rendered by
  * mako.c; the .sql file is aludel's native header (the
- * format rev_sql.c reads) with two empty sections.
+ * format revision_read_sql.c reads) with two empty sections.
  */
-#include "revwrite.h"
+#include "revision_write.h"
 #include "error.h"
-#include "revfile.h"
+#include "revision_file.h"
 #include "mako.h"
 
 #include <errno.h>
@@ -297,7 +297,7 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 	char *path = NULL, *date = NULL, *text = NULL;
 	int error;
 	*out_path = NULL;
-	/* the one id rule of the readers (rev_id.c): what is written can be read
+	/* the one id rule of the readers (revision_id.c): what is written can be read
 	 * back and fits the version table */
 	if ((error = ald_revid_check("--rev-id", 0, id)) < 0 || (error = check_sql_names(nr)) < 0)
 		goto done;

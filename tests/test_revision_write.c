@@ -1,7 +1,7 @@
-/* test_revwrite.c - new revision files: ids, Alembic's slug rules (doc/alembic-compat.md §7.4),
+/* test_revision_write.c - new revision files: ids, Alembic's slug rules (doc/alembic-compat.md §7.4),
  * file_template tokens and flags, the exact .py (Alembic 1.8.1's generic
  * template, compared with files the real tool wrote) and .sql contents,
- * refusing to overwrite, bad ids (the one id rule of rev_id.c: 32 characters
+ * refusing to overwrite, bad ids (the one id rule of revision_id.c: 32 characters
  * at most, letters, digits and '_'). Runs with TZ=UTC. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "error.h"
-#include "revfile.h"
-#include "revwrite.h"
+#include "revision_file.h"
+#include "revision_write.h"
 
 #define NOW 1795348671LL /* 2026-11-22 11:57:51 UTC */
 
@@ -108,7 +108,7 @@ static void revid_error(const char *id, const char *msg)
 	assert_int_equal(ald_revid_valid(id), 0);
 }
 
-/* The one id rule (rev_id.c), as the writer uses it. */
+/* The one id rule (revision_id.c), as the writer uses it. */
 static void test_revid_check(void **state)
 {
 	(void)state;

@@ -1,4 +1,4 @@
-/* revfile.h - one revision file as read from disk, before it joins the graph.
+/* revision_file.h - one revision file as read from disk, before it joins the graph.
  *
  * Two formats: native SQL revisions (<rev>_<slug>.sql, header in a leading
  * comment block, "-- migrate:upgrade" / "-- migrate:downgrade" sections) and
@@ -99,7 +99,7 @@ void ald_revfile_clear(struct ald_revfile *rf);
 /* The longest revision id: the width of the version table's column. */
 #define ALD_REVID_MAX 32
 
-/* aludel's one rule for revision ids (rev_id.c), applied when reading and
+/* aludel's one rule for revision ids (revision_id.c), applied when reading and
  * when writing: 1 to ALD_REVID_MAX ASCII letters, digits or '_'. Stricter
  * than Alembic, which refuses only '@', '-' and '+' (and so also refused
  * here); Alembic's generated ids (12 hex digits) pass. Returns 1 if `id`
@@ -126,7 +126,7 @@ int ald_revfile_check_nul(const char *path, const char *text, size_t len);
  * as a "-- migrate:" marker is ALD_EINVALID, the error naming `opt`. */
 int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n);
 
-/* Internal to the two readers (revfile.c). Checks that a branch label (or a
+/* Internal to the two readers (revision_file.c). Checks that a branch label (or a
  * Depends On item that is no id, hence a label) has none of the characters
  * that break revision syntax (blanks, '@', '-', '+', ','); the error reads
  * "<path>:<line>: Character(s) '-' not allowed in <what> '<name>'" (no

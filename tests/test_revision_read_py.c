@@ -1,4 +1,4 @@
-/* test_rev_py.c - static reading of Alembic revision modules: the files
+/* test_revision_read_py.c - static reading of Alembic revision modules: the files
  * Alembic 1.8.1 generates, every literal shape, annotations, docstrings,
  * what is ignored, and every error with its exact message. */
 #include <setjmp.h>
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #define PATH "versions/x_rev.py"
 #define RULE " (a revision identifier is 1 to 32 ASCII letters, digits or '_')"
@@ -210,7 +210,7 @@ static void test_generated_files(void **state)
 /* ---- literal shapes ---------------------------------------------------- */
 
 /* Parses `down_revision = <value>` and compares the list read; a value that
- * breaks the id rule (rev_id.c) is read through depends_on, whose items may
+ * breaks the id rule (revision_id.c) is read through depends_on, whose items may
  * be label names, with the same reader. */
 static void down_is(const char *value, size_t n, const char *const *items)
 {
@@ -558,7 +558,7 @@ static void test_self_loops_and_ids(void **state)
 		    PATH ":1: Character(s) ' , ,' not allowed in revision identifier 'a b,c'" RULE);
 }
 
-/* The one id rule (rev_id.c): `revision`, the down_revision items, the
+/* The one id rule (revision_id.c): `revision`, the down_revision items, the
  * legacy id taken from a file name; depends_on items that are no id are
  * label names. */
 static void test_id_rule(void **state)
@@ -653,7 +653,7 @@ static void test_nul_bytes(void **state)
 static void test_load_file(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/test_rev_py.XXXXXX";
+	char dir[] = "/tmp/test_revision_read_py.XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	char path[128];
 	snprintf(path, sizeof(path), "%s/hhh8_merge_side_and_main.py", dir);

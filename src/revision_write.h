@@ -1,4 +1,4 @@
-/* revwrite.h - writing a new revision file (`revision`, `merge`): the id,
+/* revision_write.h - writing a new revision file (`revision`, `merge`): the id,
  * the slug and file name (Alembic's file_template), and the contents, either
  * Alembic 1.8.1's generic template (.py; or the project's own script.py.mako,
  * rendered by mako.c) or aludel's native format (.sql).
@@ -68,7 +68,7 @@ int ald_write_file_atomic(const char *path, const char *text, size_t len, int ov
 
 /* Writes the new revision file; *out_path = its path (the caller's). Refuses
  * to overwrite an existing file, an id (nr->rev_id) that breaks the id rule
- * of revfile.h (ald_revid_check; the message names "--rev-id"), and, for a
+ * of revision_file.h (ald_revid_check; the message names "--rev-id"), and, for a
  * .sql file, a label or Depends On item its header could not hold (blanks,
  * line breaks, ',', '@', '-', '+': ald_revfile_check_name). */
 int ald_revision_write(char **out_path, const struct ald_newrev *nr);

@@ -1,4 +1,4 @@
-/* test_rev_sql.c - the native SQL revision format: header fields, list forms,
+/* test_revision_read_sql.c - the native SQL revision format: header fields, list forms,
  * markers and sections, CRLF and BOM, every malformed case with its exact
  * message; ald_revfile_load() and ald_revfile_section() on real files. */
 #include <setjmp.h>
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
-#include "revfile.h"
+#include "revision_file.h"
 
 #define RULE " (a revision identifier is 1 to 32 ASCII letters, digits or '_')"
 
@@ -353,7 +353,7 @@ static void test_identifier_errors(void **state)
 		     "v/x.sql:3: Character(s) ' ' not allowed in branch label 'a b'");
 }
 
-/* The one id rule (rev_id.c) on the Revision ID and the Revises items. */
+/* The one id rule (revision_id.c) on the Revision ID and the Revises items. */
 static void test_id_rule(void **state)
 {
 	(void)state;
@@ -456,7 +456,7 @@ struct files {
 static int files_setup(void **state)
 {
 	struct files *f = calloc(1, sizeof(*f));
-	strcpy(f->dir, "/tmp/test_rev_sql.XXXXXX");
+	strcpy(f->dir, "/tmp/test_revision_read_sql.XXXXXX");
 	if (!mkdtemp(f->dir))
 		return -1;
 	*state = f;

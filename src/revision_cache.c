@@ -1,4 +1,4 @@
-/* revcache.c - the parsed-header cache of a versions folder (see revcache.h).
+/* revision_cache.c - the parsed-header cache of a versions folder (see revision_cache.h).
  *
  * File format (native byte order; the cache never leaves the machine):
  *   "ALDREVC" NUL, u64 file checksum, u32 format, u32 entry count n,
@@ -23,9 +23,9 @@
  * ald_revision_read_doc). Bump FORMAT whenever this layout or what the parsers
  * produce changes; a file of another format is replaced without a word.
  */
-#include "revcache.h"
+#include "revision_cache.h"
 #include "bincodec.h"
-#include "revwrite.h"
+#include "revision_write.h"
 #include "scan.h"
 #include "error.h"
 

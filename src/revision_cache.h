@@ -1,4 +1,4 @@
-/* revcache.h - a cache of parsed revision headers, one file per versions folder.
+/* revision_cache.h - a cache of parsed revision headers, one file per versions folder.
  *
  * Reading a revision costs an open, a read and a parse; a cached entry costs
  * one stat. An entry is used only when the file's size, modification and
@@ -16,7 +16,7 @@
  * the cache is only ever a faster way to the same result.
  *
  * Nothing damaged is trusted: the file and each entry carry a checksum
- * (revcache.c); a file that does not verify is ignored whole, an entry that
+ * (revision_cache.c); a file that does not verify is ignored whole, an entry that
  * does not verify alone, and what they described is read from the revision
  * files again, then written back. ald_revcache_damage says that it happened.
  */
@@ -25,7 +25,7 @@
 
 #include <sys/stat.h>
 
-#include "revfile.h"
+#include "revision_file.h"
 
 struct ald_revcache;
 

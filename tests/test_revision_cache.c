@@ -1,4 +1,4 @@
-/* test_revcache.c - the parsed-header cache (src/revcache.c): a folder scanned
+/* test_revision_cache.c - the parsed-header cache (src/revision_cache.c): a folder scanned
  * twice gives the same revisions whether read or cached; an entry is used
  * only while the file's size, times and inode are unchanged (a same-size edit
  * that puts the old modification time back is still seen); too recent files,
@@ -28,7 +28,7 @@
 
 #include "bincodec.h"
 #include "error.h"
-#include "revcache.h"
+#include "revision_cache.h"
 #include "scan.h"
 
 static char *root, *vdir, *cdir; /* temporary root, its versions folder, its cache folder */
