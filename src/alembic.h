@@ -27,8 +27,8 @@ struct ald_alembic_cmd {
  * `alembic` on PATH, `python3 -m alembic`. A command given as text is split
  * on blanks. `cfg` may be NULL (no project). Whether the command works shows
  * when it runs. */
-void ald_alembic_find(struct ald_alembic_cmd *out, const struct ald_config *cfg);
-void ald_alembic_cmd_clear(struct ald_alembic_cmd *c);
+void ald__alembic_find(struct ald_alembic_cmd *out, const struct ald_config *cfg);
+void ald__alembic_cmd_clear(struct ald_alembic_cmd *c);
 
 /* How aludel calls Alembic for one project: the command, then -c <ini>,
  * -n <section> (when not "alembic"), each -x, then the subcommand. */
@@ -49,7 +49,7 @@ enum {
 };
 /* Appends the argument vector of `alembic ... <sub> [--sql] [--purge]
  * [--tag tag] -- targets...` to *argv (flags: ALD_ALEMBIC_*). */
-void ald_alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
+void ald__alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
 		      const char *const *targets, size_t n_targets, unsigned flags);
 
 /* One run of a child process, its stdin /dev/null, in a process group of its
@@ -72,19 +72,19 @@ struct ald_proc {
 
 /* Runs argv (searched on PATH) to its end. Fails only when it cannot be
  * started, or its stdout exceeds the bound (the child is then killed); a
- * non-zero exit is p->status. Free p's buffers with ald_proc_clear. */
-int ald_proc_run(struct ald_proc *p, const struct ald_strvec *argv);
-void ald_proc_clear(struct ald_proc *p);
+ * non-zero exit is p->status. Free p's buffers with ald__proc_clear. */
+int ald__proc_run(struct ald_proc *p, const struct ald_strvec *argv);
+void ald__proc_clear(struct ald_proc *p);
 
 /* Alembic's own error from its output: a "FAILED: ..." line to the end, else
  * the exception lines at the end of the last traceback (without the frames),
  * else the last lines; at most 20 lines. The caller's. */
-char *ald_alembic_error_text(const char *output);
+char *ald__alembic_error_text(const char *output);
 
 /* Whether an identifier is relative (Alembic's "+N", "-N", "x@+N", "id-1"):
  * such a target is never passed to Alembic, whose reading of it could differ
  * from the step aludel showed. */
-int ald_alembic_target_is_relative(const char *target);
+int ald__alembic_target_is_relative(const char *target);
 
 /* ---- The SQL of .py steps (plan_alembic_sql.c) ---- */
 
@@ -94,15 +94,15 @@ struct ald_plan_config;
 struct ald_step;
 
 /* Whether step st runs an Alembic .py revision (an upgrade or downgrade step). */
-int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st);
+int ald__step_is_python(const struct ald_graph *g, const struct ald_step *st);
 /* Whether the plan has a step of an Alembic .py revision. */
-int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g);
+int ald__plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g);
 /* Gives every .py step among the first `n_steps` of p (made steps) the
  * statements Alembic's offline mode writes for it, or, where Alembic cannot,
  * a note (SQL comments: why, and the step's upgrade()/downgrade() source).
  * `target` is the command's target (NULL for a stamp). Never fails: whatever
  * happens shows in the script. */
-void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+void ald__alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
 			     const struct ald_alembic_ctx *ctx, const char *target, size_t n_steps);
 
 #endif

@@ -20,7 +20,7 @@ static void split_words(struct ald_strvec *argv, const char *text)
 		while (*s && !isspace((unsigned char)*s))
 			s++;
 		if (s > w)
-			ald_strvec_push(argv, ald_xstrndup(w, (size_t)(s - w)));
+			ald__strvec_push(argv, ald__xstrndup(w, (size_t)(s - w)));
 	}
 }
 
@@ -40,7 +40,7 @@ static char *search_path(const char *name)
 	for (;;) {
 		const char *end = strchr(s, ':');
 		size_t n = end ? (size_t)(end - s) : strlen(s);
-		char *cand = ald_xasprintf("%.*s/%s", (int)n, n ? s : ".", name);
+		char *cand = ald__xasprintf("%.*s/%s", (int)n, n ? s : ".", name);
 		if (is_executable(cand))
 			return cand;
 		free(cand);
@@ -50,85 +50,85 @@ static char *search_path(const char *name)
 	}
 }
 
-void ald_alembic_find(struct ald_alembic_cmd *out, const struct ald_config *cfg)
+void ald__alembic_find(struct ald_alembic_cmd *out, const struct ald_config *cfg)
 {
 	memset(out, 0, sizeof(*out));
 	const char *env = getenv("ALUDEL_ALEMBIC");
 	if (env && *env) {
 		split_words(&out->argv, env);
 		if (out->argv.n) {
-			out->origin = ald_xstrdup("ALUDEL_ALEMBIC in the environment");
+			out->origin = ald__xstrdup("ALUDEL_ALEMBIC in the environment");
 			return;
 		}
 	}
 	if (cfg && cfg->alembic_command) {
 		split_words(&out->argv, cfg->alembic_command);
 		if (out->argv.n) {
-			out->origin = ald_xasprintf("alembic_command in [%s] of %s", cfg->section, cfg->path);
+			out->origin = ald__xasprintf("alembic_command in [%s] of %s", cfg->section, cfg->path);
 			return;
 		}
 	}
 	if (cfg && cfg->here) {
-		char *venv = ald_xasprintf("%s/.venv/bin/alembic", cfg->here);
+		char *venv = ald__xasprintf("%s/.venv/bin/alembic", cfg->here);
 		if (is_executable(venv)) {
-			ald_strvec_push(&out->argv, venv);
-			out->origin = ald_xasprintf("the virtual environment beside %s", cfg->path);
+			ald__strvec_push(&out->argv, venv);
+			out->origin = ald__xasprintf("the virtual environment beside %s", cfg->path);
 			return;
 		}
 		free(venv);
 	}
 	char *onpath = search_path("alembic");
 	if (onpath) {
-		ald_strvec_push(&out->argv, onpath);
-		out->origin = ald_xstrdup("alembic on PATH");
+		ald__strvec_push(&out->argv, onpath);
+		out->origin = ald__xstrdup("alembic on PATH");
 		return;
 	}
-	ald_strvec_pushdup(&out->argv, "python3");
-	ald_strvec_pushdup(&out->argv, "-m");
-	ald_strvec_pushdup(&out->argv, "alembic");
-	out->origin = ald_xstrdup("no alembic command found: python3 -m alembic");
+	ald__strvec_pushdup(&out->argv, "python3");
+	ald__strvec_pushdup(&out->argv, "-m");
+	ald__strvec_pushdup(&out->argv, "alembic");
+	out->origin = ald__xstrdup("no alembic command found: python3 -m alembic");
 }
 
-void ald_alembic_cmd_clear(struct ald_alembic_cmd *c)
+void ald__alembic_cmd_clear(struct ald_alembic_cmd *c)
 {
-	ald_strvec_free(&c->argv);
+	ald__strvec_free(&c->argv);
 	free(c->origin);
 	memset(c, 0, sizeof(*c));
 }
 
-void ald_alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
+void ald__alembic_argv(struct ald_strvec *argv, const struct ald_alembic_ctx *ctx, const char *sub,
 		      const char *const *targets, size_t n_targets, unsigned flags)
 {
 	for (size_t i = 0; i < ctx->cmd.argv.n; i++)
-		ald_strvec_pushdup(argv, ctx->cmd.argv.v[i]);
+		ald__strvec_pushdup(argv, ctx->cmd.argv.v[i]);
 	if (ctx->raiseerr)
-		ald_strvec_pushdup(argv, "--raiseerr");
-	ald_strvec_pushdup(argv, "-c");
-	ald_strvec_pushdup(argv, ctx->config_path);
-	if (ctx->section && !ald_streq(ctx->section, "alembic")) {
-		ald_strvec_pushdup(argv, "-n");
-		ald_strvec_pushdup(argv, ctx->section);
+		ald__strvec_pushdup(argv, "--raiseerr");
+	ald__strvec_pushdup(argv, "-c");
+	ald__strvec_pushdup(argv, ctx->config_path);
+	if (ctx->section && !ald__streq(ctx->section, "alembic")) {
+		ald__strvec_pushdup(argv, "-n");
+		ald__strvec_pushdup(argv, ctx->section);
 	}
 	for (size_t i = 0; ctx->x_args && i < ctx->x_args->n; i++) {
-		ald_strvec_pushdup(argv, "-x");
-		ald_strvec_pushdup(argv, ctx->x_args->v[i]);
+		ald__strvec_pushdup(argv, "-x");
+		ald__strvec_pushdup(argv, ctx->x_args->v[i]);
 	}
-	ald_strvec_pushdup(argv, sub);
+	ald__strvec_pushdup(argv, sub);
 	if (flags & ALD_ALEMBIC_SQL)
-		ald_strvec_pushdup(argv, "--sql");
+		ald__strvec_pushdup(argv, "--sql");
 	if (flags & ALD_ALEMBIC_PURGE)
-		ald_strvec_pushdup(argv, "--purge");
+		ald__strvec_pushdup(argv, "--purge");
 	if (ctx->tag) {
-		ald_strvec_pushdup(argv, "--tag");
-		ald_strvec_pushdup(argv, ctx->tag);
+		ald__strvec_pushdup(argv, "--tag");
+		ald__strvec_pushdup(argv, ctx->tag);
 	}
 	/* "--" keeps a target such as "-1" from reading as an option */
-	ald_strvec_pushdup(argv, "--");
+	ald__strvec_pushdup(argv, "--");
 	for (size_t i = 0; i < n_targets; i++)
-		ald_strvec_pushdup(argv, targets[i]);
+		ald__strvec_pushdup(argv, targets[i]);
 }
 
-int ald_alembic_target_is_relative(const char *target)
+int ald__alembic_target_is_relative(const char *target)
 {
 	for (const char *c = target; *c; c++)
 		if ((*c == '+' || *c == '-') && isdigit((unsigned char)c[1]))
@@ -158,10 +158,10 @@ static void put_last_lines(struct ald_buf *b, const char *from, const char *to, 
 	while (to > s && (to[-1] == '\n' || to[-1] == ' '))
 		to--;
 	if (to > s)
-		ald_buf_put(b, s, (size_t)(to - s));
+		ald__buf_put(b, s, (size_t)(to - s));
 }
 
-char *ald_alembic_error_text(const char *output)
+char *ald__alembic_error_text(const char *output)
 {
 	struct ald_buf b = {0};
 	const char *end = output + strlen(output);
@@ -187,6 +187,6 @@ char *ald_alembic_error_text(const char *output)
 		put_last_lines(&b, output, end, 20);
 	}
 	if (b.len == 0)
-		ald_buf_puts(&b, "(no output)");
-	return ald_buf_detach(&b);
+		ald__buf_puts(&b, "(no output)");
+	return ald__buf_detach(&b);
 }

@@ -24,7 +24,7 @@ static char **child_env(void)
 	size_t n = 0;
 	while (environ[n])
 		n++;
-	char **env = ald_xcalloc(n + 2, sizeof(*env));
+	char **env = ald__xcalloc(n + 2, sizeof(*env));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(environ[i], "PYTHONUNBUFFERED=", 17) != 0)
@@ -37,7 +37,7 @@ static char **child_env(void)
 /* Keeps the last ALD_PROC_TAIL bytes of what the child wrote. */
 static void tail_add(struct ald_buf *tail, const char *s, size_t n)
 {
-	ald_buf_put(tail, s, n);
+	ald__buf_put(tail, s, n);
 	if (tail->len > 2 * ALD_PROC_TAIL) {
 		size_t drop = tail->len - ALD_PROC_TAIL;
 		memmove(tail->ptr, tail->ptr + drop, tail->len - drop + 1);
@@ -94,7 +94,7 @@ static int spawn(pid_t *pid, const struct ald_strvec *argv, int out_fd, int err_
 	posix_spawnattr_setsigdefault(&at, &dfl);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	char **env = child_env();
-	char **av = ald_xcalloc(argv->n + 1, sizeof(*av));
+	char **av = ald__xcalloc(argv->n + 1, sizeof(*av));
 	memcpy(av, argv->v, argv->n * sizeof(*av));
 	int rc = posix_spawnp(pid, av[0], &fa, &at, av, env);
 	free(av);
@@ -102,7 +102,7 @@ static int spawn(pid_t *pid, const struct ald_strvec *argv, int out_fd, int err_
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (rc != 0)
-		return ald_error_set(ALD_ERROR, "cannot start %s: %s", argv->v[0], strerror(rc));
+		return ald__error_set(ALD_ERROR, "cannot start %s: %s", argv->v[0], strerror(rc));
 	return 0;
 }
 
@@ -116,19 +116,19 @@ static ssize_t drain(int fd, char *buf, size_t n)
 	return r;
 }
 
-int ald_proc_run(struct ald_proc *p, const struct ald_strvec *argv)
+int ald__proc_run(struct ald_proc *p, const struct ald_strvec *argv)
 {
 	int out[2], err[2];
 	p->status = -1;
 	p->interrupted = 0;
 	if (argv->n == 0)
-		return ald_error_set(ALD_EUSAGE, "no command to run");
+		return ald__error_set(ALD_EUSAGE, "no command to run");
 	if (pipe2(out, O_CLOEXEC) < 0)
-		return ald_error_set(ALD_ERROR, "pipe: %s", strerror(errno));
+		return ald__error_set(ALD_ERROR, "pipe: %s", strerror(errno));
 	if (pipe2(err, O_CLOEXEC) < 0) {
 		close(out[0]);
 		close(out[1]);
-		return ald_error_set(ALD_ERROR, "pipe: %s", strerror(errno));
+		return ald__error_set(ALD_ERROR, "pipe: %s", strerror(errno));
 	}
 	pid_t pid;
 	int error = spawn(&pid, argv, out[1], err[1], out[0], err[0]);
@@ -167,19 +167,19 @@ int ald_proc_run(struct ald_proc *p, const struct ald_strvec *argv)
 						kill(-pid, SIGKILL);
 					too_much = 1;
 				} else {
-					ald_buf_put(&p->out, chunk, (size_t)r);
+					ald__buf_put(&p->out, chunk, (size_t)r);
 				}
 				continue;
 			}
 			tail_add(&p->tail, chunk, (size_t)r);
 			if (i == 1) {
-				ald_buf_put(&pending, chunk, (size_t)r);
+				ald__buf_put(&pending, chunk, (size_t)r);
 				emit_lines(p, &pending, 0);
 			}
 		}
 	}
 	emit_lines(p, &pending, 1);
-	ald_buf_free(&pending);
+	ald__buf_free(&pending);
 	for (int i = 0; i < 2; i++)
 		if (fds[i].fd >= 0)
 			close(fds[i].fd);
@@ -192,13 +192,13 @@ int ald_proc_run(struct ald_proc *p, const struct ald_strvec *argv)
 	}
 	p->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
 	if (too_much)
-		return ald_error_set(ALD_ERROR, "%s wrote more than %zu MiB to its standard output: stopped",
+		return ald__error_set(ALD_ERROR, "%s wrote more than %zu MiB to its standard output: stopped",
 				     argv->v[0], ALD_PROC_MAX_OUT >> 20);
 	return 0;
 }
 
-void ald_proc_clear(struct ald_proc *p)
+void ald__proc_clear(struct ald_proc *p)
 {
-	ald_buf_free(&p->out);
-	ald_buf_free(&p->tail);
+	ald__buf_free(&p->out);
+	ald__buf_free(&p->tail);
 }

@@ -3,7 +3,7 @@
  * length-prefixed, NUL-terminated strings. A read past the end, or a string
  * without its NUL, marks the reader bad and yields zeros / "": the caller
  * checks `bad` once at the end of a record. Also the records' checksum,
- * ald_hash64 (XXH64). */
+ * ald__hash64 (XXH64). */
 #ifndef ALD_BINCODEC_H
 #define ALD_BINCODEC_H
 
@@ -58,7 +58,7 @@ static inline const char *rd_raw(struct reader *r, uint32_t *len)
 
 static inline void wr(struct ald_buf *b, const void *p, size_t n)
 {
-	ald_buf_put(b, p, n);
+	ald__buf_put(b, p, n);
 }
 
 static inline void wr_u32(struct ald_buf *b, uint32_t v)
@@ -79,7 +79,7 @@ static inline void wr_str(struct ald_buf *b, const char *s)
 	wr(b, s ? s : "", n + 1);
 }
 
-/* ---- ald_hash64: XXH64 (seed 0), written from the published description of
+/* ---- ald__hash64: XXH64 (seed 0), written from the published description of
  * the xxHash 64-bit algorithm: four 64-bit accumulators take 32-byte stripes
  * (acc = rotl(acc + lane * P2, 31) * P1), are merged, then the remaining 8-,
  * 4- and 1-byte pieces are mixed in and the result is avalanched. Input words
@@ -93,28 +93,28 @@ static inline void wr_str(struct ald_buf *b, const char *s)
 #define ALD_H64_P4 0x85EBCA77C2B2AE63ull
 #define ALD_H64_P5 0x27D4EB2F165667C5ull
 
-static inline uint64_t ald_h64_rotl(uint64_t x, int r)
+static inline uint64_t ald__h64_rotl(uint64_t x, int r)
 {
 	return (x << r) | (x >> (64 - r));
 }
 
 /* Little-endian words: one load where the machine is little-endian. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-static inline uint64_t ald_h64_le64(const unsigned char *p)
+static inline uint64_t ald__h64_le64(const unsigned char *p)
 {
 	uint64_t v;
 	memcpy(&v, p, sizeof(v));
 	return v;
 }
 
-static inline uint64_t ald_h64_le32(const unsigned char *p)
+static inline uint64_t ald__h64_le32(const unsigned char *p)
 {
 	uint32_t v;
 	memcpy(&v, p, sizeof(v));
 	return v;
 }
 #else
-static inline uint64_t ald_h64_le64(const unsigned char *p)
+static inline uint64_t ald__h64_le64(const unsigned char *p)
 {
 	uint64_t v = 0;
 	for (int i = 7; i >= 0; i--)
@@ -122,59 +122,59 @@ static inline uint64_t ald_h64_le64(const unsigned char *p)
 	return v;
 }
 
-static inline uint64_t ald_h64_le32(const unsigned char *p)
+static inline uint64_t ald__h64_le32(const unsigned char *p)
 {
 	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
 }
 #endif
 
-static inline uint64_t ald_h64_round(uint64_t acc, uint64_t lane)
+static inline uint64_t ald__h64_round(uint64_t acc, uint64_t lane)
 {
 	acc += lane * ALD_H64_P2;
-	return ald_h64_rotl(acc, 31) * ALD_H64_P1;
+	return ald__h64_rotl(acc, 31) * ALD_H64_P1;
 }
 
-static inline uint64_t ald_h64_merge(uint64_t acc, uint64_t v)
+static inline uint64_t ald__h64_merge(uint64_t acc, uint64_t v)
 {
-	acc ^= ald_h64_round(0, v);
+	acc ^= ald__h64_round(0, v);
 	return acc * ALD_H64_P1 + ALD_H64_P4;
 }
 
-static inline uint64_t ald_hash64(const void *data, size_t len)
+static inline uint64_t ald__hash64(const void *data, size_t len)
 {
 	const unsigned char *p = data, *end = p + len;
 	uint64_t acc;
 	if (len >= 32) {
 		uint64_t v1 = ALD_H64_P1 + ALD_H64_P2, v2 = ALD_H64_P2, v3 = 0, v4 = 0 - ALD_H64_P1;
 		do {
-			v1 = ald_h64_round(v1, ald_h64_le64(p));
-			v2 = ald_h64_round(v2, ald_h64_le64(p + 8));
-			v3 = ald_h64_round(v3, ald_h64_le64(p + 16));
-			v4 = ald_h64_round(v4, ald_h64_le64(p + 24));
+			v1 = ald__h64_round(v1, ald__h64_le64(p));
+			v2 = ald__h64_round(v2, ald__h64_le64(p + 8));
+			v3 = ald__h64_round(v3, ald__h64_le64(p + 16));
+			v4 = ald__h64_round(v4, ald__h64_le64(p + 24));
 			p += 32;
 		} while ((size_t)(end - p) >= 32);
-		acc = ald_h64_rotl(v1, 1) + ald_h64_rotl(v2, 7) + ald_h64_rotl(v3, 12) +
-		      ald_h64_rotl(v4, 18);
-		acc = ald_h64_merge(acc, v1);
-		acc = ald_h64_merge(acc, v2);
-		acc = ald_h64_merge(acc, v3);
-		acc = ald_h64_merge(acc, v4);
+		acc = ald__h64_rotl(v1, 1) + ald__h64_rotl(v2, 7) + ald__h64_rotl(v3, 12) +
+		      ald__h64_rotl(v4, 18);
+		acc = ald__h64_merge(acc, v1);
+		acc = ald__h64_merge(acc, v2);
+		acc = ald__h64_merge(acc, v3);
+		acc = ald__h64_merge(acc, v4);
 	} else {
 		acc = ALD_H64_P5;
 	}
 	acc += (uint64_t)len;
 	for (; end - p >= 8; p += 8) {
-		acc ^= ald_h64_round(0, ald_h64_le64(p));
-		acc = ald_h64_rotl(acc, 27) * ALD_H64_P1 + ALD_H64_P4;
+		acc ^= ald__h64_round(0, ald__h64_le64(p));
+		acc = ald__h64_rotl(acc, 27) * ALD_H64_P1 + ALD_H64_P4;
 	}
 	if (end - p >= 4) {
-		acc ^= ald_h64_le32(p) * ALD_H64_P1;
-		acc = ald_h64_rotl(acc, 23) * ALD_H64_P2 + ALD_H64_P3;
+		acc ^= ald__h64_le32(p) * ALD_H64_P1;
+		acc = ald__h64_rotl(acc, 23) * ALD_H64_P2 + ALD_H64_P3;
 		p += 4;
 	}
 	for (; p < end; p++) {
 		acc ^= *p * ALD_H64_P5;
-		acc = ald_h64_rotl(acc, 11) * ALD_H64_P1;
+		acc = ald__h64_rotl(acc, 11) * ALD_H64_P1;
 	}
 	acc ^= acc >> 33;
 	acc *= ALD_H64_P2;

@@ -9,25 +9,25 @@
 
 static const char *keep(struct ald_check_result *r, char *s)
 {
-	ald_strvec_push(&r->kept, s);
+	ald__strvec_push(&r->kept, s);
 	return s;
 }
 
 static void add_owned(struct ald_check_result *r, int kind, const char *path, unsigned line, char *message)
 {
-	r->v = ald_xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	r->v = ald__xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
 	ald_check_finding *f = &r->v[r->n++];
 	f->kind = kind;
-	f->path = path ? keep(r, ald_xstrdup(path)) : NULL;
+	f->path = path ? keep(r, ald__xstrdup(path)) : NULL;
 	f->line = path ? line : 0;
 	f->message = keep(r, message);
 }
 
-void ald_check_add(struct ald_check_result *r, int kind, const char *path, unsigned line, const char *fmt, ...)
+void ald__check_add(struct ald_check_result *r, int kind, const char *path, unsigned line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *message = ald_xvasprintf(fmt, ap);
+	char *message = ald__xvasprintf(fmt, ap);
 	va_end(ap);
 	add_owned(r, kind, path, line, message);
 }
@@ -55,34 +55,34 @@ static int split_prefix(const char *msg, const char *path, unsigned *line, const
 	return 1;
 }
 
-void ald_check_add_error(struct ald_check_result *r, int kind, const char *path)
+void ald__check_add_error(struct ald_check_result *r, int kind, const char *path)
 {
 	const ald_error *e = ald_error_last();
 	const char *msg = e && e->message ? e->message : "unknown error";
 	unsigned line = 0;
 	const char *rest = msg;
-	char *copy = ald_xstrdup(msg); /* the error is cleared below */
+	char *copy = ald__xstrdup(msg); /* the error is cleared below */
 	if (path && split_prefix(copy, path, &line, &rest)) {
-		add_owned(r, kind, path, line, ald_xstrdup(rest));
+		add_owned(r, kind, path, line, ald__xstrdup(rest));
 	} else {
 		/* a message that names another path first: "<path>:<line>: ..." */
 		const char *colon = copy[0] == '/' ? strchr(copy, ':') : NULL;
 		if (colon) {
-			char *p = ald_xstrndup(copy, (size_t)(colon - copy));
+			char *p = ald__xstrndup(copy, (size_t)(colon - copy));
 			if (split_prefix(copy, p, &line, &rest))
-				add_owned(r, kind, p, line, ald_xstrdup(rest));
+				add_owned(r, kind, p, line, ald__xstrdup(rest));
 			else
-				add_owned(r, kind, path, 0, ald_xstrdup(copy));
+				add_owned(r, kind, path, 0, ald__xstrdup(copy));
 			free(p);
 		} else {
-			add_owned(r, kind, path, 0, ald_xstrdup(copy));
+			add_owned(r, kind, path, 0, ald__xstrdup(copy));
 		}
 	}
 	free(copy);
-	ald_error_clear();
+	ald__error_clear();
 }
 
-const char *ald_check_rel(const struct ald_check_result *r, const char *path)
+const char *ald__check_rel(const struct ald_check_result *r, const char *path)
 {
 	if (!r->base_dir || !path)
 		return path;
@@ -96,10 +96,10 @@ const char *ald_check_rel(const struct ald_check_result *r, const char *path)
 	return path;
 }
 
-void ald_check_files_clear(struct ald_check_files *f)
+void ald__check_files_clear(struct ald_check_files *f)
 {
 	for (size_t i = 0; i < f->n; i++)
-		ald_revfile_clear(&f->v[i]);
+		ald__revfile_clear(&f->v[i]);
 	free(f->v);
 	memset(f, 0, sizeof(*f));
 }
@@ -109,12 +109,12 @@ int ald_check(ald_check_result **out, const ald_open_options *open, const ald_ch
 	ald_open_options open_defaults = ALD_OPEN_OPTIONS_INIT;
 	ald_check_options defaults = ALD_CHECK_OPTIONS_INIT;
 	*out = NULL;
-	ald_error_clear();
+	ald__error_clear();
 	if (!open)
 		open = &open_defaults;
 	if (!opts)
 		opts = &defaults;
-	int verr = ald_options_version_check("ald_check", opts->version, ALD_CHECK_OPTIONS_VERSION);
+	int verr = ald__options_version_check("ald_check", opts->version, ALD_CHECK_OPTIONS_VERSION);
 	if (verr < 0)
 		return verr;
 
@@ -126,25 +126,25 @@ int ald_check(ald_check_result **out, const ald_open_options *open, const ald_ch
 		.x_args = open->x_args,
 		.n_x_args = open->n_x_args,
 	};
-	int err = ald_config_load(&cfg, &copts);
+	int err = ald__config_load(&cfg, &copts);
 	if (err < 0) {
-		ald_config_clear(&cfg);
+		ald__config_clear(&cfg);
 		return err;
 	}
-	struct ald_check_result *r = ald_xcalloc(1, sizeof(*r));
-	r->base_dir = opts->base_dir ? ald_xstrdup(opts->base_dir) : NULL;
+	struct ald_check_result *r = ald__xcalloc(1, sizeof(*r));
+	r->base_dir = opts->base_dir ? ald__xstrdup(opts->base_dir) : NULL;
 
 	struct ald_check_files files = {0};
-	ald_check_scan(&files, r, &cfg);
-	size_t graph = ald_check_graph(r, &files, opts->heads);
+	ald__check_scan(&files, r, &cfg);
+	size_t graph = ald__check_graph(r, &files, opts->heads);
 	size_t broken = files.broken;
-	ald_check_files_clear(&files);
+	ald__check_files_clear(&files);
 	/* the project opens only where the files and the graph are sound (the
 	 * heads may be wrong: it opens then): what the checks above found is
 	 * what it would refuse first */
 	if (broken == 0 && graph == 0)
-		ald_check_project(r, open, &cfg);
-	ald_config_clear(&cfg);
+		ald__check_project(r, open, &cfg);
+	ald__config_clear(&cfg);
 	*out = r;
 	return 0;
 }
@@ -183,7 +183,7 @@ void ald_check_result_free(ald_check_result *r)
 	if (!r)
 		return;
 	free(r->v);
-	ald_strvec_free(&r->kept);
+	ald__strvec_free(&r->kept);
 	free(r->base_dir);
 	free(r);
 }

@@ -17,16 +17,16 @@ struct ald_check_result {
 };
 
 /* Appends a finding; `path` (may be NULL) is copied, the message formatted. */
-void ald_check_add(struct ald_check_result *r, int kind, const char *path, unsigned line,
+void ald__check_add(struct ald_check_result *r, int kind, const char *path, unsigned line,
 		   const char *fmt, ...) ALD_ATTR_PRINTF(5, 6);
 /* Appends the calling thread's last error as a finding of `kind`: a message
  * that begins with "<path>:<line>: " or "<path>: " for a path it names gives
  * the finding's path and line and the rest of the message; otherwise the
  * finding has `path` (may be NULL) and the whole message. Clears the error. */
-void ald_check_add_error(struct ald_check_result *r, int kind, const char *path);
+void ald__check_add_error(struct ald_check_result *r, int kind, const char *path);
 /* `path` as messages write it: relative to r->base_dir when under it. Borrowed
  * from `path`. */
-const char *ald_check_rel(const struct ald_check_result *r, const char *path);
+const char *ald__check_rel(const struct ald_check_result *r, const char *path);
 
 /* The revision files that parsed, in map order. */
 struct ald_check_files {
@@ -34,28 +34,28 @@ struct ald_check_files {
 	size_t n, cap;
 	size_t broken; /* files that did not parse */
 };
-void ald_check_files_clear(struct ald_check_files *f);
+void ald__check_files_clear(struct ald_check_files *f);
 
 /* check_files.c: reads every revision file of the configuration's version
  * folders (map order), each on its own and without the header cache: the
  * ones that parse go to *out, each one that does not, or a folder that
  * cannot be read, becomes a finding. */
-void ald_check_scan(struct ald_check_files *out, struct ald_check_result *r, const struct ald_config *cfg);
+void ald__check_scan(struct ald_check_files *out, struct ald_check_result *r, const struct ald_config *cfg);
 
 /* check_graph.c: duplicate ids and labels, missing parents, cycles, then
  * the heads (`heads` of them; 0: one, and none in a project without
  * revisions), over the files that parsed. Returns how
  * many findings other than the heads' it added. */
-size_t ald_check_graph(struct ald_check_result *r, const struct ald_check_files *f, unsigned heads);
+size_t ald__check_graph(struct ald_check_result *r, const struct ald_check_files *f, unsigned heads);
 
 /* check_project.c: the checks that need the project opened: lint errors on
  * a PostgreSQL project, then the edited applied revisions. A project that
  * does not open becomes a finding. */
-void ald_check_project(struct ald_check_result *r, const ald_open_options *open, const struct ald_config *cfg);
+void ald__check_project(struct ald_check_result *r, const ald_open_options *open, const struct ald_config *cfg);
 
 /* check_project.c: with a database reachable, an applied revision whose
  * file changed since it ran. Filled by the history table (its checksums);
  * until it is merged, it finds nothing. */
-void ald_check_edited(struct ald_check_result *r, ald_project *p);
+void ald__check_edited(struct ald_check_result *r, ald_project *p);
 
 #endif

@@ -35,8 +35,8 @@ static int list_names(struct ald_strvec *names, int dfd)
 	}
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
-		if (ald_scan_is_revision_name(e->d_name))
-			ald_strvec_pushdup(names, e->d_name);
+		if (ald__scan_is_revision_name(e->d_name))
+			ald__strvec_pushdup(names, e->d_name);
 	closedir(d);
 	if (names->n)
 		qsort(names->v, names->n, sizeof(char *), cmp_names);
@@ -49,19 +49,19 @@ static void check_one(struct ald_check_files *out, struct ald_check_result *r, i
 		      const char *path, struct ald_buf *buf)
 {
 	struct ald_revfile rf;
-	int err = ald_read_at(dfd, name, path, ald_read_limit(), buf);
+	int err = ald__read_at(dfd, name, path, ald__read_limit(), buf);
 	if (err == 0)
-		err = ald_revfile_parse(&rf, path, buf->ptr, buf->len);
+		err = ald__revfile_parse(&rf, path, buf->ptr, buf->len);
 	if (err < 0) {
-		ald_check_add_error(r, err == ALD_ECYCLE ? ALD_CHECK_CYCLE : ALD_CHECK_PARSE, path);
+		ald__check_add_error(r, err == ALD_ECYCLE ? ALD_CHECK_CYCLE : ALD_CHECK_PARSE, path);
 		out->broken++;
 		return;
 	}
-	out->v = ald_xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+	out->v = ald__xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 	out->v[out->n++] = rf;
 }
 
-void ald_check_scan(struct ald_check_files *out, struct ald_check_result *r, const struct ald_config *cfg)
+void ald__check_scan(struct ald_check_files *out, struct ald_check_result *r, const struct ald_config *cfg)
 {
 	const struct ald_strvec *dirs = &cfg->version_locations;
 	struct ald_strvec seen = {0};
@@ -70,9 +70,9 @@ void ald_check_scan(struct ald_check_files *out, struct ald_check_result *r, con
 	for (size_t i = 0; i < dirs->n; i++) {
 		char real[PATH_MAX];
 		const char *key = realpath(dirs->v[i], real) ? real : dirs->v[i];
-		if (ald_strvec_contains(&seen, key))
+		if (ald__strvec_contains(&seen, key))
 			continue; /* a folder listed twice is read once */
-		ald_strvec_pushdup(&seen, key);
+		ald__strvec_pushdup(&seen, key);
 		int dfd = open(dirs->v[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		struct ald_strvec names = {0};
 		if (dfd < 0 || list_names(&names, dfd) < 0) {
@@ -80,20 +80,20 @@ void ald_check_scan(struct ald_check_files *out, struct ald_check_result *r, con
 			if (dfd >= 0)
 				close(dfd);
 			if (!(e == ENOENT && cfg->version_locations_set)) { /* Alembic skips those */
-				ald_check_add(r, ALD_CHECK_FOLDER, dirs->v[i], 0, "cannot read the versions folder: %s",
+				ald__check_add(r, ALD_CHECK_FOLDER, dirs->v[i], 0, "cannot read the versions folder: %s",
 					      strerror(e));
 				out->broken++;
 			}
 			continue;
 		}
 		for (size_t k = 0; k < names.n; k++) {
-			char *path = ald_xasprintf("%s/%s", dirs->v[i], names.v[k]);
+			char *path = ald__xasprintf("%s/%s", dirs->v[i], names.v[k]);
 			check_one(out, r, dfd, names.v[k], path, &buf);
 			free(path);
 		}
-		ald_strvec_free(&names);
+		ald__strvec_free(&names);
 		close(dfd);
 	}
-	ald_strvec_free(&seen);
-	ald_buf_free(&buf);
+	ald__strvec_free(&seen);
+	ald__buf_free(&buf);
 }

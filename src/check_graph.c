@@ -55,13 +55,13 @@ static size_t sort_report(struct ald_check_result *r, const struct ald_check_fil
 			first--;
 		const struct ald_revfile *a = &f->v[keys[first].file], *b = &f->v[keys[i].file];
 		if (labels)
-			ald_check_add(r, ALD_CHECK_LABEL, b->path, b->id_line,
+			ald__check_add(r, ALD_CHECK_LABEL, b->path, b->id_line,
 				      "Branch name '%s' in revision %s already used by revision %s (%s)", keys[i].name,
-				      b->id, a->id, ald_check_rel(r, a->path));
+				      b->id, a->id, ald__check_rel(r, a->path));
 		else
-			ald_check_add(r, ALD_CHECK_DUPLICATE, b->path, b->id_line,
+			ald__check_add(r, ALD_CHECK_DUPLICATE, b->path, b->id_line,
 				      "Revision %s is present more than once: also in %s", b->id,
-				      ald_check_rel(r, a->path));
+				      ald__check_rel(r, a->path));
 		found++;
 	}
 	return found;
@@ -77,12 +77,12 @@ struct adj {
  * the component of node i. */
 static void scc(const struct adj *a, size_t n, size_t *comp)
 {
-	size_t *index = ald_xmalloc((n ? n : 1) * sizeof(size_t));
-	size_t *low = ald_xmalloc((n ? n : 1) * sizeof(size_t));
-	size_t *stack = ald_xmalloc((n ? n : 1) * sizeof(size_t));
-	size_t *call = ald_xmalloc((n ? n : 1) * sizeof(size_t)); /* nodes being visited */
-	size_t *pos = ald_xmalloc((n ? n : 1) * sizeof(size_t));  /* their next edge */
-	unsigned char *on = ald_xcalloc(n ? n : 1, 1);
+	size_t *index = ald__xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *low = ald__xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *stack = ald__xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *call = ald__xmalloc((n ? n : 1) * sizeof(size_t)); /* nodes being visited */
+	size_t *pos = ald__xmalloc((n ? n : 1) * sizeof(size_t));  /* their next edge */
+	unsigned char *on = ald__xcalloc(n ? n : 1, 1);
 	size_t counter = 0, top = 0, ncomp = 0;
 	for (size_t i = 0; i < n; i++)
 		index[i] = NOREV;
@@ -144,10 +144,10 @@ static size_t report_cycles(struct ald_check_result *r, const struct ald_check_f
 			    const size_t *other, const char *kind)
 {
 	size_t n = f->n, found = 0;
-	size_t *size = ald_xcalloc(n ? n : 1, sizeof(size_t));
-	size_t *other_size = ald_xcalloc(n ? n : 1, sizeof(size_t));
-	unsigned char *done = ald_xcalloc(n ? n : 1, 1);
-	const char **ids = ald_xmalloc((n ? n : 1) * sizeof(*ids));
+	size_t *size = ald__xcalloc(n ? n : 1, sizeof(size_t));
+	size_t *other_size = ald__xcalloc(n ? n : 1, sizeof(size_t));
+	unsigned char *done = ald__xcalloc(n ? n : 1, 1);
+	const char **ids = ald__xmalloc((n ? n : 1) * sizeof(*ids));
 	for (size_t i = 0; i < n; i++) {
 		size[comp[i]]++;
 		if (other)
@@ -165,18 +165,18 @@ static size_t report_cycles(struct ald_check_result *r, const struct ald_check_f
 		for (size_t k = i; k < n; k++)
 			if (comp[k] == c) {
 				ids[m++] = f->v[k].id;
-				ald_buf_printf(&files, "%s%s", m > 1 ? ", " : "", ald_check_rel(r, f->v[k].path));
+				ald__buf_printf(&files, "%s%s", m > 1 ? ", " : "", ald__check_rel(r, f->v[k].path));
 			}
 		qsort(ids, m, sizeof(*ids), cmp_str);
 		struct ald_buf list = {0};
 		for (size_t k = 0; k < m; k++)
-			ald_buf_printf(&list, "%s%s", k ? ", " : "", ids[k]);
+			ald__buf_printf(&list, "%s%s", k ? ", " : "", ids[k]);
 		const struct ald_revfile *first = &f->v[i];
 		unsigned line = other && first->depends_line ? first->depends_line : first->down_line;
-		ald_check_add(r, ALD_CHECK_CYCLE, first->path, line, "%s is detected in revisions (%s); files: %s", kind,
-			      ald_buf_cstr(&list), ald_buf_cstr(&files));
-		ald_buf_free(&list);
-		ald_buf_free(&files);
+		ald__check_add(r, ALD_CHECK_CYCLE, first->path, line, "%s is detected in revisions (%s); files: %s", kind,
+			      ald__buf_cstr(&list), ald__buf_cstr(&files));
+		ald__buf_free(&list);
+		ald__buf_free(&files);
 		found++;
 	}
 	free(size);
@@ -194,8 +194,8 @@ static void edges(struct adj *a, const struct ald_check_files *f, const unsigned
 	size_t total = 0;
 	for (size_t i = 0; i < f->n; i++)
 		total += f->v[i].down.n + (deps ? f->v[i].depends.n : 0);
-	a->start = ald_xmalloc((f->n + 1) * sizeof(size_t));
-	a->v = ald_xmalloc((total ? total : 1) * sizeof(size_t));
+	a->start = ald__xmalloc((f->n + 1) * sizeof(size_t));
+	a->v = ald__xmalloc((total ? total : 1) * sizeof(size_t));
 	size_t e = 0;
 	for (size_t i = 0; i < f->n; i++) {
 		a->start[i] = e;
@@ -230,14 +230,14 @@ static size_t missing(struct ald_check_result *r, const struct ald_check_files *
 			continue;
 		for (size_t k = 0; k < rf->down.n; k++)
 			if (find(ids, n_ids, rf->down.v[k]) == NOREV) {
-				ald_check_add(r, ALD_CHECK_MISSING_PARENT, rf->path, rf->down_line,
+				ald__check_add(r, ALD_CHECK_MISSING_PARENT, rf->path, rf->down_line,
 					      "Revision %s referenced from %s is not present%s", rf->down.v[k], rf->id, hint);
 				found++;
 			}
 		for (size_t k = 0; k < rf->depends.n; k++)
 			if (find(ids, n_ids, rf->depends.v[k]) == NOREV &&
 			    find(labels, n_labels, rf->depends.v[k]) == NOREV) {
-				ald_check_add(r, ALD_CHECK_MISSING_PARENT, rf->path, rf->depends_line,
+				ald__check_add(r, ALD_CHECK_MISSING_PARENT, rf->path, rf->depends_line,
 					      "Revision %s depends on '%s', which is not present%s", rf->id,
 					      rf->depends.v[k], hint);
 				found++;
@@ -250,7 +250,7 @@ static size_t missing(struct ald_check_result *r, const struct ald_check_files *
 static void heads(struct ald_check_result *r, const struct ald_check_files *f, const unsigned char *in,
 		  const struct key *ids, size_t n_ids, unsigned want)
 {
-	unsigned char *revised = ald_xcalloc(f->n ? f->n : 1, 1);
+	unsigned char *revised = ald__xcalloc(f->n ? f->n : 1, 1);
 	size_t n_in = 0, n_heads = 0;
 	for (size_t i = 0; i < f->n; i++) {
 		if (!in[i])
@@ -265,34 +265,34 @@ static void heads(struct ald_check_result *r, const struct ald_check_files *f, c
 	struct ald_buf list = {0};
 	for (size_t i = 0; i < f->n; i++)
 		if (in[i] && !revised[i])
-			ald_buf_printf(&list, "%s%s (%s)", n_heads++ ? ", " : "", f->v[i].id,
-				       ald_check_rel(r, f->v[i].path));
+			ald__buf_printf(&list, "%s%s (%s)", n_heads++ ? ", " : "", f->v[i].id,
+				       ald__check_rel(r, f->v[i].path));
 	unsigned expected = want ? want : 1;
 	if (n_heads != expected && (n_in || want)) {
 		if (n_heads == 0)
-			ald_check_add(r, ALD_CHECK_HEADS, NULL, 0, "no head, expected %u", expected);
+			ald__check_add(r, ALD_CHECK_HEADS, NULL, 0, "no head, expected %u", expected);
 		else
-			ald_check_add(r, ALD_CHECK_HEADS, NULL, 0, "%zu head%s, expected %u: %s", n_heads,
-				      n_heads == 1 ? "" : "s", expected, ald_buf_cstr(&list));
+			ald__check_add(r, ALD_CHECK_HEADS, NULL, 0, "%zu head%s, expected %u: %s", n_heads,
+				      n_heads == 1 ? "" : "s", expected, ald__buf_cstr(&list));
 	}
-	ald_buf_free(&list);
+	ald__buf_free(&list);
 	free(revised);
 }
 
-size_t ald_check_graph(struct ald_check_result *r, const struct ald_check_files *f, unsigned want)
+size_t ald__check_graph(struct ald_check_result *r, const struct ald_check_files *f, unsigned want)
 {
 	size_t n = f->n, found = 0, n_labels = 0;
-	struct key *ids = ald_xmalloc((n ? n : 1) * sizeof(*ids));
+	struct key *ids = ald__xmalloc((n ? n : 1) * sizeof(*ids));
 	for (size_t i = 0; i < n; i++)
 		ids[i] = (struct key){f->v[i].id, i};
 	found += sort_report(r, f, ids, n, 0);
 	/* in the graph: the first file of each id */
-	unsigned char *in = ald_xcalloc(n ? n : 1, 1);
+	unsigned char *in = ald__xcalloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++)
 		in[ids[i].file] = i == 0 || strcmp(ids[i].name, ids[i - 1].name) != 0;
 	for (size_t i = 0; i < n; i++)
 		n_labels += in[i] ? f->v[i].labels.n : 0;
-	struct key *labels = ald_xmalloc((n_labels ? n_labels : 1) * sizeof(*labels));
+	struct key *labels = ald__xmalloc((n_labels ? n_labels : 1) * sizeof(*labels));
 	n_labels = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; in[i] && k < f->v[i].labels.n; k++)
@@ -300,8 +300,8 @@ size_t ald_check_graph(struct ald_check_result *r, const struct ald_check_files 
 	found += sort_report(r, f, labels, n_labels, 1);
 	found += missing(r, f, in, ids, n, labels, n_labels);
 
-	size_t *down_comp = ald_xmalloc((n ? n : 1) * sizeof(size_t));
-	size_t *all_comp = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *down_comp = ald__xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *all_comp = ald__xmalloc((n ? n : 1) * sizeof(size_t));
 	struct adj down, all;
 	edges(&down, f, in, ids, n, labels, n_labels, 0);
 	edges(&all, f, in, ids, n, labels, n_labels, 1);

@@ -21,18 +21,18 @@ static const char *const known_keys[] = {
 	"recursive_version_locations", "path_separator",
 };
 
-char *ald_abspath(const char *path)
+char *ald__abspath(const char *path)
 {
 	struct ald_buf in = {0}, out = {0};
 	if (path[0] != '/') {
 		char *cwd = getcwd(NULL, 0);
-		ald_buf_puts(&in, cwd ? cwd : ".");
-		ald_buf_putc(&in, '/');
+		ald__buf_puts(&in, cwd ? cwd : ".");
+		ald__buf_putc(&in, '/');
 		free(cwd);
 	}
-	ald_buf_puts(&in, path);
+	ald__buf_puts(&in, path);
 	/* Walk the components, dropping "." and resolving ".." textually. */
-	const char *s = ald_buf_cstr(&in);
+	const char *s = ald__buf_cstr(&in);
 	while (*s) {
 		while (*s == '/')
 			s++;
@@ -47,21 +47,21 @@ char *ald_abspath(const char *path)
 				out.ptr[out.len] = '\0';
 			}
 		} else if (n > 0 && !(n == 1 && s[0] == '.')) {
-			ald_buf_putc(&out, '/');
-			ald_buf_put(&out, s, n);
+			ald__buf_putc(&out, '/');
+			ald__buf_put(&out, s, n);
 		}
 		s = e;
 	}
-	ald_buf_free(&in);
+	ald__buf_free(&in);
 	if (out.len == 0)
-		ald_buf_putc(&out, '/');
-	return ald_buf_detach(&out);
+		ald__buf_putc(&out, '/');
+	return ald__buf_detach(&out);
 }
 
 static char *dirname_of(const char *abs)
 {
 	const char *slash = strrchr(abs, '/');
-	return slash == abs ? ald_xstrdup("/") : ald_xstrndup(abs, (size_t)(slash - abs));
+	return slash == abs ? ald__xstrdup("/") : ald__xstrndup(abs, (size_t)(slash - abs));
 }
 
 struct loader {
@@ -73,28 +73,28 @@ struct loader {
  * when the key is absent. *line gets its line (0 if absent). */
 static int get(char **out, unsigned *line, struct loader *l, const char *key)
 {
-	const struct ald_ini_entry *e = ald_ini_lookup(&l->ini, l->cfg->section, key);
+	const struct ald_ini_entry *e = ald__ini_lookup(&l->ini, l->cfg->section, key);
 	*out = NULL;
 	if (line)
 		*line = e ? e->line : 0;
 	if (!e)
 		return 0;
-	return ald_ini_expand(out, &l->ini, l->cfg->section, l->cfg->here, e);
+	return ald__ini_expand(out, &l->ini, l->cfg->section, l->cfg->here, e);
 }
 
 static int check_keys(struct loader *l)
 {
-	if (ald_streq(l->cfg->section, "alembic"))
+	if (ald__streq(l->cfg->section, "alembic"))
 		return 0; /* env.py of an Alembic project may read keys of its own */
 	for (size_t i = 0; i < l->ini.n; i++) {
 		const struct ald_ini_entry *e = &l->ini.v[i];
-		if (!ald_streq(e->section, l->cfg->section))
+		if (!ald__streq(e->section, l->cfg->section))
 			continue;
 		size_t k = 0;
-		while (k < sizeof(known_keys) / sizeof(*known_keys) && !ald_streq(known_keys[k], e->key))
+		while (k < sizeof(known_keys) / sizeof(*known_keys) && !ald__streq(known_keys[k], e->key))
 			k++;
 		if (k == sizeof(known_keys) / sizeof(*known_keys))
-			return ald_error_set(ALD_EINVALID, "%s:%u: unknown key '%s' in [%s]",
+			return ald__error_set(ALD_EINVALID, "%s:%u: unknown key '%s' in [%s]",
 					     l->ini.path, e->line, e->key, e->section);
 	}
 	return 0;
@@ -108,13 +108,13 @@ static int load_script_location(struct loader *l)
 		return error;
 	if (!v || !*v) {
 		free(v);
-		return ald_error_set(ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
+		return ald__error_set(ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
 	}
-	l->cfg->script_location = ald_abspath(v);
+	l->cfg->script_location = ald__abspath(v);
 	free(v);
 	if (access(l->cfg->script_location, F_OK) != 0) {
-		char *r = ald_py_repr(l->cfg->script_location);
-		error = ald_error_set(ALD_ENOTFOUND,
+		char *r = ald__py_repr(l->cfg->script_location);
+		error = ald__error_set(ALD_ENOTFOUND,
 				      "Path doesn't exist: %s.  Please use the 'init' command to create "
 				      "a new scripts folder.",
 				      r);
@@ -139,8 +139,8 @@ static void split_locations(struct ald_strvec *out, const char *list, char sep)
 		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
 			b--;
 		if (b > a) {
-			char *item = ald_xstrndup(s + a, b - a);
-			ald_strvec_push(out, ald_abspath(item));
+			char *item = ald__xstrndup(s + a, b - a);
+			ald__strvec_push(out, ald__abspath(item));
 			free(item);
 		}
 		s += n;
@@ -159,8 +159,8 @@ static int load_version_locations(struct loader *l)
 		return error;
 	if (!list || !*list) {
 		free(list);
-		ald_strvec_push(&cfg->version_locations,
-				ald_xasprintf("%s/versions", cfg->script_location));
+		ald__strvec_push(&cfg->version_locations,
+				ald__xasprintf("%s/versions", cfg->script_location));
 		return 0;
 	}
 	cfg->version_locations_set = 1;
@@ -168,15 +168,15 @@ static int load_version_locations(struct loader *l)
 	if ((error = get(&sepv, &sep_line, l, "version_path_separator")) < 0)
 		goto done;
 	if (sepv) {
-		if (ald_streq(sepv, "space"))
+		if (ald__streq(sepv, "space"))
 			sep = ' ';
-		else if (ald_streq(sepv, "os") || ald_streq(sepv, ":"))
+		else if (ald__streq(sepv, "os") || ald__streq(sepv, ":"))
 			sep = ':';
-		else if (ald_streq(sepv, ";"))
+		else if (ald__streq(sepv, ";"))
 			sep = ';';
 		else {
-			char *r = ald_py_repr(sepv);
-			error = ald_error_set(ALD_EINVALID,
+			char *r = ald__py_repr(sepv);
+			error = ald__error_set(ALD_EINVALID,
 					      "%s:%u: %s is not a valid value for version_path_separator; "
 					      "expected 'space', 'os', ':', ';'",
 					      l->ini.path, sep_line, r);
@@ -195,12 +195,12 @@ static int load_url(struct loader *l, const char *given)
 {
 	const char *env = getenv("DATABASE_URL");
 	if (given) {
-		l->cfg->url = ald_xstrdup(given);
+		l->cfg->url = ald__xstrdup(given);
 		l->cfg->url_from = "--url";
 		return 0;
 	}
 	if (env && *env) {
-		l->cfg->url = ald_xstrdup(env);
+		l->cfg->url = ald__xstrdup(env);
 		l->cfg->url_from = "DATABASE_URL";
 		return 0;
 	}
@@ -240,14 +240,14 @@ static int load_file_template(struct loader *l)
 	int error = get(&v, &line, l, "file_template");
 	if (error < 0)
 		return error;
-	l->cfg->file_template = v && *v ? v : ald_xstrdup("%(rev)s_%(slug)s");
+	l->cfg->file_template = v && *v ? v : ald__xstrdup("%(rev)s_%(slug)s");
 	if (v && !*v)
 		free(v);
 	/* Try it once so that a bad token is reported with its line. */
 	struct ald_template_values tv = {.rev = "x", .slug = "x"};
 	char *name;
-	if ((error = ald_file_template_expand(&name, l->cfg->file_template, &tv)) < 0) {
-		ald_error_prefix("%s:%u: ", l->ini.path, line);
+	if ((error = ald__file_template_expand(&name, l->cfg->file_template, &tv)) < 0) {
+		ald__error_prefix("%s:%u: ", l->ini.path, line);
 		return error;
 	}
 	free(name);
@@ -265,7 +265,7 @@ static int load_history_table(struct loader *l)
 		return error;
 	if (v && !*v)
 		on = 0;
-	if (v && (!*v || ald_parse_bool(v, &on) == 0)) {
+	if (v && (!*v || ald__parse_bool(v, &on) == 0)) {
 		free(v);
 		v = NULL;
 		if (!on) {
@@ -273,7 +273,7 @@ static int load_history_table(struct loader *l)
 			return 0;
 		}
 	}
-	l->cfg->history_table = v ? v : ald_xstrdup("aludel_history");
+	l->cfg->history_table = v ? v : ald__xstrdup("aludel_history");
 	return 0;
 }
 
@@ -290,7 +290,7 @@ static int load_scalars(struct loader *l)
 	if (v && *v) {
 		long n;
 		if (parse_int(v, &n) < 0 || n < 0)
-			error = ald_error_set(ALD_EINVALID,
+			error = ald__error_set(ALD_EINVALID,
 					      "%s:%u: truncate_slug_length must be a whole number "
 					      "(0 or more), not '%s'",
 					      l->ini.path, line, v);
@@ -304,8 +304,8 @@ static int load_scalars(struct loader *l)
 	if ((error = get(&v, &line, l, "transaction_per_migration")) < 0)
 		return error;
 	cfg->transaction_per_migration_set = v && *v;
-	if (v && *v && ald_parse_bool(v, &cfg->transaction_per_migration) < 0)
-		error = ald_error_set(ALD_EINVALID,
+	if (v && *v && ald__parse_bool(v, &cfg->transaction_per_migration) < 0)
+		error = ald__error_set(ALD_EINVALID,
 				      "%s:%u: transaction_per_migration must be true or false "
 				      "(yes/no, on/off, 1/0), not '%s'",
 				      l->ini.path, line, v);
@@ -316,7 +316,7 @@ static int load_scalars(struct loader *l)
 	if ((error = get(&v, NULL, l, "version_table")) < 0)
 		return error;
 	cfg->version_table_set = v && *v;
-	cfg->version_table = v && *v ? v : ald_xstrdup("alembic_version");
+	cfg->version_table = v && *v ? v : ald__xstrdup("alembic_version");
 	if (v && !*v)
 		free(v);
 	if ((error = get(&v, NULL, l, "version_table_schema")) < 0)
@@ -374,7 +374,7 @@ static int load_max_revision_size(struct loader *l)
 			end++;
 	}
 	if (!n || *end || n > (1ull << 40) >> shift)
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "%s:%u: max_revision_size must be a size in bytes from 1 to 1 TiB, "
 				      "optionally with K, M or G (e.g. 64M), not '%s'",
 				      l->ini.path, line, v);
@@ -397,31 +397,31 @@ static int open_file(struct loader *l, const struct ald_config_options *opts)
 	size_t len = 0;
 	int error = 0;
 	if (access(given, F_OK) == 0) {
-		if ((error = ald_read_file(&text, &len, given)) < 0)
+		if ((error = ald__read_file(&text, &len, given)) < 0)
 			return error;
-		error = ald_ini_parse(&l->ini, given, text, len);
+		error = ald__ini_parse(&l->ini, given, text, len);
 		free(text);
 		if (error < 0)
 			return error;
 	}
 	const char *section = opts->section;
 	if (!section)
-		section = ald_ini_has_section(&l->ini, "aludel") ? "aludel" : "alembic";
-	if (!ald_ini_has_section(&l->ini, section)) {
-		char *r = ald_py_repr(given);
-		error = ald_error_set(ALD_ENOTFOUND,
+		section = ald__ini_has_section(&l->ini, "aludel") ? "aludel" : "alembic";
+	if (!ald__ini_has_section(&l->ini, section)) {
+		char *r = ald__py_repr(given);
+		error = ald__error_set(ALD_ENOTFOUND,
 				      "No config file %s found, or file has no '[%s]' section", r,
 				      section);
 		free(r);
 		return error;
 	}
-	cfg->path = ald_abspath(given);
+	cfg->path = ald__abspath(given);
 	cfg->here = dirname_of(cfg->path);
-	cfg->section = ald_xstrdup(section);
+	cfg->section = ald__xstrdup(section);
 	return 0;
 }
 
-int ald_config_load(struct ald_config *out, const struct ald_config_options *opts)
+int ald__config_load(struct ald_config *out, const struct ald_config_options *opts)
 {
 	struct loader l = {.cfg = out};
 	int error;
@@ -430,24 +430,24 @@ int ald_config_load(struct ald_config *out, const struct ald_config_options *opt
 	    (error = load_script_location(&l)) < 0 || (error = load_version_locations(&l)) < 0 ||
 	    (error = load_url(&l, opts->url)) < 0 || (error = load_file_template(&l)) < 0 ||
 	    (error = load_scalars(&l)) < 0 || (error = load_max_revision_size(&l)) < 0) {
-		ald_ini_clear(&l.ini);
-		ald_config_clear(out);
+		ald__ini_clear(&l.ini);
+		ald__config_clear(out);
 		return error;
 	}
-	ald_ini_clear(&l.ini);
-	ald_read_set_limit(out->max_revision_size);
+	ald__ini_clear(&l.ini);
+	ald__read_set_limit(out->max_revision_size);
 	for (size_t i = 0; i < opts->n_x_args; i++)
-		ald_strvec_pushdup(&out->x_args, opts->x_args[i]);
+		ald__strvec_pushdup(&out->x_args, opts->x_args[i]);
 	return 0;
 }
 
-void ald_config_clear(struct ald_config *cfg)
+void ald__config_clear(struct ald_config *cfg)
 {
 	free(cfg->path);
 	free(cfg->here);
 	free(cfg->section);
 	free(cfg->script_location);
-	ald_strvec_free(&cfg->version_locations);
+	ald__strvec_free(&cfg->version_locations);
 	free(cfg->url);
 	free(cfg->file_template);
 	free(cfg->version_table);
@@ -456,11 +456,11 @@ void ald_config_clear(struct ald_config *cfg)
 	free(cfg->history_table);
 	for (int i = 0; i < 3; i++)
 		free(cfg->lint_keys[i]);
-	ald_strvec_free(&cfg->x_args);
+	ald__strvec_free(&cfg->x_args);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
-const char *ald_config_x(const struct ald_config *cfg, const char *key)
+const char *ald__config_x(const struct ald_config *cfg, const char *key)
 {
 	size_t klen = strlen(key);
 	const char *found = NULL;

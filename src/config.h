@@ -31,8 +31,8 @@ struct ald_config {
 	char *alembic_command; /* alembic_command: how to start the project's Alembic, or NULL */
 	char *history_table;   /* history_table: the run history's table (default "aludel_history");
 				  NULL when the key is empty or false (no history written) */
-	size_t max_revision_size; /* bytes; default 64 MiB; set process-wide by ald_config_load
-				     (ald_read_set_limit): revision files larger are refused */
+	size_t max_revision_size; /* bytes; default 64 MiB; set process-wide by ald__config_load
+				     (ald__read_set_limit): revision files larger are refused */
 	struct ald_strvec x_args; /* the -x key=value arguments, copied */
 	/* lint_disable, lint_warning, lint_error: lists of lint rule ids as
 	 * written (checked by the linter), or NULL; and their lines */
@@ -49,20 +49,20 @@ struct ald_config_options {
 };
 
 /* Loads the configuration into *out (zeroed first). On failure *out is
- * left empty (ald_config_clear() is still safe) and the message names the
+ * left empty (ald__config_clear() is still safe) and the message names the
  * file and line at fault; it never contains a database URL. */
-int ald_config_load(struct ald_config *out, const struct ald_config_options *opts);
+int ald__config_load(struct ald_config *out, const struct ald_config_options *opts);
 
 /* Frees what *cfg holds and zeroes it; safe to call twice. */
-void ald_config_clear(struct ald_config *cfg);
+void ald__config_clear(struct ald_config *cfg);
 
 /* The value of the last -x argument `key=value` for key ("" for a bare
  * `-x key`), or NULL. Borrowed from cfg. */
-const char *ald_config_x(const struct ald_config *cfg, const char *key);
+const char *ald__config_x(const struct ald_config *cfg, const char *key);
 
 /* `path` made absolute against the current directory and normalised like
  * Python's os.path.abspath ("." and ".." removed, no trailing '/'); the
  * caller's. */
-char *ald_abspath(const char *path);
+char *ald__abspath(const char *path);
 
 #endif

@@ -72,7 +72,7 @@ static void note_line(struct parse_ctx *c, const char *line)
 	if (!end)
 		return; /* inih reports the syntax error */
 	free(c->section);
-	c->section = ald_xstrndup(p + 1, (size_t)(end - p - 1));
+	c->section = ald__xstrndup(p + 1, (size_t)(end - p - 1));
 	c->have_prev = 0;
 	c->last = 0;
 	add_section(c->ini, c->section);
@@ -89,7 +89,7 @@ static char *read_line(char *str, int num, void *stream)
 	size_t n = nl ? (size_t)(nl - s) + 1 : c->len - c->pos;
 	c->lineno++;
 	if (memchr(s, '\0', n)) {
-		ctx_fail(c, ALD_EINVALID, ald_xasprintf("%s:%u: syntax error", c->ini->path, c->lineno));
+		ctx_fail(c, ALD_EINVALID, ald__xasprintf("%s:%u: syntax error", c->ini->path, c->lineno));
 		return NULL;
 	}
 	c->raw = s;
@@ -102,7 +102,7 @@ static char *read_line(char *str, int num, void *stream)
 			p++;
 		if (p < s + n && *p == '[') {
 			ctx_fail(c, ALD_EINVALID,
-				 ald_xasprintf("%s:%u: line too long (at most %d characters)",
+				 ald__xasprintf("%s:%u: line too long (at most %d characters)",
 					       c->ini->path, c->lineno, num - 2));
 			return NULL;
 		}
@@ -133,12 +133,12 @@ static char *strip_comment(const char *v, size_t n)
 		i = n;
 	while (i > 0 && is_blank(v[i - 1]))
 		i--;
-	return ald_xstrndup(v, i);
+	return ald__xstrndup(v, i);
 }
 
 static char *lower_dup(const char *s)
 {
-	char *k = ald_xstrdup(s);
+	char *k = ald__xstrdup(s);
 	for (char *p = k; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return k;
@@ -163,7 +163,7 @@ static struct ald_ini_entry *find_entry(const struct ald_ini *ini, const char *s
 	for (size_t i = hash_str(hash_str(HASH_SEED, section), key) & mask; ini->by_key[i];
 	     i = (i + 1) & mask) {
 		struct ald_ini_entry *e = &ini->v[ini->by_key[i] - 1];
-		if (ald_streq(e->section, section) && ald_streq(e->key, key))
+		if (ald__streq(e->section, section) && ald__streq(e->key, key))
 			return e;
 	}
 	return NULL;
@@ -185,7 +185,7 @@ static void index_entry(struct ald_ini *ini)
 	if (ini->n * 2 > ini->key_slots) {
 		free(ini->by_key);
 		ini->key_slots = ini->key_slots ? ini->key_slots * 2 : 64;
-		ini->by_key = ald_xcalloc(ini->key_slots, sizeof(size_t));
+		ini->by_key = ald__xcalloc(ini->key_slots, sizeof(size_t));
 		for (size_t i = 0; i + 1 < ini->n; i++)
 			table_put(ini->by_key, ini->key_slots,
 				  hash_str(hash_str(HASH_SEED, ini->v[i].section), ini->v[i].key), i);
@@ -201,7 +201,7 @@ static int has_section(const struct ald_ini *ini, const char *name)
 		return 0;
 	size_t mask = ini->section_slots - 1;
 	for (size_t i = hash_str(HASH_SEED, name) & mask; ini->by_section[i]; i = (i + 1) & mask)
-		if (ald_streq(ini->sections.v[ini->by_section[i] - 1], name))
+		if (ald__streq(ini->sections.v[ini->by_section[i] - 1], name))
 			return 1;
 	return 0;
 }
@@ -211,12 +211,12 @@ static void add_section(struct ald_ini *ini, const char *name)
 {
 	if (has_section(ini, name))
 		return;
-	ald_strvec_pushdup(&ini->sections, name);
+	ald__strvec_pushdup(&ini->sections, name);
 	size_t n = ini->sections.n;
 	if (n * 2 > ini->section_slots) {
 		free(ini->by_section);
 		ini->section_slots = ini->section_slots ? ini->section_slots * 2 : 16;
-		ini->by_section = ald_xcalloc(ini->section_slots, sizeof(size_t));
+		ini->by_section = ald__xcalloc(ini->section_slots, sizeof(size_t));
 		for (size_t i = 0; i + 1 < n; i++)
 			table_put(ini->by_section, ini->section_slots,
 				  hash_str(HASH_SEED, ini->sections.v[i]), i);
@@ -233,11 +233,11 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	if (c->err)
 		return 1;
 	if (!c->section || !*name) {
-		ctx_fail(c, ALD_EINVALID, ald_xasprintf("%s:%u: syntax error", ini->path, c->lineno));
+		ctx_fail(c, ALD_EINVALID, ald__xasprintf("%s:%u: syntax error", ini->path, c->lineno));
 		return 0;
 	}
 	char *key = lower_dup(name);
-	if (c->indented && c->last && ald_streq(ini->v[c->last - 1].key, key)) {
+	if (c->indented && c->last && ald__streq(ini->v[c->last - 1].key, key)) {
 		struct ald_ini_entry *e = &ini->v[c->last - 1];
 		char *v = strip_comment(c->raw, c->raw_len);
 		if (*v) { /* a continuation line, appended in place: linear however many */
@@ -245,7 +245,7 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 			size_t need = c->value_len + sep + vlen + 1;
 			if (need > c->value_cap) {
 				c->value_cap = need > c->value_cap * 2 ? need : c->value_cap * 2;
-				e->value = ald_xrealloc(e->value, c->value_cap);
+				e->value = ald__xrealloc(e->value, c->value_cap);
 			}
 			if (sep)
 				e->value[c->value_len++] = '\n';
@@ -259,7 +259,7 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	struct ald_ini_entry *dup = find_entry(ini, c->section, key);
 	if (dup) {
 		ctx_fail(c, ALD_EINVALID,
-			 ald_xasprintf("%s:%u: duplicate key '%s' in [%s] (first on line %u)", ini->path,
+			 ald__xasprintf("%s:%u: duplicate key '%s' in [%s] (first on line %u)", ini->path,
 				       c->lineno, key, c->section, dup->line));
 		free(key);
 		return 0;
@@ -269,10 +269,10 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	const char *eq = memchr(c->raw, '=', c->raw_len), *colon = memchr(c->raw, ':', c->raw_len);
 	const char *sep = !eq ? colon : !colon ? eq : eq < colon ? eq : colon;
 	char *v = sep ? strip_comment(sep + 1, c->raw_len - (size_t)(sep + 1 - c->raw))
-		      : ald_xstrdup("");
-	ini->v = ald_xgrow(ini->v, &ini->cap, ini->n + 1, sizeof(*ini->v));
+		      : ald__xstrdup("");
+	ini->v = ald__xgrow(ini->v, &ini->cap, ini->n + 1, sizeof(*ini->v));
 	ini->v[ini->n++] = (struct ald_ini_entry){
-		.section = ald_xstrdup(c->section), .key = key, .value = v, .line = c->lineno};
+		.section = ald__xstrdup(c->section), .key = key, .value = v, .line = c->lineno};
 	index_entry(ini);
 	c->last = ini->n;
 	c->value_len = strlen(v);
@@ -281,27 +281,27 @@ static int on_value(void *user, const char *section_unused, const char *name, co
 	return 1;
 }
 
-int ald_ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len)
+int ald__ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len)
 {
 	memset(ini, 0, sizeof(*ini));
-	ini->path = ald_xstrdup(path);
+	ini->path = ald__xstrdup(path);
 	struct parse_ctx c = {.ini = ini, .text = text, .len = len};
 	int line = ini_parse_stream(read_line, &c, on_value, &c);
 	int error = 0;
 	if (line > 0 && (!c.err || (unsigned)line < c.err_line))
-		error = ald_error_set(ALD_EINVALID, "%s:%d: syntax error", path, line);
+		error = ald__error_set(ALD_EINVALID, "%s:%d: syntax error", path, line);
 	else if (c.err)
-		error = ald_error_set(c.err_code, "%s", c.err);
+		error = ald__error_set(c.err_code, "%s", c.err);
 	else if (line < 0)
-		error = ald_error_set(ALD_ERROR, "%s: cannot parse", path);
+		error = ald__error_set(ALD_ERROR, "%s: cannot parse", path);
 	free(c.err);
 	free(c.section);
 	if (error < 0)
-		ald_ini_clear(ini);
+		ald__ini_clear(ini);
 	return error;
 }
 
-void ald_ini_clear(struct ald_ini *ini)
+void ald__ini_clear(struct ald_ini *ini)
 {
 	for (size_t i = 0; i < ini->n; i++) {
 		free(ini->v[i].section);
@@ -310,19 +310,19 @@ void ald_ini_clear(struct ald_ini *ini)
 	}
 	free(ini->v);
 	free(ini->path);
-	ald_strvec_free(&ini->sections);
+	ald__strvec_free(&ini->sections);
 	free(ini->by_key);
 	free(ini->by_section);
 	memset(ini, 0, sizeof(*ini));
 }
 
-int ald_ini_has_section(const struct ald_ini *ini, const char *section)
+int ald__ini_has_section(const struct ald_ini *ini, const char *section)
 {
 	/* as in configparser, [DEFAULT] only supplies defaults */
-	return !ald_streq(section, "DEFAULT") && has_section(ini, section);
+	return !ald__streq(section, "DEFAULT") && has_section(ini, section);
 }
 
-const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,
+const struct ald_ini_entry *ald__ini_lookup(const struct ald_ini *ini, const char *section,
 					   const char *key)
 {
 	const struct ald_ini_entry *e = find_entry(ini, section, key);
@@ -354,7 +354,7 @@ struct expand_ctx {
 
 static int too_large(struct expand_ctx *x)
 {
-	return ald_error_set(ALD_EINVALID,
+	return ald__error_set(ALD_EINVALID,
 			     "%s:%u: the value of '%s' expands to more than %d bytes "
 			     "(nested %%(...)s references?)",
 			     x->ini->path, x->top->line, x->top->key, ALD_INI_MAX_VALUE);
@@ -365,7 +365,7 @@ static int put(struct expand_ctx *x, const char *s, size_t n)
 {
 	if (n > (size_t)ALD_INI_MAX_VALUE - x->out.len)
 		return too_large(x);
-	ald_buf_put(&x->out, s, n);
+	ald__buf_put(&x->out, s, n);
 	return 0;
 }
 
@@ -380,7 +380,7 @@ static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int
 	const char *path = x->ini->path;
 	*height = 0;
 	if (depth > MAX_DEPTH)
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: too many nested %%(...)s references in the value of '%s' "
 				     "(a loop?)",
 				     path, e->line, e->key);
@@ -396,21 +396,21 @@ static int expand_value(struct expand_ctx *x, const struct ald_ini_entry *e, int
 			if (h + 1 > *height)
 				*height = h + 1;
 		} else if (s[0] == '%') {
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s:%u: '%%' must be followed by '%%' or '(' in the value of "
 					     "'%s' (write %%%% for a literal %%)",
 					     path, e->line, e->key);
 		} else if (s[0] == '$' && s[1] == '{') {
 			const char *end = strchr(s + 2, '}');
 			if (!end || end == s + 2)
-				return ald_error_set(ALD_EINVALID,
+				return ald__error_set(ALD_EINVALID,
 						     "%s:%u: bad environment variable reference in the "
 						     "value of '%s' (expected ${NAME})",
 						     path, e->line, e->key);
-			char *name = ald_xstrndup(s + 2, (size_t)(end - s - 2));
+			char *name = ald__xstrndup(s + 2, (size_t)(end - s - 2));
 			const char *val = getenv(name);
 			if (!val) {
-				error = ald_error_set(ALD_EINVALID,
+				error = ald__error_set(ALD_EINVALID,
 						      "%s:%u: environment variable '%s' is not set "
 						      "(used by '%s')",
 						      path, e->line, name, e->key);
@@ -451,10 +451,10 @@ static int expand_entry(struct expand_ctx *x, const struct ald_ini_entry *ref, i
 	for (size_t i = 0; i < x->n_memo; i++)
 		if (x->memo[i].e == ref)
 			return 0; /* known, from a shallower place: keep that one */
-	x->memo = ald_xgrow(x->memo, &x->cap_memo, x->n_memo + 1, sizeof(*x->memo));
+	x->memo = ald__xgrow(x->memo, &x->cap_memo, x->n_memo + 1, sizeof(*x->memo));
 	size_t len = x->out.len - start;
-	x->memo[x->n_memo++] = (struct memo){ref, len ? ald_xstrndup(x->out.ptr + start, len)
-						      : ald_xstrdup(""),
+	x->memo[x->n_memo++] = (struct memo){ref, len ? ald__xstrndup(x->out.ptr + start, len)
+						      : ald__xstrdup(""),
 					     len, *height};
 	return 0;
 }
@@ -465,22 +465,22 @@ static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const
 	const char *s = *sp, *end = strchr(s, ')');
 	*height = 0;
 	if (!end || end[1] != 's')
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: bad interpolation in the value of '%s' (expected "
 				     "%%(name)s; write %%%% for a literal %%)",
 				     x->ini->path, e->line, e->key);
-	char *name = ald_xstrndup(s, (size_t)(end - s));
+	char *name = ald__xstrndup(s, (size_t)(end - s));
 	char *key = lower_dup(name);
 	free(name);
 	*sp = end + 2;
-	const struct ald_ini_entry *ref = ald_ini_lookup(x->ini, x->section, key);
+	const struct ald_ini_entry *ref = ald__ini_lookup(x->ini, x->section, key);
 	int error = 0;
 	if (ref)
 		error = expand_entry(x, ref, depth + 1, height);
-	else if (ald_streq(key, "here"))
+	else if (ald__streq(key, "here"))
 		error = put(x, x->here, strlen(x->here));
 	else
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "%s:%u: the value of '%s' refers to '%s', which is not a key of "
 				      "[%s] or [DEFAULT]",
 				      x->ini->path, e->line, e->key, key, x->section);
@@ -488,7 +488,7 @@ static int expand_ref(struct expand_ctx *x, const struct ald_ini_entry *e, const
 	return error;
 }
 
-int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
+int ald__ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
 		   const struct ald_ini_entry *e)
 {
 	struct expand_ctx x = {.ini = ini, .section = section, .here = here, .top = e};
@@ -498,10 +498,10 @@ int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, c
 		free(x.memo[i].value);
 	free(x.memo);
 	if (error < 0) {
-		ald_buf_free(&x.out);
+		ald__buf_free(&x.out);
 		*out = NULL;
 		return error;
 	}
-	*out = ald_buf_detach(&x.out);
+	*out = ald__buf_detach(&x.out);
 	return 0;
 }

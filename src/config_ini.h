@@ -31,14 +31,14 @@ struct ald_ini {
 
 /* Parses `text` (the contents of `path`, which only names it in messages)
  * into *ini. On failure *ini is left empty. */
-int ald_ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len);
-void ald_ini_clear(struct ald_ini *ini);
+int ald__ini_parse(struct ald_ini *ini, const char *path, const char *text, size_t len);
+void ald__ini_clear(struct ald_ini *ini);
 
 /* Whether the file has the section ([DEFAULT] never counts, as in configparser). */
-int ald_ini_has_section(const struct ald_ini *ini, const char *section);
+int ald__ini_has_section(const struct ald_ini *ini, const char *section);
 
 /* The entry of `key` (lower case) in `section`, else in [DEFAULT], else NULL. */
-const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char *section,
+const struct ald_ini_entry *ald__ini_lookup(const struct ald_ini *ini, const char *section,
 					   const char *key);
 
 /* The most bytes an expanded value may hold (interpolation of nested
@@ -50,7 +50,7 @@ const struct ald_ini_entry *ald_ini_lookup(const struct ald_ini *ini, const char
  * the file and line of the value at fault: references nested more than 10
  * deep (configparser's limit; a loop ends there), or a result larger than
  * ALD_INI_MAX_VALUE (named by e's key and line). */
-int ald_ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
+int ald__ini_expand(char **out, const struct ald_ini *ini, const char *section, const char *here,
 		   const struct ald_ini_entry *e);
 
 #endif

@@ -9,83 +9,83 @@
 #include <string.h>
 #include <time.h>
 
-int ald_db_open(struct ald_db **out, const char *url)
+int ald__db_open(struct ald_db **out, const char *url)
 {
 	struct ald_db_url u;
 	int error;
 	*out = NULL;
-	if ((error = ald_db_url_parse(&u, url)) < 0)
+	if ((error = ald__db_url_parse(&u, url)) < 0)
 		return error;
-	if (ald_streq(u.scheme, "sqlite"))
-		error = ald_db_sqlite_open(out, &u);
+	if (ald__streq(u.scheme, "sqlite"))
+		error = ald__db_sqlite_open(out, &u);
 	else
-		error = ald_db_pg_open(out, &u);
-	ald_db_url_clear(&u);
+		error = ald__db_pg_open(out, &u);
+	ald__db_url_clear(&u);
 	return error;
 }
 
-void ald_db_close(struct ald_db *db)
+void ald__db_close(struct ald_db *db)
 {
 	if (db)
 		db->ops->close(db);
 }
 
-const char *ald_db_dialect(const struct ald_db *db)
+const char *ald__db_dialect(const struct ald_db *db)
 {
 	return db->ops->dialect;
 }
 
-const char *ald_db_display(const struct ald_db *db)
+const char *ald__db_display(const struct ald_db *db)
 {
 	return db->display;
 }
 
-void ald_db_init_common(struct ald_db *db, const struct ald_db_ops *ops, const char *display)
+void ald__db_init_common(struct ald_db *db, const struct ald_db_ops *ops, const char *display)
 {
 	db->ops = ops;
-	db->display = ald_xstrdup(display);
+	db->display = ald__xstrdup(display);
 	memset(&db->err, 0, sizeof(db->err));
 	db->cancelled = 0;
 }
 
-void ald_db_free_common(struct ald_db *db)
+void ald__db_free_common(struct ald_db *db)
 {
-	ald_db_error_reset(db);
+	ald__db_error_reset(db);
 	free(db->display);
 	db->display = NULL;
 }
 
-void ald_db_error_reset(struct ald_db *db)
+void ald__db_error_reset(struct ald_db *db)
 {
 	free(db->err.message);
 	memset(&db->err, 0, sizeof(db->err));
 }
 
-int ald_db_fail(struct ald_db *db, int code, const char *message, const char *extra,
+int ald__db_fail(struct ald_db *db, int code, const char *message, const char *extra,
 		const char *sqlstate, int position)
 {
-	ald_db_error_reset(db);
-	db->err.message = extra && *extra ? ald_xasprintf("%s\n%s", message, extra)
-					  : ald_xstrdup(message);
+	ald__db_error_reset(db);
+	db->err.message = extra && *extra ? ald__xasprintf("%s\n%s", message, extra)
+					  : ald__xstrdup(message);
 	snprintf(db->err.sqlstate, sizeof(db->err.sqlstate), "%s", sqlstate ? sqlstate : "");
 	db->err.position = position > 0 ? position : 0;
 
 	struct ald_buf b = {0};
-	ald_buf_puts(&b, message);
+	ald__buf_puts(&b, message);
 	if (db->err.sqlstate[0] && position > 0)
-		ald_buf_printf(&b, " (SQLSTATE %s, at character %d)", db->err.sqlstate, position);
+		ald__buf_printf(&b, " (SQLSTATE %s, at character %d)", db->err.sqlstate, position);
 	else if (db->err.sqlstate[0])
-		ald_buf_printf(&b, " (SQLSTATE %s)", db->err.sqlstate);
+		ald__buf_printf(&b, " (SQLSTATE %s)", db->err.sqlstate);
 	else if (position > 0)
-		ald_buf_printf(&b, " (at character %d)", position);
+		ald__buf_printf(&b, " (at character %d)", position);
 	if (extra && *extra)
-		ald_buf_printf(&b, "\n%s", extra);
-	ald_error_set(code, "%s", ald_buf_cstr(&b));
-	ald_buf_free(&b);
+		ald__buf_printf(&b, "\n%s", extra);
+	ald__error_set(code, "%s", ald__buf_cstr(&b));
+	ald__buf_free(&b);
 	return code;
 }
 
-int ald_db_char_position(const char *s, size_t off)
+int ald__db_char_position(const char *s, size_t off)
 {
 	int pos = 1;
 	for (size_t i = 0; i < off && s[i]; i++)
@@ -94,14 +94,14 @@ int ald_db_char_position(const char *s, size_t off)
 	return pos;
 }
 
-long long ald_db_now_ms(void)
+long long ald__db_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void ald_db_sleep_ms(long ms)
+void ald__db_sleep_ms(long ms)
 {
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 	nanosleep(&ts, NULL); /* an interrupting signal ends the sleep early: fine */
@@ -110,13 +110,13 @@ void ald_db_sleep_ms(long ms)
 /* Fails with ALD_EINTERRUPTED if a cancel was requested. */
 static int check_cancel(struct ald_db *db)
 {
-	ald_db_error_reset(db);
+	ald__db_error_reset(db);
 	if (db->cancelled)
-		return ald_error_set(ALD_EINTERRUPTED, "interrupted");
+		return ald__error_set(ALD_EINTERRUPTED, "interrupted");
 	return 0;
 }
 
-int ald_db_exec(struct ald_db *db, const char *sql, long *rows_affected)
+int ald__db_exec(struct ald_db *db, const char *sql, long *rows_affected)
 {
 	long rows = 0;
 	int error = check_cancel(db);
@@ -127,142 +127,142 @@ int ald_db_exec(struct ald_db *db, const char *sql, long *rows_affected)
 	return error;
 }
 
-int ald_db_query_strings(struct ald_db *db, const char *sql, struct ald_strvec *out)
+int ald__db_query_strings(struct ald_db *db, const char *sql, struct ald_strvec *out)
 {
 	int error = check_cancel(db);
 	return error < 0 ? error : db->ops->query(db, sql, out);
 }
 
-const struct ald_db_error *ald_db_last_error(const struct ald_db *db)
+const struct ald_db_error *ald__db_last_error(const struct ald_db *db)
 {
 	return &db->err;
 }
 
-int ald_db_begin(struct ald_db *db)
+int ald__db_begin(struct ald_db *db)
 {
 	int error = check_cancel(db);
 	if (error < 0)
 		return error;
 	if (db->ops->in_transaction(db))
-		return ald_error_set(ALD_EUSAGE, "a transaction is already open on %s", db->display);
+		return ald__error_set(ALD_EUSAGE, "a transaction is already open on %s", db->display);
 	return db->ops->begin(db);
 }
 
-int ald_db_commit(struct ald_db *db)
+int ald__db_commit(struct ald_db *db)
 {
 	int error = check_cancel(db);
 	if (error < 0)
 		return error;
 	if (!db->ops->in_transaction(db))
-		return ald_error_set(ALD_EUSAGE, "no transaction is open on %s to commit", db->display);
+		return ald__error_set(ALD_EUSAGE, "no transaction is open on %s to commit", db->display);
 	return db->ops->commit(db);
 }
 
-int ald_db_rollback(struct ald_db *db)
+int ald__db_rollback(struct ald_db *db)
 {
-	ald_db_error_reset(db);
+	ald__db_error_reset(db);
 	return db->ops->rollback(db);
 }
 
-int ald_db_in_transaction(const struct ald_db *db)
+int ald__db_in_transaction(const struct ald_db *db)
 {
 	return db->ops->in_transaction(db);
 }
 
 /* SQLite names the main database's file; an in-memory or temporary database
  * has none (see db.h). */
-int ald_db_refuse_temporary(struct ald_db *db)
+int ald__db_refuse_temporary(struct ald_db *db)
 {
-	if (!ald_streq(db->ops->dialect, "sqlite"))
+	if (!ald__streq(db->ops->dialect, "sqlite"))
 		return 0;
 	struct ald_strvec rows = {0};
 	int error = db->ops->query(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
 				   &rows);
 	int temporary = error == 0 && rows.n == 1 && !*rows.v[0];
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	if (error < 0 || !temporary)
 		return error;
-	return ald_error_set(ALD_EUSAGE, "%s is an in-memory SQLite database, which vanishes when "
+	return ald__error_set(ALD_EUSAGE, "%s is an in-memory SQLite database, which vanishes when "
 			     "aludel exits: the changes would be lost, so aludel does not make them; "
 			     "name a database file (sqlite:///app.db), or use --sql to write a script",
 			     db->display);
 }
 
-int ald_db_lock(struct ald_db *db, const char *key, int timeout_ms,
+int ald__db_lock(struct ald_db *db, const char *key, int timeout_ms,
 		void (*waiting)(void *payload), void *payload)
 {
 	int error = check_cancel(db);
 	return error < 0 ? error : db->ops->lock(db, key, timeout_ms, waiting, payload);
 }
 
-int ald_db_unlock(struct ald_db *db, const char *key)
+int ald__db_unlock(struct ald_db *db, const char *key)
 {
-	ald_db_error_reset(db);
+	ald__db_error_reset(db);
 	return db->ops->unlock(db, key);
 }
 
-int ald_db_cancel(struct ald_db *db)
+int ald__db_cancel(struct ald_db *db)
 {
 	db->cancelled = 1;
 	db->ops->cancel(db);
 	return 0;
 }
 
-void ald_db_cancel_clear(struct ald_db *db)
+void ald__db_cancel_clear(struct ald_db *db)
 {
 	db->cancelled = 0;
 }
 
-int ald_db_cancel_requested(const struct ald_db *db)
+int ald__db_cancel_requested(const struct ald_db *db)
 {
 	return db->cancelled != 0;
 }
 
-char *ald_db_quote_ident(const struct ald_db *db, const char *ident)
+char *ald__db_quote_ident(const struct ald_db *db, const char *ident)
 {
 	(void)db; /* both dialects quote with "..." */
 	struct ald_buf b = {0};
-	ald_buf_putc(&b, '"');
+	ald__buf_putc(&b, '"');
 	for (; *ident; ident++) {
 		if (*ident == '"')
-			ald_buf_putc(&b, '"');
-		ald_buf_putc(&b, *ident);
+			ald__buf_putc(&b, '"');
+		ald__buf_putc(&b, *ident);
 	}
-	ald_buf_putc(&b, '"');
-	return ald_buf_detach(&b);
+	ald__buf_putc(&b, '"');
+	return ald__buf_detach(&b);
 }
 
-char *ald_sql_literal(const char *s)
+char *ald__sql_literal(const char *s)
 {
 	struct ald_buf b = {0};
-	ald_buf_putc(&b, '\'');
+	ald__buf_putc(&b, '\'');
 	for (; *s; s++) {
 		if (*s == '\'')
-			ald_buf_putc(&b, '\'');
-		ald_buf_putc(&b, *s);
+			ald__buf_putc(&b, '\'');
+		ald__buf_putc(&b, *s);
 	}
-	ald_buf_putc(&b, '\'');
-	return ald_buf_detach(&b);
+	ald__buf_putc(&b, '\'');
+	return ald__buf_detach(&b);
 }
 
 /* The query that lists the version table if it exists (one row) or nothing. */
 static char *exists_query(const struct ald_db *db, const char *table, const char *schema)
 {
-	char *ltable = ald_sql_literal(table);
+	char *ltable = ald__sql_literal(table);
 	char *out;
-	if (ald_streq(db->ops->dialect, "postgresql")) {
-		char *lschema = schema ? ald_sql_literal(schema) : NULL;
-		char *cond = schema ? ald_xasprintf("n.nspname = %s", lschema)
-				    : ald_xstrdup("pg_catalog.pg_table_is_visible(c.oid)");
+	if (ald__streq(db->ops->dialect, "postgresql")) {
+		char *lschema = schema ? ald__sql_literal(schema) : NULL;
+		char *cond = schema ? ald__xasprintf("n.nspname = %s", lschema)
+				    : ald__xstrdup("pg_catalog.pg_table_is_visible(c.oid)");
 		free(lschema);
-		out = ald_xasprintf("SELECT c.relname FROM pg_catalog.pg_class c "
+		out = ald__xasprintf("SELECT c.relname FROM pg_catalog.pg_class c "
 				    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 				    "WHERE c.relname = %s AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
 				    "AND %s", ltable, cond);
 		free(cond);
 	} else {
-		char *qschema = ald_db_quote_ident(db, schema ? schema : "main");
-		out = ald_xasprintf("SELECT name FROM %s.sqlite_master WHERE type = 'table' "
+		char *qschema = ald__db_quote_ident(db, schema ? schema : "main");
+		out = ald__xasprintf("SELECT name FROM %s.sqlite_master WHERE type = 'table' "
 				    "AND name = %s COLLATE NOCASE", qschema, ltable);
 		free(qschema);
 	}
@@ -270,40 +270,40 @@ static char *exists_query(const struct ald_db *db, const char *table, const char
 	return out;
 }
 
-int ald_db_version_table_exists(struct ald_db *db, const char *table, const char *schema, int *exists)
+int ald__db_version_table_exists(struct ald_db *db, const char *table, const char *schema, int *exists)
 {
 	struct ald_strvec rows = {0};
 	char *sql = exists_query(db, table, schema);
-	int error = ald_db_query_strings(db, sql, &rows);
+	int error = ald__db_query_strings(db, sql, &rows);
 	*exists = error == 0 && rows.n > 0;
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	free(sql);
 	return error;
 }
 
-int ald_db_version_rows(struct ald_db *db, const char *table, const char *schema, struct ald_strvec *out)
+int ald__db_version_rows(struct ald_db *db, const char *table, const char *schema, struct ald_strvec *out)
 {
 	int exists, error;
-	if ((error = ald_db_version_table_exists(db, table, schema, &exists)) < 0 || !exists)
+	if ((error = ald__db_version_table_exists(db, table, schema, &exists)) < 0 || !exists)
 		return error;
-	char *sql = ald_vsql_select(db->ops->dialect, table, schema);
-	error = ald_db_query_strings(db, sql, out);
+	char *sql = ald__vsql_select(db->ops->dialect, table, schema);
+	error = ald__db_query_strings(db, sql, out);
 	free(sql);
 	return error;
 }
 
-int ald_db_exec_vsql(struct ald_db *db, const struct ald_vsql *st)
+int ald__db_exec_vsql(struct ald_db *db, const struct ald_vsql *st)
 {
 	long rows;
-	int error = ald_db_exec(db, st->sql, &rows);
+	int error = ald__db_exec(db, st->sql, &rows);
 	if (error < 0 || rows == 1)
 		return error;
 	if (st->kind == ALD_VSQL_UPDATE)
-		return ald_error_set(ALD_ERROR, "Online migration expected to match one row when "
+		return ald__error_set(ALD_ERROR, "Online migration expected to match one row when "
 				     "updating '%s' to '%s' in '%s'; %ld found",
 				     st->from, st->to, st->table, rows);
 	if (st->kind == ALD_VSQL_DELETE)
-		return ald_error_set(ALD_ERROR, "Online migration expected to match one row when "
+		return ald__error_set(ALD_ERROR, "Online migration expected to match one row when "
 				     "deleting '%s' in '%s'; %ld found", st->from, st->table, rows);
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include <signal.h>
 
 /* The operations of one backend. Every function may assume that db->ops is
- * this table; errors are recorded with ald_db_fail(). */
+ * this table; errors are recorded with ald__db_fail(). */
 struct ald_db_ops {
 	const char *dialect;
 	/* One statement; *rows (never NULL) = rows inserted/updated/deleted. */
@@ -36,30 +36,30 @@ struct ald_db {
 	const struct ald_db_ops *ops;
 	char *display;                  /* the masked URL */
 	struct ald_db_error err;        /* details of the last database error */
-	volatile sig_atomic_t cancelled;/* set by ald_db_cancel() */
+	volatile sig_atomic_t cancelled;/* set by ald__db_cancel() */
 };
 
 /* Opens a connection of each backend from a parsed URL. */
-int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url);
-int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url);
+int ald__db_sqlite_open(struct ald_db **out, const struct ald_db_url *url);
+int ald__db_pg_open(struct ald_db **out, const struct ald_db_url *url);
 
 /* Initialises the common part (takes a copy of display). */
-void ald_db_init_common(struct ald_db *db, const struct ald_db_ops *ops, const char *display);
+void ald__db_init_common(struct ald_db *db, const struct ald_db_ops *ops, const char *display);
 /* Frees what the common part owns (not db itself). */
-void ald_db_free_common(struct ald_db *db);
+void ald__db_free_common(struct ald_db *db);
 /* Forgets the details of the last database error. */
-void ald_db_error_reset(struct ald_db *db);
+void ald__db_error_reset(struct ald_db *db);
 /* Records a database error on db: `message` is the database's primary text,
  * `extra` more lines (DETAIL/HINT) or NULL, `sqlstate` "" or a SQLSTATE,
  * `position` a 1-based character offset or 0. Sets the thread's error to the
  * message with the SQLSTATE and position added, and returns `code`. */
-int ald_db_fail(struct ald_db *db, int code, const char *message, const char *extra,
+int ald__db_fail(struct ald_db *db, int code, const char *message, const char *extra,
 		const char *sqlstate, int position);
 /* The 1-based character (UTF-8) position of byte offset `off` of s. */
-int ald_db_char_position(const char *s, size_t off);
+int ald__db_char_position(const char *s, size_t off);
 /* Milliseconds of a monotonic clock. */
-long long ald_db_now_ms(void);
+long long ald__db_now_ms(void);
 /* Sleeps for ms milliseconds (returns early on a signal). */
-void ald_db_sleep_ms(long ms);
+void ald__db_sleep_ms(long ms);
 
 #endif

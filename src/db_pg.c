@@ -19,7 +19,7 @@
 struct pg_db {
 	struct ald_db base;
 	PGconn *conn;
-	PGcancel *cancel; /* prepared at connect time for ald_db_cancel() */
+	PGcancel *cancel; /* prepared at connect time for ald__db_cancel() */
 };
 
 static struct pg_db *P(struct ald_db *db)
@@ -40,7 +40,7 @@ static char *conn_message(PGconn *conn)
 	size_t n = strlen(m);
 	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		n--;
-	return ald_xstrndup(m, n);
+	return ald__xstrndup(m, n);
 }
 
 /* Records the error of result r (which may be NULL: then the connection's). */
@@ -49,7 +49,7 @@ static int fail(struct pg_db *p, const PGresult *r)
 	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	if (!primary) {
 		char *m = conn_message(p->conn);
-		int error = ald_db_fail(&p->base, ALD_EDB, *m ? m : "unknown error", NULL, "", 0);
+		int error = ald__db_fail(&p->base, ALD_EDB, *m ? m : "unknown error", NULL, "", 0);
 		free(m);
 		return error;
 	}
@@ -59,15 +59,15 @@ static int fail(struct pg_db *p, const PGresult *r)
 	const char *hint = PQresultErrorField(r, PG_DIAG_MESSAGE_HINT);
 	struct ald_buf extra = {0};
 	if (detail)
-		ald_buf_printf(&extra, "DETAIL:  %s", detail);
+		ald__buf_printf(&extra, "DETAIL:  %s", detail);
 	if (hint)
-		ald_buf_printf(&extra, "%sHINT:  %s", extra.len ? "\n" : "", hint);
+		ald__buf_printf(&extra, "%sHINT:  %s", extra.len ? "\n" : "", hint);
 	int code = ALD_EDB;
-	if (state && ald_streq(state, "57014") && p->base.cancelled)
+	if (state && ald__streq(state, "57014") && p->base.cancelled)
 		code = ALD_EINTERRUPTED; /* query_canceled by our own PQcancel */
-	int error = ald_db_fail(&p->base, code, primary, extra.len ? ald_buf_cstr(&extra) : NULL,
+	int error = ald__db_fail(&p->base, code, primary, extra.len ? ald__buf_cstr(&extra) : NULL,
 				state ? state : "", pos ? atoi(pos) : 0);
-	ald_buf_free(&extra);
+	ald__buf_free(&extra);
 	return error;
 }
 
@@ -102,7 +102,7 @@ static int run(struct pg_db *p, const char *sql, PGresult **out)
 	case PGRES_COPY_BOTH:
 		PQclear(r);
 		abandon_copy(p, status);
-		return ald_db_fail(&p->base, ALD_EDB, "COPY with STDIN/STDOUT is not supported by aludel",
+		return ald__db_fail(&p->base, ALD_EDB, "COPY with STDIN/STDOUT is not supported by aludel",
 				   NULL, "", 0);
 	default: {
 		int error = fail(p, r);
@@ -134,7 +134,7 @@ static int pg_query(struct ald_db *db, const char *sql, struct ald_strvec *out)
 		return error;
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQnfields(r) > 0)
 		for (int i = 0; i < PQntuples(r); i++)
-			ald_strvec_pushdup(out, PQgetisnull(r, i, 0) ? "" : PQgetvalue(r, i, 0));
+			ald__strvec_pushdup(out, PQgetisnull(r, i, 0) ? "" : PQgetvalue(r, i, 0));
 	PQclear(r);
 	return 0;
 }
@@ -155,7 +155,7 @@ static int pg_commit(struct ald_db *db)
 	/* The server answers COMMIT in a failed transaction with a silent ROLLBACK. */
 	if (PQtransactionStatus(P(db)->conn) == PQTRANS_INERROR) {
 		simple(db, "ROLLBACK");
-		return ald_error_set(ALD_EDB, "the transaction was aborted by an earlier error "
+		return ald__error_set(ALD_EDB, "the transaction was aborted by an earlier error "
 				     "and has been rolled back");
 	}
 	return simple(db, "COMMIT");
@@ -190,27 +190,27 @@ static int query_bool(struct ald_db *db, const char *sql, int *value)
 {
 	struct ald_strvec rows = {0};
 	int error = pg_query(db, sql, &rows);
-	*value = error == 0 && rows.n == 1 && ald_streq(rows.v[0], "t");
-	ald_strvec_free(&rows);
+	*value = error == 0 && rows.n == 1 && ald__streq(rows.v[0], "t");
+	ald__strvec_free(&rows);
 	return error;
 }
 
 static int pg_lock(struct ald_db *db, const char *key, int timeout_ms,
 		   void (*waiting)(void *payload), void *payload)
 {
-	char *sql = ald_xasprintf("SELECT pg_try_advisory_lock(%lld)", lock_id(key));
-	long long start = ald_db_now_ms();
+	char *sql = ald__xasprintf("SELECT pg_try_advisory_lock(%lld)", lock_id(key));
+	long long start = ald__db_now_ms();
 	int got = 0, waited = 0, error;
 	while ((error = query_bool(db, sql, &got)) == 0 && !got) {
-		long long left = timeout_ms < 0 ? LOCK_POLL_MS : timeout_ms - (ald_db_now_ms() - start);
+		long long left = timeout_ms < 0 ? LOCK_POLL_MS : timeout_ms - (ald__db_now_ms() - start);
 		if (left <= 0) {
-			error = ald_error_set(ALD_ELOCKED, "timed out after %d ms waiting for the migration "
+			error = ald__error_set(ALD_ELOCKED, "timed out after %d ms waiting for the migration "
 					      "lock of '%s' on %s: another migration is running on "
 					      "this database", timeout_ms, key, db->display);
 			break;
 		}
 		if (db->cancelled) {
-			error = ald_error_set(ALD_EINTERRUPTED, "interrupted while waiting for the "
+			error = ald__error_set(ALD_EINTERRUPTED, "interrupted while waiting for the "
 					      "migration lock of '%s'", key);
 			break;
 		}
@@ -218,7 +218,7 @@ static int pg_lock(struct ald_db *db, const char *key, int timeout_ms,
 			waited = 1;
 			waiting(payload);
 		}
-		ald_db_sleep_ms(left < LOCK_POLL_MS ? (long)left : LOCK_POLL_MS);
+		ald__db_sleep_ms(left < LOCK_POLL_MS ? (long)left : LOCK_POLL_MS);
 	}
 	free(sql);
 	return error;
@@ -226,11 +226,11 @@ static int pg_lock(struct ald_db *db, const char *key, int timeout_ms,
 
 static int pg_unlock(struct ald_db *db, const char *key)
 {
-	char *sql = ald_xasprintf("SELECT pg_advisory_unlock(%lld)", lock_id(key));
+	char *sql = ald__xasprintf("SELECT pg_advisory_unlock(%lld)", lock_id(key));
 	int released, error = query_bool(db, sql, &released);
 	free(sql);
 	if (error == 0 && !released)
-		error = ald_error_set(ALD_ERROR, "the migration lock of '%s' was not held", key);
+		error = ald__error_set(ALD_ERROR, "the migration lock of '%s' was not held", key);
 	return error;
 }
 
@@ -247,7 +247,7 @@ static void pg_close(struct ald_db *db)
 	if (p->cancel)
 		PQfreeCancel(p->cancel);
 	PQfinish(p->conn); /* the server rolls back an open transaction */
-	ald_db_free_common(db);
+	ald__db_free_common(db);
 	free(p);
 }
 
@@ -275,7 +275,7 @@ static int sets_client_encoding(const char *conninfo)
 	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
 	int set = 0;
 	for (PQconninfoOption *o = opts; o && o->keyword; o++)
-		if (ald_streq(o->keyword, "client_encoding") && o->val)
+		if (ald__streq(o->keyword, "client_encoding") && o->val)
 			set = 1;
 	PQconninfoFree(opts);
 	return set;
@@ -287,8 +287,8 @@ static char *conninfo_password(const char *conninfo)
 	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
 	char *pw = NULL;
 	for (PQconninfoOption *o = opts; o && o->keyword; o++)
-		if (ald_streq(o->keyword, "password") && o->val && *o->val)
-			pw = ald_xstrdup(o->val);
+		if (ald__streq(o->keyword, "password") && o->val && *o->val)
+			pw = ald__xstrdup(o->val);
 	PQconninfoFree(opts);
 	return pw;
 }
@@ -312,27 +312,27 @@ static char *connect_message(PGconn *conn, const char *conninfo)
 	for (const char *s = m, *hit; *s; s = hit + n) {
 		hit = strstr(s, pw);
 		if (!hit) {
-			ald_buf_puts(&b, s);
+			ald__buf_puts(&b, s);
 			break;
 		}
-		ald_buf_printf(&b, "%.*sXXXXX", (int)(hit - s), s);
+		ald__buf_printf(&b, "%.*sXXXXX", (int)(hit - s), s);
 	}
 	free(pw);
 	free(m);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
-int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
+int ald__db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 {
-	int loaded = ald_pq_load();
+	int loaded = ald__pq_load();
 	if (loaded < 0)
 		return loaded;
-	struct pg_db *p = ald_xcalloc(1, sizeof(*p));
-	ald_db_init_common(&p->base, &pg_ops, url->display);
+	struct pg_db *p = ald__xcalloc(1, sizeof(*p));
+	ald__db_init_common(&p->base, &pg_ops, url->display);
 	p->conn = PQconnectdb(url->conninfo);
 	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
 		char *m = connect_message(p->conn, url->conninfo);
-		int error = ald_error_set(ALD_EDB, "could not connect to %s: %s", url->display, m);
+		int error = ald__error_set(ALD_EDB, "could not connect to %s: %s", url->display, m);
 		free(m);
 		pg_close(&p->base);
 		return error;
@@ -340,7 +340,7 @@ int ald_db_pg_open(struct ald_db **out, const struct ald_db_url *url)
 	PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
 	if (!sets_client_encoding(url->conninfo) && PQsetClientEncoding(p->conn, "UTF8") != 0) {
 		char *m = connect_message(p->conn, url->conninfo);
-		int error = ald_error_set(ALD_EDB, "could not set client_encoding UTF8 on %s: %s",
+		int error = ald__error_set(ALD_EDB, "could not set client_encoding UTF8 on %s: %s",
 					  url->display, m);
 		free(m);
 		pg_close(&p->base);

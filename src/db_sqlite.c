@@ -3,14 +3,14 @@
  * Looking writes nothing: an existing file is opened read-only, and a file
  * that does not exist is not created - its stand-in is an empty read-only
  * in-memory database (SQLite's memdb VFS) that carries the file's name, so
- * it reads as a database with no version table and ald_db_refuse_temporary
+ * it reads as a database with no version table and ald__db_refuse_temporary
  * and the run lock still see the file. The first operation that may change
- * the database (ald_db_lock, begin, exec) reopens the file read-write,
+ * the database (ald__db_lock, begin, exec) reopens the file read-write,
  * creating it then. An in-memory URL (:memory:) is opened read-write at once.
  *
  * The write lock of a run is BEGIN IMMEDIATE. Waiting for another connection's
  * lock goes through our own busy handler, which honours the timeout of
- * ald_db_lock(), calls its `waiting` callback once and stops on ald_db_cancel(). */
+ * ald__db_lock(), calls its `waiting` callback once and stops on ald__db_cancel(). */
 #include "sqlite_loader.h"
 #include "db_internal.h"
 #include "error.h"
@@ -33,7 +33,7 @@ struct sqlite_db {
 	char *path;
 	enum sq_mode mode;
 	int timeout_ms;                  /* < 0: wait forever */
-	void (*waiting)(void *payload);  /* from ald_db_lock, or NULL */
+	void (*waiting)(void *payload);  /* from ald__db_lock, or NULL */
 	void *payload;
 	int waited;                      /* waiting() was called for this lock */
 	long long busy_since;            /* when the current wait began */
@@ -50,7 +50,7 @@ static int busy_handler(void *arg, int count)
 	struct sqlite_db *s = arg;
 	if (s->base.cancelled)
 		return 0;
-	long long now = ald_db_now_ms();
+	long long now = ald__db_now_ms();
 	if (count == 0) {
 		s->busy_since = now;
 		if (s->waiting && !s->waited) {
@@ -61,7 +61,7 @@ static int busy_handler(void *arg, int count)
 	long long left = s->timeout_ms < 0 ? 20 : s->timeout_ms - (now - s->busy_since);
 	if (left <= 0)
 		return 0;
-	ald_db_sleep_ms(left < 20 ? (long)left : 20);
+	ald__db_sleep_ms(left < 20 ? (long)left : 20);
 	return 1;
 }
 
@@ -73,22 +73,22 @@ static int fail(struct sqlite_db *s, int rc, const char *sql, size_t stmt_off)
 	if (sql) {
 		int eoff = sqlite3_error_offset(s->h);
 		if (eoff >= 0)
-			pos = ald_db_char_position(sql, stmt_off + (size_t)eoff);
+			pos = ald__db_char_position(sql, stmt_off + (size_t)eoff);
 	}
 	const char *msg = sqlite3_errmsg(s->h);
 	int prim = rc & 0xff;
 	if (prim == SQLITE_INTERRUPT || (s->base.cancelled && (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)))
-		return ald_db_fail(&s->base, ALD_EINTERRUPTED, prim == SQLITE_INTERRUPT ? msg : "interrupted",
+		return ald__db_fail(&s->base, ALD_EINTERRUPTED, prim == SQLITE_INTERRUPT ? msg : "interrupted",
 				   NULL, "", pos);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
-		ald_db_fail(&s->base, ALD_ELOCKED, msg, NULL, "", pos);
+		ald__db_fail(&s->base, ALD_ELOCKED, msg, NULL, "", pos);
 		if (s->timeout_ms < 0)
-			return ald_error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s",
+			return ald__error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s",
 					     msg, s->path);
-		return ald_error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s "
+		return ald__error_set(ALD_ELOCKED, "%s: another connection holds the write lock of %s "
 				     "(gave up after %d ms)", msg, s->path, s->timeout_ms);
 	}
-	return ald_db_fail(&s->base, ALD_EDB, msg, NULL, "", pos);
+	return ald__db_fail(&s->base, ALD_EDB, msg, NULL, "", pos);
 }
 
 /* Runs every statement of `sql`; `row` (may be NULL) sees each result row. */
@@ -137,7 +137,7 @@ static int sq_exec(struct ald_db *db, const char *sql, long *rows)
 static void collect(sqlite3_stmt *st, void *arg)
 {
 	const unsigned char *text = sqlite3_column_text(st, 0);
-	ald_strvec_pushdup(arg, text ? (const char *)text : "");
+	ald__strvec_pushdup(arg, text ? (const char *)text : "");
 }
 
 static int sq_query(struct ald_db *db, const char *sql, struct ald_strvec *out)
@@ -210,7 +210,7 @@ static void sq_close(struct ald_db *db)
 	struct sqlite_db *s = S(db);
 	sqlite3_close_v2(s->h); /* an open transaction is rolled back */
 	free(s->path);
-	ald_db_free_common(db);
+	ald__db_free_common(db);
 	free(s);
 }
 
@@ -244,7 +244,7 @@ static int sq_handle_open(struct sqlite_db *s, const char *name, int flags, cons
 	if (rc_out)
 		*rc_out = rc;
 	if (rc != SQLITE_OK) {
-		int error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+		int error = ald__error_set(ALD_EDB, "could not open the SQLite database %s: %s",
 					  s->path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		sqlite3_close_v2(h);
 		return error;
@@ -273,14 +273,14 @@ static char *standin_name(const char *path)
 {
 	char cwd[4096];
 	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
-		return ald_xstrdup(path);
-	return ald_xasprintf("%s/%s", cwd, path);
+		return ald__xstrdup(path);
+	return ald__xasprintf("%s/%s", cwd, path);
 }
 
 /* Whether the directory that would hold `path` exists. */
 static int parent_dir_exists(const char *path)
 {
-	char *dir = ald_xstrdup(path);
+	char *dir = ald__xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	struct stat st;
 	int ok;
@@ -297,13 +297,13 @@ static int parent_dir_exists(const char *path)
 	return ok;
 }
 
-int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
+int ald__db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
 {
-	if (ald_sqlite_load() < 0)
+	if (ald__sqlite_load() < 0)
 		return ALD_ERROR;
-	struct sqlite_db *s = ald_xcalloc(1, sizeof(*s));
-	ald_db_init_common(&s->base, &sqlite_ops, url->display);
-	s->path = ald_xstrdup(url->path);
+	struct sqlite_db *s = ald__xcalloc(1, sizeof(*s));
+	ald__db_init_common(&s->base, &sqlite_ops, url->display);
+	s->path = ald__xstrdup(url->path);
 	s->timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
 	struct stat st;
 	int error, rc = SQLITE_OK;
@@ -312,7 +312,7 @@ int ald_db_sqlite_open(struct ald_db **out, const struct ald_db_url *url)
 		error = sq_handle_open(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL, NULL);
 	} else if (stat(url->path, &st) < 0 && errno == ENOENT) {
 		if (!parent_dir_exists(url->path)) {
-			error = ald_error_set(ALD_EDB, "could not open the SQLite database %s: %s",
+			error = ald__error_set(ALD_EDB, "could not open the SQLite database %s: %s",
 					      url->path, sqlite3_errstr(SQLITE_CANTOPEN));
 		} else {
 			char *name = standin_name(url->path);

@@ -76,20 +76,20 @@ static char *decode(const char *s, size_t n, int plus)
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-			ald_buf_putc(&b, (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2])));
+			ald__buf_putc(&b, (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2])));
 			i += 2;
 		} else if (plus && s[i] == '+') {
-			ald_buf_putc(&b, ' ');
+			ald__buf_putc(&b, ' ');
 		} else {
-			ald_buf_putc(&b, s[i]);
+			ald__buf_putc(&b, s[i]);
 		}
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 static void add_param(struct parts *p, char *key, char *value)
 {
-	p->params = ald_xgrow(p->params, &p->cap_params, p->n_params + 1, sizeof(*p->params));
+	p->params = ald__xgrow(p->params, &p->cap_params, p->n_params + 1, sizeof(*p->params));
 	p->params[p->n_params].key = key;
 	p->params[p->n_params].value = value;
 	p->n_params++;
@@ -156,29 +156,29 @@ static int split(struct parts *p, const char *url)
 		n++;
 	if (n == 0 || strncmp(url + n, "://", 3) != 0)
 		return -1;
-	p->scheme = ald_xstrndup(url, n);
+	p->scheme = ald__xstrndup(url, n);
 	const char *s = parse_userinfo(p, url + n + 3);
 	if (*s == '[') {
 		size_t len = strcspn(s + 1, "/?");
 		const char *close = memchr(s + 1, ']', len);
 		if (!close || close == s + 1)
 			return -1;
-		p->host = ald_xstrndup(s + 1, (size_t)(close - s - 1));
+		p->host = ald__xstrndup(s + 1, (size_t)(close - s - 1));
 		s = close + 1;
 	} else {
 		size_t len = strcspn(s, "/:?");
 		if (len > 0)
-			p->host = ald_xstrndup(s, len);
+			p->host = ald__xstrndup(s, len);
 		s += len;
 	}
 	if (*s == ':') {
 		size_t len = strcspn(s + 1, "/?");
-		p->port = ald_xstrndup(s + 1, len); /* may be "": invalid, as in SQLAlchemy */
+		p->port = ald__xstrndup(s + 1, len); /* may be "": invalid, as in SQLAlchemy */
 		s += 1 + len;
 	}
 	if (*s == '/') {
 		size_t len = strcspn(s + 1, "?");
-		p->database = ald_xstrndup(s + 1, len);
+		p->database = ald__xstrndup(s + 1, len);
 		s += 1 + len;
 	}
 	if (*s == '?')
@@ -193,9 +193,9 @@ static void put_userquoted(struct ald_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == ':' || *s == '@' || *s == '/')
-			ald_buf_printf(b, "%%%X", (unsigned char)*s);
+			ald__buf_printf(b, "%%%X", (unsigned char)*s);
 		else
-			ald_buf_putc(b, *s);
+			ald__buf_putc(b, *s);
 	}
 }
 
@@ -206,11 +206,11 @@ static void put_plusquoted(struct ald_buf *b, const char *s)
 		unsigned char c = (unsigned char)*s;
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    c == '_' || c == '.' || c == '-' || c == '~')
-			ald_buf_putc(b, (char)c);
+			ald__buf_putc(b, (char)c);
 		else if (c == ' ')
-			ald_buf_putc(b, '+');
+			ald__buf_putc(b, '+');
 		else
-			ald_buf_printf(b, "%%%02X", c);
+			ald__buf_printf(b, "%%%02X", c);
 	}
 }
 
@@ -255,7 +255,7 @@ static int secret_param(const char *key)
  * of a password. */
 static void put_after_at(struct ald_buf *b, const char *at)
 {
-	ald_buf_printf(b, "XXXXX@%.*s", (int)strcspn(at + 1, "?"), at + 1);
+	ald__buf_printf(b, "XXXXX@%.*s", (int)strcspn(at + 1, "?"), at + 1);
 }
 
 /* The display of a URL that cannot be parsed: its scheme (when it has one)
@@ -270,15 +270,15 @@ static char *render_unparsed(const char *url)
 		      (url[i] >= '0' && url[i] <= '9') || url[i] == '_' || url[i] == '+'))
 			n = 0;
 	if (n) {
-		ald_buf_printf(&b, "%.*s://", (int)n, url);
+		ald__buf_printf(&b, "%.*s://", (int)n, url);
 		url += n + 3;
 	}
 	const char *at = strrchr(url, '@');
 	if (at && !memchr(url, '?', (size_t)(at - url))) /* an '@' in a query may be a password's */
 		put_after_at(&b, at);
 	else
-		ald_buf_puts(&b, "XXXXX");
-	return ald_buf_detach(&b);
+		ald__buf_puts(&b, "XXXXX");
+	return ald__buf_detach(&b);
 }
 
 /* Renders the URL as SQLAlchemy does (query sorted by key), the password and
@@ -289,70 +289,70 @@ static char *render_unparsed(const char *url)
 static char *render(const struct parts *p)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "%s://", p->scheme);
+	ald__buf_printf(&b, "%s://", p->scheme);
 	size_t base = strcspn(p->scheme, "+");
 	if (p->stray_at && (p->userinfo || base != 6 || strncmp(p->scheme, "sqlite", 6) != 0)) {
 		if (p->stray_in_query)
-			ald_buf_puts(&b, "XXXXX");
+			ald__buf_puts(&b, "XXXXX");
 		else
 			put_after_at(&b, p->stray_at);
-		return ald_buf_detach(&b);
+		return ald__buf_detach(&b);
 	}
 	if (p->user) {
 		put_userquoted(&b, p->user);
 		if (p->password)
-			ald_buf_puts(&b, *p->password ? ":XXXXX" : ":");
-		ald_buf_putc(&b, '@');
+			ald__buf_puts(&b, *p->password ? ":XXXXX" : ":");
+		ald__buf_putc(&b, '@');
 	}
 	if (p->port && !valid_port(p->port) && !p->userinfo) {
 		/* the password may go on into the database or the query ('/', '?') */
-		ald_buf_puts(&b, "XXXXX");
-		return ald_buf_detach(&b);
+		ald__buf_puts(&b, "XXXXX");
+		return ald__buf_detach(&b);
 	}
 	if (p->host)
-		ald_buf_printf(&b, strchr(p->host, ':') ? "[%s]" : "%s", p->host);
+		ald__buf_printf(&b, strchr(p->host, ':') ? "[%s]" : "%s", p->host);
 	if (p->port)
-		ald_buf_printf(&b, ":%s", p->port);
+		ald__buf_printf(&b, ":%s", p->port);
 	if (p->database)
-		ald_buf_printf(&b, "/%s", p->database);
+		ald__buf_printf(&b, "/%s", p->database);
 	if (p->n_params) {
-		struct sorted_param *sorted = ald_xmalloc(p->n_params * sizeof(*sorted));
+		struct sorted_param *sorted = ald__xmalloc(p->n_params * sizeof(*sorted));
 		for (size_t i = 0; i < p->n_params; i++)
 			sorted[i] = (struct sorted_param){&p->params[i], i};
 		qsort(sorted, p->n_params, sizeof(*sorted), cmp_param_key);
 		for (size_t i = 0; i < p->n_params; i++) {
 			const struct param *q = sorted[i].p;
-			ald_buf_putc(&b, i ? '&' : '?');
+			ald__buf_putc(&b, i ? '&' : '?');
 			put_plusquoted(&b, q->key);
-			ald_buf_putc(&b, '=');
+			ald__buf_putc(&b, '=');
 			if (secret_param(q->key))
-				ald_buf_puts(&b, "XXXXX");
+				ald__buf_puts(&b, "XXXXX");
 			else
 				put_plusquoted(&b, q->value);
 		}
 		free(sorted);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* Appends ` key='value'` to a libpq conninfo string. */
 static void put_conninfo(struct ald_buf *b, const char *key, const char *value)
 {
 	if (b->len)
-		ald_buf_putc(b, ' ');
-	ald_buf_printf(b, "%s='", key);
+		ald__buf_putc(b, ' ');
+	ald__buf_printf(b, "%s='", key);
 	for (; *value; value++) {
 		if (*value == '\'' || *value == '\\')
-			ald_buf_putc(b, '\\');
-		ald_buf_putc(b, *value);
+			ald__buf_putc(b, '\\');
+		ald__buf_putc(b, *value);
 	}
-	ald_buf_putc(b, '\'');
+	ald__buf_putc(b, '\'');
 }
 
 static int has_param(const struct parts *p, const char *key)
 {
 	for (size_t i = 0; i < p->n_params; i++)
-		if (ald_streq(p->params[i].key, key))
+		if (ald__streq(p->params[i].key, key))
 			return 1;
 	return 0;
 }
@@ -374,7 +374,7 @@ static int check_port(const struct parts *p, const char *display)
 {
 	if (!p->port || valid_port(p->port))
 		return 0;
-	return ald_error_set(ALD_EINVALID, "invalid port in database URL %s: a port is a number from "
+	return ald__error_set(ALD_EINVALID, "invalid port in database URL %s: a port is a number from "
 			     "1 to 65535%s", display,
 			     p->userinfo ? "" : " (a password is written user:password@host, with the '@')");
 }
@@ -388,7 +388,7 @@ static int pg_conninfo(char **out, const struct parts *p, const char *display)
 	 * there is most often a password's (user/password@host: a '/' typed for
 	 * the ':') */
 	if (p->database && strchr(p->database, '@'))
-		return ald_error_set(ALD_EINVALID, "an '@' in the database name of the database URL %s: "
+		return ald__error_set(ALD_EINVALID, "an '@' in the database name of the database URL %s: "
 				     "a password is written user:password@host/dbname (an '@' in it may "
 				     "stay as it is, or be written %%40); a database name with an '@' "
 				     "is given as ?dbname=", display);
@@ -405,30 +405,30 @@ static int pg_conninfo(char **out, const struct parts *p, const char *display)
 	for (size_t i = 0; i < p->n_params; i++) {
 		const char *key = p->params[i].key;
 		if (!valid_keyword(key)) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			if (p->stray_at) /* the key comes before the last '@': not shown */
-				return ald_error_set(ALD_EINVALID, "invalid parameter name in database URL %s",
+				return ald__error_set(ALD_EINVALID, "invalid parameter name in database URL %s",
 						     display);
-			return ald_error_set(ALD_EINVALID, "invalid parameter name '%s' in database URL %s",
+			return ald__error_set(ALD_EINVALID, "invalid parameter name '%s' in database URL %s",
 					     key, display);
 		}
 		size_t j = 0;
-		while (j < i && !ald_streq(p->params[j].key, key))
+		while (j < i && !ald__streq(p->params[j].key, key))
 			j++;
 		if (j < i)
 			continue; /* already written with the first occurrence */
 		struct ald_buf v = {0};
 		for (j = i; j < p->n_params; j++) {
-			if (!ald_streq(p->params[j].key, key))
+			if (!ald__streq(p->params[j].key, key))
 				continue;
 			if (v.len)
-				ald_buf_putc(&v, ',');
-			ald_buf_puts(&v, p->params[j].value);
+				ald__buf_putc(&v, ',');
+			ald__buf_puts(&v, p->params[j].value);
 		}
-		put_conninfo(&b, key, ald_buf_cstr(&v));
-		ald_buf_free(&v);
+		put_conninfo(&b, key, ald__buf_cstr(&v));
+		ald__buf_free(&v);
 	}
-	*out = ald_buf_detach(&b);
+	*out = ald__buf_detach(&b);
 	return 0;
 }
 
@@ -437,24 +437,24 @@ static int sqlite_path(char **out, const struct parts *p, const char *display)
 	if (check_port(p, display) < 0)
 		return ALD_EINVALID;
 	if (p->user || p->password || p->host || p->port)
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "a SQLite URL names a file only (sqlite:///relative.db or "
 				     "sqlite:////absolute/path.db), not a host or user: %s", display);
 	if (p->n_params)
-		return ald_error_set(ALD_EINVALID, "unsupported parameter '%s' in SQLite URL %s",
+		return ald__error_set(ALD_EINVALID, "unsupported parameter '%s' in SQLite URL %s",
 				     p->params[0].key, display);
-	*out = ald_xstrdup(p->database && *p->database ? p->database : ":memory:");
+	*out = ald__xstrdup(p->database && *p->database ? p->database : ":memory:");
 	return 0;
 }
 
-int ald_db_url_parse(struct ald_db_url *out, const char *url)
+int ald__db_url_parse(struct ald_db_url *out, const char *url)
 {
 	struct parts p = {0};
 	int error = 0;
 	memset(out, 0, sizeof(*out));
 	if (split(&p, url) < 0) {
 		char *shown = render_unparsed(url);
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "could not parse the database URL %s (expected sqlite:///file.db or "
 				      "postgresql://user:password@host/dbname)", shown);
 		free(shown);
@@ -463,27 +463,27 @@ int ald_db_url_parse(struct ald_db_url *out, const char *url)
 	out->display = render(&p);
 	size_t base = strcspn(p.scheme, "+");
 	if (strncmp(p.scheme, "sqlite", base) == 0 && base == 6) {
-		out->scheme = ald_xstrdup("sqlite");
+		out->scheme = ald__xstrdup("sqlite");
 		error = sqlite_path(&out->path, &p, out->display);
 	} else if ((base == 10 && strncmp(p.scheme, "postgresql", base) == 0) ||
 		   (base == 8 && strncmp(p.scheme, "postgres", base) == 0)) {
-		out->scheme = ald_xstrdup("postgresql");
+		out->scheme = ald__xstrdup("postgresql");
 		error = check_port(&p, out->display);
 		if (error == 0)
 			error = pg_conninfo(&out->conninfo, &p, out->display);
 	} else {
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "unsupported database URL scheme '%.*s' in %s: aludel supports "
 				      "sqlite:// and postgresql://", (int)base, p.scheme, out->display);
 	}
 cleanup:
 	parts_clear(&p);
 	if (error < 0)
-		ald_db_url_clear(out);
+		ald__db_url_clear(out);
 	return error;
 }
 
-char *ald_db_url_display(const char *url)
+char *ald__db_url_display(const char *url)
 {
 	struct parts p = {0};
 	char *shown = split(&p, url) == 0 ? render(&p) : render_unparsed(url);
@@ -491,7 +491,7 @@ char *ald_db_url_display(const char *url)
 	return shown;
 }
 
-void ald_db_url_clear(struct ald_db_url *u)
+void ald__db_url_clear(struct ald_db_url *u)
 {
 	if (!u)
 		return;
@@ -502,16 +502,16 @@ void ald_db_url_clear(struct ald_db_url *u)
 	memset(u, 0, sizeof(*u));
 }
 
-int ald_db_url_is(const char *url, const char *scheme)
+int ald__db_url_is(const char *url, const char *scheme)
 {
 	struct ald_db_url u;
 	if (!url)
 		return 0;
-	if (ald_db_url_parse(&u, url) < 0) {
-		ald_error_clear();
+	if (ald__db_url_parse(&u, url) < 0) {
+		ald__error_clear();
 		return 0;
 	}
-	int is = ald_streq(u.scheme, scheme);
-	ald_db_url_clear(&u);
+	int is = ald__streq(u.scheme, scheme);
+	ald__db_url_clear(&u);
 	return is;
 }

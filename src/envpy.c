@@ -56,29 +56,29 @@ static int next(struct env *p)
 	struct ald_pylex *lx = &p->lx;
 	unsigned flags = 0;
 	int pre;
-	ald_py_skip_space(lx, 1);
+	ald__py_skip_space(lx, 1);
 	p->tok.s = lx->i;
 	p->tok.line = lx->line;
 	p->tok.flags = 0;
-	int c = ald_py_at(lx, 0);
+	int c = ald__py_at(lx, 0);
 	if (c < 0) {
 		p->tok.kind = T_END;
-	} else if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-		   (pre = ald_py_string_start(lx, &flags)) >= 0) {
+	} else if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+		   (pre = ald__py_string_start(lx, &flags)) >= 0) {
 		p->tok.kind = T_STRING;
 		p->tok.flags = flags;
 		p->str.len = 0;
-		int err = ald_py_read_string(lx, pre, flags, &p->str);
+		int err = ald__py_read_string(lx, pre, flags, &p->str);
 		if (err < 0)
 			return err;
-	} else if (ald_py_is_ident_char(c)) {
+	} else if (ald__py_is_ident_char(c)) {
 		p->tok.kind = T_NAME;
-		while (ald_py_is_ident_char(ald_py_at(lx, 0)))
+		while (ald__py_is_ident_char(ald__py_at(lx, 0)))
 			lx->i++;
 	} else {
 		/* one character, except "**" and "==" (so that a lone '=' is a keyword's) */
 		p->tok.kind = T_OP;
-		lx->i += (c == '*' || c == '=') && ald_py_at(lx, 1) == c ? 2 : 1;
+		lx->i += (c == '*' || c == '=') && ald__py_at(lx, 1) == c ? 2 : 1;
 	}
 	p->tok.e = lx->i;
 	return 0;
@@ -103,7 +103,7 @@ static int is_name(const struct env *p, const char *name)
 
 static int unclosed(const struct env *p, unsigned call_line)
 {
-	return ald_error_set(ALD_EINVALID, "%s:%u: the '(' of context.configure( is never closed",
+	return ald__error_set(ALD_EINVALID, "%s:%u: the '(' of context.configure( is never closed",
 			     p->lx.path, call_line);
 }
 
@@ -151,7 +151,7 @@ static int read_value(struct env *p, unsigned call_line, enum lit *lit, struct a
 	if (p->tok.kind == T_STRING) {
 		while (p->tok.kind == T_STRING &&
 		       !(p->tok.flags & (ALD_PYSTR_F | ALD_PYSTR_BYTES))) {
-			ald_buf_put(val, ald_buf_cstr(&p->str), p->str.len);
+			ald__buf_put(val, ald__buf_cstr(&p->str), p->str.len);
 			if ((err = next(p)) < 0)
 				return err;
 		}
@@ -179,9 +179,9 @@ static void keyword_value(struct ald_envpy_setting *c, enum setting s, enum lit 
 	c->line = line;
 	c->state = ALD_ENVPY_LITERAL;
 	if (s == S_TPM && (lit == L_TRUE || lit == L_FALSE))
-		c->value = ald_xstrdup(lit == L_TRUE ? "1" : "0");
+		c->value = ald__xstrdup(lit == L_TRUE ? "1" : "0");
 	else if (s != S_TPM && lit == L_STR)
-		c->value = ald_buf_detach(val);
+		c->value = ald__buf_detach(val);
 	else if (!(s == S_SCHEMA && lit == L_PYNONE))
 		c->state = ALD_ENVPY_COMPUTED;
 }
@@ -219,13 +219,13 @@ static int read_arg(struct env *p, struct ald_envpy *c, unsigned call_line, unsi
 		return skip_arg(p, 0, call_line);
 	struct ald_envpy_setting *set = setting_of(c, (enum setting)s);
 	if (set->line)
-		return ald_error_set(ALD_EINVALID, "%s:%u: keyword argument repeated: %s",
+		return ald__error_set(ALD_EINVALID, "%s:%u: keyword argument repeated: %s",
 				     p->lx.path, line, setting_names[s]);
 	struct ald_buf val = {0};
 	enum lit lit;
 	if ((err = read_value(p, call_line, &lit, &val)) == 0)
 		keyword_value(set, (enum setting)s, lit, &val, line);
-	ald_buf_free(&val);
+	ald__buf_free(&val);
 	return err;
 }
 
@@ -316,7 +316,7 @@ static int scan(struct env *p, struct ald_envpy *out)
 			err = read_call(p, &call, call_line);
 			if (err == 0)
 				merge(out, &call, call_line);
-			ald_envpy_clear(&call);
+			ald__envpy_clear(&call);
 			if (err < 0)
 				return err;
 			matched = 0;
@@ -334,16 +334,16 @@ static int scan(struct env *p, struct ald_envpy *out)
 	}
 }
 
-int ald_envpy_parse(struct ald_envpy *out, const char *text, size_t len, const char *path)
+int ald__envpy_parse(struct ald_envpy *out, const char *text, size_t len, const char *path)
 {
 	memset(out, 0, sizeof(*out));
 	struct env p = {.lx = {.path = path, .t = text, .len = len, .line = 1}};
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		p.lx.i = 3;
 	int err = scan(&p, out);
-	ald_buf_free(&p.str);
+	ald__buf_free(&p.str);
 	if (err < 0)
-		ald_envpy_clear(out);
+		ald__envpy_clear(out);
 	return err;
 }
 
@@ -359,18 +359,18 @@ static int read_bounded(int fd, const char *path, struct ald_buf *b)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
-			return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path,
+			return ald__error_set(ALD_ERROR, "%s: cannot read: %s", path,
 					     strerror(errno));
-		ald_buf_put(b, chunk, (size_t)r);
+		ald__buf_put(b, chunk, (size_t)r);
 		if (b->len > ALD_ENVPY_MAX_SIZE)
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s: larger than 1 MiB; aludel does not read an "
 					     "env.py that large",
 					     path);
 	}
 }
 
-int ald_envpy_read(struct ald_envpy *out, const char *path)
+int ald__envpy_read(struct ald_envpy *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
 	/* non-blocking, then checked: a FIFO named env.py must not hang aludel */
@@ -378,28 +378,28 @@ int ald_envpy_read(struct ald_envpy *out, const char *path)
 	if (fd < 0 && errno == ENOENT)
 		return 0;
 	if (fd < 0)
-		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
+		return ald__error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		int e = errno;
 		close(fd);
-		return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(e));
+		return ald__error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(e));
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return ald_error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
-				     ald_file_type_name(st.st_mode));
+		return ald__error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
+				     ald__file_type_name(st.st_mode));
 	}
 	struct ald_buf b = {0};
 	int err = read_bounded(fd, path, &b);
 	close(fd);
 	if (err == 0)
-		err = ald_envpy_parse(out, b.ptr ? b.ptr : "", b.len, path);
-	ald_buf_free(&b);
+		err = ald__envpy_parse(out, b.ptr ? b.ptr : "", b.len, path);
+	ald__buf_free(&b);
 	return err;
 }
 
-void ald_envpy_clear(struct ald_envpy *e)
+void ald__envpy_clear(struct ald_envpy *e)
 {
 	for (int s = 0; s < S_COUNT; s++)
 		free(setting_of(e, (enum setting)s)->value);

@@ -54,14 +54,14 @@ struct ald_envpy {
  * messages. Fails with ALD_EINVALID and a message "path:line: ..." when the
  * file cannot be tokenized (an unterminated string, a call's '(' never
  * closed, a keyword repeated in one call); *out is then empty. */
-int ald_envpy_parse(struct ald_envpy *out, const char *text, size_t len, const char *path);
+int ald__envpy_parse(struct ald_envpy *out, const char *text, size_t len, const char *path);
 
 /* Reads the file at `path` and parses it. A missing file leaves *out all
  * UNSET and returns 0; a file over ALD_ENVPY_MAX_SIZE bytes, or one that
  * cannot be read, is an error naming the path. */
-int ald_envpy_read(struct ald_envpy *out, const char *path);
+int ald__envpy_read(struct ald_envpy *out, const char *path);
 
 /* Frees what *e holds and zeroes it; safe to call twice. */
-void ald_envpy_clear(struct ald_envpy *e);
+void ald__envpy_clear(struct ald_envpy *e);
 
 #endif

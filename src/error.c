@@ -7,11 +7,11 @@
 static _Thread_local ald_error last_error;
 static _Thread_local char *last_message;
 
-int ald_error_set(int code, const char *fmt, ...)
+int ald__error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = ald_xvasprintf(fmt, ap);
+	char *msg = ald__xvasprintf(fmt, ap);
 	va_end(ap);
 	free(last_message);
 	last_message = msg;
@@ -20,20 +20,20 @@ int ald_error_set(int code, const char *fmt, ...)
 	return code;
 }
 
-void ald_error_prefix(const char *fmt, ...)
+void ald__error_prefix(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *prefix = ald_xvasprintf(fmt, ap);
+	char *prefix = ald__xvasprintf(fmt, ap);
 	va_end(ap);
-	char *msg = ald_xasprintf("%s%s", prefix, last_message ? last_message : "");
+	char *msg = ald__xasprintf("%s%s", prefix, last_message ? last_message : "");
 	free(prefix);
 	free(last_message);
 	last_message = msg;
 	last_error.message = last_message;
 }
 
-void ald_error_clear(void)
+void ald__error_clear(void)
 {
 	free(last_message);
 	last_message = NULL;
@@ -50,10 +50,10 @@ const ald_error *ald_error_last(void)
 	return last_message ? &last_error : &no_error;
 }
 
-int ald_options_version_check(const char *fn, unsigned version, unsigned max)
+int ald__options_version_check(const char *fn, unsigned version, unsigned max)
 {
 	if (version >= 1 && version <= max)
 		return 0;
-	return ald_error_set(ALD_EUSAGE, "%s: options version %u is not one this library knows (1 to %u)", fn, version,
+	return ald__error_set(ALD_EUSAGE, "%s: options version %u is not one this library knows (1 to %u)", fn, version,
 			     max);
 }

@@ -1,8 +1,8 @@
 /* error.h - setting the thread's last error inside libaludel.
  *
- * Every failing internal function records a message with ald_error_set() and
+ * Every failing internal function records a message with ald__error_set() and
  * returns the (negative) code it was given, so callers can write
- * `return ald_error_set(ALD_ENOTFOUND, "...")`.
+ * `return ald__error_set(ALD_ENOTFOUND, "...")`.
  */
 #ifndef ALD_ERROR_INTERNAL_H
 #define ALD_ERROR_INTERNAL_H
@@ -11,15 +11,15 @@
 #include "util.h"
 
 /* Records the message for the calling thread and returns `code`. */
-int ald_error_set(int code, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
+int ald__error_set(int code, const char *fmt, ...) ALD_ATTR_PRINTF(2, 3);
 /* Forgets the calling thread's last error. */
-void ald_error_clear(void);
+void ald__error_clear(void);
 
 /* The check every entry point taking a versioned options struct makes:
  * ALD_EUSAGE, naming the function `fn`, for a version other than 1 to `max`
  * (the versions this library knows); else 0. */
-int ald_options_version_check(const char *fn, unsigned version, unsigned max);
+int ald__options_version_check(const char *fn, unsigned version, unsigned max);
 /* Prefixes the current message with `prefix` (e.g. a file name and line). */
-void ald_error_prefix(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
+void ald__error_prefix(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
 
 #endif

@@ -35,7 +35,7 @@ static size_t bytes_of(const char *s, size_t chars)
 static void pad(struct ald_buf *b, char c, long n)
 {
 	for (; n > 0; n--)
-		ald_buf_putc(b, c);
+		ald__buf_putc(b, c);
 }
 
 static void put_str(struct ald_buf *b, const char *s, const struct spec *sp)
@@ -44,7 +44,7 @@ static void put_str(struct ald_buf *b, const char *s, const struct spec *sp)
 	long fill = sp->width - (long)chars_in(s, len);
 	if (!sp->minus)
 		pad(b, ' ', fill);
-	ald_buf_put(b, s, len);
+	ald__buf_put(b, s, len);
 	if (sp->minus)
 		pad(b, ' ', fill);
 }
@@ -62,11 +62,11 @@ static void put_int(struct ald_buf *b, long long v, const struct spec *sp)
 	long fill = sp->width > body ? sp->width - body : 0;
 	if (!sp->minus && !sp->zero)
 		pad(b, ' ', fill);
-	ald_buf_puts(b, sign);
+	ald__buf_puts(b, sign);
 	if (!sp->minus && sp->zero)
 		pad(b, '0', fill);
 	pad(b, '0', zeros);
-	ald_buf_puts(b, digits);
+	ald__buf_puts(b, digits);
 	if (sp->minus)
 		pad(b, ' ', fill);
 }
@@ -90,11 +90,11 @@ static int token(const char *name, const struct ald_template_values *v, const ch
 		{"epoch", v->epoch}, {"year", v->year},     {"month", v->month},   {"day", v->day},
 		{"hour", v->hour},   {"minute", v->minute}, {"second", v->second},
 	};
-	*str = ald_streq(name, "rev") ? v->rev : ald_streq(name, "slug") ? v->slug : NULL;
+	*str = ald__streq(name, "rev") ? v->rev : ald__streq(name, "slug") ? v->slug : NULL;
 	if (*str)
 		return 1;
 	for (size_t i = 0; i < sizeof(nums) / sizeof(*nums); i++)
-		if (ald_streq(name, nums[i].name)) {
+		if (ald__streq(name, nums[i].name)) {
 			*num = nums[i].value;
 			return 1;
 		}
@@ -106,8 +106,8 @@ static int conversion(struct ald_buf *b, const char **sp, const struct ald_templ
 {
 	const char *s = *sp, *close = strchr(s, ')');
 	if (!close)
-		return ald_error_set(ALD_EINVALID, "file_template: '%%(' without ')'");
-	char *name = ald_xstrndup(s, (size_t)(close - s));
+		return ald__error_set(ALD_EINVALID, "file_template: '%%(' without ')'");
+	char *name = ald__xstrndup(s, (size_t)(close - s));
 	s = close + 1;
 	struct spec sp_ = {.width = 0, .prec = -1};
 	for (;; s++) {
@@ -134,26 +134,26 @@ static int conversion(struct ald_buf *b, const char **sp, const struct ald_templ
 	long long num = 0;
 	int error = 0;
 	if (!token(name, v, &str, &num)) {
-		error = ald_error_set(ALD_EINVALID, "file_template: unknown token '%s' (known: rev, "
+		error = ald__error_set(ALD_EINVALID, "file_template: unknown token '%s' (known: rev, "
 						    "slug, epoch, year, month, day, hour, minute, second)",
 				      name);
 	} else if (conv == 's') {
 		if (str) {
 			put_str(b, str, &sp_);
 		} else {
-			char *t = ald_xasprintf("%lld", num);
+			char *t = ald__xasprintf("%lld", num);
 			put_str(b, t, &sp_);
 			free(t);
 		}
 	} else if (conv == 'd' || conv == 'i' || conv == 'u') {
 		if (str)
-			error = ald_error_set(ALD_EINVALID,
+			error = ald__error_set(ALD_EINVALID,
 					      "file_template: %%(%s)%c needs a number, and %s is text",
 					      name, conv, name);
 		else
 			put_int(b, num, &sp_);
 	} else {
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "file_template: unsupported conversion '%c' for '%s' (use s or d)",
 				      conv ? conv : ' ', name);
 	}
@@ -162,29 +162,29 @@ static int conversion(struct ald_buf *b, const char **sp, const struct ald_templ
 	return error;
 }
 
-int ald_file_template_expand(char **out, const char *tmpl, const struct ald_template_values *v)
+int ald__file_template_expand(char **out, const char *tmpl, const struct ald_template_values *v)
 {
 	struct ald_buf b = {0};
 	int error = 0;
 	*out = NULL;
 	for (const char *s = tmpl; *s && error == 0;) {
 		if (s[0] != '%') {
-			ald_buf_putc(&b, *s++);
+			ald__buf_putc(&b, *s++);
 		} else if (s[1] == '%') {
-			ald_buf_putc(&b, '%');
+			ald__buf_putc(&b, '%');
 			s += 2;
 		} else if (s[1] == '(') {
 			s += 2;
 			error = conversion(&b, &s, v);
 		} else {
-			error = ald_error_set(ALD_EINVALID,
+			error = ald__error_set(ALD_EINVALID,
 					      "file_template: '%%' must be followed by '(name)' or '%%'");
 		}
 	}
 	if (error < 0) {
-		ald_buf_free(&b);
+		ald__buf_free(&b);
 		return error;
 	}
-	*out = ald_buf_detach(&b);
+	*out = ald__buf_detach(&b);
 	return 0;
 }

@@ -13,14 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ald_stamps_init(struct ald_stamps *s, size_t n)
+void ald__stamps_init(struct ald_stamps *s, size_t n)
 {
-	s->v = ald_xcalloc(n ? n : 1, sizeof(*s->v));
+	s->v = ald__xcalloc(n ? n : 1, sizeof(*s->v));
 	s->gen = 0;
 	s->n = n;
 }
 
-void ald_stamps_next(struct ald_stamps *s)
+void ald__stamps_next(struct ald_stamps *s)
 {
 	if (++s->gen == 0) { /* wrapped: clear once, restart */
 		memset(s->v, 0, (s->n ? s->n : 1) * sizeof(*s->v));
@@ -28,21 +28,21 @@ void ald_stamps_next(struct ald_stamps *s)
 	}
 }
 
-void ald_stamps_free(struct ald_stamps *s)
+void ald__stamps_free(struct ald_stamps *s)
 {
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
 }
 
-void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n)
+void ald__ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n)
 {
 	free(iv->v);
 	iv->v = NULL;
 	iv->n = iv->cap = 0;
 	if (n == 0)
 		return;
-	iv->v = ald_xmalloc(n * sizeof(*iv->v));
+	iv->v = ald__xmalloc(n * sizeof(*iv->v));
 	memcpy(iv->v, src, n * sizeof(*iv->v));
 	iv->n = iv->cap = n;
 }
@@ -64,8 +64,8 @@ static void index_init(struct ald_graph_index *ix, size_t nkeys)
 	size_t cap = 16;
 	while (cap < 2 * nkeys)
 		cap *= 2;
-	ix->slots = ald_xcalloc(cap, sizeof(*ix->slots));
-	ald_prefault(ix->slots, cap * sizeof(*ix->slots));
+	ix->slots = ald__xcalloc(cap, sizeof(*ix->slots));
+	ald__prefault(ix->slots, cap * sizeof(*ix->slots));
 	ix->cap = cap;
 	ix->used = 0;
 }
@@ -76,7 +76,7 @@ static struct ald_graph_slot *index_slot(const struct ald_graph_index *ix, const
 	size_t mask = ix->cap - 1;
 	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
 		struct ald_graph_slot *s = &ix->slots[i];
-		if (!s->key || (s->hash == h && ald_streq(s->key, key)))
+		if (!s->key || (s->hash == h && ald__streq(s->key, key)))
 			return s;
 	}
 }
@@ -86,7 +86,7 @@ static void index_grow(struct ald_graph_index *ix)
 	struct ald_graph_slot *old = ix->slots;
 	size_t oldcap = ix->cap;
 	ix->cap *= 2;
-	ix->slots = ald_xcalloc(ix->cap, sizeof(*ix->slots));
+	ix->slots = ald__xcalloc(ix->cap, sizeof(*ix->slots));
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].key)
 			*index_slot(ix, old[i].key, old[i].hash) = old[i];
@@ -110,7 +110,7 @@ static struct ald_graph_slot *index_put(struct ald_graph_index *ix, const char *
 	return s;
 }
 
-const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, const char *key)
+const struct ald_graph_slot *ald__graph_index_get(const struct ald_graph *g, const char *key)
 {
 	if (!g->index || g->index->cap == 0 || !key)
 		return NULL;
@@ -135,16 +135,16 @@ static int add_revisions(struct ald_graph *g)
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_revfile *f = &g->revs[i].file;
 		if (!f->id || !*f->id)
-			return ald_error_set(ALD_EINVALID, "%s: no revision id",
+			return ald__error_set(ALD_EINVALID, "%s: no revision id",
 					     f->path ? f->path : "?");
-		if (ald_strvec_contains(&f->down, f->id))
-			return ald_error_set(ALD_ECYCLE, "Self-loop is detected in revisions (%s)", f->id);
-		if (ald_strvec_contains(&f->depends, f->id))
-			return ald_error_set(ALD_ECYCLE,
+		if (ald__strvec_contains(&f->down, f->id))
+			return ald__error_set(ALD_ECYCLE, "Self-loop is detected in revisions (%s)", f->id);
+		if (ald__strvec_contains(&f->depends, f->id))
+			return ald__error_set(ALD_ECYCLE,
 					     "Dependency self-loop is detected in revisions (%s)", f->id);
 		struct ald_graph_slot *s = index_put(g->index, f->id, i);
 		if (s->val != i)
-			return ald_error_set(ALD_EINVALID, "Revision %s is present more than once: %s and %s",
+			return ald__error_set(ALD_EINVALID, "Revision %s is present more than once: %s and %s",
 					     f->id, g->revs[s->val].file.path, f->path);
 	}
 	return 0;
@@ -156,18 +156,18 @@ static int add_labels(struct ald_graph *g)
 	size_t total = 0;
 	for (size_t i = 0; i < g->n; i++)
 		total += g->revs[i].file.labels.n;
-	g->labels = ald_xcalloc(total ? total : 1, sizeof(*g->labels));
+	g->labels = ald__xcalloc(total ? total : 1, sizeof(*g->labels));
 	for (size_t i = 0; i < g->n; i++) {
 		const struct ald_strvec *lv = &g->revs[i].file.labels;
 		for (size_t k = 0; k < lv->n; k++) {
 			size_t li = g->n_labels;
-			g->labels[li].name = ald_xstrdup(lv->v[k]);
+			g->labels[li].name = ald__xstrdup(lv->v[k]);
 			g->labels[li].rev = i;
 			g->n_labels++;
 			struct ald_graph_slot *s = index_put(g->index, g->labels[li].name,
 							     li | ALD_GRAPH_LABEL_BIT);
 			if (s->val != (li | ALD_GRAPH_LABEL_BIT))
-				return ald_error_set(ALD_EINVALID,
+				return ald__error_set(ALD_EINVALID,
 						     "Branch name '%s' in revision %s already used by revision %s",
 						     lv->v[k], g->revs[i].file.id,
 						     g->revs[slot_rev(g, s)].file.id);
@@ -176,14 +176,14 @@ static int add_labels(struct ald_graph *g)
 	return 0;
 }
 
-void ald_graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total)
+void ald__graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total)
 {
-	a->start = ald_xmalloc((n + 1) * sizeof(size_t));
-	a->end = ald_xmalloc((n + 1) * sizeof(size_t));
-	a->v = ald_xmalloc((total ? total : 1) * sizeof(size_t));
+	a->start = ald__xmalloc((n + 1) * sizeof(size_t));
+	a->end = ald__xmalloc((n + 1) * sizeof(size_t));
+	a->v = ald__xmalloc((total ? total : 1) * sizeof(size_t));
 }
 
-void ald_graph_adj_free(struct ald_graph_adj *a)
+void ald__graph_adj_free(struct ald_graph_adj *a)
 {
 	free(a->start);
 	free(a->end);
@@ -198,14 +198,14 @@ static int resolve_deps(struct ald_graph *g)
 	size_t total = 0, e = 0;
 	for (size_t i = 0; i < g->n; i++)
 		total += g->revs[i].file.depends.n;
-	ald_graph_adj_alloc(a, g->n, total);
+	ald__graph_adj_alloc(a, g->n, total);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct ald_revfile *f = &g->revs[i].file;
 		a->start[i] = a->end[i] = e; /* end set before a failure: freeing stays sound */
 		for (size_t k = 0; k < f->depends.n; k++) {
-			const struct ald_graph_slot *s = ald_graph_index_get(g, f->depends.v[k]);
+			const struct ald_graph_slot *s = ald__graph_index_get(g, f->depends.v[k]);
 			if (!s)
-				return ald_error_set(ALD_ENOTFOUND,
+				return ald__error_set(ALD_ENOTFOUND,
 						     "%s:%u: Revision %s depends on '%s', which is not present",
 						     f->path, f->depends_line, f->id, f->depends.v[k]);
 			size_t d = slot_rev(g, s), dup = 0;
@@ -226,14 +226,14 @@ static int resolve_down(struct ald_graph *g)
 	size_t total = 0, e = 0;
 	for (size_t i = 0; i < g->n; i++)
 		total += g->revs[i].file.down.n;
-	ald_graph_adj_alloc(a, g->n, total);
+	ald__graph_adj_alloc(a, g->n, total);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct ald_revfile *f = &g->revs[i].file;
 		a->start[i] = a->end[i] = e;
 		for (size_t k = 0; k < f->down.n; k++) {
-			const struct ald_graph_slot *s = ald_graph_index_get(g, f->down.v[k]);
+			const struct ald_graph_slot *s = ald__graph_index_get(g, f->down.v[k]);
 			if (!s || (s->val & ALD_GRAPH_LABEL_BIT))
-				return ald_error_set(ALD_ENOTFOUND,
+				return ald__error_set(ALD_ENOTFOUND,
 						     "%s:%u: Revision %s referenced from %s is not present",
 						     f->path, f->down_line, f->down.v[k], f->id);
 			a->v[e++] = s->val;
@@ -249,12 +249,12 @@ static void link_children(struct ald_graph *g)
 {
 	struct ald_graph_index *ix = g->index;
 	size_t n = g->n;
-	size_t *lastn = ald_xmalloc((n ? n : 1) * sizeof(size_t));
-	size_t *lasta = ald_xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *lastn = ald__xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *lasta = ald__xmalloc((n ? n : 1) * sizeof(size_t));
 	struct ald_graph_adj *next = &ix->next, *all = &ix->all_next;
 	size_t ndown = n ? ix->down.end[n - 1] : 0, ndeps = n ? ix->deps.end[n - 1] : 0;
-	ald_graph_adj_alloc(next, n, ndown);
-	ald_graph_adj_alloc(all, n, ndown + ndeps);
+	ald__graph_adj_alloc(next, n, ndown);
+	ald__graph_adj_alloc(all, n, ndown + ndeps);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t p = 0; p < n; p++) {
 			lastn[p] = lasta[p] = ALD_NOREV;
@@ -323,13 +323,13 @@ static void classify(struct ald_graph *g)
 			f |= ALD_REV_MERGEPOINT;
 		r->flags = f;
 		if (f & ALD_REV_HEAD)
-			ald_ixvec_push(&g->heads, i);
+			ald__ixvec_push(&g->heads, i);
 		if (f & ALD_REV_REAL_HEAD)
-			ald_ixvec_push(&g->real_heads, i);
+			ald__ixvec_push(&g->real_heads, i);
 		if (f & ALD_REV_BASE)
-			ald_ixvec_push(&g->bases, i);
+			ald__ixvec_push(&g->bases, i);
 		if (f & ALD_REV_REAL_BASE)
-			ald_ixvec_push(&g->real_bases, i);
+			ald__ixvec_push(&g->real_bases, i);
 	}
 }
 
@@ -362,7 +362,7 @@ static int build(struct ald_graph **out, struct ald_graph *g)
 	size_t n = g->n;
 	for (size_t i = 0; i < n; i++)
 		g->revs[i].pos = i;
-	g->index = ald_xcalloc(1, sizeof(*g->index));
+	g->index = ald__xcalloc(1, sizeof(*g->index));
 	index_init(g->index, n);
 
 	if ((err = add_revisions(g)) < 0 || (err = add_labels(g)) < 0 ||
@@ -370,23 +370,23 @@ static int build(struct ald_graph **out, struct ald_graph *g)
 		goto fail;
 	link_children(g);
 	classify(g);
-	if ((err = ald_graph_check_cycles(g)) < 0)
+	if ((err = ald__graph_check_cycles(g)) < 0)
 		goto fail;
-	ald_graph_normalize_deps(g);
+	ald__graph_normalize_deps(g);
 	expose_all(g);
-	ald_graph_propagate_labels(g);
+	ald__graph_propagate_labels(g);
 	*out = g;
 	return 0;
 fail:
-	ald_graph_free(g);
+	ald__graph_free(g);
 	return err;
 }
 
-int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
+int ald__graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
 {
-	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
+	struct ald_graph *g = ald__xcalloc(1, sizeof(*g));
 	*out = NULL;
-	g->revs = ald_xcalloc(n ? n : 1, sizeof(*g->revs));
+	g->revs = ald__xcalloc(n ? n : 1, sizeof(*g->revs));
 	g->n = n;
 	for (size_t i = 0; i < n; i++) {
 		g->revs[i].file = files[i];
@@ -395,41 +395,41 @@ int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n)
 	return build(out, g);
 }
 
-int ald_graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n)
+int ald__graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n)
 {
-	struct ald_graph *g = ald_xcalloc(1, sizeof(*g));
+	struct ald_graph *g = ald__xcalloc(1, sizeof(*g));
 	*out = NULL;
-	g->revs = revs ? revs : ald_xcalloc(1, sizeof(*g->revs));
+	g->revs = revs ? revs : ald__xcalloc(1, sizeof(*g->revs));
 	g->n = n;
 	return build(out, g);
 }
 
-void ald_graph_free(struct ald_graph *g)
+void ald__graph_free(struct ald_graph *g)
 {
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->n; i++) {
 		struct ald_rev *r = &g->revs[i];
-		ald_revfile_clear(&r->file);
+		ald__revfile_clear(&r->file);
 	}
 	free(g->revs);
 	for (size_t i = 0; i < g->n_labels; i++)
 		free(g->labels[i].name);
 	free(g->labels);
-	ald_ixvec_free(&g->heads);
-	ald_ixvec_free(&g->real_heads);
-	ald_ixvec_free(&g->bases);
-	ald_ixvec_free(&g->real_bases);
+	ald__ixvec_free(&g->heads);
+	ald__ixvec_free(&g->real_heads);
+	ald__ixvec_free(&g->bases);
+	ald__ixvec_free(&g->real_bases);
 	if (g->index) {
 		free(g->index->slots);
 		free(g->index->topo);
-		ald_graph_adj_free(&g->index->down);
-		ald_graph_adj_free(&g->index->deps);
-		ald_graph_adj_free(&g->index->next);
-		ald_graph_adj_free(&g->index->all_next);
-		ald_graph_adj_free(&g->index->norm_deps);
-		ald_graph_adj_free(&g->index->norm_down);
-		ald_graph_labelsets_free(&g->index->labelsets);
+		ald__graph_adj_free(&g->index->down);
+		ald__graph_adj_free(&g->index->deps);
+		ald__graph_adj_free(&g->index->next);
+		ald__graph_adj_free(&g->index->all_next);
+		ald__graph_adj_free(&g->index->norm_deps);
+		ald__graph_adj_free(&g->index->norm_down);
+		ald__graph_labelsets_free(&g->index->labelsets);
 		free(g->index);
 	}
 	free(g);
@@ -437,15 +437,15 @@ void ald_graph_free(struct ald_graph *g)
 
 /* ---- lookups ----------------------------------------------------------- */
 
-size_t ald_graph_find(const struct ald_graph *g, const char *key)
+size_t ald__graph_find(const struct ald_graph *g, const char *key)
 {
-	const struct ald_graph_slot *s = ald_graph_index_get(g, key);
+	const struct ald_graph_slot *s = ald__graph_index_get(g, key);
 	return s ? slot_rev(g, s) : ALD_NOREV;
 }
 
-size_t ald_graph_find_label(const struct ald_graph *g, const char *name)
+size_t ald__graph_find_label(const struct ald_graph *g, const char *name)
 {
-	const struct ald_graph_slot *s = ald_graph_index_get(g, name);
+	const struct ald_graph_slot *s = ald__graph_index_get(g, name);
 	if (!s || !(s->val & ALD_GRAPH_LABEL_BIT))
 		return ALD_NOREV;
 	return s->val & ~ALD_GRAPH_LABEL_BIT;
@@ -458,7 +458,7 @@ static int prefix_match(const char *key, const char *prefix, size_t plen)
 	return strlen(key) > 3 && strncmp(key, prefix, plen) == 0;
 }
 
-void ald_graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_ixvec *out)
+void ald__graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_ixvec *out)
 {
 	size_t plen = strlen(prefix);
 	unsigned char *seen = NULL;
@@ -466,20 +466,20 @@ void ald_graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_
 		if (!prefix_match(g->revs[i].file.id, prefix, plen))
 			continue;
 		if (!seen)
-			seen = ald_xcalloc(g->n, 1);
+			seen = ald__xcalloc(g->n, 1);
 		seen[i] = 1;
-		ald_ixvec_push(out, i);
+		ald__ixvec_push(out, i);
 	}
 	for (size_t li = 0; li < g->n_labels; li++) {
 		size_t r = g->labels[li].rev;
 		if (!prefix_match(g->labels[li].name, prefix, plen))
 			continue;
 		if (!seen)
-			seen = ald_xcalloc(g->n, 1);
+			seen = ald__xcalloc(g->n, 1);
 		if (seen[r])
 			continue;
 		seen[r] = 1;
-		ald_ixvec_push(out, r);
+		ald__ixvec_push(out, r);
 	}
 	free(seen);
 }

@@ -41,7 +41,7 @@ struct ald_rev {
 	struct ald_ixvec norm_down;/* down followed by norm_deps, no duplicates: the ordering parents */
 	struct ald_ixvec next;     /* down-revision children, map order */
 	struct ald_ixvec all_next; /* children by down revision or dependency, map order */
-	/* propagated branch labels (§2.3): ald_rev_label_count/_at/ald_rev_labels */
+	/* propagated branch labels (§2.3): ald__rev_label_count/_at/ald__rev_labels */
 };
 
 struct ald_label {
@@ -70,51 +70,51 @@ struct ald_graph {
  * depends_on naming a missing revision or label, a branch label already used
  * (Alembic's "Branch name 'x' in revision A already used by revision B"),
  * cycles (§2.4's exact messages). */
-int ald_graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n);
+int ald__graph_build(struct ald_graph **out, struct ald_revfile *files, size_t n);
 /* The same from a heap array of revisions of which only .file is set (the
  * rest zeroed), which the graph takes: a scan reads straight into it. */
-int ald_graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n);
-void ald_graph_free(struct ald_graph *g);
+int ald__graph_build_revs(struct ald_graph **out, struct ald_rev *revs, size_t n);
+void ald__graph_free(struct ald_graph *g);
 
 /* Exact lookup of a revision id or a branch label name: the revision's index or
  * ALD_NOREV. */
-size_t ald_graph_find(const struct ald_graph *g, const char *key);
+size_t ald__graph_find(const struct ald_graph *g, const char *key);
 /* The label's index if `name` is a branch label name, else ALD_NOREV. */
-size_t ald_graph_find_label(const struct ald_graph *g, const char *name);
+size_t ald__graph_find_label(const struct ald_graph *g, const char *name);
 /* Prefix candidates (§3.3): the revisions whose id, or one of whose declared
  * label names, is longer than 3 characters and starts with `prefix`; revision
  * ids first in map order, then label names in label order; no duplicates.
  * Appends to *out. */
-void ald_graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_ixvec *out);
+void ald__graph_prefix(const struct ald_graph *g, const char *prefix, struct ald_ixvec *out);
 /* Whether revision `rev` carries (by propagation) label `label`. O(1). */
-int ald_rev_has_label(const struct ald_graph *g, size_t rev, size_t label);
+int ald__rev_has_label(const struct ald_graph *g, size_t rev, size_t label);
 /* The labels revision `rev` carries, as rev->labels holds them, without
  * needing that list (it costs labels x revisions memory on label-heavy
  * graphs and may go): how many; the i-th (label index, or ALD_NOREV past the
  * end); all of them appended to *out. Each costs O(n_labels / 64). */
-size_t ald_rev_label_count(const struct ald_graph *g, size_t rev);
-size_t ald_rev_label_at(const struct ald_graph *g, size_t rev, size_t i);
-void ald_rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out);
+size_t ald__rev_label_count(const struct ald_graph *g, size_t rev);
+size_t ald__rev_label_at(const struct ald_graph *g, size_t rev, size_t i);
+void ald__rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out);
 
 /* Marks (mark[i] = 1) every revision reachable from `start` (included) through
  * norm_down edges, or only down edges when `versioned_only`. `mark` has g->n
  * bytes and is not cleared first. */
-void ald_graph_ancestors(const struct ald_graph *g, const size_t *start, size_t nstart,
+void ald__graph_ancestors(const struct ald_graph *g, const size_t *start, size_t nstart,
 			 int versioned_only, unsigned char *mark);
 /* Same downwards: through all_next edges, or only next when `versioned_only`. */
-void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_t nstart,
+void ald__graph_descendants(const struct ald_graph *g, const size_t *start, size_t nstart,
 			   int versioned_only, unsigned char *mark);
 /* shares_lineage(x, q) of §3.1: x is q, an ancestor or a descendant of q,
  * through down edges only, or also dependency edges when `with_deps`. */
-int ald_graph_shares_lineage(const struct ald_graph *g, size_t x, size_t q, int with_deps);
+int ald__graph_shares_lineage(const struct ald_graph *g, size_t x, size_t q, int with_deps);
 /* ancestors() of a list with Alembic's overlap check (§4.1): fails with
  * "Requested revision X overlaps with other requested revisions Y, Z" (ALD_EINVALID). */
-int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, size_t n,
+int ald__graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, size_t n,
 				unsigned char *mark);
 /* The topological sort of §4.2, exactly: every revision with todo[i] != 0,
  * newest first, starting from `start`. Appends to *out. Fails (ALD_ERROR) where
  * Alembic would hit its internal assertion (todo not exhausted). */
-int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
+int ald__graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		       const size_t *start, size_t nstart, struct ald_ixvec *out);
 
 #endif

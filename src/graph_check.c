@@ -51,7 +51,7 @@ static int cmp_ids(const void *a, const void *b)
 static int cycle_error(const struct ald_graph *g, const char *kind, const size_t *revs,
 		       size_t n, int sorted)
 {
-	const char **ids = ald_xmalloc((n ? n : 1) * sizeof(*ids));
+	const char **ids = ald__xmalloc((n ? n : 1) * sizeof(*ids));
 	for (size_t i = 0; i < n; i++)
 		ids[i] = g->revs[revs[i]].file.id;
 	if (sorted)
@@ -59,11 +59,11 @@ static int cycle_error(const struct ald_graph *g, const char *kind, const size_t
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			ald_buf_puts(&b, ", ");
-		ald_buf_puts(&b, ids[i]);
+			ald__buf_puts(&b, ", ");
+		ald__buf_puts(&b, ids[i]);
 	}
-	int err = ald_error_set(ALD_ECYCLE, "%s is detected in revisions (%s)", kind, ald_buf_cstr(&b));
-	ald_buf_free(&b);
+	int err = ald__error_set(ALD_ECYCLE, "%s is detected in revisions (%s)", kind, ald__buf_cstr(&b));
+	ald__buf_free(&b);
 	free(ids);
 	return err;
 }
@@ -71,7 +71,7 @@ static int cycle_error(const struct ald_graph *g, const char *kind, const size_t
 /* Every revision, in map order. */
 static int cycle_error_all(const struct ald_graph *g, const char *kind)
 {
-	size_t *all = ald_xmalloc(g->n * sizeof(*all));
+	size_t *all = ald__xmalloc(g->n * sizeof(*all));
 	for (size_t i = 0; i < g->n; i++)
 		all[i] = i;
 	int err = cycle_error(g, kind, all, g->n, 0);
@@ -124,12 +124,12 @@ static size_t kahn(const struct ald_graph *g, int all, size_t *order, size_t *de
 static int kahn_error(const struct ald_graph *g, int all, const size_t *order, size_t placed,
 		      size_t *deg, const char *kind)
 {
-	unsigned char *left = ald_xcalloc(g->n, 1);
+	unsigned char *left = ald__xcalloc(g->n, 1);
 	for (size_t i = 0; i < g->n; i++)
 		left[i] = 1;
 	for (size_t i = 0; i < placed; i++)
 		left[order[i]] = 0;
-	size_t *queue = ald_xmalloc(g->n * sizeof(*queue));
+	size_t *queue = ald__xmalloc(g->n * sizeof(*queue));
 	const struct ald_graph_index *ix = g->index;
 	const struct ald_graph_adj *c = all ? &ix->all_next : &ix->next;
 	size_t head = 0, tail = 0;
@@ -169,14 +169,14 @@ static int kahn_error(const struct ald_graph *g, int all, const size_t *order, s
 	return err;
 }
 
-int ald_graph_check_cycles(struct ald_graph *g)
+int ald__graph_check_cycles(struct ald_graph *g)
 {
-	g->index->topo = ald_xmalloc((g->n ? g->n : 1) * sizeof(size_t));
+	g->index->topo = ald__xmalloc((g->n ? g->n : 1) * sizeof(size_t));
 	if (g->n == 0)
 		return 0;
-	unsigned char *mark = ald_xmalloc(g->n);
-	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
-	size_t *deg = ald_xmalloc(g->n * sizeof(*deg));
+	unsigned char *mark = ald__xmalloc(g->n);
+	size_t *stack = ald__xmalloc(g->n * sizeof(*stack));
+	size_t *deg = ald__xmalloc(g->n * sizeof(*deg));
 	size_t *order = g->index->topo;
 	int err = check_space(g, "Cycle", &g->heads, &g->bases, 0, mark, stack);
 	if (err == 0)

@@ -32,7 +32,7 @@ static void normalize_target(struct ald_graph *g, size_t d, const size_t *mem, s
 {
 	const struct ald_graph_adj *next = &g->index->next;
 	size_t maxrank = 0, top = 0;
-	ald_stamps_next(visit);
+	ald__stamps_next(visit);
 	for (size_t k = 0; k < nmem; k++) {
 		if (rank[mem[k]] > maxrank)
 			maxrank = rank[mem[k]];
@@ -61,14 +61,14 @@ static void normalize_all(struct ald_graph *g)
 	const struct ald_graph_adj *deps = &g->index->deps;
 	size_t n = g->n, ndeps = n ? deps->end[n - 1] : 0;
 	/* dependents grouped by target (CSR), each group in map order */
-	size_t *start = ald_xcalloc(n + 1, sizeof(*start));
-	size_t *mem = ald_xmalloc((ndeps ? ndeps : 1) * sizeof(*mem));
+	size_t *start = ald__xcalloc(n + 1, sizeof(*start));
+	size_t *mem = ald__xmalloc((ndeps ? ndeps : 1) * sizeof(*mem));
 	for (size_t i = 0; i < n; i++)
 		ALD_ADJ_FOR(deps, i, k)
 			start[deps->v[k] + 1]++;
 	for (size_t d = 0; d < n; d++)
 		start[d + 1] += start[d];
-	size_t *fill = ald_xmalloc(n * sizeof(*fill));
+	size_t *fill = ald__xmalloc(n * sizeof(*fill));
 	memcpy(fill, start, n * sizeof(*fill));
 	for (size_t i = 0; i < n; i++)
 		ALD_ADJ_FOR(deps, i, k)
@@ -77,14 +77,14 @@ static void normalize_all(struct ald_graph *g)
 	for (size_t i = 0; i < n; i++)
 		rank[g->index->topo[i]] = i;
 	struct ald_stamps visit;
-	ald_stamps_init(&visit, n);
-	size_t *stack = ald_xmalloc(2 * n * sizeof(*stack));
+	ald__stamps_init(&visit, n);
+	size_t *stack = ald__xmalloc(2 * n * sizeof(*stack));
 	for (size_t d = 0; d < n; d++)
 		if (start[d + 1] - start[d] > 1)
 			normalize_target(g, d, mem + start[d], start[d + 1] - start[d], rank, &visit,
 					 stack);
 	free(stack);
-	ald_stamps_free(&visit);
+	ald__stamps_free(&visit);
 	free(fill);
 	free(mem);
 	free(start);
@@ -98,7 +98,7 @@ static void make_norm_down(struct ald_graph *g)
 	for (size_t i = 0; i < n; i++)
 		total += (ix->down.end[i] - ix->down.start[i]) + (ix->norm_deps.end[i] - ix->norm_deps.start[i]);
 	struct ald_graph_adj *a = &ix->norm_down;
-	ald_graph_adj_alloc(a, n, total);
+	ald__graph_adj_alloc(a, n, total);
 	for (size_t i = 0; i < n; i++) {
 		a->start[i] = e;
 		for (int dep = 0; dep < 2; dep++) {
@@ -115,11 +115,11 @@ static void make_norm_down(struct ald_graph *g)
 	}
 }
 
-void ald_graph_normalize_deps(struct ald_graph *g)
+void ald__graph_normalize_deps(struct ald_graph *g)
 {
 	struct ald_graph_index *ix = g->index;
 	size_t n = g->n, ndeps = n ? ix->deps.end[n - 1] : 0;
-	ald_graph_adj_alloc(&ix->norm_deps, n, ndeps);
+	ald__graph_adj_alloc(&ix->norm_deps, n, ndeps);
 	memcpy(ix->norm_deps.start, ix->deps.start, n * sizeof(size_t));
 	memcpy(ix->norm_deps.end, ix->deps.end, n * sizeof(size_t));
 	if (ndeps)

@@ -48,23 +48,23 @@ struct ald_graph_index {
 };
 
 /* Allocates an adjacency for n revisions and `total` edges (start/end unset). */
-void ald_graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total);
-void ald_graph_adj_free(struct ald_graph_adj *a);
+void ald__graph_adj_alloc(struct ald_graph_adj *a, size_t n, size_t total);
+void ald__graph_adj_free(struct ald_graph_adj *a);
 
 /* The index's entry for `key`, or NULL. */
-const struct ald_graph_slot *ald_graph_index_get(const struct ald_graph *g, const char *key);
+const struct ald_graph_slot *ald__graph_index_get(const struct ald_graph *g, const char *key);
 
 /* doc/alembic-compat.md §2.4: the cycle checks of Alembic, in its order and with its messages, then
  * a complete check (Alembic misses some cycles); fills g->index->topo. */
-int ald_graph_check_cycles(struct ald_graph *g);
+int ald__graph_check_cycles(struct ald_graph *g);
 
 /* §2.1: fills the norm_deps and norm_down adjacencies. Needs g->index->topo. */
-void ald_graph_normalize_deps(struct ald_graph *g);
+void ald__graph_normalize_deps(struct ald_graph *g);
 
 /* §2.3: computes the label sets and fills every revision's `labels`. Needs
  * g->index->topo. */
-void ald_graph_propagate_labels(struct ald_graph *g);
-void ald_graph_labelsets_free(struct ald_graph_labelsets *ls);
+void ald__graph_propagate_labels(struct ald_graph *g);
+void ald__graph_labelsets_free(struct ald_graph_labelsets *ls);
 
 /* A "visited" stamp array: stamp[i] == gen means visited in the current round,
  * so that rounds need no clearing. */
@@ -73,12 +73,12 @@ struct ald_stamps {
 	uint32_t gen;
 	size_t n;
 };
-void ald_stamps_init(struct ald_stamps *s, size_t n);
+void ald__stamps_init(struct ald_stamps *s, size_t n);
 /* Starts a new round (everything unvisited). */
-void ald_stamps_next(struct ald_stamps *s);
-void ald_stamps_free(struct ald_stamps *s);
+void ald__stamps_next(struct ald_stamps *s);
+void ald__stamps_free(struct ald_stamps *s);
 
 /* Sets the vector to a copy of `n` indexes, allocating exactly. */
-void ald_ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n);
+void ald__ixvec_assign(struct ald_ixvec *iv, const size_t *src, size_t n);
 
 #endif

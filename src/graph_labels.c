@@ -31,7 +31,7 @@ static uint64_t *set_words(const struct ald_graph_labelsets *ls, size_t set)
 static size_t set_new(struct ald_graph_labelsets *ls)
 {
 	size_t need = (ls->nsets + 1) * ls->words;
-	ls->pool = ald_xgrow(ls->pool, &ls->cap, need, sizeof(*ls->pool));
+	ls->pool = ald__xgrow(ls->pool, &ls->cap, need, sizeof(*ls->pool));
 	memset(ls->pool + ls->nsets * ls->words, 0, ls->words * sizeof(*ls->pool));
 	return ++ls->nsets;
 }
@@ -94,7 +94,7 @@ static void inherit(struct ald_graph *g, struct ald_graph_labelsets *ls, const s
  * declared strictly above. */
 static void walk_labels(struct ald_graph *g, struct ald_graph_labelsets *ls, const size_t *first)
 {
-	unsigned char *clean = ald_xmalloc(g->n ? g->n : 1);
+	unsigned char *clean = ald__xmalloc(g->n ? g->n : 1);
 	for (size_t t = g->n; t-- > 0;) {
 		size_t i = g->index->topo[t];
 		const struct ald_rev *r = &g->revs[i];
@@ -116,15 +116,15 @@ static void walk_labels(struct ald_graph *g, struct ald_graph_labelsets *ls, con
 	free(clean);
 }
 
-void ald_graph_propagate_labels(struct ald_graph *g)
+void ald__graph_propagate_labels(struct ald_graph *g)
 {
 	struct ald_graph_labelsets *ls = &g->index->labelsets;
 	ls->words = (g->n_labels + 63) / 64;
-	ls->down = ald_xcalloc(g->n ? g->n : 1, sizeof(*ls->down));
-	ls->up = ald_xcalloc(g->n ? g->n : 1, sizeof(*ls->up));
+	ls->down = ald__xcalloc(g->n ? g->n : 1, sizeof(*ls->down));
+	ls->up = ald__xcalloc(g->n ? g->n : 1, sizeof(*ls->up));
 	if (g->n_labels == 0)
 		return;
-	size_t *first = ald_xmalloc(g->n * sizeof(*first));
+	size_t *first = ald__xmalloc(g->n * sizeof(*first));
 	for (size_t i = 0, li = 0; i < g->n; i++) {
 		first[i] = li;
 		li += g->revs[i].file.labels.n;
@@ -134,7 +134,7 @@ void ald_graph_propagate_labels(struct ald_graph *g)
 	free(first);
 }
 
-void ald_graph_labelsets_free(struct ald_graph_labelsets *ls)
+void ald__graph_labelsets_free(struct ald_graph_labelsets *ls)
 {
 	free(ls->pool);
 	free(ls->down);
@@ -154,14 +154,14 @@ static uint64_t label_word(const struct ald_graph *g, size_t rev, size_t w)
 	return x;
 }
 
-int ald_rev_has_label(const struct ald_graph *g, size_t rev, size_t label)
+int ald__rev_has_label(const struct ald_graph *g, size_t rev, size_t label)
 {
 	if (rev >= g->n || label >= g->n_labels)
 		return 0;
 	return (label_word(g, rev, label / 64) >> (label % 64)) & 1;
 }
 
-size_t ald_rev_label_count(const struct ald_graph *g, size_t rev)
+size_t ald__rev_label_count(const struct ald_graph *g, size_t rev)
 {
 	if (rev >= g->n || g->n_labels == 0)
 		return 0;
@@ -171,7 +171,7 @@ size_t ald_rev_label_count(const struct ald_graph *g, size_t rev)
 	return n;
 }
 
-size_t ald_rev_label_at(const struct ald_graph *g, size_t rev, size_t i)
+size_t ald__rev_label_at(const struct ald_graph *g, size_t rev, size_t i)
 {
 	if (rev >= g->n || g->n_labels == 0)
 		return ALD_NOREV;
@@ -189,11 +189,11 @@ size_t ald_rev_label_at(const struct ald_graph *g, size_t rev, size_t i)
 	return ALD_NOREV;
 }
 
-void ald_rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out)
+void ald__rev_labels(const struct ald_graph *g, size_t rev, struct ald_ixvec *out)
 {
 	if (rev >= g->n || g->n_labels == 0)
 		return;
 	for (size_t w = 0; w < g->index->labelsets.words; w++)
 		for (uint64_t x = label_word(g, rev, w); x; x &= x - 1)
-			ald_ixvec_push(out, w * 64 + (size_t)__builtin_ctzll(x));
+			ald__ixvec_push(out, w * 64 + (size_t)__builtin_ctzll(x));
 }

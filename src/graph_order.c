@@ -55,8 +55,8 @@ static void walk(const struct ald_graph *g, const size_t *start, size_t nstart, 
 	const struct ald_graph_index *ix = g->index;
 	const struct ald_graph_adj *e = up ? (versioned_only ? &ix->next : &ix->all_next)
 					   : (versioned_only ? &ix->down : &ix->norm_down);
-	unsigned char *seen = ald_xcalloc(g->n, 1);
-	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
+	unsigned char *seen = ald__xcalloc(g->n, 1);
+	size_t *stack = ald__xmalloc(g->n * sizeof(*stack));
 	size_t top = 0;
 	for (size_t s = 0; s < nstart; s++) {
 		if (start[s] >= g->n || seen[start[s]])
@@ -78,13 +78,13 @@ static void walk(const struct ald_graph *g, const size_t *start, size_t nstart, 
 	free(seen);
 }
 
-void ald_graph_ancestors(const struct ald_graph *g, const size_t *start, size_t nstart,
+void ald__graph_ancestors(const struct ald_graph *g, const size_t *start, size_t nstart,
 			 int versioned_only, unsigned char *mark)
 {
 	walk(g, start, nstart, 0, versioned_only, mark);
 }
 
-void ald_graph_descendants(const struct ald_graph *g, const size_t *start, size_t nstart,
+void ald__graph_descendants(const struct ald_graph *g, const size_t *start, size_t nstart,
 			   int versioned_only, unsigned char *mark)
 {
 	walk(g, start, nstart, 1, versioned_only, mark);
@@ -115,14 +115,14 @@ static int reaches(const struct ald_graph *g, size_t x, size_t target, int up, i
 	return 0;
 }
 
-int ald_graph_shares_lineage(const struct ald_graph *g, size_t x, size_t q, int with_deps)
+int ald__graph_shares_lineage(const struct ald_graph *g, size_t x, size_t q, int with_deps)
 {
 	if (x >= g->n || q >= g->n)
 		return 0;
 	if (x == q)
 		return 1;
-	unsigned char *seen = ald_xmalloc(g->n);
-	size_t *stack = ald_xmalloc(g->n * sizeof(*stack));
+	unsigned char *seen = ald__xmalloc(g->n);
+	size_t *stack = ald__xmalloc(g->n * sizeof(*stack));
 	int found = reaches(g, x, q, 0, with_deps, seen, stack) ||
 		    reaches(g, x, q, 1, with_deps, seen, stack);
 	free(stack);
@@ -139,34 +139,34 @@ static int overlap_error(const struct ald_graph *g, size_t x, const unsigned cha
 		if (!hit[i])
 			continue;
 		if (b.len)
-			ald_buf_puts(&b, ", ");
-		ald_buf_puts(&b, g->revs[i].file.id);
+			ald__buf_puts(&b, ", ");
+		ald__buf_puts(&b, g->revs[i].file.id);
 	}
-	int err = ald_error_set(ALD_EINVALID,
+	int err = ald__error_set(ALD_EINVALID,
 				"Requested revision %s overlaps with other requested revisions %s",
-				g->revs[x].file.id, ald_buf_cstr(&b));
-	ald_buf_free(&b);
+				g->revs[x].file.id, ald__buf_cstr(&b));
+	ald__buf_free(&b);
 	return err;
 }
 
 /* Alembic's checked walk: the targets in order share one "seen" set; a walk
  * that pops another target (seen or not) is an overlap. */
-int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, size_t n,
+int ald__graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, size_t n,
 				unsigned char *mark)
 {
 	if (g->n == 0 || n == 0)
 		return 0;
 	const struct ald_graph_adj *e = &g->index->norm_down;
-	unsigned char *seen = ald_xcalloc(g->n, 1);
-	unsigned char *target = ald_xcalloc(g->n, 1);
-	unsigned char *hit = ald_xcalloc(g->n, 1);
+	unsigned char *seen = ald__xcalloc(g->n, 1);
+	unsigned char *target = ald__xcalloc(g->n, 1);
+	unsigned char *hit = ald__xcalloc(g->n, 1);
 	struct ald_ixvec stack = {0}; /* a revision can be pushed once per child */
 	int err = 0;
 	for (size_t k = 0; k < n; k++)
 		target[revs[k]] = 1;
 	for (size_t k = 0; k < n && err == 0; k++) {
 		size_t x = revs[k], nhit = 0;
-		ald_ixvec_push(&stack, x);
+		ald__ixvec_push(&stack, x);
 		while (stack.n) {
 			size_t r = stack.v[--stack.n];
 			if (target[r] && r != x && !hit[r]) {
@@ -179,12 +179,12 @@ int ald_graph_ancestors_checked(const struct ald_graph *g, const size_t *revs, s
 			mark[r] = 1;
 			ALD_ADJ_FOR(e, r, j)
 				if (!seen[e->v[j]] || target[e->v[j]])
-					ald_ixvec_push(&stack, e->v[j]);
+					ald__ixvec_push(&stack, e->v[j]);
 		}
 		if (nhit)
 			err = overlap_error(g, x, hit);
 	}
-	ald_ixvec_free(&stack);
+	ald__ixvec_free(&stack);
 	free(hit);
 	free(target);
 	free(seen);
@@ -270,7 +270,7 @@ static void build_children(struct topo *t)
 		at += v[x].cend;
 		v[x].cend = v[x].cstart;
 	}
-	t->child = ald_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
+	t->child = ald__xmalloc((nedges ? nedges : 1) * sizeof(size_t));
 	for (size_t y = 0; y < n; y++) {
 		if (!v[y].live)
 			continue;
@@ -362,7 +362,7 @@ static size_t topo_step(struct topo *t, size_t cur, struct ald_ixvec *out)
 		return j;
 	struct tv *vc = &t->v[c];
 	if (vc->pending) {
-		ald_ixvec_push(out, c);
+		ald__ixvec_push(out, c);
 		vc->pending = 0;
 		t->remaining--;
 	}
@@ -416,7 +416,7 @@ static void label_init(struct topo *t)
 	}
 }
 
-int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
+int ald__graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		       const size_t *start, size_t nstart, struct ald_ixvec *out)
 {
 	size_t n = g->n;
@@ -424,11 +424,11 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		return 0;
 	struct topo t = {.g = g, .first = NOSLOT, .last = NOSLOT};
 	size_t sz = n * sizeof(size_t);
-	t.v = ald_xcalloc(n, sizeof(*t.v));
-	t.node = ald_xmalloc(sz);
-	t.prev = ald_xmalloc(sz);
-	t.next = ald_xmalloc(sz);
-	t.heap = ald_xmalloc(n * sizeof(*t.heap));
+	t.v = ald__xcalloc(n, sizeof(*t.v));
+	t.node = ald__xmalloc(sz);
+	t.prev = ald__xmalloc(sz);
+	t.next = ald__xmalloc(sz);
+	t.heap = ald__xmalloc(n * sizeof(*t.heap));
 	for (size_t i = 0; i < n; i++) {
 		t.v[i].pending = todo[i] != 0;
 		t.remaining += t.v[i].pending;
@@ -436,8 +436,8 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		t.v[i].lab = NOSLOT;
 	}
 	/* start heads: distinct, in todo, in map order */
-	size_t *heads = ald_xmalloc((nstart ? nstart : 1) * sizeof(size_t));
-	unsigned char *live = ald_xcalloc(n, 1);
+	size_t *heads = ald__xmalloc((nstart ? nstart : 1) * sizeof(size_t));
+	unsigned char *live = ald__xcalloc(n, 1);
 	size_t nheads = 0;
 	for (size_t k = 0; k < nstart; k++) {
 		if (start[k] < n && t.v[start[k]].pending && !live[start[k]]) {
@@ -447,7 +447,7 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	}
 	qsort(heads, nheads, sizeof(*heads), cmp_size);
 	memset(live, 0, n);
-	ald_graph_ancestors(g, heads, nheads, 0, live);
+	ald__graph_ancestors(g, heads, nheads, 0, live);
 	for (size_t i = 0; i < n; i++)
 		t.v[i].live = live[i];
 	free(live);
@@ -465,7 +465,7 @@ int ald_graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 		size_t i = 0;
 		while (!t.v[i].pending)
 			i++;
-		err = ald_error_set(ALD_ERROR, "Revision %s is not below any of the requested revisions",
+		err = ald__error_set(ALD_ERROR, "Revision %s is not below any of the requested revisions",
 				    g->revs[i].file.id);
 	}
 	free(t.child);

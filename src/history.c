@@ -16,7 +16,7 @@ struct range {
 
 static int range_error(const struct range *r)
 {
-	return ald_error_set(ALD_EINVALID,
+	return ald__error_set(ALD_EINVALID,
 			     "Requested range %s:%s does not refer to ancestor/descendant revisions along the same branch",
 			     r->start_text, r->end_text);
 }
@@ -27,22 +27,22 @@ static int parse_range(struct range *r, const char *range, const size_t *rows, s
 {
 	memset(r, 0, sizeof(*r));
 	if (!range) {
-		r->a = ald_xstrdup("base");
-		r->b = ald_xstrdup("heads");
+		r->a = ald__xstrdup("base");
+		r->b = ald__xstrdup("heads");
 	} else {
 		if (!strchr(range, ':'))
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "History range requires [start]:[end], [start]:, or :[end]");
-		char *s = ald_pystrip(range), *colon = strchr(s, ':');
+		char *s = ald__pystrip(range), *colon = strchr(s, ':');
 		if (!colon || strchr(colon + 1, ':')) {
 			free(s);
-			return ald_error_set(ALD_EINVALID, "Invalid range '%s'", range);
+			return ald__error_set(ALD_EINVALID, "Invalid range '%s'", range);
 		}
-		r->a = ald_xstrndup(s, (size_t)(colon - s));
-		r->b = ald_xstrdup(colon + 1);
+		r->a = ald__xstrndup(s, (size_t)(colon - s));
+		r->b = ald__xstrdup(colon + 1);
 		free(s);
 	}
-	char **cur = ald_streq(r->b, "current") ? &r->b : ald_streq(r->a, "current") ? &r->a : NULL;
+	char **cur = ald__streq(r->b, "current") ? &r->b : ald__streq(r->a, "current") ? &r->a : NULL;
 	if (cur && n_rows) {
 		free(*cur);
 		*cur = NULL;
@@ -51,11 +51,11 @@ static int parse_range(struct range *r, const char *range, const size_t *rows, s
 	}
 	if (r->a && !*r->a) {
 		free(r->a);
-		r->a = ald_xstrdup("base");
+		r->a = ald__xstrdup("base");
 	}
 	if (r->b && !*r->b) {
 		free(r->b);
-		r->b = ald_xstrdup("heads");
+		r->b = ald__xstrdup("heads");
 	}
 	r->start = (struct ald_endpoint){r->a, r->a ? NULL : rows, r->a ? 0 : n_rows};
 	r->end = (struct ald_endpoint){r->b, r->b ? NULL : rows, r->b ? 0 : n_rows};
@@ -75,37 +75,37 @@ static void range_free(struct range *r)
 static int filter_targets(const struct ald_rctx *c, struct ald_ixvec *targets, const char *start)
 {
 	const struct ald_graph *g = c->g;
-	char *branch = ald_xstrndup(start, (size_t)(strchr(start, '@') - start));
+	char *branch = ald__xstrndup(start, (size_t)(strchr(start, '@') - start));
 	size_t br, li;
-	int err = ald_get_revision(c, &br, branch);
-	if (err == 0 && br != ALD_NOREV && ald_streq(g->revs[br].file.id, branch)) {
+	int err = ald__get_revision(c, &br, branch);
+	if (err == 0 && br != ALD_NOREV && ald__streq(g->revs[br].file.id, branch)) {
 		/* 1.8.1 asserts that the revision carries exactly one label */
 		struct ald_ixvec labels_v = {0};
-		ald_rev_labels(g, br, &labels_v);
+		ald__rev_labels(g, br, &labels_v);
 		const struct ald_ixvec *labels = &labels_v;
 		if (labels->n == 1) {
 			free(branch);
-			branch = ald_xstrdup(g->labels[labels->v[0]].name);
+			branch = ald__xstrdup(g->labels[labels->v[0]].name);
 		} else if (labels->n == 0) {
-			err = ald_error_set(ALD_EINVALID,
+			err = ald__error_set(ALD_EINVALID,
 					    "Revision %s has no branch label to select a branch with",
 					    g->revs[br].file.id);
 		} else {
 			struct ald_buf b = {0};
 			for (size_t i = 0; i < labels->n; i++)
-				ald_buf_printf(&b, "%s%s", i ? ", " : "", g->labels[labels->v[i]].name);
-			err = ald_error_set(ALD_EINVALID,
+				ald__buf_printf(&b, "%s%s", i ? ", " : "", g->labels[labels->v[i]].name);
+			err = ald__error_set(ALD_EINVALID,
 					    "Revision %s has several branch labels (%s); name one of them instead",
-					    g->revs[br].file.id, ald_buf_cstr(&b));
-			ald_buf_free(&b);
+					    g->revs[br].file.id, ald__buf_cstr(&b));
+			ald__buf_free(&b);
 		}
-		ald_ixvec_free(&labels_v);
+		ald__ixvec_free(&labels_v);
 	}
 	if (err == 0) {
-		li = ald_graph_find_label(g, branch);
+		li = ald__graph_find_label(g, branch);
 		size_t k = 0;
 		for (size_t i = 0; i < targets->n; i++)
-			if (li != ALD_NOREV && ald_rev_has_label(g, targets->v[i], li))
+			if (li != ALD_NOREV && ald__rev_has_label(g, targets->v[i], li))
 				targets->v[k++] = targets->v[i];
 		targets->n = k;
 	}
@@ -120,21 +120,21 @@ static int todo_set(const struct ald_rctx *c, const struct range *r, const struc
 	const struct ald_graph *g = c->g;
 	struct ald_ixvec cur = {0};
 	size_t n = g->n ? g->n : 1;
-	unsigned char *have = ald_xcalloc(n, 1), *below = ald_xcalloc(n, 1);
-	int hit_base = 0, err = ald_graph_ancestors_checked(g, targets->v, targets->n, todo);
+	unsigned char *have = ald__xcalloc(n, 1), *below = ald__xcalloc(n, 1);
+	int hit_base = 0, err = ald__graph_ancestors_checked(g, targets->v, targets->n, todo);
 	if (err == 0 && r->start.text)
-		err = ald_get_revisions(c, &cur, r->start.text, &hit_base);
+		err = ald__get_revisions(c, &cur, r->start.text, &hit_base);
 	for (size_t i = 0; i < r->start.n_rows; i++)
-		ald_ixvec_push(&cur, r->start.rows[i]);
+		ald__ixvec_push(&cur, r->start.rows[i]);
 	for (size_t i = 0; i < cur.n && err == 0 && !hit_base; i++)
 		if (!todo[cur.v[i]])
 			hit_base = 1;
 	if (err == 0 && hit_base)
 		err = range_error(r);
 	if (err == 0)
-		err = ald_graph_ancestors_checked(g, cur.v, cur.n, have);
+		err = ald__graph_ancestors_checked(g, cur.v, cur.n, have);
 	if (err == 0 && cur.n)
-		ald_graph_descendants(g, cur.v, cur.n, 1, below);
+		ald__graph_descendants(g, cur.v, cur.n, 1, below);
 	for (size_t i = 0; i < g->n && err == 0; i++) {
 		todo[i] = todo[i] && !have[i];
 		if (cur.n && !below[i])
@@ -142,13 +142,13 @@ static int todo_set(const struct ald_rctx *c, const struct range *r, const struc
 	}
 	for (size_t i = 0; i < cur.n && err == 0; i++)
 		todo[cur.v[i]] = 1;
-	ald_ixvec_free(&cur);
+	ald__ixvec_free(&cur);
 	free(have);
 	free(below);
 	return err;
 }
 
-int ald_history(struct ald_ixvec *out, const struct ald_graph *g, const char *range,
+int ald__history(struct ald_ixvec *out, const struct ald_graph *g, const char *range,
 		const size_t *current, size_t n_current)
 {
 	struct range r;
@@ -158,23 +158,23 @@ int ald_history(struct ald_ixvec *out, const struct ald_graph *g, const char *ra
 	struct ald_rctx c = {g, r.end_text};
 	struct ald_ixvec targets = {0};
 	if (r.end.text)
-		err = ald_upgrade_targets(&c, &targets, &r.start, r.end.text, 0);
+		err = ald__upgrade_targets(&c, &targets, &r.start, r.end.text, 0);
 	for (size_t i = 0; i < r.end.n_rows; i++)
-		ald_ixvec_push(&targets, r.end.rows[i]);
+		ald__ixvec_push(&targets, r.end.rows[i]);
 	if (err == 0 && r.start.text && strchr(r.start.text, '@'))
 		err = filter_targets(&c, &targets, r.start.text);
-	unsigned char *todo = ald_xcalloc(g->n ? g->n : 1, 1);
+	unsigned char *todo = ald__xcalloc(g->n ? g->n : 1, 1);
 	if (err == 0)
 		err = todo_set(&c, &r, &targets, todo);
 	size_t n0 = out->n;
 	/* 1.8.1 fails an assertion when the end is reached from the start only
 	 * through a dependency: the sort cannot exhaust the set */
-	if (err == 0 && g->n && ald_graph_toposort(g, todo, targets.v, targets.n, out) < 0) {
+	if (err == 0 && g->n && ald__graph_toposort(g, todo, targets.v, targets.n, out) < 0) {
 		out->n = n0;
 		err = range_error(&r);
 	}
 	free(todo);
-	ald_ixvec_free(&targets);
+	ald__ixvec_free(&targets);
 	range_free(&r);
 	return err;
 }

@@ -15,7 +15,7 @@
 /* The field separator of a row read back as one string (unit separator). */
 #define SEP '\x1f'
 
-void ald_histtab_now(char out[ALD_HISTTAB_TIME_LEN])
+void ald__histtab_now(char out[ALD_HISTTAB_TIME_LEN])
 {
 	struct timespec ts;
 	struct tm tm;
@@ -48,17 +48,17 @@ static double parse_time(const char *s)
 	return (double)days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec + ms / 1000.0;
 }
 
-double ald_histtab_seconds(const char *from, const char *to)
+double ald__histtab_seconds(const char *from, const char *to)
 {
 	double a = parse_time(from), b = parse_time(to);
 	return a < 0 || b < 0 || b < a ? 0 : b - a;
 }
 
-char *ald_histtab_create_sql(const char *dialect, const char *table, const char *schema)
+char *ald__histtab_create_sql(const char *dialect, const char *table, const char *schema)
 {
-	int pg = dialect && ald_streq(dialect, "postgresql");
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *out = ald_xasprintf("CREATE TABLE IF NOT EXISTS %s (\n"
+	int pg = dialect && ald__streq(dialect, "postgresql");
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *out = ald__xasprintf("CREATE TABLE IF NOT EXISTS %s (\n"
 				  "\tid %s, \n"
 				  "\trevision VARCHAR(255) NOT NULL, \n"
 				  "\tdirection VARCHAR(16) NOT NULL, \n"
@@ -76,7 +76,7 @@ char *ald_histtab_create_sql(const char *dialect, const char *table, const char 
 /* `s` with control characters (the separator among them) made '?'. */
 static char *clean(const char *s)
 {
-	char *out = ald_xstrdup(s ? s : "");
+	char *out = ald__xstrdup(s ? s : "");
 	for (char *c = out; *c; c++)
 		if ((unsigned char)*c < 0x20 || *c == 0x7f)
 			*c = '?';
@@ -94,29 +94,29 @@ static char *user_name(void)
 	const char *env = getenv("USER");
 	if (env && *env)
 		return clean(env);
-	return ald_xasprintf("%lu", (unsigned long)geteuid());
+	return ald__xasprintf("%lu", (unsigned long)geteuid());
 }
 
 static char *host_name(void)
 {
 	char buf[256] = "";
 	if (gethostname(buf, sizeof(buf) - 1) < 0 || !*buf)
-		return ald_xstrdup("unknown");
+		return ald__xstrdup("unknown");
 	buf[sizeof(buf) - 1] = '\0';
 	return clean(buf);
 }
 
 static char *insert_sql(const struct ald_histtab *h, const struct ald_histtab_row *row)
 {
-	char *t = ald_vsql_table(h->dialect, h->table, h->schema);
+	char *t = ald__vsql_table(h->dialect, h->table, h->schema);
 	char *user = user_name(), *host = host_name();
 	char *v[8] = {
-		ald_sql_literal(row->revision), ald_sql_literal(row->direction),
-		row->checksum ? ald_sql_literal(row->checksum) : ald_xstrdup("NULL"),
-		ald_sql_literal(row->started), ald_sql_literal(row->finished),
-		ald_sql_literal(user), ald_sql_literal(host), ald_sql_literal(ald_version()),
+		ald__sql_literal(row->revision), ald__sql_literal(row->direction),
+		row->checksum ? ald__sql_literal(row->checksum) : ald__xstrdup("NULL"),
+		ald__sql_literal(row->started), ald__sql_literal(row->finished),
+		ald__sql_literal(user), ald__sql_literal(host), ald__sql_literal(ald_version()),
 	};
-	char *out = ald_xasprintf("INSERT INTO %s (revision, direction, checksum, started_at, finished_at, "
+	char *out = ald__xasprintf("INSERT INTO %s (revision, direction, checksum, started_at, finished_at, "
 				  "run_user, run_host, aludel_version) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
 				  t, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
 	for (int i = 0; i < 8; i++)
@@ -132,30 +132,30 @@ static int exec_kept(struct ald_histtab *h, struct ald_db *db, char *sql)
 {
 	free(h->sql);
 	h->sql = sql;
-	return ald_db_exec(db, sql, NULL);
+	return ald__db_exec(db, sql, NULL);
 }
 
-int ald_histtab_write(struct ald_histtab *h, struct ald_db *db, const struct ald_histtab_row *row)
+int ald__histtab_write(struct ald_histtab *h, struct ald_db *db, const struct ald_histtab_row *row)
 {
 	if (!h->table)
 		return 0;
 	int error;
 	if (!h->known && !h->pending) {
-		if ((error = exec_kept(h, db, ald_histtab_create_sql(h->dialect, h->table, h->schema))) < 0)
+		if ((error = exec_kept(h, db, ald__histtab_create_sql(h->dialect, h->table, h->schema))) < 0)
 			return error;
 		h->pending = 1;
 	}
 	return exec_kept(h, db, insert_sql(h, row));
 }
 
-void ald_histtab_committed(struct ald_histtab *h)
+void ald__histtab_committed(struct ald_histtab *h)
 {
 	if (h->pending)
 		h->known = 1;
 	h->pending = 0;
 }
 
-void ald_histtab_clear(struct ald_histtab *h)
+void ald__histtab_clear(struct ald_histtab *h)
 {
 	free(h->sql);
 	h->sql = NULL;
@@ -169,24 +169,24 @@ static const char *const columns[8] = {"revision", "direction", "COALESCE(checks
 static char *select_sql(struct ald_db *db, const char *table, const char *schema, const char *direction,
 			size_t max)
 {
-	const char *dialect = ald_db_dialect(db);
-	int pg = ald_streq(dialect, "postgresql");
-	char *t = ald_vsql_table(dialect, table, schema);
+	const char *dialect = ald__db_dialect(db);
+	int pg = ald__streq(dialect, "postgresql");
+	char *t = ald__vsql_table(dialect, table, schema);
 	struct ald_buf b = {0};
-	ald_buf_puts(&b, "SELECT ");
+	ald__buf_puts(&b, "SELECT ");
 	for (int i = 0; i < 8; i++)
-		ald_buf_printf(&b, "%s%s", i ? (pg ? " || chr(31) || " : " || char(31) || ") : "", columns[i]);
-	ald_buf_printf(&b, " FROM %s", t);
+		ald__buf_printf(&b, "%s%s", i ? (pg ? " || chr(31) || " : " || char(31) || ") : "", columns[i]);
+	ald__buf_printf(&b, " FROM %s", t);
 	if (direction) {
-		char *lit = ald_sql_literal(direction);
-		ald_buf_printf(&b, " WHERE direction = %s", lit);
+		char *lit = ald__sql_literal(direction);
+		ald__buf_printf(&b, " WHERE direction = %s", lit);
 		free(lit);
 	}
-	ald_buf_puts(&b, " ORDER BY id DESC");
+	ald__buf_puts(&b, " ORDER BY id DESC");
 	if (max)
-		ald_buf_printf(&b, " LIMIT %zu", max);
+		ald__buf_printf(&b, " LIMIT %zu", max);
 	free(t);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* Splits one row read back into its fields. */
@@ -197,34 +197,34 @@ static void split_record(struct ald_histtab_record *r, const char *s)
 	for (int i = 0; i < 8; i++) {
 		const char *e = strchr(s, SEP);
 		size_t n = e && i < 7 ? (size_t)(e - s) : strlen(s);
-		*f[i] = ald_xstrndup(s, n);
+		*f[i] = ald__xstrndup(s, n);
 		s += n + (s[n] == SEP);
 	}
 }
 
-int ald_histtab_read(struct ald_histtab_records *out, struct ald_db *db, const char *table, const char *schema,
+int ald__histtab_read(struct ald_histtab_records *out, struct ald_db *db, const char *table, const char *schema,
 		     const char *direction, size_t max)
 {
 	int exists = 0;
 	out->v = NULL;
 	out->n = 0;
-	int error = ald_db_version_table_exists(db, table, schema, &exists);
+	int error = ald__db_version_table_exists(db, table, schema, &exists);
 	if (error < 0 || !exists)
 		return error;
 	struct ald_strvec rows = {0};
 	char *sql = select_sql(db, table, schema, direction, max);
-	error = ald_db_query_strings(db, sql, &rows);
+	error = ald__db_query_strings(db, sql, &rows);
 	free(sql);
 	if (error == 0 && rows.n) {
-		out->v = ald_xcalloc(rows.n, sizeof(*out->v));
+		out->v = ald__xcalloc(rows.n, sizeof(*out->v));
 		for (size_t i = 0; i < rows.n; i++)
 			split_record(&out->v[out->n++], rows.v[i]);
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	return error;
 }
 
-void ald_histtab_records_clear(struct ald_histtab_records *r)
+void ald__histtab_records_clear(struct ald_histtab_records *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		struct ald_histtab_record *x = &r->v[i];

@@ -42,13 +42,13 @@ struct ald_histtab {
 
 /* A wall-clock UTC timestamp "YYYY-MM-DDTHH:MM:SS.mmmZ" of now. */
 #define ALD_HISTTAB_TIME_LEN 32
-void ald_histtab_now(char out[ALD_HISTTAB_TIME_LEN]);
+void ald__histtab_now(char out[ALD_HISTTAB_TIME_LEN]);
 /* Seconds between two such timestamps (0 when one cannot be read). */
-double ald_histtab_seconds(const char *from, const char *to);
+double ald__histtab_seconds(const char *from, const char *to);
 
 /* CREATE TABLE IF NOT EXISTS of the history table for the dialect, its name
- * quoted as the version table's (ald_vsql_table). Caller frees. */
-char *ald_histtab_create_sql(const char *dialect, const char *table, const char *schema);
+ * quoted as the version table's (ald__vsql_table). Caller frees. */
+char *ald__histtab_create_sql(const char *dialect, const char *table, const char *schema);
 
 /* One row to write. */
 struct ald_histtab_row {
@@ -60,22 +60,22 @@ struct ald_histtab_row {
 /* Writes the row in the transaction open on db (creating the table first,
  * if this run has not seen it). Nothing when h->table is NULL. On failure
  * h->sql is the statement that failed. */
-int ald_histtab_write(struct ald_histtab *h, struct ald_db *db, const struct ald_histtab_row *row);
+int ald__histtab_write(struct ald_histtab *h, struct ald_db *db, const struct ald_histtab_row *row);
 /* To call after a commit: what was created is now known to exist. */
-void ald_histtab_committed(struct ald_histtab *h);
-void ald_histtab_clear(struct ald_histtab *h);
+void ald__histtab_committed(struct ald_histtab *h);
+void ald__histtab_clear(struct ald_histtab *h);
 
 /* The checksum of statements as a step runs them (see the top). */
-void ald_histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql);
+void ald__histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql);
 /* The checksum revision `rev`'s file has now for the direction, read again
  * from the file. Errors: ALD_ENOTFOUND for a downgrade the file does not
  * have (a .py file without upgrade() too), the reading and splitting errors.
  * A native section is split by `dialect`'s rules, as the plan that ran it
- * (ald_project_split_dialect); a .py revision's source is not split. */
-int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect);
+ * (ald__project_split_dialect); a .py revision's source is not split. */
+int ald__histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect);
 
 /* The step's direction as the table writes it. */
-const char *ald_histtab_direction(enum ald_step_kind kind);
+const char *ald__histtab_direction(enum ald_step_kind kind);
 
 /* The rows of steps [first, end) of p that Alembic ran (or stamped), in a
  * transaction of their own after Alembic committed them: Alembic's
@@ -89,7 +89,7 @@ const char *ald_histtab_direction(enum ald_step_kind kind);
  * and where the source cannot be read). On failure the transaction is
  * rolled back, *failed_step is the step whose row failed and h->sql the
  * statement. */
-int ald_histtab_write_steps(struct ald_histtab *h, struct ald_db *db, const struct ald_graph *g,
+int ald__histtab_write_steps(struct ald_histtab *h, struct ald_db *db, const struct ald_graph *g,
 			    const struct ald_plan_data *p, size_t first, size_t end, const struct ald_strvec *rows_after,
 			    char (*times)[2][ALD_HISTTAB_TIME_LEN], size_t *failed_step);
 
@@ -103,8 +103,8 @@ struct ald_histtab_records {
 };
 /* Reads the rows, newest first (at most `max`, 0: all); only those of
  * `direction` when it is not NULL. A missing table gives none. */
-int ald_histtab_read(struct ald_histtab_records *out, struct ald_db *db, const char *table, const char *schema,
+int ald__histtab_read(struct ald_histtab_records *out, struct ald_db *db, const char *table, const char *schema,
 		     const char *direction, size_t max);
-void ald_histtab_records_clear(struct ald_histtab_records *r);
+void ald__histtab_records_clear(struct ald_histtab_records *r);
 
 #endif

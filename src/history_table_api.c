@@ -22,21 +22,21 @@ int ald_project_runs(ald_runs **out, ald_project *p, size_t max)
 {
 	struct ald_db *db = NULL;
 	*out = NULL;
-	ald_error_clear();
-	ald_runs *l = ald_xcalloc(1, sizeof(*l));
+	ald__error_clear();
+	ald_runs *l = ald__xcalloc(1, sizeof(*l));
 	int error = 0;
-	if (p->config.history_table && (error = ald_project_db(&db, p)) == 0)
-		error = ald_histtab_read(&l->rec, db, p->config.history_table, p->config.version_table_schema, NULL,
+	if (p->config.history_table && (error = ald__project_db(&db, p)) == 0)
+		error = ald__histtab_read(&l->rec, db, p->config.history_table, p->config.version_table_schema, NULL,
 					 max);
 	if (error < 0) {
 		ald_runs_free(l);
 		return error;
 	}
-	l->v = ald_xcalloc(l->rec.n ? l->rec.n : 1, sizeof(*l->v));
+	l->v = ald__xcalloc(l->rec.n ? l->rec.n : 1, sizeof(*l->v));
 	for (size_t i = 0; i < l->rec.n; i++) {
 		const struct ald_histtab_record *r = &l->rec.v[i];
 		l->v[i] = (ald_run_record){r->revision, r->direction, r->checksum, r->started, r->finished,
-					   ald_histtab_seconds(r->started, r->finished), r->user, r->host,
+					   ald__histtab_seconds(r->started, r->finished), r->user, r->host,
 					   r->version};
 	}
 	*out = l;
@@ -57,7 +57,7 @@ void ald_runs_free(ald_runs *l)
 {
 	if (!l)
 		return;
-	ald_histtab_records_clear(&l->rec);
+	ald__histtab_records_clear(&l->rec);
 	free(l->v);
 	free(l);
 }
@@ -66,10 +66,10 @@ int ald_revision_checksum(char **out, const ald_revision *r, int downgrade)
 {
 	char hex[65];
 	*out = NULL;
-	ald_error_clear();
-	int error = ald_histtab_rev_checksum(hex, r->rev, downgrade != 0, ald_project_split_dialect(r->project));
+	ald__error_clear();
+	int error = ald__histtab_rev_checksum(hex, r->rev, downgrade != 0, ald__project_split_dialect(r->project));
 	if (error == 0)
-		*out = ald_xstrdup(hex);
+		*out = ald__xstrdup(hex);
 	return error;
 }
 
@@ -78,8 +78,8 @@ int ald_revision_checksum(char **out, const ald_revision *r, int downgrade)
 static void last_sums(const char **sums, const struct ald_graph *g, const struct ald_histtab_records *rec)
 {
 	for (size_t k = 0; k < rec->n; k++) { /* newest first: the first row seen wins */
-		size_t x = ald_graph_find(g, rec->v[k].revision);
-		if (x != ALD_NOREV && ald_streq(g->revs[x].file.id, rec->v[k].revision) && !sums[x])
+		size_t x = ald__graph_find(g, rec->v[k].revision);
+		if (x != ALD_NOREV && ald__streq(g->revs[x].file.id, rec->v[k].revision) && !sums[x])
 			sums[x] = rec->v[k].checksum;
 	}
 }
@@ -91,14 +91,14 @@ int ald_project_edited(ald_revlist **out, ald_project *p)
 	ald_strarray rows = {0};
 	ald_revlist *applied = NULL;
 	*out = NULL;
-	ald_error_clear();
+	ald__error_clear();
 	if (!p->config.history_table) {
-		*out = ald_revlist_new();
+		*out = ald__revlist_new();
 		return 0;
 	}
-	int error = ald_project_db(&db, p);
+	int error = ald__project_db(&db, p);
 	if (error == 0)
-		error = ald_histtab_read(&rec, db, p->config.history_table, p->config.version_table_schema,
+		error = ald__histtab_read(&rec, db, p->config.history_table, p->config.version_table_schema,
 					 "upgrade", 0);
 	if (error == 0)
 		error = ald_project_current(&rows, p);
@@ -106,25 +106,25 @@ int ald_project_edited(ald_revlist **out, ald_project *p)
 		error = ald_project_applied(&applied, p, &rows);
 	if (error == 0) {
 		const struct ald_graph *g = p->graph;
-		const char **sums = ald_xcalloc(g->n ? g->n : 1, sizeof(*sums));
-		enum ald_sql_dialect dialect = ald_project_split_dialect(p);
+		const char **sums = ald__xcalloc(g->n ? g->n : 1, sizeof(*sums));
+		enum ald_sql_dialect dialect = ald__project_split_dialect(p);
 		last_sums(sums, g, &rec);
-		ald_revlist *l = ald_revlist_new();
+		ald_revlist *l = ald__revlist_new();
 		for (size_t i = 0; i < ald_revlist_count(applied); i++) {
 			const ald_revision *r = ald_revlist_at(applied, i);
 			size_t x = r->rev->pos;
 			char now[65];
 			if (!sums[x] || !*sums[x])
 				continue;
-			if (ald_histtab_rev_checksum(now, r->rev, 0, dialect) < 0 || !ald_streq(now, sums[x]))
-				ald_revlist_push(l, r);
+			if (ald__histtab_rev_checksum(now, r->rev, 0, dialect) < 0 || !ald__streq(now, sums[x]))
+				ald__revlist_push(l, r);
 		}
-		ald_error_clear();
+		ald__error_clear();
 		free(sums);
 		*out = l;
 	}
 	ald_revlist_free(applied);
 	ald_strarray_dispose(&rows);
-	ald_histtab_records_clear(&rec);
+	ald__histtab_records_clear(&rec);
 	return error;
 }

@@ -10,15 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ald_histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql)
+void ald__histtab_stmts_checksum(char hex[65], const struct ald_stmts *sql)
 {
 	struct ald_sha256 s;
-	ald_sha256_init(&s);
+	ald__sha256_init(&s);
 	for (size_t i = 0; i < sql->n; i++) {
-		ald_sha256_update(&s, sql->v[i].sql, strlen(sql->v[i].sql));
-		ald_sha256_update(&s, ";\n", 2);
+		ald__sha256_update(&s, sql->v[i].sql, strlen(sql->v[i].sql));
+		ald__sha256_update(&s, ";\n", 2);
 	}
-	ald_sha256_final_hex(&s, hex);
+	ald__sha256_final_hex(&s, hex);
 }
 
 /* A native revision's section as the planner splits it (plan.c load_sql):
@@ -29,19 +29,19 @@ static int sql_checksum(char hex[65], const struct ald_revfile *now, const char 
 	const struct ald_section *sec = downgrade ? &now->downgrade : &now->upgrade;
 	struct ald_stmts st = {0};
 	if (!sec->present && downgrade)
-		return ald_error_set(ALD_ENOTFOUND, "%s: revision %s has no \"-- migrate:downgrade\" section",
+		return ald__error_set(ALD_ENOTFOUND, "%s: revision %s has no \"-- migrate:downgrade\" section",
 				     now->path, now->id);
-	int err = sec->present ? ald_sql_split_dialect(&st, dialect, text + sec->offset, sec->length, sec->line) : 0;
+	int err = sec->present ? ald__sql_split_dialect(&st, dialect, text + sec->offset, sec->length, sec->line) : 0;
 	if (err < 0) {
-		ald_error_prefix("%s: ", now->path);
+		ald__error_prefix("%s: ", now->path);
 		return err;
 	}
-	ald_histtab_stmts_checksum(hex, &st);
-	ald_stmts_free(&st);
+	ald__histtab_stmts_checksum(hex, &st);
+	ald__stmts_free(&st);
 	return 0;
 }
 
-int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect)
+int ald__histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgrade, enum ald_sql_dialect dialect)
 {
 	hex[0] = '\0';
 	if (rev->file.kind == ALD_REVFILE_PY) {
@@ -51,17 +51,17 @@ int ald_histtab_rev_checksum(char hex[65], const struct ald_rev *rev, int downgr
 		char *code = NULL;
 		int err = ald_revision_sql(&code, &r, downgrade);
 		if (err == 0)
-			ald_sha256_hex(hex, code, strlen(code));
+			ald__sha256_hex(hex, code, strlen(code));
 		free(code);
 		return err;
 	}
 	char *text = NULL;
 	size_t len = 0;
 	struct ald_revfile now;
-	int err = ald_revfile_reread(&now, &text, &len, &rev->file);
+	int err = ald__revfile_reread(&now, &text, &len, &rev->file);
 	if (err == 0) {
 		err = sql_checksum(hex, &now, text, downgrade, dialect);
-		ald_revfile_clear(&now);
+		ald__revfile_clear(&now);
 	}
 	free(text);
 	return err;

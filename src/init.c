@@ -69,14 +69,14 @@ static int dir_state(const char *dir)
 	if (stat(dir, &st) != 0)
 		return 0; /* creating it will tell what is wrong */
 	if (!S_ISDIR(st.st_mode))
-		return ald_error_set(ALD_EINVALID, "%s exists and is not a directory", dir);
+		return ald__error_set(ALD_EINVALID, "%s exists and is not a directory", dir);
 	DIR *d = opendir(dir);
 	if (!d)
-		return ald_error_set(ALD_ERROR, "Cannot read directory %s: %s", dir, strerror(errno));
+		return ald__error_set(ALD_ERROR, "Cannot read directory %s: %s", dir, strerror(errno));
 	struct dirent *e;
 	int full = 0;
 	while (!full && (e = readdir(d)))
-		full = !ald_streq(e->d_name, ".") && !ald_streq(e->d_name, "..");
+		full = !ald__streq(e->d_name, ".") && !ald__streq(e->d_name, "..");
 	closedir(d);
 	return full;
 }
@@ -87,16 +87,16 @@ static char *location_value(const char *abs_dir, const char *here)
 {
 	size_t hl = strlen(here);
 	const char *rest = NULL;
-	if (ald_streq(here, "/"))
+	if (ald__streq(here, "/"))
 		rest = abs_dir + 1;
 	else if (strncmp(abs_dir, here, hl) == 0 && (abs_dir[hl] == '/' || abs_dir[hl] == '\0'))
 		rest = abs_dir + hl + (abs_dir[hl] == '/');
 	struct ald_buf b = {0};
 	if (rest)
-		ald_buf_puts(&b, *rest ? "%(here)s/" : "%(here)s");
+		ald__buf_puts(&b, *rest ? "%(here)s/" : "%(here)s");
 	for (const char *s = rest ? rest : abs_dir; *s; s++)
-		ald_buf_puts(&b, *s == '%' ? "%%" : (char[]){*s, 0});
-	return ald_buf_detach(&b);
+		ald__buf_puts(&b, *s == '%' ? "%%" : (char[]){*s, 0});
+	return ald__buf_detach(&b);
 }
 
 /* Alembic's util.status() for a new file: "Generating <path> ..." then
@@ -104,18 +104,18 @@ static char *location_value(const char *abs_dir, const char *here)
  * one that exists. */
 static int status_write(struct ald_buf *msg, const char *path, const char *text)
 {
-	ald_buf_printf(msg, "Generating %s ...", path);
-	int error = ald_write_file_atomic(path, text, strlen(text), 0);
-	ald_buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
+	ald__buf_printf(msg, "Generating %s ...", path);
+	int error = ald__write_file_atomic(path, text, strlen(text), 0);
+	ald__buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
 	return error;
 }
 
 /* Alembic's util.status(): "<what> ..." then "  done" or "  FAILED". */
 static int status_mkdir(struct ald_buf *msg, const char *abs)
 {
-	ald_buf_printf(msg, "Creating directory %s ...", abs);
-	int error = ald_make_dirs(abs);
-	ald_buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
+	ald__buf_printf(msg, "Creating directory %s ...", abs);
+	int error = ald__make_dirs(abs);
+	ald__buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
 	return error;
 }
 
@@ -179,7 +179,7 @@ const char *ald_init_template_description(size_t i)
 static const struct init_template *find_template(const char *name)
 {
 	for (size_t i = 0; i < N_TEMPLATES; i++)
-		if (ald_streq(templates[i].name, name))
+		if (ald__streq(templates[i].name, name))
 			return &templates[i];
 	return NULL;
 }
@@ -189,16 +189,16 @@ static int unknown_template(const char *name)
 {
 	struct ald_buf names = {0};
 	for (size_t i = 0; i < N_TEMPLATES; i++)
-		ald_buf_printf(&names, "%s%s", i ? ", " : "", templates[i].name);
-	char *r = ald_py_repr(name);
-	int error = ald_error_set(ALD_ENOTFOUND, "No such template %s; the templates are: %s", r,
-				  ald_buf_cstr(&names));
+		ald__buf_printf(&names, "%s%s", i ? ", " : "", templates[i].name);
+	char *r = ald__py_repr(name);
+	int error = ald__error_set(ALD_ENOTFOUND, "No such template %s; the templates are: %s", r,
+				  ald__buf_cstr(&names));
 	free(r);
-	ald_buf_free(&names);
+	ald__buf_free(&names);
 	return error;
 }
 
-int ald_init_project_template(const char *dir, const char *ini_path, const char *template_name,
+int ald__init_project_template(const char *dir, const char *ini_path, const char *template_name,
 			      char **out_message)
 {
 	struct ald_buf msg = {0};
@@ -213,14 +213,14 @@ int ald_init_project_template(const char *dir, const char *ini_path, const char 
 		ini_path = getenv("ALEMBIC_CONFIG");
 	if (!ini_path || !*ini_path)
 		ini_path = t->default_ini;
-	abs_dir = ald_abspath(dir);
-	versions = ald_xasprintf("%s/versions", abs_dir);
-	abs_ini = ald_abspath(ini_path);
+	abs_dir = ald__abspath(dir);
+	versions = ald__xasprintf("%s/versions", abs_dir);
+	abs_ini = ald__abspath(ini_path);
 	char *slash = strrchr(abs_ini, '/');
-	here = slash == abs_ini ? ald_xstrdup("/") : ald_xstrndup(abs_ini, (size_t)(slash - abs_ini));
+	here = slash == abs_ini ? ald__xstrdup("/") : ald__xstrndup(abs_ini, (size_t)(slash - abs_ini));
 	error = dir_state(dir);
 	if (error > 0)
-		error = ald_error_set(ALD_EINVALID, "Directory %s already exists and is not empty", dir);
+		error = ald__error_set(ALD_EINVALID, "Directory %s already exists and is not empty", dir);
 	if (error < 0)
 		goto done;
 	if (access(abs_dir, F_OK) != 0 && (error = status_mkdir(&msg, abs_dir)) < 0)
@@ -228,27 +228,27 @@ int ald_init_project_template(const char *dir, const char *ini_path, const char 
 	if ((error = status_mkdir(&msg, versions)) < 0)
 		goto done;
 	for (const struct template_file *f = t->files; f->name; f++) {
-		char *path = ald_xasprintf("%s/%s", abs_dir, f->name);
+		char *path = ald__xasprintf("%s/%s", abs_dir, f->name);
 		error = status_write(&msg, path, f->text);
 		free(path);
 		if (error < 0)
 			goto done;
 	}
 	if (access(abs_ini, F_OK) == 0) {
-		ald_buf_printf(&msg, "File %s already exists, skipping\n", abs_ini);
+		ald__buf_printf(&msg, "File %s already exists, skipping\n", abs_ini);
 	} else {
 		location = location_value(abs_dir, here);
-		char *text = ald_xasprintf("%s%s\n%s", t->ini_head, location, t->ini_tail);
+		char *text = ald__xasprintf("%s%s\n%s", t->ini_head, location, t->ini_tail);
 		error = status_write(&msg, abs_ini, text);
 		free(text);
 		if (error < 0)
 			goto done;
 	}
-	char *r = ald_py_repr(abs_ini);
-	ald_buf_printf(&msg, "Please edit %s settings in %s before proceeding.\n", t->final_words, r);
+	char *r = ald__py_repr(abs_ini);
+	ald__buf_printf(&msg, "Please edit %s settings in %s before proceeding.\n", t->final_words, r);
 	free(r);
 done:
-	*out_message = ald_buf_detach(&msg);
+	*out_message = ald__buf_detach(&msg);
 	free(abs_dir);
 	free(versions);
 	free(abs_ini);
@@ -257,20 +257,20 @@ done:
 	return error;
 }
 
-int ald_init_project(const char *dir, const char *ini_path, char **out_message)
+int ald__init_project(const char *dir, const char *ini_path, char **out_message)
 {
-	return ald_init_project_template(dir, ini_path, "native", out_message);
+	return ald__init_project_template(dir, ini_path, "native", out_message);
 }
 
 int ald_init(char **out_message, const char *dir, const char *config_path)
 {
-	ald_error_clear();
-	return ald_init_project(dir, config_path, out_message);
+	ald__error_clear();
+	return ald__init_project(dir, config_path, out_message);
 }
 
 int ald_init_template(char **out_message, const char *dir, const char *config_path,
 		      const char *template_name)
 {
-	ald_error_clear();
-	return ald_init_project_template(dir, config_path, template_name, out_message);
+	ald__error_clear();
+	return ald__init_project_template(dir, config_path, template_name, out_message);
 }

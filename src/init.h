@@ -11,13 +11,13 @@
  * `dir` and documenting every key (the "native" template). *out_message
  * always gets the status lines to print, in Alembic's words, even on failure
  * (the caller's). */
-int ald_init_project(const char *dir, const char *ini_path, char **out_message);
+int ald__init_project(const char *dir, const char *ini_path, char **out_message);
 
 /* The same with a template of `init --template` (NULL: "native"; see
  * ald_init_template_count in aludel.h); ini_path NULL: $ALEMBIC_CONFIG, else
  * the template's own file. The template's files go into `dir`, each written
  * atomically, before the configuration file. */
-int ald_init_project_template(const char *dir, const char *ini_path, const char *template_name,
+int ald__init_project_template(const char *dir, const char *ini_path, const char *template_name,
 			      char **out_message);
 
 /* The texts of the generic template (init_generic.c): alembic.ini is head +

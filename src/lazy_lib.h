@@ -39,7 +39,7 @@
 	{                                                                                     \
 		pthread_once(&lazy_once, lazy_load);                                          \
 		if (lazy_failed)                                                              \
-			return ald_error_set(ALD_ERROR, "cannot load " what ": %s", lazy_message); \
+			return ald__error_set(ALD_ERROR, "cannot load " what ": %s", lazy_message); \
 		return 0;                                                                     \
 	}
 

@@ -27,7 +27,7 @@ static void split(struct lines *out, const char *text)
 	while (text && *text) {
 		const char *nl = strchr(text, '\n');
 		size_t n = nl ? (size_t)(nl - text) : strlen(text);
-		out->v = ald_xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		out->v = ald__xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 		out->v[out->n++] = (struct line){text, n};
 		text += n + (nl != NULL);
 	}
@@ -51,7 +51,7 @@ struct ops {
 
 static void push(struct ops *o, char kind, size_t ai, size_t bi)
 {
-	o->v = ald_xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
+	o->v = ald__xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
 	o->v[o->n++] = (struct op){kind, ai, bi};
 }
 
@@ -68,7 +68,7 @@ static void align(struct ops *o, const struct lines *a, size_t lo_a, size_t hi_a
 		return;
 	}
 	/* L[i][j]: the LCS length of a[lo_a+i..] and b[lo_b+j..] */
-	uint32_t *L = ald_xcalloc((n + 1) * (m + 1), sizeof(*L));
+	uint32_t *L = ald__xcalloc((n + 1) * (m + 1), sizeof(*L));
 #define AT(i, j) L[(i) * (m + 1) + (j)]
 	for (size_t i = n; i-- > 0;)
 		for (size_t j = m; j-- > 0;)
@@ -120,18 +120,18 @@ static void hunks(struct ald_buf *out, const struct ops *o, const struct lines *
 			nb += o->v[x].kind != '-';
 		}
 		size_t sa = o->v[start].ai + (na ? 1 : 0), sb = o->v[start].bi + (nb ? 1 : 0);
-		ald_buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", sa, na, sb, nb);
+		ald__buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", sa, na, sb, nb);
 		for (size_t x = start; x < end; x++) {
 			const struct line *l = o->v[x].kind == '+' ? &b->v[o->v[x].bi] : &a->v[o->v[x].ai];
-			ald_buf_putc(out, o->v[x].kind);
-			ald_buf_put(out, l->s, l->n);
-			ald_buf_putc(out, '\n');
+			ald__buf_putc(out, o->v[x].kind);
+			ald__buf_put(out, l->s, l->n);
+			ald__buf_putc(out, '\n');
 		}
 		k = end;
 	}
 }
 
-char *ald_line_diff(const char *a, const char *b, const char *label_a, const char *label_b, size_t ctx)
+char *ald__line_diff(const char *a, const char *b, const char *label_a, const char *label_b, size_t ctx)
 {
 	struct lines la, lb;
 	split(&la, a);
@@ -150,9 +150,9 @@ char *ald_line_diff(const char *a, const char *b, const char *label_a, const cha
 		for (size_t i = 0; i < suf && i < ctx; i++)
 			push(&o, ' ', la.n - suf + i, lb.n - suf + i);
 		struct ald_buf out = {0};
-		ald_buf_printf(&out, "--- %s\n+++ %s\n", label_a, label_b);
+		ald__buf_printf(&out, "--- %s\n+++ %s\n", label_a, label_b);
 		hunks(&out, &o, &la, &lb, ctx);
-		result = ald_buf_detach(&out);
+		result = ald__buf_detach(&out);
 		free(o.v);
 	}
 	free(la.v);

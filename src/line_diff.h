@@ -12,6 +12,6 @@
 /* The diff of a and b: "--- label_a", "+++ label_b", then hunks
  * "@@ -l,n +l,n @@" of lines prefixed ' ', '-' or '+', with `ctx` kept lines
  * around each change. NULL when the texts have the same lines. Caller frees. */
-char *ald_line_diff(const char *a, const char *b, const char *label_a, const char *label_b, size_t ctx);
+char *ald__line_diff(const char *a, const char *b, const char *label_a, const char *label_b, size_t ctx);
 
 #endif

@@ -17,39 +17,39 @@ struct ald_lint {
 	int max;
 };
 
-struct ald_lint *ald_lint_new(void)
+struct ald_lint *ald__lint_new(void)
 {
-	return ald_xcalloc(1, sizeof(struct ald_lint));
+	return ald__xcalloc(1, sizeof(struct ald_lint));
 }
 
-const char *ald_lint_keep(struct ald_lint *l, const char *s)
+const char *ald__lint_keep(struct ald_lint *l, const char *s)
 {
-	ald_strvec_pushdup(&l->kept, s);
+	ald__strvec_pushdup(&l->kept, s);
 	return l->kept.v[l->kept.n - 1];
 }
 
 /* Takes ownership of s. */
 static const char *keep_owned(struct ald_lint *l, char *s)
 {
-	ald_strvec_push(&l->kept, s);
+	ald__strvec_push(&l->kept, s);
 	return s;
 }
 
-int ald_lint_wants(const struct ald_lint_unit *u, int rule)
+int ald__lint_wants(const struct ald_lint_unit *u, int rule)
 {
 	return u->severity[rule] != ALD_LINT_OFF && !(u->ignored & ((uint64_t)1 << rule));
 }
 
-void ald_lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...)
+void ald__lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...)
 {
-	if (!ald_lint_wants(u, rule))
+	if (!ald__lint_wants(u, rule))
 		return;
 	struct ald_lint *l = u->out;
 	va_list ap;
 	va_start(ap, fmt);
-	char *message = ald_xvasprintf(fmt, ap);
+	char *message = ald__xvasprintf(fmt, ap);
 	va_end(ap);
-	l->v = ald_xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v = ald__xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	ald_lint_finding *f = &l->v[l->n++];
 	const struct ald_lint_rule_info *info = &ald_lint_rules[rule];
 	f->rule = info->pub.id;
@@ -59,7 +59,7 @@ void ald_lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...)
 	f->line = u->line;
 	f->column = u->column;
 	f->downgrade = u->downgrade;
-	f->statement = keep_owned(l, ald_xstrndup(u->stmt ? u->stmt : "", u->stmt ? u->stmt_len : 0));
+	f->statement = keep_owned(l, ald__xstrndup(u->stmt ? u->stmt : "", u->stmt ? u->stmt_len : 0));
 	f->message = keep_owned(l, message);
 	f->reason = info->reason;
 	f->fix = info->fix;
@@ -67,7 +67,7 @@ void ald_lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...)
 		l->max = f->severity;
 }
 
-const char *ald_lint_relname(char *buf, size_t n, const PgQuery__RangeVar *rv)
+const char *ald__lint_relname(char *buf, size_t n, const PgQuery__RangeVar *rv)
 {
 	if (!rv || !rv->relname)
 		snprintf(buf, n, "?");
@@ -92,16 +92,16 @@ static int apply_list(int sev[LR_COUNT], const char *list, int to, const char *k
 		const char *e = s;
 		while (*e && *e != ',' && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
 			e++;
-		int r = ald_lint_rule_find(s, (size_t)(e - s));
+		int r = ald__lint_rule_find(s, (size_t)(e - s));
 		if (r < 0)
-			return ald_error_set(ALD_EINVALID, "%s:%u: %s: unknown lint rule '%.*s' (aludel lint --rules lists them)",
+			return ald__error_set(ALD_EINVALID, "%s:%u: %s: unknown lint rule '%.*s' (aludel lint --rules lists them)",
 					     c->path, line, key, (int)(e - s), s);
 		sev[r] = to;
 		s = e;
 	}
 }
 
-int ald_lint_severities(int sev[LR_COUNT], const ald_project *p)
+int ald__lint_severities(int sev[LR_COUNT], const ald_project *p)
 {
 	static const char *const keys[3] = {"lint_disable", "lint_warning", "lint_error"};
 	static const int to[3] = {ALD_LINT_OFF, ALD_LINT_WARNING, ALD_LINT_ERROR};
@@ -143,6 +143,6 @@ void ald_lint_free(ald_lint *l)
 	if (!l)
 		return;
 	free(l->v);
-	ald_strvec_free(&l->kept);
+	ald__strvec_free(&l->kept);
 	free(l);
 }

@@ -25,14 +25,14 @@ static char *note_reason(const char *note)
 		size_t n = e ? (size_t)(e - s) : strlen(s);
 		if (n > 5 && strncmp(s, "--   ", 5) == 0) {
 			if (b.len)
-				ald_buf_puts(&b, "; ");
-			ald_buf_put(&b, s + 5, n - 5);
+				ald__buf_puts(&b, "; ");
+			ald__buf_put(&b, s + 5, n - 5);
 		}
 		s += n + (e ? 1 : 0);
 	}
 	if (!b.len)
-		ald_buf_puts(&b, "no reason given");
-	return ald_buf_detach(&b);
+		ald__buf_puts(&b, "no reason given");
+	return ald__buf_detach(&b);
 }
 
 /* Runs one direction's plan; moves each step's statements to out[k] for the
@@ -50,19 +50,19 @@ static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_
 	};
 	struct ald_plan_data *pd = NULL;
 	const char *rows[1] = {row};
-	int err = ald_plan_build_from_revs(&pd, g, down ? ALD_STEP_DOWNGRADE : ALD_STEP_UPGRADE, order, n, rows,
+	int err = ald__plan_build_from_revs(&pd, g, down ? ALD_STEP_DOWNGRADE : ALD_STEP_UPGRADE, order, n, rows,
 					   row ? 1 : 0, &cfg);
 	if (err < 0)
 		return err;
 	struct ald_alembic_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));
-	ald_alembic_find(&ctx.cmd, &p->config);
+	ald__alembic_find(&ctx.cmd, &p->config);
 	ctx.config_path = p->config.path;
 	ctx.section = p->config.section;
 	ctx.x_args = &p->config.x_args;
 	ctx.stamps = p->alembic;
-	ald_alembic_offline_sql(pd, g, &cfg, &ctx, target, pd->n_steps);
-	ald_alembic_cmd_clear(&ctx.cmd);
+	ald__alembic_offline_sql(pd, g, &cfg, &ctx, target, pd->n_steps);
+	ald__alembic_cmd_clear(&ctx.cmd);
 	for (size_t i = 0; i < pd->n_steps && err == 0; i++) {
 		struct ald_step *st = &pd->steps[i];
 		size_t k = 0;
@@ -73,7 +73,7 @@ static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_
 		if (st->note && strcmp(st->note, no_sql_note) != 0) {
 			const struct ald_revfile *f = &g->revs[st->rev].file;
 			char *why = note_reason(st->note);
-			err = ald_error_set(ALD_ERROR, "%s: revision %s: Alembic's offline mode did not give its %s SQL: %s",
+			err = ald__error_set(ALD_ERROR, "%s: revision %s: Alembic's offline mode did not give its %s SQL: %s",
 					    f->path, f->id, down ? "downgrade" : "upgrade", why);
 			free(why);
 			break;
@@ -82,25 +82,25 @@ static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_
 		*dst = st->sql;
 		memset(&st->sql, 0, sizeof(st->sql));
 	}
-	ald_plan_data_free(pd);
+	ald__plan_data_free(pd);
 	return err;
 }
 
-int ald_lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n)
+int ald__lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n)
 {
 	const struct ald_graph *g = p->graph;
 	int err = one_direction(out, p, revs, revs, n, 0, NULL, n > 1 ? "heads" : NULL);
 	if (err < 0 || n == 0)
 		return err;
 	/* the downgrades, newest first, of the revisions that have a downgrade() */
-	size_t *order = ald_xcalloc(n, sizeof(*order)), m = 0;
+	size_t *order = ald__xcalloc(n, sizeof(*order)), m = 0;
 	for (size_t i = n; i-- > 0;) {
 		char *text = NULL;
 		int e = ald_revision_sql(&text, &p->revisions[revs[i]], 1);
 		free(text);
 		if (e == ALD_ENOTFOUND) {
 			out[i].no_downgrade = 1;
-			ald_error_clear();
+			ald__error_clear();
 		} else if (e < 0) {
 			free(order);
 			return e;

@@ -135,7 +135,7 @@ const struct ald_lint_rule_info ald_lint_rules[LR_COUNT] = {
 		"fix the statement's syntax"},
 };
 
-int ald_lint_rule_find(const char *id, size_t n)
+int ald__lint_rule_find(const char *id, size_t n)
 {
 	for (int i = 0; i < LR_COUNT; i++)
 		if (strlen(ald_lint_rules[i].pub.id) == n && memcmp(ald_lint_rules[i].pub.id, id, n) == 0)

@@ -4,7 +4,7 @@
  *
  * The engine (lint_unit.c) parses a unit once, then hands every statement's
  * parse tree to each group (lint_rules_*.c), which reports what it finds with
- * ald_lint_report(). A group only switches on the statement's node type and
+ * ald__lint_report(). A group only switches on the statement's node type and
  * reads the few nodes below it: no group walks the whole tree. */
 #ifndef ALD_LINT_RULES_H
 #define ALD_LINT_RULES_H
@@ -56,16 +56,16 @@ struct ald_lint_rule_info {
 extern const struct ald_lint_rule_info ald_lint_rules[LR_COUNT];
 
 /* The index of rule `id` (n bytes), or -1. */
-int ald_lint_rule_find(const char *id, size_t n);
+int ald__lint_rule_find(const char *id, size_t n);
 
 /* A set of table names (the tables created so far in the unit). */
 struct ald_lint_names {
 	char **slot;
 	size_t cap, n;
 };
-void ald_lint_names_add(struct ald_lint_names *s, const char *name);
-int ald_lint_names_has(const struct ald_lint_names *s, const char *name);
-void ald_lint_names_clear(struct ald_lint_names *s);
+void ald__lint_names_add(struct ald_lint_names *s, const char *name);
+int ald__lint_names_has(const struct ald_lint_names *s, const char *name);
+void ald__lint_names_clear(struct ald_lint_names *s);
 
 /* One unit being linted and the statement at hand. */
 struct ald_lint_unit {
@@ -91,33 +91,33 @@ struct ald_lint_unit {
 };
 
 /* Clears the unit's name sets (what it learnt about its tables). */
-void ald_lint_unit_forget(struct ald_lint_unit *u);
+void ald__lint_unit_forget(struct ald_lint_unit *u);
 
 /* Records a finding of `rule` for the statement at hand, unless the rule is
  * off or the statement's ignore comment names it. The message is printf-like. */
-void ald_lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...) ALD_ATTR_PRINTF(3, 4);
+void ald__lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...) ALD_ATTR_PRINTF(3, 4);
 /* Whether the rule would be reported for the statement at hand (cheap test
  * before any work). */
-int ald_lint_wants(const struct ald_lint_unit *u, int rule);
+int ald__lint_wants(const struct ald_lint_unit *u, int rule);
 /* Whether the table `rv` names existed before the unit (was not created in it). */
-int ald_lint_existing(const struct ald_lint_unit *u, const PgQuery__RangeVar *rv);
+int ald__lint_existing(const struct ald_lint_unit *u, const PgQuery__RangeVar *rv);
 /* "schema.table" or "table" of rv, in a static-free buffer of the caller. */
-const char *ald_lint_relname(char *buf, size_t n, const PgQuery__RangeVar *rv);
+const char *ald__lint_relname(char *buf, size_t n, const PgQuery__RangeVar *rv);
 
 /* The rule groups: each looks at one statement. */
-void ald_lint_rules_locking(struct ald_lint_unit *u, const PgQuery__Node *stmt);
-void ald_lint_rules_constraints(struct ald_lint_unit *u, const PgQuery__Node *stmt);
-void ald_lint_rules_columns(struct ald_lint_unit *u, const PgQuery__Node *stmt);
-void ald_lint_rules_data(struct ald_lint_unit *u, const PgQuery__Node *stmt);
+void ald__lint_rules_locking(struct ald_lint_unit *u, const PgQuery__Node *stmt);
+void ald__lint_rules_constraints(struct ald_lint_unit *u, const PgQuery__Node *stmt);
+void ald__lint_rules_columns(struct ald_lint_unit *u, const PgQuery__Node *stmt);
+void ald__lint_rules_data(struct ald_lint_unit *u, const PgQuery__Node *stmt);
 
 /* Lints `len` bytes of SQL whose first byte is at file line `line`, column 1
  * (line 0: positions unknown). Statements the parser rejects are parse-error
  * findings. u->stmt.. are set per statement; u->created/lock_timeout/in_tx
  * carry over between calls for the same unit. Fails only when libpg_query
  * cannot be loaded. */
-int ald_lint_unit_sql(struct ald_lint_unit *u, const char *sql, size_t len, unsigned line);
+int ald__lint_unit_sql(struct ald_lint_unit *u, const char *sql, size_t len, unsigned line);
 /* Reports the empty-downgrade finding (no statement) for the unit's revision. */
-void ald_lint_report_empty_downgrade(struct ald_lint_unit *u, unsigned line);
+void ald__lint_report_empty_downgrade(struct ald_lint_unit *u, unsigned line);
 
 /* The SQL Alembic's offline mode writes for the .py revisions `revs`
  * (graph indexes, n of them), for lint_revisions.c (lint_alembic.c). For each
@@ -129,16 +129,16 @@ struct ald_lint_pysql {
 	struct ald_stmts up, down;
 	int no_downgrade;
 };
-int ald_lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n);
+int ald__lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n);
 
 /* The findings container (lint.c). */
-struct ald_lint *ald_lint_new(void);
+struct ald_lint *ald__lint_new(void);
 /* A copy of s kept by l until ald_lint_free. */
-const char *ald_lint_keep(struct ald_lint *l, const char *s);
+const char *ald__lint_keep(struct ald_lint *l, const char *s);
 
 /* The per-rule severities of the project's ini section (lint_disable,
  * lint_warning, lint_error); p may be NULL (defaults). An unknown id is
  * ALD_EINVALID naming the key and the id. */
-int ald_lint_severities(int sev[LR_COUNT], const ald_project *p);
+int ald__lint_severities(int sev[LR_COUNT], const ald_project *p);
 
 #endif

@@ -102,14 +102,14 @@ static void type_rules(struct ald_lint_unit *u, const char *table, const char *c
 	if (!ty)
 		return;
 	if (pk && IN(ty, int_types))
-		ald_lint_report(u, LR_PREFER_BIGINT_OVER_INT, "primary key column %s.%s is %s, not bigint", table, col,
+		ald__lint_report(u, LR_PREFER_BIGINT_OVER_INT, "primary key column %s.%s is %s, not bigint", table, col,
 				strcmp(ty, "int4") == 0 ? "integer" : strcmp(ty, "int2") == 0 ? "smallint" : ty);
 	if (IN(ty, serial_types))
-		ald_lint_report(u, LR_PREFER_IDENTITY, "column %s.%s is %s, not an identity column", table, col, ty);
+		ald__lint_report(u, LR_PREFER_IDENTITY, "column %s.%s is %s, not an identity column", table, col, ty);
 	if (strcmp(ty, "timestamp") == 0)
-		ald_lint_report(u, LR_PREFER_TIMESTAMPTZ, "column %s.%s is timestamp without time zone", table, col);
+		ald__lint_report(u, LR_PREFER_TIMESTAMPTZ, "column %s.%s is timestamp without time zone", table, col);
 	if (strcmp(ty, "bpchar") == 0)
-		ald_lint_report(u, LR_BAN_CHAR_FIELD, "column %s.%s is char(n)", table, col);
+		ald__lint_report(u, LR_BAN_CHAR_FIELD, "column %s.%s is char(n)", table, col);
 }
 
 /* Whether `col` is listed in a table-level PRIMARY KEY of the CREATE TABLE. */
@@ -131,7 +131,7 @@ static int in_table_pk(const PgQuery__CreateStmt *cs, const char *col)
 static void create_table(struct ald_lint_unit *u, const PgQuery__CreateStmt *cs)
 {
 	char table[256];
-	ald_lint_relname(table, sizeof(table), cs->relation);
+	ald__lint_relname(table, sizeof(table), cs->relation);
 	for (size_t i = 0; i < cs->n_table_elts; i++) {
 		const PgQuery__Node *e = cs->table_elts[i];
 		if (e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
@@ -146,8 +146,8 @@ static void alter_table(struct ald_lint_unit *u, const PgQuery__AlterTableStmt *
 	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
 		return;
 	char table[256];
-	ald_lint_relname(table, sizeof(table), a->relation);
-	int existing = ald_lint_existing(u, a->relation);
+	ald__lint_relname(table, sizeof(table), a->relation);
+	int existing = ald__lint_existing(u, a->relation);
 	for (size_t i = 0; i < a->n_cmds; i++) {
 		if (a->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
@@ -159,10 +159,10 @@ static void alter_table(struct ald_lint_unit *u, const PgQuery__AlterTableStmt *
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
 			if (!def)
 				break;
-			if (existing && ald_lint_wants(u, LR_ADDING_FIELD_WITH_VOLATILE_DEFAULT)) {
+			if (existing && ald__lint_wants(u, LR_ADDING_FIELD_WITH_VOLATILE_DEFAULT)) {
 				const char *f = volatile_default(def);
 				if (f)
-					ald_lint_report(u, LR_ADDING_FIELD_WITH_VOLATILE_DEFAULT,
+					ald__lint_report(u, LR_ADDING_FIELD_WITH_VOLATILE_DEFAULT,
 							"column %s.%s is added with the volatile default %s()", table,
 							def->colname, f);
 			}
@@ -170,13 +170,13 @@ static void alter_table(struct ald_lint_unit *u, const PgQuery__AlterTableStmt *
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 			if (existing)
-				ald_lint_report(u, LR_CHANGING_COLUMN_TYPE, "column %s.%s changes its type", table, c->name);
+				ald__lint_report(u, LR_CHANGING_COLUMN_TYPE, "column %s.%s changes its type", table, c->name);
 			if (def)
 				type_rules(u, table, c->name, def->type_name, 0);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 			if (existing)
-				ald_lint_report(u, LR_BAN_DROP_COLUMN, "column %s.%s is dropped", table, c->name);
+				ald__lint_report(u, LR_BAN_DROP_COLUMN, "column %s.%s is dropped", table, c->name);
 			break;
 		default:
 			break;
@@ -187,13 +187,13 @@ static void alter_table(struct ald_lint_unit *u, const PgQuery__AlterTableStmt *
 static void rename_rules(struct ald_lint_unit *u, const PgQuery__RenameStmt *r)
 {
 	char table[256];
-	if (!r->relation || !ald_lint_existing(u, r->relation))
+	if (!r->relation || !ald__lint_existing(u, r->relation))
 		return;
-	ald_lint_relname(table, sizeof(table), r->relation);
+	ald__lint_relname(table, sizeof(table), r->relation);
 	if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
-		ald_lint_report(u, LR_RENAMING_COLUMN, "column %s.%s is renamed to %s", table, r->subname, r->newname);
+		ald__lint_report(u, LR_RENAMING_COLUMN, "column %s.%s is renamed to %s", table, r->subname, r->newname);
 	else if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-		ald_lint_report(u, LR_RENAMING_TABLE, "table %s is renamed to %s", table, r->newname);
+		ald__lint_report(u, LR_RENAMING_TABLE, "table %s is renamed to %s", table, r->newname);
 }
 
 static void drop_tables(struct ald_lint_unit *u, const PgQuery__DropStmt *d)
@@ -210,15 +210,15 @@ static void drop_tables(struct ald_lint_unit *u, const PgQuery__DropStmt *d)
 			if (o->list->items[k]->node_case != PG_QUERY__NODE__NODE_STRING)
 				continue;
 			last = o->list->items[k]->string->sval;
-			ald_buf_printf(&name, "%s%s", k ? "." : "", last);
+			ald__buf_printf(&name, "%s%s", k ? "." : "", last);
 		}
-		if (last && !ald_lint_names_has(&u->created, last))
-			ald_lint_report(u, LR_BAN_DROP_TABLE, "table %s is dropped", ald_buf_cstr(&name));
-		ald_buf_free(&name);
+		if (last && !ald__lint_names_has(&u->created, last))
+			ald__lint_report(u, LR_BAN_DROP_TABLE, "table %s is dropped", ald__buf_cstr(&name));
+		ald__buf_free(&name);
 	}
 }
 
-void ald_lint_rules_columns(struct ald_lint_unit *u, const PgQuery__Node *st)
+void ald__lint_rules_columns(struct ald_lint_unit *u, const PgQuery__Node *st)
 {
 	switch (st->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT:

@@ -48,7 +48,7 @@ static void add_column(struct ald_lint_unit *u, const char *table, const PgQuery
 			has_default = 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-			ald_lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID,
+			ald__lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID,
 					"column %s.%s is added with REFERENCES (a FOREIGN KEY that cannot be NOT VALID)",
 					table, c->colname);
 			break;
@@ -57,7 +57,7 @@ static void add_column(struct ald_lint_unit *u, const char *table, const PgQuery
 		}
 	}
 	if (not_null && !has_default && !filled_by_itself(c))
-		ald_lint_report(u, LR_ADDING_REQUIRED_FIELD, "column %s.%s is added NOT NULL without a DEFAULT", table,
+		ald__lint_report(u, LR_ADDING_REQUIRED_FIELD, "column %s.%s is added NOT NULL without a DEFAULT", table,
 				c->colname);
 }
 
@@ -85,10 +85,10 @@ static void remember_not_null_check(struct ald_lint_unit *u, const char *table, 
 	char key[1024];
 	if (!k->skip_validation) {
 		snprintf(key, sizeof(key), "%s" SEP "%s", table, col);
-		ald_lint_names_add(&u->not_null_proven, key);
+		ald__lint_names_add(&u->not_null_proven, key);
 	} else if (k->conname) {
 		snprintf(key, sizeof(key), "%s" SEP "%s" SEP "%s", table, k->conname, col);
-		ald_lint_names_add(&u->not_null_checks, key);
+		ald__lint_names_add(&u->not_null_checks, key);
 	}
 }
 
@@ -103,7 +103,7 @@ static void validate_constraint(struct ald_lint_unit *u, const char *table, cons
 		const char *k = u->not_null_checks.slot[i];
 		if (k && strncmp(k, prefix, (size_t)n) == 0) {
 			snprintf(key, sizeof(key), "%s" SEP "%s", table, k + n);
-			ald_lint_names_add(&u->not_null_proven, key);
+			ald__lint_names_add(&u->not_null_proven, key);
 		}
 	}
 }
@@ -112,8 +112,8 @@ static void set_not_null(struct ald_lint_unit *u, const char *table, const char 
 {
 	char key[1024];
 	snprintf(key, sizeof(key), "%s" SEP "%s", table, col ? col : "");
-	if (!ald_lint_names_has(&u->not_null_proven, key))
-		ald_lint_report(u, LR_SET_NOT_NULL, "column %s.%s is set NOT NULL", table, col);
+	if (!ald__lint_names_has(&u->not_null_proven, key))
+		ald__lint_report(u, LR_SET_NOT_NULL, "column %s.%s is set NOT NULL", table, col);
 }
 
 static void add_constraint(struct ald_lint_unit *u, const char *table, const PgQuery__Constraint *k)
@@ -125,14 +125,14 @@ static void add_constraint(struct ald_lint_unit *u, const char *table, const PgQ
 		/* fall through */
 	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 		if (!k->skip_validation)
-			ald_lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID, "%s constraint %s on %s is added without NOT VALID",
+			ald__lint_report(u, LR_CONSTRAINT_MISSING_NOT_VALID, "%s constraint %s on %s is added without NOT VALID",
 					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN ? "FOREIGN KEY" : "CHECK", name,
 					table);
 		break;
 	case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
 	case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
 		if (!k->indexname || !*k->indexname)
-			ald_lint_report(u, LR_DISALLOWED_UNIQUE_CONSTRAINT, "%s constraint %s on %s is added without USING INDEX",
+			ald__lint_report(u, LR_DISALLOWED_UNIQUE_CONSTRAINT, "%s constraint %s on %s is added without USING INDEX",
 					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ? "UNIQUE" : "PRIMARY KEY", name,
 					table);
 		break;
@@ -141,15 +141,15 @@ static void add_constraint(struct ald_lint_unit *u, const char *table, const PgQ
 	}
 }
 
-void ald_lint_rules_constraints(struct ald_lint_unit *u, const PgQuery__Node *st)
+void ald__lint_rules_constraints(struct ald_lint_unit *u, const PgQuery__Node *st)
 {
 	if (st->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
 		return;
 	const PgQuery__AlterTableStmt *a = st->alter_table_stmt;
-	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !ald_lint_existing(u, a->relation))
+	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !ald__lint_existing(u, a->relation))
 		return;
 	char table[256];
-	ald_lint_relname(table, sizeof(table), a->relation);
+	ald__lint_relname(table, sizeof(table), a->relation);
 	for (size_t i = 0; i < a->n_cmds; i++) {
 		if (a->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;

@@ -72,20 +72,20 @@ static const char *heavy_lock(char *buf, size_t n, const struct ald_lint_unit *u
 	switch (st->node_case) {
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
 		const PgQuery__AlterTableStmt *a = st->alter_table_stmt;
-		if (ald_lint_existing(u, a->relation) && !alter_is_light(a))
+		if (ald__lint_existing(u, a->relation) && !alter_is_light(a))
 			snprintf(buf, n, "ALTER of %s takes an ACCESS EXCLUSIVE lock",
-				 ald_lint_relname(name, sizeof(name), a->relation));
+				 ald__lint_relname(name, sizeof(name), a->relation));
 		break;
 	}
 	case PG_QUERY__NODE__NODE_INDEX_STMT:
-		if (!st->index_stmt->concurrent && ald_lint_existing(u, st->index_stmt->relation))
+		if (!st->index_stmt->concurrent && ald__lint_existing(u, st->index_stmt->relation))
 			snprintf(buf, n, "CREATE INDEX on %s takes a SHARE lock",
-				 ald_lint_relname(name, sizeof(name), st->index_stmt->relation));
+				 ald__lint_relname(name, sizeof(name), st->index_stmt->relation));
 		break;
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
-		if (st->rename_stmt->relation && ald_lint_existing(u, st->rename_stmt->relation))
+		if (st->rename_stmt->relation && ald__lint_existing(u, st->rename_stmt->relation))
 			snprintf(buf, n, "RENAME on %s takes an ACCESS EXCLUSIVE lock",
-				 ald_lint_relname(name, sizeof(name), st->rename_stmt->relation));
+				 ald__lint_relname(name, sizeof(name), st->rename_stmt->relation));
 		break;
 	case PG_QUERY__NODE__NODE_DROP_STMT: {
 		const PgQuery__DropStmt *d = st->drop_stmt;
@@ -93,7 +93,7 @@ static const char *heavy_lock(char *buf, size_t n, const struct ald_lint_unit *u
 		int index = d->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX && !d->concurrent;
 		for (size_t i = 0; (table || index) && i < d->n_objects; i++) {
 			const char *obj = last_name(d->objects[i]);
-			if (index || !ald_lint_names_has(&u->created, obj)) {
+			if (index || !ald__lint_names_has(&u->created, obj)) {
 				snprintf(buf, n, "DROP %s %s takes an ACCESS EXCLUSIVE lock", table ? "TABLE" : "INDEX",
 					 obj);
 				break;
@@ -124,12 +124,12 @@ static const char *heavy_lock(char *buf, size_t n, const struct ald_lint_unit *u
 static void index_rules(struct ald_lint_unit *u, const PgQuery__IndexStmt *ix)
 {
 	char name[256];
-	ald_lint_relname(name, sizeof(name), ix->relation);
+	ald__lint_relname(name, sizeof(name), ix->relation);
 	if (ix->concurrent && u->in_tx)
-		ald_lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION,
+		ald__lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION,
 				"CREATE INDEX CONCURRENTLY on %s inside a transaction", name);
-	if (!ix->concurrent && ald_lint_existing(u, ix->relation))
-		ald_lint_report(u, LR_REQUIRE_CONCURRENT_INDEX_CREATION,
+	if (!ix->concurrent && ald__lint_existing(u, ix->relation))
+		ald__lint_report(u, LR_REQUIRE_CONCURRENT_INDEX_CREATION,
 				"CREATE %sINDEX %s on existing table %s without CONCURRENTLY", ix->unique ? "UNIQUE " : "",
 				ix->idxname && *ix->idxname ? ix->idxname : "(unnamed)", name);
 }
@@ -139,26 +139,26 @@ static void drop_rules(struct ald_lint_unit *u, const PgQuery__DropStmt *d)
 	if (d->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
 		return;
 	if (d->concurrent && u->in_tx)
-		ald_lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION, "DROP INDEX CONCURRENTLY %s inside a transaction",
+		ald__lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION, "DROP INDEX CONCURRENTLY %s inside a transaction",
 				d->n_objects ? last_name(d->objects[0]) : "?");
 	for (size_t i = 0; i < d->n_objects; i++)
-		ald_lint_report(u, LR_BAN_DROP_INDEX, "DROP INDEX %s", last_name(d->objects[i]));
+		ald__lint_report(u, LR_BAN_DROP_INDEX, "DROP INDEX %s", last_name(d->objects[i]));
 }
 
 static void reindex_rules(struct ald_lint_unit *u, const PgQuery__ReindexStmt *r)
 {
 	char name[256];
-	const char *what = r->relation ? ald_lint_relname(name, sizeof(name), r->relation) : r->name ? r->name : "?";
+	const char *what = r->relation ? ald__lint_relname(name, sizeof(name), r->relation) : r->name ? r->name : "?";
 	if (option_on(r->params, r->n_params, "concurrently")) {
 		if (u->in_tx)
-			ald_lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION,
+			ald__lint_report(u, LR_BAN_CONCURRENT_INDEX_IN_TRANSACTION,
 					"REINDEX CONCURRENTLY %s inside a transaction", what);
 	} else {
-		ald_lint_report(u, LR_REQUIRE_CONCURRENT_REINDEX, "REINDEX %s without CONCURRENTLY", what);
+		ald__lint_report(u, LR_REQUIRE_CONCURRENT_REINDEX, "REINDEX %s without CONCURRENTLY", what);
 	}
 }
 
-void ald_lint_rules_locking(struct ald_lint_unit *u, const PgQuery__Node *st)
+void ald__lint_rules_locking(struct ald_lint_unit *u, const PgQuery__Node *st)
 {
 	char name[256];
 	switch (st->node_case) {
@@ -174,23 +174,23 @@ void ald_lint_rules_locking(struct ald_lint_unit *u, const PgQuery__Node *st)
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 		if (st->vacuum_stmt->is_vacuumcmd && option_on(st->vacuum_stmt->options, st->vacuum_stmt->n_options, "full")) {
 			const PgQuery__Node *r = st->vacuum_stmt->n_rels ? st->vacuum_stmt->rels[0] : NULL;
-			ald_lint_report(u, LR_BAN_VACUUM_FULL, "VACUUM FULL %s",
+			ald__lint_report(u, LR_BAN_VACUUM_FULL, "VACUUM FULL %s",
 					r && r->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION
-						? ald_lint_relname(name, sizeof(name), r->vacuum_relation->relation)
+						? ald__lint_relname(name, sizeof(name), r->vacuum_relation->relation)
 						: "(every table)");
 		}
 		break;
 	case PG_QUERY__NODE__NODE_CLUSTER_STMT:
-		ald_lint_report(u, LR_BAN_CLUSTER, "CLUSTER %s",
-				st->cluster_stmt->relation ? ald_lint_relname(name, sizeof(name), st->cluster_stmt->relation)
+		ald__lint_report(u, LR_BAN_CLUSTER, "CLUSTER %s",
+				st->cluster_stmt->relation ? ald__lint_relname(name, sizeof(name), st->cluster_stmt->relation)
 							   : "(every clustered table)");
 		break;
 	default:
 		break;
 	}
-	if (!u->lock_timeout && ald_lint_wants(u, LR_REQUIRE_LOCK_TIMEOUT)) {
+	if (!u->lock_timeout && ald__lint_wants(u, LR_REQUIRE_LOCK_TIMEOUT)) {
 		char what[400];
 		if (*heavy_lock(what, sizeof(what), u, st))
-			ald_lint_report(u, LR_REQUIRE_LOCK_TIMEOUT, "%s with no SET lock_timeout before it", what);
+			ald__lint_report(u, LR_REQUIRE_LOCK_TIMEOUT, "%s with no SET lock_timeout before it", what);
 	}
 }

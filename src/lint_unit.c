@@ -83,7 +83,7 @@ static uint64_t ignored_rules(const char *t, size_t start)
 		size_t s = i;
 		while (i < pe && t[i] != ',' && t[i] != ' ' && t[i] != '\t' && t[i] != '\r')
 			i++;
-		int r = ald_lint_rule_find(t + s, i - s);
+		int r = ald__lint_rule_find(t + s, i - s);
 		if (r >= 0)
 			bits |= (uint64_t)1 << r;
 		size_t j = i;
@@ -146,15 +146,15 @@ static void lint_statement(struct ald_lint_unit *u, const PgQuery__Node *n)
 	default:
 		break;
 	}
-	ald_lint_rules_locking(u, n);
-	ald_lint_rules_constraints(u, n);
-	ald_lint_rules_columns(u, n);
-	ald_lint_rules_data(u, n);
+	ald__lint_rules_locking(u, n);
+	ald__lint_rules_constraints(u, n);
+	ald__lint_rules_columns(u, n);
+	ald__lint_rules_data(u, n);
 	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT && n->create_stmt->relation)
-		ald_lint_names_add(&u->created, n->create_stmt->relation->relname);
+		ald__lint_names_add(&u->created, n->create_stmt->relation->relname);
 	else if (n->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT && n->create_table_as_stmt->into &&
 		 n->create_table_as_stmt->into->rel)
-		ald_lint_names_add(&u->created, n->create_table_as_stmt->into->rel->relname);
+		ald__lint_names_add(&u->created, n->create_table_as_stmt->into->rel->relname);
 }
 
 /* The unpacked parse trees live in an arena: a tree is thousands of small
@@ -174,7 +174,7 @@ static void *arena_alloc(void *unused, size_t n)
 	n = (n + 15) & ~(size_t)15;
 	if (!arena || arena->cap - arena->used < n) {
 		size_t cap = n > 65536 ? n : 65536;
-		struct arena_block *b = ald_xmalloc(sizeof(*b) + cap);
+		struct arena_block *b = ald__xmalloc(sizeof(*b) + cap);
 		b->next = arena;
 		b->used = 0;
 		b->cap = cap;
@@ -214,12 +214,12 @@ static PgQuery__ParseResult *parse(const char *t, char **error, int *cursorpos)
 	PgQuery__ParseResult *tree = NULL;
 	*error = NULL;
 	if (r.error) {
-		*error = ald_xstrdup(r.error->message ? r.error->message : "syntax error");
+		*error = ald__xstrdup(r.error->message ? r.error->message : "syntax error");
 		*cursorpos = r.error->cursorpos;
 	} else {
 		tree = pg_query__parse_result__unpack(&arena_allocator, r.parse_tree.len, (const uint8_t *)r.parse_tree.data);
 		if (!tree)
-			*error = ald_xstrdup("libpg_query gave a parse tree that cannot be read");
+			*error = ald__xstrdup("libpg_query gave a parse tree that cannot be read");
 		*cursorpos = 0;
 	}
 	pg_query_free_protobuf_parse_result(r);
@@ -258,7 +258,7 @@ static void parse_error(struct ald_lint_unit *u, struct cursor *c, const char *t
 			const char *msg, int cursorpos, unsigned base_line)
 {
 	set_statement(u, c, t, s, e, base_line);
-	if (!ald_lint_wants(u, LR_PARSE_ERROR))
+	if (!ald__lint_wants(u, LR_PARSE_ERROR))
 		return;
 	if (cursorpos > 0 && base_line) {
 		/* cursorpos counts characters from the start of the text given to the parser */
@@ -266,9 +266,9 @@ static void parse_error(struct ald_lint_unit *u, struct cursor *c, const char *t
 		size_t off = char_offset(t, s, e, cursorpos);
 		if (off >= at.off)
 			cursor_to(&at, off);
-		ald_lint_report(u, LR_PARSE_ERROR, "%s at line %u, column %u", msg, at.line, at.col);
+		ald__lint_report(u, LR_PARSE_ERROR, "%s at line %u, column %u", msg, at.line, at.col);
 	} else {
-		ald_lint_report(u, LR_PARSE_ERROR, "%s", msg);
+		ald__lint_report(u, LR_PARSE_ERROR, "%s", msg);
 	}
 }
 
@@ -278,7 +278,7 @@ static void lint_piece(struct ald_lint_unit *u, struct cursor *c, const char *t,
 {
 	if (skip_space(t, s, e) >= e)
 		return;
-	char *one = ald_xstrndup(t + s, e - s);
+	char *one = ald__xstrndup(t + s, e - s);
 	char *msg = NULL;
 	int pos = 0;
 	PgQuery__ParseResult *tree = parse(one, &msg, &pos);
@@ -333,12 +333,12 @@ static void lint_split(struct ald_lint_unit *u, struct cursor *c, const char *t,
 	pg_query_free_split_result(sp);
 }
 
-int ald_lint_unit_sql(struct ald_lint_unit *u, const char *sql, size_t len, unsigned line)
+int ald__lint_unit_sql(struct ald_lint_unit *u, const char *sql, size_t len, unsigned line)
 {
-	int err = ald_pgq_load();
+	int err = ald__pgq_load();
 	if (err < 0)
 		return err;
-	char *t = ald_xstrndup(sql, len);
+	char *t = ald__xstrndup(sql, len);
 	len = strlen(t); /* a NUL inside ends the text, as for the parser */
 	struct cursor c = {.t = t, .off = 0, .line = line ? line : 1, .col = 1};
 	char *msg = NULL;
@@ -358,7 +358,7 @@ int ald_lint_unit_sql(struct ald_lint_unit *u, const char *sql, size_t len, unsi
 	return 0;
 }
 
-void ald_lint_report_empty_downgrade(struct ald_lint_unit *u, unsigned line)
+void ald__lint_report_empty_downgrade(struct ald_lint_unit *u, unsigned line)
 {
 	u->stmt = NULL;
 	u->stmt_len = 0;
@@ -366,7 +366,7 @@ void ald_lint_report_empty_downgrade(struct ald_lint_unit *u, unsigned line)
 	u->column = line ? 1 : 0;
 	u->ignored = 0;
 	u->downgrade = 1;
-	ald_lint_report(u, LR_EMPTY_DOWNGRADE, "revision %s has no downgrade statements",
+	ald__lint_report(u, LR_EMPTY_DOWNGRADE, "revision %s has no downgrade statements",
 			u->revision ? ald_revision_id(u->revision) : "?");
 }
 
@@ -380,12 +380,12 @@ static size_t hash(const char *s)
 	return h;
 }
 
-void ald_lint_names_add(struct ald_lint_names *s, const char *name)
+void ald__lint_names_add(struct ald_lint_names *s, const char *name)
 {
-	if (!name || ald_lint_names_has(s, name))
+	if (!name || ald__lint_names_has(s, name))
 		return;
 	if (2 * (s->n + 1) > s->cap) {
-		struct ald_lint_names big = {ald_xcalloc(s->cap ? 2 * s->cap : 16, sizeof(char *)),
+		struct ald_lint_names big = {ald__xcalloc(s->cap ? 2 * s->cap : 16, sizeof(char *)),
 					     s->cap ? 2 * s->cap : 16, 0};
 		for (size_t i = 0; i < s->cap; i++) {
 			if (!s->slot[i])
@@ -402,11 +402,11 @@ void ald_lint_names_add(struct ald_lint_names *s, const char *name)
 	size_t k = hash(name) & (s->cap - 1);
 	while (s->slot[k])
 		k = (k + 1) & (s->cap - 1);
-	s->slot[k] = ald_xstrdup(name);
+	s->slot[k] = ald__xstrdup(name);
 	s->n++;
 }
 
-int ald_lint_names_has(const struct ald_lint_names *s, const char *name)
+int ald__lint_names_has(const struct ald_lint_names *s, const char *name)
 {
 	if (!s->cap || !name)
 		return 0;
@@ -416,7 +416,7 @@ int ald_lint_names_has(const struct ald_lint_names *s, const char *name)
 	return 0;
 }
 
-void ald_lint_names_clear(struct ald_lint_names *s)
+void ald__lint_names_clear(struct ald_lint_names *s)
 {
 	for (size_t i = 0; i < s->cap; i++)
 		free(s->slot[i]);
@@ -424,14 +424,14 @@ void ald_lint_names_clear(struct ald_lint_names *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void ald_lint_unit_forget(struct ald_lint_unit *u)
+void ald__lint_unit_forget(struct ald_lint_unit *u)
 {
-	ald_lint_names_clear(&u->created);
-	ald_lint_names_clear(&u->not_null_checks);
-	ald_lint_names_clear(&u->not_null_proven);
+	ald__lint_names_clear(&u->created);
+	ald__lint_names_clear(&u->not_null_checks);
+	ald__lint_names_clear(&u->not_null_proven);
 }
 
-int ald_lint_existing(const struct ald_lint_unit *u, const PgQuery__RangeVar *rv)
+int ald__lint_existing(const struct ald_lint_unit *u, const PgQuery__RangeVar *rv)
 {
-	return rv && !ald_lint_names_has(&u->created, rv->relname);
+	return rv && !ald__lint_names_has(&u->created, rv->relname);
 }

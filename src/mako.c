@@ -36,15 +36,15 @@ struct val {
 static void val_free(struct val *v)
 {
 	free(v->s);
-	ald_strvec_free(&v->items);
+	ald__strvec_free(&v->items);
 	memset(v, 0, sizeof(*v));
 }
 
 static struct val val_copy(const struct val *v)
 {
-	struct val c = {.k = v->k, .b = v->b, .s = v->s ? ald_xstrdup(v->s) : NULL};
+	struct val c = {.k = v->k, .b = v->b, .s = v->s ? ald__xstrdup(v->s) : NULL};
 	for (size_t i = 0; i < v->items.n; i++)
-		ald_strvec_pushdup(&c.items, v->items.v[i]);
+		ald__strvec_pushdup(&c.items, v->items.v[i]);
 	return c;
 }
 
@@ -55,7 +55,7 @@ static struct val val_str(char *owned)
 
 static struct val val_func(const char *name)
 {
-	return (struct val){.k = V_FUNC, .s = ald_xstrdup(name)};
+	return (struct val){.k = V_FUNC, .s = ald__xstrdup(name)};
 }
 
 /* None, a str, or a sequence of str (kind V_TUPLE or V_LIST), from a list
@@ -66,10 +66,10 @@ static struct val val_seq(const char *const *v, size_t n, enum vkind kind, int s
 	if (n == 0)
 		return (struct val){.k = V_NONE};
 	if (n == 1 && scalar)
-		return val_str(ald_xstrdup(v[0]));
+		return val_str(ald__xstrdup(v[0]));
 	struct val r = {.k = kind};
 	for (size_t i = 0; i < n; i++)
-		ald_strvec_pushdup(&r.items, v[i]);
+		ald__strvec_pushdup(&r.items, v[i]);
 	return r;
 }
 
@@ -136,16 +136,16 @@ static int fail(const struct mako *m, unsigned line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = ald_xvasprintf(fmt, ap);
+	char *msg = ald__xvasprintf(fmt, ap);
 	va_end(ap);
-	int error = ald_error_set(ALD_EINVALID, "%s:%u: %s", m->path, line, msg);
+	int error = ald__error_set(ALD_EINVALID, "%s:%u: %s", m->path, line, msg);
 	free(msg);
 	return error;
 }
 
 static void nodes_push(struct nodes *l, struct node *n)
 {
-	l->v = ald_xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v = ald__xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = n;
 }
 
@@ -165,7 +165,7 @@ static void nodes_free(struct nodes *l)
 
 static struct node *new_node(enum nkind k, unsigned line)
 {
-	struct node *n = ald_xcalloc(1, sizeof(*n));
+	struct node *n = ald__xcalloc(1, sizeof(*n));
 	n->k = k;
 	n->line = line;
 	return n;
@@ -174,7 +174,7 @@ static struct node *new_node(enum nkind k, unsigned line)
 static struct local *find_local(struct mako *m, const char *name)
 {
 	for (size_t i = 0; i < m->n_locals; i++)
-		if (ald_streq(m->locals[i].name, name))
+		if (ald__streq(m->locals[i].name, name))
 			return &m->locals[i];
 	return NULL;
 }
@@ -184,9 +184,9 @@ static void set_local(struct mako *m, const char *name, struct val v)
 {
 	struct local *l = find_local(m, name);
 	if (!l) {
-		m->locals = ald_xgrow(m->locals, &m->cap_locals, m->n_locals + 1, sizeof(*m->locals));
+		m->locals = ald__xgrow(m->locals, &m->cap_locals, m->n_locals + 1, sizeof(*m->locals));
 		l = &m->locals[m->n_locals++];
-		l->name = ald_xstrdup(name);
+		l->name = ald__xstrdup(name);
 	} else {
 		val_free(&l->v);
 	}
@@ -199,22 +199,22 @@ static int to_repr(const struct mako *m, unsigned line, const struct val *v, str
 
 static void repr_items(const struct val *v, struct ald_buf *b)
 {
-	ald_buf_putc(b, v->k == V_TUPLE ? '(' : '[');
+	ald__buf_putc(b, v->k == V_TUPLE ? '(' : '[');
 	for (size_t i = 0; i < v->items.n; i++) {
-		char *r = ald_py_repr(v->items.v[i]);
-		ald_buf_printf(b, "%s%s", i ? ", " : "", r);
+		char *r = ald__py_repr(v->items.v[i]);
+		ald__buf_printf(b, "%s%s", i ? ", " : "", r);
 		free(r);
 	}
 	if (v->k == V_TUPLE && v->items.n == 1)
-		ald_buf_putc(b, ',');
-	ald_buf_putc(b, v->k == V_TUPLE ? ')' : ']');
+		ald__buf_putc(b, ',');
+	ald__buf_putc(b, v->k == V_TUPLE ? ')' : ']');
 }
 
 /* Python's str(v), appended to b. */
 static int to_str(const struct mako *m, unsigned line, const struct val *v, struct ald_buf *b)
 {
 	if (v->k == V_STR) {
-		ald_buf_puts(b, v->s);
+		ald__buf_puts(b, v->s);
 		return 0;
 	}
 	return to_repr(m, line, v, b);
@@ -224,14 +224,14 @@ static int to_repr(const struct mako *m, unsigned line, const struct val *v, str
 {
 	switch (v->k) {
 	case V_NONE:
-		ald_buf_puts(b, "None");
+		ald__buf_puts(b, "None");
 		return 0;
 	case V_BOOL:
-		ald_buf_puts(b, v->b ? "True" : "False");
+		ald__buf_puts(b, v->b ? "True" : "False");
 		return 0;
 	case V_STR: {
-		char *r = ald_py_repr(v->s);
-		ald_buf_puts(b, r);
+		char *r = ald__py_repr(v->s);
+		ald__buf_puts(b, r);
 		free(r);
 		return 0;
 	}
@@ -272,19 +272,19 @@ static int unsupported(struct parser *ps, const char *what)
 static void put_utf8(struct ald_buf *b, unsigned long c)
 {
 	if (c < 0x80) {
-		ald_buf_putc(b, (char)c);
+		ald__buf_putc(b, (char)c);
 	} else if (c < 0x800) {
-		ald_buf_putc(b, (char)(0xc0 | (c >> 6)));
-		ald_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+		ald__buf_putc(b, (char)(0xc0 | (c >> 6)));
+		ald__buf_putc(b, (char)(0x80 | (c & 0x3f)));
 	} else if (c < 0x10000) {
-		ald_buf_putc(b, (char)(0xe0 | (c >> 12)));
-		ald_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
-		ald_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+		ald__buf_putc(b, (char)(0xe0 | (c >> 12)));
+		ald__buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		ald__buf_putc(b, (char)(0x80 | (c & 0x3f)));
 	} else {
-		ald_buf_putc(b, (char)(0xf0 | (c >> 18)));
-		ald_buf_putc(b, (char)(0x80 | ((c >> 12) & 0x3f)));
-		ald_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
-		ald_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+		ald__buf_putc(b, (char)(0xf0 | (c >> 18)));
+		ald__buf_putc(b, (char)(0x80 | ((c >> 12) & 0x3f)));
+		ald__buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		ald__buf_putc(b, (char)(0x80 | (c & 0x3f)));
 	}
 }
 
@@ -297,7 +297,7 @@ static int lex_string(struct parser *ps, int raw)
 	struct ald_buf b = {0};
 	for (;;) {
 		if (!*s || (!triple && *s == '\n')) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return unsupported(ps, "an unterminated string");
 		}
 		if (*s == q && (!triple || (s[1] == q && s[2] == q))) {
@@ -305,20 +305,20 @@ static int lex_string(struct parser *ps, int raw)
 			break;
 		}
 		if (*s != '\\') {
-			ald_buf_putc(&b, *s++);
+			ald__buf_putc(&b, *s++);
 			continue;
 		}
 		if (raw) { /* a backslash stays, and keeps the next character in */
-			ald_buf_putc(&b, *s++);
+			ald__buf_putc(&b, *s++);
 			if (*s)
-				ald_buf_putc(&b, *s++);
+				ald__buf_putc(&b, *s++);
 			continue;
 		}
 		char e = s[1];
 		const char *simple = strchr("\\'\"abfnrtv", e);
 		if (e && simple) {
 			static const char out[] = "\\'\"\a\b\f\n\r\t\v";
-			ald_buf_putc(&b, out[simple - "\\'\"abfnrtv"]);
+			ald__buf_putc(&b, out[simple - "\\'\"abfnrtv"]);
 			s += 2;
 		} else if (e == '\n') {
 			s += 2;
@@ -327,7 +327,7 @@ static int lex_string(struct parser *ps, int raw)
 			unsigned long c = 0;
 			for (int i = 0; i < len; i++) {
 				if (!isxdigit((unsigned char)s[2 + i])) {
-					ald_buf_free(&b);
+					ald__buf_free(&b);
 					return unsupported(ps, "a malformed \\x/\\u escape");
 				}
 				c = c * 16 + (unsigned long)(isdigit((unsigned char)s[2 + i])
@@ -335,7 +335,7 @@ static int lex_string(struct parser *ps, int raw)
 								 : (tolower((unsigned char)s[2 + i]) - 'a' + 10));
 			}
 			if (c > 0x10ffff) {
-				ald_buf_free(&b);
+				ald__buf_free(&b);
 				return unsupported(ps, "an escape beyond U+10FFFF");
 			}
 			put_utf8(&b, c);
@@ -348,15 +348,15 @@ static int lex_string(struct parser *ps, int raw)
 			put_utf8(&b, c);
 			s += i;
 		} else if (e == 'N') {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return unsupported(ps, "a \\N{...} escape");
 		} else { /* Python keeps an unknown escape as it is */
-			ald_buf_putc(&b, *s++);
+			ald__buf_putc(&b, *s++);
 		}
 	}
 	ps->p = s;
 	ps->tk = T_STR;
-	ps->tok = ald_buf_detach(&b);
+	ps->tok = ald__buf_detach(&b);
 	return 0;
 }
 
@@ -392,7 +392,7 @@ static int next(struct parser *ps)
 			return lex_string(ps, raw);
 		}
 		ps->tk = T_NAME;
-		ps->tok = ald_xstrndup(s, n);
+		ps->tok = ald__xstrndup(s, n);
 		ps->p = s + n;
 		return 0;
 	}
@@ -400,7 +400,7 @@ static int next(struct parser *ps)
 		return lex_string(ps, 0);
 	if (strchr("().,%[]=", *s)) {
 		ps->tk = T_OP;
-		ps->tok = ald_xstrndup(s, 1);
+		ps->tok = ald__xstrndup(s, 1);
 		ps->p = s + 1;
 		return 0;
 	}
@@ -416,7 +416,7 @@ static int is_op(const struct parser *ps, char c)
 
 static int is_kw(const struct parser *ps, const char *kw)
 {
-	return ps->tk == T_NAME && ald_streq(ps->tok, kw);
+	return ps->tk == T_NAME && ald__streq(ps->tok, kw);
 }
 
 static int expect_op(struct parser *ps, char c)
@@ -436,21 +436,21 @@ static int parse_expr(struct parser *ps, struct val *out);
 static int template_data(const struct mako *m, const char *name, struct val *out)
 {
 	const struct ald_mako_vars *v = m->vars;
-	if (ald_streq(name, "up_revision"))
-		*out = val_str(ald_xstrdup(v->up_revision));
-	else if (ald_streq(name, "down_revision"))
+	if (ald__streq(name, "up_revision"))
+		*out = val_str(ald__xstrdup(v->up_revision));
+	else if (ald__streq(name, "down_revision"))
 		*out = val_seq(v->down, v->n_down, V_TUPLE, 1);
-	else if (ald_streq(name, "branch_labels"))
+	else if (ald__streq(name, "branch_labels"))
 		*out = val_seq(v->labels, v->n_labels, V_TUPLE, 0);
-	else if (ald_streq(name, "depends_on"))
+	else if (ald__streq(name, "depends_on"))
 		*out = val_seq(v->depends, v->n_depends, V_LIST, 1);
-	else if (ald_streq(name, "message"))
-		*out = val_str(ald_xstrdup(v->message ? v->message : "empty message"));
-	else if (ald_streq(name, "create_date"))
-		*out = val_str(ald_xstrdup(v->create_date));
-	else if (ald_streq(name, "config"))
+	else if (ald__streq(name, "message"))
+		*out = val_str(ald__xstrdup(v->message ? v->message : "empty message"));
+	else if (ald__streq(name, "create_date"))
+		*out = val_str(ald__xstrdup(v->create_date));
+	else if (ald__streq(name, "config"))
 		*out = (struct val){.k = V_CONFIG};
-	else if (ald_streq(name, "comma"))
+	else if (ald__streq(name, "comma"))
 		*out = val_func(name);
 	else
 		return 0;
@@ -463,21 +463,21 @@ static void lookup(const struct mako *m, const char *name, struct val *out)
 {
 	const struct local *l = NULL;
 	for (size_t i = 0; !l && i < m->n_locals; i++)
-		if (ald_streq(m->locals[i].name, name))
+		if (ald__streq(m->locals[i].name, name))
 			l = &m->locals[i];
 	if (l)
 		*out = val_copy(&l->v);
 	else if (template_data(m, name, out))
 		;
-	else if (ald_streq(name, "context"))
+	else if (ald__streq(name, "context"))
 		*out = (struct val){.k = V_CONTEXT};
-	else if (ald_streq(name, "re") && m->re_imported)
+	else if (ald__streq(name, "re") && m->re_imported)
 		*out = (struct val){.k = V_RE};
-	else if (ald_streq(name, "repr") || ald_streq(name, "str"))
+	else if (ald__streq(name, "repr") || ald__streq(name, "str"))
 		*out = val_func(name);
-	else if (ald_streq(name, "None"))
+	else if (ald__streq(name, "None"))
 		*out = (struct val){.k = V_NONE};
-	else if (ald_streq(name, "True") || ald_streq(name, "False"))
+	else if (ald__streq(name, "True") || ald__streq(name, "False"))
 		*out = (struct val){.k = V_BOOL, .b = name[0] == 'T'};
 	else
 		*out = (struct val){.k = V_UNDEF};
@@ -488,11 +488,11 @@ static void lookup(const struct mako *m, const char *name, struct val *out)
 static int comma(struct parser *ps, const struct val *v, struct val *out)
 {
 	if (v->k == V_NONE) {
-		*out = val_str(ald_xstrdup(""));
+		*out = val_str(ald__xstrdup(""));
 	} else if (v->k == V_STR) {
 		*out = val_copy(v);
 	} else if (v->k == V_TUPLE || v->k == V_LIST) {
-		*out = val_str(ald_strvec_join(&v->items, ", "));
+		*out = val_str(ald__strvec_join(&v->items, ", "));
 	} else {
 		return fail(ps->m, ps->line, "comma() of a %s value in `%s`", type_name(v), ps->expr);
 	}
@@ -586,14 +586,14 @@ static int re_split(struct parser *ps, const char *pattern, const char *s, struc
 	for (const char *at = s; *at;) {
 		long len = re_match(atoms, n, 0, at);
 		if (len > 0) {
-			ald_strvec_push(&out->items, ald_xstrndup(last, (size_t)(at - last)));
+			ald__strvec_push(&out->items, ald__xstrndup(last, (size_t)(at - last)));
 			at += len;
 			last = at;
 		} else {
 			at++;
 		}
 	}
-	ald_strvec_pushdup(&out->items, last);
+	ald__strvec_pushdup(&out->items, last);
 	return 0;
 }
 
@@ -605,19 +605,19 @@ static int call(struct parser *ps, const struct val *f, struct val *args, size_t
 	const char *name = f->k == V_FUNC ? f->s : NULL;
 	if (!name)
 		return fail(ps->m, ps->line, "a %s value is called in `%s`", type_name(f), ps->expr);
-	if ((ald_streq(name, "repr") || ald_streq(name, "str") || ald_streq(name, "comma")) && n == 1) {
-		if (ald_streq(name, "comma"))
+	if ((ald__streq(name, "repr") || ald__streq(name, "str") || ald__streq(name, "comma")) && n == 1) {
+		if (ald__streq(name, "comma"))
 			return comma(ps, &args[0], out);
-		error = ald_streq(name, "repr") ? to_repr(ps->m, ps->line, &args[0], &b)
+		error = ald__streq(name, "repr") ? to_repr(ps->m, ps->line, &args[0], &b)
 						: to_str(ps->m, ps->line, &args[0], &b);
 		if (error < 0) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return error;
 		}
-		*out = val_str(ald_buf_detach(&b));
+		*out = val_str(ald__buf_detach(&b));
 		return 0;
 	}
-	if (ald_streq(name, "config.get_main_option") && (n == 1 || n == 2) && args[0].k == V_STR) {
+	if (ald__streq(name, "config.get_main_option") && (n == 1 || n == 2) && args[0].k == V_STR) {
 		char *value = NULL;
 		const struct ald_mako_vars *v = ps->m->vars;
 		if (v->main_option && (error = v->main_option(&value, args[0].s, v->payload)) < 0)
@@ -625,19 +625,19 @@ static int call(struct parser *ps, const struct val *f, struct val *args, size_t
 		*out = value ? val_str(value) : n == 2 ? val_copy(&args[1]) : (struct val){.k = V_NONE};
 		return 0;
 	}
-	if (ald_streq(name, "context.get") && (n == 1 || n == 2) && args[0].k == V_STR) {
+	if (ald__streq(name, "context.get") && (n == 1 || n == 2) && args[0].k == V_STR) {
 		if (!template_data(ps->m, args[0].s, out))
 			*out = n == 2 ? val_copy(&args[1]) : (struct val){.k = V_NONE};
 		return 0;
 	}
-	if (ald_streq(name, "re.split") && n == 2) {
+	if (ald__streq(name, "re.split") && n == 2) {
 		if (args[0].k != V_STR || args[1].k != V_STR)
 			return fail(ps->m, ps->line,
 				    "re.split() of a %s value in `%s` (expected string or bytes-like object)",
 				    type_name(args[1].k != V_STR ? &args[1] : &args[0]), ps->expr);
 		return re_split(ps, args[0].s, args[1].s, out);
 	}
-	char *what = ald_xasprintf("calling %s() with these %zu argument(s)", name, n);
+	char *what = ald__xasprintf("calling %s() with these %zu argument(s)", name, n);
 	error = unsupported(ps, what);
 	free(what);
 	return error;
@@ -654,18 +654,18 @@ static int format(struct parser *ps, const struct val *fmt, const struct val *ar
 	struct val *items = NULL;
 	if (arg->k == V_TUPLE) {
 		n_args = arg->items.n;
-		items = ald_xcalloc(n_args ? n_args : 1, sizeof(*items));
+		items = ald__xcalloc(n_args ? n_args : 1, sizeof(*items));
 		for (size_t i = 0; i < n_args; i++)
-			items[i] = val_str(ald_xstrdup(arg->items.v[i]));
+			items[i] = val_str(ald__xstrdup(arg->items.v[i]));
 		args = items;
 	}
 	struct ald_buf b = {0};
 	int error = 0;
 	for (const char *s = fmt->s; *s && error == 0; s++) {
 		if (*s != '%') {
-			ald_buf_putc(&b, *s);
+			ald__buf_putc(&b, *s);
 		} else if (s[1] == '%') {
-			ald_buf_putc(&b, '%');
+			ald__buf_putc(&b, '%');
 			s++;
 		} else if ((s[1] == 's' || s[1] == 'r') && used < n_args) {
 			error = s[1] == 's' ? to_str(ps->m, ps->line, &args[used], &b)
@@ -686,10 +686,10 @@ static int format(struct parser *ps, const struct val *fmt, const struct val *ar
 		val_free(&items[i]);
 	free(items);
 	if (error < 0) {
-		ald_buf_free(&b);
+		ald__buf_free(&b);
 		return error;
 	}
-	*out = val_str(ald_buf_detach(&b));
+	*out = val_str(ald__buf_detach(&b));
 	return 0;
 }
 
@@ -725,7 +725,7 @@ static int parse_group(struct parser *ps, char close, struct val *out)
 		if (error == 0 && !ps->skip && items[i].k != V_STR)
 			error = unsupported(ps, "a tuple or list holding something else than strings");
 		if (error == 0 && items[i].s)
-			ald_strvec_pushdup(&r.items, items[i].s);
+			ald__strvec_pushdup(&r.items, items[i].s);
 		val_free(&items[i]);
 	}
 	if (error < 0) {
@@ -742,20 +742,20 @@ static int parse_atom(struct parser *ps, struct val *out)
 	if (ps->tk == T_STR) { /* adjacent literals are one string */
 		struct ald_buf b = {0};
 		while (ps->tk == T_STR) {
-			ald_buf_puts(&b, ps->tok);
+			ald__buf_puts(&b, ps->tok);
 			if ((error = next(ps)) < 0) {
-				ald_buf_free(&b);
+				ald__buf_free(&b);
 				return error;
 			}
 		}
-		*out = val_str(ald_buf_detach(&b));
+		*out = val_str(ald__buf_detach(&b));
 		return 0;
 	}
 	if (ps->tk == T_NAME) {
 		static const char *const keywords[] = {"if", "else", "and", "or", "not", "in",
 						       "lambda", "for", "is", "await", "yield"};
 		for (size_t i = 0; i < sizeof(keywords) / sizeof(*keywords); i++)
-			if (ald_streq(ps->tok, keywords[i]))
+			if (ald__streq(ps->tok, keywords[i]))
 				return unsupported(ps, "a misplaced keyword");
 		lookup(ps->m, ps->tok, out);
 		if ((error = next(ps)) < 0)
@@ -782,13 +782,13 @@ static int parse_postfix(struct parser *ps, struct val *out)
 				error = unsupported(ps, "a '.' without a name after it");
 				break;
 			}
-			const char *method = out->k == V_CONFIG && ald_streq(ps->tok, "get_main_option")
+			const char *method = out->k == V_CONFIG && ald__streq(ps->tok, "get_main_option")
 						     ? "config.get_main_option"
-					     : out->k == V_CONTEXT && ald_streq(ps->tok, "get") ? "context.get"
-					     : out->k == V_RE && ald_streq(ps->tok, "split")    ? "re.split"
+					     : out->k == V_CONTEXT && ald__streq(ps->tok, "get") ? "context.get"
+					     : out->k == V_RE && ald__streq(ps->tok, "split")    ? "re.split"
 												: NULL;
 			if (!method && !ps->skip) {
-				char *what = ald_xasprintf("the attribute %s of a %s value", ps->tok,
+				char *what = ald__xasprintf("the attribute %s of a %s value", ps->tok,
 							   type_name(out));
 				error = unsupported(ps, what);
 				free(what);
@@ -862,7 +862,7 @@ static int parse_not(struct parser *ps, struct val *out)
  * side skipped once decided. */
 static int parse_bool(struct parser *ps, struct val *out, const char *op)
 {
-	int is_and = ald_streq(op, "and");
+	int is_and = ald__streq(op, "and");
 	int error = is_and ? parse_not(ps, out) : parse_bool(ps, out, "and");
 	while (error == 0 && is_kw(ps, op)) {
 		int decided = is_and ? !truthy(out) : truthy(out);
@@ -965,7 +965,7 @@ static char *trim(const char *s)
 	size_t n = strlen(s);
 	while (n && strchr(" \t\n\r\f\v", s[n - 1]))
 		n--;
-	return ald_xstrndup(s, n);
+	return ald__xstrndup(s, n);
 }
 
 /* ${expr | filters}: Mako's default filter str() first unless `n` is among
@@ -977,12 +977,12 @@ static int render_expr(struct mako *m, const struct node *n)
 	if (n->filters) {
 		for (const char *s = n->filters; *s;) {
 			size_t len = strcspn(s, ",");
-			char *piece = ald_xstrndup(s, len), *f = trim(piece);
+			char *piece = ald__xstrndup(s, len), *f = trim(piece);
 			free(piece);
-			if (ald_streq(f, "n"))
+			if (ald__streq(f, "n"))
 				raw = 1;
-			else if (ald_streq(f, "comma") || ald_streq(f, "str") || ald_streq(f, "trim"))
-				ald_strvec_push(&filters, ald_xstrdup(f));
+			else if (ald__streq(f, "comma") || ald__streq(f, "str") || ald__streq(f, "trim"))
+				ald__strvec_push(&filters, ald__xstrdup(f));
 			else
 				error = fail(m, n->line,
 					     "the filter '%s' is not supported by aludel's script.py.mako "
@@ -992,7 +992,7 @@ static int render_expr(struct mako *m, const struct node *n)
 		}
 	}
 	if (!raw) /* Mako's default filter, applied first */
-		ald_strvec_push(&filters, ald_xstrdup("str"));
+		ald__strvec_push(&filters, ald__xstrdup("str"));
 	for (size_t i = filters.n - 1; !raw && i > 0; i--) { /* moved to the front */
 		char *t = filters.v[i];
 		filters.v[i] = filters.v[i - 1];
@@ -1005,17 +1005,17 @@ static int render_expr(struct mako *m, const struct node *n)
 		const char *f = filters.v[i];
 		struct val r = {0};
 		struct ald_buf b = {0};
-		if (ald_streq(f, "comma")) {
+		if (ald__streq(f, "comma")) {
 			struct parser ps = {.m = m, .line = n->line, .expr = n->text};
 			error = comma(&ps, &v, &r);
-		} else if (v.k == V_STR && ald_streq(f, "trim")) {
+		} else if (v.k == V_STR && ald__streq(f, "trim")) {
 			r = val_str(trim(v.s));
-		} else if (ald_streq(f, "trim")) {
+		} else if (ald__streq(f, "trim")) {
 			error = fail(m, n->line, "trim of a %s value in `%s`", type_name(&v), n->text);
 		} else if ((error = to_str(m, n->line, &v, &b)) == 0) {
-			r = val_str(ald_buf_detach(&b));
+			r = val_str(ald__buf_detach(&b));
 		}
-		ald_buf_free(&b);
+		ald__buf_free(&b);
 		val_free(&v);
 		v = r;
 	}
@@ -1023,9 +1023,9 @@ static int render_expr(struct mako *m, const struct node *n)
 		error = fail(m, n->line, "`%s` gives a %s value, not a string, to write (the `n` filter "
 				      "leaves out str())", n->text, type_name(&v));
 	if (error == 0)
-		ald_buf_puts(&m->out, v.s);
+		ald__buf_puts(&m->out, v.s);
 	val_free(&v);
-	ald_strvec_free(&filters);
+	ald__strvec_free(&filters);
 	return error;
 }
 
@@ -1037,7 +1037,7 @@ static int render(struct mako *m, const struct nodes *l)
 		struct val v = {0};
 		switch (n->k) {
 		case N_TEXT:
-			ald_buf_puts(&m->out, n->text);
+			ald__buf_puts(&m->out, n->text);
 			break;
 		case N_EXPR:
 			error = render_expr(m, n);
@@ -1056,7 +1056,7 @@ static int render(struct mako *m, const struct nodes *l)
 				break;
 			}
 			for (size_t j = 0; error == 0 && j < v.items.n; j++) {
-				set_local(m, n->name, val_str(ald_xstrdup(v.items.v[j])));
+				set_local(m, n->name, val_str(ald__xstrdup(v.items.v[j])));
 				error = render(m, &n->body);
 			}
 			val_free(&v);
@@ -1084,7 +1084,7 @@ static void flush_text(struct scan *sc)
 	if (!sc->text.len)
 		return;
 	struct node *n = new_node(N_TEXT, sc->line);
-	n->text = ald_buf_detach(&sc->text);
+	n->text = ald__buf_detach(&sc->text);
 	nodes_push(sc->stack[sc->depth], n);
 }
 
@@ -1101,7 +1101,7 @@ static int is_ident(const char *s, size_t n)
 /* A `% ...` control line (without the '%' and the newline). */
 static int control_line(struct scan *sc, const char *body, size_t len, unsigned line)
 {
-	char *t0 = ald_xstrndup(body, len), *t = trim(t0);
+	char *t0 = ald__xstrndup(body, len), *t = trim(t0);
 	free(t0);
 	int error = 0;
 	size_t kw = 0;
@@ -1128,8 +1128,8 @@ static int control_line(struct scan *sc, const char *body, size_t len, unsigned 
 			error = fail(sc->m, line, "`%% for` nested too deeply");
 		} else {
 			struct node *n = new_node(N_FOR, line);
-			n->name = ald_xstrndup(p, nl);
-			n->text = ald_xstrndup(in + 3, (size_t)(t + tl - 1 - (in + 3)));
+			n->name = ald__xstrndup(p, nl);
+			n->text = ald__xstrndup(in + 3, (size_t)(t + tl - 1 - (in + 3)));
 			nodes_push(sc->stack[sc->depth], n);
 			sc->open[sc->depth] = n;
 			sc->depth++;
@@ -1186,7 +1186,7 @@ static int code_block(struct scan *sc, const char *body, size_t len, unsigned li
 	for (const char *s = body, *end = body + len; s < end && error == 0; line++) {
 		size_t n = (size_t)(memchr(s, '\n', (size_t)(end - s)) ? (const char *)memchr(s, '\n', (size_t)(end - s)) - s
 									   : end - s);
-		char *raw = ald_xstrndup(s, n), *t = trim(raw);
+		char *raw = ald__xstrndup(s, n), *t = trim(raw);
 		free(raw);
 		s += n + 1;
 		if (!*t || t[0] == '#') {
@@ -1194,7 +1194,7 @@ static int code_block(struct scan *sc, const char *body, size_t len, unsigned li
 			continue;
 		}
 		if (module) {
-			if (ald_streq(t, "import re"))
+			if (ald__streq(t, "import re"))
 				sc->m->re_imported = 1;
 			else
 				error = fail(sc->m, line, "`%s` in <%%! %%> is not supported by aludel's "
@@ -1209,8 +1209,8 @@ static int code_block(struct scan *sc, const char *body, size_t len, unsigned li
 					       "script.py.mako renderer (only NAME = EXPR)", t);
 		} else {
 			struct node *node = new_node(N_ASSIGN, line);
-			node->name = ald_xstrndup(t, nl);
-			node->text = ald_xstrdup(eq + 1);
+			node->name = ald__xstrndup(t, nl);
+			node->text = ald__xstrdup(eq + 1);
 			nodes_push(sc->stack[sc->depth], node);
 		}
 		free(t);
@@ -1238,8 +1238,8 @@ static int parse_template(struct scan *sc)
 				continue;
 			}
 			if (p[0] == '%') { /* "%%" at the start of a line is a literal '%' */
-				ald_buf_put(&sc->text, s, (size_t)(p - s));
-				ald_buf_putc(&sc->text, '%');
+				ald__buf_put(&sc->text, s, (size_t)(p - s));
+				ald__buf_putc(&sc->text, '%');
 				sc->s = p + 2;
 				sc->bol = 0;
 				continue;
@@ -1253,9 +1253,9 @@ static int parse_template(struct scan *sc)
 				return fail(sc->m, sc->line, "`${` is never closed");
 			flush_text(sc);
 			struct node *n = new_node(N_EXPR, sc->line);
-			n->text = ald_xstrndup(s + 2, (size_t)((*bar == '|' ? bar : end) - (s + 2)));
+			n->text = ald__xstrndup(s + 2, (size_t)((*bar == '|' ? bar : end) - (s + 2)));
 			if (*bar == '|')
-				n->filters = ald_xstrndup(bar + 1, (size_t)(end - bar - 1));
+				n->filters = ald__xstrndup(bar + 1, (size_t)(end - bar - 1));
 			nodes_push(sc->stack[sc->depth], n);
 			sc->line += count_lines(s, end);
 			sc->s = end + 1;
@@ -1283,7 +1283,7 @@ static int parse_template(struct scan *sc)
 			sc->s = s + 2;
 			continue;
 		}
-		ald_buf_putc(&sc->text, *s);
+		ald__buf_putc(&sc->text, *s);
 		if (*s == '\n') {
 			sc->line++;
 			sc->bol = 1;
@@ -1296,7 +1296,7 @@ static int parse_template(struct scan *sc)
 	return error;
 }
 
-int ald_mako_render(char **out, const char *path, const char *text, const struct ald_mako_vars *v)
+int ald__mako_render(char **out, const char *path, const char *text, const struct ald_mako_vars *v)
 {
 	struct mako m = {.path = path, .vars = v};
 	struct nodes root = {0};
@@ -1304,7 +1304,7 @@ int ald_mako_render(char **out, const char *path, const char *text, const struct
 	sc.stack[0] = &root;
 	*out = NULL;
 	int error = parse_template(&sc);
-	ald_buf_free(&sc.text);
+	ald__buf_free(&sc.text);
 	if (error == 0)
 		error = render(&m, &root);
 	nodes_free(&root);
@@ -1314,9 +1314,9 @@ int ald_mako_render(char **out, const char *path, const char *text, const struct
 	}
 	free(m.locals);
 	if (error < 0) {
-		ald_buf_free(&m.out);
+		ald__buf_free(&m.out);
 		return error;
 	}
-	*out = ald_buf_detach(&m.out);
+	*out = ald__buf_detach(&m.out);
 	return 0;
 }

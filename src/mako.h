@@ -42,6 +42,6 @@ struct ald_mako_vars {
 /* Renders `text` (the contents of the template `path`, which names it in
  * messages) into *out (the caller's). ALD_EINVALID on anything outside the
  * subset, on undefined names and on type errors. */
-int ald_mako_render(char **out, const char *path, const char *text, const struct ald_mako_vars *v);
+int ald__mako_render(char **out, const char *path, const char *text, const struct ald_mako_vars *v);
 
 #endif

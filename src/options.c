@@ -11,7 +11,7 @@
 #define OPTIONS_INIT(fn, type, INIT, NEWEST)                                              \
 	int fn(type *opts, unsigned int version)                                          \
 	{                                                                                 \
-		int err = ald_options_version_check(#fn, version, NEWEST);                 \
+		int err = ald__options_version_check(#fn, version, NEWEST);                 \
 		if (err < 0)                                                              \
 			return err;                                                       \
 		const type defaults = INIT;                                               \

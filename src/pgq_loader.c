@@ -7,6 +7,6 @@ struct ald_pgq_api ald_pgq;
 #define LAZY_API ald_pgq
 #include "lazy_lib.h"
 
-LAZY_LOADER(ald_pgq_load, "libpg_query.so.1504.0", ALD_PGQ_FUNCTIONS,
+LAZY_LOADER(ald__pgq_load, "libpg_query.so.1504.0", ALD_PGQ_FUNCTIONS,
 	    "the PostgreSQL parser library (libpg_query.so.1504.0, Debian package libpg-query1504.0; "
 	    "to build aludel: libpg-query-dev)")

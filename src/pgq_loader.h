@@ -3,7 +3,7 @@
  * (sql_split.c): commands that read no SQL never load its 2.7 MB.
  *
  * The lint files and sql_split_pg.c include this header instead of calling libpg_query
- * directly: each function below goes through a pointer that ald_pgq_load()
+ * directly: each function below goes through a pointer that ald__pgq_load()
  * fills with dlopen/dlsym. The protobuf parse tree is unpacked by the
  * generated pg_query__parse_result__unpack, which libpg_query carries
  * together with its own copy of the protobuf-c runtime: only the headers of
@@ -30,7 +30,7 @@ extern struct ald_pgq_api ald_pgq;
 
 /* Loads libpg_query once (later calls return at once). On failure sets the
  * error (naming the library and the Debian package) and returns ALD_ERROR. */
-int ald_pgq_load(void);
+int ald__pgq_load(void);
 
 #ifndef ALD_PGQ_LOADER_IMPL
 #define pg_query_parse_protobuf ald_pgq.pg_query_parse_protobuf

@@ -21,8 +21,8 @@ static void join_ids(struct ald_buf *b, const struct ald_graph *g, const size_t 
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			ald_buf_puts(b, ", ");
-		ald_buf_puts(b, rev_id(g, v[i]));
+			ald__buf_puts(b, ", ");
+		ald__buf_puts(b, rev_id(g, v[i]));
 	}
 }
 
@@ -33,29 +33,29 @@ static void set_labels(struct ald_step *st, const struct ald_graph *g)
 {
 	struct ald_buf b = {0};
 	const char *message = "";
-	ald_buf_puts(&b, "Running ");
+	ald__buf_puts(&b, "Running ");
 	if (st->kind == ALD_STEP_STAMP) {
-		ald_buf_puts(&b, "stamp_revision ");
+		ald__buf_puts(&b, "stamp_revision ");
 		join_ids(&b, g, st->from.v, st->from.n);
-		ald_buf_puts(&b, " -> ");
+		ald__buf_puts(&b, " -> ");
 		if (st->rev != ALD_NOREV)
-			ald_buf_puts(&b, rev_id(g, st->rev));
+			ald__buf_puts(&b, rev_id(g, st->rev));
 	} else {
 		const struct ald_rev *r = &g->revs[st->rev];
 		message = r->file.message ? r->file.message : "";
 		if (st->kind == ALD_STEP_UPGRADE) {
-			ald_buf_puts(&b, "upgrade ");
+			ald__buf_puts(&b, "upgrade ");
 			join_ids(&b, g, r->down.v, r->down.n);
-			ald_buf_printf(&b, " -> %s", r->file.id);
+			ald__buf_printf(&b, " -> %s", r->file.id);
 		} else {
-			ald_buf_printf(&b, "downgrade %s -> ", r->file.id);
+			ald__buf_printf(&b, "downgrade %s -> ", r->file.id);
 			join_ids(&b, g, r->down.v, r->down.n);
 		}
 	}
-	st->comment = ald_xstrdup(ald_buf_cstr(&b));
+	st->comment = ald__xstrdup(ald__buf_cstr(&b));
 	if (*message)
-		ald_buf_printf(&b, ", %s", message);
-	st->label = ald_buf_detach(&b);
+		ald__buf_printf(&b, ", %s", message);
+	st->label = ald__buf_detach(&b);
 }
 
 /* Rewrites the splitter's "line N: ..." as "<path>:N: ...". */
@@ -67,13 +67,13 @@ static int split_error(int err, const char *path)
 	if (strncmp(msg, "line ", 5) == 0) {
 		unsigned long line = strtoul(msg + 5, &end, 10);
 		if (end != msg + 5 && strncmp(end, ": ", 2) == 0) {
-			char *rest = ald_xstrdup(end + 2);
-			ald_error_set(err, "%s:%lu: %s", path, line, rest);
+			char *rest = ald__xstrdup(end + 2);
+			ald__error_set(err, "%s:%lu: %s", path, line, rest);
 			free(rest);
 			return err;
 		}
 	}
-	ald_error_prefix("%s: ", path);
+	ald__error_prefix("%s: ", path);
 	return err;
 }
 
@@ -89,15 +89,15 @@ static int load_sql(struct ald_step *st, const struct ald_graph *g, const struct
 	if (!sec->present) {
 		if (up)
 			return 0; /* nothing to run */
-		return ald_error_set(ALD_EUSAGE,
+		return ald__error_set(ALD_EUSAGE,
 				     "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be downgraded",
 				     f->path, f->id);
 	}
 	char *text = NULL;
-	int err = ald_revfile_section(&text, f, up);
+	int err = ald__revfile_section(&text, f, up);
 	if (err < 0)
 		return err;
-	err = ald_sql_split_dialect(&st->sql, ald_sql_dialect_of(cfg->split_dialect), text, strlen(text),
+	err = ald__sql_split_dialect(&st->sql, ald__sql_dialect_of(cfg->split_dialect), text, strlen(text),
 				    sec->line);
 	free(text);
 	return err < 0 ? split_error(err, f->path) : 0;
@@ -105,7 +105,7 @@ static int load_sql(struct ald_step *st, const struct ald_graph *g, const struct
 
 static struct ald_plan_data *plan_new(enum ald_step_kind kind, const struct ald_plan_config *cfg)
 {
-	struct ald_plan_data *p = ald_xcalloc(1, sizeof(*p));
+	struct ald_plan_data *p = ald__xcalloc(1, sizeof(*p));
 	p->kind = kind;
 	p->offline = cfg->offline;
 	return p;
@@ -117,11 +117,11 @@ static void set_pre_sql(struct ald_plan_data *p, const struct ald_plan_config *c
 	if (cfg->offline)
 		return;
 	p->create_table = !cfg->table_exists;
-	p->pre = ald_xcalloc(2, sizeof(*p->pre));
+	p->pre = ald__xcalloc(2, sizeof(*p->pre));
 	if (p->create_table)
-		ald_plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_CREATE, cfg, NULL, NULL);
+		ald__plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_CREATE, cfg, NULL, NULL);
 	if (p->purge)
-		ald_plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_PURGE, cfg, NULL, NULL);
+		ald__plan_vsql(&p->pre[p->n_pre++], ALD_VSQL_PURGE, cfg, NULL, NULL);
 }
 
 /* Maps the version table's rows to revisions, in table order, without
@@ -129,11 +129,11 @@ static void set_pre_sql(struct ald_plan_data *p, const struct ald_plan_config *c
 static int map_rows(struct ald_ixvec *out, const struct ald_graph *g, const char *const *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		size_t r = ald_graph_find(g, rows[i]);
-		if (r == ALD_NOREV || !ald_streq(rev_id(g, r), rows[i]))
-			return ald_error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'", rows[i]);
-		if (!ald_ixvec_contains(out, r))
-			ald_ixvec_push(out, r);
+		size_t r = ald__graph_find(g, rows[i]);
+		if (r == ALD_NOREV || !ald__streq(rev_id(g, r), rows[i]))
+			return ald__error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'", rows[i]);
+		if (!ald__ixvec_contains(out, r))
+			ald__ixvec_push(out, r);
 	}
 	return 0;
 }
@@ -141,7 +141,7 @@ static int map_rows(struct ald_ixvec *out, const struct ald_graph *g, const char
 static void copy_ixvec(struct ald_ixvec *dst, const struct ald_ixvec *src)
 {
 	for (size_t i = 0; i < src->n; i++)
-		ald_ixvec_push(dst, src->v[i]);
+		ald__ixvec_push(dst, src->v[i]);
 }
 
 /* Makes step i, the steps before it made: its label, its statements, its
@@ -154,11 +154,11 @@ static int make_step(struct ald_step *st, const struct ald_graph *g, struct ald_
 		set_labels(st, g);
 	int err = load_sql(st, g, cfg);
 	if (err == 0)
-		ald_plan_step_versions_kept(st, rows, applied, g, cfg);
+		ald__plan_step_versions_kept(st, rows, applied, g, cfg);
 	return err;
 }
 
-int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+int ald__plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
 			size_t upto)
 {
 	if (upto > p->n_steps)
@@ -176,7 +176,7 @@ int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, cons
 	return 0;
 }
 
-const char *ald_plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i)
+const char *ald__plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i)
 {
 	if (!p->steps[i].label)
 		set_labels(&p->steps[i], g);
@@ -190,7 +190,7 @@ static int check_downgrades(const struct ald_plan_data *p, const struct ald_grap
 	for (size_t i = 0; i < p->n_steps; i++) {
 		const struct ald_revfile *f = &g->revs[p->steps[i].rev].file;
 		if (f->kind != ALD_REVFILE_PY && !f->downgrade.present)
-			return ald_error_set(ALD_EUSAGE,
+			return ald__error_set(ALD_EUSAGE,
 					     "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be downgraded",
 					     f->path, f->id);
 	}
@@ -202,7 +202,7 @@ static int check_downgrades(const struct ald_plan_data *p, const struct ald_grap
 static int add_revision_steps(struct ald_plan_data *p, const struct ald_graph *g, enum ald_step_kind kind,
 			      const size_t *revs, size_t n, const struct ald_plan_config *cfg)
 {
-	p->steps = ald_xcalloc(n ? n : 1, sizeof(*p->steps));
+	p->steps = ald__xcalloc(n ? n : 1, sizeof(*p->steps));
 	for (size_t i = 0; i < n; i++) {
 		struct ald_step *st = &p->steps[p->n_steps++];
 		st->kind = kind;
@@ -215,10 +215,10 @@ static int add_revision_steps(struct ald_plan_data *p, const struct ald_graph *g
 		if (err < 0)
 			return err;
 	}
-	return ald_plan_make_steps(p, g, cfg, cfg->lazy ? 1 : n);
+	return ald__plan_make_steps(p, g, cfg, cfg->lazy ? 1 : n);
 }
 
-int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
+int ald__plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
 			     const size_t *revs, size_t n_revs, const char *const *rows, size_t n_rows,
 			     const struct ald_plan_config *cfg)
 {
@@ -228,7 +228,7 @@ int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph 
 	if (err == 0)
 		err = add_revision_steps(p, g, kind, revs, n_revs, cfg);
 	if (err < 0) {
-		ald_plan_data_free(p);
+		ald__plan_data_free(p);
 		return err;
 	}
 	set_pre_sql(p, cfg);
@@ -243,19 +243,19 @@ static int build_target(struct ald_plan_data **out, const struct ald_graph *g, e
 {
 	*out = NULL;
 	if (strchr(target, ':'))
-		return ald_error_set(ALD_EUSAGE, "Range revision not allowed");
+		return ald__error_set(ALD_EUSAGE, "Range revision not allowed");
 	struct ald_plan_data *p = plan_new(kind, cfg);
 	struct ald_ixvec revs = {0};
 	int err = map_rows(&p->rows, g, rows, n_rows);
 	if (err == 0 && kind == ALD_STEP_UPGRADE)
-		err = ald_upgrade_steps(&revs, g, target, p->rows.v, p->rows.n);
+		err = ald__upgrade_steps(&revs, g, target, p->rows.v, p->rows.n);
 	else if (err == 0)
-		err = ald_downgrade_steps(&revs, g, target, p->rows.v, p->rows.n, &p->downgrade_flags);
+		err = ald__downgrade_steps(&revs, g, target, p->rows.v, p->rows.n, &p->downgrade_flags);
 	if (err == 0)
 		err = add_revision_steps(p, g, kind, revs.v, revs.n, cfg);
-	ald_ixvec_free(&revs);
+	ald__ixvec_free(&revs);
 	if (err < 0) {
-		ald_plan_data_free(p);
+		ald__plan_data_free(p);
 		return err;
 	}
 	set_pre_sql(p, cfg);
@@ -263,117 +263,117 @@ static int build_target(struct ald_plan_data **out, const struct ald_graph *g, e
 	return 0;
 }
 
-int ald_plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+int ald__plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
 			   const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg)
 {
 	return build_target(out, g, ALD_STEP_UPGRADE, target, rows, n_rows, cfg);
 }
 
-int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+int ald__plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
 			     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg)
 {
 	return build_target(out, g, ALD_STEP_DOWNGRADE, target, rows, n_rows, cfg);
 }
 
-int ald_plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
+int ald__plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
 			 size_t n_targets, const char *const *rows, size_t n_rows, int purge,
 			 const struct ald_plan_config *cfg)
 {
 	*out = NULL;
 	size_t n_args = n_targets ? n_targets : 1;
-	struct ald_stamp_arg *args = ald_xcalloc(n_args, sizeof(*args));
+	struct ald_stamp_arg *args = ald__xcalloc(n_args, sizeof(*args));
 	struct ald_ixvec known = {0};
 	/* Alembic's order: the rows, the lineage of each target (only when there
 	 * are rows to test: it is resolved lazily), then the targets. */
 	int err = purge ? 0 : map_rows(&known, g, rows, n_rows);
 	for (size_t i = 0; i < n_args && err == 0 && known.n; i++)
-		err = ald_resolve_lineage(&args[i].lineage, &args[i].every_row, g, n_targets ? targets[i] : "base");
+		err = ald__resolve_lineage(&args[i].lineage, &args[i].every_row, g, n_targets ? targets[i] : "base");
 	for (size_t i = 0; i < n_args && err == 0; i++)
-		err = ald_resolve_revisions(&args[i].dests, g, n_targets ? targets[i] : "base");
+		err = ald__resolve_revisions(&args[i].dests, g, n_targets ? targets[i] : "base");
 	if (err == ALD_EMULTIPLEHEADS)
-		err = ald_error_set(err, "Multiple heads are present; please specify a single target revision");
+		err = ald__error_set(err, "Multiple heads are present; please specify a single target revision");
 	if (err == 0)
-		err = ald_plan_build_stamp_args(out, g, args, n_args, rows, n_rows, purge, cfg);
+		err = ald__plan_build_stamp_args(out, g, args, n_args, rows, n_rows, purge, cfg);
 	for (size_t i = 0; i < n_args; i++) {
-		ald_ixvec_free(&args[i].dests);
-		ald_ixvec_free(&args[i].lineage);
+		ald__ixvec_free(&args[i].dests);
+		ald__ixvec_free(&args[i].lineage);
 	}
-	ald_ixvec_free(&known);
+	ald__ixvec_free(&known);
 	free(args);
 	return err;
 }
 
 /* Builds a stamp plan from resolved arguments. */
-int ald_plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
+int ald__plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
 			      size_t n_args, const char *const *rows, size_t n_rows, int purge,
 			      const struct ald_plan_config *cfg)
 {
 	*out = NULL;
 	if (purge && cfg->offline)
-		return ald_error_set(ALD_EUSAGE, "Can't use --purge with --sql mode");
+		return ald__error_set(ALD_EUSAGE, "Can't use --purge with --sql mode");
 	struct ald_plan_data *p = plan_new(ALD_STEP_STAMP, cfg);
 	p->purge = purge;
 	if (!purge) {
 		int err = map_rows(&p->rows, g, rows, n_rows);
 		if (err < 0) {
-			ald_plan_data_free(p);
+			ald__plan_data_free(p);
 			return err;
 		}
 	}
 	struct ald_ixvec cur = {0};
 	copy_ixvec(&cur, &p->rows);
-	ald_plan_stamp_steps(p, &cur, g, args, n_args, cfg);
+	ald__plan_stamp_steps(p, &cur, g, args, n_args, cfg);
 	for (size_t i = 0; i < p->n_steps; i++)
 		set_labels(&p->steps[i], g);
 	copy_ixvec(&p->final_rows, &cur);
-	ald_ixvec_free(&cur);
+	ald__ixvec_free(&cur);
 	p->n_ready = p->n_steps; /* a stamp's steps are made at once */
 	set_pre_sql(p, cfg);
 	*out = p;
 	return 0;
 }
 
-int ald_plan_split_range(char **start, char **dest, const char *arg)
+int ald__plan_split_range(char **start, char **dest, const char *arg)
 {
 	*start = *dest = NULL;
 	const char *colon = strchr(arg, ':');
 	if (!colon) {
-		*dest = ald_xstrdup(arg);
+		*dest = ald__xstrdup(arg);
 		return 0;
 	}
 	if (strchr(colon + 1, ':'))
-		return ald_error_set(ALD_EINVALID, "Invalid range '%s'", arg);
-	*start = ald_xstrndup(arg, (size_t)(colon - arg));
-	*dest = ald_xstrdup(colon + 1);
+		return ald__error_set(ALD_EINVALID, "Invalid range '%s'", arg);
+	*start = ald__xstrndup(arg, (size_t)(colon - arg));
+	*dest = ald__xstrdup(colon + 1);
 	return 0;
 }
 
-int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, const char *start)
+int ald__plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, const char *start)
 {
-	if (!start || ald_streq(start, "base"))
+	if (!start || ald__streq(start, "base"))
 		return 0;
 	size_t r;
-	int err = ald_resolve_revision(&r, g, start);
+	int err = ald__resolve_revision(&r, g, start);
 	if (err < 0)
 		return err;
 	if (r != ALD_NOREV)
-		ald_strvec_pushdup(rows, rev_id(g, r));
+		ald__strvec_pushdup(rows, rev_id(g, r));
 	return 0;
 }
 
 static void step_clear(struct ald_step *st)
 {
-	ald_ixvec_free(&st->from);
-	ald_stmts_free(&st->sql);
+	ald__ixvec_free(&st->from);
+	ald__stmts_free(&st->sql);
 	for (size_t i = 0; i < st->n_vsql; i++)
-		ald_vsql_clear(&st->vsql[i]);
+		ald__vsql_clear(&st->vsql[i]);
 	free(st->vsql);
 	free(st->label);
 	free(st->comment);
 	free(st->note);
 }
 
-void ald_plan_data_free(struct ald_plan_data *p)
+void ald__plan_data_free(struct ald_plan_data *p)
 {
 	if (!p)
 		return;
@@ -381,11 +381,11 @@ void ald_plan_data_free(struct ald_plan_data *p)
 		step_clear(&p->steps[i]);
 	free(p->steps);
 	for (size_t i = 0; i < p->n_pre; i++)
-		ald_vsql_clear(&p->pre[i]);
+		ald__vsql_clear(&p->pre[i]);
 	free(p->pre);
-	ald_ixvec_free(&p->rows);
-	ald_ixvec_free(&p->final_rows);
-	ald_ixvec_free(&p->ready_rows);
+	ald__ixvec_free(&p->rows);
+	ald__ixvec_free(&p->final_rows);
+	ald__ixvec_free(&p->ready_rows);
 	free(p->applied);
 	free(p);
 }

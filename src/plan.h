@@ -33,7 +33,7 @@ struct ald_plan_config {
 	int offline;                      /* --sql: a script for a database assumed at the rows given */
 	int table_exists;                 /* online: whether the version table exists already */
 	int lazy;                         /* upgrade/downgrade: make only the first step now, the
-	                                     others when asked for (ald_plan_make_steps); the
+	                                     others when asked for (ald__plan_make_steps); the
 	                                     downgrade-section check still covers every step */
 	const char *split_dialect;        /* the database URL's scheme: whose rules split the
 	                                     revisions' statements (sql_split.h); NULL (no URL):
@@ -83,9 +83,9 @@ struct ald_plan_data {
 	                                of a lazy plan, only once every step is made */
 	size_t n_ready;          /* steps [0, n_ready) are made: label, statements, version
 	                            statements; the others have kind, rev and transactional
-	                            only (a lazy plan, ald_plan_make_steps); else n_steps */
+	                            only (a lazy plan, ald__plan_make_steps); else n_steps */
 	struct ald_ixvec ready_rows; /* the rows after step n_ready - 1 (a lazy plan) */
-	unsigned char *applied;  /* kept by ald_plan_step_versions beside ready_rows */
+	unsigned char *applied;  /* kept by ald__plan_step_versions beside ready_rows */
 };
 
 /* One stamp argument, resolved. */
@@ -103,12 +103,12 @@ struct ald_stamp_arg {
  * ALD_ENOTFOUND), a ':' in the target ("Range revision not allowed",
  * ALD_EUSAGE), resolution errors, a step through an Alembic .py revision, a
  * statement the splitter rejects ("<path>:<line>: ..."). *out is the caller's. */
-int ald_plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+int ald__plan_build_upgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
 			   const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
 /* Plans `downgrade target` (§4.5). Also fails, before anything runs, when a
  * step's native revision has no downgrade section: `<path>: revision <id> has
  * no "-- migrate:downgrade" section and cannot be downgraded`. */
-int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
+int ald__plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph *g, const char *target,
 			     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg);
 /* Plans `stamp targets...` (§5.4): each target through get_revisions
  * (resolve.h); several heads for `head` is "Multiple heads are present;
@@ -116,27 +116,27 @@ int ald_plan_build_downgrade(struct ald_plan_data **out, const struct ald_graph 
  * ignored (they may be unknown to the graph) and the plan starts from an
  * empty table; purge is refused offline ("Can't use --purge with --sql
  * mode", ALD_EUSAGE). No targets means base. */
-int ald_plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
+int ald__plan_build_stamp(struct ald_plan_data **out, const struct ald_graph *g, const char *const *targets,
 			 size_t n_targets, const char *const *rows, size_t n_rows, int purge,
 			 const struct ald_plan_config *cfg);
 
 /* The same plans from an already ordered list of revisions (oldest first for
  * an upgrade, newest first for a downgrade), for callers and tests that did
  * the resolution themselves. kind is ALD_STEP_UPGRADE or ALD_STEP_DOWNGRADE. */
-int ald_plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
+int ald__plan_build_from_revs(struct ald_plan_data **out, const struct ald_graph *g, enum ald_step_kind kind,
 			     const size_t *revs, size_t n_revs, const char *const *rows, size_t n_rows,
 			     const struct ald_plan_config *cfg);
 
-/* The same stamp from resolved arguments (what ald_plan_build_stamp does after
+/* The same stamp from resolved arguments (what ald__plan_build_stamp does after
  * resolving each target). */
-int ald_plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
+int ald__plan_build_stamp_args(struct ald_plan_data **out, const struct ald_graph *g, const struct ald_stamp_arg *args,
 			      size_t n_args, const char *const *rows, size_t n_rows, int purge,
 			      const struct ald_plan_config *cfg);
 
 /* Offline ranges (§3.5). Splits "A:B" into *start (NULL without a ':') and
  * *dest, both the caller's; more than one ':' is "Invalid range 'a:b:c'"
  * (1.8.1 crashes). */
-int ald_plan_split_range(char **start, char **dest, const char *arg);
+int ald__plan_split_range(char **start, char **dest, const char *arg);
 /* The rows an offline script assumes for the start A of "A:B": none for NULL
  * or "base", else the id of the single revision A names (Alembic's
  * get_revision: several, e.g. `heads` with two heads, is the Multiple head
@@ -144,7 +144,7 @@ int ald_plan_split_range(char **start, char **dest, const char *arg);
  * ids to *rows. An offline plan is then built from these rows with
  * cfg->offline set; `downgrade --sql` without a range and `stamp --sql` with
  * different starts are the caller's errors (the CLI checks them). */
-int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, const char *start);
+int ald__plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, const char *start);
 
 /* The complete offline script of the plan, as `alembic ... --sql` prints it
  * (§6.8): BEGIN/COMMIT on PostgreSQL (once, or around each step with
@@ -154,23 +154,23 @@ int ald_plan_offline_rows(struct ald_strvec *rows, const struct ald_graph *g, co
  * and a blank line. Unlike 1.8.1 (§8.2.9) it never ends with DROP TABLE.
  * A plan built online renders the same way, its `pre` statements first.
  * `cfg` is the configuration the plan was built with. *out is the caller's. */
-int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg);
+int ald__plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg);
 
-void ald_plan_data_free(struct ald_plan_data *p);
+void ald__plan_data_free(struct ald_plan_data *p);
 
 /* Makes the steps of a lazy plan up to `upto` (at most n_steps): each one's
  * label, statements (reading its file: the splitter's errors come here) and
  * version statements, in order. A step that fails stays unmade (asking again
  * fails again). Nothing to do on a plan already made that far. */
-int ald_plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+int ald__plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
 			size_t upto);
 /* The label of step i (ald_step.label), made now if the step is not. */
-const char *ald_plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i);
-/* ald_plan_render_sql stopping after step `max_steps` (the text is then the
+const char *ald__plan_data_label(struct ald_plan_data *p, const struct ald_graph *g, size_t i);
+/* ald__plan_render_sql stopping after step `max_steps` (the text is then the
  * complete script's prefix up to there), followed by the line
  * "-- aludel: N more steps not shown (M in all)". The steps shown must be
  * made. With max_steps >= n_steps, the complete script. */
-int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
+int ald__plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
 			     size_t max_steps);
 
 /* ---- Shared by plan.c, plan_versions.c and plan_sql.c only. ---- */
@@ -179,19 +179,19 @@ int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const st
  * or downgrade step st->rev (§5.2) and applies them to `rows`. `*applied`
  * (NULL at first; owned by the plan, g->n bytes) is plan_versions.c's record
  * of the revisions at or below the rows of an upgrade. */
-void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
+void ald__plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
 				 const struct ald_graph *g, const struct ald_plan_config *cfg);
 /* The same for one step alone (its record made and dropped). */
-void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
+void ald__plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
 			    const struct ald_plan_config *cfg);
 /* Appends the steps of a stamp of `args` (§5.4) to p, starting from `rows`,
  * which it updates. Sets each step's rev, from, create_table and vsql (not
  * the labels). */
-void ald_plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const struct ald_graph *g,
+void ald__plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const struct ald_graph *g,
 			  const struct ald_stamp_arg *args, size_t n_args, const struct ald_plan_config *cfg);
 /* Fills *out with a version statement of `kind` for cfg's dialect and table
- * (ald_vsql_make with the defaults: table "alembic_version", no schema). */
-void ald_plan_vsql(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_plan_config *cfg,
+ * (ald__vsql_make with the defaults: table "alembic_version", no schema). */
+void ald__plan_vsql(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_plan_config *cfg,
 		   const char *from, const char *to);
 
 #endif

@@ -19,16 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ald_step_is_python(const struct ald_graph *g, const struct ald_step *st)
+int ald__step_is_python(const struct ald_graph *g, const struct ald_step *st)
 {
 	return st->kind != ALD_STEP_STAMP && st->rev != ALD_NOREV &&
 	       g->revs[st->rev].file.kind == ALD_REVFILE_PY;
 }
 
-int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g)
+int ald__plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g)
 {
 	for (size_t i = 0; p && i < p->n_steps; i++)
-		if (ald_step_is_python(g, &p->steps[i]))
+		if (ald__step_is_python(g, &p->steps[i]))
 			return 1;
 	return 0;
 }
@@ -37,7 +37,7 @@ int ald_plan_has_python(const struct ald_plan_data *p, const struct ald_graph *g
 static int wants_sql(const struct ald_plan_data *p, const struct ald_graph *g, size_t i)
 {
 	const struct ald_step *st = &p->steps[i];
-	return ald_step_is_python(g, st) && !st->note && st->sql.n == 0;
+	return ald__step_is_python(g, st) && !st->note && st->sql.n == 0;
 }
 
 /* Whether `stmt` is a version-table statement (1.8.1 also drops the table at
@@ -47,7 +47,7 @@ static int is_own_statement(const char *stmt, const char *table)
 {
 	static const char *const heads[] = {"INSERT INTO ", "UPDATE ", "DELETE FROM ", "CREATE TABLE ",
 					     "DROP TABLE "};
-	if (ald_streq(stmt, "BEGIN") || ald_streq(stmt, "COMMIT"))
+	if (ald__streq(stmt, "BEGIN") || ald__streq(stmt, "COMMIT"))
 		return 1;
 	for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
 		size_t h = strlen(heads[i]), t = strlen(table);
@@ -73,11 +73,11 @@ static void section_statements(struct ald_stmts *out, const char *s, const char 
 		while (b > a && (b[-1] == '\n' || b[-1] == ' '))
 			b--;
 		if (b > a) {
-			char *stmt = ald_xstrndup(a, (size_t)(b - a));
+			char *stmt = ald__xstrndup(a, (size_t)(b - a));
 			if (is_own_statement(stmt, table)) {
 				free(stmt);
 			} else {
-				out->v = ald_xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+				out->v = ald__xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 				out->v[out->n].sql = stmt;
 				out->v[out->n].line = 0;
 				out->n++;
@@ -116,7 +116,7 @@ static void splice(struct ald_plan_data *p, size_t n, const struct ald_graph *g,
 				continue;
 			section_statements(&p->steps[i].sql, body, next, table);
 			if (p->steps[i].sql.n == 0) /* a step with no SQL: mark it done */
-				p->steps[i].note = ald_xstrdup("-- (no SQL)\n");
+				p->steps[i].note = ald__xstrdup("-- (no SQL)\n");
 			break;
 		}
 	}
@@ -128,18 +128,18 @@ static int offline_run(char **out, char **why, const struct ald_alembic_ctx *ctx
 {
 	struct ald_strvec argv = {0};
 	struct ald_proc proc = {.keep_stdout = 1};
-	ald_alembic_argv(&argv, ctx, down ? "downgrade" : "upgrade", &range, 1, ALD_ALEMBIC_SQL);
-	int err = ald_proc_run(&proc, &argv);
+	ald__alembic_argv(&argv, ctx, down ? "downgrade" : "upgrade", &range, 1, ALD_ALEMBIC_SQL);
+	int err = ald__proc_run(&proc, &argv);
 	*out = *why = NULL;
 	if (err < 0)
-		*why = ald_xstrdup(ald_error_last()->code ? ald_error_last()->message : "cannot start Alembic");
+		*why = ald__xstrdup(ald_error_last()->code ? ald_error_last()->message : "cannot start Alembic");
 	else if (proc.status != 0)
-		*why = ald_alembic_error_text(ald_buf_cstr(&proc.tail));
+		*why = ald__alembic_error_text(ald__buf_cstr(&proc.tail));
 	else
-		*out = ald_buf_detach(&proc.out);
-	ald_proc_clear(&proc);
-	ald_strvec_free(&argv);
-	ald_error_clear();
+		*out = ald__buf_detach(&proc.out);
+	ald__proc_clear(&proc);
+	ald__strvec_free(&argv);
+	ald__error_clear();
 	return *out ? 0 : -1;
 }
 
@@ -152,7 +152,7 @@ static void function_source(struct ald_buf *b, const char *text, const char *nam
 	while (s < end && !(strncmp(s, "def ", 4) == 0 && strncmp(s + 4, name, n) == 0 && s[4 + n] == '('))
 		s = eol(s, end) + 1;
 	if (s >= end) {
-		ald_buf_printf(b, "-- (no def %s() found)\n", name);
+		ald__buf_printf(b, "-- (no def %s() found)\n", name);
 		return;
 	}
 	const char *e = eol(s, end) + 1;
@@ -162,7 +162,7 @@ static void function_source(struct ald_buf *b, const char *text, const char *nam
 		e--; /* no blank lines at its end */
 	while (s < e) {
 		const char *le = eol(s, e);
-		ald_buf_printf(b, "-- %.*s\n", (int)(le - s), s);
+		ald__buf_printf(b, "-- %.*s\n", (int)(le - s), s);
 		s = le + 1;
 	}
 }
@@ -171,33 +171,33 @@ static void function_source(struct ald_buf *b, const char *text, const char *nam
 static char *source_note(const struct ald_step *st, const struct ald_revfile *f, const char *why)
 {
 	struct ald_buf b = {0};
-	ald_buf_puts(&b, "-- aludel: Alembic's offline mode did not give this step's SQL:\n");
+	ald__buf_puts(&b, "-- aludel: Alembic's offline mode did not give this step's SQL:\n");
 	for (const char *s = why; *s;) {
 		const char *e = strchr(s, '\n');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		ald_buf_printf(&b, "--   %.*s\n", (int)len, s);
+		ald__buf_printf(&b, "--   %.*s\n", (int)len, s);
 		s += len + (e ? 1 : 0);
 	}
 	const char *fn = st->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade";
-	ald_buf_printf(&b, "-- The %s() of %s instead:\n", fn, f->path);
+	ald__buf_printf(&b, "-- The %s() of %s instead:\n", fn, f->path);
 	char *text = NULL;
 	size_t len = 0;
-	if (ald_read_file(&text, &len, f->path) == 0)
+	if (ald__read_file(&text, &len, f->path) == 0)
 		function_source(&b, text, fn);
 	else
-		ald_buf_printf(&b, "-- (%s)\n", ald_error_last()->code ? ald_error_last()->message : "unreadable");
-	ald_error_clear();
+		ald__buf_printf(&b, "-- (%s)\n", ald_error_last()->code ? ald_error_last()->message : "unreadable");
+	ald__error_clear();
 	free(text);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* The one range covering the whole plan, or NULL. */
 static char *whole_range(const struct ald_plan_data *p, const struct ald_graph *g, const char *target)
 {
-	if (!target || ald_alembic_target_is_relative(target) || p->rows.n > 1)
+	if (!target || ald__alembic_target_is_relative(target) || p->rows.n > 1)
 		return NULL;
 	const char *start = p->rows.n ? g->revs[p->rows.v[0]].file.id : "base";
-	return ald_xasprintf("%s:%s", start, target);
+	return ald__xasprintf("%s:%s", start, target);
 }
 
 /* The range of step i alone: "P:R" up, "R:P" down (P: its first down
@@ -207,18 +207,18 @@ static char *step_range(const struct ald_step *st, const struct ald_graph *g)
 	const struct ald_rev *r = &g->revs[st->rev];
 	const char *parent = r->down.n ? g->revs[r->down.v[0]].file.id : "base";
 	if (st->kind == ALD_STEP_UPGRADE)
-		return ald_xasprintf("%s:%s", parent, r->file.id);
-	return ald_xasprintf("%s:%s", r->file.id, parent);
+		return ald__xasprintf("%s:%s", parent, r->file.id);
+	return ald__xasprintf("%s:%s", r->file.id, parent);
 }
 
-void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
+void ald__alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_plan_config *cfg,
 			     const struct ald_alembic_ctx *ctx, const char *target, size_t n_steps)
 {
 	size_t n = n_steps < p->n_steps ? n_steps : p->n_steps;
 	int down = p->kind == ALD_STEP_DOWNGRADE;
 	const char *vt = cfg->version_table ? cfg->version_table : "alembic_version";
-	char *table = cfg->version_table_schema ? ald_xasprintf("%s.%s", cfg->version_table_schema, vt)
-						: ald_xstrdup(vt);
+	char *table = cfg->version_table_schema ? ald__xasprintf("%s.%s", cfg->version_table_schema, vt)
+						: ald__xstrdup(vt);
 	/* whole: Alembic's error for the whole range; when a step fails with the
 	 * same error, the range was not the cause (env.py cannot run offline, say)
 	 * and the other steps are not asked again */
@@ -235,15 +235,15 @@ void ald_alembic_offline_sql(struct ald_plan_data *p, const struct ald_graph *g,
 		range = step_range(&p->steps[i], g);
 		why = NULL;
 		if (same_failure) {
-			why = ald_xstrdup(whole);
+			why = ald__xstrdup(whole);
 		} else if (offline_run(&out, &why, ctx, down, range) == 0) {
 			splice(p, n, g, out, table);
 			free(out);
-		} else if (whole && ald_streq(why, whole)) {
+		} else if (whole && ald__streq(why, whole)) {
 			same_failure = 1;
 		}
 		if (wants_sql(p, g, i)) {
-			char *reason = why ? why : ald_xasprintf("its script for %s has no section \"%s\"", range,
+			char *reason = why ? why : ald__xasprintf("its script for %s has no section \"%s\"", range,
 								   p->steps[i].comment);
 			p->steps[i].note = source_note(&p->steps[i], &g->revs[p->steps[i].rev].file, reason);
 			if (!why)

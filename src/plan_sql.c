@@ -25,7 +25,7 @@
 
 static int is_pg(const struct ald_plan_config *cfg)
 {
-	return cfg->dialect && ald_streq(cfg->dialect, "postgresql");
+	return cfg->dialect && ald__streq(cfg->dialect, "postgresql");
 }
 
 /* One statement: its text, ";" and an empty line. When the text's last line
@@ -33,15 +33,15 @@ static int is_pg(const struct ald_plan_config *cfg)
 static void put_stmt(struct ald_buf *b, const char *sql)
 {
 	const char *last = strrchr(sql, '\n');
-	ald_buf_puts(b, sql);
-	ald_buf_puts(b, strstr(last ? last : sql, "--") ? "\n;\n\n" : ";\n\n");
+	ald__buf_puts(b, sql);
+	ald__buf_puts(b, strstr(last ? last : sql, "--") ? "\n;\n\n" : ";\n\n");
 }
 
 /* A version-table statement as offline mode prints it (version_sql.h). */
 static void put_vsql(struct ald_buf *b, const struct ald_vsql *v)
 {
-	char *text = ald_vsql_offline(v->sql);
-	ald_buf_puts(b, text);
+	char *text = ald__vsql_offline(v->sql);
+	ald__buf_puts(b, text);
 	free(text);
 }
 
@@ -52,21 +52,21 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		/* only where it is missing: a script from base may follow one that
 		 * went down to base, which keeps the (empty) table */
 		struct ald_vsql create;
-		ald_plan_vsql(&create, ALD_VSQL_CREATE, cfg, NULL, NULL);
-		char *text = ald_vsql_offline(create.sql);
+		ald__plan_vsql(&create, ALD_VSQL_CREATE, cfg, NULL, NULL);
+		char *text = ald__vsql_offline(create.sql);
 		const char *head = "CREATE TABLE ";
 		if (strncmp(text, head, strlen(head)) == 0)
-			ald_buf_printf(b, "CREATE TABLE IF NOT EXISTS %s", text + strlen(head));
+			ald__buf_printf(b, "CREATE TABLE IF NOT EXISTS %s", text + strlen(head));
 		else
-			ald_buf_puts(b, text);
+			ald__buf_puts(b, text);
 		free(text);
-		ald_vsql_clear(&create);
+		ald__vsql_clear(&create);
 	}
-	ald_buf_printf(b, "-- %s\n\n", st->comment);
+	ald__buf_printf(b, "-- %s\n\n", st->comment);
 	if (st->note)
-		ald_buf_printf(b, "%s\n", st->note);
+		ald__buf_printf(b, "%s\n", st->note);
 	if (st->skip)
-		ald_buf_printf(b, "-- aludel: statements 1 to %zu ran in an earlier run; this one resumes at "
+		ald__buf_printf(b, "-- aludel: statements 1 to %zu ran in an earlier run; this one resumes at "
 				  "statement %zu\n\n", st->skip, st->skip + 1);
 	for (size_t i = st->skip; i < st->sql.n; i++)
 		put_stmt(b, st->sql.v[i].sql);
@@ -74,7 +74,7 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		put_vsql(b, &st->vsql[i]);
 }
 
-int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
+int ald__plan_render_sql_head(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg,
 			     size_t max_steps)
 {
 	struct ald_buf b = {0};
@@ -82,7 +82,7 @@ int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const st
 	size_t n = max_steps < p->n_steps ? max_steps : p->n_steps;
 	if (p->n_pre) { /* an online plan's preview: table creation, purge */
 		if (tx) {
-			ald_buf_puts(&b, "BEGIN;\n\n");
+			ald__buf_puts(&b, "BEGIN;\n\n");
 			open = 1;
 		}
 		for (size_t i = 0; i < p->n_pre; i++)
@@ -91,30 +91,30 @@ int ald_plan_render_sql_head(char **out, const struct ald_plan_data *p, const st
 	for (size_t i = 0; i < n; i++) {
 		const struct ald_step *st = &p->steps[i];
 		if (tx && st->transactional && !open) {
-			ald_buf_puts(&b, "BEGIN;\n\n");
+			ald__buf_puts(&b, "BEGIN;\n\n");
 			open = 1;
 		} else if (tx && !st->transactional && open) {
-			ald_buf_puts(&b, "COMMIT;\n\n");
+			ald__buf_puts(&b, "COMMIT;\n\n");
 			open = 0;
 		}
 		put_step(&b, p, st, cfg);
 		if (open && per_step) {
-			ald_buf_puts(&b, "COMMIT;\n\n");
+			ald__buf_puts(&b, "COMMIT;\n\n");
 			open = 0;
 		}
 	}
 	if (n < p->n_steps) /* cut: the complete script's prefix, then what is left out */
-		ald_buf_printf(&b, "-- aludel: %zu more step%s not shown (%zu in all)\n", p->n_steps - n,
+		ald__buf_printf(&b, "-- aludel: %zu more step%s not shown (%zu in all)\n", p->n_steps - n,
 			       p->n_steps - n == 1 ? "" : "s", p->n_steps);
 	else if (open)
-		ald_buf_puts(&b, "COMMIT;\n\n");
+		ald__buf_puts(&b, "COMMIT;\n\n");
 	else if (tx && !per_step && p->n_steps == 0)
-		ald_buf_puts(&b, "BEGIN;\n\nCOMMIT;\n\n");
-	*out = ald_buf_detach(&b);
+		ald__buf_puts(&b, "BEGIN;\n\nCOMMIT;\n\n");
+	*out = ald__buf_detach(&b);
 	return 0;
 }
 
-int ald_plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg)
+int ald__plan_render_sql(char **out, const struct ald_plan_data *p, const struct ald_plan_config *cfg)
 {
-	return ald_plan_render_sql_head(out, p, cfg, p->n_steps);
+	return ald__plan_render_sql_head(out, p, cfg, p->n_steps);
 }

@@ -29,7 +29,7 @@
 
 static int has_row(const struct ald_ixvec *rows, size_t r)
 {
-	return ald_ixvec_contains(rows, r);
+	return ald__ixvec_contains(rows, r);
 }
 
 static void row_remove(struct ald_ixvec *rows, size_t r)
@@ -54,12 +54,12 @@ static void row_replace(struct ald_ixvec *rows, size_t from, size_t to)
 static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind kind, size_t from,
 		 size_t to, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
-	st->vsql = ald_xrealloc(st->vsql, (st->n_vsql + 1) * sizeof(*st->vsql));
+	st->vsql = ald__xrealloc(st->vsql, (st->n_vsql + 1) * sizeof(*st->vsql));
 	const char *f = kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id;
 	const char *t = kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id;
-	ald_plan_vsql(&st->vsql[st->n_vsql++], kind, cfg, f, t);
+	ald__plan_vsql(&st->vsql[st->n_vsql++], kind, cfg, f, t);
 	if (kind == ALD_VSQL_INSERT)
-		ald_ixvec_push(rows, to);
+		ald__ixvec_push(rows, to);
 	else if (kind == ALD_VSQL_UPDATE)
 		row_replace(rows, from, to);
 	else
@@ -74,16 +74,16 @@ static void mark_applied(const struct ald_graph *g, unsigned char *applied, size
 		return;
 	struct ald_ixvec stack = {0};
 	applied[x] = 1;
-	ald_ixvec_push(&stack, x);
+	ald__ixvec_push(&stack, x);
 	while (stack.n) {
 		const struct ald_ixvec *up = &g->revs[stack.v[--stack.n]].norm_down;
 		for (size_t k = 0; k < up->n; k++)
 			if (!applied[up->v[k]]) {
 				applied[up->v[k]] = 1;
-				ald_ixvec_push(&stack, up->v[k]);
+				ald__ixvec_push(&stack, up->v[k]);
 			}
 	}
-	ald_ixvec_free(&stack);
+	ald__ixvec_free(&stack);
 }
 
 /* What a walk up from a parent looks for: a row other than `except` and
@@ -97,8 +97,8 @@ struct goal {
 static int is_goal(const struct goal *q, size_t y, size_t start)
 {
 	if (!q->rows)
-		return y != start && ald_ixvec_contains(q->skip, y);
-	return y != q->except && (!q->skip || !ald_ixvec_contains(q->skip, y)) && has_row(q->rows, y);
+		return y != start && ald__ixvec_contains(q->skip, y);
+	return y != q->except && (!q->skip || !ald__ixvec_contains(q->skip, y)) && has_row(q->rows, y);
 }
 
 /* Whether a goal lies above x (strictly, through children by down revision
@@ -111,7 +111,7 @@ static int goal_above(const struct ald_graph *g, size_t x, const unsigned char *
 {
 	struct ald_ixvec stack = {0}, visited = {0};
 	int found = 0;
-	ald_ixvec_push(&stack, x);
+	ald__ixvec_push(&stack, x);
 	while (stack.n && !found) {
 		const struct ald_ixvec *kids = &g->revs[stack.v[--stack.n]].all_next;
 		for (size_t k = 0; k < kids->n && !found; k++) {
@@ -120,14 +120,14 @@ static int goal_above(const struct ald_graph *g, size_t x, const unsigned char *
 				continue;
 			found = is_goal(q, y, x);
 			seen[y] = 1;
-			ald_ixvec_push(&visited, y);
-			ald_ixvec_push(&stack, y);
+			ald__ixvec_push(&visited, y);
+			ald__ixvec_push(&stack, y);
 		}
 	}
 	for (size_t k = 0; k < visited.n; k++)
 		seen[visited.v[k]] = 0;
-	ald_ixvec_free(&stack);
-	ald_ixvec_free(&visited);
+	ald__ixvec_free(&stack);
+	ald__ixvec_free(&visited);
 	return found;
 }
 
@@ -142,10 +142,10 @@ static size_t mark_parents_below_rows(const struct ald_graph *g, const struct al
 	struct goal q = {rows, skip, except};
 	size_t n_other = 0;
 	for (size_t i = 0; i < rows->n; i++)
-		n_other += rows->v[i] != except && !(skip && ald_ixvec_contains(skip, rows->v[i]));
+		n_other += rows->v[i] != except && !(skip && ald__ixvec_contains(skip, rows->v[i]));
 	if (n_other == 0)
 		return 0;
-	unsigned char *below = ald_xcalloc(P->n ? P->n : 1, 1);
+	unsigned char *below = ald__xcalloc(P->n ? P->n : 1, 1);
 	for (size_t i = 0; i < P->n; i++)
 		below[i] = (unsigned char)(is_goal(&q, P->v[i], ALD_NOREV) ||
 					   goal_above(g, P->v[i], applied, &q, mark));
@@ -165,15 +165,15 @@ static void select_parents(struct ald_ixvec *out,
 		for (size_t i = 0; i < parents->n; i++) {
 			size_t p = parents->v[i];
 			if (!mark[p] && (!need_row || has_row(rows, p)))
-				ald_ixvec_push(out, p);
+				ald__ixvec_push(out, p);
 		}
 		return;
 	}
 	size_t n0 = out->n;
 	for (size_t i = 0; i < parents->n; i++) {
 		size_t p = parents->v[i];
-		if (!mark[p] && (!need_row || has_row(rows, p)) && !ald_ixvec_contains(out, p))
-			ald_ixvec_push(out, p);
+		if (!mark[p] && (!need_row || has_row(rows, p)) && !ald__ixvec_contains(out, p))
+			ald__ixvec_push(out, p);
 	}
 	/* map order is index order: a few members, sorted in place */
 	for (size_t i = n0 + 1; i < out->n; i++)
@@ -219,7 +219,7 @@ static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsig
 		for (size_t i = 0; i + 1 < X.n; i++)
 			emit(st, rows, ALD_VSQL_DELETE, X.v[i], ALD_NOREV, g, cfg);
 		emit(st, rows, ALD_VSQL_UPDATE, X.v[X.n - 1], r, g, cfg);
-		ald_ixvec_free(&X);
+		ald__ixvec_free(&X);
 		return;
 	}
 	emit(st, rows, ALD_VSQL_UPDATE, last_in, r, g, cfg); /* the one parent that is a row */
@@ -238,7 +238,7 @@ static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, const u
 	if (T->n < 2)
 		return;
 	struct goal q = {NULL, T, ALD_NOREV};
-	unsigned char *implied = ald_xcalloc(T->n, 1);
+	unsigned char *implied = ald__xcalloc(T->n, 1);
 	for (size_t i = 0; i < T->n; i++)
 		implied[i] = (unsigned char)goal_above(g, T->v[i], applied, &q, mark);
 	size_t k = 0;
@@ -271,7 +271,7 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const uns
 	} else {
 		emit(st, rows, ALD_VSQL_UPDATE, r, P->v[0], g, cfg);
 	}
-	ald_ixvec_free(&T);
+	ald__ixvec_free(&T);
 }
 
 /* `*applied`: 2 g->n bytes, the record of the revisions at or below a row
@@ -280,12 +280,12 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const uns
  * marking it is O(its parents); a downgrade step's revision leaves the
  * record unless it has a child in it (then it may still lie below a row: it
  * stays, the record is then only larger than it must be). */
-void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
+void ald__plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, unsigned char **applied,
 				 const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t n = g->n ? g->n : 1;
 	if (!*applied) { /* the rows' ancestors, once; then each step updates it */
-		*applied = ald_xcalloc(2 * n, 1);
+		*applied = ald__xcalloc(2 * n, 1);
 		for (size_t i = 0; i < rows->n; i++)
 			mark_applied(g, *applied, rows->v[i]);
 	}
@@ -306,11 +306,11 @@ void ald_plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, un
 		rec[r] = 0;
 }
 
-void ald_plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
+void ald__plan_step_versions(struct ald_step *st, struct ald_ixvec *rows, const struct ald_graph *g,
 			    const struct ald_plan_config *cfg)
 {
 	unsigned char *applied = NULL;
-	ald_plan_step_versions_kept(st, rows, &applied, g, cfg);
+	ald__plan_step_versions_kept(st, rows, &applied, g, cfg);
 	free(applied);
 }
 
@@ -326,9 +326,9 @@ static void stamp_from(struct ald_ixvec *F, const struct ald_graph *g, const str
 			size_t x = rows->v[i];
 			int shares = args[a].every_row;
 			for (size_t k = 0; !shares && k < args[a].lineage.n; k++)
-				shares = ald_graph_shares_lineage(g, x, args[a].lineage.v[k], 1);
-			if (shares && !ald_ixvec_contains(F, x))
-				ald_ixvec_push(F, x);
+				shares = ald__graph_shares_lineage(g, x, args[a].lineage.v[k], 1);
+			if (shares && !ald__ixvec_contains(F, x))
+				ald__ixvec_push(F, x);
 		}
 	}
 }
@@ -336,7 +336,7 @@ static void stamp_from(struct ald_ixvec *F, const struct ald_graph *g, const str
 static struct ald_step *new_stamp_step(struct ald_plan_data *p, size_t to, const size_t *from, size_t n_from,
 				       const struct ald_ixvec *rows)
 {
-	p->steps = ald_xrealloc(p->steps, (p->n_steps + 1) * sizeof(*p->steps));
+	p->steps = ald__xrealloc(p->steps, (p->n_steps + 1) * sizeof(*p->steps));
 	struct ald_step *st = &p->steps[p->n_steps++];
 	memset(st, 0, sizeof(*st));
 	st->kind = ALD_STEP_STAMP;
@@ -344,7 +344,7 @@ static struct ald_step *new_stamp_step(struct ald_plan_data *p, size_t to, const
 	st->transactional = 1;
 	st->create_table = rows->n == 0;
 	for (size_t i = 0; i < n_from; i++)
-		ald_ixvec_push(&st->from, from[i]);
+		ald__ixvec_push(&st->from, from[i]);
 	return st;
 }
 
@@ -357,7 +357,7 @@ static void stamp_ops(struct ald_step *st, struct ald_ixvec *rows, int upward, i
 	struct ald_ixvec from = {0}; /* the "from" revisions that are still rows */
 	for (size_t i = 0; i < st->from.n; i++)
 		if (has_row(rows, st->from.v[i]))
-			ald_ixvec_push(&from, st->from.v[i]);
+			ald__ixvec_push(&from, st->from.v[i]);
 	if (has_row(rows, d)) {
 		/* made a row by an earlier step of the same stamp: 1.8.1 fails an
 		 * assertion; nothing is left to do */
@@ -368,7 +368,7 @@ static void stamp_ops(struct ald_step *st, struct ald_ixvec *rows, int upward, i
 			emit(st, rows, ALD_VSQL_DELETE, from.v[i], ALD_NOREV, g, cfg);
 		emit(st, rows, ALD_VSQL_UPDATE, from.v[from.n - 1], d, g, cfg);
 	}
-	ald_ixvec_free(&from);
+	ald__ixvec_free(&from);
 }
 
 static int intersects(const unsigned char *mark, const struct ald_ixvec *v)
@@ -379,14 +379,14 @@ static int intersects(const unsigned char *mark, const struct ald_ixvec *v)
 	return 0;
 }
 
-void ald_plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const struct ald_graph *g,
+void ald__plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const struct ald_graph *g,
 			  const struct ald_stamp_arg *args, size_t n_args, const struct ald_plan_config *cfg)
 {
 	struct ald_ixvec F = {0}, D = {0};
 	stamp_from(&F, g, rows, args, n_args);
 	for (size_t a = 0; a < n_args; a++)
 		for (size_t k = 0; k < args[a].dests.n; k++)
-			ald_ixvec_push(&D, args[a].dests.v[k]);
+			ald__ixvec_push(&D, args[a].dests.v[k]);
 	if (D.n == 0) { /* base: one delete step per row of F */
 		for (size_t i = 0; i < F.n; i++) {
 			struct ald_step *st = new_stamp_step(p, ALD_NOREV, &F.v[i], 1, rows);
@@ -394,17 +394,17 @@ void ald_plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const
 				emit(st, rows, ALD_VSQL_DELETE, F.v[i], ALD_NOREV, g, cfg);
 		}
 	}
-	unsigned char *mark = ald_xcalloc(g->n ? g->n : 1, 1);
+	unsigned char *mark = ald__xcalloc(g->n ? g->n : 1, 1);
 	for (size_t k = 0; k < D.n; k++) {
 		size_t d = D.v[k];
-		if (ald_ixvec_contains(&F, d))
+		if (ald__ixvec_contains(&F, d))
 			continue;
 		memset(mark, 0, g->n);
-		ald_graph_descendants(g, &d, 1, 0, mark);
+		ald__graph_descendants(g, &d, 1, 0, mark);
 		int down = intersects(mark, &F), up = 0;
 		if (!down) {
 			memset(mark, 0, g->n);
-			ald_graph_ancestors(g, &d, 1, 0, mark);
+			ald__graph_ancestors(g, &d, 1, 0, mark);
 			up = intersects(mark, &F);
 		}
 		if (down || up) {
@@ -416,14 +416,14 @@ void ald_plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, const
 		}
 	}
 	free(mark);
-	ald_ixvec_free(&D);
-	ald_ixvec_free(&F);
+	ald__ixvec_free(&D);
+	ald__ixvec_free(&F);
 }
 
-void ald_plan_vsql(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_plan_config *cfg,
+void ald__plan_vsql(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_plan_config *cfg,
 		   const char *from, const char *to)
 {
 	const char *schema = cfg->version_table_schema && *cfg->version_table_schema ? cfg->version_table_schema : NULL;
-	ald_vsql_make(out, kind, cfg->dialect, cfg->version_table ? cfg->version_table : "alembic_version", schema,
+	ald__vsql_make(out, kind, cfg->dialect, cfg->version_table ? cfg->version_table : "alembic_version", schema,
 		      from, to);
 }

@@ -7,5 +7,5 @@ struct ald_pq_api ald_pq;
 #define LAZY_API ald_pq
 #include "lazy_lib.h"
 
-LAZY_LOADER(ald_pq_load, "libpq.so.5", ALD_PQ_FUNCTIONS,
+LAZY_LOADER(ald__pq_load, "libpq.so.5", ALD_PQ_FUNCTIONS,
 	    "the PostgreSQL client library (libpq.so.5, Debian package libpq5)")

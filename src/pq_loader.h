@@ -4,7 +4,7 @@
  * dozen dependencies (OpenSSL, Kerberos, LDAP...), which costs as much as
  * reading a thousand revision files. db_pg.c includes this header instead of
  * calling libpq directly: each PQ function below goes through a pointer that
- * ald_pq_load() fills with dlopen/dlsym. */
+ * ald__pq_load() fills with dlopen/dlsym. */
 #ifndef ALD_PQ_LOADER_H
 #define ALD_PQ_LOADER_H
 
@@ -27,7 +27,7 @@ extern struct ald_pq_api ald_pq;
 
 /* Loads libpq once (later calls return at once). On failure sets the error
  * (naming the library and the Debian package) and returns ALD_ERROR. */
-int ald_pq_load(void);
+int ald__pq_load(void);
 
 #ifndef ALD_PQ_LOADER_IMPL
 #define PQcancel ald_pq.PQcancel

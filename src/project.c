@@ -11,7 +11,7 @@
 static int file_exists(const char *dir, const char *name)
 {
 	struct stat st;
-	char *path = ald_xasprintf("%s/%s", dir, name);
+	char *path = ald__xasprintf("%s/%s", dir, name);
 	int ok = stat(path, &st) == 0;
 	free(path);
 	return ok;
@@ -34,12 +34,12 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
-	ald_error_clear();
-	int verr = ald_options_version_check("ald_project_open", opts->version, ALD_OPEN_OPTIONS_VERSION);
+	ald__error_clear();
+	int verr = ald__options_version_check("ald_project_open", opts->version, ALD_OPEN_OPTIONS_VERSION);
 	if (verr < 0)
 		return verr;
 
-	ald_project *p = ald_xcalloc(1, sizeof(*p));
+	ald_project *p = ald__xcalloc(1, sizeof(*p));
 	struct ald_config_options copts = {
 		.path = opts->config_path,
 		.section = opts->section,
@@ -47,7 +47,7 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 		.x_args = opts->x_args,
 		.n_x_args = opts->n_x_args,
 	};
-	int error = ald_config_load(&p->config, &copts);
+	int error = ald__config_load(&p->config, &copts);
 	if (error < 0)
 		goto fail;
 
@@ -56,26 +56,26 @@ int ald_project_open(ald_project **out, const ald_open_options *opts)
 	void *revs = NULL;
 	size_t n = 0;
 	struct ald_scan_cache sc = {.off = opts->version >= 2 && opts->no_cache, .note = NULL};
-	error = ald_scan_versions(&revs, &n, sizeof(struct ald_rev), &p->config.version_locations,
+	error = ald__scan_versions(&revs, &n, sizeof(struct ald_rev), &p->config.version_locations,
 				  p->config.version_locations_set, &sc);
 	p->cache_note = sc.note;
 	if (error < 0)
 		goto fail;
 	p->alembic = detect_alembic(&p->config, revs, n);
 	if (p->alembic)
-		ald_project_apply_envpy(p);
-	error = ald_graph_build_revs(&p->graph, revs, n);
+		ald__project_apply_envpy(p);
+	error = ald__graph_build_revs(&p->graph, revs, n);
 	if (error < 0)
 		goto fail;
 
-	p->revisions = ald_xcalloc(p->graph->n, sizeof(*p->revisions));
+	p->revisions = ald__xcalloc(p->graph->n, sizeof(*p->revisions));
 	for (size_t i = 0; i < p->graph->n; i++) {
 		p->revisions[i].project = p;
 		p->revisions[i].rev = &p->graph->revs[i];
 	}
 	/* the password masked, even in a URL that cannot be read (db.h) */
 	if (p->config.url)
-		p->url_display = ald_db_url_display(p->config.url);
+		p->url_display = ald__db_url_display(p->config.url);
 	*out = p;
 	return 0;
 fail:
@@ -87,9 +87,9 @@ void ald_project_free(ald_project *p)
 {
 	if (!p)
 		return;
-	ald_db_close(p->db);
-	ald_config_clear(&p->config);
-	ald_graph_free(p->graph);
+	ald__db_close(p->db);
+	ald__config_clear(&p->config);
+	ald__graph_free(p->graph);
 	free(p->revisions);
 	free(p->url_display);
 	free(p->warning);

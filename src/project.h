@@ -37,31 +37,31 @@ struct ald_revlist {
 };
 
 /* A new empty list (the caller's). */
-ald_revlist *ald_revlist_new(void);
-void ald_revlist_push(ald_revlist *l, const ald_revision *r);
+ald_revlist *ald__revlist_new(void);
+void ald__revlist_push(ald_revlist *l, const ald_revision *r);
 /* A new list holding the revisions of `ix` (graph indexes) in that order. */
-ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix);
+ald_revlist *ald__revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix);
 
 /* Maps version-table rows to revision indexes (appended to *out); a row that
  * names no revision is an error ("Can't locate revision identified by ..."). */
-int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
+int ald__project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
 			   size_t n_rows);
 
 /* Takes version_table, version_table_schema and transaction_per_migration
  * from the literal arguments of context.configure(...) in the project's
  * env.py where the ini section does not give them (project_envpy.c); what
  * env.py computes, or a file that cannot be read, becomes p->warning. */
-void ald_project_apply_envpy(ald_project *p);
+void ald__project_apply_envpy(ald_project *p);
 
 /* The dialect of the configured URL, for offline scripts and previews
  * ("sqlite" when there is no URL or it cannot be read). The caller's. */
-char *ald_project_dialect(const ald_project *p);
+char *ald__project_dialect(const ald_project *p);
 /* Whose rules split the project's SQL sections (sql_split.h): its URL's
  * scheme, ALD_SQL_ANY without a URL - as plans split them. */
-enum ald_sql_dialect ald_project_split_dialect(const ald_project *p);
+enum ald_sql_dialect ald__project_split_dialect(const ald_project *p);
 
 /* The project's database, connected on first use (no URL: an error naming
  * the ways to configure one). *out is borrowed from the project. */
-int ald_project_db(struct ald_db **out, ald_project *p);
+int ald__project_db(struct ald_db **out, ald_project *p);
 
 #endif

@@ -44,14 +44,14 @@ void ald_strarray_dispose(ald_strarray *a)
 	a->count = 0;
 }
 
-int ald_project_db(struct ald_db **out, ald_project *p)
+int ald__project_db(struct ald_db **out, ald_project *p)
 {
 	if (!p->db) {
 		if (!p->config.url)
-			return ald_error_set(ALD_EUSAGE,
+			return ald__error_set(ALD_EUSAGE,
 					     "No database URL: set sqlalchemy.url in %s, or DATABASE_URL, or --url",
 					     p->config.path);
-		int error = ald_db_open(&p->db, p->config.url);
+		int error = ald__db_open(&p->db, p->config.url);
 		if (error < 0)
 			return error;
 	}
@@ -62,9 +62,9 @@ int ald_project_db(struct ald_db **out, ald_project *p)
 static int read_rows(struct ald_strvec *rows, ald_project *p)
 {
 	struct ald_db *db = NULL;
-	int error = ald_project_db(&db, p);
+	int error = ald__project_db(&db, p);
 	if (error == 0)
-		error = ald_db_version_rows(db, p->config.version_table, p->config.version_table_schema, rows);
+		error = ald__db_version_rows(db, p->config.version_table, p->config.version_table_schema, rows);
 	return error;
 }
 
@@ -73,10 +73,10 @@ int ald_project_current(ald_strarray *out, ald_project *p)
 	struct ald_strvec rows = {0};
 	out->strings = NULL;
 	out->count = 0;
-	ald_error_clear();
+	ald__error_clear();
 	int error = read_rows(&rows, p);
 	if (error < 0) {
-		ald_strvec_free(&rows);
+		ald__strvec_free(&rows);
 		return error;
 	}
 	out->strings = rows.v;
@@ -88,18 +88,18 @@ int ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *r
 {
 	struct ald_ixvec ix = {0}, all = {0};
 	*out = NULL;
-	int error = ald_project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
+	int error = ald__project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
 	if (error == 0) {
-		unsigned char *mark = ald_xcalloc(p->graph->n ? p->graph->n : 1, 1);
-		ald_graph_ancestors(p->graph, ix.v, ix.n, 0, mark);
+		unsigned char *mark = ald__xcalloc(p->graph->n ? p->graph->n : 1, 1);
+		ald__graph_ancestors(p->graph, ix.v, ix.n, 0, mark);
 		for (size_t i = 0; i < p->graph->n; i++)
 			if (mark[i])
-				ald_ixvec_push(&all, i);
+				ald__ixvec_push(&all, i);
 		free(mark);
-		*out = ald_revlist_from_ix(p, &all);
+		*out = ald__revlist_from_ix(p, &all);
 	}
-	ald_ixvec_free(&ix);
-	ald_ixvec_free(&all);
+	ald__ixvec_free(&ix);
+	ald__ixvec_free(&all);
 	return error;
 }
 
@@ -108,13 +108,13 @@ int ald_project_unfinished(char **out, ald_project *p)
 	struct ald_db *db = NULL;
 	struct ald_progress_row pr = {0};
 	*out = NULL;
-	ald_error_clear();
-	int error = ald_project_db(&db, p);
+	ald__error_clear();
+	int error = ald__project_db(&db, p);
 	if (error == 0)
-		error = ald_progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
+		error = ald__progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
 	if (error == 0 && pr.revision)
-		*out = ald_progress_describe(&pr);
-	ald_progress_row_clear(&pr);
+		*out = ald__progress_describe(&pr);
+	ald__progress_row_clear(&pr);
 	return error;
 }
 
@@ -122,34 +122,34 @@ int ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarr
 {
 	struct ald_ixvec ix = {0}, tips = {0};
 	*out = NULL;
-	int error = ald_project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
+	int error = ald__project_rows_to_ix(&ix, p, (const char *const *)rows->strings, rows->count);
 	if (error == 0)
-		error = ald_current_tips(&tips, p->graph, ix.v, ix.n);
+		error = ald__current_tips(&tips, p->graph, ix.v, ix.n);
 	if (error == 0)
-		*out = ald_revlist_from_ix(p, &tips);
-	ald_ixvec_free(&ix);
-	ald_ixvec_free(&tips);
+		*out = ald__revlist_from_ix(p, &tips);
+	ald__ixvec_free(&ix);
+	ald__ixvec_free(&tips);
 	return error;
 }
 
-char *ald_project_dialect(const ald_project *p)
+char *ald__project_dialect(const ald_project *p)
 {
 	struct ald_db_url u;
-	if (!p->config.url || ald_db_url_parse(&u, p->config.url) < 0) {
-		ald_error_clear();
-		return ald_xstrdup("sqlite");
+	if (!p->config.url || ald__db_url_parse(&u, p->config.url) < 0) {
+		ald__error_clear();
+		return ald__xstrdup("sqlite");
 	}
-	char *d = ald_xstrdup(u.scheme);
-	ald_db_url_clear(&u);
+	char *d = ald__xstrdup(u.scheme);
+	ald__db_url_clear(&u);
 	return d;
 }
 
-enum ald_sql_dialect ald_project_split_dialect(const ald_project *p)
+enum ald_sql_dialect ald__project_split_dialect(const ald_project *p)
 {
 	if (!p->config.url)
 		return ALD_SQL_ANY;
-	char *d = ald_project_dialect(p);
-	enum ald_sql_dialect dialect = ald_sql_dialect_of(d);
+	char *d = ald__project_dialect(p);
+	enum ald_sql_dialect dialect = ald__sql_dialect_of(d);
 	free(d);
 	return dialect;
 }
@@ -161,11 +161,11 @@ static int build(struct ald_plan *plan, const struct ald_strvec *rows)
 	const char *const *r = (const char *const *)rows->v;
 	switch (plan->kind) {
 	case ALD_STEP_UPGRADE:
-		return ald_plan_build_upgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
+		return ald__plan_build_upgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
 	case ALD_STEP_DOWNGRADE:
-		return ald_plan_build_downgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
+		return ald__plan_build_downgrade(&plan->data, g, plan->target, r, rows->n, &plan->cfg);
 	default:
-		return ald_plan_build_stamp(&plan->data, g, (const char *const *)plan->targets.v,
+		return ald__plan_build_stamp(&plan->data, g, (const char *const *)plan->targets.v,
 					    plan->targets.n, r, rows->n, plan->purge, &plan->cfg);
 	}
 }
@@ -181,26 +181,26 @@ static char *plan_warnings(const ald_plan *plan)
 	const struct ald_graph *g = plan->project->graph;
 	struct ald_buf b = {0};
 	if (d && (d->downgrade_flags & ALD_DOWNGRADE_AMBIGUOUS_ROWS))
-		ald_buf_puts(&b, "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed "
+		ald__buf_puts(&b, "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed "
 				 "in a future release.");
 	struct ald_strvec native = {0};
 	for (size_t i = 0; d && plan->project->alembic && d->kind == ALD_STEP_UPGRADE && i < d->n_steps; i++)
 		if (g->revs[d->steps[i].rev].file.kind != ALD_REVFILE_PY)
-			ald_strvec_pushdup(&native, g->revs[d->steps[i].rev].file.id);
+			ald__strvec_pushdup(&native, g->revs[d->steps[i].rev].file.id);
 	if (native.n) {
-		char *ids = ald_strvec_join(&native, ", ");
-		ald_buf_printf(&b, "%snative .sql revision%s %s, run by aludel in this Alembic project: Alembic alone "
+		char *ids = ald__strvec_join(&native, ", ");
+		ald__buf_printf(&b, "%snative .sql revision%s %s, run by aludel in this Alembic project: Alembic alone "
 				  "can no longer read this database's history",
 			       b.len ? "\n" : "", native.n > 1 ? "s" : "", ids);
 		free(ids);
 	}
-	ald_strvec_free(&native);
+	ald__strvec_free(&native);
 	const char *from = plan->project->config.url_from;
-	if (from && !plan->cfg.offline && ald_plan_has_python(d, g))
-		ald_buf_printf(&b, "%sthe database URL comes from %s, but Alembic runs the .py steps on the database "
+	if (from && !plan->cfg.offline && ald__plan_has_python(d, g))
+		ald__buf_printf(&b, "%sthe database URL comes from %s, but Alembic runs the .py steps on the database "
 				  "env.py connects to: make sure it is the same one",
 			       b.len ? "\n" : "", from);
-	return b.len ? ald_buf_detach(&b) : NULL;
+	return b.len ? ald__buf_detach(&b) : NULL;
 }
 
 static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, const char *target,
@@ -213,20 +213,20 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
-	ald_error_clear();
-	if ((error = ald_options_version_check(kind == ALD_STEP_UPGRADE ? "ald_plan_upgrade" : kind == ALD_STEP_DOWNGRADE ? "ald_plan_downgrade" : "ald_plan_stamp",
+	ald__error_clear();
+	if ((error = ald__options_version_check(kind == ALD_STEP_UPGRADE ? "ald_plan_upgrade" : kind == ALD_STEP_DOWNGRADE ? "ald_plan_downgrade" : "ald_plan_stamp",
 						 opts->version, ALD_PLAN_OPTIONS_VERSION)) < 0)
 		return error;
 
-	ald_plan *plan = ald_xcalloc(1, sizeof(*plan));
+	ald_plan *plan = ald__xcalloc(1, sizeof(*plan));
 	plan->project = p;
 	plan->kind = kind;
-	plan->target = target ? ald_xstrdup(target) : NULL;
+	plan->target = target ? ald__xstrdup(target) : NULL;
 	for (size_t i = 0; i < n_targets; i++)
-		ald_strvec_pushdup(&plan->targets, targets[i]);
+		ald__strvec_pushdup(&plan->targets, targets[i]);
 	plan->purge = opts->purge;
 	plan->lock_timeout_ms = opts->lock_timeout_ms;
-	plan->tag = opts->tag ? ald_xstrdup(opts->tag) : NULL;
+	plan->tag = opts->tag ? ald__xstrdup(opts->tag) : NULL;
 	plan->resume = opts->resume;
 	plan->raiseerr = opts->raiseerr;
 	plan->cfg.version_table = p->config.version_table;
@@ -236,11 +236,11 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.lazy = opts->version >= 2 && opts->lazy;
 
 	if (opts->offline) {
-		plan->dialect = ald_project_dialect(p);
-		error = ald_plan_offline_rows(&rows, p->graph, opts->start);
-	} else if ((error = ald_project_db(&db, p)) == 0) {
-		plan->dialect = ald_xstrdup(ald_db_dialect(db));
-		error = ald_db_version_table_exists(db, p->config.version_table,
+		plan->dialect = ald__project_dialect(p);
+		error = ald__plan_offline_rows(&rows, p->graph, opts->start);
+	} else if ((error = ald__project_db(&db, p)) == 0) {
+		plan->dialect = ald__xstrdup(ald__db_dialect(db));
+		error = ald__db_version_table_exists(db, p->config.version_table,
 						    p->config.version_table_schema, &plan->cfg.table_exists);
 		if (error == 0)
 			error = read_rows(&rows, p);
@@ -251,14 +251,14 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 		error = build(plan, &rows);
 	if (error == 0 && db) { /* online: a step left part-way must be resumed first */
 		struct ald_progress_row pr = {0};
-		error = ald_progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
+		error = ald__progress_read(&pr, db, p->config.version_table, p->config.version_table_schema);
 		if (error == 0)
-			error = ald_progress_apply(plan->data, p->graph, &pr, opts->resume);
-		ald_progress_row_clear(&pr);
+			error = ald__progress_apply(plan->data, p->graph, &pr, opts->resume);
+		ald__progress_row_clear(&pr);
 	}
 	if (error == 0)
 		plan->warning = plan_warnings(plan);
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	if (error < 0) {
 		ald_plan_free(plan);
 		return error;
@@ -287,12 +287,12 @@ void ald_plan_free(ald_plan *plan)
 {
 	if (!plan)
 		return;
-	ald_plan_data_free(plan->data);
+	ald__plan_data_free(plan->data);
 	free(plan->dialect);
 	free(plan->target);
 	free(plan->tag);
 	free(plan->warning);
-	ald_strvec_free(&plan->targets);
+	ald__strvec_free(&plan->targets);
 	free(plan);
 }
 
@@ -320,7 +320,7 @@ const char *ald_plan_step_label(const ald_plan *plan, size_t i)
 		return NULL;
 	if (plan->running) /* the runner's plan is made */
 		return plan->running->steps[i].label;
-	return ald_plan_data_label(plan->data, plan->project->graph, i);
+	return ald__plan_data_label(plan->data, plan->project->graph, i);
 }
 
 /* How this plan's project runs Alembic; clear ctx->cmd after. */
@@ -328,7 +328,7 @@ static void alembic_ctx(struct ald_alembic_ctx *ctx, const ald_plan *plan)
 {
 	const struct ald_config *c = &plan->project->config;
 	memset(ctx, 0, sizeof(*ctx));
-	ald_alembic_find(&ctx->cmd, c);
+	ald__alembic_find(&ctx->cmd, c);
 	ctx->config_path = c->path;
 	ctx->section = c->section;
 	ctx->x_args = &c->x_args;
@@ -341,7 +341,7 @@ static void alembic_ctx(struct ald_alembic_ctx *ctx, const ald_plan *plan)
 static int python_among(const struct ald_plan_data *d, const struct ald_graph *g, size_t n)
 {
 	for (size_t i = 0; i < n && i < d->n_steps; i++)
-		if (ald_step_is_python(g, &d->steps[i]))
+		if (ald__step_is_python(g, &d->steps[i]))
 			return 1;
 	return 0;
 }
@@ -354,21 +354,21 @@ static int plan_sql(char **out, const ald_plan *plan, size_t max_steps)
 	const struct ald_graph *g = plan->project->graph;
 	size_t n = max_steps < plan->data->n_steps ? max_steps : plan->data->n_steps;
 	*out = NULL;
-	ald_error_clear();
-	int err = ald_plan_make_steps(mut->data, g, &plan->cfg, n);
+	ald__error_clear();
+	int err = ald__plan_make_steps(mut->data, g, &plan->cfg, n);
 	if (err < 0)
 		return err;
 	if (plan->python_sql < n && python_among(plan->data, g, n)) {
 		/* the SQL of .py steps is filled in once, on first request */
 		struct ald_alembic_ctx ctx;
 		alembic_ctx(&ctx, plan);
-		ald_alembic_offline_sql(mut->data, g, &plan->cfg, &ctx,
+		ald__alembic_offline_sql(mut->data, g, &plan->cfg, &ctx,
 					plan->kind == ALD_STEP_STAMP ? NULL : plan->target, n);
-		ald_alembic_cmd_clear(&ctx.cmd);
+		ald__alembic_cmd_clear(&ctx.cmd);
 	}
 	if (plan->python_sql < n)
 		mut->python_sql = n;
-	return ald_plan_render_sql_head(out, plan->data, &plan->cfg, n);
+	return ald__plan_render_sql_head(out, plan->data, &plan->cfg, n);
 }
 
 int ald_plan_sql(char **out, const ald_plan *plan)
@@ -389,11 +389,11 @@ const char *ald_plan_warning(const ald_plan *plan)
 int ald_alembic_command(char **out_command, char **out_origin, const ald_project *p)
 {
 	struct ald_alembic_cmd cmd;
-	ald_alembic_find(&cmd, p ? &p->config : NULL);
-	*out_command = ald_strvec_join(&cmd.argv, " ");
+	ald__alembic_find(&cmd, p ? &p->config : NULL);
+	*out_command = ald__strvec_join(&cmd.argv, " ");
 	*out_origin = cmd.origin;
 	cmd.origin = NULL;
-	ald_alembic_cmd_clear(&cmd);
+	ald__alembic_cmd_clear(&cmd);
 	return 0;
 }
 
@@ -418,14 +418,14 @@ static void on_waiting(void *payload)
 int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 {
 	struct ald_db *db = NULL;
-	ald_error_clear();
+	ald__error_clear();
 	if (plan->cfg.offline)
-		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
+		return ald__error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
 	/* every online change made by a plan (upgrade, downgrade, stamp, the
 	 * TUI's actions) runs here: none on a database that vanishes at exit */
-	int error = ald_project_db(&db, plan->project);
+	int error = ald__project_db(&db, plan->project);
 	if (error == 0)
-		error = ald_db_refuse_temporary(db);
+		error = ald__db_refuse_temporary(db);
 	if (error < 0)
 		return error;
 	struct ald_run_request req = {
@@ -449,11 +449,11 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.history_table = plan->project->config.history_table,
 	};
 	struct ald_plan_data *executed = NULL;
-	error = ald_run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
-	ald_alembic_cmd_clear(&ctx.cmd);
+	error = ald__run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
+	ald__alembic_cmd_clear(&ctx.cmd);
 	plan->running = NULL;
 	if (executed) {
-		ald_plan_data_free(plan->data);
+		ald__plan_data_free(plan->data);
 		plan->data = executed;
 		plan->python_sql = 0;
 	}
@@ -469,5 +469,5 @@ void ald_project_cancel(ald_project *p)
 	if (scratch)
 		ald_project_cancel(scratch);
 	if (p->db)
-		ald_db_cancel(p->db);
+		ald__db_cancel(p->db);
 }

@@ -10,14 +10,14 @@
 
 int ald_project_ensure_version_sql(char **out, ald_project *p)
 {
-	ald_error_clear();
-	char *dialect = ald_project_dialect(p);
-	char *create = ald_vsql_create(dialect, p->config.version_table, p->config.version_table_schema);
-	char *stmt = ald_vsql_offline(create);
+	ald__error_clear();
+	char *dialect = ald__project_dialect(p);
+	char *create = ald__vsql_create(dialect, p->config.version_table, p->config.version_table_schema);
+	char *stmt = ald__vsql_offline(create);
 	/* PostgreSQL has transactional DDL: the script is one transaction, as
 	 * the --sql scripts of upgrade and stamp are */
-	*out = ald_streq(dialect, "postgresql") ? ald_xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", stmt)
-						 : ald_xstrdup(stmt);
+	*out = ald__streq(dialect, "postgresql") ? ald__xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", stmt)
+						 : ald__xstrdup(stmt);
 	free(stmt);
 	free(create);
 	free(dialect);
@@ -31,29 +31,29 @@ int ald_project_ensure_version(int *created, ald_project *p, long lock_timeout_m
 	const char *table = p->config.version_table, *schema = p->config.version_table_schema;
 	int exists = 0, error;
 
-	ald_error_clear();
+	ald__error_clear();
 	if (created)
 		*created = 0;
-	if ((error = ald_project_db(&db, p)) < 0 || (error = ald_db_refuse_temporary(db)) < 0)
+	if ((error = ald__project_db(&db, p)) < 0 || (error = ald__db_refuse_temporary(db)) < 0)
 		return error;
 	/* the run lock: a migration running meanwhile finishes first, and two
 	 * ensure_version never both try to create the table */
-	if ((error = ald_run_lock_take(&lock, db, table, schema, lock_timeout_ms, NULL, NULL)) < 0)
+	if ((error = ald__run_lock_take(&lock, db, table, schema, lock_timeout_ms, NULL, NULL)) < 0)
 		return error;
-	if ((error = ald_db_begin(db)) < 0)
+	if ((error = ald__db_begin(db)) < 0)
 		goto done;
-	error = ald_db_version_table_exists(db, table, schema, &exists);
+	error = ald__db_version_table_exists(db, table, schema, &exists);
 	if (error == 0 && !exists) {
-		char *sql = ald_vsql_create(ald_db_dialect(db), table, schema);
-		error = ald_db_exec(db, sql, NULL);
+		char *sql = ald__vsql_create(ald__db_dialect(db), table, schema);
+		error = ald__db_exec(db, sql, NULL);
 		free(sql);
 	}
-	error = error < 0 ? error : ald_db_commit(db);
+	error = error < 0 ? error : ald__db_commit(db);
 	if (error < 0)
-		ald_db_rollback(db);
+		ald__db_rollback(db);
 	else if (created)
 		*created = !exists;
 done:
-	ald_run_lock_release(&lock, db);
+	ald__run_lock_release(&lock, db);
 	return error;
 }

@@ -14,50 +14,50 @@
 static void computed(struct ald_buf *b, const char *path, const struct ald_envpy_setting *s, const char *key,
 		     const char *used)
 {
-	ald_buf_printf(b, "%s%s:%u computes %s, or its context.configure() calls differ on it: aludel uses %s; "
+	ald__buf_printf(b, "%s%s:%u computes %s, or its context.configure() calls differ on it: aludel uses %s; "
 			  "set %s in the ini section to name it",
 		       b->len ? "\n" : "", path, s->line, key, used, key);
 }
 
-void ald_project_apply_envpy(ald_project *p)
+void ald__project_apply_envpy(ald_project *p)
 {
 	struct ald_config *c = &p->config;
-	char *path = ald_xasprintf("%s/env.py", c->script_location);
+	char *path = ald__xasprintf("%s/env.py", c->script_location);
 	struct ald_envpy env;
 	struct ald_buf b = {0};
-	if (ald_envpy_read(&env, path) < 0) {
-		ald_buf_printf(&b, "%s; aludel uses the ini section's version table settings only",
+	if (ald__envpy_read(&env, path) < 0) {
+		ald__buf_printf(&b, "%s; aludel uses the ini section's version table settings only",
 			       ald_error_last()->message);
-		ald_error_clear();
-		p->warning = ald_buf_detach(&b);
+		ald__error_clear();
+		p->warning = ald__buf_detach(&b);
 		free(path);
 		return;
 	}
 	if (!c->version_table_set) {
 		if (env.version_table.state == ALD_ENVPY_LITERAL && env.version_table.value) {
 			free(c->version_table);
-			c->version_table = ald_xstrdup(env.version_table.value);
+			c->version_table = ald__xstrdup(env.version_table.value);
 		} else if (env.version_table.state == ALD_ENVPY_COMPUTED) {
-			char *used = ald_xasprintf("'%s'", c->version_table);
+			char *used = ald__xasprintf("'%s'", c->version_table);
 			computed(&b, path, &env.version_table, "version_table", used);
 			free(used);
 		}
 	}
 	if (!c->version_table_schema) {
 		if (env.version_table_schema.state == ALD_ENVPY_LITERAL && env.version_table_schema.value)
-			c->version_table_schema = ald_xstrdup(env.version_table_schema.value);
+			c->version_table_schema = ald__xstrdup(env.version_table_schema.value);
 		else if (env.version_table_schema.state == ALD_ENVPY_COMPUTED)
 			computed(&b, path, &env.version_table_schema, "version_table_schema", "no schema");
 	}
 	if (!c->transaction_per_migration_set) {
 		if (env.transaction_per_migration.state == ALD_ENVPY_LITERAL)
-			c->transaction_per_migration = ald_streq(env.transaction_per_migration.value, "1");
+			c->transaction_per_migration = ald__streq(env.transaction_per_migration.value, "1");
 		else if (env.transaction_per_migration.state == ALD_ENVPY_COMPUTED)
 			computed(&b, path, &env.transaction_per_migration, "transaction_per_migration",
 				 c->transaction_per_migration ? "true" : "false");
 	}
 	if (b.len)
-		p->warning = ald_buf_detach(&b);
-	ald_envpy_clear(&env);
+		p->warning = ald__buf_detach(&b);
+	ald__envpy_clear(&env);
 	free(path);
 }

@@ -9,7 +9,7 @@ int ald_project_heads(ald_revlist **out, const ald_project *p, unsigned flags)
 {
 	const struct ald_ixvec *heads =
 		(flags & ALD_HEADS_RESOLVE_DEPENDENCIES) ? &p->graph->real_heads : &p->graph->heads;
-	*out = ald_revlist_from_ix(p, heads);
+	*out = ald__revlist_from_ix(p, heads);
 	return 0;
 }
 
@@ -17,24 +17,24 @@ int ald_project_resolve(ald_revlist **out, const ald_project *p, const char *spe
 {
 	struct ald_ixvec ix = {0};
 	*out = NULL;
-	ald_error_clear();
-	int error = ald_resolve_revisions(&ix, p->graph, spec);
+	ald__error_clear();
+	int error = ald__resolve_revisions(&ix, p->graph, spec);
 	if (error == 0)
-		*out = ald_revlist_from_ix(p, &ix);
-	ald_ixvec_free(&ix);
+		*out = ald__revlist_from_ix(p, &ix);
+	ald__ixvec_free(&ix);
 	return error;
 }
 
 /* Maps version-table rows to revision indexes; an unknown row is an error. */
-int ald_project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
+int ald__project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const char *const *rows,
 			   size_t n_rows)
 {
 	for (size_t i = 0; i < n_rows; i++) {
-		size_t r = ald_graph_find(p->graph, rows[i]);
-		if (r == ALD_NOREV || !ald_streq(p->graph->revs[r].file.id, rows[i]))
-			return ald_error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'",
+		size_t r = ald__graph_find(p->graph, rows[i]);
+		if (r == ALD_NOREV || !ald__streq(p->graph->revs[r].file.id, rows[i]))
+			return ald__error_set(ALD_ENOTFOUND, "Can't locate revision identified by '%s'",
 					     rows[i]);
-		ald_ixvec_push(out, r);
+		ald__ixvec_push(out, r);
 	}
 	return 0;
 }
@@ -44,13 +44,13 @@ int ald_project_history(ald_revlist **out, const ald_project *p, const char *ran
 {
 	struct ald_ixvec cur = {0}, ix = {0};
 	*out = NULL;
-	ald_error_clear();
-	int error = ald_project_rows_to_ix(&cur, p, current, n_current);
+	ald__error_clear();
+	int error = ald__project_rows_to_ix(&cur, p, current, n_current);
 	if (error == 0)
-		error = ald_history(&ix, p->graph, range, cur.v, cur.n);
+		error = ald__history(&ix, p->graph, range, cur.v, cur.n);
 	if (error == 0)
-		*out = ald_revlist_from_ix(p, &ix);
-	ald_ixvec_free(&cur);
-	ald_ixvec_free(&ix);
+		*out = ald__revlist_from_ix(p, &ix);
+	ald__ixvec_free(&cur);
+	ald__ixvec_free(&ix);
 	return error;
 }

@@ -11,19 +11,19 @@
  * before the file is refused (Python itself allows far less). */
 #define MAX_FSTRING_NESTING 64
 
-size_t ald_py_newline_at(const struct ald_pylex *lx, size_t k)
+size_t ald__py_newline_at(const struct ald_pylex *lx, size_t k)
 {
-	int c = ald_py_at(lx, k);
+	int c = ald__py_at(lx, k);
 	if (c == '\n')
 		return 1;
 	if (c == '\r')
-		return ald_py_at(lx, k + 1) == '\n' ? 2 : 1;
+		return ald__py_at(lx, k + 1) == '\n' ? 2 : 1;
 	return 0;
 }
 
-int ald_py_eat_newline(struct ald_pylex *lx)
+int ald__py_eat_newline(struct ald_pylex *lx)
 {
-	size_t n = ald_py_newline_at(lx, 0);
+	size_t n = ald__py_newline_at(lx, 0);
 	if (n) {
 		lx->i += n;
 		lx->line++;
@@ -31,12 +31,12 @@ int ald_py_eat_newline(struct ald_pylex *lx)
 	return n > 0;
 }
 
-int ald_py_string_start(const struct ald_pylex *lx, unsigned *flags)
+int ald__py_string_start(const struct ald_pylex *lx, unsigned *flags)
 {
 	unsigned f = 0;
 	size_t k = 0;
 	for (; k < 3; k++) {
-		int c = ald_py_at(lx, k);
+		int c = ald__py_at(lx, k);
 		if (c == '\'' || c == '"')
 			break;
 		if (k == 2)
@@ -76,7 +76,7 @@ static void put_utf8(struct ald_buf *b, unsigned long cp)
 		s[3] = (char)(0x80 | (cp & 0x3f));
 		n = 4;
 	}
-	ald_buf_put(b, s, n);
+	ald__buf_put(b, s, n);
 }
 
 /* Reads up to `max` digits of base `base` at offset k; returns how many. */
@@ -86,7 +86,7 @@ static size_t read_digits(const struct ald_pylex *lx, size_t k, size_t max, int 
 	size_t n = 0;
 	*v = 0;
 	for (; n < max; n++) {
-		int c = ald_py_at(lx, k + n), d;
+		int c = ald__py_at(lx, k + n), d;
 		if (c >= '0' && c <= '9')
 			d = c - '0';
 		else if (c >= 'a' && c <= 'f')
@@ -107,12 +107,12 @@ static size_t read_digits(const struct ald_pylex *lx, size_t k, size_t max, int 
 static void decode_escape(struct ald_pylex *lx, struct ald_buf *b)
 {
 	static const char from[] = "\\'\"abfnrtv", to[] = "\\'\"\a\b\f\n\r\t\v";
-	int c = ald_py_at(lx, 1);
+	int c = ald__py_at(lx, 1);
 	const char *k = c > 0 ? strchr(from, c) : NULL;
 	unsigned long v;
 	size_t n;
 	if (k) {
-		ald_buf_putc(b, to[k - from]);
+		ald__buf_putc(b, to[k - from]);
 		lx->i += 2;
 	} else if (c >= '0' && c <= '7') {
 		n = read_digits(lx, 1, 3, 8, &v);
@@ -126,7 +126,7 @@ static void decode_escape(struct ald_pylex *lx, struct ald_buf *b)
 		lx->i += 2 + (c == 'x' ? 2 : c == 'u' ? 4 : 8);
 	} else {
 		/* unknown escapes (and \N{...}) stay as written */
-		ald_buf_putc(b, '\\');
+		ald__buf_putc(b, '\\');
 		lx->i++;
 	}
 }
@@ -143,10 +143,10 @@ static int skip_spec(struct ald_pylex *lx, int q, int triple, unsigned nest)
 {
 	lx->i++;
 	for (;;) {
-		int c = ald_py_at(lx, 0);
-		if (c < 0 || c == q || (!triple && ald_py_newline_at(lx, 0)))
+		int c = ald__py_at(lx, 0);
+		if (c < 0 || c == q || (!triple && ald__py_newline_at(lx, 0)))
 			return 0;
-		if (ald_py_eat_newline(lx))
+		if (ald__py_eat_newline(lx))
 			continue;
 		if (c == '}') {
 			lx->i++;
@@ -173,13 +173,13 @@ static int skip_field(struct ald_pylex *lx, int q, int triple, unsigned nest)
 	int pre;
 	lx->i++;
 	for (;;) {
-		int c = ald_py_at(lx, 0);
-		if (c < 0 || (!triple && ald_py_newline_at(lx, 0)))
+		int c = ald__py_at(lx, 0);
+		if (c < 0 || (!triple && ald__py_newline_at(lx, 0)))
 			return 0;
-		if (ald_py_eat_newline(lx))
+		if (ald__py_eat_newline(lx))
 			continue;
 		if (c == '#' && triple) {
-			while (ald_py_at(lx, 0) >= 0 && !ald_py_newline_at(lx, 0))
+			while (ald__py_at(lx, 0) >= 0 && !ald__py_newline_at(lx, 0))
 				lx->i++;
 		} else if (c == '(' || c == '[' || c == '{') {
 			depth++;
@@ -193,13 +193,13 @@ static int skip_field(struct ald_pylex *lx, int q, int triple, unsigned nest)
 		} else if (c == ':' && depth == 0) {
 			int r = skip_spec(lx, q, triple, nest);
 			return r < 0 ? r : 0;
-		} else if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-			   (pre = ald_py_string_start(lx, &flags)) >= 0) {
+		} else if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+			   (pre = ald__py_string_start(lx, &flags)) >= 0) {
 			int err = read_string(lx, pre, flags, NULL, nest + 1);
 			if (err < 0)
 				return err;
-		} else if (ald_py_is_ident_char(c)) {
-			while (ald_py_is_ident_char(ald_py_at(lx, 0)))
+		} else if (ald__py_is_ident_char(c)) {
+			while (ald__py_is_ident_char(ald__py_at(lx, 0)))
 				lx->i++;
 		} else {
 			lx->i++;
@@ -211,20 +211,20 @@ static int skip_field(struct ald_pylex *lx, int q, int triple, unsigned nest)
  * unless raw), an escape, or the end of the text (returns -1). */
 static int string_backslash(struct ald_pylex *lx, unsigned flags, struct ald_buf *b)
 {
-	size_t nl = ald_py_newline_at(lx, 1);
+	size_t nl = ald__py_newline_at(lx, 1);
 	if (nl) {
 		if (b && (flags & ALD_PYSTR_RAW))
-			ald_buf_put(b, "\\\n", 2);
+			ald__buf_put(b, "\\\n", 2);
 		lx->i += 1 + nl;
 		lx->line++;
 		return 0;
 	}
-	if (ald_py_at(lx, 1) < 0)
+	if (ald__py_at(lx, 1) < 0)
 		return -1;
 	if (!b) {
 		lx->i += 2;
 	} else if (flags & ALD_PYSTR_RAW) {
-		ald_buf_put(b, lx->t + lx->i, 2);
+		ald__buf_put(b, lx->t + lx->i, 2);
 		lx->i += 2;
 	} else {
 		decode_escape(lx, b);
@@ -232,18 +232,18 @@ static int string_backslash(struct ald_pylex *lx, unsigned flags, struct ald_buf
 	return 0;
 }
 
-/* ald_py_read_string, `nest` f-strings deep. */
+/* ald__py_read_string, `nest` f-strings deep. */
 static int read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, struct ald_buf *b,
 		       unsigned nest)
 {
 	unsigned start_line = lx->line;
 	int fstr = (flags & ALD_PYSTR_F) != 0;
 	if (nest > MAX_FSTRING_NESTING)
-		return ald_error_set(ALD_EINVALID, "%s:%u: f-strings nested too deeply", lx->path,
+		return ald__error_set(ALD_EINVALID, "%s:%u: f-strings nested too deeply", lx->path,
 				     start_line);
 	lx->i += (size_t)prefix_len;
-	int q = ald_py_at(lx, 0);
-	int triple = ald_py_at(lx, 1) == q && ald_py_at(lx, 2) == q;
+	int q = ald__py_at(lx, 0);
+	int triple = ald__py_at(lx, 1) == q && ald__py_at(lx, 2) == q;
 	lx->i += triple ? 3 : 1;
 	for (;;) {
 		/* the ordinary characters in one run */
@@ -256,8 +256,8 @@ static int read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, str
 			lx->i++;
 		}
 		if (b && lx->i > run)
-			ald_buf_put(b, lx->t + run, lx->i - run);
-		int c = ald_py_at(lx, 0);
+			ald__buf_put(b, lx->t + run, lx->i - run);
+		int c = ald__py_at(lx, 0);
 		if (c < 0)
 			break;
 		if (c == q) {
@@ -265,7 +265,7 @@ static int read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, str
 				lx->i++;
 				return 0;
 			}
-			if (ald_py_at(lx, 1) == q && ald_py_at(lx, 2) == q) {
+			if (ald__py_at(lx, 1) == q && ald__py_at(lx, 2) == q) {
 				lx->i += 3;
 				return 0;
 			}
@@ -278,60 +278,60 @@ static int read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, str
 		if (c == '\n' || c == '\r') {
 			if (!triple)
 				break;
-			ald_py_eat_newline(lx);
+			ald__py_eat_newline(lx);
 			if (b)
-				ald_buf_putc(b, '\n');
+				ald__buf_putc(b, '\n');
 			continue;
 		}
 		if (c == '{') {
 			/* f-string: "{{" is a brace, otherwise a field, kept as written */
 			size_t s = lx->i;
 			int err = 0;
-			if (ald_py_at(lx, 1) == '{')
+			if (ald__py_at(lx, 1) == '{')
 				lx->i += 2;
 			else
 				err = skip_field(lx, q, triple, nest);
 			if (err < 0)
 				return err;
 			if (b)
-				ald_buf_put(b, lx->t + s, lx->i - s);
+				ald__buf_put(b, lx->t + s, lx->i - s);
 			continue;
 		}
 		/* a lone quote inside a triple-quoted string */
 		if (b)
-			ald_buf_putc(b, (char)c);
+			ald__buf_putc(b, (char)c);
 		lx->i++;
 	}
-	return ald_error_set(ALD_EINVALID, "%s:%u: unterminated string", lx->path, start_line);
+	return ald__error_set(ALD_EINVALID, "%s:%u: unterminated string", lx->path, start_line);
 }
 
-int ald_py_read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, struct ald_buf *b)
+int ald__py_read_string(struct ald_pylex *lx, int prefix_len, unsigned flags, struct ald_buf *b)
 {
 	return read_string(lx, prefix_len, flags, b, 0);
 }
 
-void ald_py_skip_space(struct ald_pylex *lx, int multiline)
+void ald__py_skip_space(struct ald_pylex *lx, int multiline)
 {
 	for (;;) {
-		int c = ald_py_at(lx, 0);
+		int c = ald__py_at(lx, 0);
 		if (c == ' ' || c == '\t' || c == '\f') {
 			lx->i++;
 		} else if (c == '#') {
-			while (ald_py_at(lx, 0) >= 0 && !ald_py_newline_at(lx, 0))
+			while (ald__py_at(lx, 0) >= 0 && !ald__py_newline_at(lx, 0))
 				lx->i++;
-		} else if (c == '\\' && ald_py_newline_at(lx, 1)) {
+		} else if (c == '\\' && ald__py_newline_at(lx, 1)) {
 			lx->i++;
-			ald_py_eat_newline(lx);
-		} else if (multiline && ald_py_newline_at(lx, 0)) {
-			ald_py_eat_newline(lx);
+			ald__py_eat_newline(lx);
+		} else if (multiline && ald__py_newline_at(lx, 0)) {
+			ald__py_eat_newline(lx);
 		} else {
 			return;
 		}
 	}
 }
 
-int ald_py_at_statement_end(const struct ald_pylex *lx)
+int ald__py_at_statement_end(const struct ald_pylex *lx)
 {
-	int c = ald_py_at(lx, 0);
-	return c < 0 || c == ';' || ald_py_newline_at(lx, 0);
+	int c = ald__py_at(lx, 0);
+	return c < 0 || c == ';' || ald__py_newline_at(lx, 0);
 }

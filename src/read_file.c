@@ -20,17 +20,17 @@
 /* The revision file limit: process-wide, set by the configuration loaded last. */
 static _Atomic size_t revision_limit = ALD_READ_DEFAULT_LIMIT;
 
-void ald_read_set_limit(size_t max)
+void ald__read_set_limit(size_t max)
 {
 	atomic_store(&revision_limit, max ? max : ALD_READ_DEFAULT_LIMIT);
 }
 
-size_t ald_read_limit(void)
+size_t ald__read_limit(void)
 {
 	return atomic_load(&revision_limit);
 }
 
-const char *ald_file_type_name(unsigned mode)
+const char *ald__file_type_name(unsigned mode)
 {
 	switch (mode & S_IFMT) {
 	case S_IFREG: return "a regular file";
@@ -44,13 +44,13 @@ const char *ald_file_type_name(unsigned mode)
 	}
 }
 
-int ald_read_check_stat(const char *path, const struct stat *st, size_t max)
+int ald__read_check_stat(const char *path, const struct stat *st, size_t max)
 {
 	if (!S_ISREG(st->st_mode))
-		return ald_error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
-				     ald_file_type_name((unsigned)st->st_mode));
+		return ald__error_set(ALD_EINVALID, "%s: not a regular file (%s)", path,
+				     ald__file_type_name((unsigned)st->st_mode));
 	if ((uintmax_t)st->st_size > max)
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s: %jd bytes, larger than the limit of %zu bytes "
 				     "(max_revision_size in the ini file)",
 				     path, (intmax_t)st->st_size, max);
@@ -60,12 +60,12 @@ int ald_read_check_stat(const char *path, const struct stat *st, size_t max)
 /* The buffer grows to what fstat said the file holds (plus one byte, to see
  * whether it grew, and the NUL), at least 64 KiB so that a buffer reused from
  * file to file is rarely reallocated, and never past max + 2. */
-int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
+int ald__read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 {
 	struct stat st;
 	if (fstat(fd, &st) != 0)
-		return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(errno));
-	int err = ald_read_check_stat(path, &st, max);
+		return ald__error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(errno));
+	int err = ald__read_check_stat(path, &st, max);
 	if (err < 0)
 		return err;
 	size_t want = (size_t)st.st_size + 2, ceiling = max + 2;
@@ -75,14 +75,14 @@ int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 		want = ceiling;
 	if (buf->cap < want) {
 		buf->cap = want;
-		buf->ptr = ald_xrealloc(buf->ptr, buf->cap);
+		buf->ptr = ald__xrealloc(buf->ptr, buf->cap);
 	}
 	buf->len = 0;
 	for (;;) {
 		if (buf->len > max) {
 			buf->len = 0;
 			buf->ptr[0] = '\0';
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s: larger than the limit of %zu bytes (it grew while "
 					     "being read; max_revision_size in the ini file)",
 					     path, max);
@@ -90,7 +90,7 @@ int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 		if (buf->cap - buf->len < 4096 + 1 && buf->cap < ceiling) {
 			size_t cap = buf->cap * 2;
 			buf->cap = cap > ceiling || cap < buf->cap ? ceiling : cap;
-			buf->ptr = ald_xrealloc(buf->ptr, buf->cap);
+			buf->ptr = ald__xrealloc(buf->ptr, buf->cap);
 		}
 		/* never past max + 1 bytes in all */
 		size_t room = buf->cap - buf->len - 1;
@@ -104,7 +104,7 @@ int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 				continue;
 			buf->len = 0;
 			buf->ptr[0] = '\0';
-			return ald_error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(errno));
+			return ald__error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(errno));
 		}
 		buf->len += (size_t)r;
 	}
@@ -112,25 +112,25 @@ int ald_read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 	return 0;
 }
 
-int ald_read_at(int dirfd, const char *name, const char *path, size_t max, struct ald_buf *buf)
+int ald__read_at(int dirfd, const char *name, const char *path, size_t max, struct ald_buf *buf)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer (fstat then
 	 * refuses it); it changes nothing for a regular file */
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return ald_error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
-	int err = ald_read_fd(fd, path, max, buf);
+		return ald__error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
+	int err = ald__read_fd(fd, path, max, buf);
 	close(fd);
 	return err;
 }
 
-int ald_read_file_max(char **out, size_t *len, const char *path, size_t max)
+int ald__read_file_max(char **out, size_t *len, const char *path, size_t max)
 {
 	struct ald_buf buf = {0};
 	*out = NULL;
-	int err = ald_read_at(AT_FDCWD, path, path, max, &buf);
+	int err = ald__read_at(AT_FDCWD, path, path, max, &buf);
 	if (err < 0) {
-		ald_buf_free(&buf);
+		ald__buf_free(&buf);
 		return err;
 	}
 	if (len)
@@ -139,9 +139,9 @@ int ald_read_file_max(char **out, size_t *len, const char *path, size_t max)
 	return 0;
 }
 
-int ald_read_file(char **out, size_t *len, const char *path)
+int ald__read_file(char **out, size_t *len, const char *path)
 {
-	size_t max = ald_read_limit();
-	return ald_read_file_max(out, len, path,
+	size_t max = ald__read_limit();
+	return ald__read_file_max(out, len, path,
 				 max > ALD_READ_DEFAULT_LIMIT ? max : ALD_READ_DEFAULT_LIMIT);
 }

@@ -53,19 +53,19 @@
  * identified by 'x'", ALD_EAMBIGUOUS, ALD_EMULTIPLEHEADS "Multiple head
  * revisions are present for given argument 'head'; ...", ALD_EINVALID
  * ("Ambiguous walk", relative walks past base, an empty identifier). */
-int ald_resolve_revisions(struct ald_ixvec *out, const struct ald_graph *g, const char *spec);
+int ald__resolve_revisions(struct ald_ixvec *out, const struct ald_graph *g, const char *spec);
 
 /* get_revision(S): exactly one revision, or base (*out = ALD_NOREV). Several
  * (heads with two heads) is ALD_EMULTIPLEHEADS naming S. `-N` is not a walk
  * here (Alembic looks it up literally). */
-int ald_resolve_revision(size_t *out, const struct ald_graph *g, const char *spec);
+int ald__resolve_revision(size_t *out, const struct ald_graph *g, const char *spec);
 
 /* The revisions a lineage test against `spec` compares with (Alembic's
  * filter_for_lineage): the branch qualifier of "L@x" and what x stands for.
  * *every is set when there is nothing to compare with (base): then every
  * revision passes. For stamp: a row is "from" when it shares lineage,
  * dependencies included, with one of these. Appends to *out. */
-int ald_resolve_lineage(struct ald_ixvec *out, int *every, const struct ald_graph *g,
+int ald__resolve_lineage(struct ald_ixvec *out, int *every, const struct ald_graph *g,
 			const char *spec);
 
 /* The revisions `history -r <range>` prints, newest first (§4.3; range NULL:
@@ -76,7 +76,7 @@ int ald_resolve_lineage(struct ald_ixvec *out, int *every, const struct ald_grap
  * 'a:b:c'"), ends not on one line ("Requested range A:B does not refer to
  * ancestor/descendant revisions along the same branch"), overlaps, the
  * resolution errors (a MultipleHeads error names the end B). */
-int ald_history(struct ald_ixvec *out, const struct ald_graph *g, const char *range,
+int ald__history(struct ald_ixvec *out, const struct ald_graph *g, const char *range,
 		const size_t *current, size_t n_current);
 
 /* `upgrade <target>` from the rows: the revisions to apply, oldest first
@@ -87,10 +87,10 @@ int ald_history(struct ald_ixvec *out, const struct ald_graph *g, const char *ra
  * migrations", "Relative revision -1 didn't produce 1 migrations",
  * "Ambiguous upgrade from multiple current revisions", "Ambiguous walk",
  * overlaps, resolution errors (MultipleHeads naming the target as typed). */
-int ald_upgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
+int ald__upgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
 		      const size_t *current, size_t n_current);
 
-/* Reported through *flags by ald_downgrade_steps. */
+/* Reported through *flags by ald__downgrade_steps. */
 enum {
 	/* `downgrade -N` with several distinct rows: the first row was used;
 	 * Alembic warns "downgrade -1 from multiple heads is ambiguous; this
@@ -107,13 +107,13 @@ enum {
  * revision +1 didn't produce 1 migrations", "Ambiguous walk", "Ambiguous
  * downgrade from multiple current revisions on branch 'L'" (1.8.1: crash),
  * resolution errors (MultipleHeads naming the target as typed). */
-int ald_downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
+int ald__downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
 			const size_t *current, size_t n_current, unsigned *flags);
 
 /* What `current` shows (§5.6): the tips of everything the rows imply
  * (dependencies included): first the rows that are tips, in the rows'
  * order, then the implied tips in map order. Never fails. */
-int ald_current_tips(struct ald_ixvec *out, const struct ald_graph *g, const size_t *current,
+int ald__current_tips(struct ald_ixvec *out, const struct ald_graph *g, const size_t *current,
 		     size_t n_current);
 
 #endif

@@ -33,34 +33,34 @@ struct ald_expanded {
 	struct ald_ixvec revs; /* heads / head: the revisions; base: none */
 };
 
-void ald_expanded_free(struct ald_expanded *e);
+void ald__expanded_free(struct ald_expanded *e);
 
 /* The MultipleHeads error for argument `arg` (or c->mh_arg). */
-int ald_rerr_multiple_heads(const struct ald_rctx *c, const char *arg);
+int ald__rerr_multiple_heads(const struct ald_rctx *c, const char *arg);
 /* "Can't locate revision identified by '<arg>'" (ALD_ENOTFOUND). */
-int ald_rerr_not_found(const char *arg);
+int ald__rerr_not_found(const char *arg);
 
 /* _resolve_revision_number: splits at the first '@', expands heads/head/base. */
-int ald_expand(const struct ald_rctx *c, struct ald_expanded *e, const char *spec);
+int ald__expand(const struct ald_rctx *c, struct ald_expanded *e, const char *spec);
 /* _revision_for_ident(id, label): exact key or unique prefix, restricted to
  * the lineage of `label` when it is non-empty. */
-int ald_lookup(const struct ald_rctx *c, size_t *out, const char *id, const char *label);
+int ald__lookup(const struct ald_rctx *c, size_t *out, const char *id, const char *label);
 /* _resolve_branch: exact key, else a lookup without qualifier. */
-int ald_resolve_branch(const struct ald_rctx *c, size_t *out, const char *label);
+int ald__resolve_branch(const struct ald_rctx *c, size_t *out, const char *label);
 /* filter_for_lineage(targets, check): keeps, in place, the revisions sharing
  * lineage with what `check` names (nothing is resolved when v is empty). */
-int ald_filter_lineage(const struct ald_rctx *c, struct ald_ixvec *v, const char *check, int with_deps);
+int ald__filter_lineage(const struct ald_rctx *c, struct ald_ixvec *v, const char *check, int with_deps);
 /* get_revisions(spec): appends to out; *hit_base (may be NULL) is set when a
  * -N walk landed exactly on base (Alembic's "base" entry). */
-int ald_get_revisions(const struct ald_rctx *c, struct ald_ixvec *out, const char *spec, int *hit_base);
+int ald__get_revisions(const struct ald_rctx *c, struct ald_ixvec *out, const char *spec, int *hit_base);
 /* get_revision(spec): one revision or ALD_NOREV. */
-int ald_get_revision(const struct ald_rctx *c, size_t *out, const char *spec);
+int ald__get_revision(const struct ald_rctx *c, size_t *out, const char *spec);
 
 /* Python's str.strip() of ASCII whitespace; caller frees. */
-char *ald_pystrip(const char *s);
+char *ald__pystrip(const char *s);
 /* Python's int(s): 1 when s parses (surrounding whitespace, sign, digits
  * with single underscores between them), the value saturated to +-INT64_MAX. */
-int ald_pyint(const char *s, int64_t *val);
+int ald__pyint(const char *s, int64_t *val);
 
 /* A match of Alembic's relative pattern (?:(.+?)@)?(\w+)?([+-]\d+) at the
  * start of a target. */
@@ -72,13 +72,13 @@ struct ald_relative {
 	int64_t steps;      /* its value (saturated) */
 };
 /* 1 and *m filled when `target` matches, else 0. */
-int ald_match_relative(struct ald_relative *m, const char *target);
-void ald_relative_free(struct ald_relative *m);
+int ald__match_relative(struct ald_relative *m, const char *target);
+void ald__relative_free(struct ald_relative *m);
 
 /* _walk(start, steps, label): start is a revision, ALD_NOREV or ALD_RBASE;
  * *out a revision, ALD_RBASE, ALD_NOREV (0 steps from nothing) or, in strict
  * mode, ALD_ROVER; lenient mode stops where it is. */
-int ald_walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps, const char *label,
+int ald__walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps, const char *label,
 	     int strict);
 
 /* An end of a range or the current state: a text (history) or rows. */
@@ -91,10 +91,10 @@ struct ald_endpoint {
 /* _parse_upgrade_target(current, target): appends the targets (none for
  * base). Shared by upgrade (current = rows, strict) and history (current =
  * the start of the range, lenient). */
-int ald_upgrade_targets(const struct ald_rctx *c, struct ald_ixvec *out, const struct ald_endpoint *current,
+int ald__upgrade_targets(const struct ald_rctx *c, struct ald_ixvec *out, const struct ald_endpoint *current,
 			const char *target, int strict);
 
 /* The tips of rows + their ancestors (Alembic's _get_all_current). */
-void ald_tips(const struct ald_graph *g, struct ald_ixvec *out, const size_t *rows, size_t n);
+void ald__tips(const struct ald_graph *g, struct ald_ixvec *out, const size_t *rows, size_t n);
 
 #endif

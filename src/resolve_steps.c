@@ -12,16 +12,16 @@
 static int relative_error(const char *relative, int64_t steps)
 {
 	long long n = steps < 0 ? -(long long)steps : (long long)steps;
-	return ald_error_set(ALD_EINVALID, "Relative revision %s didn't produce %lld migrations", relative, n);
+	return ald__error_set(ALD_EINVALID, "Relative revision %s didn't produce %lld migrations", relative, n);
 }
 
 /* get_revision("label@symbol"), or of symbol alone without a label. */
 static int revision_on(const struct ald_rctx *c, size_t *out, const char *label, const char *symbol)
 {
 	if (!label)
-		return ald_get_revision(c, out, symbol);
-	char *spec = ald_xasprintf("%s@%s", label, symbol);
-	int err = ald_get_revision(c, out, spec);
+		return ald__get_revision(c, out, symbol);
+	char *spec = ald__xasprintf("%s@%s", label, symbol);
+	int err = ald__get_revision(c, out, spec);
 	free(spec);
 	return err;
 }
@@ -30,9 +30,9 @@ static int revision_on(const struct ald_rctx *c, size_t *out, const char *label,
 static int current_revisions(const struct ald_rctx *c, struct ald_ixvec *out, const struct ald_endpoint *cur)
 {
 	if (cur->text)
-		return ald_get_revisions(c, out, cur->text, NULL);
+		return ald__get_revisions(c, out, cur->text, NULL);
 	for (size_t i = 0; i < cur->n_rows; i++)
-		ald_ixvec_push(out, cur->rows[i]);
+		ald__ixvec_push(out, cur->rows[i]);
 	return 0;
 }
 
@@ -45,23 +45,23 @@ static int branch_tips(const struct ald_rctx *c, struct ald_ixvec *out, const st
 	struct ald_ixvec revs = {0}, active = {0};
 	int err = current_revisions(c, &revs, cur);
 	if (err == 0 && g->n) {
-		unsigned char *mark = ald_xcalloc(g->n, 1);
-		ald_graph_ancestors(g, revs.v, revs.n, 0, mark);
+		unsigned char *mark = ald__xcalloc(g->n, 1);
+		ald__graph_ancestors(g, revs.v, revs.n, 0, mark);
 		for (size_t i = 0; i < g->n; i++)
 			if (mark[i])
-				ald_ixvec_push(&active, i);
-		err = ald_filter_lineage(c, &active, label, 0);
+				ald__ixvec_push(&active, i);
+		err = ald__filter_lineage(c, &active, label, 0);
 		memset(mark, 0, g->n);
 		for (size_t i = 0; i < active.n; i++)
 			for (size_t j = 0; j < g->revs[active.v[i]].norm_down.n; j++)
 				mark[g->revs[active.v[i]].norm_down.v[j]] = 1;
 		for (size_t i = 0; i < active.n && err == 0; i++)
 			if (!mark[active.v[i]])
-				ald_ixvec_push(out, active.v[i]);
+				ald__ixvec_push(out, active.v[i]);
 		free(mark);
 	}
-	ald_ixvec_free(&revs);
-	ald_ixvec_free(&active);
+	ald__ixvec_free(&revs);
+	ald__ixvec_free(&active);
 	return err;
 }
 
@@ -76,7 +76,7 @@ static int up_from_current(const struct ald_rctx *c, struct ald_ixvec *out, cons
 		from_text = 0;
 		err = current_revisions(c, &starts, cur);
 		if (err == 0)
-			err = ald_filter_lineage(c, &starts, m->label, 0);
+			err = ald__filter_lineage(c, &starts, m->label, 0);
 		if (err == 0 && starts.n == 0)
 			err = branch_tips(c, &starts, cur, m->label);
 		nstarts = starts.n ? starts.n : 1;
@@ -86,39 +86,39 @@ static int up_from_current(const struct ald_rctx *c, struct ald_ixvec *out, cons
 		start = cur->rows[0];
 	}
 	if (err == 0 && nstarts > 1)
-		err = ald_error_set(ALD_EINVALID, "Ambiguous upgrade from multiple current revisions");
+		err = ald__error_set(ALD_EINVALID, "Ambiguous upgrade from multiple current revisions");
 	if (err == 0 && from_text)
-		err = ald_get_revision(c, &start, cur->text);
+		err = ald__get_revision(c, &start, cur->text);
 	size_t r = ALD_NOREV;
 	if (err == 0)
-		err = ald_walk(c, &r, start, m->steps, m->label, strict);
+		err = ald__walk(c, &r, start, m->steps, m->label, strict);
 	if (err == 0 && (r == ALD_NOREV || r == ALD_ROVER))
 		err = relative_error(m->relative, m->steps);
 	if (err == 0)
-		ald_ixvec_push(out, r);
-	ald_ixvec_free(&starts);
+		ald__ixvec_push(out, r);
+	ald__ixvec_free(&starts);
 	return err;
 }
 
-int ald_upgrade_targets(const struct ald_rctx *c, struct ald_ixvec *out, const struct ald_endpoint *current,
+int ald__upgrade_targets(const struct ald_rctx *c, struct ald_ixvec *out, const struct ald_endpoint *current,
 			const char *target, int strict)
 {
 	struct ald_relative m;
-	if (!ald_match_relative(&m, target))
-		return ald_get_revisions(c, out, target, NULL);
+	if (!ald__match_relative(&m, target))
+		return ald__get_revisions(c, out, target, NULL);
 	size_t s, r = ALD_NOREV;
 	int err = 0;
 	if (m.steps > 0 && !m.symbol) {
 		err = up_from_current(c, out, current, &m, strict);
 	} else if (m.steps > 0) {
-		err = ald_get_revision(c, &s, m.symbol);
+		err = ald__get_revision(c, &s, m.symbol);
 		if (err == 0)
-			err = ald_walk(c, &r, s, m.steps, m.label, strict);
+			err = ald__walk(c, &r, s, m.steps, m.label, strict);
 		/* 1.8.1 crashes here (AssertionError) */
 		if (err == 0 && (r == ALD_NOREV || r == ALD_ROVER))
 			err = relative_error(m.text, m.steps);
 		if (err == 0)
-			ald_ixvec_push(out, r);
+			ald__ixvec_push(out, r);
 	} else if (!m.symbol) {
 		char num[32];
 		snprintf(num, sizeof(num), "%lld", (long long)m.steps);
@@ -126,37 +126,37 @@ int ald_upgrade_targets(const struct ald_rctx *c, struct ald_ixvec *out, const s
 	} else {
 		err = revision_on(c, &s, m.label, m.symbol);
 		if (err == 0)
-			err = ald_walk(c, &r, s, m.steps, NULL, strict);
+			err = ald__walk(c, &r, s, m.steps, NULL, strict);
 		/* 1.8.1 crashes past base and on base itself; base = nothing to do */
 		if (err == 0 && r == ALD_ROVER)
 			err = relative_error(m.text, m.steps);
 		if (err == 0 && r != ALD_NOREV && r != ALD_RBASE && r != ALD_ROVER)
-			ald_ixvec_push(out, r);
+			ald__ixvec_push(out, r);
 	}
-	ald_relative_free(&m);
+	ald__relative_free(&m);
 	return err;
 }
 
-int ald_upgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
+int ald__upgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
 		      const size_t *current, size_t n_current)
 {
 	struct ald_rctx c = {g, target};
 	struct ald_endpoint cur = {NULL, current, n_current};
 	struct ald_ixvec targets = {0}, order = {0};
-	unsigned char *need = ald_xcalloc(g->n ? g->n : 1, 1), *have = ald_xcalloc(g->n ? g->n : 1, 1);
-	int err = ald_upgrade_targets(&c, &targets, &cur, target, 1);
+	unsigned char *need = ald__xcalloc(g->n ? g->n : 1, 1), *have = ald__xcalloc(g->n ? g->n : 1, 1);
+	int err = ald__upgrade_targets(&c, &targets, &cur, target, 1);
 	if (err == 0)
-		err = ald_graph_ancestors_checked(g, targets.v, targets.n, need);
+		err = ald__graph_ancestors_checked(g, targets.v, targets.n, need);
 	if (err == 0)
-		err = ald_graph_ancestors_checked(g, current, n_current, have);
+		err = ald__graph_ancestors_checked(g, current, n_current, have);
 	for (size_t i = 0; i < g->n; i++)
 		need[i] = need[i] && !have[i];
 	if (err == 0)
-		err = ald_graph_toposort(g, need, targets.v, targets.n, &order);
+		err = ald__graph_toposort(g, need, targets.v, targets.n, &order);
 	for (size_t i = order.n; i-- > 0 && err == 0;)
-		ald_ixvec_push(out, order.v[i]);
-	ald_ixvec_free(&order);
-	ald_ixvec_free(&targets);
+		ald__ixvec_push(out, order.v[i]);
+	ald__ixvec_free(&order);
+	ald__ixvec_free(&targets);
 	free(need);
 	free(have);
 	return err;
@@ -179,29 +179,29 @@ static int down_start(const struct ald_rctx *c, char **label, char **symbol, con
 		for (size_t i = 1; i < n_rows; i++)
 			if (rows[i] != rows[0] && flags)
 				*flags |= ALD_DOWNGRADE_AMBIGUOUS_ROWS;
-		*symbol = ald_xstrdup(g->revs[rows[0]].file.id);
-		*label = ald_xstrdup(*symbol);
+		*symbol = ald__xstrdup(g->revs[rows[0]].file.id);
+		*label = ald__xstrdup(*symbol);
 		return 0;
 	}
 	struct ald_ixvec list = {0};
 	for (size_t i = 0; i < n_rows; i++)
-		ald_ixvec_push(&list, rows[i]);
-	int err = ald_filter_lineage(c, &list, m->label, 0);
+		ald__ixvec_push(&list, rows[i]);
+	int err = ald__filter_lineage(c, &list, m->label, 0);
 	if (err == 0 && list.n == 0) {
-		ald_tips(g, &list, rows, n_rows);
-		err = ald_filter_lineage(c, &list, m->label, 0);
+		ald__tips(g, &list, rows, n_rows);
+		err = ald__filter_lineage(c, &list, m->label, 0);
 	}
 	/* 1.8.1 asserts exactly one here */
 	if (err == 0 && list.n == 0)
 		err = relative_error(m->relative, m->steps);
 	else if (err == 0 && list.n > 1)
-		err = ald_error_set(ALD_EINVALID,
+		err = ald__error_set(ALD_EINVALID,
 				    "Ambiguous downgrade from multiple current revisions on branch '%s'", m->label);
 	if (err == 0) {
-		*symbol = ald_xstrdup(g->revs[list.v[0]].file.id);
-		*label = ald_xstrdup(m->label);
+		*symbol = ald__xstrdup(g->revs[list.v[0]].file.id);
+		*label = ald__xstrdup(m->label);
 	}
-	ald_ixvec_free(&list);
+	ald__ixvec_free(&list);
 	return err;
 }
 
@@ -214,42 +214,42 @@ static int parse_down_target(const struct ald_rctx *c, struct down_target *t, co
 	int err = 0;
 	t->label = NULL;
 	t->rev = ALD_NOREV;
-	if (!ald_match_relative(&m, target)) {
+	if (!ald__match_relative(&m, target)) {
 		const char *at = strrchr(target, '@');
 		if (at && at > target)
-			t->label = ald_xstrndup(target, (size_t)(at - target));
-		return ald_get_revision(c, &t->rev, at ? at + 1 : target);
+			t->label = ald__xstrndup(target, (size_t)(at - target));
+		return ald__get_revision(c, &t->rev, at ? at + 1 : target);
 	}
 	if (m.steps >= 0 && !m.symbol) {
 		err = relative_error(m.relative, m.steps);
 	} else if (m.steps >= 0) {
-		err = ald_get_revision(c, &s, m.symbol);
+		err = ald__get_revision(c, &s, m.symbol);
 		if (err == 0)
-			err = ald_walk(c, &t->rev, s, m.steps, m.label, 1);
+			err = ald__walk(c, &t->rev, s, m.steps, m.label, 1);
 		if (err == 0 && (t->rev == ALD_NOREV || t->rev == ALD_ROVER))
-			err = ald_error_set(ALD_EINVALID, "Walked too far");
+			err = ald__error_set(ALD_EINVALID, "Walked too far");
 		if (err == 0 && m.label)
-			t->label = ald_xstrdup(m.label);
+			t->label = ald__xstrdup(m.label);
 	} else {
 		char *label = NULL, *symbol = NULL;
 		int relative = !m.symbol;
 		if (relative) {
 			err = down_start(c, &label, &symbol, &m, rows, n_rows, flags);
 		} else {
-			label = m.label ? ald_xstrdup(m.label) : NULL;
-			symbol = ald_xstrdup(m.symbol);
+			label = m.label ? ald__xstrdup(m.label) : NULL;
+			symbol = ald__xstrdup(m.symbol);
 		}
 		if (err == 0)
 			err = revision_on(c, &s, label, symbol);
 		if (err == 0)
-			err = ald_walk(c, &t->rev, s, m.steps, NULL, 1);
+			err = ald__walk(c, &t->rev, s, m.steps, NULL, 1);
 		if (err == 0 && (t->rev == ALD_NOREV || t->rev == ALD_ROVER))
 			err = relative ? relative_error(m.relative, m.steps)
-				       : ald_error_set(ALD_EINVALID, "Walked too far");
+				       : ald__error_set(ALD_EINVALID, "Walked too far");
 		t->label = label;
 		free(symbol);
 	}
-	ald_relative_free(&m);
+	ald__relative_free(&m);
 	return err;
 }
 
@@ -257,11 +257,11 @@ static int parse_down_target(const struct ald_rctx *c, struct down_target *t, co
 static int filter_roots(const struct ald_rctx *c, struct ald_ixvec *roots, const char *label)
 {
 	size_t br;
-	int err = ald_resolve_branch(c, &br, label);
+	int err = ald__resolve_branch(c, &br, label);
 	if (err < 0)
 		return err;
-	unsigned char *anc = ald_xcalloc(c->g->n, 1);
-	ald_graph_ancestors(c->g, &br, 1, 1, anc);
+	unsigned char *anc = ald__xcalloc(c->g->n, 1);
+	ald__graph_ancestors(c->g, &br, 1, 1, anc);
 	size_t k = 0;
 	for (size_t i = 0; i < roots->n; i++)
 		if (anc[roots->v[i]])
@@ -269,17 +269,17 @@ static int filter_roots(const struct ald_rctx *c, struct ald_ixvec *roots, const
 	roots->n = k;
 	free(anc);
 	if (k == 0)
-		return ald_error_set(ALD_EINVALID, "Not a valid downgrade target from current heads");
+		return ald__error_set(ALD_EINVALID, "Not a valid downgrade target from current heads");
 	return 0;
 }
 
-int ald_downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
+int ald__downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const char *target,
 			const size_t *current, size_t n_current, unsigned *flags)
 {
 	struct ald_rctx c = {g, target};
 	struct down_target t;
 	struct ald_ixvec roots = {0};
-	unsigned char *drop = ald_xcalloc(g->n ? g->n : 1, 1), *active = ald_xcalloc(g->n ? g->n : 1, 1);
+	unsigned char *drop = ald__xcalloc(g->n ? g->n : 1, 1), *active = ald__xcalloc(g->n ? g->n : 1, 1);
 	if (flags)
 		*flags = 0;
 	int err = parse_down_target(&c, &t, target, current, n_current, flags);
@@ -288,14 +288,14 @@ int ald_downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const 
 	if (err == 0) {
 		const struct ald_ixvec *from = t.rev == ALD_NOREV ? &g->bases : &g->revs[t.rev].next;
 		for (size_t i = 0; i < from->n; i++)
-			ald_ixvec_push(&roots, from->v[i]);
+			ald__ixvec_push(&roots, from->v[i]);
 		if (t.label && *t.label && roots.n > 1)
 			err = filter_roots(&c, &roots, t.label);
 	}
 	size_t ndrop = 0;
 	if (err == 0) {
-		ald_graph_descendants(g, roots.v, roots.n, 0, drop);
-		ald_graph_ancestors(g, current, n_current, 0, active);
+		ald__graph_descendants(g, roots.v, roots.n, 0, drop);
+		ald__graph_ancestors(g, current, n_current, 0, active);
 		for (size_t i = 0; i < g->n; i++)
 			ndrop += drop[i] = drop[i] && active[i];
 	}
@@ -303,12 +303,12 @@ int ald_downgrade_steps(struct ald_ixvec *out, const struct ald_graph *g, const 
 	for (size_t i = 0; i < n_current; i++)
 		is_row |= current[i] == t.rev;
 	if (err == 0 && t.rev != ALD_NOREV && ndrop == 0 && !is_row)
-		err = ald_error_set(ALD_EINVALID,
+		err = ald__error_set(ALD_EINVALID,
 				    "Destination %s is not a valid downgrade target from current head(s)", target);
 	if (err == 0)
-		err = ald_graph_toposort(g, drop, current, n_current, out);
+		err = ald__graph_toposort(g, drop, current, n_current, out);
 	free(t.label);
-	ald_ixvec_free(&roots);
+	ald__ixvec_free(&roots);
 	free(drop);
 	free(active);
 	return err;

@@ -37,7 +37,7 @@ static int match_tail(const char *p, size_t *sym_len, const char **end)
 	return 1;
 }
 
-int ald_match_relative(struct ald_relative *m, const char *target)
+int ald__match_relative(struct ald_relative *m, const char *target)
 {
 	memset(m, 0, sizeof(*m));
 	const char *tail = NULL, *end = NULL;
@@ -53,18 +53,18 @@ int ald_match_relative(struct ald_relative *m, const char *target)
 	if (!tail)
 		return 0;
 	if (label_len)
-		m->label = ald_xstrndup(target, label_len);
+		m->label = ald__xstrndup(target, label_len);
 	if (sym_len)
-		m->symbol = ald_xstrndup(tail, sym_len);
-	m->relative = ald_xstrndup(tail + sym_len, (size_t)(end - tail - sym_len));
-	m->text = ald_xstrndup(target, (size_t)(end - target));
+		m->symbol = ald__xstrndup(tail, sym_len);
+	m->relative = ald__xstrndup(tail + sym_len, (size_t)(end - tail - sym_len));
+	m->text = ald__xstrndup(target, (size_t)(end - target));
 	int64_t v = 0;
-	ald_pyint(m->relative, &v);
+	ald__pyint(m->relative, &v);
 	m->steps = v;
 	return 1;
 }
 
-void ald_relative_free(struct ald_relative *m)
+void ald__relative_free(struct ald_relative *m)
 {
 	free(m->label);
 	free(m->symbol);
@@ -76,10 +76,10 @@ void ald_relative_free(struct ald_relative *m)
 static void push_all(struct ald_ixvec *v, const struct ald_ixvec *from)
 {
 	for (size_t i = 0; i < from->n; i++)
-		ald_ixvec_push(v, from->v[i]);
+		ald__ixvec_push(v, from->v[i]);
 }
 
-int ald_walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps, const char *label,
+int ald__walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps, const char *label,
 	     int strict)
 {
 	const struct ald_graph *g = c->g;
@@ -93,13 +93,13 @@ int ald_walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps,
 			/* up: the down-revision children, or every base from nothing */
 			int from_base = cur == ALD_NOREV || cur == ALD_RBASE;
 			push_all(&cand, from_base ? &g->bases : &g->revs[cur].next);
-			if (label && *label && (err = ald_filter_lineage(c, &cand, label, 0)) < 0)
+			if (label && *label && (err = ald__filter_lineage(c, &cand, label, 0)) < 0)
 				break;
 		} else if (cur != ALD_RBASE) {
 			/* down: the down revisions, or the pseudo-revision base */
 			push_all(&cand, cur == ALD_NOREV ? &g->heads : &g->revs[cur].down);
 			if (cand.n == 0)
-				ald_ixvec_push(&cand, ALD_RBASE);
+				ald__ixvec_push(&cand, ALD_RBASE);
 		}
 		if (cand.n == 0) {
 			if (strict)
@@ -107,12 +107,12 @@ int ald_walk(const struct ald_rctx *c, size_t *out, size_t start, int64_t steps,
 			break;
 		}
 		if (cand.n > 1) {
-			err = ald_error_set(ALD_EINVALID, "Ambiguous walk");
+			err = ald__error_set(ALD_EINVALID, "Ambiguous walk");
 			break;
 		}
 		cur = cand.v[0];
 	}
-	ald_ixvec_free(&cand);
+	ald__ixvec_free(&cand);
 	*out = cur;
 	return err;
 }

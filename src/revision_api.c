@@ -21,18 +21,18 @@ int ald_revision_read_doc(char **out, const ald_revision *r)
 	const struct ald_revfile *f = &r->rev->file;
 	*out = NULL;
 	if (f->doc) {
-		*out = ald_xstrdup(f->doc);
+		*out = ald__xstrdup(f->doc);
 		return 0;
 	}
 	struct ald_revfile now;
-	int err = ald_revfile_load(&now, f->path);
-	if (err == 0 && !ald_streq(now.id, f->id))
-		err = ald_error_set(ALD_EINVALID, "%s now holds revision %s, not %s", f->path, now.id, f->id);
+	int err = ald__revfile_load(&now, f->path);
+	if (err == 0 && !ald__streq(now.id, f->id))
+		err = ald__error_set(ALD_EINVALID, "%s now holds revision %s, not %s", f->path, now.id, f->id);
 	if (err == 0) {
-		*out = now.doc ? now.doc : ald_xstrdup("");
+		*out = now.doc ? now.doc : ald__xstrdup("");
 		now.doc = NULL;
 	}
-	ald_revfile_clear(&now);
+	ald__revfile_clear(&now);
 	return err;
 }
 
@@ -104,12 +104,12 @@ const char *ald_revision_depends_at(const ald_revision *r, size_t i)
 
 size_t ald_revision_label_count(const ald_revision *r)
 {
-	return ald_rev_label_count(r->project->graph, r->rev->pos);
+	return ald__rev_label_count(r->project->graph, r->rev->pos);
 }
 
 const char *ald_revision_label_at(const ald_revision *r, size_t i)
 {
-	size_t label = ald_rev_label_at(r->project->graph, r->rev->pos, i);
+	size_t label = ald__rev_label_at(r->project->graph, r->rev->pos, i);
 	return label == ALD_NOREV ? NULL : r->project->graph->labels[label].name;
 }
 
@@ -130,22 +130,22 @@ size_t ald_revision_index(const ald_revision *r)
 	return r->rev->pos;
 }
 
-ald_revlist *ald_revlist_new(void)
+ald_revlist *ald__revlist_new(void)
 {
-	return ald_xcalloc(1, sizeof(ald_revlist));
+	return ald__xcalloc(1, sizeof(ald_revlist));
 }
 
-void ald_revlist_push(ald_revlist *l, const ald_revision *r)
+void ald__revlist_push(ald_revlist *l, const ald_revision *r)
 {
-	l->v = ald_xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v = ald__xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = r;
 }
 
-ald_revlist *ald_revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix)
+ald_revlist *ald__revlist_from_ix(const ald_project *p, const struct ald_ixvec *ix)
 {
-	ald_revlist *l = ald_revlist_new();
+	ald_revlist *l = ald__revlist_new();
 	for (size_t i = 0; i < ix->n; i++)
-		ald_revlist_push(l, &p->revisions[ix->v[i]]);
+		ald__revlist_push(l, &p->revisions[ix->v[i]]);
 	return l;
 }
 

@@ -11,7 +11,7 @@
  *   stat: u64 size, ino, dev, mtime s, mtime ns, ctime s, ctime ns
  *   str: u32 length, bytes, NUL; list: u32 count, strs;
  *   section: u32 present, u64 offset, u64 length, u32 line.
- * Checksums are XXH64 (ald_hash64, bincodec.h). The file checksum covers
+ * Checksums are XXH64 (ald__hash64, bincodec.h). The file checksum covers
  * every byte from the format to the end of the table - so the count, the
  * length, the folder and each entry's offset and checksum - and an entry's
  * checksum covers all of its bytes: every byte of the file is covered once.
@@ -68,7 +68,7 @@ struct ald_revcache {
 	unsigned char *state; /* n UNCHECKED / GOOD / BAD; owned */
 	size_t n;             /* entries in the old file */
 	size_t next;          /* lookup cursor */
-	const char **names;   /* ald_revcache_names' answer; owned array */
+	const char **names;   /* ald__revcache_names' answer; owned array */
 	char **scratch;       /* list items of the entry being decoded */
 	size_t cap_scratch;
 	struct ald_buf fresh; /* entries parsed in this run, serialised */
@@ -82,7 +82,7 @@ struct ald_revcache {
 
 static long clock_skew;
 
-void ald_revcache_test_skew(long seconds)
+void ald__revcache_test_skew(long seconds)
 {
 	clock_skew = seconds;
 }
@@ -107,7 +107,7 @@ static void rd_view_list(struct reader *r, struct ald_revcache *c, struct ald_st
 		r->bad = 1;
 		return;
 	}
-	c->scratch = ald_xgrow(c->scratch, &c->cap_scratch, *used + n, sizeof(*c->scratch));
+	c->scratch = ald__xgrow(c->scratch, &c->cap_scratch, *used + n, sizeof(*c->scratch));
 	out->v = (char **)(uintptr_t)*used; /* an index until fixed up */
 	out->n = n;
 	for (uint32_t i = 0; i < n; i++)
@@ -162,13 +162,13 @@ static char *cache_folder(void)
 {
 	const char *v = getenv("ALUDEL_CACHE_DIR");
 	if (v)
-		return *v ? ald_xstrdup(v) : NULL;
+		return *v ? ald__xstrdup(v) : NULL;
 	v = getenv("XDG_CACHE_HOME");
 	if (v && *v == '/')
-		return ald_xasprintf("%s/aludel", v);
+		return ald__xasprintf("%s/aludel", v);
 	v = getenv("HOME");
 	if (v && *v == '/')
-		return ald_xasprintf("%s/.cache/aludel", v);
+		return ald__xasprintf("%s/.cache/aludel", v);
 	return NULL;
 }
 
@@ -219,7 +219,7 @@ static void load(struct ald_revcache *c)
 		return;
 	}
 	size_t table = (size_t)(r.p - c->data), table_end = table + (size_t)n * 16;
-	if (ald_hash64(c->data + SUMMED_FROM, table_end - SUMMED_FROM) != sum) {
+	if (ald__hash64(c->data + SUMMED_FROM, table_end - SUMMED_FROM) != sum) {
 		c->damage = "wrong checksum";
 		return;
 	}
@@ -228,8 +228,8 @@ static void load(struct ald_revcache *c)
 		return;
 	}
 	/* the table; the entries must follow each other in order to the end */
-	uint64_t *offsets = ald_xmalloc(((size_t)n + 1) * sizeof(*offsets));
-	uint64_t *sums = ald_xmalloc(((size_t)n + 1) * sizeof(*sums));
+	uint64_t *offsets = ald__xmalloc(((size_t)n + 1) * sizeof(*offsets));
+	uint64_t *sums = ald__xmalloc(((size_t)n + 1) * sizeof(*sums));
 	for (uint32_t i = 0; i < n; i++) {
 		offsets[i] = rd_u64(&r);
 		sums[i] = rd_u64(&r);
@@ -247,21 +247,21 @@ static void load(struct ald_revcache *c)
 	}
 	c->offsets = offsets;
 	c->sums = sums;
-	c->state = ald_xcalloc((size_t)n + 1, 1);
+	c->state = ald__xcalloc((size_t)n + 1, 1);
 	c->n = n;
 	/* a folder recorded as unknown has all-zero words, never a real stat */
 	c->same_dir = c->dir_known && memcmp(dir_st, c->dir_st, sizeof(dir_st)) == 0;
 }
 
-struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *dir_st)
+struct ald_revcache *ald__revcache_open(const char *dir_real, const struct stat *dir_st)
 {
 	char *folder = cache_folder();
 	if (!folder)
 		return NULL;
-	struct ald_revcache *c = ald_xcalloc(1, sizeof(*c));
-	c->path = ald_xasprintf("%s/%016llx.revs", folder, (unsigned long long)name_hash(dir_real));
+	struct ald_revcache *c = ald__xcalloc(1, sizeof(*c));
+	c->path = ald__xasprintf("%s/%016llx.revs", folder, (unsigned long long)name_hash(dir_real));
 	free(folder);
-	c->dir = ald_xstrdup(dir_real);
+	c->dir = ald__xstrdup(dir_real);
 	c->now = time(NULL) + clock_skew;
 	c->dir_known = !racy(c, dir_st);
 	if (c->dir_known)
@@ -275,7 +275,7 @@ static int entry_ok(struct ald_revcache *c, size_t i)
 {
 	if (c->state[i] == UNCHECKED) {
 		size_t start = (size_t)c->offsets[i], end = (size_t)c->offsets[i + 1];
-		c->state[i] = ald_hash64(c->data + start, end - start) == c->sums[i] ? GOOD : BAD;
+		c->state[i] = ald__hash64(c->data + start, end - start) == c->sums[i] ? GOOD : BAD;
 		if (c->state[i] == BAD)
 			c->damage = "an entry with a wrong checksum";
 	}
@@ -293,17 +293,17 @@ static const char *entry_name(struct ald_revcache *c, size_t i)
 	return r.bad ? NULL : name;
 }
 
-size_t ald_revcache_names(struct ald_revcache *c, const char *const **names)
+size_t ald__revcache_names(struct ald_revcache *c, const char *const **names)
 {
 	*names = NULL;
 	if (!c->same_dir || c->n == 0)
 		return 0;
 	if (!c->names) {
-		c->names = ald_xmalloc(c->n * sizeof(*c->names));
+		c->names = ald__xmalloc(c->n * sizeof(*c->names));
 		for (size_t i = 0; i < c->n; i++) {
 			/* only names a listing of the folder could give, in order */
 			const char *name = c->names[i] = entry_name(c, i);
-			if (!name || strchr(name, '/') || !ald_scan_is_revision_name(name) ||
+			if (!name || strchr(name, '/') || !ald__scan_is_revision_name(name) ||
 			    (i && strcmp(c->names[i - 1], name) >= 0)) {
 				free(c->names);
 				c->names = NULL;
@@ -318,18 +318,18 @@ size_t ald_revcache_names(struct ald_revcache *c, const char *const **names)
 	return c->n;
 }
 
-void ald_revcache_distrust_names(struct ald_revcache *c)
+void ald__revcache_distrust_names(struct ald_revcache *c)
 {
 	c->same_dir = 0;
 	c->damage = "a listing of files that do not exist";
 }
 
-const char *ald_revcache_damage(const struct ald_revcache *c)
+const char *ald__revcache_damage(const struct ald_revcache *c)
 {
 	return c->damage;
 }
 
-const char *ald_revcache_file(const struct ald_revcache *c)
+const char *ald__revcache_file(const struct ald_revcache *c)
 {
 	return c->path;
 }
@@ -350,7 +350,7 @@ static int find(struct ald_revcache *c, const char *name)
 	return 0;
 }
 
-int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
+int ald__revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
 			struct ald_revfile *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
@@ -396,15 +396,15 @@ int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct s
 	struct ald_strvec *lists[] = {&v.down, &v.depends, &v.labels};
 	for (int k = 0; k < 3; k++)
 		lists[k]->v = lists[k]->n ? c->scratch + (uintptr_t)lists[k]->v : NULL;
-	ald_revfile_pack(out, &v);
-	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
+	ald__revfile_pack(out, &v);
+	c->pieces = ald__xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
 	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], c->sums[i], 0};
 	c->hits++;
 	c->seen++;
 	return 1;
 }
 
-void ald_revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
+void ald__revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
 			const struct ald_revfile *rf)
 {
 	c->dirty = 1; /* a file was parsed: the cache missed it */
@@ -431,15 +431,15 @@ void ald_revcache_store(struct ald_revcache *c, const char *name, const struct s
 	wr_u32(b, (uint32_t)rf->transactional);
 	wr_section(b, &rf->upgrade);
 	wr_section(b, &rf->downgrade);
-	c->pieces = ald_xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
+	c->pieces = ald__xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
 	c->pieces[c->n_pieces++] =
-		(struct piece){start, b->len, ald_hash64(b->ptr + start, b->len - start), 1};
+		(struct piece){start, b->len, ald__hash64(b->ptr + start, b->len - start), 1};
 }
 
 /* mkdir -p of the cache folder (the last two levels at most are created). */
 static void make_folder(const char *file)
 {
-	char *dir = ald_xstrdup(file);
+	char *dir = ald__xstrdup(file);
 	char *slash = strrchr(dir, '/');
 	if (slash) {
 		*slash = '\0';
@@ -456,7 +456,7 @@ static void make_folder(const char *file)
 	free(dir);
 }
 
-/* Writes the new cache file (ald_write_file_atomic: a temporary file in the
+/* Writes the new cache file (ald__write_file_atomic: a temporary file in the
  * cache folder, fsynced, renamed over the old one, the folder fsynced). A
  * failure is silent: the error it recorded is forgotten. */
 static void save(struct ald_revcache *c)
@@ -482,18 +482,18 @@ static void save(struct ald_revcache *c)
 	}
 	uint64_t length = at;
 	memcpy(out.ptr + length_at, &length, sizeof(length));
-	uint64_t sum = ald_hash64(out.ptr + SUMMED_FROM, out.len - SUMMED_FROM);
+	uint64_t sum = ald__hash64(out.ptr + SUMMED_FROM, out.len - SUMMED_FROM);
 	memcpy(out.ptr + sizeof(MAGIC), &sum, sizeof(sum));
 	for (size_t i = 0; i < c->n_pieces; i++) {
 		const struct piece *p = &c->pieces[i];
 		wr(&out, (p->fresh ? c->fresh.ptr : c->data) + p->start, p->end - p->start);
 	}
-	if (ald_write_file_atomic(c->path, out.ptr, out.len, 1) < 0)
-		ald_error_clear();
-	ald_buf_free(&out);
+	if (ald__write_file_atomic(c->path, out.ptr, out.len, 1) < 0)
+		ald__error_clear();
+	ald__buf_free(&out);
 }
 
-void ald_revcache_close(struct ald_revcache *c, int keep)
+void ald__revcache_close(struct ald_revcache *c, int keep)
 {
 	if (!c)
 		return;
@@ -508,7 +508,7 @@ void ald_revcache_close(struct ald_revcache *c, int keep)
 	free(c->state);
 	free(c->names);
 	free(c->scratch);
-	ald_buf_free(&c->fresh);
+	ald__buf_free(&c->fresh);
 	free(c->pieces);
 	free(c);
 }

@@ -18,7 +18,7 @@
  * Nothing damaged is trusted: the file and each entry carry a checksum
  * (revision_cache.c); a file that does not verify is ignored whole, an entry that
  * does not verify alone, and what they described is read from the revision
- * files again, then written back. ald_revcache_damage says that it happened.
+ * files again, then written back. ald__revcache_damage says that it happened.
  */
 #ifndef ALD_REVCACHE_H
 #define ALD_REVCACHE_H
@@ -32,42 +32,42 @@ struct ald_revcache;
 /* The cache of the folder whose real path is `dir_real` and whose stat (taken
  * before its listing is read) is `dir_st`, loaded if present. NULL when
  * caching is off (then the other calls must not be made). */
-struct ald_revcache *ald_revcache_open(const char *dir_real, const struct stat *dir_st);
+struct ald_revcache *ald__revcache_open(const char *dir_real, const struct stat *dir_st);
 
 /* The folder's revision file names in name order, when the cache was written
  * for the folder as it is now: their number, and *names (borrowed, valid until
  * close). Otherwise 0 and *names = NULL: read the folder. */
-size_t ald_revcache_names(struct ald_revcache *c, const char *const **names);
+size_t ald__revcache_names(struct ald_revcache *c, const char *const **names);
 
-/* The listing of ald_revcache_names named a file that cannot be stat'ed:
+/* The listing of ald__revcache_names named a file that cannot be stat'ed:
  * the cache lied. Called by the scan before it starts again with a fresh
- * ald_revcache_open; marks this one damaged. */
-void ald_revcache_distrust_names(struct ald_revcache *c);
+ * ald__revcache_open; marks this one damaged. */
+void ald__revcache_distrust_names(struct ald_revcache *c);
 
 /* Why the cache file, or part of it, was found damaged and ignored (a short
  * phrase such as "wrong checksum"), or NULL. Static string. */
-const char *ald_revcache_damage(const struct ald_revcache *c);
+const char *ald__revcache_damage(const struct ald_revcache *c);
 
 /* The cache file's path (borrowed, valid until close). */
-const char *ald_revcache_file(const struct ald_revcache *c);
+const char *ald__revcache_file(const struct ald_revcache *c);
 
 /* If the entry for file `name` matches `st`, fills *out (path set to `path`)
  * and returns 1; otherwise returns 0 and leaves *out zeroed. Files must be
  * looked up or stored in ascending strcmp order of name. */
-int ald_revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
+int ald__revcache_lookup(struct ald_revcache *c, const char *name, const struct stat *st,
 			struct ald_revfile *out, const char *path);
 
 /* Records a file parsed successfully (unless it changed too recently). */
-void ald_revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
+void ald__revcache_store(struct ald_revcache *c, const char *name, const struct stat *st,
 			const struct ald_revfile *rf);
 
 /* When `keep` (every file of the folder was looked up or stored), writes the
  * cache - the entries of this run - if it changed, atomically (temporary file
  * in the cache folder, fsync, rename, fsync of the folder). Frees it. */
-void ald_revcache_close(struct ald_revcache *c, int keep);
+void ald__revcache_close(struct ald_revcache *c, int keep);
 
 /* Tests only: the clock runs `seconds` ahead, so that files the test has just
  * written are old enough to be recorded. */
-void ald_revcache_test_skew(long seconds);
+void ald__revcache_test_skew(long seconds);
 
 #endif

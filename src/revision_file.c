@@ -12,25 +12,25 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
-int ald_revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len)
+int ald__revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	if (ends_with(path, ".sql"))
-		return ald_revfile_parse_sql(out, path, text, len);
-	return ald_revfile_parse_py(out, path, text, len);
+		return ald__revfile_parse_sql(out, path, text, len);
+	return ald__revfile_parse_py(out, path, text, len);
 }
 
-int ald_revfile_load(struct ald_revfile *out, const char *path)
+int ald__revfile_load(struct ald_revfile *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
 	if (!ends_with(path, ".sql") && !ends_with(path, ".py"))
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s: not a revision file (the name must end in .sql or .py)", path);
 	char *text;
 	size_t len;
-	int err = ald_read_file_max(&text, &len, path, ald_read_limit());
+	int err = ald__read_file_max(&text, &len, path, ald__read_limit());
 	if (err < 0)
 		return err;
-	err = ald_revfile_parse(out, path, text, len);
+	err = ald__revfile_parse(out, path, text, len);
 	free(text);
 	return err;
 }
@@ -39,18 +39,18 @@ int ald_revfile_load(struct ald_revfile *out, const char *path)
  * made since it was loaded cannot cut a statement in the middle: the section
  * returned is the one the file holds now, provided it is still the same
  * revision. The file is read with the revision file limit, as the scan does. */
-int ald_revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf)
+int ald__revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf)
 {
 	*text = NULL;
 	memset(now, 0, sizeof(*now));
-	int err = ald_read_file_max(text, len, rf->path, ald_read_limit());
+	int err = ald__read_file_max(text, len, rf->path, ald__read_limit());
 	if (err < 0)
 		return err;
-	err = ald_revfile_parse(now, rf->path, *text, *len);
+	err = ald__revfile_parse(now, rf->path, *text, *len);
 	if (err == 0 && (!rf->id || strcmp(now->id, rf->id) != 0)) {
-		err = ald_error_set(ALD_EINVALID, "%s: the file changed since it was read (revision %s is now %s)",
+		err = ald__error_set(ALD_EINVALID, "%s: the file changed since it was read (revision %s is now %s)",
 				    rf->path, rf->id ? rf->id : "?", now->id);
-		ald_revfile_clear(now);
+		ald__revfile_clear(now);
 	}
 	if (err < 0) {
 		free(*text);
@@ -59,30 +59,30 @@ int ald_revfile_reread(struct ald_revfile *now, char **text, size_t *len, const 
 	return err;
 }
 
-int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
+int ald__revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 {
 	const char *name = upgrade ? "upgrade" : "downgrade";
 	*out = NULL;
 	if (rf->kind != ALD_REVFILE_SQL)
-		return ald_error_set(ALD_EINVALID, "%s: a Python revision has no SQL sections", rf->path);
+		return ald__error_set(ALD_EINVALID, "%s: a Python revision has no SQL sections", rf->path);
 	const struct ald_section *old = upgrade ? &rf->upgrade : &rf->downgrade;
 	if (!old->present)
-		return ald_error_set(ALD_ENOTFOUND, "%s: no '-- migrate:%s' section", rf->path, name);
+		return ald__error_set(ALD_ENOTFOUND, "%s: no '-- migrate:%s' section", rf->path, name);
 
 	char *text;
 	size_t len;
 	struct ald_revfile now;
-	int err = ald_revfile_reread(&now, &text, &len, rf);
+	int err = ald__revfile_reread(&now, &text, &len, rf);
 	if (err == 0) {
 		const struct ald_section *sec = upgrade ? &now.upgrade : &now.downgrade;
 		if (!sec->present)
-			err = ald_error_set(ALD_ENOTFOUND,
+			err = ald__error_set(ALD_ENOTFOUND,
 					    "%s: the '-- migrate:%s' section was removed since the file "
 					    "was read",
 					    rf->path, name);
 		else
-			*out = ald_xstrndup(text + sec->offset, sec->length);
-		ald_revfile_clear(&now);
+			*out = ald__xstrndup(text + sec->offset, sec->length);
+		ald__revfile_clear(&now);
 	}
 	free(text);
 	return err;
@@ -114,13 +114,13 @@ static void put_list(struct ald_strvec *out, const struct ald_strvec *in, char *
 	*ptrs += in->n;
 }
 
-void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in)
+void ald__revfile_pack(struct ald_revfile *out, const struct ald_revfile *in)
 {
 	size_t nptr = in->down.n + in->depends.n + in->labels.n;
 	size_t bytes = nptr * sizeof(char *) + strlen(in->path) + strlen(in->id) +
 		       strlen(in->message) + 3 + (in->create_date ? strlen(in->create_date) + 1 : 0) +
 		       list_bytes(&in->down) + list_bytes(&in->depends) + list_bytes(&in->labels);
-	char *block = ald_xmalloc(bytes);
+	char *block = ald__xmalloc(bytes);
 	char **ptrs = (char **)(void *)block; /* the pointer arrays first: malloc aligns them */
 	char *p = block + nptr * sizeof(char *);
 	*out = *in;
@@ -135,7 +135,7 @@ void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in)
 	put_list(&out->labels, &in->labels, &ptrs, &p);
 }
 
-void ald_revfile_clear(struct ald_revfile *rf)
+void ald__revfile_clear(struct ald_revfile *rf)
 {
 	if (rf->block) {
 		free(rf->block);
@@ -148,13 +148,13 @@ void ald_revfile_clear(struct ald_revfile *rf)
 	free(rf->doc);
 	free(rf->message);
 	free(rf->create_date);
-	ald_strvec_free(&rf->down);
-	ald_strvec_free(&rf->depends);
-	ald_strvec_free(&rf->labels);
+	ald__strvec_free(&rf->down);
+	ald__strvec_free(&rf->depends);
+	ald__strvec_free(&rf->labels);
 	memset(rf, 0, sizeof(*rf));
 }
 
-int ald_revfile_check_name(const char *path, unsigned line, const char *name, const char *what)
+int ald__revfile_check_name(const char *path, unsigned line, const char *name, const char *what)
 {
 	/* in byte order, as Alembic sorts the characters it lists */
 	static const struct {
@@ -167,19 +167,19 @@ int ald_revfile_check_name(const char *path, unsigned line, const char *name, co
 		if (!strchr(name, bad[i].c))
 			continue;
 		if (found.len)
-			ald_buf_puts(&found, ", ");
-		ald_buf_puts(&found, bad[i].shown);
+			ald__buf_puts(&found, ", ");
+		ald__buf_puts(&found, bad[i].shown);
 	}
 	if (found.len == 0)
 		return 0;
 	int err;
 	if (line)
-		err = ald_error_set(ALD_EINVALID, "%s:%u: Character(s) '%s' not allowed in %s '%s'",
+		err = ald__error_set(ALD_EINVALID, "%s:%u: Character(s) '%s' not allowed in %s '%s'",
 				    path, line, found.ptr, what, name);
 	else
-		err = ald_error_set(ALD_EINVALID, "%s: Character(s) '%s' not allowed in %s '%s'", path,
+		err = ald__error_set(ALD_EINVALID, "%s: Character(s) '%s' not allowed in %s '%s'", path,
 				    found.ptr, what, name);
-	ald_buf_free(&found);
+	ald__buf_free(&found);
 	return err;
 }
 
@@ -188,7 +188,7 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-void ald_revfile_set_doc(struct ald_revfile *rf, char *doc)
+void ald__revfile_set_doc(struct ald_revfile *rf, char *doc)
 {
 	size_t s = 0, e = strlen(doc);
 	while (s < e && is_space(doc[s]))
@@ -200,17 +200,17 @@ void ald_revfile_set_doc(struct ald_revfile *rf, char *doc)
 	const char *para = strstr(doc, "\n\n");
 	free(rf->doc);
 	free(rf->message);
-	rf->message = para ? ald_xstrndup(doc, (size_t)(para - doc)) : ald_xstrdup(doc);
+	rf->message = para ? ald__xstrndup(doc, (size_t)(para - doc)) : ald__xstrdup(doc);
 	rf->doc = doc;
 }
 
-int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path)
+int ald__revfile_check_loops(const struct ald_revfile *rf, const char *path)
 {
-	if (ald_strvec_contains(&rf->down, rf->id))
-		return ald_error_set(ALD_ECYCLE, "%s:%u: Self-loop is detected in revisions (%s)", path,
+	if (ald__strvec_contains(&rf->down, rf->id))
+		return ald__error_set(ALD_ECYCLE, "%s:%u: Self-loop is detected in revisions (%s)", path,
 				     rf->down_line, rf->id);
-	if (ald_strvec_contains(&rf->depends, rf->id))
-		return ald_error_set(ALD_ECYCLE, "%s:%u: Dependency self-loop is detected in revisions (%s)",
+	if (ald__strvec_contains(&rf->depends, rf->id))
+		return ald__error_set(ALD_ECYCLE, "%s:%u: Dependency self-loop is detected in revisions (%s)",
 				     path, rf->depends_line, rf->id);
 	return 0;
 }

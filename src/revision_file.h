@@ -4,7 +4,7 @@
  * comment block, "-- migrate:upgrade" / "-- migrate:downgrade" sections) and
  * Alembic's Python revisions (*.py, read statically for the graph only).
  * SQL bodies are not kept in memory: only their offsets, so that a plan can
- * re-read them lazily (see ald_revfile_section()).
+ * re-read them lazily (see ald__revfile_section()).
  */
 #ifndef ALD_REVFILE_H
 #define ALD_REVFILE_H
@@ -47,7 +47,7 @@ struct ald_revfile {
 	int transactional;        /* 1 unless "Transactional: false" */
 	struct ald_section upgrade;   /* SQL only */
 	struct ald_section downgrade; /* SQL only; .present == 0: cannot be downgraded */
-	char *block;              /* when set (ald_revfile_pack), path, id, message, create_date
+	char *block;              /* when set (ald__revfile_pack), path, id, message, create_date
 	                             and the three lists, arrays and items, live in this one
 	                             allocation; owned */
 };
@@ -56,45 +56,45 @@ struct ald_revfile {
  * messages ("<path>:<line>: ..."). On error returns a negative code with the
  * error set (ALD_EINVALID for malformed content, ALD_ECYCLE for a self-loop)
  * and leaves *out cleared. */
-int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len);
+int ald__revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
 /* Parses the text of an Alembic Python revision file statically (module-level
  * `revision`, `down_revision`, `branch_labels`, `depends_on`, with or without
  * type annotations; the module docstring). Same error contract. */
-int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len);
+int ald__revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
 /* Parses `text` as SQL when `path` ends in .sql, else as Python. */
-int ald_revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len);
+int ald__revfile_parse(struct ald_revfile *out, const char *path, const char *text, size_t len);
 
 /* Reads `path` and parses it according to its extension (.sql or .py; any
  * other name is ALD_EINVALID). *out is cleared on error. */
-int ald_revfile_load(struct ald_revfile *out, const char *path);
+int ald__revfile_load(struct ald_revfile *out, const char *path);
 
 /* Reads rf's file again and parses it into *now, its text into *text / *len
- * (both the caller's on success: ald_revfile_clear, free). Fails, with
+ * (both the caller's on success: ald__revfile_clear, free). Fails, with
  * nothing left to free, when it cannot be read or parsed or now holds another
  * revision id ("the file changed since it was read"). */
-int ald_revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf);
+int ald__revfile_reread(struct ald_revfile *now, char **text, size_t *len, const struct ald_revfile *rf);
 
 /* Re-reads the file and returns a copy of one section's text (upgrade when
  * `upgrade` is non-zero). *out is the caller's. Fails if the section is absent
  * (ALD_ENOTFOUND), or if the file now holds another revision id. The file is
  * parsed again, so the text is the section as the file holds it now. */
-int ald_revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
+int ald__revfile_section(char **out, const struct ald_revfile *rf, int upgrade);
 
 /* Alembic's self-loop checks: a revision listed in its own Revises
  * ("Self-loop is detected in revisions (<rev>)") or Depends On ("Dependency
  * self-loop ..."), prefixed with path:line. Returns ALD_ECYCLE or 0. */
-int ald_revfile_check_loops(const struct ald_revfile *rf, const char *path);
+int ald__revfile_check_loops(const struct ald_revfile *rf, const char *path);
 
 /* Fills *out with a copy of `in` whose strings and lists all live in one
  * allocation (out->block): a scanned folder holds one block per revision
  * instead of half a dozen small ones. The doc is not copied (out->doc is NULL,
  * see ald_revision_read_doc). `in` is unchanged; its strings may be borrowed. */
-void ald_revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
+void ald__revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
 
 /* Frees everything the struct owns and zeroes it. */
-void ald_revfile_clear(struct ald_revfile *rf);
+void ald__revfile_clear(struct ald_revfile *rf);
 
 /* The longest revision id: the width of the version table's column. */
 #define ALD_REVID_MAX 32
@@ -104,7 +104,7 @@ void ald_revfile_clear(struct ald_revfile *rf);
  * than Alembic, which refuses only '@', '-' and '+' (and so also refused
  * here); Alembic's generated ids (12 hex digits) pass. Returns 1 if `id`
  * follows it. */
-int ald_revid_valid(const char *id);
+int ald__revid_valid(const char *id);
 
 /* Checks `id` against the rule; ALD_EINVALID with the error set when it does
  * not: "<where>:<line>: <what is wrong> (a revision identifier is 1 to 32
@@ -114,26 +114,26 @@ int ald_revid_valid(const char *id);
  * revision identifier '<id>'" (Alembic's wording; the bad bytes in byte
  * order, non-printable ones as \xNN) or "revision identifier '<id>' is <n>
  * characters long". */
-int ald_revid_check(const char *where, unsigned line, const char *id);
+int ald__revid_check(const char *where, unsigned line, const char *id);
 
 /* A NUL byte anywhere in a revision file's text is an error naming the file
  * and the line (a C string would silently stop there). 0 or ALD_EINVALID. */
-int ald_revfile_check_nul(const char *path, const char *text, size_t len);
+int ald__revfile_check_nul(const char *path, const char *text, size_t len);
 
 /* For the writer: whether `msg` (n bytes, one line) can be the first line
  * of a native header, "-- <msg>", and be read back as the message; a line
  * that reads as a known "Key: value" field (e.g. "Transactional: false") or
  * as a "-- migrate:" marker is ALD_EINVALID, the error naming `opt`. */
-int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n);
+int ald__revfile_sql_message_check(const char *opt, const char *msg, size_t n);
 
 /* Internal to the two readers (revision_file.c). Checks that a branch label (or a
  * Depends On item that is no id, hence a label) has none of the characters
  * that break revision syntax (blanks, '@', '-', '+', ','); the error reads
  * "<path>:<line>: Character(s) '-' not allowed in <what> '<name>'" (no
  * ":<line>" when line is 0). */
-int ald_revfile_check_name(const char *path, unsigned line, const char *name, const char *what);
+int ald__revfile_check_name(const char *path, unsigned line, const char *name, const char *what);
 /* Takes ownership of `doc`, strips its surrounding whitespace and sets rf->doc
  * and rf->message (the text before the first "\n\n"). */
-void ald_revfile_set_doc(struct ald_revfile *rf, char *doc);
+void ald__revfile_set_doc(struct ald_revfile *rf, char *doc);
 
 #endif

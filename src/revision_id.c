@@ -27,9 +27,9 @@ static int id_char(unsigned char c)
 static void put_shown(struct ald_buf *b, unsigned char c)
 {
 	if (c >= 0x20 && c < 0x7f)
-		ald_buf_putc(b, (char)c);
+		ald__buf_putc(b, (char)c);
 	else
-		ald_buf_printf(b, "\\x%02x", c);
+		ald__buf_printf(b, "\\x%02x", c);
 }
 
 /* The id as quoted in messages: escaped as put_shown does, cut after 64 bytes. */
@@ -40,11 +40,11 @@ static char *shown_id(const char *id)
 	for (size_t i = 0; i < n && i < 64; i++)
 		put_shown(&b, (unsigned char)id[i]);
 	if (n > 64)
-		ald_buf_puts(&b, "...");
-	return ald_buf_detach(&b);
+		ald__buf_puts(&b, "...");
+	return ald__buf_detach(&b);
 }
 
-int ald_revid_valid(const char *id)
+int ald__revid_valid(const char *id)
 {
 	size_t n = 0;
 	for (; id[n]; n++)
@@ -53,19 +53,19 @@ int ald_revid_valid(const char *id)
 	return n >= 1 && n <= ALD_REVID_MAX;
 }
 
-int ald_revid_check(const char *where, unsigned line, const char *id)
+int ald__revid_check(const char *where, unsigned line, const char *id)
 {
-	if (ald_revid_valid(id))
+	if (ald__revid_valid(id))
 		return 0;
 	struct ald_buf pre = {0}, what = {0};
 	if (line)
-		ald_buf_printf(&pre, "%s:%u: ", where, line);
+		ald__buf_printf(&pre, "%s:%u: ", where, line);
 	else
-		ald_buf_printf(&pre, "%s: ", where);
+		ald__buf_printf(&pre, "%s: ", where);
 	char *shown = shown_id(id);
 	size_t n = strlen(id);
 	if (n == 0) {
-		ald_buf_puts(&what, "empty revision identifier");
+		ald__buf_puts(&what, "empty revision identifier");
 	} else {
 		/* the distinct bad bytes in byte order, as Alembic lists the
 		 * characters it refuses */
@@ -78,27 +78,27 @@ int ald_revid_check(const char *where, unsigned line, const char *id)
 			if (!seen[c])
 				continue;
 			if (list.len)
-				ald_buf_puts(&list, ", ");
+				ald__buf_puts(&list, ", ");
 			put_shown(&list, (unsigned char)c);
 		}
 		if (list.len)
-			ald_buf_printf(&what, "Character(s) '%s' not allowed in revision identifier '%s'",
+			ald__buf_printf(&what, "Character(s) '%s' not allowed in revision identifier '%s'",
 				       list.ptr, shown);
 		else
-			ald_buf_printf(&what, "revision identifier '%s' is %zu characters long", shown,
+			ald__buf_printf(&what, "revision identifier '%s' is %zu characters long", shown,
 				       n);
-		ald_buf_free(&list);
+		ald__buf_free(&list);
 	}
-	int err = ald_error_set(ALD_EINVALID,
+	int err = ald__error_set(ALD_EINVALID,
 				"%s%s (a revision identifier is 1 to %d ASCII letters, digits or '_')",
-				ald_buf_cstr(&pre), ald_buf_cstr(&what), ALD_REVID_MAX);
+				ald__buf_cstr(&pre), ald__buf_cstr(&what), ALD_REVID_MAX);
 	free(shown);
-	ald_buf_free(&pre);
-	ald_buf_free(&what);
+	ald__buf_free(&pre);
+	ald__buf_free(&what);
 	return err;
 }
 
-int ald_revfile_check_nul(const char *path, const char *text, size_t len)
+int ald__revfile_check_nul(const char *path, const char *text, size_t len)
 {
 	const char *nul = memchr(text, '\0', len);
 	if (!nul)
@@ -106,7 +106,7 @@ int ald_revfile_check_nul(const char *path, const char *text, size_t len)
 	unsigned line = 1;
 	for (const char *p = text; p < nul; p++) /* "\n", "\r\n" or a lone "\r" */
 		line += *p == '\n' || (*p == '\r' && p[1] != '\n');
-	return ald_error_set(ALD_EINVALID,
+	return ald__error_set(ALD_EINVALID,
 			     "%s:%u: NUL byte in the file (a revision file is text; a NUL would "
 			     "cut what follows it)",
 			     path, line);

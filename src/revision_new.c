@@ -22,16 +22,16 @@ static int resolve_parents(struct ald_ixvec *out, const ald_project *p, const ch
 			   size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		int error = ald_resolve_revisions(out, p->graph, specs[i]);
+		int error = ald__resolve_revisions(out, p->graph, specs[i]);
 		if (error == ALD_EMULTIPLEHEADS)
-			return ald_error_set(error, MULTIPLE_HEADS_MSG);
+			return ald__error_set(error, MULTIPLE_HEADS_MSG);
 		if (error < 0)
 			return error;
 	}
 	for (size_t i = 0; i < out->n; i++)
 		for (size_t j = i + 1; j < out->n; j++)
 			if (out->v[i] == out->v[j])
-				return ald_error_set(ALD_EINVALID, "Duplicate head revisions specified");
+				return ald__error_set(ALD_EINVALID, "Duplicate head revisions specified");
 	return 0;
 }
 
@@ -55,7 +55,7 @@ static int choose_dir(const char **out, const ald_project *p, const struct ald_i
 			return 0;
 		}
 		if (parents->n == 0)
-			return ald_error_set(ALD_EUSAGE,
+			return ald__error_set(ALD_EUSAGE,
 					     "Multiple version locations present, please specify --version-path");
 		const char *path = p->graph->revs[parents->v[0]].file.path;
 		for (size_t i = 0; i < locs->n; i++) {
@@ -66,7 +66,7 @@ static int choose_dir(const char **out, const ald_project *p, const struct ald_i
 				return 0;
 			}
 		}
-		return ald_error_set(ALD_EUSAGE,
+		return ald__error_set(ALD_EUSAGE,
 				     "Multiple version locations present, please specify --version-path");
 	}
 	for (size_t i = 0; i < locs->n; i++)
@@ -74,7 +74,7 @@ static int choose_dir(const char **out, const ald_project *p, const struct ald_i
 			*out = locs->v[i];
 			return 0;
 		}
-	return ald_error_set(ALD_EUSAGE, "Path %s is not represented in current version locations",
+	return ald__error_set(ALD_EUSAGE, "Path %s is not represented in current version locations",
 			     version_path);
 }
 
@@ -85,16 +85,16 @@ static int resolve_depends(struct ald_strvec *out, const ald_project *p, const c
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t r;
-		int error = ald_resolve_revision(&r, p->graph, deps[i]);
+		int error = ald__resolve_revision(&r, p->graph, deps[i]);
 		if (error < 0)
 			return error;
 		if (r == ALD_NOREV)
-			return ald_error_set(ALD_EINVALID, "Can't depend on 'base'");
-		size_t label = ald_graph_find_label(p->graph, deps[i]);
-		if (label != ALD_NOREV && ald_rev_has_label(p->graph, r, label))
-			ald_strvec_pushdup(out, deps[i]);
+			return ald__error_set(ALD_EINVALID, "Can't depend on 'base'");
+		size_t label = ald__graph_find_label(p->graph, deps[i]);
+		if (label != ALD_NOREV && ald__rev_has_label(p->graph, r, label))
+			ald__strvec_pushdup(out, deps[i]);
 		else
-			ald_strvec_pushdup(out, p->graph->revs[r].file.id);
+			ald__strvec_pushdup(out, p->graph->revs[r].file.id);
 	}
 	return 0;
 }
@@ -102,13 +102,13 @@ static int resolve_depends(struct ald_strvec *out, const ald_project *p, const c
 /* New ids and labels must not collide with existing keys of the graph. */
 static int check_new_keys(const ald_project *p, const char *rev_id, const ald_revision_options *o)
 {
-	if (rev_id && ald_graph_find(p->graph, rev_id) != ALD_NOREV)
-		return ald_error_set(ALD_EINVALID, "Revision %s is present more than once: %s",
-				     rev_id, p->graph->revs[ald_graph_find(p->graph, rev_id)].file.path);
+	if (rev_id && ald__graph_find(p->graph, rev_id) != ALD_NOREV)
+		return ald__error_set(ALD_EINVALID, "Revision %s is present more than once: %s",
+				     rev_id, p->graph->revs[ald__graph_find(p->graph, rev_id)].file.path);
 	for (size_t i = 0; i < o->n_branch_labels; i++) {
-		size_t r = ald_graph_find(p->graph, o->branch_labels[i]);
+		size_t r = ald__graph_find(p->graph, o->branch_labels[i]);
 		if (r != ALD_NOREV)
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "Branch name '%s' in revision %s already used by revision %s",
 					     o->branch_labels[i], rev_id ? rev_id : "(new)",
 					     p->graph->revs[r].file.id);
@@ -126,14 +126,14 @@ static int main_option(char **out, const char *name, void *payload)
 	char *text = NULL;
 	size_t len = 0;
 	*out = NULL;
-	int error = ald_read_file(&text, &len, p->config.path);
+	int error = ald__read_file(&text, &len, p->config.path);
 	if (error == 0)
-		error = ald_ini_parse(&ini, p->config.path, text, len);
+		error = ald__ini_parse(&ini, p->config.path, text, len);
 	free(text);
-	const struct ald_ini_entry *e = error == 0 ? ald_ini_lookup(&ini, p->config.section, name) : NULL;
+	const struct ald_ini_entry *e = error == 0 ? ald__ini_lookup(&ini, p->config.section, name) : NULL;
 	if (e)
-		error = ald_ini_expand(out, &ini, p->config.section, p->config.here, e);
-	ald_ini_clear(&ini);
+		error = ald__ini_expand(out, &ini, p->config.section, p->config.here, e);
+	ald__ini_clear(&ini);
 	return error;
 }
 
@@ -144,10 +144,10 @@ static int choose_python(int *python, const ald_project *p, const ald_revision_o
 	const char *format = o->version >= 2 ? o->format : NULL;
 	if (!format)
 		*python = p->alembic;
-	else if (ald_streq(format, "py") || ald_streq(format, "sql"))
-		*python = ald_streq(format, "py");
+	else if (ald__streq(format, "py") || ald__streq(format, "sql"))
+		*python = ald__streq(format, "py");
 	else
-		return ald_error_set(ALD_EINVALID, "Unknown revision file format '%s' (py or sql)", format);
+		return ald__error_set(ALD_EINVALID, "Unknown revision file format '%s' (py or sql)", format);
 	return 0;
 }
 
@@ -156,14 +156,14 @@ static int write_revision(char **out_path, ald_project *p, const char *const *he
 {
 	struct ald_ixvec parents = {0};
 	struct ald_strvec down = {0}, deps = {0};
-	char *rev_id = o->rev_id ? ald_xstrdup(o->rev_id) : ald_revid_random();
+	char *rev_id = o->rev_id ? ald__xstrdup(o->rev_id) : ald__revid_random();
 	const char *dir = NULL;
 	int error;
 
 	char *mako = NULL;
 	int python = 0;
 	*out_path = NULL;
-	ald_error_clear();
+	ald__error_clear();
 	if ((error = choose_python(&python, p, o)) < 0)
 		goto done;
 	if ((error = resolve_parents(&parents, p, heads, n_heads)) < 0)
@@ -173,13 +173,13 @@ static int write_revision(char **out_path, ald_project *p, const char *const *he
 	for (size_t i = 0; i < parents.n; i++) {
 		const struct ald_rev *r = &p->graph->revs[parents.v[i]];
 		if (!o->splice && !(r->flags & ALD_REV_HEAD)) {
-			error = ald_error_set(ALD_EUSAGE,
+			error = ald__error_set(ALD_EUSAGE,
 					      "Revision %s is not a head revision; please specify --splice to "
 					      "create a new branch from this revision",
 					      r->file.id);
 			goto done;
 		}
-		ald_strvec_pushdup(&down, r->file.id);
+		ald__strvec_pushdup(&down, r->file.id);
 	}
 	if ((error = resolve_depends(&deps, p, o->depends_on, o->n_depends_on)) < 0)
 		goto done;
@@ -207,14 +207,14 @@ static int write_revision(char **out_path, ald_project *p, const char *const *he
 		.payload = p,
 	};
 	/* as Alembic: the scripts folder's script.py.mako is the template */
-	mako = ald_xasprintf("%s/script.py.mako", p->config.script_location);
+	mako = ald__xasprintf("%s/script.py.mako", p->config.script_location);
 	if (python && access(mako, F_OK) == 0)
 		nr.mako_path = mako;
-	error = ald_revision_write(out_path, &nr);
+	error = ald__revision_write(out_path, &nr);
 done:
-	ald_ixvec_free(&parents);
-	ald_strvec_free(&down);
-	ald_strvec_free(&deps);
+	ald__ixvec_free(&parents);
+	ald__strvec_free(&down);
+	ald__strvec_free(&deps);
 	free(rev_id);
 	free(mako);
 	return error;
@@ -225,7 +225,7 @@ int ald_project_revision_create(char **out_path, ald_project *p, const ald_revis
 	ald_revision_options defaults = ALD_REVISION_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
-	int err = ald_options_version_check("ald_project_revision_create", opts->version,
+	int err = ald__options_version_check("ald_project_revision_create", opts->version,
 					    ALD_REVISION_OPTIONS_VERSION);
 	if (err < 0)
 		return err;
@@ -238,7 +238,7 @@ int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, 
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
 	if (opts) {
-		int err = ald_options_version_check("ald_project_merge", opts->version, ALD_REVISION_OPTIONS_VERSION);
+		int err = ald__options_version_check("ald_project_merge", opts->version, ALD_REVISION_OPTIONS_VERSION);
 		if (err < 0)
 			return err;
 		o.message = opts->message;
@@ -248,6 +248,6 @@ int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, 
 		o.format = opts->version >= 2 ? opts->format : NULL;
 	}
 	if (n_revs == 0)
-		return ald_error_set(ALD_EUSAGE, "merge needs at least one revision");
+		return ald__error_set(ALD_EUSAGE, "merge needs at least one revision");
 	return write_revision(out_path, p, revs, n_revs, &o);
 }

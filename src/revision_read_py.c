@@ -44,19 +44,19 @@ static int skip_statement(struct py *p, int at_semicolon)
 {
 	unsigned depth = 0;
 	for (;;) {
-		int c = ald_py_at(&p->lx, 0);
+		int c = ald__py_at(&p->lx, 0);
 		unsigned flags;
 		int pre;
 		if (c < 0)
 			return 0;
-		if (ald_py_newline_at(&p->lx, 0)) {
-			ald_py_eat_newline(&p->lx);
+		if (ald__py_newline_at(&p->lx, 0)) {
+			ald__py_eat_newline(&p->lx);
 			if (depth == 0)
 				return 0;
 		} else if (c == '#') {
-			ald_py_skip_space(&p->lx, 0);
-		} else if (c == '\\' && ald_py_newline_at(&p->lx, 1)) {
-			ald_py_skip_space(&p->lx, 0);
+			ald__py_skip_space(&p->lx, 0);
+		} else if (c == '\\' && ald__py_newline_at(&p->lx, 1)) {
+			ald__py_skip_space(&p->lx, 0);
 		} else if (c == '(' || c == '[' || c == '{') {
 			depth++;
 			p->lx.i++;
@@ -66,13 +66,13 @@ static int skip_statement(struct py *p, int at_semicolon)
 		} else if (c == ';' && depth == 0 && at_semicolon) {
 			p->lx.i++;
 			return 1;
-		} else if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-			   (pre = ald_py_string_start(&p->lx, &flags)) >= 0) {
-			int err = ald_py_read_string(&p->lx, pre, flags, NULL);
+		} else if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+			   (pre = ald__py_string_start(&p->lx, &flags)) >= 0) {
+			int err = ald__py_read_string(&p->lx, pre, flags, NULL);
 			if (err < 0)
 				return err;
-		} else if (ald_py_is_ident_char(c)) {
-			while (ald_py_is_ident_char(ald_py_at(&p->lx, 0)))
+		} else if (ald__py_is_ident_char(c)) {
+			while (ald__py_is_ident_char(ald__py_at(&p->lx, 0)))
 				p->lx.i++;
 		} else {
 			p->lx.i++;
@@ -89,16 +89,16 @@ static char *excerpt(const struct py *p)
 	while (e > s && (p->lx.t[e - 1] == ' ' || p->lx.t[e - 1] == '\t'))
 		e--;
 	if (e == s)
-		return ald_xstrdup("the end of the line");
+		return ald__xstrdup("the end of the line");
 	int cut = e < p->lx.len && p->lx.t[e] != '\n' && p->lx.t[e] != '\r';
-	return ald_xasprintf("'%.*s%s'", (int)(e - s), p->lx.t + s, cut ? "..." : "");
+	return ald__xasprintf("'%.*s%s'", (int)(e - s), p->lx.t + s, cut ? "..." : "");
 }
 
 /* The error for a value that is not a literal, quoting the source at the cursor. */
 static int not_static(struct py *p, enum var var, const char *what)
 {
 	char *ex = excerpt(p);
-	int err = ald_error_set(ALD_EINVALID, "%s:%u: cannot read %s statically: %s%s", p->lx.path,
+	int err = ald__error_set(ALD_EINVALID, "%s:%u: cannot read %s statically: %s%s", p->lx.path,
 				p->lx.line, var_names[var], ex, what);
 	free(ex);
 	return err;
@@ -108,7 +108,7 @@ static int not_static(struct py *p, enum var var, const char *what)
  * string would stop there, so it is refused rather than silently cut. */
 static int nul_in_string(const struct py *p, unsigned line, const char *what)
 {
-	return ald_error_set(ALD_EINVALID,
+	return ald__error_set(ALD_EINVALID,
 			     "%s:%u: the %s holds a NUL character (an escape such as \\x00), "
 			     "which aludel cannot keep",
 			     p->lx.path, line, what);
@@ -120,26 +120,26 @@ static int read_strings(struct py *p, enum var var, int multiline, struct ald_st
 	struct ald_buf b = {0};
 	unsigned flags, line = p->lx.line;
 	int pre;
-	while ((pre = ald_py_string_start(&p->lx, &flags)) >= 0) {
+	while ((pre = ald__py_string_start(&p->lx, &flags)) >= 0) {
 		if (flags & (ALD_PYSTR_BYTES | ALD_PYSTR_F)) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			const char *what = flags & ALD_PYSTR_BYTES
 						   ? " is a bytes literal, not a string"
 						   : " is an f-string";
 			return not_static(p, var, what);
 		}
-		int err = ald_py_read_string(&p->lx, pre, flags, &b);
+		int err = ald__py_read_string(&p->lx, pre, flags, &b);
 		if (err < 0) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return err;
 		}
-		ald_py_skip_space(&p->lx, multiline);
+		ald__py_skip_space(&p->lx, multiline);
 	}
 	if (b.len && memchr(b.ptr, '\0', b.len)) {
-		ald_buf_free(&b);
+		ald__buf_free(&b);
 		return nul_in_string(p, line, var_names[var]);
 	}
-	ald_strvec_push(out, ald_buf_detach(&b));
+	ald__strvec_push(out, ald__buf_detach(&b));
 	return 0;
 }
 
@@ -148,12 +148,12 @@ static int read_atom(struct py *p, enum var var, int in_brackets, struct value *
 /* Reads a parenthesised or bracketed value; the opener is at the cursor. */
 static int read_brackets(struct py *p, enum var var, struct value *v)
 {
-	int close = ald_py_at(&p->lx, 0) == '(' ? ')' : ']';
+	int close = ald__py_at(&p->lx, 0) == '(' ? ')' : ']';
 	int comma = close == ']', n = 0, none = 0;
 	p->lx.i++;
 	for (;;) {
-		ald_py_skip_space(&p->lx, 1);
-		if (ald_py_at(&p->lx, 0) == close)
+		ald__py_skip_space(&p->lx, 1);
+		if (ald__py_at(&p->lx, 0) == close)
 			break;
 		struct value item = {0};
 		int err = read_atom(p, var, 1, &item);
@@ -163,13 +163,13 @@ static int read_brackets(struct py *p, enum var var, struct value *v)
 		if (item.kind == V_NONE)
 			none = 1;
 		else
-			ald_strvec_push(&v->items, item.items.v[0]);
+			ald__strvec_push(&v->items, item.items.v[0]);
 		free(item.items.v);
-		ald_py_skip_space(&p->lx, 1);
-		if (ald_py_at(&p->lx, 0) == ',') {
+		ald__py_skip_space(&p->lx, 1);
+		if (ald__py_at(&p->lx, 0) == ',') {
 			comma = 1;
 			p->lx.i++;
-		} else if (ald_py_at(&p->lx, 0) != close) {
+		} else if (ald__py_at(&p->lx, 0) != close) {
 			return not_static(p, var, close == ')' ? " where ',' or ')' was expected"
 							       : " where ',' or ']' was expected");
 		}
@@ -180,7 +180,7 @@ static int read_brackets(struct py *p, enum var var, struct value *v)
 		return 0;
 	}
 	if (none)
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: cannot read %s statically: None inside a %s",
 				     p->lx.path, p->lx.line, var_names[var],
 				     close == ')' ? "tuple" : "list");
@@ -191,15 +191,15 @@ static int read_brackets(struct py *p, enum var var, struct value *v)
 /* Reads None, a string, or (outside brackets) a tuple or list of strings. */
 static int read_atom(struct py *p, enum var var, int in_brackets, struct value *v)
 {
-	int c = ald_py_at(&p->lx, 0);
+	int c = ald__py_at(&p->lx, 0);
 	unsigned flags;
 	v->kind = V_NONE;
 	if (c == 'N' && p->lx.i + 4 <= p->lx.len && memcmp(p->lx.t + p->lx.i, "None", 4) == 0 &&
-	    !ald_py_is_ident_char(ald_py_at(&p->lx, 4))) {
+	    !ald__py_is_ident_char(ald__py_at(&p->lx, 4))) {
 		p->lx.i += 4;
 		return 0;
 	}
-	if (ald_py_string_start(&p->lx, &flags) >= 0) {
+	if (ald__py_string_start(&p->lx, &flags) >= 0) {
 		v->kind = V_STR;
 		return read_strings(p, var, in_brackets, &v->items);
 	}
@@ -213,31 +213,31 @@ static int read_atom(struct py *p, enum var var, int in_brackets, struct value *
 /* Reads the value of an assignment: an atom, or a bare tuple `'a', 'b'`. */
 static int read_value(struct py *p, enum var var, struct value *v)
 {
-	ald_py_skip_space(&p->lx, 0);
+	ald__py_skip_space(&p->lx, 0);
 	int err = read_atom(p, var, 0, v);
 	if (err < 0)
 		return err;
-	ald_py_skip_space(&p->lx, 0);
-	if (ald_py_at(&p->lx, 0) != ',')
+	ald__py_skip_space(&p->lx, 0);
+	if (ald__py_at(&p->lx, 0) != ',')
 		return 0;
 	if (v->kind != V_STR)
 		return not_static(p, var, " follows a value that is not a string");
 	v->kind = V_SEQ;
-	while (ald_py_at(&p->lx, 0) == ',') {
+	while (ald__py_at(&p->lx, 0) == ',') {
 		p->lx.i++;
-		ald_py_skip_space(&p->lx, 0);
-		if (ald_py_at_statement_end(&p->lx))
+		ald__py_skip_space(&p->lx, 0);
+		if (ald__py_at_statement_end(&p->lx))
 			break;
 		struct value item = {0};
 		if ((err = read_atom(p, var, 1, &item)) < 0)
 			return err;
 		if (item.kind != V_STR)
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s:%u: cannot read %s statically: None inside a tuple",
 					     p->lx.path, p->lx.line, var_names[var]);
-		ald_strvec_push(&v->items, item.items.v[0]);
+		ald__strvec_push(&v->items, item.items.v[0]);
 		free(item.items.v);
-		ald_py_skip_space(&p->lx, 0);
+		ald__py_skip_space(&p->lx, 0);
 	}
 	return 0;
 }
@@ -251,8 +251,8 @@ static int assign(struct py *p, enum var var, unsigned line, struct value *v)
 	switch (var) {
 	case VAR_REVISION:
 		if (v->kind != V_STR || !*v->items.v[0]) {
-			ald_strvec_free(&v->items);
-			return ald_error_set(ALD_EINVALID,
+			ald__strvec_free(&v->items);
+			return ald__error_set(ALD_EINVALID,
 					     "%s:%u: cannot read revision statically: it must be a "
 					     "non-empty string",
 					     p->lx.path, line);
@@ -270,12 +270,12 @@ static int assign(struct py *p, enum var var, unsigned line, struct value *v)
 	}
 	for (size_t k = 0; k < v->items.n; k++) {
 		if (!*v->items.v[k]) {
-			ald_strvec_free(&v->items);
-			return ald_error_set(ALD_EINVALID, "%s:%u: empty string in %s", p->lx.path,
+			ald__strvec_free(&v->items);
+			return ald__error_set(ALD_EINVALID, "%s:%u: empty string in %s", p->lx.path,
 					     line, var_names[var]);
 		}
 	}
-	ald_strvec_free(dst);
+	ald__strvec_free(dst);
 	*dst = v->items;
 	if (dst_line)
 		*dst_line = line;
@@ -300,28 +300,28 @@ static int skip_annotation(struct py *p)
 	unsigned depth = 0;
 	p->lx.i++;
 	for (;;) {
-		ald_py_skip_space(&p->lx, depth > 0);
-		int c = ald_py_at(&p->lx, 0);
+		ald__py_skip_space(&p->lx, depth > 0);
+		int c = ald__py_at(&p->lx, 0);
 		unsigned flags;
 		int pre;
-		if (c < 0 || (depth == 0 && ald_py_at_statement_end(&p->lx)))
+		if (c < 0 || (depth == 0 && ald__py_at_statement_end(&p->lx)))
 			return 0;
-		if (depth == 0 && c == '=' && ald_py_at(&p->lx, 1) != '=')
+		if (depth == 0 && c == '=' && ald__py_at(&p->lx, 1) != '=')
 			return 0;
 		if (c == '(' || c == '[' || c == '{')
 			depth++;
 		else if (c == ')' || c == ']' || c == '}')
 			depth -= depth > 0;
-		if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-		    (pre = ald_py_string_start(&p->lx, &flags)) >= 0) {
-			int err = ald_py_read_string(&p->lx, pre, flags, NULL);
+		if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+		    (pre = ald__py_string_start(&p->lx, &flags)) >= 0) {
+			int err = ald__py_read_string(&p->lx, pre, flags, NULL);
 			if (err < 0)
 				return err;
-		} else if (ald_py_is_ident_char(c)) {
-			while (ald_py_is_ident_char(ald_py_at(&p->lx, 0)))
+		} else if (ald__py_is_ident_char(c)) {
+			while (ald__py_is_ident_char(ald__py_at(&p->lx, 0)))
 				p->lx.i++;
 		} else {
-			p->lx.i += c == '=' && ald_py_at(&p->lx, 1) == '=' ? 2 : 1;
+			p->lx.i += c == '=' && ald__py_at(&p->lx, 1) == '=' ? 2 : 1;
 		}
 	}
 }
@@ -343,7 +343,7 @@ static int top_statement(struct py *p, int *more)
 {
 	size_t s = p->lx.i;
 	*more = 0;
-	while (ald_py_is_ident_char(ald_py_at(&p->lx, 0)))
+	while (ald__py_is_ident_char(ald__py_at(&p->lx, 0)))
 		p->lx.i++;
 	size_t n = p->lx.i - s;
 	int var = VAR_COUNT;
@@ -358,28 +358,28 @@ static int top_statement(struct py *p, int *more)
 		return 0;
 	}
 	unsigned line = p->lx.line;
-	ald_py_skip_space(&p->lx, 0);
-	if (ald_py_at(&p->lx, 0) == ':') {
+	ald__py_skip_space(&p->lx, 0);
+	if (ald__py_at(&p->lx, 0) == ':') {
 		int err = skip_annotation(p);
 		if (err < 0)
 			return err;
-		if (ald_py_at(&p->lx, 0) != '=') /* a bare annotation assigns nothing */
+		if (ald__py_at(&p->lx, 0) != '=') /* a bare annotation assigns nothing */
 			goto end;
 	}
 	size_t op = p->lx.i;
-	while (ald_py_at(&p->lx, 0) > 0 && strchr("+-*/%@&|^<>", ald_py_at(&p->lx, 0)))
+	while (ald__py_at(&p->lx, 0) > 0 && strchr("+-*/%@&|^<>", ald__py_at(&p->lx, 0)))
 		p->lx.i++;
-	if (ald_py_at(&p->lx, 0) == '=' && ald_py_at(&p->lx, 1) != '=' &&
+	if (ald__py_at(&p->lx, 0) == '=' && ald__py_at(&p->lx, 1) != '=' &&
 	    is_augmented_op(p->lx.t + op, p->lx.i - op))
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: cannot read %s statically: augmented assignment '%.*s='",
 				     p->lx.path, p->lx.line, var_names[var], (int)(p->lx.i - op),
 				     p->lx.t + op);
-	if (ald_py_at(&p->lx, 0) == ',')
-		return ald_error_set(ALD_EINVALID,
+	if (ald__py_at(&p->lx, 0) == ',')
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: cannot read %s statically: assigned by unpacking",
 				     p->lx.path, p->lx.line, var_names[var]);
-	if (p->lx.i != op || ald_py_at(&p->lx, 0) != '=' || ald_py_at(&p->lx, 1) == '=') {
+	if (p->lx.i != op || ald__py_at(&p->lx, 0) != '=' || ald__py_at(&p->lx, 1) == '=') {
 		int r = skip_statement(p, 1); /* an expression that uses the name */
 		if (r < 0)
 			return r;
@@ -390,22 +390,22 @@ static int top_statement(struct py *p, int *more)
 	struct value v = {0};
 	int err = read_value(p, (enum var)var, &v);
 	if (err < 0) {
-		ald_strvec_free(&v.items);
+		ald__strvec_free(&v.items);
 		return err;
 	}
-	ald_py_skip_space(&p->lx, 0);
-	if (!ald_py_at_statement_end(&p->lx)) {
-		ald_strvec_free(&v.items);
+	ald__py_skip_space(&p->lx, 0);
+	if (!ald__py_at_statement_end(&p->lx)) {
+		ald__strvec_free(&v.items);
 		return not_static(p, (enum var)var, " follows the value");
 	}
 	if ((err = assign(p, (enum var)var, line, &v)) < 0)
 		return err;
 end:
-	if (ald_py_at(&p->lx, 0) == ';') {
+	if (ald__py_at(&p->lx, 0) == ';') {
 		p->lx.i++;
 		*more = 1;
 	} else {
-		ald_py_eat_newline(&p->lx);
+		ald__py_eat_newline(&p->lx);
 	}
 	return 0;
 }
@@ -418,24 +418,24 @@ static int try_docstring(struct py *p)
 	unsigned line = p->lx.line, flags;
 	struct ald_buf b = {0};
 	int pre;
-	while ((pre = ald_py_string_start(&p->lx, &flags)) >= 0 &&
+	while ((pre = ald__py_string_start(&p->lx, &flags)) >= 0 &&
 	       !(flags & (ALD_PYSTR_BYTES | ALD_PYSTR_F))) {
-		int err = ald_py_read_string(&p->lx, pre, flags, &b);
+		int err = ald__py_read_string(&p->lx, pre, flags, &b);
 		if (err < 0) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return err;
 		}
-		ald_py_skip_space(&p->lx, 0);
+		ald__py_skip_space(&p->lx, 0);
 	}
-	if (b.ptr && ald_py_at_statement_end(&p->lx) && pre < 0) {
+	if (b.ptr && ald__py_at_statement_end(&p->lx) && pre < 0) {
 		if (memchr(b.ptr, '\0', b.len)) {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 			return nul_in_string(p, line, "docstring");
 		}
-		p->doc = ald_buf_detach(&b);
+		p->doc = ald__buf_detach(&b);
 		return 0;
 	}
-	ald_buf_free(&b);
+	ald__buf_free(&b);
 	p->lx.i = i;
 	p->lx.line = line;
 	return 0;
@@ -448,17 +448,17 @@ static int scan(struct py *p)
 		p->lx.i = 3;
 	while (p->lx.i < p->lx.len) {
 		size_t ls = p->lx.i;
-		while (ald_py_at(&p->lx, 0) == ' ' || ald_py_at(&p->lx, 0) == '\t' ||
-		       ald_py_at(&p->lx, 0) == '\f')
+		while (ald__py_at(&p->lx, 0) == ' ' || ald__py_at(&p->lx, 0) == '\t' ||
+		       ald__py_at(&p->lx, 0) == '\f')
 			p->lx.i++;
-		int c = ald_py_at(&p->lx, 0);
+		int c = ald__py_at(&p->lx, 0);
 		if (c < 0)
 			break;
 		if (c == '#') {
-			ald_py_skip_space(&p->lx, 0);
+			ald__py_skip_space(&p->lx, 0);
 			continue;
 		}
-		if (ald_py_eat_newline(&p->lx))
+		if (ald__py_eat_newline(&p->lx))
 			continue;
 		if (first) {
 			first = 0;
@@ -475,9 +475,9 @@ static int scan(struct py *p)
 			if ((err = top_statement(p, &more)) < 0)
 				return err;
 			if (more)
-				ald_py_skip_space(&p->lx, 0);
-			if (more && ald_py_at_statement_end(&p->lx)) {
-				ald_py_eat_newline(&p->lx);
+				ald__py_skip_space(&p->lx, 0);
+			if (more && ald__py_at_statement_end(&p->lx)) {
+				ald__py_eat_newline(&p->lx);
 				more = 0;
 			}
 		}
@@ -496,7 +496,7 @@ static char *legacy_id(const char *path)
 	for (size_t k = 0; k < n - 3; k++)
 		if (!((name[k] >= '0' && name[k] <= '9') || (name[k] >= 'a' && name[k] <= 'f')))
 			return NULL;
-	return ald_xstrndup(name, n - 3);
+	return ald__xstrndup(name, n - 3);
 }
 
 /* Alembic's rules once the module is read: the revision id (or the legacy
@@ -511,7 +511,7 @@ static int finish(struct py *p)
 		rf->id = legacy_id(p->lx.path);
 		if (!rf->id) {
 			const char *name = strrchr(p->lx.path, '/');
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s: Could not determine revision id from filename %s. Be "
 					     "sure the 'revision' variable is declared inside the "
 					     "script (please see 'Upgrading from Alembic 0.1 to 0.2' "
@@ -520,13 +520,13 @@ static int finish(struct py *p)
 		}
 	}
 	if (!p->var_line[VAR_DOWN])
-		return ald_error_set(ALD_EINVALID, "%s: 'down_revision' is not declared in the script",
+		return ald__error_set(ALD_EINVALID, "%s: 'down_revision' is not declared in the script",
 				     p->lx.path);
-	if (ald_revfile_check_loops(rf, p->lx.path) < 0)
+	if (ald__revfile_check_loops(rf, p->lx.path) < 0)
 		return ALD_ECYCLE;
-	int err = ald_revid_check(p->lx.path, rf->id_line, rf->id);
+	int err = ald__revid_check(p->lx.path, rf->id_line, rf->id);
 	for (size_t k = 0; err == 0 && k < rf->down.n; k++)
-		err = ald_revid_check(p->lx.path, rf->down_line, rf->down.v[k]);
+		err = ald__revid_check(p->lx.path, rf->down_line, rf->down.v[k]);
 	return err;
 }
 
@@ -544,27 +544,27 @@ static char *doc_create_date(const char *doc)
 			s++;
 		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 			e--;
-		return e > s ? ald_xstrndup(s, (size_t)(e - s)) : NULL;
+		return e > s ? ald__xstrndup(s, (size_t)(e - s)) : NULL;
 	}
 	return NULL;
 }
 
-int ald_revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len)
+int ald__revfile_parse_py(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = ALD_REVFILE_PY;
-	out->path = ald_xstrdup(path);
+	out->path = ald__xstrdup(path);
 	out->transactional = 1;
 	struct py p = {.lx = {.path = path, .t = text, .len = len, .line = 1}, .rf = out};
 	/* Python refuses source with NUL bytes too */
-	int err = ald_revfile_check_nul(path, text, len);
+	int err = ald__revfile_check_nul(path, text, len);
 	if (err == 0)
 		err = scan(&p);
 	if (err == 0)
 		err = finish(&p);
-	ald_revfile_set_doc(out, p.doc ? p.doc : ald_xstrdup(""));
+	ald__revfile_set_doc(out, p.doc ? p.doc : ald__xstrdup(""));
 	out->create_date = doc_create_date(out->doc);
 	if (err < 0)
-		ald_revfile_clear(out);
+		ald__revfile_clear(out);
 	return err;
 }

@@ -133,17 +133,17 @@ static int parse_list(struct sql_parser *p, struct ald_strvec *out, const char *
 		size_t s = pos, e = comma ? (size_t)(comma - v) : n;
 		trim(v, &s, &e);
 		if (s == e)
-			return ald_error_set(ALD_EINVALID, "%s:%u: empty item in %s", p->path, line,
+			return ald__error_set(ALD_EINVALID, "%s:%u: empty item in %s", p->path, line,
 					     key_names[key]);
-		char *item = ald_xstrndup(v + s, e - s);
-		ald_strvec_push(out, item);
+		char *item = ald__xstrndup(v + s, e - s);
+		ald__strvec_push(out, item);
 		int err;
 		if (key == KEY_REVISES) /* down revisions are ids */
-			err = ald_revid_check(p->path, line, item);
-		else if (key == KEY_DEPENDS && ald_revid_valid(item))
+			err = ald__revid_check(p->path, line, item);
+		else if (key == KEY_DEPENDS && ald__revid_valid(item))
 			err = 0;
 		else /* a label, or in Depends On an item that can only be a label */
-			err = ald_revfile_check_name(p->path, line, item,
+			err = ald__revfile_check_name(p->path, line, item,
 						     key == KEY_LABELS
 							     ? "branch label"
 							     : "revision identifier or branch label");
@@ -160,15 +160,15 @@ static int set_key(struct sql_parser *p, enum key key, unsigned line, const char
 	struct ald_revfile *rf = p->rf;
 	switch (key) {
 	case KEY_ID:
-		rf->id = ald_xstrndup(v, n);
+		rf->id = ald__xstrndup(v, n);
 		rf->id_line = line;
-		return ald_revid_check(p->path, line, rf->id);
+		return ald__revid_check(p->path, line, rf->id);
 	case KEY_REVISES:
 		rf->down_line = line;
 		return parse_list(p, &rf->down, v, n, line, key);
 	case KEY_DATE:
 		if (n > 0)
-			rf->create_date = ald_xstrndup(v, n);
+			rf->create_date = ald__xstrndup(v, n);
 		return 0;
 	case KEY_LABELS:
 		return parse_list(p, &rf->labels, v, n, line, key);
@@ -176,9 +176,9 @@ static int set_key(struct sql_parser *p, enum key key, unsigned line, const char
 		rf->depends_line = line;
 		return parse_list(p, &rf->depends, v, n, line, key);
 	case KEY_TRANSACTIONAL: {
-		char *s = ald_xstrndup(v, n);
-		int bad = ald_parse_bool(s, &rf->transactional);
-		int err = bad ? ald_error_set(ALD_EINVALID,
+		char *s = ald__xstrndup(v, n);
+		int bad = ald__parse_bool(s, &rf->transactional);
+		int err = bad ? ald__error_set(ALD_EINVALID,
 					      "%s:%u: Transactional must be true or false, not '%s'",
 					      p->path, line, s)
 			      : 0;
@@ -231,8 +231,8 @@ static int header_line(struct sql_parser *p, const struct line *l, size_t body)
 	while (de > ds && is_blank(t[de - 1]))
 		de--;
 	if (p->header_lines++ > 0)
-		ald_buf_putc(&p->doc, '\n');
-	ald_buf_put(&p->doc, t + ds, de - ds);
+		ald__buf_putc(&p->doc, '\n');
+	ald__buf_put(&p->doc, t + ds, de - ds);
 
 	size_t s = body, e = l->end;
 	trim(t, &s, &e);
@@ -249,18 +249,18 @@ static int header_line(struct sql_parser *p, const struct line *l, size_t body)
 			return 0;
 		}
 		if (!shaped)
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s:%u: expected 'Key: value' in the header, found '%.*s'",
 					     p->path, l->no, (int)(e - s), t + s);
 		size_t ks = s, ke = (size_t)((const char *)memchr(t + s, ':', e - s) - t);
 		trim(t, &ks, &ke);
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s:%u: unknown header key '%.*s' (known keys: Revision ID, "
 				     "Revises, Create Date, Branch Labels, Depends On, Transactional)",
 				     p->path, l->no, (int)(ke - ks), t + ks);
 	}
 	if (p->key_line[key])
-		return ald_error_set(ALD_EINVALID, "%s:%u: duplicate header key '%s' (first on line %u)",
+		return ald__error_set(ALD_EINVALID, "%s:%u: duplicate header key '%s' (first on line %u)",
 				     p->path, l->no, key_names[key], p->key_line[key]);
 	p->key_line[key] = l->no;
 	return set_key(p, key, l->no, t + vs, ve - vs);
@@ -287,7 +287,7 @@ static int body_lines(struct sql_parser *p, size_t pos, unsigned no)
 			size_t s = l.start, e = l.end, body;
 			trim(p->t, &s, &e);
 			if (!open && s < e && !is_comment(p, &l, &body))
-				return ald_error_set(ALD_EINVALID,
+				return ald__error_set(ALD_EINVALID,
 						     "%s:%u: SQL outside of a '-- migrate:upgrade' or "
 						     "'-- migrate:downgrade' section",
 						     p->path, l.no);
@@ -296,14 +296,14 @@ static int body_lines(struct sql_parser *p, size_t pos, unsigned no)
 		if (m == MARK_BAD) {
 			size_t s = l.start, e = l.end;
 			trim(p->t, &s, &e);
-			return ald_error_set(ALD_EINVALID,
+			return ald__error_set(ALD_EINVALID,
 					     "%s:%u: unknown marker '%.*s' (expected '-- migrate:upgrade' "
 					     "or '-- migrate:downgrade')",
 					     p->path, l.no, (int)(e - s), p->t + s);
 		}
 		struct ald_section *sec = m == MARK_UP ? &rf->upgrade : &rf->downgrade;
 		if (sec->present)
-			return ald_error_set(ALD_EINVALID, "%s:%u: second '-- migrate:%s' marker (first on line %u)",
+			return ald__error_set(ALD_EINVALID, "%s:%u: second '-- migrate:%s' marker (first on line %u)",
 					     p->path, l.no, m == MARK_UP ? "upgrade" : "downgrade",
 					     sec->line - 1);
 		section_close(&open, l.start);
@@ -314,7 +314,7 @@ static int body_lines(struct sql_parser *p, size_t pos, unsigned no)
 	}
 	section_close(&open, p->len);
 	if (!rf->upgrade.present)
-		return ald_error_set(ALD_EINVALID, "%s: no '-- migrate:upgrade' section", p->path);
+		return ald__error_set(ALD_EINVALID, "%s: no '-- migrate:upgrade' section", p->path);
 	return 0;
 }
 
@@ -329,7 +329,7 @@ static int parse(struct sql_parser *p)
 	int err;
 
 	/* header and sections alike: a NUL would cut a message or a statement */
-	if ((err = ald_revfile_check_nul(p->path, p->t, p->len)) < 0)
+	if ((err = ald__revfile_check_nul(p->path, p->t, p->len)) < 0)
 		return err;
 	if (p->len >= 3 && memcmp(p->t, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
@@ -344,20 +344,20 @@ static int parse(struct sql_parser *p)
 			return err;
 	}
 	if (p->header_lines == 0)
-		return ald_error_set(ALD_EINVALID,
+		return ald__error_set(ALD_EINVALID,
 				     "%s: no header (a revision file starts with '-- <message>' and "
 				     "'-- Revision ID: <id>' comment lines)",
 				     p->path);
 	if (!rf->id)
-		return ald_error_set(ALD_EINVALID, "%s: no 'Revision ID' in the header", p->path);
-	if (ald_revfile_check_loops(rf, p->path) < 0)
+		return ald__error_set(ALD_EINVALID, "%s: no 'Revision ID' in the header", p->path);
+	if (ald__revfile_check_loops(rf, p->path) < 0)
 		return ALD_ECYCLE;
 	return body_lines(p, pos, no);
 }
 
-int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n)
+int ald__revfile_sql_message_check(const char *opt, const char *msg, size_t n)
 {
-	char *line = ald_xasprintf("-- %.*s", (int)n, msg);
+	char *line = ald__xasprintf("-- %.*s", (int)n, msg);
 	struct sql_parser p = {.path = opt, .t = line, .len = strlen(line)};
 	struct line l;
 	size_t body, vs, ve;
@@ -366,7 +366,7 @@ int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n)
 	if (!next_line(&p, &l, 0, 1) || !is_comment(&p, &l, &body))
 		goto done;
 	if (marker_of(&p, &l) != MARK_NONE) {
-		err = ald_error_set(ALD_EINVALID,
+		err = ald__error_set(ALD_EINVALID,
 				    "%s: the message '%.*s' would be read as a section marker of the "
 				    "revision file",
 				    opt, (int)n, msg);
@@ -377,7 +377,7 @@ int ald_revfile_sql_message_check(const char *opt, const char *msg, size_t n)
 	if (s < e)
 		split_key(&p, s, e, &key, &shaped, &vs, &ve);
 	if (key != KEY_COUNT)
-		err = ald_error_set(ALD_EINVALID,
+		err = ald__error_set(ALD_EINVALID,
 				    "%s: the message '%.*s' would be read as the header field '%s' of "
 				    "the revision file",
 				    opt, (int)n, msg, key_names[key]);
@@ -386,21 +386,21 @@ done:
 	return err;
 }
 
-int ald_revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len)
+int ald__revfile_parse_sql(struct ald_revfile *out, const char *path, const char *text, size_t len)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = ALD_REVFILE_SQL;
-	out->path = ald_xstrdup(path);
+	out->path = ald__xstrdup(path);
 	out->transactional = 1;
 	struct sql_parser p = {.rf = out, .path = path, .t = text, .len = len};
 	int err = parse(&p);
-	char *doc = ald_buf_detach(&p.doc);
-	ald_revfile_set_doc(out, doc);
+	char *doc = ald__buf_detach(&p.doc);
+	ald__revfile_set_doc(out, doc);
 	/* Only the first line can be the message: the lines after it are fields,
 	 * so the first paragraph stops at the first of them. */
 	free(out->message);
-	out->message = ald_xstrndup(text + p.msg_start, p.msg_end - p.msg_start);
+	out->message = ald__xstrndup(text + p.msg_start, p.msg_end - p.msg_start);
 	if (err < 0)
-		ald_revfile_clear(out);
+		ald__revfile_clear(out);
 	return err;
 }

@@ -18,30 +18,30 @@ static int skip_logical_line(struct ald_pylex *lx)
 {
 	unsigned depth = 0;
 	for (;;) {
-		int c = ald_py_at(lx, 0);
+		int c = ald__py_at(lx, 0);
 		unsigned flags;
 		int pre;
 		if (c < 0)
 			return 0;
-		if (ald_py_newline_at(lx, 0)) {
-			ald_py_eat_newline(lx);
+		if (ald__py_newline_at(lx, 0)) {
+			ald__py_eat_newline(lx);
 			if (depth == 0)
 				return 0;
-		} else if (c == '#' || (c == '\\' && ald_py_newline_at(lx, 1))) {
-			ald_py_skip_space(lx, 0);
+		} else if (c == '#' || (c == '\\' && ald__py_newline_at(lx, 1))) {
+			ald__py_skip_space(lx, 0);
 		} else if (c == '(' || c == '[' || c == '{') {
 			depth++;
 			lx->i++;
 		} else if (c == ')' || c == ']' || c == '}') {
 			depth -= depth > 0;
 			lx->i++;
-		} else if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-			   (pre = ald_py_string_start(lx, &flags)) >= 0) {
-			int err = ald_py_read_string(lx, pre, flags, NULL);
+		} else if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+			   (pre = ald__py_string_start(lx, &flags)) >= 0) {
+			int err = ald__py_read_string(lx, pre, flags, NULL);
 			if (err < 0)
 				return err;
-		} else if (ald_py_is_ident_char(c)) {
-			while (ald_py_is_ident_char(ald_py_at(lx, 0)))
+		} else if (ald__py_is_ident_char(c)) {
+			while (ald__py_is_ident_char(ald__py_at(lx, 0)))
 				lx->i++;
 		} else {
 			lx->i++;
@@ -79,9 +79,9 @@ static int find_function(const char *path, const char *t, size_t len, const char
 	while (lx.i < lx.len) {
 		size_t line = lx.i, k = 0;
 		int c;
-		while ((c = ald_py_at(&lx, k)) == ' ' || c == '\t' || c == '\f')
+		while ((c = ald__py_at(&lx, k)) == ' ' || c == '\t' || c == '\f')
 			k++;
-		int blank = c < 0 || c == '#' || ald_py_newline_at(&lx, k);
+		int blank = c < 0 || c == '#' || ald__py_newline_at(&lx, k);
 		if (!blank && k == 0) { /* a statement at module level */
 			if (found) {
 				*end = line;
@@ -129,7 +129,7 @@ static char *trimmed_copy(const char *s, size_t n)
 	a = line; /* keep the indentation of the first non-blank line */
 	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		n--;
-	char *out = ald_xstrndup(s + a, n - a);
+	char *out = ald__xstrndup(s + a, n - a);
 	if (n > a) {
 		out = realloc(out, n - a + 2);
 		if (!out)
@@ -147,7 +147,7 @@ static int python_function(char **out, const struct ald_revfile *rf, const char 
 	if (found < 0)
 		return found;
 	if (!found)
-		return ald_error_set(ALD_ENOTFOUND, "%s: revision %s has no %s() function%s", rf->path, rf->id, name,
+		return ald__error_set(ALD_ENOTFOUND, "%s: revision %s has no %s() function%s", rf->path, rf->id, name,
 				     strcmp(name, "downgrade") == 0 ? ": it cannot be downgraded" : "");
 	*out = trimmed_copy(text + start, end - start);
 	return 0;
@@ -157,7 +157,7 @@ static int sql_section(char **out, const struct ald_revfile *now, const char *te
 {
 	const struct ald_section *sec = downgrade ? &now->downgrade : &now->upgrade;
 	if (!sec->present)
-		return ald_error_set(ALD_ENOTFOUND,
+		return ald__error_set(ALD_ENOTFOUND,
 				     downgrade ? "%s: revision %s cannot be downgraded: it has no \"-- migrate:downgrade\" "
 						 "section"
 					       : "%s: revision %s has no \"-- migrate:upgrade\" section",
@@ -173,13 +173,13 @@ int ald_revision_sql(char **out, const ald_revision *r, int downgrade)
 	size_t len = 0;
 	*out = NULL;
 	struct ald_revfile now;
-	int err = ald_revfile_reread(&now, &text, &len, rf);
+	int err = ald__revfile_reread(&now, &text, &len, rf);
 	if (err == 0) {
 		if (now.kind == ALD_REVFILE_PY)
 			err = python_function(out, rf, text, len, downgrade ? "downgrade" : "upgrade");
 		else
 			err = sql_section(out, &now, text, downgrade);
-		ald_revfile_clear(&now);
+		ald__revfile_clear(&now);
 	}
 	free(text);
 	return err;

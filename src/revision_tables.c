@@ -39,13 +39,13 @@ static void add_name(struct ald_strvec *set, const char *schema, size_t schema_l
 	char *full;
 	if (schema && schema_len && !(schema_len == 6 && memcmp(schema, "public", 6) == 0) &&
 	    !(schema_len == 4 && memcmp(schema, "main", 4) == 0))
-		full = ald_xasprintf("%.*s.%s", (int)schema_len, schema, name);
+		full = ald__xasprintf("%.*s.%s", (int)schema_len, schema, name);
 	else
-		full = ald_xstrdup(name);
-	if (ald_strvec_contains(set, full))
+		full = ald__xstrdup(name);
+	if (ald__strvec_contains(set, full))
 		free(full);
 	else
-		ald_strvec_push(set, full);
+		ald__strvec_push(set, full);
 }
 
 /* ---------------------------------------------------------------- SQL */
@@ -76,7 +76,7 @@ static int sql_word_char(unsigned char c)
 
 static void tok_push(struct sql_toks *tv, enum sql_kind kind, const char *s, size_t n, char quote)
 {
-	tv->v = ald_xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(*tv->v));
+	tv->v = ald__xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(*tv->v));
 	tv->v[tv->n++] = (struct sql_tok){kind, s, n, quote};
 }
 
@@ -209,7 +209,7 @@ static char *name_part(const struct sql_toks *tv, size_t k)
 	if (t->kind == S_WORD) {
 		if (is_reserved(t))
 			return NULL;
-		char *s = ald_xstrndup(t->s, t->n);
+		char *s = ald__xstrndup(t->s, t->n);
 		lower(s);
 		return s;
 	}
@@ -217,11 +217,11 @@ static char *name_part(const struct sql_toks *tv, size_t k)
 		return NULL;
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < t->n; i++) {
-		ald_buf_putc(&b, t->s[i]);
+		ald__buf_putc(&b, t->s[i]);
 		if (t->s[i] == t->quote && t->quote != ']' && i + 1 < t->n && t->s[i + 1] == t->quote)
 			i++;
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* A possibly schema-qualified name at *k; moves *k past it. */
@@ -299,7 +299,7 @@ static void sql_alter(struct ald_strvec *set, const struct sql_toks *tv, size_t 
 			struct qname to;
 			if (read_qname(&to, tv, &j)) {
 				if (!to.schema && q.schema) /* the new name stays in the old one's schema */
-					to.schema = ald_xstrdup(q.schema);
+					to.schema = ald__xstrdup(q.schema);
 				qname_add(set, &to);
 			}
 			break;
@@ -416,24 +416,24 @@ static void sql_tables(struct ald_strvec *set, const char *sql, size_t len)
 }
 
 /* The upgrade section of a native revision, split by the rules of the
- * project's database (ald_project_split_dialect). */
+ * project's database (ald__project_split_dialect). */
 static int sql_revision(struct ald_strvec *set, const struct ald_revfile *f, enum ald_sql_dialect dialect)
 {
 	if (!f->upgrade.present)
 		return 0;
 	char *text = NULL;
-	int err = ald_revfile_section(&text, f, 1);
+	int err = ald__revfile_section(&text, f, 1);
 	if (err < 0)
 		return err;
 	struct ald_stmts st = {0};
-	err = ald_sql_split_dialect(&st, dialect, text, strlen(text), f->upgrade.line);
+	err = ald__sql_split_dialect(&st, dialect, text, strlen(text), f->upgrade.line);
 	if (err < 0) {
-		ald_error_prefix("%s:", f->path);
+		ald__error_prefix("%s:", f->path);
 	} else {
 		for (size_t i = 0; i < st.n; i++)
 			sql_tables(set, st.v[i].sql, strlen(st.v[i].sql));
 	}
-	ald_stmts_free(&st);
+	ald__stmts_free(&st);
 	free(text);
 	return err < 0 ? err : 0;
 }
@@ -456,7 +456,7 @@ struct py_toks {
 
 static void py_push(struct py_toks *tv, enum py_kind kind, char *text, int first, size_t col)
 {
-	tv->v = ald_xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(*tv->v));
+	tv->v = ald__xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(*tv->v));
 	tv->v[tv->n++] = (struct py_tok){kind, text, first, col};
 }
 
@@ -475,13 +475,13 @@ static int py_tokenize(struct py_toks *tv, const char *path, const char *t, size
 	int bol = 1;
 	size_t line_start = 0;
 	for (;;) {
-		int c = ald_py_at(&lx, 0);
+		int c = ald__py_at(&lx, 0);
 		unsigned flags;
 		int pre;
 		if (c < 0)
 			return 0;
-		if (ald_py_newline_at(&lx, 0)) {
-			ald_py_eat_newline(&lx);
+		if (ald__py_newline_at(&lx, 0)) {
+			ald__py_eat_newline(&lx);
 			if (depth == 0) {
 				bol = 1;
 				line_start = lx.i;
@@ -489,29 +489,29 @@ static int py_tokenize(struct py_toks *tv, const char *path, const char *t, size
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\f' || c == '#' ||
-		    (c == '\\' && ald_py_newline_at(&lx, 1))) {
-			ald_py_skip_space(&lx, 0); /* always moves: it skips at least c */
+		    (c == '\\' && ald__py_newline_at(&lx, 1))) {
+			ald__py_skip_space(&lx, 0); /* always moves: it skips at least c */
 			continue;
 		}
 		int first = bol;
 		size_t col = lx.i - line_start;
 		bol = 0;
-		if ((c == '\'' || c == '"' || ald_py_is_ident_start(c)) &&
-		    (pre = ald_py_string_start(&lx, &flags)) >= 0) {
+		if ((c == '\'' || c == '"' || ald__py_is_ident_start(c)) &&
+		    (pre = ald__py_string_start(&lx, &flags)) >= 0) {
 			struct ald_buf b = {0};
-			int err = ald_py_read_string(&lx, pre, flags, &b);
+			int err = ald__py_read_string(&lx, pre, flags, &b);
 			if (err < 0) {
-				ald_buf_free(&b);
+				ald__buf_free(&b);
 				return err;
 			}
-			py_push(tv, P_STR, ald_buf_detach(&b), first, col);
-		} else if (ald_py_is_ident_start(c)) {
+			py_push(tv, P_STR, ald__buf_detach(&b), first, col);
+		} else if (ald__py_is_ident_start(c)) {
 			size_t s = lx.i;
-			while (ald_py_is_ident_char(ald_py_at(&lx, 0)))
+			while (ald__py_is_ident_char(ald__py_at(&lx, 0)))
 				lx.i++;
-			py_push(tv, P_NAME, ald_xstrndup(t + s, lx.i - s), first, col);
+			py_push(tv, P_NAME, ald__xstrndup(t + s, lx.i - s), first, col);
 		} else if (c >= '0' && c <= '9') {
-			while (ald_py_is_ident_char(ald_py_at(&lx, 0)) || ald_py_at(&lx, 0) == '.')
+			while (ald__py_is_ident_char(ald__py_at(&lx, 0)) || ald__py_at(&lx, 0) == '.')
 				lx.i++;
 			py_push(tv, P_OTHER, NULL, first, col);
 		} else {
@@ -520,7 +520,7 @@ static int py_tokenize(struct py_toks *tv, const char *path, const char *t, size
 			else if ((c == ')' || c == ']' || c == '}') && depth)
 				depth--;
 			char op[2] = {(char)c, 0};
-			py_push(tv, P_OP, ald_xstrdup(op), first, col);
+			py_push(tv, P_OP, ald__xstrdup(op), first, col);
 			lx.i++;
 		}
 	}
@@ -528,7 +528,7 @@ static int py_tokenize(struct py_toks *tv, const char *path, const char *t, size
 
 static int py_is(const struct py_toks *tv, size_t k, enum py_kind kind, const char *text)
 {
-	return k < tv->n && tv->v[k].kind == kind && (!text || ald_streq(tv->v[k].text, text));
+	return k < tv->n && tv->v[k].kind == kind && (!text || ald__streq(tv->v[k].text, text));
 }
 
 /* One argument of a call. */
@@ -563,18 +563,18 @@ static void py_value(struct py_arg *a, const struct py_toks *tv, size_t k, size_
 		struct ald_buf b = {0};
 		size_t j = k;
 		while (j < e && py_is(tv, j, P_STR, NULL))
-			ald_buf_puts(&b, tv->v[j++].text);
+			ald__buf_puts(&b, tv->v[j++].text);
 		if (j == e) {
 			a->kind = A_STR;
-			a->str = ald_buf_detach(&b);
+			a->str = ald__buf_detach(&b);
 		} else {
-			ald_buf_free(&b);
+			ald__buf_free(&b);
 		}
 		return;
 	}
 	if (k + 1 == e && py_is(tv, k, P_NAME, NULL)) {
 		a->kind = A_VAR;
-		a->str = ald_xstrdup(tv->v[k].text);
+		a->str = ald__xstrdup(tv->v[k].text);
 		return;
 	}
 	/* [name .]* (table|text) ( "literal" ... */
@@ -584,7 +584,7 @@ static void py_value(struct py_arg *a, const struct py_toks *tv, size_t k, size_
 	if (j + 2 < e && (py_is(tv, j, P_NAME, "table") || py_is(tv, j, P_NAME, "text")) &&
 	    py_is(tv, j + 1, P_OP, "(") && py_is(tv, j + 2, P_STR, NULL)) {
 		a->kind = A_CALLSTR;
-		a->str = ald_xstrdup(tv->v[j + 2].text);
+		a->str = ald__xstrdup(tv->v[j + 2].text);
 	}
 }
 
@@ -628,7 +628,7 @@ static const struct py_arg *py_arg(const struct py_args *a, size_t pos, const ch
 	size_t p = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		if (a->v[i].kw) {
-			if (kw && ald_streq(a->v[i].kw, kw))
+			if (kw && ald__streq(a->v[i].kw, kw))
 				return &a->v[i];
 		} else if (p++ == pos) {
 			return &a->v[i];
@@ -677,7 +677,7 @@ struct py_vars {
 static const char *py_var_table(const struct py_vars *vars, const char *name)
 {
 	for (size_t i = vars->names.n; i-- > 0;)
-		if (ald_streq(vars->names.v[i], name))
+		if (ald__streq(vars->names.v[i], name))
 			return vars->tables.v[i];
 	return NULL;
 }
@@ -697,14 +697,14 @@ static const char *py_table_of(const struct py_arg *a, const struct py_vars *var
 static void py_op_call(struct ald_strvec *set, const char *fn, const struct py_args *args,
 		       const struct py_vars *vars)
 {
-	if (ald_streq(fn, "execute")) {
+	if (ald__streq(fn, "execute")) {
 		const struct py_arg *a = py_arg(args, 0, "sqltext");
 		if (a && (a->kind == A_STR || a->kind == A_CALLSTR))
 			sql_tables(set, a->str, strlen(a->str));
 		return;
 	}
 	for (const struct op_fn *o = op_fns; o->name; o++) {
-		if (!ald_streq(o->name, fn))
+		if (!ald__streq(o->name, fn))
 			continue;
 		const struct py_arg *s = o->schema_kw ? py_arg(args, 99, o->schema_kw) : NULL;
 		const char *schema = s && s->kind == A_STR ? s->str : NULL;
@@ -723,7 +723,7 @@ static int py_revision(struct ald_strvec *set, const struct ald_revfile *f)
 {
 	char *text;
 	size_t len;
-	int err = ald_read_file_max(&text, &len, f->path, ald_read_limit());
+	int err = ald__read_file_max(&text, &len, f->path, ald__read_limit());
 	if (err < 0)
 		return err;
 	struct py_toks tv = {0};
@@ -747,8 +747,8 @@ static int py_revision(struct ald_strvec *set, const struct ald_revfile *f)
 				j += 2;
 			if (py_is(&tv, j, P_NAME, "table") && py_is(&tv, j + 1, P_OP, "(") &&
 			    py_is(&tv, j + 2, P_STR, NULL)) {
-				ald_strvec_pushdup(&vars.names, t->text);
-				ald_strvec_pushdup(&vars.tables, tv.v[j + 2].text);
+				ald__strvec_pushdup(&vars.names, t->text);
+				ald__strvec_pushdup(&vars.tables, tv.v[j + 2].text);
 			}
 		}
 		/* op.<fn>( ... ) */
@@ -761,8 +761,8 @@ static int py_revision(struct ald_strvec *set, const struct ald_revfile *f)
 			k += 3; /* the arguments are looked at again: op.execute inside is rare, harmless */
 		}
 	}
-	ald_strvec_free(&vars.names);
-	ald_strvec_free(&vars.tables);
+	ald__strvec_free(&vars.names);
+	ald__strvec_free(&vars.tables);
 	py_toks_free(&tv);
 	free(text);
 	return err;
@@ -780,17 +780,17 @@ int ald_revision_tables(ald_strarray *out, const ald_project *p, const ald_revis
 	out->strings = NULL;
 	out->count = 0;
 	if (!p || !r || r->project != p)
-		return ald_error_set(ALD_EUSAGE, "ald_revision_tables: the revision is not one of the project's");
+		return ald__error_set(ALD_EUSAGE, "ald_revision_tables: the revision is not one of the project's");
 	const struct ald_revfile *f = &r->rev->file;
 	struct ald_strvec set = {0};
 	int err;
 	if (f->kind == ALD_REVFILE_SQL) {
-		err = sql_revision(&set, f, ald_project_split_dialect(p));
+		err = sql_revision(&set, f, ald__project_split_dialect(p));
 	} else {
 		err = py_revision(&set, f);
 	}
 	if (err < 0) {
-		ald_strvec_free(&set);
+		ald__strvec_free(&set);
 		return err;
 	}
 	if (set.n)

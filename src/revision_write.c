@@ -22,11 +22,11 @@
 /* Python's str(datetime): "YYYY-MM-DD HH:MM:SS[.ffffff]" in local time. */
 static char *create_date(const struct tm *tm, long usec)
 {
-	char *s = ald_xasprintf("%04d-%02d-%02d %02d:%02d:%02d", tm->tm_year + 1900, tm->tm_mon + 1,
+	char *s = ald__xasprintf("%04d-%02d-%02d %02d:%02d:%02d", tm->tm_year + 1900, tm->tm_mon + 1,
 				tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
 	if (usec <= 0)
 		return s;
-	char *t = ald_xasprintf("%s.%06ld", s, usec);
+	char *t = ald__xasprintf("%s.%06ld", s, usec);
 	free(s);
 	return t;
 }
@@ -35,8 +35,8 @@ static void join(struct ald_buf *b, const char *const *v, size_t n, const char *
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			ald_buf_puts(b, sep);
-		ald_buf_puts(b, v[i]);
+			ald__buf_puts(b, sep);
+		ald__buf_puts(b, v[i]);
 	}
 }
 
@@ -47,53 +47,53 @@ static void put_repr(struct ald_buf *b, const char *const *v, size_t n, const ch
 		     int scalar)
 {
 	if (n == 0) {
-		ald_buf_puts(b, "None");
+		ald__buf_puts(b, "None");
 		return;
 	}
 	if (n == 1 && scalar) {
-		char *r = ald_py_repr(v[0]);
-		ald_buf_puts(b, r);
+		char *r = ald__py_repr(v[0]);
+		ald__buf_puts(b, r);
 		free(r);
 		return;
 	}
-	ald_buf_putc(b, brackets[0]);
+	ald__buf_putc(b, brackets[0]);
 	for (size_t i = 0; i < n; i++) {
-		char *r = ald_py_repr(v[i]);
-		ald_buf_printf(b, "%s%s", i ? ", " : "", r);
+		char *r = ald__py_repr(v[i]);
+		ald__buf_printf(b, "%s%s", i ? ", " : "", r);
 		free(r);
 	}
 	if (n == 1 && brackets[0] == '(')
-		ald_buf_putc(b, ',');
-	ald_buf_putc(b, brackets[1]);
+		ald__buf_putc(b, ',');
+	ald__buf_putc(b, brackets[1]);
 }
 
 /* Alembic 1.8.1's generic script.py.mako with no upgrade/downgrade code. */
 static char *python_text(const struct ald_newrev *nr, const char *id, const char *date)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "\"\"\"%s\n\nRevision ID: %s\nRevises: ",
+	ald__buf_printf(&b, "\"\"\"%s\n\nRevision ID: %s\nRevises: ",
 		       nr->message ? nr->message : "empty message", id);
 	join(&b, nr->down, nr->n_down, ", ");
-	ald_buf_printf(&b, "\nCreate Date: %s\n\n\"\"\"\n", date);
-	ald_buf_puts(&b, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
+	ald__buf_printf(&b, "\nCreate Date: %s\n\n\"\"\"\n", date);
+	ald__buf_puts(&b, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
 			 "# revision identifiers, used by Alembic.\nrevision = ");
 	put_repr(&b, &id, 1, "()", 1);
-	ald_buf_puts(&b, "\ndown_revision = ");
+	ald__buf_puts(&b, "\ndown_revision = ");
 	put_repr(&b, nr->down, nr->n_down, "()", 1);
-	ald_buf_puts(&b, "\nbranch_labels = ");
+	ald__buf_puts(&b, "\nbranch_labels = ");
 	put_repr(&b, nr->labels, nr->n_labels, "()", 0);
-	ald_buf_puts(&b, "\ndepends_on = ");
+	ald__buf_puts(&b, "\ndepends_on = ");
 	put_repr(&b, nr->depends, nr->n_depends, "[]", 1);
-	ald_buf_puts(&b, "\n\n\ndef upgrade() -> None:\n    pass\n\n\n"
+	ald__buf_puts(&b, "\n\n\ndef upgrade() -> None:\n    pass\n\n\n"
 			 "def downgrade() -> None:\n    pass\n");
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* The project's script.py.mako rendered as Alembic renders it. */
 static int mako_text(char **out, const struct ald_newrev *nr, const char *id, const char *date)
 {
 	char *tmpl = NULL;
-	int error = ald_read_file(&tmpl, NULL, nr->mako_path);
+	int error = ald__read_file(&tmpl, NULL, nr->mako_path);
 	if (error < 0)
 		return error;
 	struct ald_mako_vars v = {
@@ -106,7 +106,7 @@ static int mako_text(char **out, const struct ald_newrev *nr, const char *id, co
 		.main_option = nr->main_option,
 		.payload = nr->payload,
 	};
-	error = ald_mako_render(out, nr->mako_path, tmpl, &v);
+	error = ald__mako_render(out, nr->mako_path, tmpl, &v);
 	free(tmpl);
 	return error;
 }
@@ -118,30 +118,30 @@ static char *sql_text(const struct ald_newrev *nr, const char *id, const char *d
 	struct ald_buf b = {0};
 	const char *msg = nr->message ? nr->message : "empty message";
 	size_t mlen = strcspn(msg, "\r\n");
-	ald_buf_puts(&b, mlen ? "-- " : "--");
-	ald_buf_put(&b, msg, mlen);
-	ald_buf_printf(&b, "\n--\n-- Revision ID: %s\n-- Revises: ", id);
+	ald__buf_puts(&b, mlen ? "-- " : "--");
+	ald__buf_put(&b, msg, mlen);
+	ald__buf_printf(&b, "\n--\n-- Revision ID: %s\n-- Revises: ", id);
 	join(&b, nr->down, nr->n_down, ", ");
-	ald_buf_printf(&b, "\n-- Create Date: %s\n", date);
+	ald__buf_printf(&b, "\n-- Create Date: %s\n", date);
 	if (nr->n_labels) {
-		ald_buf_puts(&b, "-- Branch Labels: ");
+		ald__buf_puts(&b, "-- Branch Labels: ");
 		join(&b, nr->labels, nr->n_labels, ", ");
-		ald_buf_putc(&b, '\n');
+		ald__buf_putc(&b, '\n');
 	}
 	if (nr->n_depends) {
-		ald_buf_puts(&b, "-- Depends On: ");
+		ald__buf_puts(&b, "-- Depends On: ");
 		join(&b, nr->depends, nr->n_depends, ", ");
-		ald_buf_putc(&b, '\n');
+		ald__buf_putc(&b, '\n');
 	}
-	ald_buf_puts(&b, "\n-- migrate:upgrade\n\n\n-- migrate:downgrade\n");
-	return ald_buf_detach(&b);
+	ald__buf_puts(&b, "\n-- migrate:upgrade\n\n\n-- migrate:downgrade\n");
+	return ald__buf_detach(&b);
 }
 
-int ald_make_dirs(const char *dir)
+int ald__make_dirs(const char *dir)
 {
 	if (!*dir)
-		return ald_error_set(ALD_EINVALID, "No version directory given");
-	char *p = ald_xstrdup(dir);
+		return ald__error_set(ALD_EINVALID, "No version directory given");
+	char *p = ald__xstrdup(dir);
 	int error = 0;
 	for (char *s = p + 1;; s++) {
 		if (*s != '/' && *s != '\0')
@@ -149,7 +149,7 @@ int ald_make_dirs(const char *dir)
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			error = ald_error_set(ALD_ERROR, "Cannot create directory %s: %s", p,
+			error = ald__error_set(ALD_ERROR, "Cannot create directory %s: %s", p,
 					      strerror(errno));
 			break;
 		}
@@ -184,9 +184,9 @@ static int write_all(int fd, const char *text, size_t len)
 static void sync_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? (slash == path ? ald_xstrdup("/")
-					   : ald_xstrndup(path, (size_t)(slash - path)))
-			  : ald_xstrdup(".");
+	char *dir = slash ? (slash == path ? ald__xstrdup("/")
+					   : ald__xstrndup(path, (size_t)(slash - path)))
+			  : ald__xstrdup(".");
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);
@@ -195,23 +195,23 @@ static void sync_dir_of(const char *path)
 	free(dir);
 }
 
-int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite)
+int ald__write_file_atomic(const char *path, const char *text, size_t len, int overwrite)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	char *tmp = NULL;
 	int fd = -1;
 	for (int attempt = 0; fd < 0 && attempt < 16; attempt++) {
-		char *rnd = ald_revid_random();
+		char *rnd = ald__revid_random();
 		free(tmp);
-		tmp = ald_xasprintf("%.*s.%s.%s.tmp", (int)dirlen, path, path + dirlen, rnd);
+		tmp = ald__xasprintf("%.*s.%s.%s.tmp", (int)dirlen, path, path + dirlen, rnd);
 		free(rnd);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST)
 			break;
 	}
 	if (fd < 0) {
-		int error = ald_error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
+		int error = ald__error_set(ALD_ERROR, "Cannot create %s: %s", path, strerror(errno));
 		free(tmp);
 		return error;
 	}
@@ -233,9 +233,9 @@ int ald_write_file_atomic(const char *path, const char *text, size_t len, int ov
 	unlink(tmp);
 	free(tmp);
 	if (failed && saved == EEXIST)
-		return ald_error_set(ALD_EINVALID, "File %s already exists; not overwriting it", path);
+		return ald__error_set(ALD_EINVALID, "File %s already exists; not overwriting it", path);
 	if (failed)
-		return ald_error_set(ALD_ERROR, "Cannot write %s: %s", path, strerror(saved));
+		return ald__error_set(ALD_ERROR, "Cannot write %s: %s", path, strerror(saved));
 	sync_dir_of(path);
 	return 0;
 }
@@ -243,27 +243,27 @@ int ald_write_file_atomic(const char *path, const char *text, size_t len, int ov
 /* The path of the new file from file_template. */
 static int file_path(char **out, const struct ald_newrev *nr, const char *id, const struct tm *tm)
 {
-	char *slug = ald_slugify(nr->message, nr->truncate_slug_length);
+	char *slug = ald__slugify(nr->message, nr->truncate_slug_length);
 	struct ald_template_values tv = {
 		.rev = id, .slug = slug, .epoch = nr->now_sec,
 		.year = tm->tm_year + 1900, .month = tm->tm_mon + 1, .day = tm->tm_mday,
 		.hour = tm->tm_hour, .minute = tm->tm_min, .second = tm->tm_sec,
 	};
 	char *name;
-	int error = ald_file_template_expand(&name, nr->file_template ? nr->file_template
+	int error = ald__file_template_expand(&name, nr->file_template ? nr->file_template
 								      : "%(rev)s_%(slug)s",
 					     &tv);
 	free(slug);
 	if (error < 0)
 		return error;
 	if (!*name || strchr(name, '/')) {
-		error = ald_error_set(ALD_EINVALID,
+		error = ald__error_set(ALD_EINVALID,
 				      "file_template: the file name '%s' is empty or contains '/'",
 				      name);
 		free(name);
 		return error;
 	}
-	*out = ald_xasprintf("%s/%s.%s", nr->dir, name, nr->python ? "py" : "sql");
+	*out = ald__xasprintf("%s/%s.%s", nr->dir, name, nr->python ? "py" : "sql");
 	free(name);
 	return 0;
 }
@@ -280,31 +280,31 @@ static int check_sql_names(const struct ald_newrev *nr)
 	if (nr->python)
 		return 0;
 	if (nr->message)
-		error = ald_revfile_sql_message_check("-m", nr->message,
+		error = ald__revfile_sql_message_check("-m", nr->message,
 						      strcspn(nr->message, "\r\n"));
 	for (size_t i = 0; error == 0 && i < nr->n_labels; i++)
-		error = ald_revfile_check_name("--branch-label", 0, nr->labels[i], "branch label");
+		error = ald__revfile_check_name("--branch-label", 0, nr->labels[i], "branch label");
 	for (size_t i = 0; error == 0 && i < nr->n_depends; i++)
-		if (!ald_revid_valid(nr->depends[i]))
-			error = ald_revfile_check_name("--depends-on", 0, nr->depends[i],
+		if (!ald__revid_valid(nr->depends[i]))
+			error = ald__revfile_check_name("--depends-on", 0, nr->depends[i],
 						       "revision identifier or branch label");
 	return error;
 }
 
-int ald_revision_write(char **out_path, const struct ald_newrev *nr)
+int ald__revision_write(char **out_path, const struct ald_newrev *nr)
 {
-	char *id = nr->rev_id ? ald_xstrdup(nr->rev_id) : ald_revid_random();
+	char *id = nr->rev_id ? ald__xstrdup(nr->rev_id) : ald__revid_random();
 	char *path = NULL, *date = NULL, *text = NULL;
 	int error;
 	*out_path = NULL;
 	/* the one id rule of the readers (revision_id.c): what is written can be read
 	 * back and fits the version table */
-	if ((error = ald_revid_check("--rev-id", 0, id)) < 0 || (error = check_sql_names(nr)) < 0)
+	if ((error = ald__revid_check("--rev-id", 0, id)) < 0 || (error = check_sql_names(nr)) < 0)
 		goto done;
 	time_t t = (time_t)nr->now_sec;
 	struct tm tm;
 	if (!localtime_r(&t, &tm)) {
-		error = ald_error_set(ALD_EINVALID, "Bad creation time %lld", nr->now_sec);
+		error = ald__error_set(ALD_EINVALID, "Bad creation time %lld", nr->now_sec);
 		goto done;
 	}
 	if ((error = file_path(&path, nr, id, &tm)) < 0)
@@ -316,7 +316,7 @@ int ald_revision_write(char **out_path, const struct ald_newrev *nr)
 		text = nr->python ? python_text(nr, id, date) : sql_text(nr, id, date);
 	if (error < 0)
 		goto done;
-	if ((error = ald_make_dirs(nr->dir)) < 0 || (error = ald_write_file_atomic(path, text, strlen(text), 0)) < 0)
+	if ((error = ald__make_dirs(nr->dir)) < 0 || (error = ald__write_file_atomic(path, text, strlen(text), 0)) < 0)
 		goto done;
 	*out_path = path;
 	path = NULL;

@@ -10,20 +10,20 @@
 
 /* A new random revision id: 12 lower-case hex digits (48 random bits, like
  * Alembic's uuid4().hex[-12:]). The caller's. */
-char *ald_revid_random(void);
+char *ald__revid_random(void);
 /* n (at most 128) random lower-case hex digits and a NUL into out; aborts,
  * saying so, when the system gives no random numbers. */
-void ald_random_hex(char *out, size_t n);
+void ald__random_hex(char *out, size_t n);
 
 /* Alembic's slug of a message: the runs of word characters (letters, digits
  * and '_' of any script; UTF-8) joined by '_' and lower-cased; longer than
  * truncate_len characters (<= 0: 40) -> cut there, back to the last '_' of
  * the cut, plus '_'. NULL -> "". The caller's. */
-char *ald_slugify(const char *message, int truncate_len);
+char *ald__slugify(const char *message, int truncate_len);
 
 /* Python's repr() of a str: 'abc', "it's", with \\, \n, \t, \r, \xNN
  * escapes. The caller's. */
-char *ald_py_repr(const char *s);
+char *ald__py_repr(const char *s);
 
 /* The values of file_template's tokens. */
 struct ald_template_values {
@@ -35,7 +35,7 @@ struct ald_template_values {
 /* Expands `tmpl`, a Python %-format with a mapping: %(name)s, %(name)d
  * (also i, u) with flags "-0+ #", width and precision; %% is '%'. An
  * unknown token or conversion is an error ("file_template: ..."). */
-int ald_file_template_expand(char **out, const char *tmpl, const struct ald_template_values *v);
+int ald__file_template_expand(char **out, const char *tmpl, const struct ald_template_values *v);
 
 struct ald_newrev {
 	const char *rev_id;  /* NULL: random */
@@ -57,20 +57,20 @@ struct ald_newrev {
 };
 
 /* Creates dir and its missing parents (mkdir -p); an existing dir is fine. */
-int ald_make_dirs(const char *dir);
+int ald__make_dirs(const char *dir);
 
 /* Writes `text` (`len` bytes) to `path` atomically: a temporary file in the
  * same folder, written and fsync'ed, then given its name, so a reader sees
  * either nothing (or the old file) or the whole new one. overwrite = 0: an
  * existing `path` is never replaced ("File ... already exists; not
  * overwriting it", ALD_EINVALID); 1: it is replaced. */
-int ald_write_file_atomic(const char *path, const char *text, size_t len, int overwrite);
+int ald__write_file_atomic(const char *path, const char *text, size_t len, int overwrite);
 
 /* Writes the new revision file; *out_path = its path (the caller's). Refuses
  * to overwrite an existing file, an id (nr->rev_id) that breaks the id rule
- * of revision_file.h (ald_revid_check; the message names "--rev-id"), and, for a
+ * of revision_file.h (ald__revid_check; the message names "--rev-id"), and, for a
  * .sql file, a label or Depends On item its header could not hold (blanks,
- * line breaks, ',', '@', '-', '+': ald_revfile_check_name). */
-int ald_revision_write(char **out_path, const struct ald_newrev *nr);
+ * line breaks, ',', '@', '-', '+': ald__revfile_check_name). */
+int ald__revision_write(char **out_path, const struct ald_newrev *nr);
 
 #endif

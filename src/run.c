@@ -1,4 +1,4 @@
-/* run.c - ald_run(): the lock, the plan made from the rows read under it, the
+/* run.c - ald__run(): the lock, the plan made from the rows read under it, the
  * transactions around its steps, and the report of a failure (see run.h).
  */
 #include "run.h"
@@ -67,7 +67,7 @@ static int failed(struct runner *r, int code, enum phase phase, size_t step, con
 	r->f.phase = phase;
 	r->f.code = code;
 	free(r->f.message);
-	r->f.message = ald_xstrdup(e && e->message ? e->message : "unknown error");
+	r->f.message = ald__xstrdup(e && e->message ? e->message : "unknown error");
 	r->f.step = step;
 	r->f.stmt = stmt;
 	r->f.line = line;
@@ -78,7 +78,7 @@ static int begin(struct runner *r, size_t step)
 {
 	if (r->in_tx)
 		return 0;
-	int error = ald_db_begin(r->db);
+	int error = ald__db_begin(r->db);
 	if (error < 0)
 		return failed(r, error, PHASE_BEGIN, step, NULL, 0);
 	r->in_tx = 1;
@@ -90,19 +90,19 @@ static int commit(struct runner *r, size_t next)
 {
 	if (!r->in_tx)
 		return 0;
-	int error = ald_db_commit(r->db);
+	int error = ald__db_commit(r->db);
 	if (error < 0)
 		return failed(r, error, PHASE_COMMIT, next, NULL, 0);
 	r->in_tx = 0;
 	r->committed = next;
-	ald_histtab_committed(&r->hist);
+	ald__histtab_committed(&r->hist);
 	return 0;
 }
 
 static int run_vsql(struct runner *r, const struct ald_vsql *v, size_t n, enum phase phase, size_t step)
 {
 	for (size_t i = 0; i < n; i++) {
-		int error = ald_db_exec_vsql(r->db, &v[i]);
+		int error = ald__db_exec_vsql(r->db, &v[i]);
 		if (error < 0)
 			return failed(r, error, phase, step, v[i].sql, 0);
 	}
@@ -117,11 +117,11 @@ static int run_sql(struct runner *r, const struct ald_step *st, enum phase phase
 	int outside = phase == PHASE_SQL_OUTSIDE;
 	const char *vt = r->cfg->version_table, *schema = r->cfg->version_table_schema;
 	for (size_t i = st->skip; i < st->sql.n; i++) {
-		int error = outside ? ald_progress_mark(r->db, vt, schema, i + 1, i) : 0;
+		int error = outside ? ald__progress_mark(r->db, vt, schema, i + 1, i) : 0;
 		if (error == 0)
-			error = ald_db_exec(r->db, st->sql.v[i].sql, NULL);
+			error = ald__db_exec(r->db, st->sql.v[i].sql, NULL);
 		if (error == 0 && outside)
-			error = ald_progress_mark(r->db, vt, schema, i + 1, i + 1);
+			error = ald__progress_mark(r->db, vt, schema, i + 1, i + 1);
 		if (error < 0) {
 			r->f.index = i;
 			return failed(r, error, phase, step, st->sql.v[i].sql, st->sql.v[i].line);
@@ -134,7 +134,7 @@ static int run_sql(struct runner *r, const struct ald_step *st, enum phase phase
 static int start_progress(struct runner *r, size_t i)
 {
 	const struct ald_step *st = &r->p->steps[i];
-	int error = ald_progress_start(r->db, r->cfg->version_table, r->cfg->version_table_schema,
+	int error = ald__progress_start(r->db, r->cfg->version_table, r->cfg->version_table_schema,
 				       r->g->revs[st->rev].file.id, st->kind == ALD_STEP_UPGRADE, st->skip,
 				       st->sql.n);
 	return error < 0 ? failed(r, error, PHASE_SQL_OUTSIDE, i, NULL, 0) : 0;
@@ -148,17 +148,17 @@ static int write_history(struct runner *r, size_t i, enum phase phase)
 	if (!r->hist.table)
 		return 0;
 	char sum[65];
-	ald_histtab_now(r->times[i][1]);
+	ald__histtab_now(r->times[i][1]);
 	if (st->kind != ALD_STEP_STAMP)
-		ald_histtab_stmts_checksum(sum, &st->sql);
+		ald__histtab_stmts_checksum(sum, &st->sql);
 	struct ald_histtab_row row = {
 		.revision = step_name(r, i),
-		.direction = ald_histtab_direction(st->kind),
+		.direction = ald__histtab_direction(st->kind),
 		.checksum = st->kind == ALD_STEP_STAMP ? NULL : sum,
 		.started = r->times[i][0],
 		.finished = r->times[i][1],
 	};
-	int error = ald_histtab_write(&r->hist, r->db, &row);
+	int error = ald__histtab_write(&r->hist, r->db, &row);
 	return error < 0 ? failed(r, error, phase, i, r->hist.sql, 0) : 0;
 }
 
@@ -168,7 +168,7 @@ static int run_step(struct runner *r, size_t i)
 	const struct ald_step *st = &r->p->steps[i];
 	int error;
 	if (r->times)
-		ald_histtab_now(r->times[i][0]);
+		ald__histtab_now(r->times[i][0]);
 	if (st->transactional) {
 		if ((error = begin(r, i)) < 0 || (error = run_sql(r, st, PHASE_SQL, i)) < 0 ||
 		    (error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION, i)) < 0 ||
@@ -186,7 +186,7 @@ static int run_step(struct runner *r, size_t i)
 	if ((error = run_vsql(r, st->vsql, st->n_vsql, PHASE_VERSION_OUT, i)) < 0 ||
 	    (error = write_history(r, i, PHASE_VERSION_OUT)) < 0)
 		return error;
-	error = ald_progress_clear(r->db, r->cfg->version_table, r->cfg->version_table_schema);
+	error = ald__progress_clear(r->db, r->cfg->version_table, r->cfg->version_table_schema);
 	if (error < 0)
 		return failed(r, error, PHASE_VERSION_OUT, i, NULL, 0);
 	return commit(r, i + 1);
@@ -202,7 +202,7 @@ static void py_progress(void *payload, size_t step, int done, double seconds)
 {
 	struct runner *r = payload;
 	if (r->times && step < r->p->n_steps)
-		ald_histtab_now(r->times[step][done == 0 ? 0 : 1]);
+		ald__histtab_now(r->times[step][done == 0 ? 0 : 1]);
 	progress(payload, step, done, seconds);
 }
 
@@ -216,7 +216,7 @@ static void py_progress(void *payload, size_t step, int done, double seconds)
 static int py_history(struct runner *r, size_t first, size_t end, int alembic_failed)
 {
 	size_t at;
-	int error = ald_histtab_write_steps(&r->hist, r->db, r->g, r->p, first, end,
+	int error = ald__histtab_write_steps(&r->hist, r->db, r->g, r->p, first, end,
 					    alembic_failed ? &r->py.rows_after : NULL, r->times, &at);
 	if (error < 0 && !alembic_failed)
 		return failed(r, error, PHASE_HISTORY, at, r->hist.sql, 0);
@@ -230,8 +230,8 @@ static int run_python(struct runner *r, size_t i, size_t *next)
 	int error = commit(r, i);
 	if (error < 0)
 		return error;
-	ald_py_chunk_clear(&r->py);
-	error = ald_run_python_chunk(&r->py, r->db, r->g, r->p, i,
+	ald__py_chunk_clear(&r->py);
+	error = ald__run_python_chunk(&r->py, r->db, r->g, r->p, i,
 				     r->req->kind == ALD_STEP_STAMP ? NULL : r->req->target, r->cfg,
 				     r->o ? r->o->alembic : NULL, py_progress, r);
 	if (error < 0) {
@@ -264,7 +264,7 @@ static int run_plan(struct runner *r)
 	const struct ald_plan_data *p = r->p;
 	int error;
 	if (stamp_by_alembic(r)) {
-		error = ald_run_alembic_stamp(&r->py, r->db, r->g, p, r->req->targets, r->req->n_targets,
+		error = ald__run_alembic_stamp(&r->py, r->db, r->g, p, r->req->targets, r->req->n_targets,
 					      r->req->purge, r->cfg, r->o->alembic, py_progress, r);
 		if (error < 0)
 			return failed(r, error, PHASE_ALEMBIC, r->py.failed_step, NULL, 0);
@@ -278,7 +278,7 @@ static int run_plan(struct runner *r)
 			return error;
 	}
 	for (size_t i = 0; i < p->n_steps;) {
-		if (ald_step_is_python(r->g, &p->steps[i])) {
+		if (ald__step_is_python(r->g, &p->steps[i])) {
 			if ((error = run_python(r, i, &i)) < 0)
 				return error;
 			continue;
@@ -300,9 +300,9 @@ static int run_plan(struct runner *r)
 static void put_indented(struct ald_buf *b, const char *text, const char *indent)
 {
 	for (const char *c = text; *c; c++) {
-		ald_buf_putc(b, *c);
+		ald__buf_putc(b, *c);
 		if (*c == '\n' && c[1])
-			ald_buf_puts(b, indent);
+			ald__buf_puts(b, indent);
 	}
 }
 
@@ -320,38 +320,38 @@ static void describe_failure(struct ald_buf *b, const struct runner *r, int inte
 	if (f->phase != PHASE_PRE && f->phase != PHASE_COMMIT && f->step < r->p->n_steps)
 		st = &r->p->steps[f->step];
 	if (f->phase == PHASE_PRE)
-		ald_buf_puts(b, "Preparing the version table");
+		ald__buf_puts(b, "Preparing the version table");
 	else if (f->phase == PHASE_COMMIT)
-		ald_buf_puts(b, "Committing the transaction");
+		ald__buf_puts(b, "Committing the transaction");
 	else
-		ald_buf_puts(b, st ? st->label : "Running the migration");
-	ald_buf_puts(b, interrupted ? ": interrupted\n" : ": failed\n");
+		ald__buf_puts(b, st ? st->label : "Running the migration");
+	ald__buf_puts(b, interrupted ? ": interrupted\n" : ": failed\n");
 	if (st && st->kind != ALD_STEP_STAMP) {
 		const struct ald_revfile *rf = &r->g->revs[st->rev].file;
-		ald_buf_printf(b, "  revision %s, %s", rf->id, rf->path);
+		ald__buf_printf(b, "  revision %s, %s", rf->id, rf->path);
 		if (f->line)
-			ald_buf_printf(b, ", line %u", f->line);
-		ald_buf_putc(b, '\n');
+			ald__buf_printf(b, ", line %u", f->line);
+		ald__buf_putc(b, '\n');
 	}
 	if (f->stmt) {
-		ald_buf_puts(b, "  statement: ");
+		ald__buf_puts(b, "  statement: ");
 		put_indented(b, f->stmt, "    ");
-		ald_buf_putc(b, '\n');
+		ald__buf_putc(b, '\n');
 	} else if (f->phase == PHASE_BEGIN || f->phase == PHASE_COMMIT) {
-		ald_buf_puts(b, f->phase == PHASE_BEGIN ? "  statement: BEGIN\n" : "  statement: COMMIT\n");
+		ald__buf_puts(b, f->phase == PHASE_BEGIN ? "  statement: BEGIN\n" : "  statement: COMMIT\n");
 	}
 	if (f->phase == PHASE_ALEMBIC && r->py.command)
-		ald_buf_printf(b, "  run by Alembic: %s\n", r->py.command);
+		ald__buf_printf(b, "  run by Alembic: %s\n", r->py.command);
 	if (interrupted)
 		return;
 	if (f->phase == PHASE_ALEMBIC && r->py.alembic_output) {
-		ald_buf_puts(b, "  alembic: ");
+		ald__buf_puts(b, "  alembic: ");
 		put_indented(b, r->py.alembic_output, "    ");
-		ald_buf_putc(b, '\n');
+		ald__buf_putc(b, '\n');
 	} else {
-		ald_buf_puts(b, f->code == ALD_EDB ? "  database: " : "  error: ");
+		ald__buf_puts(b, f->code == ALD_EDB ? "  database: " : "  error: ");
 		put_indented(b, f->message, "    ");
-		ald_buf_putc(b, '\n');
+		ald__buf_putc(b, '\n');
 	}
 }
 
@@ -362,33 +362,33 @@ static void describe_alembic_outcome(struct ald_buf *b, const struct runner *r, 
 {
 	const struct ald_graph *g = r->g;
 	const struct ald_strvec *rows = &r->py.rows_after;
-	unsigned char *mark = ald_xcalloc(g->n ? g->n : 1, 1);
+	unsigned char *mark = ald__xcalloc(g->n ? g->n : 1, 1);
 	struct ald_ixvec ix = {0};
 	for (size_t i = 0; i < rows->n; i++) {
-		size_t x = ald_graph_find(g, rows->v[i]);
+		size_t x = ald__graph_find(g, rows->v[i]);
 		if (x != ALD_NOREV)
-			ald_ixvec_push(&ix, x);
+			ald__ixvec_push(&ix, x);
 	}
-	ald_graph_ancestors(g, ix.v, ix.n, 0, mark);
+	ald__graph_ancestors(g, ix.v, ix.n, 0, mark);
 	struct ald_strvec done = {0}, todo = {0};
 	for (size_t i = 0; r->p->kind != ALD_STEP_STAMP && i < r->p->n_steps; i++) {
 		const struct ald_step *st = &r->p->steps[i];
 		int applied = mark[st->rev] != 0;
-		ald_strvec_pushdup((st->kind == ALD_STEP_UPGRADE) == applied ? &done : &todo, step_name(r, i));
+		ald__strvec_pushdup((st->kind == ALD_STEP_UPGRADE) == applied ? &done : &todo, step_name(r, i));
 	}
-	char *now = rows->n ? ald_strvec_join(rows, ", ") : ald_xstrdup("no rows (nothing applied)");
-	ald_buf_printf(b, "%sAlembic ran it in env.py's own transaction(s), and what they committed stays; "
+	char *now = rows->n ? ald__strvec_join(rows, ", ") : ald__xstrdup("no rows (nothing applied)");
+	ald__buf_printf(b, "%sAlembic ran it in env.py's own transaction(s), and what they committed stays; "
 			  "the version table, read again, holds: %s.",
 		       interrupted ? "Interrupted: " : "", now);
-	char *d = ald_strvec_join(&done, ", "), *t = ald_strvec_join(&todo, ", ");
+	char *d = ald__strvec_join(&done, ", "), *t = ald__strvec_join(&todo, ", ");
 	if (r->p->kind != ALD_STEP_STAMP) /* a stamp's steps are only rows: the rows say it all */
-		ald_buf_printf(b, "\nSteps done: %s; not done: %s.", done.n ? d : "none", todo.n ? t : "none");
+		ald__buf_printf(b, "\nSteps done: %s; not done: %s.", done.n ? d : "none", todo.n ? t : "none");
 	free(d);
 	free(t);
 	free(now);
-	ald_strvec_free(&done);
-	ald_strvec_free(&todo);
-	ald_ixvec_free(&ix);
+	ald__strvec_free(&done);
+	ald__strvec_free(&todo);
+	ald__ixvec_free(&ix);
 	free(mark);
 }
 
@@ -402,36 +402,36 @@ static void describe_outcome(struct ald_buf *b, const struct runner *r, int inte
 		return;
 	}
 	if (f->phase == PHASE_HISTORY) {
-		ald_buf_printf(b, "Alembic ran the steps and committed them; only their rows in the history table "
+		ald__buf_printf(b, "Alembic ran the steps and committed them; only their rows in the history table "
 				  "were not written (rolled back).");
 		return;
 	}
 	if (f->phase == PHASE_SQL_OUTSIDE) {
 		const char *id = step_name(r, f->step);
 		if (f->index == 0)
-			ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
+			ald__buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
 				       "nothing of it was applied.", interrupted ? "Interrupted:" : "The", id);
 		else
-			ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
+			ald__buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): "
 				       "its %zu statement%s before this one stay%s applied, and its version "
 				       "row was not written; the same command with --resume goes on from "
 				       "statement %zu.", interrupted ? "Interrupted:" : "The", id, f->index,
 				       f->index == 1 ? "" : "s", f->index == 1 ? "s" : "", f->index + 1);
 	} else if (f->phase == PHASE_VERSION_OUT) {
-		ald_buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): its "
+		ald__buf_printf(b, "%s revision %s runs outside a transaction (Transactional: false): its "
 			       "statements stay applied, but its version row was not written (rolled back).",
 			       interrupted ? "Interrupted:" : "The", step_name(r, f->step));
 	} else if (rolled_back) {
-		ald_buf_printf(b, "%s transaction was rolled back: nothing of it was applied.", the);
+		ald__buf_printf(b, "%s transaction was rolled back: nothing of it was applied.", the);
 	} else {
-		ald_buf_printf(b, "%s step was not started: nothing of it was applied.", the);
+		ald__buf_printf(b, "%s step was not started: nothing of it was applied.", the);
 	}
 	if (r->committed > 0) {
-		ald_buf_printf(b, "\nCommitted before it, %zu of the %zu steps stay applied and recorded: ",
+		ald__buf_printf(b, "\nCommitted before it, %zu of the %zu steps stay applied and recorded: ",
 			       r->committed, r->p->n_steps);
 		for (size_t i = 0; i < r->committed; i++)
-			ald_buf_printf(b, "%s%s", i ? ", " : "", step_name(r, i));
-		ald_buf_putc(b, '.');
+			ald__buf_printf(b, "%s%s", i ? ", " : "", step_name(r, i));
+		ald__buf_putc(b, '.');
 	}
 }
 
@@ -445,11 +445,11 @@ static void settle_progress(struct runner *r)
 	const char *vt = r->cfg->version_table, *schema = r->cfg->version_table_schema;
 	if (!r->f.stmt)
 		return; /* the record itself could not be written */
-	ald_db_cancel_clear(r->db);
+	ald__db_cancel_clear(r->db);
 	if (r->f.index == 0)
-		ald_progress_clear(r->db, vt, schema);
+		ald__progress_clear(r->db, vt, schema);
 	else
-		ald_progress_mark(r->db, vt, schema, r->f.index, r->f.index);
+		ald__progress_mark(r->db, vt, schema, r->f.index, r->f.index);
 }
 
 static int report(struct runner *r)
@@ -458,7 +458,7 @@ static int report(struct runner *r)
 	int rolled_back = r->in_tx;
 	if (r->in_tx) {
 		/* a cancel racing with the end of a statement may hit the ROLLBACK */
-		for (int i = 0; i < 3 && ald_db_rollback(r->db) == ALD_EINTERRUPTED; i++)
+		for (int i = 0; i < 3 && ald__db_rollback(r->db) == ALD_EINTERRUPTED; i++)
 			;
 		r->in_tx = 0;
 	}
@@ -468,22 +468,22 @@ static int report(struct runner *r)
 	describe_failure(&b, r, interrupted);
 	describe_outcome(&b, r, interrupted, rolled_back);
 	int code = interrupted ? ALD_EINTERRUPTED : r->f.code == ALD_ELOCKED ? ALD_ELOCKED : ALD_EDB;
-	ald_error_set(code, "%s", ald_buf_cstr(&b));
-	ald_buf_free(&b);
+	ald__error_set(code, "%s", ald__buf_cstr(&b));
+	ald__buf_free(&b);
 	return code;
 }
 
-/* ---- ald_run ---- */
+/* ---- ald__run ---- */
 
 /* Without a way to start Alembic, a plan with a .py step fails before
  * anything runs. */
 static int refuse_python(const struct ald_plan_data *p, const struct ald_graph *g)
 {
 	for (size_t i = 0; i < p->n_steps; i++) {
-		if (!ald_step_is_python(g, &p->steps[i]))
+		if (!ald__step_is_python(g, &p->steps[i]))
 			continue;
 		const struct ald_revfile *f = &g->revs[p->steps[i].rev].file;
-		return ald_error_set(ALD_EUSAGE, "%s: revision %s (%s) is an Alembic .py revision, and no Alembic "
+		return ald__error_set(ALD_EUSAGE, "%s: revision %s (%s) is an Alembic .py revision, and no Alembic "
 				     "was given to run it: nothing was run", p->steps[i].label, f->id, f->path);
 	}
 	return 0;
@@ -496,13 +496,13 @@ static int build_plan(struct ald_plan_data **out, const struct ald_graph *g,
 	const char *const *v = (const char *const *)rows->v;
 	switch (req->kind) {
 	case ALD_STEP_UPGRADE:
-		return ald_plan_build_upgrade(out, g, req->target, v, rows->n, cfg);
+		return ald__plan_build_upgrade(out, g, req->target, v, rows->n, cfg);
 	case ALD_STEP_DOWNGRADE:
-		return ald_plan_build_downgrade(out, g, req->target, v, rows->n, cfg);
+		return ald__plan_build_downgrade(out, g, req->target, v, rows->n, cfg);
 	case ALD_STEP_STAMP:
-		return ald_plan_build_stamp(out, g, req->targets, req->n_targets, v, rows->n, req->purge, cfg);
+		return ald__plan_build_stamp(out, g, req->targets, req->n_targets, v, rows->n, req->purge, cfg);
 	}
-	return ald_error_set(ALD_EUSAGE, "unknown kind of run %d", (int)req->kind);
+	return ald__error_set(ALD_EUSAGE, "unknown kind of run %d", (int)req->kind);
 }
 
 /* Under the lock: the rows, the plan from them. */
@@ -511,39 +511,39 @@ static int plan_under_lock(struct ald_plan_data **out, struct ald_db *db, const 
 {
 	struct ald_strvec rows = {0};
 	int exists = 0;
-	int error = ald_db_version_table_exists(db, cfg->version_table, cfg->version_table_schema, &exists);
+	int error = ald__db_version_table_exists(db, cfg->version_table, cfg->version_table_schema, &exists);
 	if (error == 0 && exists)
-		error = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
+		error = ald__db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
 	cfg->table_exists = exists;
 	if (error == 0)
 		error = build_plan(out, g, req, &rows, cfg);
 	struct ald_progress_row pr = {0};
 	if (error == 0)
-		error = ald_progress_read(&pr, db, cfg->version_table, cfg->version_table_schema);
+		error = ald__progress_read(&pr, db, cfg->version_table, cfg->version_table_schema);
 	if (error == 0)
-		error = ald_progress_apply(*out, g, &pr, req->resume);
-	ald_progress_row_clear(&pr);
-	ald_strvec_free(&rows);
+		error = ald__progress_apply(*out, g, &pr, req->resume);
+	ald__progress_row_clear(&pr);
+	ald__strvec_free(&rows);
 	return error;
 }
 
-int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
+int ald__run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
 	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
 	    const struct ald_run_options *o)
 {
 	if (executed)
 		*executed = NULL;
 	if (cfg->offline)
-		return ald_error_set(ALD_EUSAGE, "an offline (--sql) plan cannot be run on a database");
+		return ald__error_set(ALD_EUSAGE, "an offline (--sql) plan cannot be run on a database");
 	struct ald_plan_config c = *cfg;
-	c.dialect = ald_db_dialect(db);
+	c.dialect = ald__db_dialect(db);
 	c.offline = 0;
 	if (!c.version_table)
 		c.version_table = "alembic_version";
 
 	struct ald_run_lock lock;
 	struct ald_plan_data *plan = NULL;
-	int error = ald_run_lock_take(&lock, db, c.version_table, c.version_table_schema,
+	int error = ald__run_lock_take(&lock, db, c.version_table, c.version_table_schema,
 				      o ? o->lock_timeout_ms : -1, o ? o->waiting : NULL,
 				      o ? o->payload : NULL);
 	if (error == 0)
@@ -557,23 +557,23 @@ int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald
 				   .hist = {.dialect = c.dialect, .table = o ? o->history_table : NULL,
 					    .schema = c.version_table_schema}};
 		if (r.hist.table)
-			r.times = ald_xcalloc(plan->n_steps ? plan->n_steps : 1, sizeof(*r.times));
+			r.times = ald__xcalloc(plan->n_steps ? plan->n_steps : 1, sizeof(*r.times));
 		if ((error = run_plan(&r)) < 0)
 			error = report(&r);
 		else if (req->kind == ALD_STEP_STAMP) /* a stamp says what is applied: no record stays */
-			error = ald_progress_clear(db, c.version_table, c.version_table_schema);
+			error = ald__progress_clear(db, c.version_table, c.version_table_schema);
 		free(r.f.message);
 		free(r.times);
-		ald_histtab_clear(&r.hist);
-		ald_py_chunk_clear(&r.py);
+		ald__histtab_clear(&r.hist);
+		ald__py_chunk_clear(&r.py);
 	} else if (error == ALD_EINTERRUPTED) {
-		error = ald_error_set(error, "Interrupted before the migration started: nothing was run.");
+		error = ald__error_set(error, "Interrupted before the migration started: nothing was run.");
 	}
-	ald_run_lock_release(&lock, db);
-	ald_db_cancel_clear(db);
+	ald__run_lock_release(&lock, db);
+	ald__db_cancel_clear(db);
 	if (executed)
 		*executed = plan;
 	else
-		ald_plan_data_free(plan);
+		ald__plan_data_free(plan);
 	return error;
 }

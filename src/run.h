@@ -1,6 +1,6 @@
 /* run.h - executing a migration on a database, safely.
  *
- * ald_run() takes the migration lock, reads the version table, plans the
+ * ald__run() takes the migration lock, reads the version table, plans the
  * command from those rows (plan.h) and runs the plan:
  *  - transactions: one around the whole run by default (both dialects);
  *    with cfg->transaction_per_migration a commit after each step (its
@@ -14,7 +14,7 @@
  *    revision, its file, the line of the failing statement, the statement,
  *    the database's text (SQLSTATE and position on PostgreSQL) and what stays
  *    applied;
- *  - interrupt: ald_db_cancel(db) from another thread or a signal handler
+ *  - interrupt: ald__db_cancel(db) from another thread or a signal handler
  *    stops the running statement (and the runner before its next statement:
  *    db's cancel request is sticky); the run rolls back and fails with
  *    ALD_EINTERRUPTED. The runner clears the request when it returns.
@@ -81,13 +81,13 @@ struct ald_run_options {
  * ignored (taken from db and the database). `o` may be NULL (wait forever, no
  * callbacks). *executed (if not NULL) receives the plan built under the lock,
  * also when running it failed (then it shows what was attempted), NULL when no
- * plan was built; the caller frees it with ald_plan_data_free.
+ * plan was built; the caller frees it with ald__plan_data_free.
  * Errors: ALD_ELOCKED (lock timeout; nothing ran), the plan builder's errors
  * (nothing ran: an unknown row, a .py revision, a missing downgrade section,
  * resolution errors), ALD_EDB (a statement, version statement, BEGIN or
  * COMMIT failed: the message described at the top), ALD_EINTERRUPTED, and
  * ALD_EUSAGE for an offline cfg. */
-int ald_run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
+int ald__run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
 	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
 	    const struct ald_run_options *o);
 
@@ -110,18 +110,18 @@ struct ald_py_chunk {
  * may be open on db. Errors: no exact target (nothing ran), Alembic's
  * failure (ALD_ERROR) or interrupt (ALD_EINTERRUPTED) with res->alembic_output,
  * rows different from the plan's while steps remain. res->rows_after is read
- * whatever happened. Free res with ald_py_chunk_clear. */
-int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+ * whatever happened. Free res with ald__py_chunk_clear. */
+int ald__run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
 			 const struct ald_plan_data *p, size_t first, const char *whole,
 			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			 ald_step_progress progress, void *payload);
 /* Runs a whole stamp plan (at least one step) as `alembic stamp [--purge]
  * targets...` (none: base); errors and res as for a chunk. */
-int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+int ald__run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
 			  const struct ald_plan_data *p, const char *const *targets, size_t n_targets, int purge,
 			  const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			  ald_step_progress progress, void *payload);
-void ald_py_chunk_clear(struct ald_py_chunk *res);
+void ald__py_chunk_clear(struct ald_py_chunk *res);
 
 /* ---- The progress of non-transactional steps (run_progress.c) ---- */
 
@@ -134,34 +134,34 @@ struct ald_progress_row {
 	size_t total;     /* statements of the step */
 };
 /* Reads the row (none when the table or the row is missing). */
-int ald_progress_read(struct ald_progress_row *out, struct ald_db *db, const char *table, const char *schema);
-void ald_progress_row_clear(struct ald_progress_row *r);
+int ald__progress_read(struct ald_progress_row *out, struct ald_db *db, const char *table, const char *schema);
+void ald__progress_row_clear(struct ald_progress_row *r);
 /* In a short transaction of its own: creates the table when missing and
  * makes the row (rev, direction, done, running = done, total) its only one. */
-int ald_progress_start(struct ald_db *db, const char *table, const char *schema, const char *rev, int upgrade,
+int ald__progress_start(struct ald_db *db, const char *table, const char *schema, const char *rev, int upgrade,
 		       size_t done, size_t total);
 /* Updates the row outside any transaction (each call commits). */
-int ald_progress_mark(struct ald_db *db, const char *table, const char *schema, size_t running, size_t done);
+int ald__progress_mark(struct ald_db *db, const char *table, const char *schema, size_t running, size_t done);
 /* Deletes the row, in whatever transaction is open (none: at once); no
  * table, nothing to do. */
-int ald_progress_clear(struct ald_db *db, const char *table, const char *schema);
+int ald__progress_clear(struct ald_db *db, const char *table, const char *schema);
 /* "revision X (upgrade, Transactional: false) stopped after statement 3 of
  * 5[; statement 4 was running and may or may not have completed]". The
  * caller's. */
-char *ald_progress_describe(const struct ald_progress_row *row);
+char *ald__progress_describe(const struct ald_progress_row *row);
 /* Checks a plan against the row (if any): resuming, the plan's first step
  * must be the row's revision, direction and statement count, and skips the
  * `done` statements; else ALD_EUNFINISHED with a message saying what to do.
  * Stamps pass. */
-int ald_progress_apply(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_progress_row *row,
+int ald__progress_apply(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_progress_row *row,
 		       int resume);
 
-/* The migration lock of one run. Zero-initialise, then ald_run_lock_take. */
+/* The migration lock of one run. Zero-initialise, then ald__run_lock_take. */
 struct ald_run_lock {
 	char *key;                   /* PostgreSQL: the advisory lock's key while held */
 	char *file;                  /* SQLite: the lock file (NULL: in-memory database) */
 	int fd;                      /* SQLite: the open, locked lock file; -1 none */
-	int db_locked;               /* ald_db_lock was called (ald_db_unlock owed) */
+	int db_locked;               /* ald__db_lock was called (ald__db_unlock owed) */
 	int waited;                  /* the caller's waiting callback was called */
 	void (*waiting)(void *payload);
 	void *payload;
@@ -171,13 +171,13 @@ struct ald_run_lock {
  * waiting up to timeout_ms (< 0: forever); `waiting` (may be NULL) is called
  * at most once for the whole run. On SQLite also sets the busy timeout used by
  * BEGIN IMMEDIATE to what is left of timeout_ms. Errors: ALD_ELOCKED naming
- * the database and the lock, ALD_EINTERRUPTED (ald_db_cancel while waiting),
+ * the database and the lock, ALD_EINTERRUPTED (ald__db_cancel while waiting),
  * ALD_ERROR when the lock file cannot be opened. On failure nothing is held. */
-int ald_run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *table,
+int ald__run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *table,
 		      const char *schema, long timeout_ms, void (*waiting)(void *payload),
 		      void *payload);
-/* Releases what ald_run_lock_take holds (also after a cancel) and frees it;
+/* Releases what ald__run_lock_take holds (also after a cancel) and frees it;
  * keeps the thread's error message. Accepts a lock never taken. */
-void ald_run_lock_release(struct ald_run_lock *l, struct ald_db *db);
+void ald__run_lock_release(struct ald_run_lock *l, struct ald_db *db);
 
 #endif

@@ -44,17 +44,17 @@ static void candidates(struct ald_strvec *out, const struct ald_graph *g, const 
 {
 	const struct ald_rev *r = &g->revs[st->rev];
 	if (st->kind == ALD_STEP_UPGRADE) {
-		ald_strvec_pushdup(out, r->file.id);
+		ald__strvec_pushdup(out, r->file.id);
 		return;
 	}
 	for (size_t i = 0; i < r->down.n; i++) {
 		const char *parent = g->revs[r->down.v[i]].file.id;
-		ald_strvec_pushdup(out, parent);
-		ald_strvec_push(out, ald_xasprintf("%s@%s", r->file.id, parent));
+		ald__strvec_pushdup(out, parent);
+		ald__strvec_push(out, ald__xasprintf("%s@%s", r->file.id, parent));
 	}
 	if (r->down.n == 0) {
-		ald_strvec_pushdup(out, "base");
-		ald_strvec_push(out, ald_xasprintf("%s@base", r->file.id));
+		ald__strvec_pushdup(out, "base");
+		ald__strvec_push(out, ald__xasprintf("%s@base", r->file.id));
 	}
 }
 
@@ -66,12 +66,12 @@ static int pick_target(char **target, size_t *last, struct ald_plan_data **expec
 		       const struct ald_strvec *rows, const struct ald_plan_config *cfg)
 {
 	size_t j = first;
-	while (j + 1 < p->n_steps && ald_step_is_python(g, &p->steps[j + 1]))
+	while (j + 1 < p->n_steps && ald__step_is_python(g, &p->steps[j + 1]))
 		j++;
 	*target = NULL;
 	*expect = NULL;
-	if (first == 0 && j + 1 == p->n_steps && whole && !ald_alembic_target_is_relative(whole)) {
-		*target = ald_xstrdup(whole);
+	if (first == 0 && j + 1 == p->n_steps && whole && !ald__alembic_target_is_relative(whole)) {
+		*target = ald__xstrdup(whole);
 		*last = j;
 		return 0;
 	}
@@ -85,21 +85,21 @@ static int pick_target(char **target, size_t *last, struct ald_plan_data **expec
 		for (size_t c = 0; c < cands.n && !*target; c++) {
 			struct ald_plan_data *cp = NULL;
 			int err = p->kind == ALD_STEP_UPGRADE
-					  ? ald_plan_build_upgrade(&cp, g, cands.v[c], rv, rows->n, cfg)
-					  : ald_plan_build_downgrade(&cp, g, cands.v[c], rv, rows->n, cfg);
+					  ? ald__plan_build_upgrade(&cp, g, cands.v[c], rv, rows->n, cfg)
+					  : ald__plan_build_downgrade(&cp, g, cands.v[c], rv, rows->n, cfg);
 			if (err == 0 && same_steps(cp, p, first, tries[t])) {
-				*target = ald_xstrdup(cands.v[c]);
+				*target = ald__xstrdup(cands.v[c]);
 				*last = tries[t];
 				*expect = cp;
 			} else {
-				ald_plan_data_free(cp);
+				ald__plan_data_free(cp);
 			}
 		}
-		ald_strvec_free(&cands);
+		ald__strvec_free(&cands);
 	}
-	ald_error_clear();
+	ald__error_clear();
 	if (!*target)
-		return ald_error_set(ALD_EUSAGE,
+		return ald__error_set(ALD_EUSAGE,
 				     "%s: no Alembic target names exactly this step from the version table's "
 				     "rows now, so aludel will not ask Alembic to run it",
 				     p->steps[first].label);
@@ -171,7 +171,7 @@ static void on_line(const char *line, void *payload)
 static int on_poll(void *payload)
 {
 	struct follow *f = payload;
-	return ald_db_cancel_requested(f->db);
+	return ald__db_cancel_requested(f->db);
 }
 
 /* ---- the chunk ---- */
@@ -182,14 +182,14 @@ static int rows_match(const struct ald_strvec *rows, const struct ald_graph *g, 
 	if (rows->n != want->n)
 		return 0;
 	for (size_t i = 0; i < want->n; i++)
-		if (!ald_strvec_contains(rows, g->revs[want->v[i]].file.id))
+		if (!ald__strvec_contains(rows, g->revs[want->v[i]].file.id))
 			return 0;
 	return 1;
 }
 
 static char *join_rows(const struct ald_strvec *rows)
 {
-	return rows->n ? ald_strvec_join(rows, ", ") : ald_xstrdup("no rows");
+	return rows->n ? ald__strvec_join(rows, ", ") : ald__xstrdup("no rows");
 }
 
 /* Runs argv, Alembic carrying out p's steps [first, last] (`expect`'s rows,
@@ -203,22 +203,22 @@ static int run_followed(struct ald_py_chunk *res, struct ald_db *db, const struc
 	struct follow f = {.p = p, .first = first, .last = last, .started = SIZE_MAX, .t0 = now_s(),
 			   .progress = progress, .payload = payload, .db = db};
 	struct ald_proc proc = {.on_line = on_line, .cancelled = on_poll, .payload = &f};
-	int error = ald_proc_run(&proc, argv);
+	int error = ald__proc_run(&proc, argv);
 	if (error == 0 && proc.status == 0 && !proc.interrupted) {
 		if (f.started == SIZE_MAX || f.started < last)
 			advance(&f, last);
 		report(&f, last, 1);
 	}
 	/* what is applied now, whatever happened */
-	ald_db_cancel_clear(db);
-	int rerr = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &res->rows_after);
+	ald__db_cancel_clear(db);
+	int rerr = ald__db_version_rows(db, cfg->version_table, cfg->version_table_schema, &res->rows_after);
 	if (error == 0 && (proc.status != 0 || proc.interrupted)) {
 		res->failed_step = f.started == SIZE_MAX ? first : f.started;
 		report(&f, res->failed_step, -1);
-		res->alembic_output = ctx->raiseerr ? ald_xstrdup(ald_buf_cstr(&proc.tail))
-						    : ald_alembic_error_text(ald_buf_cstr(&proc.tail));
+		res->alembic_output = ctx->raiseerr ? ald__xstrdup(ald__buf_cstr(&proc.tail))
+						    : ald__alembic_error_text(ald__buf_cstr(&proc.tail));
 		error = proc.interrupted ? ALD_EINTERRUPTED : ALD_ERROR;
-		ald_error_set(error, "Alembic (%s) exited with status %d", ctx->cmd.argv.v[0], proc.status);
+		ald__error_set(error, "Alembic (%s) exited with status %d", ctx->cmd.argv.v[0], proc.status);
 	} else if (error == 0 && rerr < 0) {
 		error = rerr;
 	} else if (error == 0) {
@@ -227,23 +227,23 @@ static int run_followed(struct ald_py_chunk *res, struct ald_db *db, const struc
 		if (last + 1 < p->n_steps && !rows_match(&res->rows_after, g, want)) {
 			struct ald_strvec w = {0};
 			for (size_t i = 0; i < want->n; i++)
-				ald_strvec_pushdup(&w, g->revs[want->v[i]].file.id);
+				ald__strvec_pushdup(&w, g->revs[want->v[i]].file.id);
 			char *have = join_rows(&res->rows_after), *exp = join_rows(&w);
-			error = ald_error_set(ALD_ERROR,
+			error = ald__error_set(ALD_ERROR,
 					      "Alembic (%s) left the version table holding %s where aludel expected "
 					      "%s: the remaining steps were not run",
 					      res->command, have, exp);
 			free(have);
 			free(exp);
-			ald_strvec_free(&w);
+			ald__strvec_free(&w);
 			res->failed_step = last + 1;
 		}
 	}
-	ald_proc_clear(&proc);
+	ald__proc_clear(&proc);
 	return error;
 }
 
-int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+int ald__run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
 			 const struct ald_plan_data *p, size_t first, const char *whole,
 			 const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			 ald_step_progress progress, void *payload)
@@ -252,30 +252,30 @@ int ald_run_python_chunk(struct ald_py_chunk *res, struct ald_db *db, const stru
 	res->next = first;
 	res->failed_step = first;
 	if (!ctx)
-		return ald_error_set(ALD_EUSAGE, "%s: an Alembic .py revision needs Alembic, which this caller did not provide",
+		return ald__error_set(ALD_EUSAGE, "%s: an Alembic .py revision needs Alembic, which this caller did not provide",
 				     p->steps[first].label);
 	struct ald_strvec rows = {0};
-	int error = ald_db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
+	int error = ald__db_version_rows(db, cfg->version_table, cfg->version_table_schema, &rows);
 	char *target = NULL;
 	size_t last = first;
 	struct ald_plan_data *expect = NULL;
 	if (error == 0)
 		error = pick_target(&target, &last, &expect, g, p, first, whole, &rows, cfg);
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	if (error < 0)
 		return error;
 	const char *sub = p->kind == ALD_STEP_UPGRADE ? "upgrade" : "downgrade";
 	struct ald_strvec argv = {0};
-	ald_alembic_argv(&argv, ctx, sub, (const char *const *)&target, 1, 0);
-	res->command = ald_xasprintf("%s %s", sub, target);
+	ald__alembic_argv(&argv, ctx, sub, (const char *const *)&target, 1, 0);
+	res->command = ald__xasprintf("%s %s", sub, target);
 	free(target);
 	error = run_followed(res, db, g, p, first, last, &argv, expect, cfg, ctx, progress, payload);
-	ald_strvec_free(&argv);
-	ald_plan_data_free(expect);
+	ald__strvec_free(&argv);
+	ald__plan_data_free(expect);
 	return error;
 }
 
-int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
+int ald__run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const struct ald_graph *g,
 			  const struct ald_plan_data *p, const char *const *targets, size_t n_targets, int purge,
 			  const struct ald_plan_config *cfg, const struct ald_alembic_ctx *ctx,
 			  ald_step_progress progress, void *payload)
@@ -287,21 +287,21 @@ int ald_run_alembic_stamp(struct ald_py_chunk *res, struct ald_db *db, const str
 		n_targets = 1;
 	}
 	struct ald_strvec argv = {0}, words = {0};
-	ald_alembic_argv(&argv, ctx, "stamp", targets, n_targets, purge ? ALD_ALEMBIC_PURGE : 0);
-	ald_strvec_pushdup(&words, purge ? "stamp --purge" : "stamp");
+	ald__alembic_argv(&argv, ctx, "stamp", targets, n_targets, purge ? ALD_ALEMBIC_PURGE : 0);
+	ald__strvec_pushdup(&words, purge ? "stamp --purge" : "stamp");
 	for (size_t i = 0; i < n_targets; i++)
-		ald_strvec_pushdup(&words, targets[i]);
-	res->command = ald_strvec_join(&words, " ");
-	ald_strvec_free(&words);
+		ald__strvec_pushdup(&words, targets[i]);
+	res->command = ald__strvec_join(&words, " ");
+	ald__strvec_free(&words);
 	int error = run_followed(res, db, g, p, 0, p->n_steps - 1, &argv, NULL, cfg, ctx, progress, payload);
-	ald_strvec_free(&argv);
+	ald__strvec_free(&argv);
 	return error;
 }
 
-void ald_py_chunk_clear(struct ald_py_chunk *res)
+void ald__py_chunk_clear(struct ald_py_chunk *res)
 {
 	free(res->command);
 	free(res->alembic_output);
-	ald_strvec_free(&res->rows_after);
+	ald__strvec_free(&res->rows_after);
 	memset(res, 0, sizeof(*res));
 }

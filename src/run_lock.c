@@ -1,7 +1,7 @@
 /* run_lock.c - the migration lock of a run (see run.h): PostgreSQL's
- * session-level advisory lock through ald_db_lock, or on SQLite an exclusive
+ * session-level advisory lock through ald__db_lock, or on SQLite an exclusive
  * flock() on "<database file>.aludel-lock", polled so that the wait can time
- * out and be cancelled, then ald_db_lock for BEGIN IMMEDIATE's busy wait.
+ * out and be cancelled, then ald__db_lock for BEGIN IMMEDIATE's busy wait.
  */
 #include "run.h"
 #include "error.h"
@@ -41,25 +41,25 @@ static void waiting_once(void *arg)
 		l->waiting(l->payload);
 }
 
-/* Whether ald_db_cancel() was called on db. db.h offers no accessor; an empty
+/* Whether ald__db_cancel() was called on db. db.h offers no accessor; an empty
  * statement is refused at once with ALD_EINTERRUPTED after a cancel request
  * and otherwise does nothing (SQLite: no call into the library at all). */
 static int cancel_requested(struct ald_db *db)
 {
-	return ald_db_exec(db, "", NULL) == ALD_EINTERRUPTED;
+	return ald__db_exec(db, "", NULL) == ALD_EINTERRUPTED;
 }
 
 /* The SQLite database's file, "" for an in-memory or temporary database. */
 static int sqlite_file(char **out, struct ald_db *db)
 {
 	struct ald_strvec rows = {0};
-	int error = ald_db_query_strings(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
+	int error = ald__db_query_strings(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
 					 &rows);
-	*out = error == 0 && rows.n == 1 ? ald_xstrdup(rows.v[0]) : NULL;
-	ald_strvec_free(&rows);
+	*out = error == 0 && rows.n == 1 ? ald__xstrdup(rows.v[0]) : NULL;
+	ald__strvec_free(&rows);
 	if (error == 0 && !*out)
-		error = ald_error_set(ALD_ERROR, "cannot find the file of the SQLite database %s",
-				      ald_db_display(db));
+		error = ald__error_set(ALD_ERROR, "cannot find the file of the SQLite database %s",
+				      ald__db_display(db));
 	return error;
 }
 
@@ -77,21 +77,21 @@ static int flock_wait(struct ald_run_lock *l, struct ald_db *db, long timeout_ms
 {
 	l->fd = open(l->file, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (l->fd < 0)
-		return ald_error_set(ALD_ERROR, "cannot open the lock file %s of the SQLite database: %s",
+		return ald__error_set(ALD_ERROR, "cannot open the lock file %s of the SQLite database: %s",
 				     l->file, strerror(errno));
 	for (;;) {
 		if (flock(l->fd, LOCK_EX | LOCK_NB) == 0)
 			return 0;
 		if (errno != EWOULDBLOCK && errno != EINTR)
-			return ald_error_set(ALD_ERROR, "cannot lock %s: %s", l->file, strerror(errno));
+			return ald__error_set(ALD_ERROR, "cannot lock %s: %s", l->file, strerror(errno));
 		long left = left_ms(timeout_ms, start);
 		if (left == 0)
-			return ald_error_set(ALD_ELOCKED, "timed out after %ld ms waiting for the migration "
+			return ald__error_set(ALD_ELOCKED, "timed out after %ld ms waiting for the migration "
 					     "lock of %s (lock file %s): another migration is running on "
-					     "this database", timeout_ms, ald_db_display(db), l->file);
+					     "this database", timeout_ms, ald__db_display(db), l->file);
 		if (cancel_requested(db))
-			return ald_error_set(ALD_EINTERRUPTED, "interrupted while waiting for the migration "
-					     "lock of %s (lock file %s)", ald_db_display(db), l->file);
+			return ald__error_set(ALD_EINTERRUPTED, "interrupted while waiting for the migration "
+					     "lock of %s (lock file %s)", ald__db_display(db), l->file);
 		waiting_once(l);
 		sleep_ms(left > 0 && left < POLL_MS ? left : POLL_MS);
 	}
@@ -102,7 +102,7 @@ static int clamp_int(long v)
 	return v > INT_MAX ? INT_MAX : (int)v;
 }
 
-int ald_run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *table,
+int ald__run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *table,
 		      const char *schema, long timeout_ms, void (*waiting)(void *payload),
 		      void *payload)
 {
@@ -112,23 +112,23 @@ int ald_run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *tab
 	l->fd = -1;
 	l->waiting = waiting;
 	l->payload = payload;
-	l->key = schema ? ald_xasprintf("%s.%s", schema, table) : ald_xstrdup(table);
-	if (ald_streq(ald_db_dialect(db), "sqlite")) {
+	l->key = schema ? ald__xasprintf("%s.%s", schema, table) : ald__xstrdup(table);
+	if (ald__streq(ald__db_dialect(db), "sqlite")) {
 		char *path = NULL;
 		error = sqlite_file(&path, db);
 		if (error == 0 && *path) {
-			l->file = ald_xasprintf("%s.aludel-lock", path);
+			l->file = ald__xasprintf("%s.aludel-lock", path);
 			error = flock_wait(l, db, timeout_ms, start);
 		}
 		free(path);
 	}
 	if (error == 0) {
 		long left = left_ms(timeout_ms, start);
-		error = ald_db_lock(db, l->key, left < 0 ? -1 : clamp_int(left), waiting_once, l);
+		error = ald__db_lock(db, l->key, left < 0 ? -1 : clamp_int(left), waiting_once, l);
 		l->db_locked = error == 0;
 	}
 	if (error < 0) {
-		ald_run_lock_release(l, db);
+		ald__run_lock_release(l, db);
 		return error;
 	}
 	return 0;
@@ -144,26 +144,26 @@ static void save_error(struct saved_error *s)
 {
 	const ald_error *e = ald_error_last();
 	s->code = e->code;
-	s->message = e->code ? ald_xstrdup(e->message) : NULL;
+	s->message = e->code ? ald__xstrdup(e->message) : NULL;
 }
 
 static void restore_error(struct saved_error *s)
 {
 	if (s->message)
-		ald_error_set(s->code, "%s", s->message);
+		ald__error_set(s->code, "%s", s->message);
 	else
-		ald_error_clear();
+		ald__error_clear();
 	free(s->message);
 }
 
-void ald_run_lock_release(struct ald_run_lock *l, struct ald_db *db)
+void ald__run_lock_release(struct ald_run_lock *l, struct ald_db *db)
 {
 	struct saved_error saved;
 	save_error(&saved);
 	if (l->db_locked) {
 		/* a cancel racing with the end of a statement may hit the unlock
 		 * query on PostgreSQL: try again, else the lock would outlive the run */
-		for (int i = 0; i < 3 && ald_db_unlock(db, l->key) == ALD_EINTERRUPTED; i++)
+		for (int i = 0; i < 3 && ald__db_unlock(db, l->key) == ALD_EINTERRUPTED; i++)
 			;
 		l->db_locked = 0;
 	}

@@ -26,14 +26,14 @@
 /* The progress table's name: "<version_table>_progress". The caller's. */
 static char *progress_name(const char *table)
 {
-	return ald_xasprintf("%s_progress", table ? table : "alembic_version");
+	return ald__xasprintf("%s_progress", table ? table : "alembic_version");
 }
 
 /* The qualified, quoted name of the progress table. The caller's. */
 static char *progress_table(struct ald_db *db, const char *table, const char *schema)
 {
 	char *name = progress_name(table);
-	char *q = ald_vsql_table(ald_db_dialect(db), name, schema);
+	char *q = ald__vsql_table(ald__db_dialect(db), name, schema);
 	free(name);
 	return q;
 }
@@ -41,59 +41,59 @@ static char *progress_table(struct ald_db *db, const char *table, const char *sc
 /* Runs `fmt` with the table name `t` put in its one %s. */
 static int exec_on(struct ald_db *db, const char *fmt, const char *t)
 {
-	char *sql = ald_xasprintf(fmt, t);
-	int error = ald_db_exec(db, sql, NULL);
+	char *sql = ald__xasprintf(fmt, t);
+	int error = ald__db_exec(db, sql, NULL);
 	free(sql);
 	return error;
 }
 
-int ald_progress_read(struct ald_progress_row *out, struct ald_db *db, const char *table, const char *schema)
+int ald__progress_read(struct ald_progress_row *out, struct ald_db *db, const char *table, const char *schema)
 {
 	memset(out, 0, sizeof(*out));
 	char *name = progress_name(table);
 	int exists = 0;
-	int error = ald_db_version_table_exists(db, name, schema, &exists);
+	int error = ald__db_version_table_exists(db, name, schema, &exists);
 	free(name);
 	if (error < 0 || !exists)
 		return error;
 	char *t = progress_table(db, table, schema);
-	char *sql = ald_xasprintf("SELECT revision || ' ' || direction || ' ' || CAST(done AS VARCHAR(20)) || ' ' || "
+	char *sql = ald__xasprintf("SELECT revision || ' ' || direction || ' ' || CAST(done AS VARCHAR(20)) || ' ' || "
 				  "CAST(running AS VARCHAR(20)) || ' ' || CAST(total AS VARCHAR(20)) FROM %s",
 				  t);
 	struct ald_strvec rows = {0};
-	error = ald_db_query_strings(db, sql, &rows);
+	error = ald__db_query_strings(db, sql, &rows);
 	if (error == 0 && rows.n > 0) {
 		char rev[64], dir[16];
 		unsigned long done, running, total;
 		if (sscanf(rows.v[0], "%63s %15s %lu %lu %lu", rev, dir, &done, &running, &total) == 5) {
-			out->revision = ald_xstrdup(rev);
-			out->upgrade = ald_streq(dir, "upgrade");
+			out->revision = ald__xstrdup(rev);
+			out->upgrade = ald__streq(dir, "upgrade");
 			out->done = done;
 			out->running = running;
 			out->total = total;
 		} else {
-			error = ald_error_set(ALD_EINVALID, "the progress table %s holds a row aludel cannot read: %s", t,
+			error = ald__error_set(ALD_EINVALID, "the progress table %s holds a row aludel cannot read: %s", t,
 					      rows.v[0]);
 		}
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	free(sql);
 	free(t);
 	return error;
 }
 
-void ald_progress_row_clear(struct ald_progress_row *r)
+void ald__progress_row_clear(struct ald_progress_row *r)
 {
 	free(r->revision);
 	memset(r, 0, sizeof(*r));
 }
 
-int ald_progress_start(struct ald_db *db, const char *table, const char *schema, const char *rev, int upgrade,
+int ald__progress_start(struct ald_db *db, const char *table, const char *schema, const char *rev, int upgrade,
 		       size_t done, size_t total)
 {
 	char *t = progress_table(db, table, schema);
-	char *counts = ald_xasprintf("%zu, %zu, %zu", done, done, total);
-	int error = ald_db_begin(db);
+	char *counts = ald__xasprintf("%zu, %zu, %zu", done, done, total);
+	int error = ald__db_begin(db);
 	if (error == 0)
 		error = exec_on(db,
 				"CREATE TABLE IF NOT EXISTS %s (revision VARCHAR(32) NOT NULL, direction "
@@ -103,37 +103,37 @@ int ald_progress_start(struct ald_db *db, const char *table, const char *schema,
 	if (error == 0)
 		error = exec_on(db, "DELETE FROM %s", t);
 	if (error == 0) {
-		char *lit = ald_sql_literal(rev);
-		char *sql = ald_xasprintf("INSERT INTO %s (revision, direction, done, running, total) VALUES "
+		char *lit = ald__sql_literal(rev);
+		char *sql = ald__xasprintf("INSERT INTO %s (revision, direction, done, running, total) VALUES "
 					  "(%s, '%s', %s)",
 					  t, lit, upgrade ? "upgrade" : "downgrade", counts);
-		error = ald_db_exec(db, sql, NULL);
+		error = ald__db_exec(db, sql, NULL);
 		free(sql);
 		free(lit);
 	}
-	error = error == 0 ? ald_db_commit(db) : error;
-	if (error < 0 && ald_db_in_transaction(db))
-		ald_db_rollback(db);
+	error = error == 0 ? ald__db_commit(db) : error;
+	if (error < 0 && ald__db_in_transaction(db))
+		ald__db_rollback(db);
 	free(counts);
 	free(t);
 	return error;
 }
 
-int ald_progress_mark(struct ald_db *db, const char *table, const char *schema, size_t running, size_t done)
+int ald__progress_mark(struct ald_db *db, const char *table, const char *schema, size_t running, size_t done)
 {
 	char *t = progress_table(db, table, schema);
-	char *sql = ald_xasprintf("UPDATE %s SET running = %zu, done = %zu", t, running, done);
-	int error = ald_db_exec(db, sql, NULL);
+	char *sql = ald__xasprintf("UPDATE %s SET running = %zu, done = %zu", t, running, done);
+	int error = ald__db_exec(db, sql, NULL);
 	free(sql);
 	free(t);
 	return error;
 }
 
-int ald_progress_clear(struct ald_db *db, const char *table, const char *schema)
+int ald__progress_clear(struct ald_db *db, const char *table, const char *schema)
 {
 	char *name = progress_name(table);
 	int exists = 0;
-	int error = ald_db_version_table_exists(db, name, schema, &exists);
+	int error = ald__db_version_table_exists(db, name, schema, &exists);
 	free(name);
 	if (error < 0 || !exists)
 		return error;
@@ -143,36 +143,36 @@ int ald_progress_clear(struct ald_db *db, const char *table, const char *schema)
 	return error;
 }
 
-char *ald_progress_describe(const struct ald_progress_row *row)
+char *ald__progress_describe(const struct ald_progress_row *row)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "revision %s (%s, Transactional: false) stopped after statement %zu of %zu",
+	ald__buf_printf(&b, "revision %s (%s, Transactional: false) stopped after statement %zu of %zu",
 		       row->revision, row->upgrade ? "upgrade" : "downgrade", row->done, row->total);
 	if (row->running > row->done)
-		ald_buf_printf(&b, "; statement %zu was running and may or may not have completed", row->running);
-	return ald_buf_detach(&b);
+		ald__buf_printf(&b, "; statement %zu was running and may or may not have completed", row->running);
+	return ald__buf_detach(&b);
 }
 
-int ald_progress_apply(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_progress_row *row,
+int ald__progress_apply(struct ald_plan_data *p, const struct ald_graph *g, const struct ald_progress_row *row,
 		       int resume)
 {
 	if (!row->revision || p->kind == ALD_STEP_STAMP)
 		return 0;
 	struct ald_step *st = p->n_steps ? &p->steps[0] : NULL;
-	int matches = st && st->rev != ALD_NOREV && ald_streq(g->revs[st->rev].file.id, row->revision) &&
+	int matches = st && st->rev != ALD_NOREV && ald__streq(g->revs[st->rev].file.id, row->revision) &&
 		      (st->kind == ALD_STEP_UPGRADE) == row->upgrade && st->sql.n == row->total && !st->transactional;
-	char *what = ald_progress_describe(row);
+	char *what = ald__progress_describe(row);
 	int error = 0;
 	if (matches && resume) {
 		st->skip = row->done;
 	} else if (matches) {
-		error = ald_error_set(ALD_EUNFINISHED,
+		error = ald__error_set(ALD_EUNFINISHED,
 				      "In an earlier run, %s. Look at the database, then either run this command "
 				      "again with --resume to run statements %zu to %zu, or set the version table "
 				      "by hand with `aludel stamp` (which forgets this record).",
 				      what, row->done + 1, row->total);
 	} else {
-		error = ald_error_set(ALD_EUNFINISHED,
+		error = ald__error_set(ALD_EUNFINISHED,
 				      "In an earlier run, %s, and this command does not start by %s it. Finish it "
 				      "first with --resume on a command that does (%s), or set the version table "
 				      "by hand with `aludel stamp` (which forgets this record).",

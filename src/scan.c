@@ -1,6 +1,6 @@
 /* scan.c - reads the revision files of the version folders in map order.
  * Only regular files of at most max_revision_size bytes are read (see
- * ald_read_at): a FIFO, device or folder with a revision file's name is an
+ * ald__read_at): a FIFO, device or folder with a revision file's name is an
  * error naming it, never a hang. */
 #include "scan.h"
 #include "error.h"
@@ -22,7 +22,7 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-int ald_scan_is_revision_name(const char *name)
+int ald__scan_is_revision_name(const char *name)
 {
 	if (name[0] == '.')
 		return 0; /* hidden files and editor lock files (.#x.py) */
@@ -46,14 +46,14 @@ static int list_dir(struct ald_strvec *names, int dfd, const char *dir)
 	if (!d) {
 		if (fd >= 0)
 			close(fd);
-		return ald_error_set(ALD_ENOTFOUND, "%s: cannot read the versions folder: %s", dir,
+		return ald__error_set(ALD_ENOTFOUND, "%s: cannot read the versions folder: %s", dir,
 				     strerror(errno));
 	}
 	size_t first = names->n;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
-		if (ald_scan_is_revision_name(e->d_name))
-			ald_strvec_pushdup(names, e->d_name);
+		if (ald__scan_is_revision_name(e->d_name))
+			ald__strvec_pushdup(names, e->d_name);
 	closedir(d);
 	if (names->n > first)
 		qsort(names->v + first, names->n - first, sizeof(char *), cmp_names);
@@ -62,30 +62,30 @@ static int list_dir(struct ald_strvec *names, int dfd, const char *dir)
 
 /* Reads one revision file, from the cache when its entry is still good
  * (`st`: the file's stat, given when there is a cache). Only a regular file
- * of at most `max` bytes is read, cached or not (ald_read_at checks the file
+ * of at most `max` bytes is read, cached or not (ald__read_at checks the file
  * it opened; the cache's stat is checked the same way first). */
 static int load_one(struct ald_revfile *rf, int dfd, const char *name, const char *path,
 		    struct ald_revcache *cache, const struct stat *st, size_t max,
 		    struct ald_buf *buf)
 {
 	int err;
-	if (st && (err = ald_read_check_stat(path, st, max)) < 0)
+	if (st && (err = ald__read_check_stat(path, st, max)) < 0)
 		return err;
-	if (cache && ald_revcache_lookup(cache, name, st, rf, path))
+	if (cache && ald__revcache_lookup(cache, name, st, rf, path))
 		return 0;
 	struct ald_revfile parsed;
-	err = ald_read_at(dfd, name, path, max, buf);
+	err = ald__read_at(dfd, name, path, max, buf);
 	if (err == 0)
-		err = ald_revfile_parse(&parsed, path, buf->ptr, buf->len);
+		err = ald__revfile_parse(&parsed, path, buf->ptr, buf->len);
 	if (err < 0)
 		return err;
 	/* one block per revision, without the docstring: it is read again when
 	 * asked for (ald_revision_read_doc); at 100,000 revisions that is tens of
 	 * megabytes less */
-	ald_revfile_pack(rf, &parsed);
-	ald_revfile_clear(&parsed);
+	ald__revfile_pack(rf, &parsed);
+	ald__revfile_clear(&parsed);
 	if (cache)
-		ald_revcache_store(cache, name, st, rf);
+		ald__revcache_store(cache, name, st, rf);
 	return 0;
 }
 
@@ -141,7 +141,7 @@ static int stat_all(int dfd, const char *dir, const char *const *names, size_t n
 	}
 	for (size_t t = 0; t < k; t++)
 		if (jobs[t].failed < jobs[t].hi)
-			return ald_error_set(ALD_ERROR, "%s/%s: cannot open: %s", dir,
+			return ald__error_set(ALD_ERROR, "%s/%s: cannot open: %s", dir,
 					     names[jobs[t].failed], strerror(jobs[t].err));
 	return 0;
 }
@@ -163,11 +163,11 @@ static int scan_dir_once(void **files, size_t size, size_t *n, size_t *cap, cons
 {
 	struct stat dst;
 	struct ald_revcache *cache = (!sc || !sc->off) && fstat(dfd, &dst) == 0
-					     ? ald_revcache_open(real, &dst)
+					     ? ald__revcache_open(real, &dst)
 					     : NULL;
 	struct ald_strvec listed = {0};
 	const char *const *names = NULL;
-	size_t count = cache && trust_listing ? ald_revcache_names(cache, &names) : 0;
+	size_t count = cache && trust_listing ? ald__revcache_names(cache, &names) : 0;
 	int from_cache = count != 0;
 	int err = 0;
 	if (!count) {
@@ -178,17 +178,17 @@ static int scan_dir_once(void **files, size_t size, size_t *n, size_t *cap, cons
 	/* files are stat'ed a chunk at a time: the stat buffers stay small (and
 	 * their pages, written by the kernel, are faulted in once) */
 	enum { CHUNK = 2048 };
-	struct stat *sts = cache && count ? ald_xmalloc((count < CHUNK ? count : CHUNK) * sizeof(*sts))
+	struct stat *sts = cache && count ? ald__xmalloc((count < CHUNK ? count : CHUNK) * sizeof(*sts))
 					  : NULL;
 	size_t dlen = strlen(dir);
 	char *path = NULL;
 	size_t pcap = 0;
 	if (!*files && count) { /* calloc: a large block comes zeroed from the system */
-		*files = ald_xcalloc(count, size);
+		*files = ald__xcalloc(count, size);
 		*cap = count;
-		ald_prefault(*files, count * size);
+		ald__prefault(*files, count * size);
 	} else if (*n + count > *cap) { /* exactly: a folder's count is known */
-		*files = ald_xrealloc(*files, (*n + count) * size);
+		*files = ald__xrealloc(*files, (*n + count) * size);
 		memset((char *)*files + *cap * size, 0, (*n + count - *cap) * size);
 		*cap = *n + count;
 	}
@@ -196,31 +196,31 @@ static int scan_dir_once(void **files, size_t size, size_t *n, size_t *cap, cons
 		if (sts && j % CHUNK == 0)
 			err = stat_all(dfd, dir, names + j, count - j < CHUNK ? count - j : CHUNK, sts);
 		if (err && from_cache) { /* a listed file is not there */
-			ald_error_clear();
-			ald_revcache_distrust_names(cache);
+			ald__error_clear();
+			ald__revcache_distrust_names(cache);
 			*lied = 1;
 		}
 		if (err)
 			break;
 		size_t nlen = strlen(names[j]);
-		path = ald_xgrow(path, &pcap, dlen + nlen + 2, 1);
+		path = ald__xgrow(path, &pcap, dlen + nlen + 2, 1);
 		memcpy(path, dir, dlen);
 		path[dlen] = '/';
 		memcpy(path + dlen + 1, names[j], nlen + 1);
 		err = load_one(at(*files, size, *n), dfd, names[j], path, cache,
-			       sts ? &sts[j % CHUNK] : NULL, ald_read_limit(), buf);
+			       sts ? &sts[j % CHUNK] : NULL, ald__read_limit(), buf);
 		if (err == 0)
 			(*n)++;
 	}
-	const char *damage = cache ? ald_revcache_damage(cache) : NULL;
+	const char *damage = cache ? ald__revcache_damage(cache) : NULL;
 	if (damage && sc && !sc->note)
-		sc->note = ald_xasprintf("ignored a damaged header cache %s (%s): the revision "
+		sc->note = ald__xasprintf("ignored a damaged header cache %s (%s): the revision "
 					 "files were read instead",
-					 ald_revcache_file(cache), damage);
-	ald_revcache_close(cache, err == 0);
+					 ald__revcache_file(cache), damage);
+	ald__revcache_close(cache, err == 0);
 	free(sts);
 	free(path);
-	ald_strvec_free(&listed);
+	ald__strvec_free(&listed);
 	return err;
 }
 
@@ -235,14 +235,14 @@ static int scan_dir(void **files, size_t size, size_t *n, size_t *cap, const cha
 	if (!lied)
 		return err;
 	for (size_t i = first; i < *n; i++) {
-		ald_revfile_clear(at(*files, size, i));
+		ald__revfile_clear(at(*files, size, i));
 		memset(at(*files, size, i), 0, size);
 	}
 	*n = first;
 	return scan_dir_once(files, size, n, cap, dir, real, dfd, buf, sc, 0, &lied);
 }
 
-int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
+int ald__scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
 		      int skip_missing, struct ald_scan_cache *sc)
 {
 	struct ald_strvec seen = {0};
@@ -254,25 +254,25 @@ int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_s
 	for (size_t i = 0; i < dirs->n && !error; i++) {
 		char real[PATH_MAX];
 		const char *key = realpath(dirs->v[i], real) ? real : dirs->v[i];
-		if (ald_strvec_contains(&seen, key))
+		if (ald__strvec_contains(&seen, key))
 			continue;
-		ald_strvec_pushdup(&seen, key);
+		ald__strvec_pushdup(&seen, key);
 		int dfd = open(dirs->v[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (dfd < 0) {
 			if (errno == ENOENT && skip_missing)
 				continue;
-			error = ald_error_set(ALD_ENOTFOUND, "%s: cannot read the versions folder: %s",
+			error = ald__error_set(ALD_ENOTFOUND, "%s: cannot read the versions folder: %s",
 					      dirs->v[i], strerror(errno));
 			break;
 		}
 		error = scan_dir(&files, size, &n, &cap, dirs->v[i], key, dfd, &buf, sc);
 		close(dfd);
 	}
-	ald_strvec_free(&seen);
-	ald_buf_free(&buf);
+	ald__strvec_free(&seen);
+	ald__buf_free(&buf);
 	if (error) {
 		for (size_t i = 0; i < n; i++)
-			ald_revfile_clear(at(files, size, i));
+			ald__revfile_clear(at(files, size, i));
 		free(files);
 		files = NULL;
 		n = 0;

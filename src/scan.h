@@ -15,7 +15,7 @@
  * *out is an array of `size`-byte elements (size >= sizeof(struct ald_revfile)),
  * each beginning with its struct ald_revfile, the rest zeroed: the project
  * reads straight into the graph's revision array. On success it (n_out
- * entries) is the caller's: clear each revfile with ald_revfile_clear and free
+ * entries) is the caller's: clear each revfile with ald__revfile_clear and free
  * the array.
  * `sc` says how the header cache (revision_cache.h) is used; NULL: it is used and
  * nothing is reported. */
@@ -24,10 +24,10 @@ struct ald_scan_cache {
 	char *note; /* out: the first damaged cache file found (and ignored), as a
 		     * sentence naming it, or NULL; the caller's to free */
 };
-int ald_scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
+int ald__scan_versions(void **out, size_t *n_out, size_t size, const struct ald_strvec *dirs,
 		      int skip_missing, struct ald_scan_cache *sc);
 
 /* Whether a directory entry's name is a revision file name. */
-int ald_scan_is_revision_name(const char *name);
+int ald__scan_is_revision_name(const char *name);
 
 #endif

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ald_schema_skip_init(struct ald_schema_skip *skip, char *buf, size_t buf_size, const char *version_table,
+void ald__schema_skip_init(struct ald_schema_skip *skip, char *buf, size_t buf_size, const char *version_table,
 			  const char *schema, const char *history_table)
 {
 	const char *vt = version_table ? version_table : "alembic_version";
@@ -40,18 +40,18 @@ static void put_entry(struct ald_buf *b, const char *e)
 		while (m > i && (e[m - 1] == ' ' || e[m - 1] == '\t' || e[m - 1] == '\r'))
 			m--;
 		if (!first)
-			ald_buf_puts(b, "    ");
-		ald_buf_put(b, e + i, m - i);
-		ald_buf_putc(b, '\n');
+			ald__buf_puts(b, "    ");
+		ald__buf_put(b, e + i, m - i);
+		ald__buf_putc(b, '\n');
 		i = n + 1;
 	}
 }
 
-int ald_schema_snapshot(char **out, struct ald_db *db, const struct ald_schema_skip *skip)
+int ald__schema_snapshot(char **out, struct ald_db *db, const struct ald_schema_skip *skip)
 {
 	struct ald_strvec entries = {0};
-	int error = ald_streq(ald_db_dialect(db), "postgresql") ? ald_schema_pg_entries(&entries, db, skip)
-							       : ald_schema_sqlite_entries(&entries, db, skip);
+	int error = ald__streq(ald__db_dialect(db), "postgresql") ? ald__schema_pg_entries(&entries, db, skip)
+							       : ald__schema_sqlite_entries(&entries, db, skip);
 	*out = NULL;
 	if (error == 0) {
 		struct ald_buf b = {0};
@@ -59,9 +59,9 @@ int ald_schema_snapshot(char **out, struct ald_db *db, const struct ald_schema_s
 			qsort(entries.v, entries.n, sizeof(*entries.v), by_text);
 		for (size_t i = 0; i < entries.n; i++)
 			put_entry(&b, entries.v[i]);
-		*out = ald_buf_detach(&b);
+		*out = ald__buf_detach(&b);
 	}
-	ald_strvec_free(&entries);
+	ald__strvec_free(&entries);
 	return error;
 }
 
@@ -71,11 +71,11 @@ int ald_project_schema(char **out, ald_project *p)
 	char buf[512];
 	struct ald_schema_skip skip;
 	*out = NULL;
-	ald_error_clear();
-	int error = ald_project_db(&db, p);
+	ald__error_clear();
+	int error = ald__project_db(&db, p);
 	if (error < 0)
 		return error;
-	ald_schema_skip_init(&skip, buf, sizeof(buf), p->config.version_table, p->config.version_table_schema,
+	ald__schema_skip_init(&skip, buf, sizeof(buf), p->config.version_table, p->config.version_table_schema,
 			     p->config.history_table);
-	return ald_schema_snapshot(out, db, &skip);
+	return ald__schema_snapshot(out, db, &skip);
 }

@@ -110,19 +110,19 @@ static const char *const queries[] = {
 static char *skip_predicate(const struct ald_schema_skip *skip, const char *rel, const char *ns)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "%s.relname IN (", rel);
+	ald__buf_printf(&b, "%s.relname IN (", rel);
 	for (size_t i = 0; i < 3; i++) {
-		char *lit = ald_sql_literal(skip->names[i] ? skip->names[i] : "");
-		ald_buf_printf(&b, "%s%s", i ? ", " : "", lit);
+		char *lit = ald__sql_literal(skip->names[i] ? skip->names[i] : "");
+		ald__buf_printf(&b, "%s%s", i ? ", " : "", lit);
 		free(lit);
 	}
-	ald_buf_putc(&b, ')');
+	ald__buf_putc(&b, ')');
 	if (skip->schema) {
-		char *lit = ald_sql_literal(skip->schema);
-		ald_buf_printf(&b, " AND %s.nspname = %s", ns, lit);
+		char *lit = ald__sql_literal(skip->schema);
+		ald__buf_printf(&b, " AND %s.nspname = %s", ns, lit);
 		free(lit);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* q with @OWN@ and @OWNER@ replaced. Caller frees. */
@@ -131,25 +131,25 @@ static char *expand(const char *q, const char *own, const char *owner)
 	struct ald_buf b = {0};
 	while (*q) {
 		if (strncmp(q, "@OWNER@", 7) == 0) {
-			ald_buf_puts(&b, owner);
+			ald__buf_puts(&b, owner);
 			q += 7;
 		} else if (strncmp(q, "@OWN@", 5) == 0) {
-			ald_buf_puts(&b, own);
+			ald__buf_puts(&b, own);
 			q += 5;
 		} else {
-			ald_buf_putc(&b, *q++);
+			ald__buf_putc(&b, *q++);
 		}
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
-int ald_schema_pg_entries(struct ald_strvec *out, struct ald_db *db, const struct ald_schema_skip *skip)
+int ald__schema_pg_entries(struct ald_strvec *out, struct ald_db *db, const struct ald_schema_skip *skip)
 {
 	char *own = skip_predicate(skip, "c", "n"), *owner = skip_predicate(skip, "c2", "n2");
 	int error = 0;
 	for (size_t i = 0; error == 0 && i < sizeof(queries) / sizeof(*queries); i++) {
 		char *sql = expand(queries[i], own, owner);
-		error = ald_db_query_strings(db, sql, out);
+		error = ald__db_query_strings(db, sql, out);
 		free(sql);
 	}
 	free(own);

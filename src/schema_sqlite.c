@@ -48,13 +48,13 @@ static int plain_name(const char *s, size_t n)
 static void put_word(struct ald_buf *b, const char *s, size_t n, int *space)
 {
 	if (*space && b->len && word_char((unsigned char)b->ptr[b->len - 1]) && word_char((unsigned char)s[0]))
-		ald_buf_putc(b, ' ');
+		ald__buf_putc(b, ' ');
 	for (size_t i = 0; i < n; i++)
-		ald_buf_putc(b, (char)tolower((unsigned char)s[i]));
+		ald__buf_putc(b, (char)tolower((unsigned char)s[i]));
 	*space = 0;
 }
 
-char *ald_schema_sqlite_normalize(const char *sql)
+char *ald__schema_sqlite_normalize(const char *sql)
 {
 	struct ald_buf b = {0};
 	int space = 0; /* white space or a comment was seen since the last token */
@@ -85,7 +85,7 @@ char *ald_schema_sqlite_normalize(const char *sql)
 			if (c != '\'' && plain_name(s + 1, inner)) {
 				put_word(&b, s + 1, inner, &space);
 			} else { /* no space next to a quote: it is not needed */
-				ald_buf_put(&b, s, (size_t)(e - s) + (*e != '\0'));
+				ald__buf_put(&b, s, (size_t)(e - s) + (*e != '\0'));
 				space = 0;
 			}
 			s = *e ? e + 1 : e;
@@ -96,12 +96,12 @@ char *ald_schema_sqlite_normalize(const char *sql)
 			put_word(&b, s, n, &space);
 			s += n;
 		} else {
-			ald_buf_putc(&b, (char)c);
+			ald__buf_putc(&b, (char)c);
 			space = 0;
 			s++;
 		}
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 static int skipped(const struct ald_schema_skip *skip, const char *table)
@@ -115,9 +115,9 @@ static int skipped(const struct ald_schema_skip *skip, const char *table)
 /* Runs `sql` (a format with one %s: the quoted name) for one object. */
 static int query_for(struct ald_strvec *rows, struct ald_db *db, const char *fmt, const char *name)
 {
-	char *lit = ald_sql_literal(name);
-	char *sql = ald_xasprintf(fmt, lit);
-	int error = ald_db_query_strings(db, sql, rows);
+	char *lit = ald__sql_literal(name);
+	char *sql = ald__xasprintf(fmt, lit);
+	int error = ald__db_query_strings(db, sql, rows);
 	free(sql);
 	free(lit);
 	return error;
@@ -136,13 +136,13 @@ static int columns(struct ald_strvec *out, struct ald_db *db, const char *t)
 		fields(rows.v[i], f, 6);
 		for (char *c = f[2]; *c; c++) /* declared types are read without regard to case */
 			*c = (char)tolower((unsigned char)*c);
-		ald_strvec_push(out, ald_xasprintf("table %s column %s #%s %s%s%s%s%s%s", t, f[1], f[0],
-						   *f[2] ? f[2] : "(no type)", ald_streq(f[3], "1") ? " not null" : "",
-						   ald_streq(f[4], "\x1e") ? "" : " default ",
-						   ald_streq(f[4], "\x1e") ? "" : f[4],
-						   ald_streq(f[5], "0") ? "" : " primary key #", ald_streq(f[5], "0") ? "" : f[5]));
+		ald__strvec_push(out, ald__xasprintf("table %s column %s #%s %s%s%s%s%s%s", t, f[1], f[0],
+						   *f[2] ? f[2] : "(no type)", ald__streq(f[3], "1") ? " not null" : "",
+						   ald__streq(f[4], "\x1e") ? "" : " default ",
+						   ald__streq(f[4], "\x1e") ? "" : f[4],
+						   ald__streq(f[5], "0") ? "" : " primary key #", ald__streq(f[5], "0") ? "" : f[5]));
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	return error;
 }
 
@@ -159,24 +159,24 @@ static int foreign_keys(struct ald_strvec *out, struct ald_db *db, const char *t
 	for (size_t i = 0; error == 0 && i < rows.n; i++) {
 		char *f[7], *g[7] = {0};
 		fields(rows.v[i], f, 7);
-		ald_buf_printf(&from, "%s%s", from.len ? ", " : "", f[2]);
-		ald_buf_printf(&to, "%s%s", to.len ? ", " : "", f[3]);
-		char *next = i + 1 < rows.n ? ald_xstrdup(rows.v[i + 1]) : NULL;
+		ald__buf_printf(&from, "%s%s", from.len ? ", " : "", f[2]);
+		ald__buf_printf(&to, "%s%s", to.len ? ", " : "", f[3]);
+		char *next = i + 1 < rows.n ? ald__xstrdup(rows.v[i + 1]) : NULL;
 		if (next)
 			fields(next, g, 7);
-		if (!next || !ald_streq(g[0], f[0])) {
-			ald_strvec_push(out, ald_xasprintf("table %s foreign key (%s) references %s (%s) on update %s "
+		if (!next || !ald__streq(g[0], f[0])) {
+			ald__strvec_push(out, ald__xasprintf("table %s foreign key (%s) references %s (%s) on update %s "
 							   "on delete %s match %s",
-							   t, ald_buf_cstr(&from), f[1], ald_buf_cstr(&to), f[4], f[5],
+							   t, ald__buf_cstr(&from), f[1], ald__buf_cstr(&to), f[4], f[5],
 							   f[6]));
-			ald_buf_free(&from);
-			ald_buf_free(&to);
+			ald__buf_free(&from);
+			ald__buf_free(&to);
 		}
 		free(next);
 	}
-	ald_buf_free(&from);
-	ald_buf_free(&to);
-	ald_strvec_free(&rows);
+	ald__buf_free(&from);
+	ald__buf_free(&to);
+	ald__strvec_free(&rows);
 	return error;
 }
 
@@ -199,28 +199,28 @@ static int indexes(struct ald_strvec *out, struct ald_db *db, const char *t)
 				  " FROM pragma_index_xinfo(%s) WHERE key ORDER BY seqno",
 				  f[0]);
 		if (error == 0) {
-			char *list = ald_strvec_join(&cols, ", ");
+			char *list = ald__strvec_join(&cols, ", ");
 			/* an automatic index's name (sqlite_autoindex_<table>_<n>) depends on
 			 * the table's first name and the order of its constraints */
 			int autoindex = strncmp(f[0], "sqlite_autoindex_", 17) == 0;
-			ald_strvec_push(out, ald_xasprintf("index %s on %s%s (%s)%s%s", autoindex ? "(automatic)" : f[0], t,
-							   ald_streq(f[1], "1") ? " unique" : "", list,
-							   ald_streq(f[2], "c") ? ""
-							   : ald_streq(f[2], "pk") ? " from primary key"
+			ald__strvec_push(out, ald__xasprintf("index %s on %s%s (%s)%s%s", autoindex ? "(automatic)" : f[0], t,
+							   ald__streq(f[1], "1") ? " unique" : "", list,
+							   ald__streq(f[2], "c") ? ""
+							   : ald__streq(f[2], "pk") ? " from primary key"
 										   : " from unique constraint",
-							   ald_streq(f[3], "1") ? " partial" : ""));
+							   ald__streq(f[3], "1") ? " partial" : ""));
 			free(list);
 		}
-		ald_strvec_free(&cols);
+		ald__strvec_free(&cols);
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	return error;
 }
 
-int ald_schema_sqlite_entries(struct ald_strvec *out, struct ald_db *db, const struct ald_schema_skip *skip)
+int ald__schema_sqlite_entries(struct ald_strvec *out, struct ald_db *db, const struct ald_schema_skip *skip)
 {
 	struct ald_strvec rows = {0};
-	int error = ald_db_query_strings(db,
+	int error = ald__db_query_strings(db,
 					 "SELECT type ||" SEP "|| name ||" SEP "|| tbl_name ||" SEP "|| coalesce(sql, '')"
 					 " FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
 					 &rows);
@@ -230,15 +230,15 @@ int ald_schema_sqlite_entries(struct ald_strvec *out, struct ald_db *db, const s
 		if (skipped(skip, f[2]) || (strncmp(f[2], "sqlite_", 7) == 0))
 			continue;
 		if (*f[3]) {
-			char *norm = ald_schema_sqlite_normalize(f[3]);
-			if (ald_streq(f[0], "table") || ald_streq(f[0], "view"))
-				ald_strvec_push(out, ald_xasprintf("%s %s sql: %s", f[0], f[1], norm));
+			char *norm = ald__schema_sqlite_normalize(f[3]);
+			if (ald__streq(f[0], "table") || ald__streq(f[0], "view"))
+				ald__strvec_push(out, ald__xasprintf("%s %s sql: %s", f[0], f[1], norm));
 			else
-				ald_strvec_push(out, ald_xasprintf("%s %s on %s sql: %s", f[0], f[1], f[2], norm));
+				ald__strvec_push(out, ald__xasprintf("%s %s on %s sql: %s", f[0], f[1], f[2], norm));
 			free(norm);
 		}
-		if (ald_streq(f[0], "table")) {
-			ald_strvec_push(out, ald_xasprintf("table %s", f[1]));
+		if (ald__streq(f[0], "table")) {
+			ald__strvec_push(out, ald__xasprintf("table %s", f[1]));
 			error = columns(out, db, f[1]);
 			if (error == 0)
 				error = foreign_keys(out, db, f[1]);
@@ -246,6 +246,6 @@ int ald_schema_sqlite_entries(struct ald_strvec *out, struct ald_db *db, const s
 				error = indexes(out, db, f[1]);
 		}
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	return error;
 }

@@ -54,7 +54,7 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[7] += k;
 }
 
-void ald_sha256_init(struct ald_sha256 *s)
+void ald__sha256_init(struct ald_sha256 *s)
 {
 	static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 				       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -63,7 +63,7 @@ void ald_sha256_init(struct ald_sha256 *s)
 	s->fill = 0;
 }
 
-void ald_sha256_update(struct ald_sha256 *s, const void *data, size_t len)
+void ald__sha256_update(struct ald_sha256 *s, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	s->bytes += len;
@@ -80,18 +80,18 @@ void ald_sha256_update(struct ald_sha256 *s, const void *data, size_t len)
 	}
 }
 
-void ald_sha256_final(struct ald_sha256 *s, unsigned char digest[32])
+void ald__sha256_final(struct ald_sha256 *s, unsigned char digest[32])
 {
 	uint64_t bits = s->bytes * 8;
 	unsigned char pad = 0x80;
-	ald_sha256_update(s, &pad, 1);
+	ald__sha256_update(s, &pad, 1);
 	pad = 0;
 	while (s->fill != 56)
-		ald_sha256_update(s, &pad, 1);
+		ald__sha256_update(s, &pad, 1);
 	unsigned char len[8];
 	for (int i = 0; i < 8; i++)
 		len[i] = (unsigned char)(bits >> (56 - 8 * i));
-	ald_sha256_update(s, len, 8);
+	ald__sha256_update(s, len, 8);
 	for (int i = 0; i < 8; i++) {
 		digest[4 * i] = (unsigned char)(s->h[i] >> 24);
 		digest[4 * i + 1] = (unsigned char)(s->h[i] >> 16);
@@ -100,11 +100,11 @@ void ald_sha256_final(struct ald_sha256 *s, unsigned char digest[32])
 	}
 }
 
-void ald_sha256_final_hex(struct ald_sha256 *s, char hex[65])
+void ald__sha256_final_hex(struct ald_sha256 *s, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char d[32];
-	ald_sha256_final(s, d);
+	ald__sha256_final(s, d);
 	for (int i = 0; i < 32; i++) {
 		hex[2 * i] = digits[d[i] >> 4];
 		hex[2 * i + 1] = digits[d[i] & 15];
@@ -112,10 +112,10 @@ void ald_sha256_final_hex(struct ald_sha256 *s, char hex[65])
 	hex[64] = '\0';
 }
 
-void ald_sha256_hex(char hex[65], const void *data, size_t len)
+void ald__sha256_hex(char hex[65], const void *data, size_t len)
 {
 	struct ald_sha256 s;
-	ald_sha256_init(&s);
-	ald_sha256_update(&s, data, len);
-	ald_sha256_final_hex(&s, hex);
+	ald__sha256_init(&s);
+	ald__sha256_update(&s, data, len);
+	ald__sha256_final_hex(&s, hex);
 }

@@ -14,13 +14,13 @@ struct ald_sha256 {
 	size_t fill;             /* bytes in block */
 };
 
-void ald_sha256_init(struct ald_sha256 *s);
-void ald_sha256_update(struct ald_sha256 *s, const void *data, size_t len);
+void ald__sha256_init(struct ald_sha256 *s);
+void ald__sha256_update(struct ald_sha256 *s, const void *data, size_t len);
 /* Finishes the digest: 32 bytes into `digest`; s must be initialised again before reuse. */
-void ald_sha256_final(struct ald_sha256 *s, unsigned char digest[32]);
+void ald__sha256_final(struct ald_sha256 *s, unsigned char digest[32]);
 /* The digest of data as 64 lower-case hex digits and a NUL into `hex`. */
-void ald_sha256_hex(char hex[65], const void *data, size_t len);
-/* The digest in s as hex (finishes s, like ald_sha256_final). */
-void ald_sha256_final_hex(struct ald_sha256 *s, char hex[65]);
+void ald__sha256_hex(char hex[65], const void *data, size_t len);
+/* The digest in s as hex (finishes s, like ald__sha256_final). */
+void ald__sha256_final_hex(struct ald_sha256 *s, char hex[65]);
 
 #endif

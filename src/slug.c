@@ -39,7 +39,7 @@ static void random_bytes(unsigned char *buf, size_t n)
 	}
 }
 
-void ald_random_hex(char *out, size_t n)
+void ald__random_hex(char *out, size_t n)
 {
 	unsigned char b[64];
 	if (n > 2 * sizeof(b))
@@ -50,11 +50,11 @@ void ald_random_hex(char *out, size_t n)
 	out[n] = '\0';
 }
 
-char *ald_revid_random(void)
+char *ald__revid_random(void)
 {
 	char hex[13];
-	ald_random_hex(hex, 12);
-	return ald_xstrdup(hex);
+	ald__random_hex(hex, 12);
+	return ald__xstrdup(hex);
 }
 
 /* Decodes one UTF-8 character at s; *len gets its byte length. An invalid
@@ -104,7 +104,7 @@ static void utf8_put(struct ald_buf *b, uint32_t c)
 		s[3] = (char)(0x80 | (c & 0x3f));
 		n = 4;
 	}
-	ald_buf_put(b, s, n);
+	ald__buf_put(b, s, n);
 }
 
 /* The "other numbers" (Unicode category No) of the BMP: Python's \w (via
@@ -139,13 +139,13 @@ static uint32_t to_lower(uint32_t c, locale_t loc)
 	return (uint32_t)towlower_l((wint_t)c, loc);
 }
 
-char *ald_slugify(const char *message, int truncate_len)
+char *ald__slugify(const char *message, int truncate_len)
 {
 	if (truncate_len <= 0)
 		truncate_len = 40;
 	/* A private locale object: the process locale is left alone. */
 	locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	uint32_t *cp = ald_xmalloc((strlen(message ? message : "") + 1) * sizeof(*cp));
+	uint32_t *cp = ald__xmalloc((strlen(message ? message : "") + 1) * sizeof(*cp));
 	size_t n = 0;
 	int in_word = 0;
 	for (const unsigned char *s = (const unsigned char *)(message ? message : ""); *s;) {
@@ -175,30 +175,30 @@ char *ald_slugify(const char *message, int truncate_len)
 	for (size_t i = 0; i < n; i++)
 		utf8_put(&b, cp[i]);
 	free(cp);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
-char *ald_py_repr(const char *s)
+char *ald__py_repr(const char *s)
 {
 	char q = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
 	struct ald_buf b = {0};
-	ald_buf_putc(&b, q);
+	ald__buf_putc(&b, q);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\\' || *p == (unsigned char)q) {
-			ald_buf_putc(&b, '\\');
-			ald_buf_putc(&b, (char)*p);
+			ald__buf_putc(&b, '\\');
+			ald__buf_putc(&b, (char)*p);
 		} else if (*p == '\n') {
-			ald_buf_puts(&b, "\\n");
+			ald__buf_puts(&b, "\\n");
 		} else if (*p == '\t') {
-			ald_buf_puts(&b, "\\t");
+			ald__buf_puts(&b, "\\t");
 		} else if (*p == '\r') {
-			ald_buf_puts(&b, "\\r");
+			ald__buf_puts(&b, "\\r");
 		} else if (*p < 0x20 || *p == 0x7f) {
-			ald_buf_printf(&b, "\\x%02x", *p);
+			ald__buf_printf(&b, "\\x%02x", *p);
 		} else {
-			ald_buf_putc(&b, (char)*p);
+			ald__buf_putc(&b, (char)*p);
 		}
 	}
-	ald_buf_putc(&b, q);
-	return ald_buf_detach(&b);
+	ald__buf_putc(&b, q);
+	return ald__buf_detach(&b);
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-unsigned ald_split_line(struct ald_split *s, size_t pos)
+unsigned ald__split_line(struct ald_split *s, size_t pos)
 {
 	if (pos < s->line_pos) {
 		s->line_pos = 0;
@@ -23,22 +23,22 @@ unsigned ald_split_line(struct ald_split *s, size_t pos)
 	return s->line;
 }
 
-void ald_split_emit(struct ald_split *s, size_t from, size_t to)
+void ald__split_emit(struct ald_split *s, size_t from, size_t to)
 {
 	struct ald_stmts *o = s->out;
-	o->v = ald_xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
-	o->v[o->n].sql = ald_xstrndup(s->t + from, to - from);
-	o->v[o->n].line = ald_split_line(s, from);
+	o->v = ald__xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
+	o->v[o->n].sql = ald__xstrndup(s->t + from, to - from);
+	o->v[o->n].line = ald__split_line(s, from);
 	o->n++;
 }
 
-int ald_split_unterminated(struct ald_split *s, size_t pos, const char *what)
+int ald__split_unterminated(struct ald_split *s, size_t pos, const char *what)
 {
-	return ald_error_set(ALD_EINVALID, "line %u: unterminated %s starting here", ald_split_line(s, pos),
+	return ald__error_set(ALD_EINVALID, "line %u: unterminated %s starting here", ald__split_line(s, pos),
 			     what);
 }
 
-enum ald_sql_dialect ald_sql_dialect_of(const char *scheme)
+enum ald_sql_dialect ald__sql_dialect_of(const char *scheme)
 {
 	if (scheme && strcmp(scheme, "postgresql") == 0)
 		return ALD_SQL_POSTGRESQL;
@@ -47,30 +47,30 @@ enum ald_sql_dialect ald_sql_dialect_of(const char *scheme)
 	return ALD_SQL_ANY;
 }
 
-int ald_sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
+int ald__sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
 			  unsigned first_line)
 {
 	memset(out, 0, sizeof(*out));
 	struct ald_split s = {.t = text, .len = len, .line = first_line, .first_line = first_line, .out = out};
 	const char *nul = memchr(text, '\0', len);
 	if (nul) /* PostgreSQL's scanner reads a C string: it would stop there */
-		return ald_error_set(ALD_EINVALID, "line %u: a NUL byte in the SQL",
-				     ald_split_line(&s, (size_t)(nul - text)));
-	char *copy = ald_xstrndup(text, len); /* NUL-terminated for libpg_query */
+		return ald__error_set(ALD_EINVALID, "line %u: a NUL byte in the SQL",
+				     ald__split_line(&s, (size_t)(nul - text)));
+	char *copy = ald__xstrndup(text, len); /* NUL-terminated for libpg_query */
 	s.t = copy;
-	int err = dialect == ALD_SQL_SQLITE ? ald_sql_split_sqlite(&s) : ald_sql_split_pg(&s);
+	int err = dialect == ALD_SQL_SQLITE ? ald__sql_split_sqlite(&s) : ald__sql_split_pg(&s);
 	free(copy);
 	if (err < 0)
-		ald_stmts_free(out);
+		ald__stmts_free(out);
 	return err;
 }
 
-int ald_sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line)
+int ald__sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line)
 {
-	return ald_sql_split_dialect(out, ALD_SQL_ANY, text, len, first_line);
+	return ald__sql_split_dialect(out, ALD_SQL_ANY, text, len, first_line);
 }
 
-void ald_stmts_free(struct ald_stmts *s)
+void ald__stmts_free(struct ald_stmts *s)
 {
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].sql);

@@ -29,7 +29,7 @@ enum ald_sql_dialect { ALD_SQL_ANY, ALD_SQL_POSTGRESQL, ALD_SQL_SQLITE };
 
 /* The dialect of a URL scheme or plan dialect ("postgresql", "sqlite");
  * NULL or anything else gives ALD_SQL_ANY. */
-enum ald_sql_dialect ald_sql_dialect_of(const char *scheme);
+enum ald_sql_dialect ald__sql_dialect_of(const char *scheme);
 
 /* Splits `text` (len bytes) whose first byte is on line `first_line` by the
  * rules of `dialect`, in time linear in len. A section holding only comments
@@ -39,13 +39,13 @@ enum ald_sql_dialect ald_sql_dialect_of(const char *scheme);
  * reject otherwise is split as well as it can be and left to the database
  * to report. Failing to load libpg_query is an error naming it and its
  * Debian package. On success *out holds the statements (caller frees with
- * ald_stmts_free). */
-int ald_sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
+ * ald__stmts_free). */
+int ald__sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
 			  unsigned first_line);
 
-/* ald_sql_split_dialect with ALD_SQL_ANY. */
-int ald_sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line);
+/* ald__sql_split_dialect with ALD_SQL_ANY. */
+int ald__sql_split(struct ald_stmts *out, const char *text, size_t len, unsigned first_line);
 
-void ald_stmts_free(struct ald_stmts *s);
+void ald__stmts_free(struct ald_stmts *s);
 
 #endif

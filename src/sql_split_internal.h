@@ -20,14 +20,14 @@ struct ald_split {
 };
 
 /* The line of byte `pos` (cheapest when asked in increasing order). */
-unsigned ald_split_line(struct ald_split *s, size_t pos);
+unsigned ald__split_line(struct ald_split *s, size_t pos);
 /* Adds the statement whose code is bytes [from, to). */
-void ald_split_emit(struct ald_split *s, size_t from, size_t to);
+void ald__split_emit(struct ald_split *s, size_t from, size_t to);
 /* The error "line N: unterminated WHAT starting here" for byte `pos`. */
-int ald_split_unterminated(struct ald_split *s, size_t pos, const char *what);
+int ald__split_unterminated(struct ald_split *s, size_t pos, const char *what);
 
 /* The splitters of each dialect. */
-int ald_sql_split_pg(struct ald_split *s);
-int ald_sql_split_sqlite(struct ald_split *s);
+int ald__sql_split_pg(struct ald_split *s);
+int ald__sql_split_sqlite(struct ald_split *s);
 
 #endif

@@ -37,19 +37,19 @@ static int scan_error(struct ald_split *s, const PgQueryError *e)
 	size_t pos = char_offset(s, e->cursorpos);
 	const char *m = e->message ? e->message : "the PostgreSQL scanner rejects the text";
 	if (strncmp(m, "unterminated ", 13) != 0)
-		return ald_error_set(ALD_EINVALID, "line %u: %s", ald_split_line(s, pos), m);
+		return ald__error_set(ALD_EINVALID, "line %u: %s", ald__split_line(s, pos), m);
 	const char *near = strstr(m, " at or near");
-	char *what = ald_xstrndup(m + 13, near ? (size_t)(near - m) - 13 : strlen(m) - 13);
+	char *what = ald__xstrndup(m + 13, near ? (size_t)(near - m) - 13 : strlen(m) - 13);
 	if (strcmp(what, "/* comment") == 0) {
 		free(what);
-		what = ald_xstrdup("block comment");
+		what = ald__xstrdup("block comment");
 	} else if (strcmp(what, "dollar-quoted string") == 0 && s->t[pos] == '$') {
 		const char *tag_end = strchr(s->t + pos + 1, '$');
 		free(what);
-		what = ald_xasprintf("dollar-quoted string %.*s", tag_end ? (int)(tag_end - (s->t + pos)) + 1 : 1,
+		what = ald__xasprintf("dollar-quoted string %.*s", tag_end ? (int)(tag_end - (s->t + pos)) + 1 : 1,
 				     s->t + pos);
 	}
-	int err = ald_split_unterminated(s, pos, what);
+	int err = ald__split_unterminated(s, pos, what);
 	free(what);
 	return err;
 }
@@ -62,7 +62,7 @@ static PgQuery__ScanResult *scan(struct ald_split *s)
 	if (r.error)
 		scan_error(s, r.error);
 	else if (!(tokens = pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data)))
-		ald_error_set(ALD_EINVALID, "cannot read the PostgreSQL scanner's tokens");
+		ald__error_set(ALD_EINVALID, "cannot read the PostgreSQL scanner's tokens");
 	pg_query_free_scan_result(r);
 	return tokens;
 }
@@ -83,9 +83,9 @@ static int inside_statement(const PgQuerySplitResult *parsed, int *k, size_t at)
 	return 0;
 }
 
-int ald_sql_split_pg(struct ald_split *s)
+int ald__sql_split_pg(struct ald_split *s)
 {
-	int err = ald_pgq_load();
+	int err = ald__pgq_load();
 	if (err < 0)
 		return err;
 	PgQuery__ScanResult *tokens = scan(s);
@@ -100,7 +100,7 @@ int ald_sql_split_pg(struct ald_split *s)
 			continue;
 		if (t->token == PG_QUERY__TOKEN__ASCII_59 && !inside_statement(&parsed, &k, (size_t)t->start)) {
 			if (first != ALD_SPLIT_NO_POS)
-				ald_split_emit(s, first, last);
+				ald__split_emit(s, first, last);
 			first = ALD_SPLIT_NO_POS;
 			continue;
 		}
@@ -109,7 +109,7 @@ int ald_sql_split_pg(struct ald_split *s)
 		last = (size_t)t->end;
 	}
 	if (first != ALD_SPLIT_NO_POS)
-		ald_split_emit(s, first, last);
+		ald__split_emit(s, first, last);
 	pg_query_free_split_result(parsed);
 	pg_query__scan_result__free_unpacked(tokens, NULL);
 	return 0;

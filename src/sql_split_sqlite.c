@@ -110,10 +110,10 @@ static size_t skip_quoted(const struct ald_split *s, size_t i, char close)
 /* The error for a quote opened at i and not closed. */
 static int unterminated_quote(struct ald_split *s, size_t i)
 {
-	return ald_split_unterminated(s, i, s->t[i] == '\'' ? "quoted string" : "quoted identifier");
+	return ald__split_unterminated(s, i, s->t[i] == '\'' ? "quoted string" : "quoted identifier");
 }
 
-int ald_sql_split_sqlite(struct ald_split *s)
+int ald__sql_split_sqlite(struct ald_split *s)
 {
 	const char *t = s->t;
 	size_t i = 0, len = s->len;
@@ -129,14 +129,14 @@ int ald_sql_split_sqlite(struct ald_split *s)
 		} else if (c == '/' && t[i + 1] == '*') {
 			const char *end = i + 2 < len ? strstr(t + i + 2, "*/") : NULL;
 			if (!end)
-				return ald_split_unterminated(s, from, "block comment");
+				return ald__split_unterminated(s, from, "block comment");
 			i = (size_t)(end - t) + 2;
 		} else if (c == ';' && st.trig >= TRIG_YES && st.trig != TRIG_END) {
 			st.trig = TRIG_SEMI; /* inside a trigger */
 			st.code_end = ++i;
 		} else if (c == ';') {
 			if (st.start != ALD_SPLIT_NO_POS)
-				ald_split_emit(s, st.start, st.code_end);
+				ald__split_emit(s, st.start, st.code_end);
 			st = STMT_NONE;
 			i++;
 		} else {
@@ -159,9 +159,9 @@ int ald_sql_split_sqlite(struct ald_split *s)
 		}
 	}
 	if (st.trig >= TRIG_YES && st.trig != TRIG_END)
-		return ald_split_unterminated(s, st.body_pos != ALD_SPLIT_NO_POS ? st.body_pos : st.start,
+		return ald__split_unterminated(s, st.body_pos != ALD_SPLIT_NO_POS ? st.body_pos : st.start,
 					      "BEGIN ... END block");
 	if (st.start != ALD_SPLIT_NO_POS)
-		ald_split_emit(s, st.start, st.code_end);
+		ald__split_emit(s, st.start, st.code_end);
 	return 0;
 }

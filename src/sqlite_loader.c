@@ -7,5 +7,5 @@ struct ald_sqlite_api ald_sqlite;
 #define LAZY_API ald_sqlite
 #include "lazy_lib.h"
 
-LAZY_LOADER(ald_sqlite_load, "libsqlite3.so.0", ALD_SQLITE_FUNCTIONS,
+LAZY_LOADER(ald__sqlite_load, "libsqlite3.so.0", ALD_SQLITE_FUNCTIONS,
 	    "the SQLite library (libsqlite3.so.0, Debian package libsqlite3-0)")

@@ -4,7 +4,7 @@
  * open a database; linking libsqlite3 cost each of them half a millisecond of
  * loading at start. db_sqlite.c includes this header instead of calling
  * SQLite directly: each function below goes through a pointer that
- * ald_sqlite_load() fills with dlopen/dlsym, as pq_loader.h does for libpq. */
+ * ald__sqlite_load() fills with dlopen/dlsym, as pq_loader.h does for libpq. */
 #ifndef ALD_SQLITE_LOADER_H
 #define ALD_SQLITE_LOADER_H
 
@@ -27,7 +27,7 @@ extern struct ald_sqlite_api ald_sqlite;
 
 /* Loads libsqlite3 once (later calls return at once). On failure sets the
  * error (naming the library and the Debian package) and returns ALD_ERROR. */
-int ald_sqlite_load(void);
+int ald__sqlite_load(void);
 
 #ifndef ALD_SQLITE_LOADER_IMPL
 #define sqlite3_busy_handler ald_sqlite.sqlite3_busy_handler

@@ -16,7 +16,7 @@ static void oom(void)
 	abort();
 }
 
-void *ald_xmalloc(size_t n)
+void *ald__xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
@@ -24,7 +24,7 @@ void *ald_xmalloc(size_t n)
 	return p;
 }
 
-void *ald_xcalloc(size_t n, size_t size)
+void *ald__xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
@@ -32,7 +32,7 @@ void *ald_xcalloc(size_t n, size_t size)
 	return p;
 }
 
-void *ald_xrealloc(void *p, size_t n)
+void *ald__xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
@@ -40,7 +40,7 @@ void *ald_xrealloc(void *p, size_t n)
 	return q;
 }
 
-void *ald_xgrow(void *p, size_t *cap, size_t need, size_t size)
+void *ald__xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
 	size_t c = *cap;
 	if (need <= c)
@@ -50,23 +50,23 @@ void *ald_xgrow(void *p, size_t *cap, size_t need, size_t size)
 	while (c < need)
 		c *= 2;
 	*cap = c;
-	return ald_xrealloc(p, c * size);
+	return ald__xrealloc(p, c * size);
 }
 
-char *ald_xstrdup(const char *s)
+char *ald__xstrdup(const char *s)
 {
-	return ald_xstrndup(s, strlen(s));
+	return ald__xstrndup(s, strlen(s));
 }
 
-char *ald_xstrndup(const char *s, size_t n)
+char *ald__xstrndup(const char *s, size_t n)
 {
-	char *p = ald_xmalloc(n + 1);
+	char *p = ald__xmalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
 
-char *ald_xvasprintf(const char *fmt, va_list ap)
+char *ald__xvasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
 	va_copy(aq, ap);
@@ -74,80 +74,80 @@ char *ald_xvasprintf(const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)
 		oom();
-	char *p = ald_xmalloc((size_t)n + 1);
+	char *p = ald__xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
-char *ald_xasprintf(const char *fmt, ...)
+char *ald__xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *p = ald_xvasprintf(fmt, ap);
+	char *p = ald__xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
 
-void ald_buf_put(struct ald_buf *b, const char *s, size_t n)
+void ald__buf_put(struct ald_buf *b, const char *s, size_t n)
 {
-	b->ptr = ald_xgrow(b->ptr, &b->cap, b->len + n + 1, 1);
+	b->ptr = ald__xgrow(b->ptr, &b->cap, b->len + n + 1, 1);
 	memcpy(b->ptr + b->len, s, n);
 	b->len += n;
 	b->ptr[b->len] = '\0';
 }
 
-void ald_buf_puts(struct ald_buf *b, const char *s)
+void ald__buf_puts(struct ald_buf *b, const char *s)
 {
-	ald_buf_put(b, s, strlen(s));
+	ald__buf_put(b, s, strlen(s));
 }
 
-void ald_buf_putc(struct ald_buf *b, char c)
+void ald__buf_putc(struct ald_buf *b, char c)
 {
-	ald_buf_put(b, &c, 1);
+	ald__buf_put(b, &c, 1);
 }
 
-void ald_buf_printf(struct ald_buf *b, const char *fmt, ...)
+void ald__buf_printf(struct ald_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = ald_xvasprintf(fmt, ap);
+	char *s = ald__xvasprintf(fmt, ap);
 	va_end(ap);
-	ald_buf_puts(b, s);
+	ald__buf_puts(b, s);
 	free(s);
 }
 
-char *ald_buf_detach(struct ald_buf *b)
+char *ald__buf_detach(struct ald_buf *b)
 {
-	char *p = b->ptr ? b->ptr : ald_xstrdup("");
+	char *p = b->ptr ? b->ptr : ald__xstrdup("");
 	b->ptr = NULL;
 	b->len = b->cap = 0;
 	return p;
 }
 
-const char *ald_buf_cstr(const struct ald_buf *b)
+const char *ald__buf_cstr(const struct ald_buf *b)
 {
 	return b->ptr ? b->ptr : "";
 }
 
-void ald_buf_free(struct ald_buf *b)
+void ald__buf_free(struct ald_buf *b)
 {
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->cap = 0;
 }
 
-void ald_strvec_push(struct ald_strvec *sv, char *s)
+void ald__strvec_push(struct ald_strvec *sv, char *s)
 {
-	sv->v = ald_xgrow(sv->v, &sv->cap, sv->n + 1, sizeof(*sv->v));
+	sv->v = ald__xgrow(sv->v, &sv->cap, sv->n + 1, sizeof(*sv->v));
 	sv->v[sv->n++] = s;
 }
 
-void ald_strvec_pushdup(struct ald_strvec *sv, const char *s)
+void ald__strvec_pushdup(struct ald_strvec *sv, const char *s)
 {
-	ald_strvec_push(sv, ald_xstrdup(s));
+	ald__strvec_push(sv, ald__xstrdup(s));
 }
 
-int ald_strvec_contains(const struct ald_strvec *sv, const char *s)
+int ald__strvec_contains(const struct ald_strvec *sv, const char *s)
 {
 	for (size_t i = 0; i < sv->n; i++)
 		if (strcmp(sv->v[i], s) == 0)
@@ -155,18 +155,18 @@ int ald_strvec_contains(const struct ald_strvec *sv, const char *s)
 	return 0;
 }
 
-char *ald_strvec_join(const struct ald_strvec *sv, const char *sep)
+char *ald__strvec_join(const struct ald_strvec *sv, const char *sep)
 {
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < sv->n; i++) {
 		if (i)
-			ald_buf_puts(&b, sep);
-		ald_buf_puts(&b, sv->v[i]);
+			ald__buf_puts(&b, sep);
+		ald__buf_puts(&b, sv->v[i]);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
-void ald_strvec_free(struct ald_strvec *sv)
+void ald__strvec_free(struct ald_strvec *sv)
 {
 	for (size_t i = 0; i < sv->n; i++)
 		free(sv->v[i]);
@@ -175,13 +175,13 @@ void ald_strvec_free(struct ald_strvec *sv)
 	sv->n = sv->cap = 0;
 }
 
-void ald_ixvec_push(struct ald_ixvec *iv, size_t x)
+void ald__ixvec_push(struct ald_ixvec *iv, size_t x)
 {
-	iv->v = ald_xgrow(iv->v, &iv->cap, iv->n + 1, sizeof(*iv->v));
+	iv->v = ald__xgrow(iv->v, &iv->cap, iv->n + 1, sizeof(*iv->v));
 	iv->v[iv->n++] = x;
 }
 
-int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x)
+int ald__ixvec_contains(const struct ald_ixvec *iv, size_t x)
 {
 	for (size_t i = 0; i < iv->n; i++)
 		if (iv->v[i] == x)
@@ -189,14 +189,14 @@ int ald_ixvec_contains(const struct ald_ixvec *iv, size_t x)
 	return 0;
 }
 
-void ald_ixvec_free(struct ald_ixvec *iv)
+void ald__ixvec_free(struct ald_ixvec *iv)
 {
 	free(iv->v);
 	iv->v = NULL;
 	iv->n = iv->cap = 0;
 }
 
-int ald_parse_bool(const char *v, int *out)
+int ald__parse_bool(const char *v, int *out)
 {
 	static const char *const yes[] = {"true", "yes", "on", "1"};
 	static const char *const no[] = {"false", "no", "off", "0"};
@@ -211,7 +211,7 @@ int ald_parse_bool(const char *v, int *out)
 
 /* One madvise instead of a page fault per 4 KiB, which costs microseconds in
  * a VM. Best effort: kernels before 5.14 lack MADV_POPULATE_WRITE. */
-void ald_prefault(void *p, size_t len)
+void ald__prefault(void *p, size_t len)
 {
 #ifdef MADV_POPULATE_WRITE
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);

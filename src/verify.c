@@ -36,7 +36,7 @@ struct run {
 /* Adds an entry; it takes message and diff (either may be NULL). */
 static void add(struct ald_verify_result *v, const ald_revision *r, int status, char *message, char *diff)
 {
-	v->v = ald_xgrow(v->v, &v->cap, v->n + 1, sizeof(*v->v));
+	v->v = ald__xgrow(v->v, &v->cap, v->n + 1, sizeof(*v->v));
 	struct item *it = &v->v[v->n++];
 	memset(it, 0, sizeof(*it));
 	it->e.revision = r;
@@ -55,11 +55,11 @@ static int irreversible(const ald_revision *r)
 		empty = 1;
 	} else if (error == 0) {
 		struct ald_stmts st = {0};
-		empty = ald_sql_split(&st, text, strlen(text), 1) == 0 && st.n == 0;
-		ald_stmts_free(&st);
+		empty = ald__sql_split(&st, text, strlen(text), 1) == 0 && st.n == 0;
+		ald__stmts_free(&st);
 	}
 	free(text);
-	ald_error_clear();
+	ald__error_clear();
 	return empty;
 }
 
@@ -72,7 +72,7 @@ static void phase(struct run *rn, const ald_revision *r, int ph)
 static int check_cancel(struct run *rn, const char *id)
 {
 	if (rn->p->verify_cancelled)
-		return ald_error_set(ALD_EINTERRUPTED, "Interrupted at revision %s.", id);
+		return ald__error_set(ALD_EINTERRUPTED, "Interrupted at revision %s.", id);
 	return 0;
 }
 
@@ -117,7 +117,7 @@ static int clear_siblings(struct run *rn, const ald_revision *r, int *ran)
 	if (error < 0)
 		return error;
 	if (ald_plan_downgrade(&plan, rn->sp, down_target(r), NULL) < 0) {
-		ald_error_clear(); /* not possible from here: r will be skipped */
+		ald__error_clear(); /* not possible from here: r will be skipped */
 		return 0;
 	}
 	size_t n = ald_plan_step_count(plan);
@@ -166,16 +166,16 @@ static int downgrade_plan(struct run *rn, const ald_revision *r, ald_plan **out,
 		return error;
 	size_t n = ald_plan_step_count(*out);
 	const ald_revision *first = n ? ald_plan_step_revision(*out, 0) : NULL;
-	if (n == 1 && first && ald_streq(ald_revision_id(first), id))
+	if (n == 1 && first && ald__streq(ald_revision_id(first), id))
 		return 0;
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "a downgrade to %s would run %zu step%s (", target, n, n == 1 ? "" : "s");
+	ald__buf_printf(&b, "a downgrade to %s would run %zu step%s (", target, n, n == 1 ? "" : "s");
 	for (size_t k = 0; k < n; k++) {
 		const ald_revision *s = ald_plan_step_revision(*out, k);
-		ald_buf_printf(&b, "%s%s", k ? ", " : "", s ? ald_revision_id(s) : "?");
+		ald__buf_printf(&b, "%s%s", k ? ", " : "", s ? ald_revision_id(s) : "?");
 	}
-	ald_buf_puts(&b, "), not this revision alone");
-	*why = ald_buf_detach(&b);
+	ald__buf_puts(&b, "), not this revision alone");
+	*why = ald__buf_detach(&b);
 	ald_plan_free(*out);
 	*out = NULL;
 	return 0;
@@ -223,7 +223,7 @@ static int verify_one(struct run *rn, const ald_revision *r, char **prev, int *s
 		error = ald_plan_run(plan, rn->o->progress, rn->o->payload);
 	if (error < 0 && error != ALD_EINTERRUPTED && !rn->p->verify_cancelled) {
 		const ald_error *e = ald_error_last();
-		add(rn->v, r, ALD_VERIFY_DOWNGRADE_FAILED, ald_xstrdup(e ? e->message : "failed"), NULL);
+		add(rn->v, r, ALD_VERIFY_DOWNGRADE_FAILED, ald__xstrdup(e ? e->message : "failed"), NULL);
 		*stop = 1;
 		error = 0;
 		goto done;
@@ -232,9 +232,9 @@ static int verify_one(struct run *rn, const ald_revision *r, char **prev, int *s
 		error = snapshot(rn, &down);
 	if (error < 0)
 		goto done;
-	label_a = ald_xasprintf("schema before %s", id);
-	label_b = ald_xasprintf("schema after downgrading %s", id);
-	char *diff = ald_line_diff(before, down, label_a, label_b, 3);
+	label_a = ald__xasprintf("schema before %s", id);
+	label_b = ald__xasprintf("schema after downgrading %s", id);
+	char *diff = ald__line_diff(before, down, label_a, label_b, 3);
 	if (diff) {
 		add(rn->v, r, ALD_VERIFY_NOT_RESTORED, NULL, diff);
 		*stop = 1;
@@ -247,9 +247,9 @@ static int verify_one(struct run *rn, const ald_revision *r, char **prev, int *s
 		goto done;
 	free(label_a);
 	free(label_b);
-	label_a = ald_xasprintf("schema after upgrading %s", id);
-	label_b = ald_xasprintf("schema after upgrading %s again", id);
-	diff = ald_line_diff(after, *prev, label_a, label_b, 3);
+	label_a = ald__xasprintf("schema after upgrading %s", id);
+	label_b = ald__xasprintf("schema after upgrading %s again", id);
+	diff = ald__line_diff(after, *prev, label_a, label_b, 3);
 	if (diff) {
 		add(rn->v, r, ALD_VERIFY_REUPGRADE_DIFFERS, NULL, diff);
 		*stop = 1;
@@ -301,7 +301,7 @@ static int refuse_python(const ald_revlist *list)
 	for (size_t i = 0; i < ald_revlist_count(list); i++) {
 		const ald_revision *r = ald_revlist_at(list, i);
 		if (ald_revision_is_alembic(r))
-			return ald_error_set(ALD_EUSAGE, "revision %s (%s) is an Alembic .py revision: Alembic would run "
+			return ald__error_set(ALD_EUSAGE, "revision %s (%s) is an Alembic .py revision: Alembic would run "
 					     "it on the database env.py connects to, not on the scratch database; verify "
 					     "covers native .sql revisions only (choose them with -r)",
 					     ald_revision_id(r), ald_revision_path(r));
@@ -324,10 +324,10 @@ static int open_scratch(ald_project **out, const ald_project *p, const char *url
 int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options *opts)
 {
 	*out = NULL;
-	ald_error_clear();
+	ald__error_clear();
 	if (!opts)
-		return ald_error_set(ALD_EUSAGE, "ald_verify: no options");
-	int verr = ald_options_version_check("ald_verify", opts->version, ALD_VERIFY_OPTIONS_VERSION);
+		return ald__error_set(ALD_EUSAGE, "ald_verify: no options");
+	int verr = ald__options_version_check("ald_verify", opts->version, ALD_VERIFY_OPTIONS_VERSION);
 	if (verr < 0)
 		return verr;
 	ald_revlist *list = NULL;
@@ -338,12 +338,12 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 		ald_revlist_free(list);
 		return error;
 	}
-	struct ald_verify_result *v = ald_xcalloc(1, sizeof(*v));
+	struct ald_verify_result *v = ald__xcalloc(1, sizeof(*v));
 	v->failed = (size_t)-1;
 	struct ald_scratch sc;
 	p->verify_cancelled = 0;
-	error = ald_scratch_create(&sc, p, opts->scratch_url);
-	v->display = ald_xstrdup(sc.display ? sc.display : "");
+	error = ald__scratch_create(&sc, p, opts->scratch_url);
+	v->display = ald__xstrdup(sc.display ? sc.display : "");
 	ald_project *sp = NULL;
 	if (error == 0)
 		error = open_scratch(&sp, p, sc.url);
@@ -357,25 +357,25 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 	ald_project_free(sp);
 	/* the scratch database goes in every case; a failure to drop it is
 	 * added to the error that stopped verify, if any */
-	char *saved = error < 0 && ald_error_last()->code ? ald_xstrdup(ald_error_last()->message) : NULL;
+	char *saved = error < 0 && ald_error_last()->code ? ald__xstrdup(ald_error_last()->message) : NULL;
 	int made = sc.made;
-	int drop = ald_scratch_drop(&sc);
+	int drop = ald__scratch_drop(&sc);
 	if (drop < 0) {
-		char *why = ald_xstrdup(ald_error_last()->code ? ald_error_last()->message : "");
+		char *why = ald__xstrdup(ald_error_last()->code ? ald_error_last()->message : "");
 		if (error < 0)
-			ald_error_set(error, "%s\n%s", saved ? saved : "", why);
+			ald__error_set(error, "%s\n%s", saved ? saved : "", why);
 		else
 			error = drop;
 		free(why);
 	} else if (error < 0 && made) {
-		ald_error_set(error, "%s\nThe scratch database %s was removed.", saved ? saved : "", sc.display);
+		ald__error_set(error, "%s\nThe scratch database %s was removed.", saved ? saved : "", sc.display);
 	} else if (error < 0) {
-		ald_error_set(error, "%s", saved ? saved : "");
+		ald__error_set(error, "%s", saved ? saved : "");
 	}
 	free(saved);
-	ald_scratch_clear(&sc);
+	ald__scratch_clear(&sc);
 	if (p->db)
-		ald_db_cancel_clear(p->db);
+		ald__db_cancel_clear(p->db);
 	p->verify_cancelled = 0;
 	if (error < 0) {
 		ald_verify_result_free(v);

@@ -5,7 +5,7 @@
 
 #include "aludel.h"
 
-/* A scratch database: made by ald_scratch_create, removed by ald_scratch_drop. */
+/* A scratch database: made by ald__scratch_create, removed by ald__scratch_drop. */
 struct ald_scratch {
 	char *url;        /* its URL, password included (never print it) */
 	char *display;    /* the URL masked */
@@ -18,18 +18,18 @@ struct ald_scratch {
 
 /* `url` with its database (the path after the host) replaced by `name`
  * (letters, digits and _ only). NULL when url has no "scheme://". Caller frees. */
-char *ald_url_with_database(const char *url, const char *name);
+char *ald__url_with_database(const char *url, const char *name);
 /* The database part of `url` as written (the path after the host), or NULL.
  * Caller frees. */
-char *ald_url_database(const char *url);
+char *ald__url_database(const char *url);
 
 /* Makes the scratch database: `given` (must not exist), or else one beside
  * the project's database (see ald_verify_options.scratch_url). */
-int ald_scratch_create(struct ald_scratch *s, ald_project *p, const char *given);
+int ald__scratch_create(struct ald_scratch *s, ald_project *p, const char *given);
 /* Removes it (SQLite: the file, its journals and aludel's lock file; PostgreSQL: DROP DATABASE,
  * forcing out other sessions where the server can). Safe when nothing was
  * made. On failure the thread's error says why. */
-int ald_scratch_drop(struct ald_scratch *s);
-void ald_scratch_clear(struct ald_scratch *s);
+int ald__scratch_drop(struct ald_scratch *s);
+void ald__scratch_clear(struct ald_scratch *s);
 
 #endif

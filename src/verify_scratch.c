@@ -58,21 +58,21 @@ static int database_span(const char *url, const char **from, const char **to)
 	return 1;
 }
 
-char *ald_url_with_database(const char *url, const char *name)
+char *ald__url_with_database(const char *url, const char *name)
 {
 	const char *from, *to;
 	int has = database_span(url, &from, &to);
 	if (has < 0)
 		return NULL;
-	return ald_xasprintf("%.*s%s%s%s", (int)(from - url), url, has ? "" : "/", name, to);
+	return ald__xasprintf("%.*s%s%s%s", (int)(from - url), url, has ? "" : "/", name, to);
 }
 
-char *ald_url_database(const char *url)
+char *ald__url_database(const char *url)
 {
 	const char *from, *to;
 	if (database_span(url, &from, &to) <= 0 || from == to)
 		return NULL;
-	return ald_xstrndup(from, (size_t)(to - from));
+	return ald__xstrndup(from, (size_t)(to - from));
 }
 
 static int plain_name(const char *s)
@@ -88,29 +88,29 @@ static int plain_name(const char *s)
 static int sqlite_scratch(struct ald_scratch *s, const struct ald_db_url *u, const char *given)
 {
 	if (given) {
-		if (!u->path || !*u->path || ald_streq(u->path, ":memory:"))
-			return ald_error_set(ALD_EUSAGE, "the scratch database %s is not a file: verify needs one that "
+		if (!u->path || !*u->path || ald__streq(u->path, ":memory:"))
+			return ald__error_set(ALD_EUSAGE, "the scratch database %s is not a file: verify needs one that "
 					     "outlives a connection", u->display);
 		if (access(u->path, F_OK) == 0)
-			return ald_error_set(ALD_EUSAGE, "the scratch database %s exists: verify makes and removes its "
+			return ald__error_set(ALD_EUSAGE, "the scratch database %s exists: verify makes and removes its "
 					     "own, name a file that does not exist", u->display);
-		s->path = ald_xstrdup(u->path);
-		s->url = ald_xstrdup(given);
+		s->path = ald__xstrdup(u->path);
+		s->url = ald__xstrdup(given);
 		s->made = 1;
 		return 0;
 	}
 	const char *dir = getenv("TMPDIR");
-	char *t = ald_xasprintf("%s/aludel-verify-XXXXXX.db", dir && *dir ? dir : "/tmp");
+	char *t = ald__xasprintf("%s/aludel-verify-XXXXXX.db", dir && *dir ? dir : "/tmp");
 	int fd = mkstemps(t, 3);
 	if (fd < 0) {
 		int e = errno;
 		free(t);
-		return ald_error_set(ALD_ERROR, "cannot make a scratch database file in %s: %s",
+		return ald__error_set(ALD_ERROR, "cannot make a scratch database file in %s: %s",
 				     dir && *dir ? dir : "/tmp", strerror(e));
 	}
 	close(fd);
 	s->path = t;
-	s->url = ald_xasprintf("sqlite:///%s", t);
+	s->url = ald__xasprintf("sqlite:///%s", t);
 	s->made = 1;
 	return 0;
 }
@@ -121,7 +121,7 @@ static int admin_open(struct ald_db **db, const struct ald_scratch *s)
 	int error = ALD_ERROR;
 	*db = NULL;
 	for (size_t i = 0; i < s->n_admin && !*db; i++)
-		error = ald_db_open(db, s->admin[i]);
+		error = ald__db_open(db, s->admin[i]);
 	return *db ? 0 : error;
 }
 
@@ -129,65 +129,65 @@ static void add_admin(struct ald_scratch *s, char *url)
 {
 	if (!url)
 		return;
-	s->admin = ald_xrealloc(s->admin, (s->n_admin + 1) * sizeof(*s->admin));
+	s->admin = ald__xrealloc(s->admin, (s->n_admin + 1) * sizeof(*s->admin));
 	s->admin[s->n_admin++] = url;
 }
 
 static int pg_scratch(struct ald_scratch *s, const char *project_url, const char *given)
 {
 	if (given) {
-		s->name = ald_url_database(given);
+		s->name = ald__url_database(given);
 		if (!plain_name(s->name))
-			return ald_error_set(ALD_EUSAGE, "the scratch database URL must name a database of lower-case "
+			return ald__error_set(ALD_EUSAGE, "the scratch database URL must name a database of lower-case "
 					     "letters, digits and _ (verify creates and drops it)");
-		s->url = ald_xstrdup(given);
+		s->url = ald__xstrdup(given);
 	} else {
 		char hex[17];
-		ald_random_hex(hex, 16);
-		s->name = ald_xasprintf("aludel_verify_%s", hex);
-		s->url = ald_url_with_database(project_url, s->name);
-		add_admin(s, ald_xstrdup(project_url));
+		ald__random_hex(hex, 16);
+		s->name = ald__xasprintf("aludel_verify_%s", hex);
+		s->url = ald__url_with_database(project_url, s->name);
+		add_admin(s, ald__xstrdup(project_url));
 	}
-	add_admin(s, ald_url_with_database(s->url, "postgres"));
-	add_admin(s, ald_url_with_database(s->url, "template1"));
+	add_admin(s, ald__url_with_database(s->url, "postgres"));
+	add_admin(s, ald__url_with_database(s->url, "template1"));
 	if (!s->url)
-		return ald_error_set(ALD_EINVALID, "cannot build the scratch database's URL");
+		return ald__error_set(ALD_EINVALID, "cannot build the scratch database's URL");
 	struct ald_db *db = NULL;
 	int error = admin_open(&db, s);
 	if (error < 0) {
-		ald_error_prefix("cannot connect to create the scratch database: ");
+		ald__error_prefix("cannot connect to create the scratch database: ");
 		return error;
 	}
-	char *sql = ald_xasprintf("CREATE DATABASE %s", s->name);
-	error = ald_db_exec(db, sql, NULL);
+	char *sql = ald__xasprintf("CREATE DATABASE %s", s->name);
+	error = ald__db_exec(db, sql, NULL);
 	free(sql);
 	if (error == 0)
 		s->made = 1;
 	else
-		ald_error_prefix("cannot create the scratch database %s: ", s->name);
-	ald_db_close(db);
+		ald__error_prefix("cannot create the scratch database %s: ", s->name);
+	ald__db_close(db);
 	return error;
 }
 
-int ald_scratch_create(struct ald_scratch *s, ald_project *p, const char *given)
+int ald__scratch_create(struct ald_scratch *s, ald_project *p, const char *given)
 {
 	memset(s, 0, sizeof(*s));
 	const char *base = given ? given : p->config.url;
 	if (!base)
-		return ald_error_set(ALD_EUSAGE, "No database URL: verify makes its scratch database beside the "
+		return ald__error_set(ALD_EUSAGE, "No database URL: verify makes its scratch database beside the "
 				     "project's (set sqlalchemy.url in %s, or DATABASE_URL, or --url) or where "
 				     "--scratch-url says", p->config.path);
 	struct ald_db_url u;
-	int error = ald_db_url_parse(&u, base);
+	int error = ald__db_url_parse(&u, base);
 	if (error < 0)
 		return error;
-	if (ald_streq(u.scheme, "sqlite"))
+	if (ald__streq(u.scheme, "sqlite"))
 		error = sqlite_scratch(s, &u, given);
 	else
 		error = pg_scratch(s, base, given);
-	ald_db_url_clear(&u);
+	ald__db_url_clear(&u);
 	if (s->url)
-		s->display = ald_db_url_display(s->url);
+		s->display = ald__db_url_display(s->url);
 	return error;
 }
 
@@ -196,10 +196,10 @@ static int remove_file(const char *path)
 {
 	if (unlink(path) == 0 || errno == ENOENT)
 		return 0;
-	return ald_error_set(ALD_ERROR, "cannot remove the scratch database file %s: %s", path, strerror(errno));
+	return ald__error_set(ALD_ERROR, "cannot remove the scratch database file %s: %s", path, strerror(errno));
 }
 
-int ald_scratch_drop(struct ald_scratch *s)
+int ald__scratch_drop(struct ald_scratch *s)
 {
 	if (!s->made)
 		return 0;
@@ -207,7 +207,7 @@ int ald_scratch_drop(struct ald_scratch *s)
 		int error = remove_file(s->path);
 		static const char *const suffix[] = {"-journal", "-wal", "-shm", ".aludel-lock"};
 		for (size_t i = 0; i < sizeof(suffix) / sizeof(*suffix); i++) {
-			char *j = ald_xasprintf("%s%s", s->path, suffix[i]);
+			char *j = ald__xasprintf("%s%s", s->path, suffix[i]);
 			if (remove_file(j) < 0 && error == 0)
 				error = ALD_ERROR;
 			free(j);
@@ -221,25 +221,25 @@ int ald_scratch_drop(struct ald_scratch *s)
 	if (error == 0) {
 		/* WITH (FORCE) (PostgreSQL 13) ends sessions left behind, e.g. an
 		 * interrupted Alembic's; older servers: without it */
-		char *sql = ald_xasprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", s->name);
-		error = ald_db_exec(db, sql, NULL);
+		char *sql = ald__xasprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", s->name);
+		error = ald__db_exec(db, sql, NULL);
 		free(sql);
-		const struct ald_db_error *e = ald_db_last_error(db);
-		if (error < 0 && e && ald_streq(e->sqlstate, "42601")) {
-			sql = ald_xasprintf("DROP DATABASE IF EXISTS %s", s->name);
-			error = ald_db_exec(db, sql, NULL);
+		const struct ald_db_error *e = ald__db_last_error(db);
+		if (error < 0 && e && ald__streq(e->sqlstate, "42601")) {
+			sql = ald__xasprintf("DROP DATABASE IF EXISTS %s", s->name);
+			error = ald__db_exec(db, sql, NULL);
 			free(sql);
 		}
-		ald_db_close(db);
+		ald__db_close(db);
 	}
 	if (error < 0)
-		ald_error_prefix("cannot drop the scratch database %s (drop it by hand): ", s->name);
+		ald__error_prefix("cannot drop the scratch database %s (drop it by hand): ", s->name);
 	else
 		s->made = 0;
 	return error;
 }
 
-void ald_scratch_clear(struct ald_scratch *s)
+void ald__scratch_clear(struct ald_scratch *s)
 {
 	free(s->url);
 	free(s->display);

@@ -49,7 +49,7 @@ static int cmp_word(const void *key, const void *elem)
 
 static int is_reserved(const char *dialect, const char *word)
 {
-	int pg = dialect && ald_streq(dialect, "postgresql");
+	int pg = dialect && ald__streq(dialect, "postgresql");
 	const char *const *words = pg ? pg_reserved : sqlite_reserved;
 	size_t n = pg ? sizeof(pg_reserved) / sizeof(*pg_reserved)
 		      : sizeof(sqlite_reserved) / sizeof(*sqlite_reserved);
@@ -70,39 +70,39 @@ static int needs_quotes(const char *dialect, const char *s)
 static char *quoted(const char *s)
 {
 	struct ald_buf b = {0};
-	ald_buf_putc(&b, '"');
+	ald__buf_putc(&b, '"');
 	for (; *s; s++) {
 		if (*s == '"')
-			ald_buf_putc(&b, '"');
-		ald_buf_putc(&b, *s);
+			ald__buf_putc(&b, '"');
+		ald__buf_putc(&b, *s);
 	}
-	ald_buf_putc(&b, '"');
-	return ald_buf_detach(&b);
+	ald__buf_putc(&b, '"');
+	return ald__buf_detach(&b);
 }
 
-char *ald_vsql_ident(const char *dialect, const char *ident)
+char *ald__vsql_ident(const char *dialect, const char *ident)
 {
-	return needs_quotes(dialect, ident) ? quoted(ident) : ald_xstrdup(ident);
+	return needs_quotes(dialect, ident) ? quoted(ident) : ald__xstrdup(ident);
 }
 
-char *ald_vsql_table(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_table(const char *dialect, const char *table, const char *schema)
 {
-	char *t = ald_vsql_ident(dialect, table);
+	char *t = ald__vsql_ident(dialect, table);
 	if (!schema)
 		return t;
-	char *s = ald_vsql_ident(dialect, schema);
-	char *out = ald_xasprintf("%s.%s", s, t);
+	char *s = ald__vsql_ident(dialect, schema);
+	char *out = ald__xasprintf("%s.%s", s, t);
 	free(s);
 	free(t);
 	return out;
 }
 
-char *ald_vsql_create(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_create(const char *dialect, const char *table, const char *schema)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *pkc_name = ald_xasprintf("%s_pkc", table);
-	char *pkc = ald_vsql_ident(dialect, pkc_name);
-	char *out = ald_xasprintf("CREATE TABLE %s (\n\tversion_num VARCHAR(32) NOT NULL, \n"
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *pkc_name = ald__xasprintf("%s_pkc", table);
+	char *pkc = ald__vsql_ident(dialect, pkc_name);
+	char *out = ald__xasprintf("CREATE TABLE %s (\n\tversion_num VARCHAR(32) NOT NULL, \n"
 				  "\tCONSTRAINT %s PRIMARY KEY (version_num)\n)", t, pkc);
 	free(pkc);
 	free(pkc_name);
@@ -110,27 +110,27 @@ char *ald_vsql_create(const char *dialect, const char *table, const char *schema
 	return out;
 }
 
-char *ald_vsql_insert(const char *dialect, const char *table, const char *schema, const char *rev)
+char *ald__vsql_insert(const char *dialect, const char *table, const char *schema, const char *rev)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *lit = ald_sql_literal(rev);
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *lit = ald__sql_literal(rev);
 	char *out;
-	if (dialect && ald_streq(dialect, "postgresql"))
-		out = ald_xasprintf("INSERT INTO %s (version_num) VALUES (%s) RETURNING %s.version_num",
+	if (dialect && ald__streq(dialect, "postgresql"))
+		out = ald__xasprintf("INSERT INTO %s (version_num) VALUES (%s) RETURNING %s.version_num",
 				    t, lit, t);
 	else
-		out = ald_xasprintf("INSERT INTO %s (version_num) VALUES (%s)", t, lit);
+		out = ald__xasprintf("INSERT INTO %s (version_num) VALUES (%s)", t, lit);
 	free(lit);
 	free(t);
 	return out;
 }
 
-char *ald_vsql_update(const char *dialect, const char *table, const char *schema,
+char *ald__vsql_update(const char *dialect, const char *table, const char *schema,
 		const char *from, const char *to)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *lfrom = ald_sql_literal(from), *lto = ald_sql_literal(to);
-	char *out = ald_xasprintf("UPDATE %s SET version_num=%s WHERE %s.version_num = %s",
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *lfrom = ald__sql_literal(from), *lto = ald__sql_literal(to);
+	char *out = ald__xasprintf("UPDATE %s SET version_num=%s WHERE %s.version_num = %s",
 				  t, lto, t, lfrom);
 	free(lfrom);
 	free(lto);
@@ -138,36 +138,36 @@ char *ald_vsql_update(const char *dialect, const char *table, const char *schema
 	return out;
 }
 
-char *ald_vsql_delete(const char *dialect, const char *table, const char *schema, const char *rev)
+char *ald__vsql_delete(const char *dialect, const char *table, const char *schema, const char *rev)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *lit = ald_sql_literal(rev);
-	char *out = ald_xasprintf("DELETE FROM %s WHERE %s.version_num = %s", t, t, lit);
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *lit = ald__sql_literal(rev);
+	char *out = ald__xasprintf("DELETE FROM %s WHERE %s.version_num = %s", t, t, lit);
 	free(lit);
 	free(t);
 	return out;
 }
 
-char *ald_vsql_purge(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_purge(const char *dialect, const char *table, const char *schema)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *out = ald_xasprintf("DELETE FROM %s", t);
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *out = ald__xasprintf("DELETE FROM %s", t);
 	free(t);
 	return out;
 }
 
-char *ald_vsql_drop(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_drop(const char *dialect, const char *table, const char *schema)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *out = ald_xasprintf("DROP TABLE %s", t);
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *out = ald__xasprintf("DROP TABLE %s", t);
 	free(t);
 	return out;
 }
 
-char *ald_vsql_select(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_select(const char *dialect, const char *table, const char *schema)
 {
-	char *t = ald_vsql_table(dialect, table, schema);
-	char *out = ald_xasprintf("SELECT %s.version_num FROM %s", t, t);
+	char *t = ald__vsql_table(dialect, table, schema);
+	char *out = ald__xasprintf("SELECT %s.version_num FROM %s", t, t);
 	free(t);
 	return out;
 }
@@ -177,59 +177,59 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-char *ald_vsql_offline(const char *stmt)
+char *ald__vsql_offline(const char *stmt)
 {
 	struct ald_buf b = {0};
 	for (const char *c = stmt; *c; c++) {
 		if (*c == '\t')
-			ald_buf_puts(&b, "    ");
+			ald__buf_puts(&b, "    ");
 		else
-			ald_buf_putc(&b, *c);
+			ald__buf_putc(&b, *c);
 	}
-	const char *s = ald_buf_cstr(&b);
+	const char *s = ald__buf_cstr(&b);
 	size_t start = 0, end = b.len;
 	while (start < end && is_space(s[start]))
 		start++;
 	while (end > start && is_space(s[end - 1]))
 		end--;
-	char *out = ald_xasprintf("%.*s;\n\n", (int)(end - start), s + start);
-	ald_buf_free(&b);
+	char *out = ald__xasprintf("%.*s;\n\n", (int)(end - start), s + start);
+	ald__buf_free(&b);
 	return out;
 }
 
-void ald_vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const char *dialect,
+void ald__vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const char *dialect,
 		const char *table, const char *schema, const char *from, const char *to)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = kind;
-	out->table = ald_xstrdup(table);
+	out->table = ald__xstrdup(table);
 	switch (kind) {
 	case ALD_VSQL_CREATE:
-		out->sql = ald_vsql_create(dialect, table, schema);
+		out->sql = ald__vsql_create(dialect, table, schema);
 		break;
 	case ALD_VSQL_INSERT:
-		out->to = ald_xstrdup(to);
-		out->sql = ald_vsql_insert(dialect, table, schema, to);
+		out->to = ald__xstrdup(to);
+		out->sql = ald__vsql_insert(dialect, table, schema, to);
 		break;
 	case ALD_VSQL_UPDATE:
-		out->from = ald_xstrdup(from);
-		out->to = ald_xstrdup(to);
-		out->sql = ald_vsql_update(dialect, table, schema, from, to);
+		out->from = ald__xstrdup(from);
+		out->to = ald__xstrdup(to);
+		out->sql = ald__vsql_update(dialect, table, schema, from, to);
 		break;
 	case ALD_VSQL_DELETE:
-		out->from = ald_xstrdup(from);
-		out->sql = ald_vsql_delete(dialect, table, schema, from);
+		out->from = ald__xstrdup(from);
+		out->sql = ald__vsql_delete(dialect, table, schema, from);
 		break;
 	case ALD_VSQL_PURGE:
-		out->sql = ald_vsql_purge(dialect, table, schema);
+		out->sql = ald__vsql_purge(dialect, table, schema);
 		break;
 	case ALD_VSQL_DROP:
-		out->sql = ald_vsql_drop(dialect, table, schema);
+		out->sql = ald__vsql_drop(dialect, table, schema);
 		break;
 	}
 }
 
-void ald_vsql_clear(struct ald_vsql *st)
+void ald__vsql_clear(struct ald_vsql *st)
 {
 	if (!st)
 		return;

@@ -2,10 +2,10 @@
  *
  * Every statement is the text SQLAlchemy 1.4 compiles for Alembic 1.8, without
  * the trailing ';', byte for byte: the same text runs online and, through
- * ald_vsql_offline(), is printed by --sql. `dialect` is "postgresql" or
+ * ald__vsql_offline(), is printed by --sql. `dialect` is "postgresql" or
  * "sqlite" (anything else is treated as "sqlite": no RETURNING). `schema` may
  * be NULL. Table and schema names are quoted only where SQLAlchemy quotes them
- * (ald_vsql_ident). Revisions are written as SQL literals, not parameters.
+ * (ald__vsql_ident). Revisions are written as SQL literals, not parameters.
  */
 #ifndef ALD_VERSION_SQL_H
 #define ALD_VERSION_SQL_H
@@ -13,32 +13,32 @@
 /* An identifier as SQLAlchemy renders it: bare when it is lower case, made of
  * [a-z0-9_$], does not start with a digit or '$' and is not a reserved word of
  * the dialect; else in double quotes with inner quotes doubled. Caller frees. */
-char *ald_vsql_ident(const char *dialect, const char *ident);
-/* `schema.table` (or `table`), each part through ald_vsql_ident. Caller frees. */
-char *ald_vsql_table(const char *dialect, const char *table, const char *schema);
+char *ald__vsql_ident(const char *dialect, const char *ident);
+/* `schema.table` (or `table`), each part through ald__vsql_ident. Caller frees. */
+char *ald__vsql_table(const char *dialect, const char *table, const char *schema);
 
 /* CREATE TABLE <t> (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT <table>_pkc
  * PRIMARY KEY (version_num)\n) - tab indented as SQLAlchemy compiles it (and as
  * SQLite stores it); offline output turns the tabs into four spaces. */
-char *ald_vsql_create(const char *dialect, const char *table, const char *schema);
+char *ald__vsql_create(const char *dialect, const char *table, const char *schema);
 /* INSERT INTO <t> (version_num) VALUES ('<rev>'), with
  * ` RETURNING <t>.version_num` on PostgreSQL. */
-char *ald_vsql_insert(const char *dialect, const char *table, const char *schema, const char *rev);
+char *ald__vsql_insert(const char *dialect, const char *table, const char *schema, const char *rev);
 /* UPDATE <t> SET version_num='<to>' WHERE <t>.version_num = '<from>' */
-char *ald_vsql_update(const char *dialect, const char *table, const char *schema,
+char *ald__vsql_update(const char *dialect, const char *table, const char *schema,
 		const char *from, const char *to);
 /* DELETE FROM <t> WHERE <t>.version_num = '<rev>' */
-char *ald_vsql_delete(const char *dialect, const char *table, const char *schema, const char *rev);
+char *ald__vsql_delete(const char *dialect, const char *table, const char *schema, const char *rev);
 /* DELETE FROM <t>   (stamp --purge) */
-char *ald_vsql_purge(const char *dialect, const char *table, const char *schema);
+char *ald__vsql_purge(const char *dialect, const char *table, const char *schema);
 /* DROP TABLE <t> */
-char *ald_vsql_drop(const char *dialect, const char *table, const char *schema);
+char *ald__vsql_drop(const char *dialect, const char *table, const char *schema);
 /* SELECT <t>.version_num FROM <t> */
-char *ald_vsql_select(const char *dialect, const char *table, const char *schema);
+char *ald__vsql_select(const char *dialect, const char *table, const char *schema);
 
 /* A statement as offline mode prints it (doc/alembic-compat.md §6.8): tabs replaced by four spaces,
  * leading and trailing white space stripped, then ";\n\n". Caller frees. */
-char *ald_vsql_offline(const char *stmt);
+char *ald__vsql_offline(const char *stmt);
 
 /* A version-table statement with what it is about, as a plan stores it. */
 enum ald_vsql_kind {
@@ -57,9 +57,9 @@ struct ald_vsql {
 	char *table; /* the table's unqualified name, for messages */
 };
 /* Fills *out with the statement of `kind`; `from`/`to` as the kind needs them
- * (others ignored). Everything in *out is owned by it (ald_vsql_clear). */
-void ald_vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const char *dialect,
+ * (others ignored). Everything in *out is owned by it (ald__vsql_clear). */
+void ald__vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const char *dialect,
 		const char *table, const char *schema, const char *from, const char *to);
-void ald_vsql_clear(struct ald_vsql *st);
+void ald__vsql_clear(struct ald_vsql *st);
 
 #endif

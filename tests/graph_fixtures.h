@@ -60,7 +60,7 @@ static inline void fixture_split(struct ald_strvec *sv, const char *csv)
 		return;
 	for (const char *p = csv;;) {
 		const char *q = strchr(p, ',');
-		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
+		ald__strvec_push(sv, q ? ald__xstrndup(p, (size_t)(q - p)) : ald__xstrdup(p));
 		if (!q)
 			break;
 		p = q + 1;
@@ -73,11 +73,11 @@ static inline void fixture_fill(struct ald_revfile *f, const struct spec *s, enu
 {
 	memset(f, 0, sizeof(*f));
 	f->kind = kind;
-	f->path = ald_xasprintf("%s.%s", s->id, kind == ALD_REVFILE_PY ? "py" : "sql");
-	f->id = ald_xstrdup(s->id);
+	f->path = ald__xasprintf("%s.%s", s->id, kind == ALD_REVFILE_PY ? "py" : "sql");
+	f->id = ald__xstrdup(s->id);
 	f->id_line = 1;
-	f->doc = ald_xstrdup(s->id);
-	f->message = ald_xstrdup(s->id);
+	f->doc = ald__xstrdup(s->id);
+	f->message = ald__xstrdup(s->id);
 	fixture_split(&f->down, s->down);
 	f->down_line = 2;
 	fixture_split(&f->depends, s->deps);
@@ -86,15 +86,15 @@ static inline void fixture_fill(struct ald_revfile *f, const struct spec *s, enu
 	f->transactional = 1;
 }
 
-/* Builds the graph of n specs; returns ald_graph_build's result. Every
+/* Builds the graph of n specs; returns ald__graph_build's result. Every
  * file's contents pass to the graph (checked: the structs come back zeroed). */
 static inline int fixture_build(struct ald_graph **g, const struct spec *specs, size_t n,
 				enum ald_revfile_kind kind)
 {
-	struct ald_revfile *files = ald_xcalloc(n ? n : 1, sizeof(*files));
+	struct ald_revfile *files = ald__xcalloc(n ? n : 1, sizeof(*files));
 	for (size_t i = 0; i < n; i++)
 		fixture_fill(&files[i], &specs[i], kind);
-	int err = ald_graph_build(g, files, n);
+	int err = ald__graph_build(g, files, n);
 	for (size_t i = 0; i < n; i++)
 		assert_null(files[i].id);
 	free(files);

@@ -58,10 +58,10 @@ static int setup_graphs(void **state)
 static int teardown_graphs(void **state)
 {
 	struct graphs *gs = *state;
-	ald_graph_free(gs->g1);
-	ald_graph_free(gs->g2);
-	ald_graph_free(gs->lin5);
-	ald_graph_free(gs->shrt);
+	ald__graph_free(gs->g1);
+	ald__graph_free(gs->g2);
+	ald__graph_free(gs->lin5);
+	ald__graph_free(gs->shrt);
 	free(gs);
 	return 0;
 }
@@ -69,7 +69,7 @@ static int teardown_graphs(void **state)
 /* The revision with this id (must exist). */
 static size_t R(const struct ald_graph *g, const char *id)
 {
-	size_t r = ald_graph_find(g, id);
+	size_t r = ald__graph_find(g, id);
 	if (r == ALD_NOREV || strcmp(g->revs[r].file.id, id) != 0)
 		fail_msg("no revision %s", id);
 	return r;
@@ -80,9 +80,9 @@ static void rows_of(const struct ald_graph *g, const char *ids, struct ald_ixvec
 {
 	if (!ids)
 		return;
-	char *copy = ald_xstrdup(ids), *save = NULL;
+	char *copy = ald__xstrdup(ids), *save = NULL;
 	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
-		ald_ixvec_push(out, R(g, t));
+		ald__ixvec_push(out, R(g, t));
 	free(copy);
 }
 
@@ -92,10 +92,10 @@ static char *ids_of(const struct ald_graph *g, const struct ald_ixvec *v)
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < v->n; i++) {
 		if (i)
-			ald_buf_putc(&b, ' ');
-		ald_buf_puts(&b, v->v[i] == ALD_NOREV ? "<base>" : g->revs[v->v[i]].file.id);
+			ald__buf_putc(&b, ' ');
+		ald__buf_puts(&b, v->v[i] == ALD_NOREV ? "<base>" : g->revs[v->v[i]].file.id);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* One case of a table: the argument, the rows (NULL: none) and the expected
@@ -136,9 +136,9 @@ static void run_cases(const struct ald_graph *g, rfunc fn, const struct rcase *c
 		const struct rcase *c = &cases[i];
 		struct ald_ixvec rows = {0}, out = {0};
 		rows_of(g, c->rows, &rows);
-		ald_error_clear();
+		ald__error_clear();
 		int err = fn(&out, g, c->arg, rows.v, rows.n);
-		char *got = err < 0 ? ald_xasprintf("!%s", ald_error_last() ? ald_error_last()->message : "?")
+		char *got = err < 0 ? ald__xasprintf("!%s", ald_error_last() ? ald_error_last()->message : "?")
 				    : ids_of(g, &out);
 		int code_ok = err == 0 ? c->expect[0] != '!' : err == code_for(c->expect + 1);
 		if (strcmp(got, c->expect) != 0 || !code_ok) {
@@ -147,8 +147,8 @@ static void run_cases(const struct ald_graph *g, rfunc fn, const struct rcase *c
 			bad++;
 		}
 		free(got);
-		ald_ixvec_free(&rows);
-		ald_ixvec_free(&out);
+		ald__ixvec_free(&rows);
+		ald__ixvec_free(&out);
 	}
 	if (bad)
 		fail_msg("%d of %zu %s cases failed", bad, n, what);

@@ -34,15 +34,15 @@ static int rev_files_cmp(const void *a, const void *b)
 static inline struct ald_graph *rev_files_graph(char **paths, size_t n)
 {
 	qsort(paths, n, sizeof(*paths), rev_files_cmp);
-	struct ald_revfile *files = ald_xcalloc(n ? n : 1, sizeof(*files));
+	struct ald_revfile *files = ald__xcalloc(n ? n : 1, sizeof(*files));
 	for (size_t i = 0; i < n; i++) {
-		if (ald_revfile_load(&files[i], paths[i]) < 0)
+		if (ald__revfile_load(&files[i], paths[i]) < 0)
 			fail_msg("load: %s", ald_error_last()->message);
 		free(paths[i]);
 	}
 	free(paths);
 	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, files, n) < 0)
+	if (ald__graph_build(&g, files, n) < 0)
 		fail_msg("graph: %s", ald_error_last()->message);
 	free(files);
 	return g;
@@ -56,7 +56,7 @@ static inline void rev_files_remove(const char *dir)
 	while (d && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *p = ald_xasprintf("%s/%s", dir, e->d_name);
+		char *p = ald__xasprintf("%s/%s", dir, e->d_name);
 		unlink(p);
 		free(p);
 	}

@@ -39,7 +39,7 @@ static void write_file(const char *name, const char *text)
 /* the test folder + "/" + rel */
 static char *in_cwd(const char *rel)
 {
-	return ald_xasprintf("%s/%s", tmp_cwd, rel);
+	return ald__xasprintf("%s/%s", tmp_cwd, rel);
 }
 
 static void assert_in_cwd(const char *value, const char *rel)
@@ -52,7 +52,7 @@ static void assert_in_cwd(const char *value, const char *rel)
 static void load_ok(struct ald_config *cfg, const struct ald_config_options *opts)
 {
 	struct ald_config_options none = {0};
-	if (ald_config_load(cfg, opts ? opts : &none) < 0)
+	if (ald__config_load(cfg, opts ? opts : &none) < 0)
 		fail_msg("load failed: %s", ald_error_last()->message);
 }
 
@@ -61,19 +61,19 @@ static void load_fails(const struct ald_config_options *opts, int code, const ch
 {
 	struct ald_config_options none = {0};
 	struct ald_config cfg;
-	assert_int_equal(ald_config_load(&cfg, opts ? opts : &none), code);
+	assert_int_equal(ald__config_load(&cfg, opts ? opts : &none), code);
 	assert_string_equal(ald_error_last()->message, message);
 	assert_null(cfg.path);
 	assert_null(cfg.script_location);
 	assert_int_equal(cfg.version_locations.n, 0);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 /* Writes aludel.ini = "[aludel]\nscript_location = migrations\n" + extra and
  * checks that loading fails with `message`. */
 static void extra_fails(const char *extra, const char *message)
 {
-	char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n%s", extra);
+	char *text = ald__xasprintf("[aludel]\nscript_location = migrations\n%s", extra);
 	write_file("aludel.ini", text);
 	free(text);
 	load_fails(NULL, ALD_EINVALID, message);
@@ -99,9 +99,9 @@ static void test_defaults(void **state)
 	assert_null(cfg.version_table_schema);
 	assert_int_equal(cfg.transaction_per_migration, 0);
 	assert_int_equal(cfg.x_args.n, 0);
-	assert_null(ald_config_x(&cfg, "anything"));
-	ald_config_clear(&cfg);
-	ald_config_clear(&cfg); /* twice is fine */
+	assert_null(ald__config_x(&cfg, "anything"));
+	ald__config_clear(&cfg);
+	ald__config_clear(&cfg); /* twice is fine */
 }
 
 static void test_every_key(void **state)
@@ -134,7 +134,7 @@ static void test_every_key(void **state)
 	assert_string_equal(cfg.version_table, "my_versions");
 	assert_string_equal(cfg.version_table_schema, "audit");
 	assert_int_equal(cfg.transaction_per_migration, 1);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* 0 and empty mean 40; empty table names mean the defaults */
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\ntruncate_slug_length = 0\n"
@@ -144,24 +144,24 @@ static void test_every_key(void **state)
 	assert_string_equal(cfg.version_table, "alembic_version");
 	assert_null(cfg.version_table_schema);
 	assert_string_equal(cfg.file_template, "%(rev)s_%(slug)s");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\ntruncate_slug_length =\n");
 	load_ok(&cfg, NULL);
 	assert_int_equal(cfg.truncate_slug_length, 40);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	static const char *const yes[] = {"true", "YES", "on", "1"}, *const no[] = {"False", "no",
 										  "OFF", "0"};
 	for (size_t i = 0; i < 4; i++) {
 		for (int want = 0; want < 2; want++) {
-			char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n"
+			char *text = ald__xasprintf("[aludel]\nscript_location = migrations\n"
 						   "transaction_per_migration = %s\n",
 						   want ? yes[i] : no[i]);
 			write_file("aludel.ini", text);
 			free(text);
 			load_ok(&cfg, NULL);
 			assert_int_equal(cfg.transaction_per_migration, want);
-			ald_config_clear(&cfg);
+			ald__config_clear(&cfg);
 		}
 	}
 }
@@ -175,7 +175,7 @@ static void test_file_and_section_choice(void **state)
 	assert_in_cwd(cfg.path, "alembic.ini");
 	assert_string_equal(cfg.section, "alembic");
 	assert_string_equal(cfg.version_table, "from_alembic");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* aludel.ini wins when it exists */
 	write_file("aludel.ini", "[alembic]\nscript_location = migrations\nversion_table = a_alembic\n"
@@ -185,24 +185,24 @@ static void test_file_and_section_choice(void **state)
 	assert_in_cwd(cfg.path, "aludel.ini");
 	assert_string_equal(cfg.section, "aludel");
 	assert_string_equal(cfg.version_table, "a_aludel");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* -n */
 	struct ald_config_options o = {.section = "other"};
 	load_ok(&cfg, &o);
 	assert_string_equal(cfg.section, "other");
 	assert_string_equal(cfg.version_table, "a_other");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	o.section = "alembic";
 	load_ok(&cfg, &o);
 	assert_string_equal(cfg.version_table, "a_alembic");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* an aludel.ini with only [alembic]; an empty [aludel] section still counts */
 	write_file("aludel.ini", "[alembic]\nscript_location = migrations\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.section, "alembic");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	write_file("aludel.ini", "[alembic]\nscript_location = migrations\n[aludel]\n");
 	load_fails(NULL, ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
 
@@ -216,7 +216,7 @@ static void test_file_and_section_choice(void **state)
 	assert_in_cwd(cfg.here, "sub");
 	assert_in_cwd(cfg.script_location, "sub/m");
 	assert_in_cwd(cfg.version_locations.v[0], "sub/m/versions");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 static void test_missing_messages(void **state)
@@ -246,7 +246,7 @@ static void test_missing_messages(void **state)
 	write_file("aludel.ini", "[aludel]\nscript_location =\n");
 	load_fails(NULL, ALD_ENOTFOUND, "No 'script_location' key found in configuration.");
 	write_file("aludel.ini", "[aludel]\nscript_location = nowhere/../gone\n");
-	char *msg = ald_xasprintf("Path doesn't exist: '%s/gone'.  Please use the 'init' command "
+	char *msg = ald__xasprintf("Path doesn't exist: '%s/gone'.  Please use the 'init' command "
 				  "to create a new scripts folder.",
 				  tmp_cwd);
 	load_fails(NULL, ALD_ENOTFOUND, msg);
@@ -276,13 +276,13 @@ static void test_interpolation(void **state)
 	assert_in_cwd(cfg.script_location, "migrations");
 	assert_string_equal(cfg.version_table, "ver_100%");
 	assert_string_equal(cfg.version_table_schema, "ver_100%_s");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* keys of [DEFAULT] are keys of the section too */
 	write_file("aludel.ini", "[DEFAULT]\nscript_location = migrations\n[aludel]\n");
 	load_ok(&cfg, NULL);
 	assert_in_cwd(cfg.script_location, "migrations");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	extra_fails("version_table = %(nope)s\n",
 		    "aludel.ini:3: the value of 'version_table' refers to 'nope', which is not a key "
@@ -310,16 +310,16 @@ static void test_interpolation_bounds(void **state)
 	alarm(20); /* a bomb that goes off fails the test instead of hanging it */
 	struct ald_buf ini = {0};
 	for (int empty = 0; empty < 2; empty++) {
-		ald_buf_puts(&ini, "[DEFAULT]\n");
-		ald_buf_puts(&ini, empty ? "a0 =\n" : "a0 = xxxxxxxxxx\n");
+		ald__buf_puts(&ini, "[DEFAULT]\n");
+		ald__buf_puts(&ini, empty ? "a0 =\n" : "a0 = xxxxxxxxxx\n");
 		for (int i = 1; i < 10; i++) {
-			ald_buf_printf(&ini, "a%d = ", i);
+			ald__buf_printf(&ini, "a%d = ", i);
 			for (int k = 0; k < (empty ? 1000 : 10); k++)
-				ald_buf_printf(&ini, "%%(a%d)s", i - 1);
-			ald_buf_putc(&ini, '\n');
+				ald__buf_printf(&ini, "%%(a%d)s", i - 1);
+			ald__buf_putc(&ini, '\n');
 		}
-		ald_buf_puts(&ini, "[aludel]\nscript_location = migrations\nversion_table = %(a9)s\n");
-		write_file("aludel.ini", ald_buf_cstr(&ini));
+		ald__buf_puts(&ini, "[aludel]\nscript_location = migrations\nversion_table = %(a9)s\n");
+		write_file("aludel.ini", ald__buf_cstr(&ini));
 		ini.len = 0;
 		if (!empty) {
 			load_fails(NULL, ALD_EINVALID,
@@ -329,23 +329,23 @@ static void test_interpolation_bounds(void **state)
 		}
 		load_ok(&cfg, NULL); /* empty: the default table */
 		assert_string_equal(cfg.version_table, "alembic_version");
-		ald_config_clear(&cfg);
+		ald__config_clear(&cfg);
 	}
-	ald_buf_free(&ini);
+	ald__buf_free(&ini);
 
 	/* version_table at depth 0, k9 at 1, ... k0 at 10: the deepest allowed */
 	const char *chain = "[DEFAULT]\nk0 = v\nk1 = %(k0)s1\nk2 = %(k1)s2\nk3 = %(k2)s3\n"
 			    "k4 = %(k3)s4\nk5 = %(k4)s5\nk6 = %(k5)s6\nk7 = %(k6)s7\nk8 = %(k7)s8\n"
 			    "k9 = %(k8)s9\nk10 = %(k9)sA\n";
-	char *text = ald_xasprintf("%s[aludel]\nscript_location = migrations\n"
+	char *text = ald__xasprintf("%s[aludel]\nscript_location = migrations\n"
 				   "version_table = %%(k9)s-%%(k0)s-%%(k9)s\n",
 				   chain);
 	write_file("aludel.ini", text);
 	free(text);
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.version_table, "v123456789-v-v123456789");
-	ald_config_clear(&cfg);
-	text = ald_xasprintf("%s[aludel]\nscript_location = migrations\nversion_table = %%(k10)s\n",
+	ald__config_clear(&cfg);
+	text = ald__xasprintf("%s[aludel]\nscript_location = migrations\nversion_table = %%(k10)s\n",
 			     chain);
 	write_file("aludel.ini", text);
 	free(text);
@@ -368,7 +368,7 @@ static void test_interpolation_bounds(void **state)
 				 "script_location = migrations\nversion_table = %(x5)s%(y4)s\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.version_table, "vv");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* a loop through two keys, and a key referring to itself */
 	extra_fails("version_table = %(a)s\na = %(b)s\nb = x%(a)s\n",
@@ -383,7 +383,7 @@ static void test_interpolation_bounds(void **state)
 		   "aludel.ini:2: too many nested %(...)s references in the value of 'c' (a loop?)");
 
 	/* an environment variable counts too; 1 MiB exactly is allowed */
-	char *big = ald_xmalloc((1 << 20) + 2);
+	char *big = ald__xmalloc((1 << 20) + 2);
 	memset(big, 'e', (1 << 20) + 1);
 	big[(1 << 20) + 1] = '\0';
 	setenv("ALD_TEST_BIG", big, 1);
@@ -396,7 +396,7 @@ static void test_interpolation_bounds(void **state)
 				 "version_table = ${ALD_TEST_BIG}\n");
 	load_ok(&cfg, NULL);
 	assert_int_equal(strlen(cfg.version_table), 1 << 20);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	unsetenv("ALD_TEST_BIG");
 	free(big);
 	alarm(0);
@@ -409,20 +409,20 @@ static void test_large_file_linear(void **state)
 	(void)state;
 	alarm(20);
 	struct ald_buf ini = {0};
-	ald_buf_puts(&ini, "[alembic]\nscript_location = migrations\nlong =\n");
+	ald__buf_puts(&ini, "[alembic]\nscript_location = migrations\nlong =\n");
 	for (int i = 0; i < 20000; i++)
-		ald_buf_printf(&ini, "  line %d\n", i);
+		ald__buf_printf(&ini, "  line %d\n", i);
 	for (int i = 0; i < 20000; i++)
-		ald_buf_printf(&ini, "k%d = v%d\n", i, i);
-	ald_buf_puts(&ini, "version_table = %(k19999)s\n");
+		ald__buf_printf(&ini, "k%d = v%d\n", i, i);
+	ald__buf_puts(&ini, "version_table = %(k19999)s\n");
 	for (int i = 0; i < 20000; i++)
-		ald_buf_printf(&ini, "[s%d]\nk = %d\n", i, i);
-	write_file("alembic.ini", ald_buf_cstr(&ini));
-	ald_buf_free(&ini);
+		ald__buf_printf(&ini, "[s%d]\nk = %d\n", i, i);
+	write_file("alembic.ini", ald__buf_cstr(&ini));
+	ald__buf_free(&ini);
 	struct ald_config cfg;
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.version_table, "v19999");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	alarm(0);
 }
 
@@ -437,26 +437,26 @@ static void test_max_revision_size(void **state)
 		  {" 64M ", (size_t)64 << 20}, {"2GiB", (size_t)2 << 30}, {"3 KB", 3 << 10}};
 	struct ald_config cfg;
 	for (size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++) {
-		char *text = ald_xasprintf("[aludel]\nscript_location = migrations\n"
+		char *text = ald__xasprintf("[aludel]\nscript_location = migrations\n"
 					   "max_revision_size = %s\n",
 					   ok[i].value);
 		write_file("aludel.ini", text);
 		free(text);
 		load_ok(&cfg, NULL);
 		assert_int_equal(cfg.max_revision_size, ok[i].bytes);
-		assert_int_equal(ald_read_limit(), ok[i].bytes);
-		ald_config_clear(&cfg);
+		assert_int_equal(ald__read_limit(), ok[i].bytes);
+		ald__config_clear(&cfg);
 	}
 	/* absent: the default again */
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n");
 	load_ok(&cfg, NULL);
 	assert_int_equal(cfg.max_revision_size, ALD_READ_DEFAULT_LIMIT);
-	assert_int_equal(ald_read_limit(), ALD_READ_DEFAULT_LIMIT);
-	ald_config_clear(&cfg);
+	assert_int_equal(ald__read_limit(), ALD_READ_DEFAULT_LIMIT);
+	ald__config_clear(&cfg);
 	static const char *const bad[] = {"0", "ten", "-5", "2T", "1.5M", "2048G", "12 M x"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		char *extra = ald_xasprintf("max_revision_size = %s\n", bad[i]);
-		char *msg = ald_xasprintf("aludel.ini:3: max_revision_size must be a size in bytes "
+		char *extra = ald__xasprintf("max_revision_size = %s\n", bad[i]);
+		char *msg = ald__xasprintf("aludel.ini:3: max_revision_size must be a size in bytes "
 					  "from 1 to 1 TiB, optionally with K, M or G (e.g. 64M), "
 					  "not '%s'",
 					  bad[i]);
@@ -469,8 +469,8 @@ static void test_max_revision_size(void **state)
 	struct ald_config_options opts = {.path = "alembic.ini"};
 	load_ok(&cfg, &opts);
 	assert_int_equal(cfg.max_revision_size, (size_t)5 << 20);
-	ald_config_clear(&cfg);
-	ald_read_set_limit(0);
+	ald__config_clear(&cfg);
+	ald__read_set_limit(0);
 }
 
 static void test_environment(void **state)
@@ -482,7 +482,7 @@ static void test_environment(void **state)
 				 "sqlalchemy.url = postgresql://app:${ALD_TEST_PW}@db/${ALD_TEST_PW}x\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.url, "postgresql://app:s3cr%t@db/s3cr%tx");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	unsetenv("ALD_TEST_PW");
 
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
@@ -500,7 +500,7 @@ static void test_environment(void **state)
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\nversion_table = a$b$\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.version_table, "a$b$");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 static void test_url_precedence(void **state)
@@ -512,26 +512,26 @@ static void test_url_precedence(void **state)
 				 "sqlalchemy.url = sqlite:///file.db\nurl = sqlite:///url.db\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.url, "sqlite:///file.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	setenv("DATABASE_URL", "sqlite:///env.db", 1);
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.url, "sqlite:///env.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	o.url = "sqlite:///option.db";
 	load_ok(&cfg, &o);
 	assert_string_equal(cfg.url, "sqlite:///option.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	setenv("DATABASE_URL", "", 1); /* empty: unset */
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.url, "sqlite:///file.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	unsetenv("DATABASE_URL");
 
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\nsqlalchemy.url =\n"
 				 "url = sqlite:///url.db\n");
 	load_ok(&cfg, NULL);
 	assert_string_equal(cfg.url, "sqlite:///url.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* an unused URL is not expanded, so its undefined variable is no error */
 	write_file("aludel.ini", "[aludel]\nscript_location = migrations\n"
@@ -539,7 +539,7 @@ static void test_url_precedence(void **state)
 	o.url = "sqlite:///option.db";
 	load_ok(&cfg, &o);
 	assert_string_equal(cfg.url, "sqlite:///option.db");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 static void test_inline_comments(void **state)
@@ -561,14 +561,14 @@ static void test_inline_comments(void **state)
 	assert_string_equal(cfg.version_table_schema, "#not a comment: the first character");
 	assert_string_equal(cfg.url, "postgresql://u:p#w;d@h/db");
 	assert_int_equal(cfg.version_locations.n, 1);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 /* version_locations = `list` with the separator line `sep` (NULL: none)
  * gives the relative paths `want` (n of them). */
 static void check_split(const char *list, const char *sep, const char *const *want, size_t n)
 {
-	char *text = ald_xasprintf("[aludel]\nscript_location = migrations\nversion_locations = %s\n%s%s%s",
+	char *text = ald__xasprintf("[aludel]\nscript_location = migrations\nversion_locations = %s\n%s%s%s",
 				   list, sep ? "version_path_separator = " : "", sep ? sep : "",
 				   sep ? "\n" : "");
 	write_file("aludel.ini", text);
@@ -583,7 +583,7 @@ static void check_split(const char *list, const char *sep, const char *const *wa
 		else
 			assert_in_cwd(cfg.version_locations.v[i], want[i]);
 	}
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 static void test_version_locations(void **state)
@@ -609,7 +609,7 @@ static void test_version_locations(void **state)
 	load_ok(&cfg, NULL);
 	assert_int_equal(cfg.version_locations_set, 0);
 	assert_in_cwd(cfg.version_locations.v[0], "migrations/versions");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	extra_fails("version_locations = a b\nversion_path_separator = ,\n",
 		    "aludel.ini:4: ',' is not a valid value for version_path_separator; expected "
@@ -670,12 +670,12 @@ static void test_long_lines(void **state)
 {
 	(void)state;
 	struct ald_buf url = {0}, dir = {0}, text = {0};
-	ald_buf_puts(&url, "postgresql://user:password@host/db?");
+	ald__buf_puts(&url, "postgresql://user:password@host/db?");
 	for (int i = 0; i < 40; i++) {
-		ald_buf_printf(&url, "option%d=value%d&", i, i);
-		ald_buf_printf(&dir, "folder%d_", i);
+		ald__buf_printf(&url, "option%d=value%d&", i, i);
+		ald__buf_printf(&dir, "folder%d_", i);
 	}
-	ald_buf_printf(&text, "[aludel]\nscript_location = migrations\nsqlalchemy.url = %s  ; c\n"
+	ald__buf_printf(&text, "[aludel]\nscript_location = migrations\nsqlalchemy.url = %s  ; c\n"
 			      "version_locations = a\n    %s ; c\n    b\n",
 		       url.ptr, dir.ptr);
 	assert_true(url.len > 400);
@@ -685,10 +685,10 @@ static void test_long_lines(void **state)
 	assert_string_equal(cfg.url, url.ptr);
 	assert_int_equal(cfg.version_locations.n, 3);
 	assert_in_cwd(cfg.version_locations.v[1], dir.ptr);
-	ald_config_clear(&cfg);
-	ald_buf_free(&dir);
-	ald_buf_free(&url);
-	ald_buf_free(&text);
+	ald__config_clear(&cfg);
+	ald__buf_free(&dir);
+	ald__buf_free(&url);
+	ald__buf_free(&text);
 }
 
 static void test_continuations_and_bom(void **state)
@@ -706,7 +706,7 @@ static void test_continuations_and_bom(void **state)
 	assert_int_equal(cfg.version_locations.n, 2);
 	assert_in_cwd(cfg.version_locations.v[0], "migrations/versions");
 	assert_in_cwd(cfg.version_locations.v[1], "other");
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 }
 
 static void test_x_args(void **state)
@@ -720,13 +720,13 @@ static void test_x_args(void **state)
 	assert_int_equal(cfg.x_args.n, 5);
 	assert_string_equal(cfg.x_args.v[0], "tenant=acme");
 	assert_ptr_not_equal(cfg.x_args.v[0], x[0]);
-	assert_string_equal(ald_config_x(&cfg, "tenant"), "other");
-	assert_string_equal(ald_config_x(&cfg, "flag"), "");
-	assert_string_equal(ald_config_x(&cfg, "empty"), "");
-	assert_string_equal(ald_config_x(&cfg, "eq"), "a=b");
-	assert_null(ald_config_x(&cfg, "ten"));
-	assert_null(ald_config_x(&cfg, "missing"));
-	ald_config_clear(&cfg);
+	assert_string_equal(ald__config_x(&cfg, "tenant"), "other");
+	assert_string_equal(ald__config_x(&cfg, "flag"), "");
+	assert_string_equal(ald__config_x(&cfg, "empty"), "");
+	assert_string_equal(ald__config_x(&cfg, "eq"), "a=b");
+	assert_null(ald__config_x(&cfg, "ten"));
+	assert_null(ald__config_x(&cfg, "missing"));
+	ald__config_clear(&cfg);
 }
 
 static void test_abspath(void **state)
@@ -737,14 +737,14 @@ static void test_abspath(void **state)
 		{"/..", "/"},       {"//a//b", "/a/b"},     {"/a/b/../../..", "/"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *p = ald_abspath(cases[i][0]);
+		char *p = ald__abspath(cases[i][0]);
 		assert_string_equal(p, cases[i][1]);
 		free(p);
 	}
-	char *p = ald_abspath("x/./y/..");
+	char *p = ald__abspath("x/./y/..");
 	assert_in_cwd(p, "x");
 	free(p);
-	p = ald_abspath(".");
+	p = ald__abspath(".");
 	assert_string_equal(p, tmp_cwd);
 	free(p);
 }

@@ -47,8 +47,8 @@ static int setup(void **state)
 			return -1;
 		}
 	} else {
-		c->path = ald_xasprintf("%s/t%d.db", ald_test_tmpdir(), ++n);
-		c->url = ald_xasprintf("sqlite:///%s", c->path);
+		c->path = ald__xasprintf("%s/t%d.db", ald_test_tmpdir(), ++n);
+		c->url = ald__xasprintf("sqlite:///%s", c->path);
 	}
 	*state = c;
 	return 0;
@@ -69,14 +69,14 @@ static int teardown(void **state)
 static struct ald_db *open_db(const struct ctx *c)
 {
 	struct ald_db *db = NULL;
-	if (ald_db_open(&db, c->url) < 0)
+	if (ald__db_open(&db, c->url) < 0)
 		fail_msg("open %s: %s", c->url, ald_error_last()->message);
 	return db;
 }
 
 static void exec_ok(struct ald_db *db, const char *sql)
 {
-	if (ald_db_exec(db, sql, NULL) < 0)
+	if (ald__db_exec(db, sql, NULL) < 0)
 		fail_msg("%s: %s", sql, ald_error_last()->message);
 }
 
@@ -84,10 +84,10 @@ static void exec_ok(struct ald_db *db, const char *sql)
 static char *query(struct ald_db *db, const char *sql)
 {
 	struct ald_strvec rows = {0};
-	if (ald_db_query_strings(db, sql, &rows) < 0)
+	if (ald__db_query_strings(db, sql, &rows) < 0)
 		fail_msg("%s: %s", sql, ald_error_last()->message);
-	char *s = ald_strvec_join(&rows, ",");
-	ald_strvec_free(&rows);
+	char *s = ald__strvec_join(&rows, ",");
+	ald__strvec_free(&rows);
 	return s;
 }
 
@@ -118,14 +118,14 @@ static void test_open(void **state)
 {
 	struct ctx *c = *state;
 	struct ald_db *db = open_db(c);
-	assert_string_equal(ald_db_dialect(db), c->pg ? "postgresql" : "sqlite");
+	assert_string_equal(ald__db_dialect(db), c->pg ? "postgresql" : "sqlite");
 	if (c->pg) /* the display re-encodes the query as Alembic does */
-		assert_non_null(strstr(ald_db_display(db), "?host=%2F"));
+		assert_non_null(strstr(ald__db_display(db), "?host=%2F"));
 	else
-		assert_string_equal(ald_db_display(db), c->url);
-	assert_false(ald_db_in_transaction(db));
-	ald_db_close(db);
-	ald_db_close(NULL);
+		assert_string_equal(ald__db_display(db), c->url);
+	assert_false(ald__db_in_transaction(db));
+	ald__db_close(db);
+	ald__db_close(NULL);
 }
 
 static void test_open_errors(void **state)
@@ -135,8 +135,8 @@ static void test_open_errors(void **state)
 	if (c->pg) {
 		/* a missing database; the password of the URL is never shown */
 		const char *dir = ald_test_pg_start();
-		char *url = ald_xasprintf("postgresql://postgres:sekret@/no_such_db?host=%s", dir);
-		assert_int_equal(ald_db_open(&db, url), ALD_EDB);
+		char *url = ald__xasprintf("postgresql://postgres:sekret@/no_such_db?host=%s", dir);
+		assert_int_equal(ald__db_open(&db, url), ALD_EDB);
 		assert_null(db);
 		assert_message_contains("could not connect to postgresql://postgres:XXXXX@/no_such_db?host=%2F");
 		assert_message_contains("database \"no_such_db\" does not exist");
@@ -144,7 +144,7 @@ static void test_open_errors(void **state)
 			fail_msg("password shown: %s", ald_error_last()->message);
 		free(url);
 	} else {
-		assert_int_equal(ald_db_open(&db, "sqlite:////nonexistent/dir/x.db"), ALD_EDB);
+		assert_int_equal(ald__db_open(&db, "sqlite:////nonexistent/dir/x.db"), ALD_EDB);
 		assert_null(db);
 		assert_message_contains("could not open the SQLite database /nonexistent/dir/x.db: "
 					"unable to open database file");
@@ -153,11 +153,11 @@ static void test_open_errors(void **state)
 		assert_non_null(f);
 		fputs("this is not a database, just a text file that is long enough......\n", f);
 		fclose(f);
-		assert_int_equal(ald_db_open(&db, c->url), ALD_EDB);
+		assert_int_equal(ald__db_open(&db, c->url), ALD_EDB);
 		assert_message_contains("file is not a database");
 	}
 	/* a bad URL fails before connecting */
-	assert_int_equal(ald_db_open(&db, "mysql://u:p@h/d"), ALD_EINVALID);
+	assert_int_equal(ald__db_open(&db, "mysql://u:p@h/d"), ALD_EINVALID);
 	assert_null(db);
 }
 
@@ -166,26 +166,26 @@ static void test_exec_rows(void **state)
 	struct ctx *c = *state;
 	struct ald_db *db = open_db(c);
 	long rows = -1;
-	assert_int_equal(ald_db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", &rows), 0);
 	assert_int_equal(rows, 0);
-	assert_int_equal(ald_db_exec(db, "INSERT INTO t (id, v) VALUES (1, 'a'), (2, 'b'), (3, NULL)",
+	assert_int_equal(ald__db_exec(db, "INSERT INTO t (id, v) VALUES (1, 'a'), (2, 'b'), (3, NULL)",
 				     &rows), 0);
 	assert_int_equal(rows, 3);
-	assert_int_equal(ald_db_exec(db, "UPDATE t SET v = 'x' WHERE id > 1", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "UPDATE t SET v = 'x' WHERE id > 1", &rows), 0);
 	assert_int_equal(rows, 2);
-	assert_int_equal(ald_db_exec(db, "UPDATE t SET v = 'x' WHERE id > 100", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "UPDATE t SET v = 'x' WHERE id > 100", &rows), 0);
 	assert_int_equal(rows, 0);
-	assert_int_equal(ald_db_exec(db, "DELETE FROM t WHERE id = 3", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "DELETE FROM t WHERE id = 3", &rows), 0);
 	assert_int_equal(rows, 1);
 	/* a query or DDL after DML reports no rows affected */
-	assert_int_equal(ald_db_exec(db, "SELECT * FROM t", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "SELECT * FROM t", &rows), 0);
 	assert_int_equal(rows, 0);
-	assert_int_equal(ald_db_exec(db, "CREATE INDEX t_v ON t (v)", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "CREATE INDEX t_v ON t (v)", &rows), 0);
 	assert_int_equal(rows, 0);
 	/* white space and comments only */
-	assert_int_equal(ald_db_exec(db, "  -- nothing\n", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "  -- nothing\n", &rows), 0);
 	assert_int_equal(rows, 0);
-	assert_int_equal(ald_db_exec(db, "INSERT INTO t (id, v) VALUES (4, 'd') RETURNING id", &rows), 0);
+	assert_int_equal(ald__db_exec(db, "INSERT INTO t (id, v) VALUES (4, 'd') RETURNING id", &rows), 0);
 	assert_int_equal(rows, 1);
 	assert_query(db, "SELECT v FROM t ORDER BY id", "a,x,d");
 	/* NULL is read as "" */
@@ -193,9 +193,9 @@ static void test_exec_rows(void **state)
 	assert_query(db, "SELECT v FROM t ORDER BY id", "a,x,d,");
 	assert_query(db, "SELECT v FROM t WHERE id > 100", "");
 	/* rows_affected may be NULL; no error recorded after success */
-	assert_int_equal(ald_db_exec(db, "DELETE FROM t", NULL), 0);
-	assert_null(ald_db_last_error(db)->message);
-	ald_db_close(db);
+	assert_int_equal(ald__db_exec(db, "DELETE FROM t", NULL), 0);
+	assert_null(ald__db_last_error(db)->message);
+	ald__db_close(db);
 }
 
 static void test_error_details(void **state)
@@ -205,9 +205,9 @@ static void test_error_details(void **state)
 	long rows = 7;
 	const struct ald_db_error *err;
 
-	assert_int_equal(ald_db_exec(db, "SELECT * FROM nope", &rows), ALD_EDB);
+	assert_int_equal(ald__db_exec(db, "SELECT * FROM nope", &rows), ALD_EDB);
 	assert_int_equal(rows, 0);
-	err = ald_db_last_error(db);
+	err = ald__db_last_error(db);
 	if (c->pg) {
 		assert_string_equal(err->message, "relation \"nope\" does not exist");
 		assert_string_equal(err->sqlstate, "42P01");
@@ -225,27 +225,27 @@ static void test_error_details(void **state)
 
 	/* a missing column, with its position; positions count characters, not bytes */
 	exec_ok(db, "CREATE TABLE c (id INTEGER)");
-	assert_int_equal(ald_db_exec(db, "SELECT nocol FROM c", NULL), ALD_EDB);
-	err = ald_db_last_error(db);
+	assert_int_equal(ald__db_exec(db, "SELECT nocol FROM c", NULL), ALD_EDB);
+	err = ald__db_last_error(db);
 	assert_string_equal(err->message, c->pg ? "column \"nocol\" does not exist"
 						: "no such column: nocol");
 	assert_int_equal(err->position, 8);
 	assert_string_equal(ald_error_last()->message,
 			    c->pg ? "column \"nocol\" does not exist (SQLSTATE 42703, at character 8)"
 				  : "no such column: nocol (at character 8)");
-	assert_int_equal(ald_db_exec(db, "SELECT 'h\xc3\xa9llo', nocol FROM c", NULL), ALD_EDB);
-	assert_int_equal(ald_db_last_error(db)->position, 17);
+	assert_int_equal(ald__db_exec(db, "SELECT 'h\xc3\xa9llo', nocol FROM c", NULL), ALD_EDB);
+	assert_int_equal(ald__db_last_error(db)->position, 17);
 	if (c->pg) {
-		assert_int_equal(ald_db_exec(db, "SELECT 'h\xc3\xa9llo' FROM nope", NULL), ALD_EDB);
-		assert_int_equal(ald_db_last_error(db)->position, 21);
+		assert_int_equal(ald__db_exec(db, "SELECT 'h\xc3\xa9llo' FROM nope", NULL), ALD_EDB);
+		assert_int_equal(ald__db_last_error(db)->position, 21);
 	}
 	/* a statement that fails at its first character */
-	assert_int_equal(ald_db_exec(db, "SELEC 1", NULL), ALD_EDB);
-	assert_int_equal(ald_db_last_error(db)->position, 1);
+	assert_int_equal(ald__db_exec(db, "SELEC 1", NULL), ALD_EDB);
+	assert_int_equal(ald__db_last_error(db)->position, 1);
 
 	/* a syntax error */
-	assert_int_equal(ald_db_exec(db, "CREATE TABLE t (id INTEGER,)", NULL), ALD_EDB);
-	err = ald_db_last_error(db);
+	assert_int_equal(ald__db_exec(db, "CREATE TABLE t (id INTEGER,)", NULL), ALD_EDB);
+	err = ald__db_last_error(db);
 	if (c->pg) {
 		assert_string_equal(err->message, "syntax error at or near \")\"");
 		assert_string_equal(err->sqlstate, "42601");
@@ -258,8 +258,8 @@ static void test_error_details(void **state)
 	/* DETAIL lines are kept */
 	exec_ok(db, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
 	exec_ok(db, "INSERT INTO t VALUES (1)");
-	assert_int_equal(ald_db_exec(db, "INSERT INTO t VALUES (1)", NULL), ALD_EDB);
-	err = ald_db_last_error(db);
+	assert_int_equal(ald__db_exec(db, "INSERT INTO t VALUES (1)", NULL), ALD_EDB);
+	err = ald__db_last_error(db);
 	if (c->pg) {
 		assert_string_equal(err->message, "duplicate key value violates unique constraint "
 				    "\"t_pkey\"\nDETAIL:  Key (id)=(1) already exists.");
@@ -276,16 +276,16 @@ static void test_error_details(void **state)
 
 	/* success forgets the details */
 	exec_ok(db, "SELECT 1");
-	assert_null(ald_db_last_error(db)->message);
-	assert_string_equal(ald_db_last_error(db)->sqlstate, "");
-	assert_int_equal(ald_db_last_error(db)->position, 0);
-	ald_db_close(db);
+	assert_null(ald__db_last_error(db)->message);
+	assert_string_equal(ald__db_last_error(db)->sqlstate, "");
+	assert_int_equal(ald__db_last_error(db)->position, 0);
+	ald__db_close(db);
 }
 
 static int table_exists(struct ald_db *db, const char *name)
 {
 	int exists = -1;
-	if (ald_db_version_table_exists(db, name, NULL, &exists) < 0)
+	if (ald__db_version_table_exists(db, name, NULL, &exists) < 0)
 		fail_msg("exists %s: %s", name, ald_error_last()->message);
 	return exists;
 }
@@ -296,71 +296,71 @@ static void test_transactions(void **state)
 	struct ald_db *db = open_db(c);
 
 	/* rolled-back DDL and data are gone (both dialects have transactional DDL) */
-	assert_int_equal(ald_db_begin(db), 0);
-	assert_true(ald_db_in_transaction(db));
+	assert_int_equal(ald__db_begin(db), 0);
+	assert_true(ald__db_in_transaction(db));
 	exec_ok(db, "CREATE TABLE t (id INTEGER)");
 	exec_ok(db, "INSERT INTO t VALUES (1)");
-	assert_int_equal(ald_db_rollback(db), 0);
-	assert_false(ald_db_in_transaction(db));
+	assert_int_equal(ald__db_rollback(db), 0);
+	assert_false(ald__db_in_transaction(db));
 	assert_int_equal(table_exists(db, "t"), 0);
 
 	/* committed work stays, seen from another connection */
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	exec_ok(db, "CREATE TABLE t (id INTEGER)");
 	exec_ok(db, "INSERT INTO t VALUES (1)");
-	assert_int_equal(ald_db_commit(db), 0);
-	assert_false(ald_db_in_transaction(db));
+	assert_int_equal(ald__db_commit(db), 0);
+	assert_false(ald__db_in_transaction(db));
 	struct ald_db *other = open_db(c);
 	assert_query(other, "SELECT id FROM t", "1");
 
 	/* a rolled-back insert leaves the committed rows */
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	exec_ok(db, "INSERT INTO t VALUES (2)");
 	exec_ok(db, "DROP TABLE t");
-	assert_int_equal(ald_db_rollback(db), 0);
+	assert_int_equal(ald__db_rollback(db), 0);
 	assert_query(other, "SELECT id FROM t", "1");
-	ald_db_close(other);
+	ald__db_close(other);
 
 	/* misuse */
-	assert_int_equal(ald_db_rollback(db), 0); /* nothing open: fine */
-	assert_int_equal(ald_db_commit(db), ALD_EUSAGE);
+	assert_int_equal(ald__db_rollback(db), 0); /* nothing open: fine */
+	assert_int_equal(ald__db_commit(db), ALD_EUSAGE);
 	assert_message_contains("no transaction is open");
-	assert_int_equal(ald_db_begin(db), 0);
-	assert_int_equal(ald_db_begin(db), ALD_EUSAGE);
+	assert_int_equal(ald__db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), ALD_EUSAGE);
 	assert_message_contains("a transaction is already open");
-	assert_int_equal(ald_db_rollback(db), 0);
+	assert_int_equal(ald__db_rollback(db), 0);
 
 	/* a failing statement inside a transaction: PostgreSQL aborts the whole
 	 * transaction and COMMIT must not pretend to succeed; SQLite undoes only
 	 * the statement */
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	exec_ok(db, "INSERT INTO t VALUES (3)");
-	assert_int_equal(ald_db_exec(db, "INSERT INTO nope VALUES (1)", NULL), ALD_EDB);
+	assert_int_equal(ald__db_exec(db, "INSERT INTO nope VALUES (1)", NULL), ALD_EDB);
 	if (c->pg) {
-		assert_int_equal(ald_db_commit(db), ALD_EDB);
+		assert_int_equal(ald__db_commit(db), ALD_EDB);
 		assert_message_contains("aborted by an earlier error");
-		assert_false(ald_db_in_transaction(db));
+		assert_false(ald__db_in_transaction(db));
 		assert_query(db, "SELECT id FROM t ORDER BY id", "1");
 	} else {
-		assert_true(ald_db_in_transaction(db));
-		assert_int_equal(ald_db_rollback(db), 0);
+		assert_true(ald__db_in_transaction(db));
+		assert_int_equal(ald__db_rollback(db), 0);
 		assert_query(db, "SELECT id FROM t ORDER BY id", "1");
 	}
 
 	/* closing with an open transaction rolls it back */
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	exec_ok(db, "INSERT INTO t VALUES (4)");
-	ald_db_close(db);
+	ald__db_close(db);
 	db = open_db(c);
 	assert_query(db, "SELECT id FROM t ORDER BY id", "1");
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 /* The version rows as "a,b", sorted when `sort` (PostgreSQL moves updated rows). */
 static char *version_rows(struct ald_db *db, const char *table, const char *schema, int sort)
 {
 	struct ald_strvec rows = {0};
-	if (ald_db_version_rows(db, table, schema, &rows) < 0)
+	if (ald__db_version_rows(db, table, schema, &rows) < 0)
 		fail_msg("version rows: %s", ald_error_last()->message);
 	if (sort)
 		for (size_t i = 1; i < rows.n; i++)
@@ -369,8 +369,8 @@ static char *version_rows(struct ald_db *db, const char *table, const char *sche
 				rows.v[j] = rows.v[j - 1];
 				rows.v[j - 1] = t;
 			}
-	char *s = ald_strvec_join(&rows, ",");
-	ald_strvec_free(&rows);
+	char *s = ald__strvec_join(&rows, ",");
+	ald__strvec_free(&rows);
 	return s;
 }
 
@@ -388,9 +388,9 @@ static int vexec(struct ald_db *db, enum ald_vsql_kind kind, const char *table, 
 		 const char *from, const char *to)
 {
 	struct ald_vsql st;
-	ald_vsql_make(&st, kind, ald_db_dialect(db), table, schema, from, to);
-	int error = ald_db_exec_vsql(db, &st);
-	ald_vsql_clear(&st);
+	ald__vsql_make(&st, kind, ald__db_dialect(db), table, schema, from, to);
+	int error = ald__db_exec_vsql(db, &st);
+	ald__vsql_clear(&st);
 	return error;
 }
 
@@ -404,15 +404,15 @@ static void vexec_ok(struct ald_db *db, enum ald_vsql_kind kind, const char *tab
 /* The whole life of a version table named `table` in `schema`. */
 static void version_table_cycle(struct ald_db *db, const char *table, const char *schema)
 {
-	int pg = ald_streq(ald_db_dialect(db), "postgresql");
+	int pg = ald__streq(ald__db_dialect(db), "postgresql");
 	int exists = -1;
-	assert_int_equal(ald_db_version_table_exists(db, table, schema, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, table, schema, &exists), 0);
 	assert_int_equal(exists, 0);
 	/* a missing table is no rows, not an error */
 	assert_rows(db, table, schema, 0, "");
 
 	vexec_ok(db, ALD_VSQL_CREATE, table, schema, NULL, NULL);
-	assert_int_equal(ald_db_version_table_exists(db, table, schema, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, table, schema, &exists), 0);
 	assert_int_equal(exists, 1);
 	assert_rows(db, table, schema, 0, "");
 
@@ -427,12 +427,12 @@ static void version_table_cycle(struct ald_db *db, const char *table, const char
 	/* UPDATE and DELETE must hit exactly one row */
 	assert_int_equal(vexec(db, ALD_VSQL_UPDATE, table, schema, "1000aaaa0001", "3000bbbb0001"),
 			 ALD_ERROR);
-	char *msg = ald_xasprintf("Online migration expected to match one row when updating "
+	char *msg = ald__xasprintf("Online migration expected to match one row when updating "
 				  "'1000aaaa0001' to '3000bbbb0001' in '%s'; 0 found", table);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
 	assert_int_equal(vexec(db, ALD_VSQL_DELETE, table, schema, "9999", NULL), ALD_ERROR);
-	msg = ald_xasprintf("Online migration expected to match one row when deleting '9999' in "
+	msg = ald__xasprintf("Online migration expected to match one row when deleting '9999' in "
 			    "'%s'; 0 found", table);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
@@ -445,7 +445,7 @@ static void version_table_cycle(struct ald_db *db, const char *table, const char
 	vexec_ok(db, ALD_VSQL_PURGE, table, schema, NULL, NULL);
 	assert_rows(db, table, schema, 0, "");
 	vexec_ok(db, ALD_VSQL_DROP, table, schema, NULL, NULL);
-	assert_int_equal(ald_db_version_table_exists(db, table, schema, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, table, schema, &exists), 0);
 	assert_int_equal(exists, 0);
 }
 
@@ -473,12 +473,12 @@ static void test_version_table(void **state)
 	}
 	/* the version table inside a transaction that is rolled back is gone */
 	vexec_ok(db, ALD_VSQL_DROP, "alembic_version", NULL, NULL, NULL);
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	vexec_ok(db, ALD_VSQL_CREATE, "alembic_version", NULL, NULL, NULL);
 	vexec_ok(db, ALD_VSQL_INSERT, "alembic_version", NULL, NULL, "abc");
-	assert_int_equal(ald_db_rollback(db), 0);
+	assert_int_equal(ald__db_rollback(db), 0);
 	assert_int_equal(table_exists(db, "alembic_version"), 0);
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_version_schema(void **state)
@@ -494,7 +494,7 @@ static void test_version_schema(void **state)
 		schema = "myschema";
 	} else {
 		/* on SQLite a "schema" is an attached database */
-		char *sql = ald_xasprintf("ATTACH DATABASE '%s.other' AS other", c->path);
+		char *sql = ald__xasprintf("ATTACH DATABASE '%s.other' AS other", c->path);
 		exec_ok(db, sql);
 		free(sql);
 		version_table_cycle(db, "alembic_version", "other");
@@ -504,36 +504,36 @@ static void test_version_schema(void **state)
 	vexec_ok(db, ALD_VSQL_CREATE, "alembic_version", schema, NULL, NULL);
 	vexec_ok(db, ALD_VSQL_INSERT, "alembic_version", schema, NULL, "in_schema");
 	int exists = -1;
-	assert_int_equal(ald_db_version_table_exists(db, "alembic_version", NULL, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, "alembic_version", NULL, &exists), 0);
 	assert_int_equal(exists, 0);
 	assert_rows(db, "alembic_version", NULL, 0, "");
 	vexec_ok(db, ALD_VSQL_CREATE, "alembic_version", NULL, NULL, NULL);
 	vexec_ok(db, ALD_VSQL_INSERT, "alembic_version", NULL, NULL, "plain");
 	assert_rows(db, "alembic_version", schema, 0, "in_schema");
 	assert_rows(db, "alembic_version", NULL, 0, "plain");
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_quote(void **state)
 {
 	struct ctx *c = *state;
 	struct ald_db *db = open_db(c);
-	char *q = ald_db_quote_ident(db, "we\"ird name");
+	char *q = ald__db_quote_ident(db, "we\"ird name");
 	assert_string_equal(q, "\"we\"\"ird name\"");
-	char *lit = ald_sql_literal("it's");
+	char *lit = ald__sql_literal("it's");
 	assert_string_equal(lit, "'it''s'");
-	char *sql = ald_xasprintf("CREATE TABLE %s (v TEXT)", q);
+	char *sql = ald__xasprintf("CREATE TABLE %s (v TEXT)", q);
 	exec_ok(db, sql);
 	free(sql);
-	sql = ald_xasprintf("INSERT INTO %s VALUES (%s)", q, lit);
+	sql = ald__xasprintf("INSERT INTO %s VALUES (%s)", q, lit);
 	exec_ok(db, sql);
 	free(sql);
-	sql = ald_xasprintf("SELECT v FROM %s", q);
+	sql = ald__xasprintf("SELECT v FROM %s", q);
 	assert_query(db, sql, "it's");
 	free(sql);
 	free(q);
 	free(lit);
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 /* Counts calls of the `waiting` callback. */
@@ -549,22 +549,22 @@ static void test_lock_timeout(void **state)
 	const char *key = "public.alembic_version";
 	int waits = 0;
 
-	assert_int_equal(ald_db_lock(a, key, 200, count_wait, &waits), 0);
-	assert_int_equal(ald_db_begin(a), 0);
+	assert_int_equal(ald__db_lock(a, key, 200, count_wait, &waits), 0);
+	assert_int_equal(ald__db_begin(a), 0);
 	assert_int_equal(waits, 0);
 
 	long long t0 = now_ms();
-	assert_int_equal(ald_db_lock(b, key, 200, count_wait, &waits), c->pg ? ALD_ELOCKED : 0);
+	assert_int_equal(ald__db_lock(b, key, 200, count_wait, &waits), c->pg ? ALD_ELOCKED : 0);
 	if (c->pg) {
 		/* the second session times out on the advisory lock */
 		assert_message_contains("timed out after 200 ms waiting for the migration lock of "
 					"'public.alembic_version'");
 	} else {
 		/* the second connection times out on BEGIN IMMEDIATE */
-		assert_int_equal(ald_db_begin(b), ALD_ELOCKED);
+		assert_int_equal(ald__db_begin(b), ALD_ELOCKED);
 		assert_message_contains("database is locked: another connection holds the write lock of ");
 		assert_message_contains("(gave up after 200 ms)");
-		assert_false(ald_db_in_transaction(b));
+		assert_false(ald__db_in_transaction(b));
 	}
 	long long waited = now_ms() - t0;
 	assert_int_equal(waits, 1);
@@ -572,34 +572,34 @@ static void test_lock_timeout(void **state)
 		fail_msg("waited %lld ms for a 200 ms timeout", waited);
 
 	/* once released, the second one gets it at once, without waiting */
-	assert_int_equal(ald_db_commit(a), 0);
-	assert_int_equal(ald_db_unlock(a, key), 0);
+	assert_int_equal(ald__db_commit(a), 0);
+	assert_int_equal(ald__db_unlock(a, key), 0);
 	waits = 0;
-	assert_int_equal(ald_db_lock(b, key, 200, count_wait, &waits), 0);
-	assert_int_equal(ald_db_begin(b), 0);
+	assert_int_equal(ald__db_lock(b, key, 200, count_wait, &waits), 0);
+	assert_int_equal(ald__db_begin(b), 0);
 	assert_int_equal(waits, 0);
-	assert_int_equal(ald_db_commit(b), 0);
+	assert_int_equal(ald__db_commit(b), 0);
 
 	if (c->pg) {
 		/* other keys are other locks; unlocking a lock not held is an error */
-		assert_int_equal(ald_db_lock(a, "other.alembic_version", 0, NULL, NULL), 0);
-		assert_int_equal(ald_db_unlock(a, "other.alembic_version"), 0);
-		assert_int_equal(ald_db_unlock(a, key), ALD_ERROR);
+		assert_int_equal(ald__db_lock(a, "other.alembic_version", 0, NULL, NULL), 0);
+		assert_int_equal(ald__db_unlock(a, "other.alembic_version"), 0);
+		assert_int_equal(ald__db_unlock(a, key), ALD_ERROR);
 		assert_message_contains("was not held");
 		/* a lock survives the rollback of the transaction it was taken in */
-		assert_int_equal(ald_db_unlock(b, key), 0);
-		assert_int_equal(ald_db_begin(a), 0);
-		assert_int_equal(ald_db_lock(a, key, 0, NULL, NULL), 0);
-		assert_int_equal(ald_db_rollback(a), 0);
-		assert_int_equal(ald_db_lock(b, key, 0, NULL, NULL), ALD_ELOCKED);
+		assert_int_equal(ald__db_unlock(b, key), 0);
+		assert_int_equal(ald__db_begin(a), 0);
+		assert_int_equal(ald__db_lock(a, key, 0, NULL, NULL), 0);
+		assert_int_equal(ald__db_rollback(a), 0);
+		assert_int_equal(ald__db_lock(b, key, 0, NULL, NULL), ALD_ELOCKED);
 		/* and ends with the session */
-		ald_db_close(a);
+		ald__db_close(a);
 		a = NULL;
-		assert_int_equal(ald_db_lock(b, key, 2000, NULL, NULL), 0);
+		assert_int_equal(ald__db_lock(b, key, 2000, NULL, NULL), 0);
 	}
-	assert_int_equal(ald_db_unlock(b, key), 0);
-	ald_db_close(a);
-	ald_db_close(b);
+	assert_int_equal(ald__db_unlock(b, key), 0);
+	ald__db_close(a);
+	ald__db_close(b);
 }
 
 /* A thread that runs one action on a connection after a delay. */
@@ -616,10 +616,10 @@ static void *later_main(void *arg)
 	struct later *l = arg;
 	usleep((useconds_t)l->delay_ms * 1000);
 	if (l->action == 0) {
-		ald_db_commit(l->db);
-		ald_db_unlock(l->db, l->key);
+		ald__db_commit(l->db);
+		ald__db_unlock(l->db, l->key);
 	} else {
-		ald_db_cancel(l->db);
+		ald__db_cancel(l->db);
 	}
 	return NULL;
 }
@@ -641,14 +641,14 @@ static void test_lock_wait(void **state)
 	int waits = 0;
 	struct later l;
 
-	assert_int_equal(ald_db_lock(a, key, -1, NULL, NULL), 0);
-	assert_int_equal(ald_db_begin(a), 0);
+	assert_int_equal(ald__db_lock(a, key, -1, NULL, NULL), 0);
+	assert_int_equal(ald__db_begin(a), 0);
 	exec_ok(a, "CREATE TABLE t (id INTEGER)");
 	/* the second run waits (told once), then gets the lock when the first ends */
 	start_later(&l, a, 300, 0, key);
 	long long t0 = now_ms();
-	assert_int_equal(ald_db_lock(b, key, -1, count_wait, &waits), 0);
-	assert_int_equal(ald_db_begin(b), 0);
+	assert_int_equal(ald__db_lock(b, key, -1, count_wait, &waits), 0);
+	assert_int_equal(ald__db_begin(b), 0);
 	long long waited = now_ms() - t0;
 	pthread_join(l.thread, NULL);
 	assert_int_equal(waits, 1);
@@ -656,10 +656,10 @@ static void test_lock_wait(void **state)
 		fail_msg("waited %lld ms for a lock released after 300 ms", waited);
 	/* and sees what the first one committed */
 	assert_query(b, "SELECT count(*) FROM t", "0");
-	assert_int_equal(ald_db_commit(b), 0);
-	assert_int_equal(ald_db_unlock(b, key), 0);
-	ald_db_close(a);
-	ald_db_close(b);
+	assert_int_equal(ald__db_commit(b), 0);
+	assert_int_equal(ald__db_unlock(b, key), 0);
+	ald__db_close(a);
+	ald__db_close(b);
 }
 
 static void test_cancel_statement(void **state)
@@ -667,27 +667,27 @@ static void test_cancel_statement(void **state)
 	struct ctx *c = *state;
 	struct ald_db *db = open_db(c);
 	struct later l;
-	assert_int_equal(ald_db_begin(db), 0);
+	assert_int_equal(ald__db_begin(db), 0);
 	exec_ok(db, "CREATE TABLE t (id INTEGER)");
 	start_later(&l, db, 200, 1, NULL);
 	long long t0 = now_ms();
 	const char *slow = c->pg ? "SELECT pg_sleep(20)"
 				 : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
 				   "WHERE i < 2000000000) SELECT count(*) FROM n";
-	assert_int_equal(ald_db_exec(db, slow, NULL), ALD_EINTERRUPTED);
+	assert_int_equal(ald__db_exec(db, slow, NULL), ALD_EINTERRUPTED);
 	long long took = now_ms() - t0;
 	pthread_join(l.thread, NULL);
 	if (took > 5000)
 		fail_msg("the cancelled statement ran for %lld ms", took);
 	/* the request is sticky until cleared; rolling back still works */
-	assert_int_equal(ald_db_exec(db, "SELECT 1", NULL), ALD_EINTERRUPTED);
-	assert_int_equal(ald_db_begin(db), ALD_EINTERRUPTED);
-	assert_int_equal(ald_db_rollback(db), 0);
-	assert_false(ald_db_in_transaction(db));
-	ald_db_cancel_clear(db);
+	assert_int_equal(ald__db_exec(db, "SELECT 1", NULL), ALD_EINTERRUPTED);
+	assert_int_equal(ald__db_begin(db), ALD_EINTERRUPTED);
+	assert_int_equal(ald__db_rollback(db), 0);
+	assert_false(ald__db_in_transaction(db));
+	ald__db_cancel_clear(db);
 	assert_int_equal(table_exists(db, "t"), 0);
 	exec_ok(db, "SELECT 1");
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_cancel_lock_wait(void **state)
@@ -695,23 +695,23 @@ static void test_cancel_lock_wait(void **state)
 	struct ctx *c = *state;
 	struct ald_db *a = open_db(c), *b = open_db(c);
 	struct later l;
-	assert_int_equal(ald_db_lock(a, "k", -1, NULL, NULL), 0);
-	assert_int_equal(ald_db_begin(a), 0);
+	assert_int_equal(ald__db_lock(a, "k", -1, NULL, NULL), 0);
+	assert_int_equal(ald__db_begin(a), 0);
 	start_later(&l, b, 200, 1, NULL);
 	long long t0 = now_ms();
 	int error;
 	if (c->pg) {
-		error = ald_db_lock(b, "k", -1, NULL, NULL); /* waits forever, but for the cancel */
+		error = ald__db_lock(b, "k", -1, NULL, NULL); /* waits forever, but for the cancel */
 	} else {
-		assert_int_equal(ald_db_lock(b, "k", -1, NULL, NULL), 0);
-		error = ald_db_begin(b);
+		assert_int_equal(ald__db_lock(b, "k", -1, NULL, NULL), 0);
+		error = ald__db_begin(b);
 	}
 	pthread_join(l.thread, NULL);
 	assert_int_equal(error, ALD_EINTERRUPTED);
 	if (now_ms() - t0 > 5000)
 		fail_msg("the cancelled wait lasted %lld ms", now_ms() - t0);
-	ald_db_close(a);
-	ald_db_close(b);
+	ald__db_close(a);
+	ald__db_close(b);
 }
 
 static void test_copy_refused(void **state)
@@ -721,13 +721,13 @@ static void test_copy_refused(void **state)
 		return; /* COPY exists only on PostgreSQL */
 	struct ald_db *db = open_db(c);
 	exec_ok(db, "CREATE TABLE t (id INTEGER)");
-	assert_int_equal(ald_db_exec(db, "COPY t FROM STDIN", NULL), ALD_EDB);
+	assert_int_equal(ald__db_exec(db, "COPY t FROM STDIN", NULL), ALD_EDB);
 	assert_message_contains("COPY with STDIN/STDOUT is not supported");
-	assert_int_equal(ald_db_exec(db, "COPY t TO STDOUT", NULL), ALD_EDB);
+	assert_int_equal(ald__db_exec(db, "COPY t TO STDOUT", NULL), ALD_EDB);
 	/* the connection is still usable; notices are not printed */
 	exec_ok(db, "DO $$ BEGIN RAISE NOTICE 'hello'; END $$");
 	assert_query(db, "SELECT count(*) FROM t", "0");
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_encoding(void **state)
@@ -738,22 +738,22 @@ static void test_encoding(void **state)
 	if (c->pg) {
 		/* statements are sent as UTF-8 even to a LATIN1 database */
 		exec_ok(db, "CREATE DATABASE ald_latin1 ENCODING 'LATIN1' TEMPLATE template0");
-		char *url = ald_xasprintf("postgresql:///ald_latin1?host=%s&user=postgres",
+		char *url = ald__xasprintf("postgresql:///ald_latin1?host=%s&user=postgres",
 					  ald_test_pg_start());
-		if (ald_db_open(&db2, url) < 0)
+		if (ald__db_open(&db2, url) < 0)
 			fail_msg("%s", ald_error_last()->message);
 		exec_ok(db2, "CREATE TABLE t (v TEXT)");
 		exec_ok(db2, "INSERT INTO t VALUES ('h\xc3\xa9')");
 		assert_query(db2, "SELECT v || ' ' || octet_length(v) FROM t", "h\xc3\xa9 2");
-		ald_db_close(db2);
+		ald__db_close(db2);
 		/* a client_encoding in the URL is kept */
-		char *url2 = ald_xasprintf("%s&client_encoding=LATIN1", url);
+		char *url2 = ald__xasprintf("%s&client_encoding=LATIN1", url);
 		db2 = NULL;
-		if (ald_db_open(&db2, url2) < 0)
+		if (ald__db_open(&db2, url2) < 0)
 			fail_msg("%s", ald_error_last()->message);
 		assert_query(db2, "SHOW client_encoding", "LATIN1");
 		assert_query(db2, "SELECT v FROM t", "h\xe9");
-		ald_db_close(db2);
+		ald__db_close(db2);
 		free(url2);
 		free(url);
 		exec_ok(db, "DROP DATABASE ald_latin1");
@@ -762,7 +762,7 @@ static void test_encoding(void **state)
 		exec_ok(db, "INSERT INTO t VALUES ('h\xc3\xa9')");
 		assert_query(db, "SELECT v || ' ' || length(CAST(v AS BLOB)) FROM t", "h\xc3\xa9 3");
 	}
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 #define BOTH(f)                                                                  \
@@ -778,23 +778,23 @@ static void test_open_no_create(void **state)
 	struct ald_db *db = open_db(c);
 	struct ald_strvec rows = {0};
 	int exists = 1;
-	assert_int_equal(ald_db_version_table_exists(db, "alembic_version", NULL, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, "alembic_version", NULL, &exists), 0);
 	assert_false(exists);
-	assert_int_equal(ald_db_version_rows(db, "alembic_version", NULL, &rows), 0);
+	assert_int_equal(ald__db_version_rows(db, "alembic_version", NULL, &rows), 0);
 	assert_int_equal(rows.n, 0);
-	assert_int_equal(ald_db_refuse_temporary(db), 0); /* a file, not in memory */
+	assert_int_equal(ald__db_refuse_temporary(db), 0); /* a file, not in memory */
 	assert_int_equal(access(c->path, F_OK), -1);
 	exec_ok(db, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)");
 	exec_ok(db, "INSERT INTO alembic_version VALUES ('abc')");
 	assert_int_equal(access(c->path, F_OK), 0);
-	ald_db_close(db);
+	ald__db_close(db);
 	db = open_db(c);
-	assert_int_equal(ald_db_version_rows(db, "alembic_version", NULL, &rows), 0);
+	assert_int_equal(ald__db_version_rows(db, "alembic_version", NULL, &rows), 0);
 	assert_int_equal(rows.n, 1);
 	assert_string_equal(rows.v[0], "abc");
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	exec_ok(db, "DELETE FROM alembic_version"); /* read-write again for a change */
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 int main(void)

@@ -20,7 +20,7 @@ static void check(const char *url, const char *scheme, const char *path, const c
 		  const char *display)
 {
 	struct ald_db_url u;
-	int error = ald_db_url_parse(&u, url);
+	int error = ald__db_url_parse(&u, url);
 	if (error < 0)
 		fail_msg("%s: %s", url, ald_error_last()->message);
 	assert_string_equal(u.scheme, scheme);
@@ -33,7 +33,7 @@ static void check(const char *url, const char *scheme, const char *path, const c
 	else
 		assert_null(u.conninfo);
 	assert_string_equal(u.display, display);
-	ald_db_url_clear(&u);
+	ald__db_url_clear(&u);
 }
 
 /* Parses url, expects ALD_EINVALID with a message containing `part` and not
@@ -41,7 +41,7 @@ static void check(const char *url, const char *scheme, const char *path, const c
 static void check_error(const char *url, const char *part, const char *secret)
 {
 	struct ald_db_url u;
-	assert_int_equal(ald_db_url_parse(&u, url), ALD_EINVALID);
+	assert_int_equal(ald__db_url_parse(&u, url), ALD_EINVALID);
 	assert_null(u.scheme);
 	assert_null(u.path);
 	assert_null(u.conninfo);
@@ -197,7 +197,7 @@ static void test_password_specials(void **state)
 	/* a port that is not a number without a user info may be a password
 	 * written without its '@': host and port are masked */
 	struct ald_db_url u;
-	assert_int_equal(ald_db_url_parse(&u, "postgresql://app:Zq7Pw9/appdb"), ALD_EINVALID);
+	assert_int_equal(ald__db_url_parse(&u, "postgresql://app:Zq7Pw9/appdb"), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "invalid port in database URL postgresql://XXXXX: a port is a number from 1 "
 			    "to 65535 (a password is written user:password@host, with the '@')");
@@ -216,7 +216,7 @@ static void assert_no_secret(const char *url, const char *what, const char *text
 
 /* Malformed URLs, and a few valid ones, with a password made of the pieces
  * above (with '@', ':', '/', '?', '#', '%' and spaces between them): the
- * display of ald_db_url_display, the display and conninfo-free fields of a
+ * display of ald__db_url_display, the display and conninfo-free fields of a
  * successful parse, and the message of a failed one never show a piece. */
 static void test_masking_table(void **state)
 {
@@ -284,15 +284,15 @@ static void test_masking_table(void **state)
 	};
 	for (size_t i = 0; i < sizeof(urls) / sizeof(*urls); i++) {
 		const char *url = urls[i];
-		char *shown = ald_db_url_display(url);
+		char *shown = ald__db_url_display(url);
 		assert_no_secret(url, "display", shown);
 		struct ald_db_url u;
-		if (ald_db_url_parse(&u, url) == 0) {
+		if (ald__db_url_parse(&u, url) == 0) {
 			assert_no_secret(url, "parsed display", u.display);
 			assert_string_equal(u.display, shown);
 			if (u.path)
 				assert_no_secret(url, "SQLite path", u.path);
-			ald_db_url_clear(&u);
+			ald__db_url_clear(&u);
 		} else {
 			const ald_error *e = ald_error_last();
 			assert_non_null(e);

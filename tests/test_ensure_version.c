@@ -30,9 +30,9 @@ struct fixture {
 static int setup(void **state, int pg)
 {
 	static unsigned counter;
-	struct fixture *f = ald_xcalloc(1, sizeof(*f));
+	struct fixture *f = ald__xcalloc(1, sizeof(*f));
 	f->pg = pg;
-	f->dir = ald_xasprintf("%s/proj%u", ald_test_tmpdir(), ++counter);
+	f->dir = ald__xasprintf("%s/proj%u", ald_test_tmpdir(), ++counter);
 	if (pg) {
 		f->url = ald_test_pg_create_db("ald_test_ensure");
 		if (!f->url) {
@@ -41,10 +41,10 @@ static int setup(void **state, int pg)
 			return -1;
 		}
 	} else {
-		f->url = ald_xasprintf("sqlite:///%s.db", f->dir);
+		f->url = ald__xasprintf("sqlite:///%s.db", f->dir);
 	}
-	char *versions = ald_xasprintf("%s/m/versions", f->dir);
-	char *cmd = ald_xasprintf("mkdir -p '%s'", versions);
+	char *versions = ald__xasprintf("%s/m/versions", f->dir);
+	char *cmd = ald__xasprintf("mkdir -p '%s'", versions);
 	int rc = system(cmd);
 	free(cmd);
 	free(versions);
@@ -77,7 +77,7 @@ static int teardown(void **state)
  * the fixture's URL (url: 1) or none. */
 static ald_project *open_project(struct fixture *f, const char *extra, int url)
 {
-	char *ini = ald_xasprintf("%s/aludel.ini", f->dir);
+	char *ini = ald__xasprintf("%s/aludel.ini", f->dir);
 	FILE *fp = fopen(ini, "w");
 	assert_non_null(fp);
 	fprintf(fp, "[aludel]\nscript_location = %%(here)s/m\n%s", extra);
@@ -97,18 +97,18 @@ static int table_exists(struct fixture *f, const char *table, const char *schema
 {
 	struct ald_db *db = NULL;
 	int exists = -1;
-	if (ald_db_open(&db, f->url) < 0 || ald_db_version_table_exists(db, table, schema, &exists) < 0)
+	if (ald__db_open(&db, f->url) < 0 || ald__db_version_table_exists(db, table, schema, &exists) < 0)
 		fail_msg("%s", ald_error_last()->message);
-	ald_db_close(db);
+	ald__db_close(db);
 	return exists;
 }
 
 static void exec_sql(struct fixture *f, const char *sql)
 {
 	struct ald_db *db = NULL;
-	if (ald_db_open(&db, f->url) < 0 || ald_db_exec(db, sql, NULL) < 0)
+	if (ald__db_open(&db, f->url) < 0 || ald__db_exec(db, sql, NULL) < 0)
 		fail_msg("%s: %s", sql, ald_error_last()->message);
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_creates_once(void **state)
@@ -137,10 +137,10 @@ static void test_creates_once(void **state)
 	exec_sql(f, "DELETE FROM alembic_version");
 	exec_sql(f, "INSERT INTO alembic_version (version_num) VALUES ('x')");
 	struct ald_db *db = NULL;
-	assert_int_equal(ald_db_open(&db, f->url), 0);
-	assert_int_equal(ald_db_exec(db, "INSERT INTO alembic_version (version_num) VALUES ('x')", NULL),
+	assert_int_equal(ald__db_open(&db, f->url), 0);
+	assert_int_equal(ald__db_exec(db, "INSERT INTO alembic_version (version_num) VALUES ('x')", NULL),
 			 ALD_EDB);
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 static void test_configured_table(void **state)
@@ -151,9 +151,9 @@ static void test_configured_table(void **state)
 	if (f->pg) {
 		exec_sql(f, "CREATE SCHEMA audit");
 		schema = "audit";
-		extra = ald_xstrdup("version_table = Mixed_Versions\nversion_table_schema = audit\n");
+		extra = ald__xstrdup("version_table = Mixed_Versions\nversion_table_schema = audit\n");
 	} else {
-		extra = ald_xstrdup("version_table = Mixed_Versions\n");
+		extra = ald__xstrdup("version_table = Mixed_Versions\n");
 	}
 	ald_project *p = open_project(f, extra, 1);
 	int created = 0;
@@ -193,7 +193,7 @@ static void test_offline(void **state)
 			     "    version_num VARCHAR(32) NOT NULL, \n"
 			     "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n"
 			     ");\n\n";
-	char *want = f->pg ? ald_xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", create) : ald_xstrdup(create);
+	char *want = f->pg ? ald__xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", create) : ald__xstrdup(create);
 	assert_string_equal(sql, want);
 	free(want);
 	free(sql);

@@ -1,7 +1,7 @@
 /* test_envpy.c - static reading of env.py's context.configure() settings:
  * Alembic's generic template, literal values in every string shape, what is
  * ignored (comments, strings), computed values, **kwargs, calls that
- * disagree, True/False, and the errors and file bounds of ald_envpy_read. */
+ * disagree, True/False, and the errors and file bounds of ald__envpy_read. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +21,7 @@
 
 static void parse_ok(struct ald_envpy *e, const char *text)
 {
-	int err = ald_envpy_parse(e, text, strlen(text), PATH);
+	int err = ald__envpy_parse(e, text, strlen(text), PATH);
 	if (err != 0)
 		fail_msg("parse failed: %s", ald_error_last()->message);
 }
@@ -30,7 +30,7 @@ static void parse_error(const char *text, const char *message)
 {
 	struct ald_envpy e;
 	memset(&e, 0x5a, sizeof(e));
-	assert_int_equal(ald_envpy_parse(&e, text, strlen(text), PATH), ALD_EINVALID);
+	assert_int_equal(ald__envpy_parse(&e, text, strlen(text), PATH), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message, message);
 	assert_int_equal(e.version_table.state, ALD_ENVPY_UNSET);
 	assert_null(e.version_table.value);
@@ -58,7 +58,7 @@ static void table_is(const char *text, const char *value, unsigned line)
 	struct ald_envpy e;
 	parse_ok(&e, text);
 	LITERAL(e.version_table, value, line);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 /* Parses `text`, expecting version_table to be computed at `line`. */
@@ -67,7 +67,7 @@ static void table_computed(const char *text, unsigned line)
 	struct ald_envpy e;
 	parse_ok(&e, text);
 	COMPUTED(e.version_table, line);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 /* ---- Alembic 1.8's generic template -------------------------------------- */
@@ -165,8 +165,8 @@ static void test_generic_template(void **state)
 	UNSET(e.version_table);
 	UNSET(e.version_table_schema);
 	UNSET(e.transaction_per_migration);
-	ald_envpy_clear(&e);
-	ald_envpy_clear(&e); /* twice is safe */
+	ald__envpy_clear(&e);
+	ald__envpy_clear(&e); /* twice is safe */
 }
 
 static void test_literals_in_both_calls(void **state)
@@ -185,7 +185,7 @@ static void test_literals_in_both_calls(void **state)
 	LITERAL(e.version_table, "support_versions", 47);
 	LITERAL(e.version_table_schema, "ops", 48);
 	LITERAL(e.transaction_per_migration, "1", 49);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* the brief's one-line shape, once */
 	parse_ok(&e, "import os\n"
@@ -196,7 +196,7 @@ static void test_literals_in_both_calls(void **state)
 	LITERAL(e.version_table, "support_versions", 3);
 	LITERAL(e.version_table_schema, "ops", 3);
 	LITERAL(e.transaction_per_migration, "1", 4);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 /* ---- string shapes -------------------------------------------------------- */
@@ -260,14 +260,14 @@ static void test_ignored(void **state)
 	UNSET(e.version_table);
 	UNSET(e.version_table_schema);
 	UNSET(e.transaction_per_migration);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* the keywords of other calls inside the arguments do not count */
 	parse_ok(&e, "context.configure(url=make(version_table='inner'), opts={'version_table': 'k'},\n"
 		     "                  fn=lambda version_table='lam': 1)\n");
 	assert_int_equal(e.n_calls, 1);
 	UNSET(e.version_table);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* strings the way Python 3.12 nests them inside f-strings */
 	table_is("a = f\"{d[\"k\"]} {x:{w}} {{literal}} {f'{y!r}'}\"\n"
@@ -307,13 +307,13 @@ static void test_computed(void **state)
 	UNSET(e.version_table);
 	COMPUTED(e.version_table_schema, 1);
 	COMPUTED(e.transaction_per_migration, 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* the rest of the call is still read after a computed value */
 	parse_ok(&e, "context.configure(version_table=d[('a', 'b')], version_table_schema='s')\n");
 	COMPUTED(e.version_table, 1);
 	LITERAL(e.version_table_schema, "s", 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 static void test_kwargs(void **state)
@@ -326,7 +326,7 @@ static void test_kwargs(void **state)
 	COMPUTED(e.version_table, 3);
 	COMPUTED(e.version_table_schema, 3);
 	COMPUTED(e.transaction_per_migration, 3);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* what the call gives literally stays literal */
 	parse_ok(&e, "context.configure(**opts, version_table='t',\n"
@@ -334,7 +334,7 @@ static void test_kwargs(void **state)
 	LITERAL(e.version_table, "t", 1);
 	COMPUTED(e.version_table_schema, 1);
 	LITERAL(e.transaction_per_migration, "0", 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* **kwargs in one call only: the other call's literal does not settle it */
 	parse_ok(&e, "context.configure(version_table='t')\n"
@@ -343,17 +343,17 @@ static void test_kwargs(void **state)
 	assert_int_equal(e.n_calls, 3);
 	COMPUTED(e.version_table, 3);
 	COMPUTED(e.version_table_schema, 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* *args, or six positional arguments, may give transaction_per_migration */
 	parse_ok(&e, "context.configure(*args, version_table='t')\n");
 	LITERAL(e.version_table, "t", 1);
 	UNSET(e.version_table_schema);
 	COMPUTED(e.transaction_per_migration, 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(conn, url, 'sqlite', {},\n  None, True)\n");
 	COMPUTED(e.transaction_per_migration, 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	/* a lambda's parameters are not positional arguments */
 	parse_ok(&e, "context.configure(\n"
 		     "    include_object=lambda obj, name, type_, reflected, compare_to, x=(1, 2): True,\n"
@@ -361,7 +361,7 @@ static void test_kwargs(void **state)
 		     "    version_table='after_lambdas')\n");
 	LITERAL(e.version_table, "after_lambdas", 4);
 	UNSET(e.transaction_per_migration);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 /* ---- several calls -------------------------------------------------------- */
@@ -379,17 +379,17 @@ static void test_disagreeing_calls(void **state)
 	COMPUTED(e.version_table, 5);
 	LITERAL(e.version_table_schema, "s", 1);
 	UNSET(e.transaction_per_migration);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* a literal in one call, the default in the other: they disagree too */
 	parse_ok(&e, "context.configure(version_table='a')\n"
 		     "x = 1\n"
 		     "context.configure(url=url)\n");
 	COMPUTED(e.version_table, 3);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(url=url)\ncontext.configure(version_table='a')\n");
 	COMPUTED(e.version_table, 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* ... unless the literal is the default */
 	parse_ok(&e, "context.configure(url=url)\n"
@@ -398,19 +398,19 @@ static void test_disagreeing_calls(void **state)
 	LITERAL(e.version_table, "alembic_version", 2);
 	LITERAL(e.version_table_schema, NULL, 3);
 	LITERAL(e.transaction_per_migration, "0", 3);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* a computed value in the first call stays at its line */
 	parse_ok(&e, "context.configure(version_table=T)\ncontext.configure(version_table='b')\n");
 	COMPUTED(e.version_table, 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	/* the first disagreement is the one recorded */
 	parse_ok(&e, "context.configure(version_table='a')\n"
 		     "context.configure(version_table='a')\n"
 		     "context.configure(version_table='b')\n"
 		     "context.configure(version_table='c')\n");
 	COMPUTED(e.version_table, 3);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 static void test_booleans(void **state)
@@ -420,23 +420,23 @@ static void test_booleans(void **state)
 	parse_ok(&e, "context.configure(transaction_per_migration=True)\n"
 		     "context.configure(transaction_per_migration=(True))\n");
 	LITERAL(e.transaction_per_migration, "1", 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(transaction_per_migration=False)\n");
 	LITERAL(e.transaction_per_migration, "0", 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(transaction_per_migration=True)\n"
 		     "context.configure(transaction_per_migration=False)\n");
 	COMPUTED(e.transaction_per_migration, 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(transaction_per_migration='yes')\n");
 	COMPUTED(e.transaction_per_migration, 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(transaction_per_migration=not False)\n");
 	COMPUTED(e.transaction_per_migration, 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	parse_ok(&e, "context.configure(version_table_schema=False)\n");
 	COMPUTED(e.version_table_schema, 1);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 }
 
 /* ---- errors --------------------------------------------------------------- */
@@ -475,12 +475,12 @@ static void test_read_file(void **state)
 	(void)state;
 	char dir[] = "/tmp/test_envpy.XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	char *path = ald_xasprintf("%s/env.py", dir);
+	char *path = ald__xasprintf("%s/env.py", dir);
 	struct ald_envpy e;
 
 	/* missing: all unset */
 	memset(&e, 0x5a, sizeof(e));
-	assert_int_equal(ald_envpy_read(&e, path), 0);
+	assert_int_equal(ald__envpy_read(&e, path), 0);
 	assert_int_equal(e.n_calls, 0);
 	UNSET(e.version_table);
 	UNSET(e.version_table_schema);
@@ -489,16 +489,16 @@ static void test_read_file(void **state)
 	const char *text = TEMPLATE_HEAD "        version_table='from_file',\n"
 		TEMPLATE_MIDDLE "            , version_table='from_file'\n" TEMPLATE_TAIL;
 	write_file(path, text, strlen(text));
-	assert_int_equal(ald_envpy_read(&e, path), 0);
+	assert_int_equal(ald__envpy_read(&e, path), 0);
 	assert_int_equal(e.n_calls, 2);
 	LITERAL(e.version_table, "from_file", 47);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 
 	/* broken: the message names the file and line */
 	const char *broken = "x = 1\ncontext.configure(version_table=\"t)\n";
 	write_file(path, broken, strlen(broken));
-	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
-	char *msg = ald_xasprintf("%s:2: unterminated string", path);
+	assert_int_equal(ald__envpy_read(&e, path), ALD_EINVALID);
+	char *msg = ald__xasprintf("%s:2: unterminated string", path);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
 	UNSET(e.version_table);
@@ -511,13 +511,13 @@ static void test_read_file(void **state)
 	static const char call[] = "\ncontext.configure(version_table='big')\n";
 	memcpy(buf + big - strlen(call), call, strlen(call));
 	write_file(path, buf, big);
-	assert_int_equal(ald_envpy_read(&e, path), 0);
+	assert_int_equal(ald__envpy_read(&e, path), 0);
 	LITERAL(e.version_table, "big", 2);
-	ald_envpy_clear(&e);
+	ald__envpy_clear(&e);
 	buf[big] = '\n';
 	write_file(path, buf, big + 1);
-	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
-	msg = ald_xasprintf("%s: larger than 1 MiB; aludel does not read an env.py that large",
+	assert_int_equal(ald__envpy_read(&e, path), ALD_EINVALID);
+	msg = ald__xasprintf("%s: larger than 1 MiB; aludel does not read an env.py that large",
 			    path);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
@@ -528,14 +528,14 @@ static void test_read_file(void **state)
 	 * missing file; a FIFO is refused without waiting for a writer */
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mkdir(path, 0700), 0);
-	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
-	msg = ald_xasprintf("%s: not a regular file (a directory)", path);
+	assert_int_equal(ald__envpy_read(&e, path), ALD_EINVALID);
+	msg = ald__xasprintf("%s: not a regular file (a directory)", path);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
 	assert_int_equal(rmdir(path), 0);
 	assert_int_equal(mkfifo(path, 0600), 0);
-	assert_int_equal(ald_envpy_read(&e, path), ALD_EINVALID);
-	msg = ald_xasprintf("%s: not a regular file (a FIFO)", path);
+	assert_int_equal(ald__envpy_read(&e, path), ALD_EINVALID);
+	msg = ald__xasprintf("%s: not a regular file (a FIFO)", path);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
 	assert_int_equal(unlink(path), 0);
@@ -547,7 +547,7 @@ static void test_read_file(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	ald_error_clear();
+	ald__error_clear();
 	return 0;
 }
 

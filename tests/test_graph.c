@@ -46,7 +46,7 @@ static void expect_error(const struct spec *specs, size_t n, int code, const cha
 /* The revision with this id (must exist). */
 static size_t R(const struct ald_graph *g, const char *id)
 {
-	size_t r = ald_graph_find(g, id);
+	size_t r = ald__graph_find(g, id);
 	if (r == ALD_NOREV)
 		fail_msg("no revision %s", id);
 	return r;
@@ -58,10 +58,10 @@ static char *ids(const struct ald_graph *g, const size_t *v, size_t n)
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			ald_buf_putc(&b, ' ');
-		ald_buf_puts(&b, g->revs[v[i]].file.id);
+			ald__buf_putc(&b, ' ');
+		ald__buf_puts(&b, g->revs[v[i]].file.id);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 static void assert_revs(const struct ald_graph *g, const struct ald_ixvec *v, const char *expected)
@@ -77,25 +77,25 @@ static void assert_labels(const struct ald_graph *g, const char *id, const char 
 	size_t rev = R(g, id);
 	struct ald_ixvec all = {0};
 	struct ald_buf b = {0};
-	ald_rev_labels(g, rev, &all);
+	ald__rev_labels(g, rev, &all);
 	for (size_t i = 0; i < all.n; i++) {
 		if (i)
-			ald_buf_putc(&b, ',');
-		ald_buf_puts(&b, g->labels[all.v[i]].name);
-		assert_true(ald_rev_has_label(g, rev, all.v[i]));
+			ald__buf_putc(&b, ',');
+		ald__buf_puts(&b, g->labels[all.v[i]].name);
+		assert_true(ald__rev_has_label(g, rev, all.v[i]));
 	}
-	char *s = ald_buf_detach(&b);
+	char *s = ald__buf_detach(&b);
 	if (strcmp(s, expected) != 0)
 		fail_msg("labels of %s: expected '%s', got '%s'", id, expected, s);
 	free(s);
 	/* the accessors agree with the list */
-	assert_int_equal(ald_rev_label_count(g, rev), all.n);
+	assert_int_equal(ald__rev_label_count(g, rev), all.n);
 	for (size_t i = 0; i < all.n; i++)
-		assert_int_equal(ald_rev_label_at(g, rev, i), all.v[i]);
-	assert_int_equal(ald_rev_label_at(g, rev, all.n), ALD_NOREV);
+		assert_int_equal(ald__rev_label_at(g, rev, i), all.v[i]);
+	assert_int_equal(ald__rev_label_at(g, rev, all.n), ALD_NOREV);
 	for (size_t l = 0; l < g->n_labels; l++)
-		assert_int_equal(ald_rev_has_label(g, rev, l), ald_ixvec_contains(&all, l));
-	ald_ixvec_free(&all);
+		assert_int_equal(ald__rev_has_label(g, rev, l), ald__ixvec_contains(&all, l));
+	ald__ixvec_free(&all);
 }
 
 /* The whole history: toposort of everything from the real heads. */
@@ -104,9 +104,9 @@ static void assert_history(const struct ald_graph *g, const char *expected)
 	unsigned char *todo = malloc(g->n ? g->n : 1);
 	memset(todo, 1, g->n);
 	struct ald_ixvec out = {0};
-	assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
 	assert_revs(g, &out, expected);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 	free(todo);
 }
 
@@ -136,7 +136,7 @@ static void test_g1_trace_history(void **state)
 	assert_history(g, "8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 3000bbbb0001 "
 			  "4000cccc0002 4000cccc0001 7000ffff0002 2000aaaa0002 1000aaaa0001 "
 			  "7000ffff0001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* §4.4: database at 2000aaaa0002, upgrade featb@head. */
@@ -148,18 +148,18 @@ static void test_g1_upgrade_featb(void **state)
 		struct ald_graph *g = build_ok(specs[k], 11);
 		size_t target = R(g, "8000dddd0002"), cur = R(g, "2000aaaa0002");
 		unsigned char *req = calloc(g->n, 1), *have = calloc(g->n, 1);
-		assert_int_equal(ald_graph_ancestors_checked(g, &target, 1, req), 0);
-		assert_int_equal(ald_graph_ancestors_checked(g, &cur, 1, have), 0);
+		assert_int_equal(ald__graph_ancestors_checked(g, &target, 1, req), 0);
+		assert_int_equal(ald__graph_ancestors_checked(g, &cur, 1, have), 0);
 		for (size_t i = 0; i < g->n; i++)
 			req[i] = req[i] && !have[i];
 		struct ald_ixvec out = {0};
-		assert_int_equal(ald_graph_toposort(g, req, &target, 1, &out), 0);
+		assert_int_equal(ald__graph_toposort(g, req, &target, 1, &out), 0);
 		assert_revs(g, &out, "8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 "
 				     "3000bbbb0001 7000ffff0001 4000cccc0002 4000cccc0001");
-		ald_ixvec_free(&out);
+		ald__ixvec_free(&out);
 		free(req);
 		free(have);
-		ald_graph_free(g);
+		ald__graph_free(g);
 	}
 }
 
@@ -203,7 +203,7 @@ static void test_g1_model(void **state)
 	assert_history(g, "7000ffff0002 8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 "
 			  "3000bbbb0001 4000cccc0002 4000cccc0001 2000aaaa0002 1000aaaa0001 "
 			  "7000ffff0001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 static void test_g2(void **state)
@@ -223,7 +223,7 @@ static void test_g2(void **state)
 	assert_labels(g, "cccc00000001", "right");
 	assert_labels(g, "cccc00000002", "right");
 	assert_history(g, "cccc00000002 cccc00000001 bbbb00000002 bbbb00000001 aaaa00000001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 static void test_lin5_labels(void **state)
@@ -233,10 +233,10 @@ static void test_lin5_labels(void **state)
 	for (size_t i = 0; i < 5; i++)
 		assert_labels(g, LIN5[i].id, "lbl");
 	assert_int_equal(g->n_labels, 1);
-	assert_int_equal(ald_graph_find_label(g, "lbl"), 0);
-	assert_int_equal(ald_graph_find(g, "lbl"), R(g, "aaaa00000003"));
+	assert_int_equal(ald__graph_find_label(g, "lbl"), 0);
+	assert_int_equal(ald__graph_find(g, "lbl"), R(g, "aaaa00000003"));
 	assert_history(g, "aaaa00000005 aaaa00000004 aaaa00000003 aaaa00000002 aaaa00000001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* A dependency also held by a down-revision ancestor is dropped from
@@ -283,7 +283,7 @@ static void test_depends_on(void **state)
 	assert_labels(g, "xxxx00000002", "xlbl");
 	assert_history(g, "aaaa00000004 aaaa00000003 aaaa00000002 bbbb00000001 xxxx00000002 "
 			  "xxxx00000001 aaaa00000001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* A base with a dependency is a base but not a real base; a revision that
@@ -304,7 +304,7 @@ static void test_real_bases(void **state)
 	assert_int_equal(g->revs[0].flags, ALD_REV_BASE | ALD_REV_REAL_BASE | ALD_REV_HEAD);
 	assert_int_equal(g->revs[1].flags, ALD_REV_BASE);
 	assert_history(g, "bbbb00000002 bbbb00000001 aaaa00000001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* Captured from Alembic 1.8.1 (several labels compared as sets): the walk
@@ -338,7 +338,7 @@ static void test_labels_walk_and_merge(void **state)
 	assert_labels(g, "cccc00000003", "lb");
 	assert_labels(g, "cccc00000004", "la,lb");
 	assert_labels(g, "cccc00000005", "la,lb");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* More than 64 labels (several words per set), on a chain: everything
@@ -359,13 +359,13 @@ static void test_labels_many(void **state)
 	assert_int_equal(g->n_labels, N / 2);
 	for (int i = 0; i < N; i += 37) {
 		size_t rev = R(g, names[i][0]);
-		assert_int_equal(ald_rev_label_count(g, rev), N / 2);
+		assert_int_equal(ald__rev_label_count(g, rev), N / 2);
 		for (size_t l = 0; l < N / 2; l++)
-			assert_int_equal(ald_rev_label_at(g, rev, l), l);
+			assert_int_equal(ald__rev_label_at(g, rev, l), l);
 	}
 	assert_string_equal(g->labels[0].name, "l149");
 	assert_string_equal(g->labels[74].name, "l001");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 /* ---- cycles (messages of Alembic 1.8.1, captured) ------------------------ */
@@ -462,34 +462,34 @@ static void test_find(void **state)
 {
 	(void)state;
 	struct ald_graph *g = BUILD(G1);
-	assert_int_equal(ald_graph_find(g, "3000bbbb0001"), 2);
-	assert_int_equal(ald_graph_find(g, "featb"), 2);
-	assert_int_equal(ald_graph_find(g, "other"), 8);
-	assert_int_equal(ald_graph_find(g, "3000bbbb"), ALD_NOREV); /* exact only */
-	assert_int_equal(ald_graph_find(g, ""), ALD_NOREV);
-	assert_int_equal(ald_graph_find_label(g, "featb"), 0);
-	assert_int_equal(ald_graph_find_label(g, "other"), 1);
-	assert_int_equal(ald_graph_find_label(g, "3000bbbb0001"), ALD_NOREV);
+	assert_int_equal(ald__graph_find(g, "3000bbbb0001"), 2);
+	assert_int_equal(ald__graph_find(g, "featb"), 2);
+	assert_int_equal(ald__graph_find(g, "other"), 8);
+	assert_int_equal(ald__graph_find(g, "3000bbbb"), ALD_NOREV); /* exact only */
+	assert_int_equal(ald__graph_find(g, ""), ALD_NOREV);
+	assert_int_equal(ald__graph_find_label(g, "featb"), 0);
+	assert_int_equal(ald__graph_find_label(g, "other"), 1);
+	assert_int_equal(ald__graph_find_label(g, "3000bbbb0001"), ALD_NOREV);
 	assert_int_equal(g->n_labels, 2);
 	assert_string_equal(g->labels[1].name, "other");
 	assert_int_equal(g->labels[1].rev, 8);
-	assert_true(ald_rev_has_label(g, R(g, "8000dddd0002"), 0));
-	assert_false(ald_rev_has_label(g, R(g, "8000dddd0002"), 1));
-	assert_false(ald_rev_has_label(g, R(g, "2000aaaa0002"), 0));
-	ald_graph_free(g);
+	assert_true(ald__rev_has_label(g, R(g, "8000dddd0002"), 0));
+	assert_false(ald__rev_has_label(g, R(g, "8000dddd0002"), 1));
+	assert_false(ald__rev_has_label(g, R(g, "2000aaaa0002"), 0));
+	ald__graph_free(g);
 }
 
 static void assert_prefix(const struct ald_graph *g, const char *prefix, const char *expected)
 {
 	struct ald_ixvec out = {0};
-	ald_ixvec_push(&out, 0); /* appends */
-	ald_graph_prefix(g, prefix, &out);
+	ald__ixvec_push(&out, 0); /* appends */
+	ald__graph_prefix(g, prefix, &out);
 	assert_int_equal(out.v[0], 0);
 	char *s = ids(g, out.v + 1, out.n - 1);
 	if (strcmp(s, expected) != 0)
 		fail_msg("prefix '%s': expected '%s', got '%s'", prefix, expected, s);
 	free(s);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 }
 
 static void test_prefix(void **state)
@@ -502,7 +502,7 @@ static void test_prefix(void **state)
 	assert_prefix(g, "feat", "3000bbbb0001");
 	assert_prefix(g, "oth", "7000ffff0001");
 	assert_prefix(g, "9", "");
-	ald_graph_free(g);
+	ald__graph_free(g);
 	/* keys of 3 characters or less are not prefix-matchable, labels are */
 	static const struct spec s[] = {
 		{"bbbb0001", NULL, "aaaalbl,xyz", NULL},
@@ -517,9 +517,9 @@ static void test_prefix(void **state)
 	assert_prefix(g, "abcdl", "abcd");
 	assert_prefix(g, "aaaa", "aaaa0002 bbbb0001");
 	assert_prefix(g, "x", "");
-	assert_int_equal(ald_graph_find(g, "abc"), 2);
-	assert_int_equal(ald_graph_find(g, "xyz"), 0);
-	ald_graph_free(g);
+	assert_int_equal(ald__graph_find(g, "abc"), 2);
+	assert_int_equal(ald__graph_find(g, "xyz"), 0);
+	ald__graph_free(g);
 }
 
 /* ---- errors -------------------------------------------------------------- */

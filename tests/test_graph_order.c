@@ -57,7 +57,7 @@ static void split(struct ald_strvec *sv, const char *csv)
 		return;
 	for (const char *p = csv;;) {
 		const char *q = strchr(p, ',');
-		ald_strvec_push(sv, q ? ald_xstrndup(p, (size_t)(q - p)) : ald_xstrdup(p));
+		ald__strvec_push(sv, q ? ald__xstrndup(p, (size_t)(q - p)) : ald__xstrdup(p));
 		if (!q)
 			break;
 		p = q + 1;
@@ -69,16 +69,16 @@ static struct ald_graph *build(const struct rspec *specs, size_t n)
 	struct ald_revfile *files = calloc(n ? n : 1, sizeof(*files));
 	for (size_t i = 0; i < n; i++) {
 		struct ald_revfile *f = &files[i];
-		f->path = ald_xasprintf("%s_x.py", specs[i].id);
-		f->id = ald_xstrdup(specs[i].id);
-		f->doc = ald_xstrdup("");
-		f->message = ald_xstrdup("");
+		f->path = ald__xasprintf("%s_x.py", specs[i].id);
+		f->id = ald__xstrdup(specs[i].id);
+		f->doc = ald__xstrdup("");
+		f->message = ald__xstrdup("");
 		split(&f->down, specs[i].down);
 		split(&f->depends, specs[i].deps);
 		split(&f->labels, specs[i].labels);
 	}
 	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, files, n) != 0)
+	if (ald__graph_build(&g, files, n) != 0)
 		fail_msg("build failed: %s", ald_error_last()->message);
 	free(files);
 	return g;
@@ -86,7 +86,7 @@ static struct ald_graph *build(const struct rspec *specs, size_t n)
 
 static size_t R(const struct ald_graph *g, const char *id)
 {
-	size_t r = ald_graph_find(g, id);
+	size_t r = ald__graph_find(g, id);
 	if (r == ALD_NOREV)
 		fail_msg("no revision %s", id);
 	return r;
@@ -97,12 +97,12 @@ static void assert_revs(const struct ald_graph *g, const struct ald_ixvec *v, co
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < v->n; i++) {
 		if (i)
-			ald_buf_putc(&b, ' ');
-		ald_buf_puts(&b, g->revs[v->v[i]].file.id);
+			ald__buf_putc(&b, ' ');
+		ald__buf_puts(&b, g->revs[v->v[i]].file.id);
 	}
-	if (strcmp(ald_buf_cstr(&b), expected) != 0)
-		fail_msg("expected '%s', got '%s'", expected, ald_buf_cstr(&b));
-	ald_buf_free(&b);
+	if (strcmp(ald__buf_cstr(&b), expected) != 0)
+		fail_msg("expected '%s', got '%s'", expected, ald__buf_cstr(&b));
+	ald__buf_free(&b);
 }
 
 /* The toposort of ancestors(to) minus ancestors(from) starting at `to`. */
@@ -111,17 +111,17 @@ static void assert_upgrade(const struct ald_graph *g, const char *from, const ch
 {
 	size_t target = R(g, to);
 	unsigned char *todo = calloc(g->n, 1), *have = calloc(g->n, 1);
-	assert_int_equal(ald_graph_ancestors_checked(g, &target, 1, todo), 0);
+	assert_int_equal(ald__graph_ancestors_checked(g, &target, 1, todo), 0);
 	if (strcmp(from, "base") != 0) {
 		size_t cur = R(g, from);
-		assert_int_equal(ald_graph_ancestors_checked(g, &cur, 1, have), 0);
+		assert_int_equal(ald__graph_ancestors_checked(g, &cur, 1, have), 0);
 	}
 	for (size_t i = 0; i < g->n; i++)
 		todo[i] = todo[i] && !have[i];
 	struct ald_ixvec out = {0};
-	assert_int_equal(ald_graph_toposort(g, todo, &target, 1, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, &target, 1, &out), 0);
 	assert_revs(g, &out, expected);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 	free(have);
 	free(todo);
 }
@@ -1227,9 +1227,9 @@ static void assert_marked(const struct ald_graph *g, const unsigned char *mark, 
 	struct ald_ixvec v = {0};
 	for (size_t i = 0; i < g->n; i++)
 		if (mark[i])
-			ald_ixvec_push(&v, i);
+			ald__ixvec_push(&v, i);
 	assert_revs(g, &v, expected);
-	ald_ixvec_free(&v);
+	ald__ixvec_free(&v);
 }
 
 static void test_walks(void **state)
@@ -1238,39 +1238,39 @@ static void test_walks(void **state)
 	struct ald_graph *g = build(g1, 11);
 	unsigned char mark[11] = {0};
 	size_t top = R(g, "8000dddd0002"), f1 = R(g, "7000ffff0001"), b1 = R(g, "3000bbbb0001");
-	ald_graph_ancestors(g, &top, 1, 1, mark);
+	ald__graph_ancestors(g, &top, 1, 1, mark);
 	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 "
 			       "4000cccc0002 5000eeee0001 6000dddd0001 8000dddd0002");
-	ald_graph_ancestors(g, &top, 1, 0, mark);
+	ald__graph_ancestors(g, &top, 1, 0, mark);
 	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 "
 			       "4000cccc0002 5000eeee0001 6000dddd0001 7000ffff0001 8000dddd0002");
 	memset(mark, 0, sizeof(mark));
-	ald_graph_descendants(g, &f1, 1, 1, mark);
+	ald__graph_descendants(g, &f1, 1, 1, mark);
 	assert_marked(g, mark, "7000ffff0001 7000ffff0002");
-	ald_graph_descendants(g, &f1, 1, 0, mark);
+	ald__graph_descendants(g, &f1, 1, 0, mark);
 	assert_marked(g, mark, "7000ffff0001 7000ffff0002 8000dddd0002");
 	memset(mark, 0, sizeof(mark));
 	size_t two[] = {b1, f1};
-	ald_graph_descendants(g, two, 2, 1, mark);
+	ald__graph_descendants(g, two, 2, 1, mark);
 	assert_marked(g, mark, "3000bbbb0001 3000bbbb0002 5000eeee0001 6000dddd0001 7000ffff0001 "
 			       "7000ffff0002 8000dddd0002");
 	/* the mark is not cleared: walks add up */
 	memset(mark, 0, sizeof(mark));
 	mark[R(g, "4000cccc0002")] = 1;
-	ald_graph_ancestors(g, &b1, 1, 1, mark);
+	ald__graph_ancestors(g, &b1, 1, 1, mark);
 	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 4000cccc0002");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 static void expect_overlap(const struct ald_graph *g, const char *list, const char *msg)
 {
 	struct ald_ixvec v = {0};
-	char *copy = ald_xstrdup(list);
+	char *copy = ald__xstrdup(list);
 	for (char *t = strtok(copy, ","); t; t = strtok(NULL, ","))
-		ald_ixvec_push(&v, R(g, t));
+		ald__ixvec_push(&v, R(g, t));
 	free(copy);
 	unsigned char *mark = calloc(g->n, 1);
-	int err = ald_graph_ancestors_checked(g, v.v, v.n, mark);
+	int err = ald__graph_ancestors_checked(g, v.v, v.n, mark);
 	if (msg) {
 		assert_int_equal(err, ALD_EINVALID);
 		assert_string_equal(ald_error_last()->message, msg);
@@ -1278,7 +1278,7 @@ static void expect_overlap(const struct ald_graph *g, const char *list, const ch
 		assert_int_equal(err, 0);
 	}
 	free(mark);
-	ald_ixvec_free(&v);
+	ald__ixvec_free(&v);
 }
 
 /* Checked with Alembic 1.8.1's _get_ancestor_nodes(check=True); the list of
@@ -1299,9 +1299,9 @@ static void test_overlap(void **state)
 	expect_overlap(g, "1000aaaa0001,1000aaaa0001", NULL);
 	size_t two[] = {R(g, "3000bbbb0002"), R(g, "4000cccc0002")};
 	unsigned char mark[11] = {0};
-	assert_int_equal(ald_graph_ancestors_checked(g, two, 2, mark), 0);
+	assert_int_equal(ald__graph_ancestors_checked(g, two, 2, mark), 0);
 	assert_marked(g, mark, "1000aaaa0001 2000aaaa0002 3000bbbb0001 3000bbbb0002 4000cccc0001 4000cccc0002");
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 static void test_lineage(void **state)
@@ -1310,17 +1310,17 @@ static void test_lineage(void **state)
 	struct ald_graph *g = build(g1, 11);
 	size_t b1 = R(g, "3000bbbb0001"), c1 = R(g, "4000cccc0001"), top = R(g, "8000dddd0002");
 	size_t f1 = R(g, "7000ffff0001"), f2 = R(g, "7000ffff0002"), r1000 = R(g, "1000aaaa0001");
-	assert_true(ald_graph_shares_lineage(g, b1, b1, 0));
-	assert_true(ald_graph_shares_lineage(g, top, b1, 0));
-	assert_true(ald_graph_shares_lineage(g, r1000, b1, 0));
-	assert_true(ald_graph_shares_lineage(g, c1, top, 0));
-	assert_false(ald_graph_shares_lineage(g, c1, b1, 0));
-	assert_false(ald_graph_shares_lineage(g, f1, top, 0));
-	assert_true(ald_graph_shares_lineage(g, f1, top, 1));
-	assert_true(ald_graph_shares_lineage(g, top, f1, 1));
-	assert_false(ald_graph_shares_lineage(g, f2, top, 1));
-	assert_false(ald_graph_shares_lineage(g, f2, r1000, 1));
-	ald_graph_free(g);
+	assert_true(ald__graph_shares_lineage(g, b1, b1, 0));
+	assert_true(ald__graph_shares_lineage(g, top, b1, 0));
+	assert_true(ald__graph_shares_lineage(g, r1000, b1, 0));
+	assert_true(ald__graph_shares_lineage(g, c1, top, 0));
+	assert_false(ald__graph_shares_lineage(g, c1, b1, 0));
+	assert_false(ald__graph_shares_lineage(g, f1, top, 0));
+	assert_true(ald__graph_shares_lineage(g, f1, top, 1));
+	assert_true(ald__graph_shares_lineage(g, top, f1, 1));
+	assert_false(ald__graph_shares_lineage(g, f2, top, 1));
+	assert_false(ald__graph_shares_lineage(g, f2, r1000, 1));
+	ald__graph_free(g);
 }
 
 static void test_toposort_edges(void **state)
@@ -1334,25 +1334,25 @@ static void test_toposort_edges(void **state)
 	todo[R(g, "8000dddd0002")] = 0;
 	size_t start[] = {R(g, "7000ffff0002"), R(g, "8000dddd0002"), R(g, "6000dddd0001"),
 			  R(g, "7000ffff0002")};
-	assert_int_equal(ald_graph_toposort(g, todo, start, 4, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, start, 4, &out), 0);
 	/* after 4000cccc0001 the index moves back by one, to 7000ffff0002 */
 	assert_revs(g, &out, "6000dddd0001 5000eeee0001 3000bbbb0002 3000bbbb0001 4000cccc0002 "
 			     "4000cccc0001 7000ffff0002 7000ffff0001 2000aaaa0002 1000aaaa0001");
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 	/* nothing to do */
 	memset(todo, 0, sizeof(todo));
-	assert_int_equal(ald_graph_toposort(g, todo, start, 4, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, start, 4, &out), 0);
 	assert_int_equal(out.n, 0);
 	/* todo not reachable from the start (Alembic: AssertionError), e.g.
 	 * history -r 7000ffff0001:8000dddd0002 */
 	todo[R(g, "7000ffff0001")] = 1;
 	todo[R(g, "7000ffff0002")] = 1;
 	size_t top = R(g, "8000dddd0002");
-	assert_int_equal(ald_graph_toposort(g, todo, &top, 1, &out), ALD_ERROR);
+	assert_int_equal(ald__graph_toposort(g, todo, &top, 1, &out), ALD_ERROR);
 	assert_string_equal(ald_error_last()->message,
 			    "Revision 7000ffff0001 is not below any of the requested revisions");
-	ald_ixvec_free(&out);
-	ald_graph_free(g);
+	ald__ixvec_free(&out);
+	ald__graph_free(g);
 }
 
 /* `history -r A:B` on the random graphs (graph, A, B, order; NULL: Alembic's AssertionError) */
@@ -1480,20 +1480,20 @@ static void assert_history_range(const struct ald_graph *g, const struct rhist *
 {
 	size_t to = R(g, h->to), from = R(g, h->from);
 	unsigned char *todo = calloc(g->n, 1), *have = calloc(g->n, 1), *desc = calloc(g->n, 1);
-	assert_int_equal(ald_graph_ancestors_checked(g, &to, 1, todo), 0);
-	assert_int_equal(ald_graph_ancestors_checked(g, &from, 1, have), 0);
-	ald_graph_descendants(g, &from, 1, 1, desc);
+	assert_int_equal(ald__graph_ancestors_checked(g, &to, 1, todo), 0);
+	assert_int_equal(ald__graph_ancestors_checked(g, &from, 1, have), 0);
+	ald__graph_descendants(g, &from, 1, 1, desc);
 	for (size_t i = 0; i < g->n; i++)
 		todo[i] = ((todo[i] && !have[i]) || i == from) && desc[i];
 	struct ald_ixvec out = {0};
-	int err = ald_graph_toposort(g, todo, &to, 1, &out);
+	int err = ald__graph_toposort(g, todo, &to, 1, &out);
 	if (h->order) {
 		assert_int_equal(err, 0);
 		assert_revs(g, &out, h->order);
 	} else {
 		assert_int_equal(err, ALD_ERROR);
 	}
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 	free(desc);
 	free(have);
 	free(todo);
@@ -1506,7 +1506,7 @@ static void test_random_history_ranges(void **state)
 		const struct rgraph *rg = &rgraphs[rhists[k].graph];
 		struct ald_graph *g = build(rg->revs, rg->n);
 		assert_history_range(g, &rhists[k]);
-		ald_graph_free(g);
+		ald__graph_free(g);
 	}
 }
 
@@ -1521,29 +1521,29 @@ static void test_random_graphs(void **state)
 		unsigned char *todo = malloc(g->n);
 		memset(todo, 1, g->n);
 		struct ald_ixvec out = {0};
-		assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
+		assert_int_equal(ald__graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
 		assert_revs(g, &out, rg->history);
-		ald_ixvec_free(&out);
+		ald__ixvec_free(&out);
 		free(todo);
 		for (size_t i = 0; i < rg->n; i++) {
 			const struct ald_rev *r = &g->revs[i];
 			struct ald_buf b = {0};
 			struct ald_ixvec lv = {0};
-			ald_rev_labels(g, i, &lv);
+			ald__rev_labels(g, i, &lv);
 			for (size_t l = 0; l < lv.n; l++) {
 				if (l)
-					ald_buf_putc(&b, ',');
-				ald_buf_puts(&b, g->labels[lv.v[l]].name);
+					ald__buf_putc(&b, ',');
+				ald__buf_puts(&b, g->labels[lv.v[l]].name);
 			}
-			ald_ixvec_free(&lv);
-			if (strcmp(ald_buf_cstr(&b), rg->revs[i].expect) != 0)
+			ald__ixvec_free(&lv);
+			if (strcmp(ald__buf_cstr(&b), rg->revs[i].expect) != 0)
 				fail_msg("graph %zu, %s: labels '%s', expected '%s'", k, r->file.id,
-					 ald_buf_cstr(&b), rg->revs[i].expect);
-			ald_buf_free(&b);
+					 ald__buf_cstr(&b), rg->revs[i].expect);
+			ald__buf_free(&b);
 		}
 		for (size_t u = 0; u < rg->nups; u++)
 			assert_upgrade(g, rg->ups[u].from, rg->ups[u].to, rg->ups[u].order);
-		ald_graph_free(g);
+		ald__graph_free(g);
 	}
 }
 
@@ -1563,7 +1563,7 @@ static void naive_toposort(const struct ald_graph *g, const unsigned char *todo_
 			if (start[k] == p && todo[p]) {
 				heads[nh] = p;
 				anc[nh] = calloc(n, 1);
-				ald_graph_ancestors(g, &p, 1, 0, anc[nh++]);
+				ald__graph_ancestors(g, &p, 1, 0, anc[nh++]);
 				break;
 			}
 	size_t i = 0;
@@ -1577,7 +1577,7 @@ static void naive_toposort(const struct ald_graph *g, const unsigned char *todo_
 			continue;
 		}
 		if (todo[c]) {
-			ald_ixvec_push(out, c);
+			ald__ixvec_push(out, c);
 			todo[c] = 0;
 		}
 		const struct ald_rev *r = &g->revs[c];
@@ -1587,7 +1587,7 @@ static void naive_toposort(const struct ald_graph *g, const unsigned char *todo_
 			for (h = 0; h < nh && heads[h] != p; h++)
 				;
 			if (todo[p] && h == nh)
-				ald_ixvec_push(&add, p);
+				ald__ixvec_push(&add, p);
 		}
 		if (add.n == 0) {
 			free(anc[i]);
@@ -1601,14 +1601,14 @@ static void naive_toposort(const struct ald_graph *g, const unsigned char *todo_
 		} else {
 			heads[i] = add.v[0];
 			memset(anc[i], 0, n);
-			ald_graph_ancestors(g, &add.v[0], 1, 0, anc[i]);
+			ald__graph_ancestors(g, &add.v[0], 1, 0, anc[i]);
 			for (size_t k = 1; k < add.n; k++) {
 				heads[nh] = add.v[k];
 				anc[nh] = calloc(n, 1);
-				ald_graph_ancestors(g, &add.v[k], 1, 0, anc[nh++]);
+				ald__graph_ancestors(g, &add.v[k], 1, 0, anc[nh++]);
 			}
 		}
-		ald_ixvec_free(&add);
+		ald__ixvec_free(&add);
 	}
 	free(heads);
 	free(anc);
@@ -1629,10 +1629,10 @@ static struct ald_graph *shaped_graph(size_t n, size_t feature, unsigned seed)
 	unsigned x = seed;
 	for (size_t i = 0; i < n; i++) {
 		x = x * 1103515245u + 12345u;
-		f[i].id = ald_xasprintf("%08x%04zx", x, i);
-		f[i].path = ald_xasprintf("%zu.sql", i);
-		f[i].doc = ald_xstrdup("");
-		f[i].message = ald_xstrdup("");
+		f[i].id = ald__xasprintf("%08x%04zx", x, i);
+		f[i].path = ald__xasprintf("%zu.sql", i);
+		f[i].doc = ald__xstrdup("");
+		f[i].message = ald__xstrdup("");
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (i % 300 == 299) { /* a new root */
@@ -1644,31 +1644,31 @@ static struct ald_graph *shaped_graph(size_t n, size_t feature, unsigned seed)
 			side_left = 4;
 		}
 		if (side_left && i % 2 == 0) {
-			ald_strvec_pushdup(&f[i].down, f[side_tip].id);
+			ald__strvec_pushdup(&f[i].down, f[side_tip].id);
 			side_tip = i;
 			side_left--;
 			continue;
 		}
 		if (i % feature == 7 && main_tip != SIZE_MAX) { /* odd: side branches take even ones */
-			ald_strvec_pushdup(&f[i].down, f[main_tip].id);
-			ald_strvec_push(&f[i].labels, ald_xasprintf("feat%zu", i));
+			ald__strvec_pushdup(&f[i].down, f[main_tip].id);
+			ald__strvec_push(&f[i].labels, ald__xasprintf("feat%zu", i));
 			continue;
 		}
 		if (main_tip != SIZE_MAX)
-			ald_strvec_pushdup(&f[i].down, f[main_tip].id);
+			ald__strvec_pushdup(&f[i].down, f[main_tip].id);
 		if (side_left == 0 && side_tip != SIZE_MAX) {
-			ald_strvec_pushdup(&f[i].down, f[side_tip].id);
+			ald__strvec_pushdup(&f[i].down, f[side_tip].id);
 			side_tip = SIZE_MAX;
 		}
 		if (i % 25 == 0 && root != SIZE_MAX) {
-			ald_strvec_pushdup(&f[i].depends, f[root].id);
+			ald__strvec_pushdup(&f[i].depends, f[root].id);
 			root = SIZE_MAX;
 		}
 		main_tip = i;
 	}
 	qsort(f, n, sizeof(*f), cmp_file_id);
 	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, f, n) != 0)
+	if (ald__graph_build(&g, f, n) != 0)
 		fail_msg("build failed: %s", ald_error_last()->message);
 	free(f);
 	return g;
@@ -1680,14 +1680,14 @@ static void assert_same_order(const struct ald_graph *g, const unsigned char *to
 {
 	struct ald_ixvec want = {0}, got = {0};
 	naive_toposort(g, todo, start, nstart, &want);
-	assert_int_equal(ald_graph_toposort(g, todo, start, nstart, &got), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, start, nstart, &got), 0);
 	assert_int_equal(got.n, want.n);
 	for (size_t i = 0; i < want.n; i++)
 		if (got.v[i] != want.v[i])
 			fail_msg("position %zu is %s, §4.2 says %s", i, g->revs[got.v[i]].file.id,
 				 g->revs[want.v[i]].file.id);
-	ald_ixvec_free(&want);
-	ald_ixvec_free(&got);
+	ald__ixvec_free(&want);
+	ald__ixvec_free(&got);
 }
 
 static void test_shaped_graphs_against_naive(void **state)
@@ -1713,15 +1713,15 @@ static void test_shaped_graphs_against_naive(void **state)
 			size_t from = x % n;
 			memset(todo, 0, n);
 			memset(have, 0, n);
-			ald_graph_ancestors(g, &to, 1, 0, todo);
-			ald_graph_ancestors(g, &from, 1, 0, have);
+			ald__graph_ancestors(g, &to, 1, 0, todo);
+			ald__graph_ancestors(g, &from, 1, 0, have);
 			for (size_t i = 0; i < n; i++)
 				todo[i] = todo[i] && !have[i];
 			assert_same_order(g, todo, &to, 1);
 		}
 		free(todo);
 		free(have);
-		ald_graph_free(g);
+		ald__graph_free(g);
 	}
 }
 
@@ -1766,12 +1766,12 @@ static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
 	size_t *heads = malloc(n * sizeof(*heads)), nh = 0;
 	uint64_t x = seed;
 	for (size_t i = 0; i < n; i++) {
-		f[i].id = ald_xasprintf("%08zx%04zx", rnd_below(&x, 1u << 30), i);
-		f[i].path = ald_xasprintf("%zu.sql", i);
-		f[i].doc = ald_xstrdup("");
-		f[i].message = ald_xstrdup("");
+		f[i].id = ald__xasprintf("%08zx%04zx", rnd_below(&x, 1u << 30), i);
+		f[i].path = ald__xasprintf("%zu.sql", i);
+		f[i].doc = ald__xstrdup("");
+		f[i].message = ald__xstrdup("");
 	}
-#define DOWN(i, j) ald_strvec_pushdup(&f[i].down, f[j].id)
+#define DOWN(i, j) ald__strvec_pushdup(&f[i].down, f[j].id)
 	size_t main_tip = SIZE_MAX, next_side = 6, target = n / 25 > 4 ? n / 25 : 4;
 	size_t side_tip[64], side_due[64], nside = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1837,7 +1837,7 @@ static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
 	for (size_t k = 0; k < 20; k++) { /* labels, on distinct revisions */
 		size_t i = 1 + rnd_below(&x, n - 1);
 		if (f[i].labels.n == 0)
-			ald_strvec_push(&f[i].labels, ald_xasprintf("lbl%zu", k));
+			ald__strvec_push(&f[i].labels, ald__xasprintf("lbl%zu", k));
 	}
 	for (size_t k = 0; k < 30; k++) {
 		size_t i = n / 4 + rnd_below(&x, n - n / 4), j;
@@ -1851,12 +1851,12 @@ static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
 		for (size_t d = 0; d < f[i].depends.n; d++)
 			have |= strcmp(f[i].depends.v[d], f[j].id) == 0;
 		if (!have)
-			ald_strvec_pushdup(&f[i].depends, f[j].id);
+			ald__strvec_pushdup(&f[i].depends, f[j].id);
 	}
 	free(heads);
 	qsort(f, n, sizeof(*f), cmp_file_id);
 	struct ald_graph *g = NULL;
-	if (ald_graph_build(&g, f, n) != 0)
+	if (ald__graph_build(&g, f, n) != 0)
 		fail_msg("build failed: %s", ald_error_last()->message);
 	free(f);
 	return g;
@@ -1878,12 +1878,12 @@ static void ref_emit(const struct ald_graph *g, struct ald_ixvec *rows, enum ald
 {
 	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
 	struct ald_vsql v;
-	ald_plan_vsql(&v, kind, &cfg, kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id,
+	ald__plan_vsql(&v, kind, &cfg, kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id,
 		      kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id);
-	ald_buf_printf(out, "%s\n", v.sql);
-	ald_vsql_clear(&v);
+	ald__buf_printf(out, "%s\n", v.sql);
+	ald__vsql_clear(&v);
 	if (kind == ALD_VSQL_INSERT) {
-		ald_ixvec_push(rows, to);
+		ald__ixvec_push(rows, to);
 	} else {
 		int i = row_at(rows, from);
 		if (kind == ALD_VSQL_UPDATE) {
@@ -1906,12 +1906,12 @@ static size_t ref_other_rows(const struct ald_graph *g, const struct ald_ixvec *
 		for (size_t k = 0; skip && k < skip->n; k++)
 			skipped |= skip->v[k] == rows->v[i];
 		if (!skipped)
-			ald_ixvec_push(&others, rows->v[i]);
+			ald__ixvec_push(&others, rows->v[i]);
 	}
 	memset(mark, 0, g->n);
-	ald_graph_ancestors(g, others.v, others.n, 0, mark);
+	ald__graph_ancestors(g, others.v, others.n, 0, mark);
 	size_t n = others.n;
-	ald_ixvec_free(&others);
+	ald__ixvec_free(&others);
 	return n;
 }
 
@@ -1926,7 +1926,7 @@ static void ref_select(const struct ald_graph *g, const struct ald_ixvec *P, con
 		for (size_t k = 0; k < P->n; k++)
 			in |= P->v[k] == p;
 		if (in && !mark[p] && (!need_row || row_at(rows, p) >= 0))
-			ald_ixvec_push(out, p);
+			ald__ixvec_push(out, p);
 	}
 }
 
@@ -1968,7 +1968,7 @@ static void ref_step(const struct ald_graph *g, struct ald_ixvec *rows, enum ald
 		if (X.n > 1) { /* drop the members lying below another member */
 			memset(mark, 0, g->n);
 			for (size_t i = 0; i < X.n; i++)
-				ald_graph_ancestors(g, g->revs[X.v[i]].norm_down.v, g->revs[X.v[i]].norm_down.n, 0,
+				ald__graph_ancestors(g, g->revs[X.v[i]].norm_down.v, g->revs[X.v[i]].norm_down.n, 0,
 						    mark);
 			size_t k = 0;
 			for (size_t i = 0; i < X.n; i++)
@@ -1986,7 +1986,7 @@ static void ref_step(const struct ald_graph *g, struct ald_ixvec *rows, enum ald
 			ref_emit(g, rows, ALD_VSQL_UPDATE, r, P->v[0], out);
 		}
 	}
-	ald_ixvec_free(&X);
+	ald__ixvec_free(&X);
 	free(mark);
 }
 
@@ -2001,29 +2001,29 @@ static void assert_same_versions(const struct ald_graph *g, const struct ald_ixv
 	struct ald_buf got = {0}, want = {0};
 	unsigned char *applied = NULL;
 	for (size_t i = 0; i < rows->n; i++)
-		ald_ixvec_push(&ref_rows, rows->v[i]);
+		ald__ixvec_push(&ref_rows, rows->v[i]);
 	for (size_t i = 0; i < steps->n; i++) {
 		struct ald_step st;
 		memset(&st, 0, sizeof(st));
 		st.kind = kind;
 		st.rev = steps->v[i];
-		ald_plan_step_versions_kept(&st, rows, &applied, g, &cfg);
+		ald__plan_step_versions_kept(&st, rows, &applied, g, &cfg);
 		for (size_t k = 0; k < st.n_vsql; k++) {
-			ald_buf_printf(&got, "%s\n", st.vsql[k].sql);
-			ald_vsql_clear(&st.vsql[k]);
+			ald__buf_printf(&got, "%s\n", st.vsql[k].sql);
+			ald__vsql_clear(&st.vsql[k]);
 		}
 		free(st.vsql);
 		ref_step(g, &ref_rows, kind, steps->v[i], &want);
-		if (strcmp(ald_buf_cstr(&got), ald_buf_cstr(&want)) != 0)
+		if (strcmp(ald__buf_cstr(&got), ald__buf_cstr(&want)) != 0)
 			fail_msg("step %zu (%s): plan says\n%s\n§5.2 says\n%s", i, g->revs[steps->v[i]].file.id,
-				 ald_buf_cstr(&got), ald_buf_cstr(&want));
+				 ald__buf_cstr(&got), ald__buf_cstr(&want));
 		got.len = want.len = 0;
 	}
 	assert_int_equal(rows->n, ref_rows.n);
 	free(applied);
-	ald_buf_free(&got);
-	ald_buf_free(&want);
-	ald_ixvec_free(&ref_rows);
+	ald__buf_free(&got);
+	ald__buf_free(&want);
+	ald__ixvec_free(&ref_rows);
 }
 
 /* Upgrades and downgrades on g: from nothing to every head and back, and
@@ -2042,19 +2042,19 @@ static void check_versions(const struct ald_graph *g, uint64_t seed)
 			for (int k = 0; k < 6; k++) {
 				size_t r = rnd_below(&x, n);
 				if (row_at(&rows, r) < 0)
-					ald_ixvec_push(&rows, r);
+					ald__ixvec_push(&rows, r);
 			}
-			ald_graph_ancestors(g, rows.v, rows.n, 0, have);
+			ald__graph_ancestors(g, rows.v, rows.n, 0, have);
 		}
 		/* up: ancestors of the heads minus those of the rows, parents first */
 		memset(todo, 0, n);
-		ald_graph_ancestors(g, g->real_heads.v, g->real_heads.n, 0, todo);
+		ald__graph_ancestors(g, g->real_heads.v, g->real_heads.n, 0, todo);
 		for (size_t i = 0; i < n; i++)
 			todo[i] = todo[i] && !have[i];
 		order.n = steps.n = 0;
-		assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &order), 0);
+		assert_int_equal(ald__graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &order), 0);
 		for (size_t i = order.n; i-- > 0;)
-			ald_ixvec_push(&steps, order.v[i]);
+			ald__ixvec_push(&steps, order.v[i]);
 		assert_same_versions(g, &steps, ALD_STEP_UPGRADE, &rows);
 		if (round == 2) { /* down from the random rows instead */
 			rows.n = 0;
@@ -2062,19 +2062,19 @@ static void check_versions(const struct ald_graph *g, uint64_t seed)
 			for (int k = 0; k < 6; k++) {
 				size_t r = rnd_below(&x, n);
 				if (row_at(&rows, r) < 0)
-					ald_ixvec_push(&rows, r);
+					ald__ixvec_push(&rows, r);
 			}
 		}
 		/* down to base: everything below the rows, children first */
 		memset(todo, 0, n);
-		ald_graph_ancestors(g, rows.v, rows.n, 0, todo);
+		ald__graph_ancestors(g, rows.v, rows.n, 0, todo);
 		steps.n = 0;
-		assert_int_equal(ald_graph_toposort(g, todo, rows.v, rows.n, &steps), 0);
+		assert_int_equal(ald__graph_toposort(g, todo, rows.v, rows.n, &steps), 0);
 		assert_same_versions(g, &steps, ALD_STEP_DOWNGRADE, &rows);
 	}
-	ald_ixvec_free(&order);
-	ald_ixvec_free(&steps);
-	ald_ixvec_free(&rows);
+	ald__ixvec_free(&order);
+	ald__ixvec_free(&steps);
+	ald__ixvec_free(&rows);
 	free(todo);
 	free(have);
 }
@@ -2112,8 +2112,8 @@ static void test_new_shapes_against_naive(void **state)
 			size_t from = rnd_below(&x, n);
 			memset(ancto, 0, n);
 			memset(have, 0, n);
-			ald_graph_ancestors(g, &to, 1, 0, ancto);
-			ald_graph_ancestors(g, &from, 1, 0, have);
+			ald__graph_ancestors(g, &to, 1, 0, ancto);
+			ald__graph_ancestors(g, &from, 1, 0, have);
 			for (size_t i = 0; i < n; i++)
 				todo[i] = ancto[i] && !have[i];
 			assert_same_order(g, todo, &to, 1); /* upgrade from:to */
@@ -2125,16 +2125,16 @@ static void test_new_shapes_against_naive(void **state)
 		/* every other versioned head, and what lies below them */
 		struct ald_ixvec some = {0};
 		for (size_t i = 0; i < g->heads.n; i += 2)
-			ald_ixvec_push(&some, g->heads.v[i]);
+			ald__ixvec_push(&some, g->heads.v[i]);
 		memset(todo, 0, n);
-		ald_graph_ancestors(g, some.v, some.n, 0, todo);
+		ald__graph_ancestors(g, some.v, some.n, 0, todo);
 		assert_same_order(g, todo, some.v, some.n);
-		ald_ixvec_free(&some);
+		ald__ixvec_free(&some);
 		free(ancto);
 		check_versions(g, cases[s].seed);
 		free(todo);
 		free(have);
-		ald_graph_free(g);
+		ald__graph_free(g);
 	}
 }
 
@@ -2144,7 +2144,7 @@ static void test_new_shapes_against_naive(void **state)
  * below) has nothing to do with the graph's shape. */
 static char *big_id(size_t i)
 {
-	return ald_xasprintf("%012zx", (i * 2654435761u) % 1000000007u);
+	return ald__xasprintf("%012zx", (i * 2654435761u) % 1000000007u);
 }
 
 /* The revision generated as number i. */
@@ -2170,28 +2170,28 @@ static struct ald_revfile *big_files(size_t nblocks, size_t nside, size_t *n)
 	struct ald_revfile *f = calloc(*n, sizeof(*f));
 	for (size_t i = 0; i < *n; i++) {
 		f[i].id = big_id(i);
-		f[i].path = ald_xasprintf("%zu.sql", i);
-		f[i].doc = ald_xstrdup("");
-		f[i].message = ald_xstrdup("");
+		f[i].path = ald__xasprintf("%zu.sql", i);
+		f[i].doc = ald__xstrdup("");
+		f[i].message = ald__xstrdup("");
 		if (i >= nblocks * 10) { /* the side chain */
 			if (i > nblocks * 10)
-				ald_strvec_push(&f[i].down, big_id(i - 1));
+				ald__strvec_push(&f[i].down, big_id(i - 1));
 			continue;
 		}
 		size_t k = i % 10, b = i / 10;
 		if (k == 0 && i > 0)
-			ald_strvec_push(&f[i].down, big_id(i - 1));
+			ald__strvec_push(&f[i].down, big_id(i - 1));
 		else if (k == 1 || k == 5)
-			ald_strvec_push(&f[i].down, big_id(i - k));
+			ald__strvec_push(&f[i].down, big_id(i - k));
 		else if (k == 9) {
-			ald_strvec_push(&f[i].down, big_id(i - 5));
-			ald_strvec_push(&f[i].down, big_id(i - 1));
+			ald__strvec_push(&f[i].down, big_id(i - 5));
+			ald__strvec_push(&f[i].down, big_id(i - 1));
 		} else if (k != 0)
-			ald_strvec_push(&f[i].down, big_id(i - 1));
+			ald__strvec_push(&f[i].down, big_id(i - 1));
 		if (k == 1 && b % 100 == 0)
-			ald_strvec_push(&f[i].labels, ald_xasprintf("lbl%zu", b));
+			ald__strvec_push(&f[i].labels, ald__xasprintf("lbl%zu", b));
 		if (k == 9 && b % 50 == 0 && b / 101 < nside)
-			ald_strvec_push(&f[i].depends, big_id(nblocks * 10 + b / 101));
+			ald__strvec_push(&f[i].depends, big_id(nblocks * 10 + b / 101));
 	}
 	qsort(f, *n, sizeof(*f), cmp_file_id);
 	return f;
@@ -2204,20 +2204,20 @@ static void test_100k(void **state)
 	struct ald_revfile *files = big_files(nblocks, nside, &n);
 	assert_int_equal(n, 100000);
 	struct ald_graph *g = NULL;
-	assert_int_equal(ald_graph_build(&g, files, n), 0);
+	assert_int_equal(ald__graph_build(&g, files, n), 0);
 	free(files);
 	assert_int_equal(g->heads.n, 2);      /* the last merge and the side chain's top */
 	assert_int_equal(g->real_heads.n, 2);
 	assert_int_equal(g->bases.n, 2);
 	size_t top = big_rev(g, nblocks * 10 - 1), side_top = big_rev(g, n - 1);
-	assert_true(ald_graph_shares_lineage(g, top, big_rev(g, 3), 0));
-	assert_int_equal(ald_rev_label_count(g, top), 100);
-	assert_int_equal(ald_rev_label_count(g, side_top), 0);
+	assert_true(ald__graph_shares_lineage(g, top, big_rev(g, 3), 0));
+	assert_int_equal(ald__rev_label_count(g, top), 100);
+	assert_int_equal(ald__rev_label_count(g, side_top), 0);
 	/* the whole history: every revision once, each before its parents */
 	unsigned char *todo = malloc(n);
 	memset(todo, 1, n);
 	struct ald_ixvec out = {0};
-	assert_int_equal(ald_graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, g->real_heads.v, g->real_heads.n, &out), 0);
 	assert_int_equal(out.n, n);
 	size_t *at = malloc(n * sizeof(*at));
 	for (size_t i = 0; i < n; i++)
@@ -2233,18 +2233,18 @@ static void test_100k(void **state)
 	size_t from = big_rev(g, (nblocks - 100) * 10);
 	unsigned char *have = calloc(n, 1);
 	memset(todo, 0, n);
-	assert_int_equal(ald_graph_ancestors_checked(g, &top, 1, todo), 0);
-	assert_int_equal(ald_graph_ancestors_checked(g, &from, 1, have), 0);
+	assert_int_equal(ald__graph_ancestors_checked(g, &top, 1, todo), 0);
+	assert_int_equal(ald__graph_ancestors_checked(g, &from, 1, have), 0);
 	for (size_t i = 0; i < n; i++)
 		todo[i] = todo[i] && !have[i];
 	out.n = 0;
-	assert_int_equal(ald_graph_toposort(g, todo, &top, 1, &out), 0);
+	assert_int_equal(ald__graph_toposort(g, todo, &top, 1, &out), 0);
 	assert_int_equal(out.n, 100 * 10 - 1 + 1); /* 999 above `from`, and side revision 98 */
 	free(have);
 	free(at);
 	free(todo);
-	ald_ixvec_free(&out);
-	ald_graph_free(g);
+	ald__ixvec_free(&out);
+	ald__graph_free(g);
 }
 
 int main(void)

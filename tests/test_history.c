@@ -7,7 +7,7 @@
 static int f_hist(struct ald_ixvec *out, const struct ald_graph *g, const char *arg, const size_t *rows,
 		  size_t n_rows)
 {
-	return ald_history(out, g, *arg ? arg : NULL, rows, n_rows);
+	return ald__history(out, g, *arg ? arg : NULL, rows, n_rows);
 }
 
 static const struct rcase g1_hist[] = {
@@ -140,14 +140,14 @@ static void test_full_history_appends(void **state)
 {
 	const struct ald_graph *g = GS->g1;
 	struct ald_ixvec out = {0};
-	ald_ixvec_push(&out, 7);
-	assert_int_equal(ald_history(&out, g, NULL, NULL, 0), 0);
+	ald__ixvec_push(&out, 7);
+	assert_int_equal(ald__history(&out, g, NULL, NULL, 0), 0);
 	assert_int_equal(out.n, g->n + 1);
 	assert_int_equal(out.v[0], 7);
 	assert_int_equal(out.v[1], R(g, "7000ffff0002"));
-	assert_int_equal(ald_history(&out, g, "7000ffff0001:8000dddd0002", NULL, 0), ALD_EINVALID);
+	assert_int_equal(ald__history(&out, g, "7000ffff0001:8000dddd0002", NULL, 0), ALD_EINVALID);
 	assert_int_equal(out.n, g->n + 1);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 }
 
 /* An empty graph has an empty history. */
@@ -155,18 +155,18 @@ static void test_empty_graph(void **state)
 {
 	(void)state;
 	struct ald_graph *g = NULL;
-	assert_int_equal(ald_graph_build(&g, NULL, 0), 0);
+	assert_int_equal(ald__graph_build(&g, NULL, 0), 0);
 	struct ald_ixvec out = {0};
-	assert_int_equal(ald_history(&out, g, NULL, NULL, 0), 0);
-	assert_int_equal(ald_history(&out, g, "base:heads", NULL, 0), 0);
+	assert_int_equal(ald__history(&out, g, NULL, NULL, 0), 0);
+	assert_int_equal(ald__history(&out, g, "base:heads", NULL, 0), 0);
 	assert_int_equal(out.n, 0);
-	assert_int_equal(ald_history(&out, g, "x:", NULL, 0), ALD_ENOTFOUND);
-	assert_int_equal(ald_upgrade_steps(&out, g, "heads", NULL, 0), 0);
-	assert_int_equal(ald_downgrade_steps(&out, g, "base", NULL, 0, NULL), 0);
-	assert_int_equal(ald_current_tips(&out, g, NULL, 0), 0);
+	assert_int_equal(ald__history(&out, g, "x:", NULL, 0), ALD_ENOTFOUND);
+	assert_int_equal(ald__upgrade_steps(&out, g, "heads", NULL, 0), 0);
+	assert_int_equal(ald__downgrade_steps(&out, g, "base", NULL, 0, NULL), 0);
+	assert_int_equal(ald__current_tips(&out, g, NULL, 0), 0);
 	assert_int_equal(out.n, 0);
-	ald_ixvec_free(&out);
-	ald_graph_free(g);
+	ald__ixvec_free(&out);
+	ald__graph_free(g);
 }
 
 int main(void)

@@ -26,35 +26,35 @@ static void test_sha256_vectors(void **state)
 {
 	(void)state;
 	char hex[65];
-	ald_sha256_hex(hex, "", 0);
+	ald__sha256_hex(hex, "", 0);
 	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	ald_sha256_hex(hex, "abc", 3);
+	ald__sha256_hex(hex, "abc", 3);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 448 bits */
-	ald_sha256_hex(hex, two, strlen(two));
+	ald__sha256_hex(hex, two, strlen(two));
 	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 	const char *four = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
-	ald_sha256_hex(hex, four, strlen(four));
+	ald__sha256_hex(hex, four, strlen(four));
 	assert_string_equal(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 	/* a million 'a', fed in uneven pieces (the block boundary crossed everywhere) */
 	struct ald_sha256 s;
 	char chunk[997];
 	memset(chunk, 'a', sizeof(chunk));
-	ald_sha256_init(&s);
+	ald__sha256_init(&s);
 	size_t left = 1000000;
 	for (size_t n = 1; left; n = n % 997 + 1) {
 		size_t k = n < left ? n : left;
-		ald_sha256_update(&s, chunk, k);
+		ald__sha256_update(&s, chunk, k);
 		left -= k;
 	}
-	ald_sha256_final_hex(&s, hex);
+	ald__sha256_final_hex(&s, hex);
 	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	/* 55, 56 and 64 bytes: the padding's edge cases, against known digests */
-	ald_sha256_hex(hex, chunk, 55);
+	ald__sha256_hex(hex, chunk, 55);
 	assert_string_equal(hex, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-	ald_sha256_hex(hex, chunk, 56);
+	ald__sha256_hex(hex, chunk, 56);
 	assert_string_equal(hex, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-	ald_sha256_hex(hex, chunk, 64);
+	ald__sha256_hex(hex, chunk, 64);
 	assert_string_equal(hex, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 

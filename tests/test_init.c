@@ -37,7 +37,7 @@ static int is_dir(const char *path)
 static char *slurp(const char *path)
 {
 	char *text = NULL;
-	if (ald_read_file(&text, NULL, path) < 0)
+	if (ald__read_file(&text, NULL, path) < 0)
 		fail_msg("%s", ald_error_last()->message);
 	return text;
 }
@@ -48,17 +48,17 @@ static char *with_cwd(const char *tmpl)
 	struct ald_buf b = {0};
 	for (const char *s = tmpl; *s; s++) {
 		if (*s == '@')
-			ald_buf_puts(&b, tmp_cwd);
+			ald__buf_puts(&b, tmp_cwd);
 		else
-			ald_buf_putc(&b, *s);
+			ald__buf_putc(&b, *s);
 	}
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 static void init_ok(const char *dir, const char *ini, const char *expected_tmpl)
 {
 	char *msg = NULL;
-	if (ald_init_project(dir, ini, &msg) < 0)
+	if (ald__init_project(dir, ini, &msg) < 0)
 		fail_msg("init failed: %s", ald_error_last()->message);
 	char *want = with_cwd(expected_tmpl);
 	assert_string_equal(msg, want);
@@ -69,7 +69,7 @@ static void init_ok(const char *dir, const char *ini, const char *expected_tmpl)
 /* The value of `script_location = ` in the ini file. */
 static void assert_location_line(const char *ini, const char *value)
 {
-	char *text = slurp(ini), *line = ald_xasprintf("\nscript_location = %s\n", value);
+	char *text = slurp(ini), *line = ald__xasprintf("\nscript_location = %s\n", value);
 	if (!strstr(text, line))
 		fail_msg("no '%s' in:\n%s", line + 1, text);
 	free(line);
@@ -93,7 +93,7 @@ static void test_new_project(void **state)
 		"version_locations", "version_path_separator", "file_template", "truncate_slug_length",
 		"version_table", "version_table_schema", "transaction_per_migration"};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++) {
-		char *doc = ald_xasprintf("\n# %s = ", keys[i]);
+		char *doc = ald__xasprintf("\n# %s = ", keys[i]);
 		if (!strstr(text, doc))
 			fail_msg("%s is not documented", keys[i]);
 		free(doc);
@@ -103,25 +103,25 @@ static void test_new_project(void **state)
 	/* the file loads back, from another directory too */
 	struct ald_config cfg;
 	struct ald_config_options o = {0};
-	assert_int_equal(ald_config_load(&cfg, &o), 0);
-	char *want = ald_xasprintf("%s/migrations", tmp_cwd);
+	assert_int_equal(ald__config_load(&cfg, &o), 0);
+	char *want = ald__xasprintf("%s/migrations", tmp_cwd);
 	assert_string_equal(cfg.script_location, want);
 	assert_string_equal(cfg.url, "sqlite:///aludel.db");
 	assert_string_equal(cfg.section, "aludel");
 	assert_string_equal(cfg.file_template, "%(rev)s_%(slug)s");
 	assert_int_equal(cfg.version_locations_set, 0);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	assert_int_equal(chdir("migrations"), 0);
 	o.path = "../aludel.ini";
-	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	assert_int_equal(ald__config_load(&cfg, &o), 0);
 	assert_string_equal(cfg.script_location, want);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 	assert_int_equal(chdir(".."), 0);
 	free(want);
 
 	/* again: the folder is not empty */
 	char *msg = (char *)"unchanged";
-	assert_int_equal(ald_init_project("migrations", NULL, &msg), ALD_EINVALID);
+	assert_int_equal(ald__init_project("migrations", NULL, &msg), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "Directory migrations already exists and is not empty");
 	assert_string_equal(msg, "");
@@ -170,7 +170,7 @@ static void test_locations(void **state)
 		"Generating @/conf/other.ini ...  done\n"
 		"Please edit configuration/connection settings in '@/conf/other.ini' before "
 		"proceeding.\n");
-	char *abs = ald_xasprintf("%s/outside", tmp_cwd);
+	char *abs = ald__xasprintf("%s/outside", tmp_cwd);
 	assert_location_line("conf/other.ini", abs);
 	free(abs);
 
@@ -183,11 +183,11 @@ static void test_locations(void **state)
 	assert_location_line("pct.ini", "%(here)s/100%%");
 	struct ald_config cfg;
 	struct ald_config_options o = {.path = "pct.ini"};
-	assert_int_equal(ald_config_load(&cfg, &o), 0);
-	char *want = ald_xasprintf("%s/100%%", tmp_cwd);
+	assert_int_equal(ald__config_load(&cfg, &o), 0);
+	char *want = ald__xasprintf("%s/100%%", tmp_cwd);
 	assert_string_equal(cfg.script_location, want);
 	free(want);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* the ini's own (empty) folder as script location */
 	assert_int_equal(mkdir("solo", 0777), 0);
@@ -205,12 +205,12 @@ static void test_failures(void **state)
 	FILE *f = fopen("plain", "w");
 	fclose(f);
 	char *msg = NULL;
-	assert_int_equal(ald_init_project("plain", NULL, &msg), ALD_EINVALID);
+	assert_int_equal(ald__init_project("plain", NULL, &msg), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message, "plain exists and is not a directory");
 	assert_string_equal(msg, "");
 	free(msg);
 
-	assert_int_equal(ald_init_project("plain/sub", NULL, &msg), ALD_ERROR);
+	assert_int_equal(ald__init_project("plain/sub", NULL, &msg), ALD_ERROR);
 	char *want = with_cwd("Creating directory @/plain/sub ...  FAILED\n");
 	assert_string_equal(msg, want);
 	free(want);
@@ -219,7 +219,7 @@ static void test_failures(void **state)
 	assert_string_equal(ald_error_last()->message, want);
 	free(want);
 
-	assert_int_equal(ald_init_project("m", "missing/dir/aludel.ini", &msg), ALD_ERROR);
+	assert_int_equal(ald__init_project("m", "missing/dir/aludel.ini", &msg), ALD_ERROR);
 	want = with_cwd("Creating directory @/m ...  done\n"
 			"Creating directory @/m/versions ...  done\n"
 			"Generating @/missing/dir/aludel.ini ...  FAILED\n");
@@ -236,7 +236,7 @@ static void test_generic(void **state)
 {
 	(void)state;
 	char *msg = NULL;
-	if (ald_init_project_template("migrations", NULL, "generic", &msg) < 0)
+	if (ald__init_project_template("migrations", NULL, "generic", &msg) < 0)
 		fail_msg("init failed: %s", ald_error_last()->message);
 	char *want = with_cwd("Creating directory @/migrations ...  done\n"
 			      "Creating directory @/migrations/versions ...  done\n"
@@ -270,15 +270,15 @@ static void test_generic(void **state)
 
 	struct ald_config cfg;
 	struct ald_config_options o = {0};
-	assert_int_equal(ald_config_load(&cfg, &o), 0);
+	assert_int_equal(ald__config_load(&cfg, &o), 0);
 	assert_string_equal(cfg.section, "alembic");
-	want = ald_xasprintf("%s/migrations", tmp_cwd);
+	want = ald__xasprintf("%s/migrations", tmp_cwd);
 	assert_string_equal(cfg.script_location, want);
 	free(want);
-	ald_config_clear(&cfg);
+	ald__config_clear(&cfg);
 
 	/* no file is replaced: an existing alembic.ini is skipped */
-	assert_int_equal(ald_init_project_template("second", NULL, "generic", &msg), 0);
+	assert_int_equal(ald__init_project_template("second", NULL, "generic", &msg), 0);
 	assert_non_null(strstr(msg, "/alembic.ini already exists, skipping\n"));
 	free(msg);
 }

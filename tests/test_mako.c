@@ -24,7 +24,7 @@ static const char *const dep1[] = {"d"};
 static int option(char **out, const char *name, void *payload)
 {
 	(void)payload;
-	*out = ald_streq(name, "databases") ? ald_xstrdup("one,two ,  three") : NULL;
+	*out = ald__streq(name, "databases") ? ald__xstrdup("one,two ,  three") : NULL;
 	return 0;
 }
 
@@ -41,7 +41,7 @@ static const struct ald_mako_vars vars = {
 static void renders(const char *tmpl, const char *want)
 {
 	char *out = NULL;
-	if (ald_mako_render(&out, "t.mako", tmpl, &vars) < 0)
+	if (ald__mako_render(&out, "t.mako", tmpl, &vars) < 0)
 		fail_msg("%s: %s", tmpl, ald_error_last()->message);
 	int same = strcmp(out, want) == 0;
 	if (!same)
@@ -53,7 +53,7 @@ static void renders(const char *tmpl, const char *want)
 static void fails(const char *tmpl, const char *want)
 {
 	char *out = (char *)"unchanged";
-	assert_int_equal(ald_mako_render(&out, "t.mako", tmpl, &vars), ALD_EINVALID);
+	assert_int_equal(ald__mako_render(&out, "t.mako", tmpl, &vars), ALD_EINVALID);
 	assert_null(out);
 	if (strncmp(ald_error_last()->message, want, strlen(want)) != 0)
 		fail_msg("got '%s', want '%s...'", ald_error_last()->message, want);

@@ -43,29 +43,29 @@ static char *rev_text(const struct rev *r)
 {
 	struct ald_buf b = {0};
 	if (r->py) {
-		ald_buf_printf(&b, "\"\"\"%s\n\nRevision ID: %s\n\"\"\"\nrevision = '%s'\n", r->message, r->id, r->id);
+		ald__buf_printf(&b, "\"\"\"%s\n\nRevision ID: %s\n\"\"\"\nrevision = '%s'\n", r->message, r->id, r->id);
 		if (r->down)
-			ald_buf_printf(&b, "down_revision = '%s'\n", r->down);
+			ald__buf_printf(&b, "down_revision = '%s'\n", r->down);
 		else
-			ald_buf_puts(&b, "down_revision = None\n");
-		return ald_buf_detach(&b);
+			ald__buf_puts(&b, "down_revision = None\n");
+		return ald__buf_detach(&b);
 	}
-	ald_buf_printf(&b, "-- %s\n--\n-- Revision ID: %s\n", r->message, r->id);
+	ald__buf_printf(&b, "-- %s\n--\n-- Revision ID: %s\n", r->message, r->id);
 	if (r->down)
-		ald_buf_printf(&b, "-- Revises: %s\n", r->down);
+		ald__buf_printf(&b, "-- Revises: %s\n", r->down);
 	if (r->labels)
-		ald_buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
+		ald__buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
 	if (r->deps)
-		ald_buf_printf(&b, "-- Depends On: %s\n", r->deps);
+		ald__buf_printf(&b, "-- Depends On: %s\n", r->deps);
 	if (r->nontx)
-		ald_buf_puts(&b, "-- Transactional: false\n");
-	ald_buf_putc(&b, '\n');
+		ald__buf_puts(&b, "-- Transactional: false\n");
+	ald__buf_putc(&b, '\n');
 	if (r->body && *r->body)
-		ald_buf_puts(&b, r->body);
+		ald__buf_puts(&b, r->body);
 	else
-		ald_buf_printf(&b, "-- migrate:upgrade\nCREATE TABLE t_%s (id INTEGER);\n\n"
+		ald__buf_printf(&b, "-- migrate:upgrade\nCREATE TABLE t_%s (id INTEGER);\n\n"
 				   "-- migrate:downgrade\nDROP TABLE t_%s;\n", r->id, r->id);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 /* Writes the revisions into a fresh temporary folder and builds the graph
@@ -74,9 +74,9 @@ static struct ald_graph *project(const struct rev *revs, size_t n)
 {
 	strcpy(tmpdir, "/tmp/test_plan.XXXXXX");
 	assert_non_null(mkdtemp(tmpdir));
-	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
+	char **names = ald__xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
-		names[i] = ald_xasprintf("%s/%s_rev.%s", tmpdir, revs[i].id, revs[i].py ? "py" : "sql");
+		names[i] = ald__xasprintf("%s/%s_rev.%s", tmpdir, revs[i].id, revs[i].py ? "py" : "sql");
 		char *text = rev_text(&revs[i]);
 		rev_files_write(names[i], text);
 		free(text);
@@ -89,12 +89,12 @@ static struct ald_graph *project(const struct rev *revs, size_t n)
 static void cleanup(struct ald_graph *g)
 {
 	rev_files_remove(tmpdir);
-	ald_graph_free(g);
+	ald__graph_free(g);
 }
 
 static size_t R(const struct ald_graph *g, const char *id)
 {
-	size_t r = ald_graph_find(g, id);
+	size_t r = ald__graph_find(g, id);
 	if (r == ALD_NOREV)
 		fail_msg("no revision %s", id);
 	return r;
@@ -104,7 +104,7 @@ static size_t R(const struct ald_graph *g, const char *id)
 static size_t ids(const struct ald_graph *g, const char *list, size_t *out)
 {
 	size_t n = 0;
-	char *copy = ald_xstrdup(list), *save = NULL;
+	char *copy = ald__xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		out[n++] = R(g, t);
 	free(copy);
@@ -120,7 +120,7 @@ static struct ald_plan_data *plan_ok(const struct ald_graph *g, enum ald_step_ki
 	size_t v[32];
 	size_t n = ids(g, revs, v);
 	struct ald_plan_data *p = NULL;
-	if (ald_plan_build_from_revs(&p, g, kind, v, n, rows, n_rows, cfg) < 0)
+	if (ald__plan_build_from_revs(&p, g, kind, v, n, rows, n_rows, cfg) < 0)
 		fail_msg("plan: %s", ald_error_last()->message);
 	assert_non_null(p);
 	return p;
@@ -132,7 +132,7 @@ static void plan_fails(const struct ald_graph *g, enum ald_step_kind kind, const
 	size_t v[32];
 	size_t n = ids(g, revs, v);
 	struct ald_plan_data *p = (struct ald_plan_data *)1;
-	assert_int_equal(ald_plan_build_from_revs(&p, g, kind, v, n, rows, n_rows, &SQLITE_OFFLINE), code);
+	assert_int_equal(ald__plan_build_from_revs(&p, g, kind, v, n, rows, n_rows, &SQLITE_OFFLINE), code);
 	assert_null(p);
 	assert_string_equal(ald_error_last()->message, msg);
 }
@@ -142,9 +142,9 @@ static void assert_revs(const struct ald_graph *g, const struct ald_ixvec *v, co
 {
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < v->n; i++)
-		ald_buf_printf(&b, "%s%s", i ? " " : "", g->revs[v->v[i]].file.id);
-	assert_string_equal(ald_buf_cstr(&b), expected);
-	ald_buf_free(&b);
+		ald__buf_printf(&b, "%s%s", i ? " " : "", g->revs[v->v[i]].file.id);
+	assert_string_equal(ald__buf_cstr(&b), expected);
+	ald__buf_free(&b);
 }
 
 /* "label | comment" of every step, one a line. */
@@ -152,9 +152,9 @@ static void assert_labels(const struct ald_plan_data *p, const char *expected)
 {
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < p->n_steps; i++)
-		ald_buf_printf(&b, "%s | %s\n", p->steps[i].label, p->steps[i].comment);
-	assert_string_equal(ald_buf_cstr(&b), expected);
-	ald_buf_free(&b);
+		ald__buf_printf(&b, "%s | %s\n", p->steps[i].label, p->steps[i].comment);
+	assert_string_equal(ald__buf_cstr(&b), expected);
+	ald__buf_free(&b);
 }
 
 static const struct rev LIN3[] = {
@@ -211,7 +211,7 @@ static void test_upgrade_steps(void **state)
 	}
 	assert_revs(g, &p->rows, "");
 	assert_revs(g, &p->final_rows, "aaaa00000003");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -232,7 +232,7 @@ static void test_downgrade_steps(void **state)
 	assert_int_equal(p->steps[2].vsql[0].kind, ALD_VSQL_DELETE);
 	assert_revs(g, &p->rows, "aaaa00000003");
 	assert_revs(g, &p->final_rows, "");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -260,13 +260,13 @@ static void test_statements_and_flags(void **state)
 	assert_int_equal(st->sql.v[1].line, 12);
 	assert_non_null(strstr(st->sql.v[0].sql, "CREATE TABLE a (\n    x text DEFAULT 'a;b'\n)"));
 	assert_string_equal(st->sql.v[1].sql, "INSERT INTO a VALUES ('1')");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	/* a downgrade section holding only a comment: no statements, still allowed */
 	const char *rows[] = {"bbbb00000001"};
 	p = plan_ok(g, ALD_STEP_DOWNGRADE, "bbbb00000001", rows, 1, &SQLITE_OFFLINE);
 	assert_int_equal(p->steps[0].sql.n, 0);
 	assert_int_equal(p->steps[0].n_vsql, 1);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -299,13 +299,13 @@ static void test_g1_labels(void **state)
 		assert_int_equal(p->steps[i].create_table, 0);
 	assert_revs(g, &p->rows, "2000aaaa0002");
 	assert_revs(g, &p->final_rows, "8000dddd0002");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	const char *rows2[] = {"5000eeee0001", "7000ffff0001"};
 	p = plan_ok(g, ALD_STEP_DOWNGRADE, "5000eeee0001", rows2, 2, &SQLITE_OFFLINE);
 	assert_labels(p, "Running downgrade 5000eeee0001 -> 3000bbbb0002, 4000cccc0002, merge b and c | "
 			 "Running downgrade 5000eeee0001 -> 3000bbbb0002, 4000cccc0002\n");
 	assert_revs(g, &p->final_rows, "4000cccc0002 7000ffff0001 3000bbbb0002");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -322,16 +322,16 @@ static void test_no_downgrade_section(void **state)
 	};
 	struct ald_graph *g = PROJECT(S);
 	const char *rows[] = {"cccc00000003"};
-	char *msg = ald_xasprintf("%s/cccc00000002_rev.sql: revision cccc00000002 has no "
+	char *msg = ald__xasprintf("%s/cccc00000002_rev.sql: revision cccc00000002 has no "
 				  "\"-- migrate:downgrade\" section and cannot be downgraded", tmpdir);
 	plan_fails(g, ALD_STEP_DOWNGRADE, "cccc00000003 cccc00000002 cccc00000001", rows, 1, ALD_EUSAGE, msg);
 	free(msg);
 	/* upgrading it is fine, and so is a downgrade that stops above it */
 	struct ald_plan_data *p = plan_ok(g, ALD_STEP_UPGRADE, "cccc00000001 cccc00000002 cccc00000003", NULL, 0,
 					  &SQLITE_OFFLINE);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	p = plan_ok(g, ALD_STEP_DOWNGRADE, "cccc00000003", rows, 1, &SQLITE_OFFLINE);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -349,29 +349,29 @@ static void test_python_revision(void **state)
 	assert_int_equal(up->n_steps, 2);
 	assert_int_equal(up->steps[0].sql.n, 1);
 	assert_int_equal(up->steps[1].sql.n, 0);
-	assert_true(ald_step_is_python(g, &up->steps[1]));
-	assert_false(ald_step_is_python(g, &up->steps[0]));
+	assert_true(ald__step_is_python(g, &up->steps[1]));
+	assert_false(ald__step_is_python(g, &up->steps[0]));
 	assert_int_equal(up->steps[1].n_vsql, 1); /* its version row is still planned */
-	ald_plan_data_free(up);
+	ald__plan_data_free(up);
 	const char *rows[] = {"dddd00000002"};
 	struct ald_plan_data *down = plan_ok(g, ALD_STEP_DOWNGRADE, "dddd00000002 dddd00000001", rows, 1, &SQLITE_OFFLINE);
 	assert_labels(down, "Running downgrade dddd00000002 -> dddd00000001, from alembic | "
 			    "Running downgrade dddd00000002 -> dddd00000001\n"
 			    "Running downgrade dddd00000001 -> , native | Running downgrade dddd00000001 -> \n");
-	assert_true(ald_step_is_python(g, &down->steps[0]));
-	ald_plan_data_free(down);
+	assert_true(ald__step_is_python(g, &down->steps[0]));
+	ald__plan_data_free(down);
 	/* stamping across it is fine */
 	struct ald_stamp_arg arg;
 	memset(&arg, 0, sizeof(arg));
-	ald_ixvec_push(&arg.dests, R(g, "dddd00000002"));
-	ald_ixvec_push(&arg.lineage, R(g, "dddd00000002"));
+	ald__ixvec_push(&arg.dests, R(g, "dddd00000002"));
+	ald__ixvec_push(&arg.lineage, R(g, "dddd00000002"));
 	struct ald_plan_data *p = NULL;
-	assert_int_equal(ald_plan_build_stamp_args(&p, g, &arg, 1, NULL, 0, 0, &SQLITE_OFFLINE), 0);
+	assert_int_equal(ald__plan_build_stamp_args(&p, g, &arg, 1, NULL, 0, 0, &SQLITE_OFFLINE), 0);
 	assert_int_equal(p->n_steps, 1);
 	assert_labels(p, "Running stamp_revision  -> dddd00000002 | Running stamp_revision  -> dddd00000002\n");
-	ald_plan_data_free(p);
-	ald_ixvec_free(&arg.dests);
-	ald_ixvec_free(&arg.lineage);
+	ald__plan_data_free(p);
+	ald__ixvec_free(&arg.dests);
+	ald__ixvec_free(&arg.lineage);
 	cleanup(g);
 }
 
@@ -384,7 +384,7 @@ static void test_split_error(void **state)
 		 "-- migrate:downgrade\nDROP TABLE a;\n", 0, 0},
 	};
 	struct ald_graph *g = PROJECT(S);
-	char *msg = ald_xasprintf("%s/eeee00000001_rev.sql:7: unterminated quoted string starting here", tmpdir);
+	char *msg = ald__xasprintf("%s/eeee00000001_rev.sql:7: unterminated quoted string starting here", tmpdir);
 	plan_fails(g, ALD_STEP_UPGRADE, "eeee00000001", NULL, 0, ALD_EINVALID, msg);
 	free(msg);
 	cleanup(g);
@@ -404,13 +404,13 @@ static void test_unknown_row(void **state)
 	/* stamp: the same, except with --purge */
 	struct ald_stamp_arg arg;
 	memset(&arg, 0, sizeof(arg));
-	ald_ixvec_push(&arg.dests, R(g, "aaaa00000002"));
-	ald_ixvec_push(&arg.lineage, R(g, "aaaa00000002"));
+	ald__ixvec_push(&arg.dests, R(g, "aaaa00000002"));
+	ald__ixvec_push(&arg.lineage, R(g, "aaaa00000002"));
 	struct ald_plan_data *p = (struct ald_plan_data *)1;
-	assert_int_equal(ald_plan_build_stamp_args(&p, g, &arg, 1, rows, 2, 0, &SQLITE_ONLINE), ALD_ENOTFOUND);
+	assert_int_equal(ald__plan_build_stamp_args(&p, g, &arg, 1, rows, 2, 0, &SQLITE_ONLINE), ALD_ENOTFOUND);
 	assert_null(p);
 	assert_string_equal(ald_error_last()->message, "Can't locate revision identified by 'deadbeef0000'");
-	assert_int_equal(ald_plan_build_stamp_args(&p, g, &arg, 1, rows, 2, 1, &SQLITE_ONLINE), 0);
+	assert_int_equal(ald__plan_build_stamp_args(&p, g, &arg, 1, rows, 2, 1, &SQLITE_ONLINE), 0);
 	assert_int_equal(p->purge, 1);
 	assert_int_equal(p->n_steps, 1);
 	assert_labels(p, "Running stamp_revision  -> aaaa00000002 | Running stamp_revision  -> aaaa00000002\n");
@@ -422,14 +422,14 @@ static void test_unknown_row(void **state)
 	assert_int_equal(p->n_pre, 1);
 	assert_string_equal(p->pre[0].sql, "DELETE FROM alembic_version");
 	assert_int_equal(p->pre[0].kind, ALD_VSQL_PURGE);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	/* --purge is refused offline */
 	p = (struct ald_plan_data *)1;
-	assert_int_equal(ald_plan_build_stamp_args(&p, g, &arg, 1, NULL, 0, 1, &SQLITE_OFFLINE), ALD_EUSAGE);
+	assert_int_equal(ald__plan_build_stamp_args(&p, g, &arg, 1, NULL, 0, 1, &SQLITE_OFFLINE), ALD_EUSAGE);
 	assert_null(p);
 	assert_string_equal(ald_error_last()->message, "Can't use --purge with --sql mode");
-	ald_ixvec_free(&arg.dests);
-	ald_ixvec_free(&arg.lineage);
+	ald__ixvec_free(&arg.dests);
+	ald__ixvec_free(&arg.lineage);
 	cleanup(g);
 }
 
@@ -449,17 +449,17 @@ static void test_online_table(void **state)
 					   "\tCONSTRAINT versions_pkc PRIMARY KEY (version_num)\n)");
 	assert_string_equal(p->steps[0].vsql[0].sql, "INSERT INTO app.versions (version_num) VALUES "
 						     "('aaaa00000001') RETURNING app.versions.version_num");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	/* nothing to do still creates the missing table, as Alembic's ensure_version */
 	p = plan_ok(g, ALD_STEP_UPGRADE, "", NULL, 0, &cfg);
 	assert_int_equal(p->n_steps, 0);
 	assert_int_equal(p->n_pre, 1);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cfg.table_exists = 1;
 	p = plan_ok(g, ALD_STEP_UPGRADE, "aaaa00000001", NULL, 0, &cfg);
 	assert_int_equal(p->create_table, 0);
 	assert_int_equal(p->n_pre, 0);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cleanup(g);
 }
 
@@ -564,7 +564,7 @@ static const struct rev LIN5[] = {
 static void ids_of(struct ald_buf *b, const struct ald_graph *g, const struct ald_ixvec *v, const char *sep)
 {
 	for (size_t i = 0; i < v->n; i++)
-		ald_buf_printf(b, "%s%s", i ? sep : "", g->revs[v->v[i]].file.id);
+		ald__buf_printf(b, "%s%s", i ? sep : "", g->revs[v->v[i]].file.id);
 }
 
 /* Runs one command from `rows` (replaced by the rows afterwards). */
@@ -575,23 +575,23 @@ static int command(struct ald_plan_data **p, const struct ald_graph *g, const ch
 	const char *const *r = (const char *const *)rows->v;
 	int err;
 	if (strcmp(verb, "upgrade") == 0) {
-		err = ald_plan_build_upgrade(p, g, args, r, rows->n, &cfg);
+		err = ald__plan_build_upgrade(p, g, args, r, rows->n, &cfg);
 	} else if (strcmp(verb, "downgrade") == 0) {
-		err = ald_plan_build_downgrade(p, g, args, r, rows->n, &cfg);
+		err = ald__plan_build_downgrade(p, g, args, r, rows->n, &cfg);
 	} else {
 		struct ald_strvec targets = {0};
-		char *copy = ald_xstrdup(args), *save = NULL;
+		char *copy = ald__xstrdup(args), *save = NULL;
 		for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
-			ald_strvec_pushdup(&targets, t);
-		err = ald_plan_build_stamp(p, g, (const char *const *)targets.v, targets.n, r, rows->n, purge, &cfg);
+			ald__strvec_pushdup(&targets, t);
+		err = ald__plan_build_stamp(p, g, (const char *const *)targets.v, targets.n, r, rows->n, purge, &cfg);
 		free(copy);
-		ald_strvec_free(&targets);
+		ald__strvec_free(&targets);
 	}
 	if (err < 0)
 		return err;
-	ald_strvec_free(rows);
+	ald__strvec_free(rows);
 	for (size_t i = 0; i < (*p)->final_rows.n; i++)
-		ald_strvec_pushdup(rows, g->revs[(*p)->final_rows.v[i]].file.id);
+		ald__strvec_pushdup(rows, g->revs[(*p)->final_rows.v[i]].file.id);
 	return 0;
 }
 
@@ -607,24 +607,24 @@ static void run_cmds(const struct rev *revs, size_t n_revs, const struct cmd *cm
 		for (size_t i = 0; i < p->n_steps; i++) {
 			const struct ald_step *st = &p->steps[i];
 			if (i)
-				ald_buf_puts(&b, " / ");
+				ald__buf_puts(&b, " / ");
 			if (st->kind == ALD_STEP_STAMP) {
 				ids_of(&b, g, &st->from, ", ");
-				ald_buf_printf(&b, " -> %s", st->rev == ALD_NOREV ? "" : g->revs[st->rev].file.id);
+				ald__buf_printf(&b, " -> %s", st->rev == ALD_NOREV ? "" : g->revs[st->rev].file.id);
 			} else {
-				ald_buf_puts(&b, g->revs[st->rev].file.id);
+				ald__buf_puts(&b, g->revs[st->rev].file.id);
 			}
 		}
-		char *got_rows = ald_strvec_join(&rows, " ");
-		if (strcmp(ald_buf_cstr(&b), cmds[c].steps) != 0 || strcmp(got_rows, cmds[c].rows) != 0)
+		char *got_rows = ald__strvec_join(&rows, " ");
+		if (strcmp(ald__buf_cstr(&b), cmds[c].steps) != 0 || strcmp(got_rows, cmds[c].rows) != 0)
 			fail_msg("%s %s%s: steps [%s] rows [%s], expected [%s] [%s]", cmds[c].verb,
-				 cmds[c].purge ? "--purge " : "", cmds[c].args, ald_buf_cstr(&b), got_rows,
+				 cmds[c].purge ? "--purge " : "", cmds[c].args, ald__buf_cstr(&b), got_rows,
 				 cmds[c].steps, cmds[c].rows);
 		free(got_rows);
-		ald_buf_free(&b);
-		ald_plan_data_free(p);
+		ald__buf_free(&b);
+		ald__plan_data_free(p);
 	}
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	cleanup(g);
 }
 
@@ -654,7 +654,7 @@ static void test_command_errors(void **state)
 	struct ald_strvec rows = {0};
 	struct ald_plan_data *p = NULL;
 	assert_int_equal(command(&p, g, "stamp", 0, "heads", &rows), 0);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	p = NULL;
 	assert_int_equal(command(&p, g, "stamp", 0, "head", &rows), ALD_EMULTIPLEHEADS);
 	assert_null(p);
@@ -670,12 +670,12 @@ static void test_command_errors(void **state)
 	assert_int_equal(p->steps[0].rev, R(g, "7000ffff0002"));
 	assert_int_equal(p->downgrade_flags & ALD_DOWNGRADE_AMBIGUOUS_ROWS, ALD_DOWNGRADE_AMBIGUOUS_ROWS);
 	assert_revs(g, &p->final_rows, "8000dddd0002");
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	/* nothing to do */
 	assert_int_equal(command(&p, g, "upgrade", 0, "8000dddd0002", &rows), 0);
 	assert_int_equal(p->n_steps, 0);
 	assert_int_equal(p->downgrade_flags, 0);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	/* `stamp -- -1`: the walk works, but with rows Alembic's lineage test
 	 * looks "-1" up literally */
 	assert_int_equal(command(&p, g, "stamp", 0, "-1", &rows), ALD_ENOTFOUND);
@@ -684,15 +684,15 @@ static void test_command_errors(void **state)
 	assert_int_equal(command(&p, g, "stamp", 0, "-1", &none), 0);
 	assert_labels(p, "Running stamp_revision  -> 7000ffff0001 | Running stamp_revision  -> 7000ffff0001\n"
 			 "Running stamp_revision  -> 6000dddd0001 | Running stamp_revision  -> 6000dddd0001\n");
-	ald_plan_data_free(p);
-	ald_strvec_free(&none);
+	ald__plan_data_free(p);
+	ald__strvec_free(&none);
 	/* no stamp arguments means base */
-	assert_int_equal(ald_plan_build_stamp(&p, g, NULL, 0, (const char *const *)rows.v, rows.n, 0,
+	assert_int_equal(ald__plan_build_stamp(&p, g, NULL, 0, (const char *const *)rows.v, rows.n, 0,
 					      &SQLITE_ONLINE), 0);
 	assert_labels(p, "Running stamp_revision 8000dddd0002 ->  | Running stamp_revision 8000dddd0002 -> \n");
 	assert_int_equal(p->final_rows.n, 0);
-	ald_plan_data_free(p);
-	ald_strvec_free(&rows);
+	ald__plan_data_free(p);
+	ald__strvec_free(&rows);
 	cleanup(g);
 }
 

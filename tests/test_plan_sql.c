@@ -46,21 +46,21 @@ struct rev {
 static char *rev_text(const struct rev *r)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "-- %s\n--\n-- Revision ID: %s\n", r->message, r->id);
+	ald__buf_printf(&b, "-- %s\n--\n-- Revision ID: %s\n", r->message, r->id);
 	if (r->down)
-		ald_buf_printf(&b, "-- Revises: %s\n", r->down);
+		ald__buf_printf(&b, "-- Revises: %s\n", r->down);
 	if (r->labels)
-		ald_buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
+		ald__buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
 	if (r->deps)
-		ald_buf_printf(&b, "-- Depends On: %s\n", r->deps);
+		ald__buf_printf(&b, "-- Depends On: %s\n", r->deps);
 	if (r->nontx)
-		ald_buf_puts(&b, "-- Transactional: false\n");
+		ald__buf_puts(&b, "-- Transactional: false\n");
 	if (r->body)
-		ald_buf_printf(&b, "\n%s", r->body);
+		ald__buf_printf(&b, "\n%s", r->body);
 	else
-		ald_buf_printf(&b, "\n-- migrate:upgrade\nCREATE TABLE t_%s (id INTEGER);\n\n"
+		ald__buf_printf(&b, "\n-- migrate:upgrade\nCREATE TABLE t_%s (id INTEGER);\n\n"
 				   "-- migrate:downgrade\nDROP TABLE t_%s;\n", r->id, r->id);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 struct project {
@@ -72,9 +72,9 @@ static void project_open(struct project *pr, const struct rev *revs, size_t n)
 {
 	strcpy(pr->dir, "/tmp/test_plan_sql.XXXXXX");
 	assert_non_null(mkdtemp(pr->dir));
-	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
+	char **names = ald__xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
-		names[i] = ald_xasprintf("%s/%s_rev.sql", pr->dir, revs[i].id);
+		names[i] = ald__xasprintf("%s/%s_rev.sql", pr->dir, revs[i].id);
 		char *text = rev_text(&revs[i]);
 		rev_files_write(names[i], text);
 		free(text);
@@ -85,7 +85,7 @@ static void project_open(struct project *pr, const struct rev *revs, size_t n)
 static void project_close(struct project *pr)
 {
 	rev_files_remove(pr->dir);
-	ald_graph_free(pr->g);
+	ald__graph_free(pr->g);
 }
 
 static const struct rev G1_REVS[] = {
@@ -162,14 +162,14 @@ static int offline_plan(struct ald_plan_data **out, const struct ald_graph *g, c
 			const char *args, const struct ald_plan_config *cfg)
 {
 	struct ald_strvec dests = {0}, rows = {0};
-	char *copy = ald_xstrdup(args), *save = NULL, *start = NULL;
+	char *copy = ald__xstrdup(args), *save = NULL, *start = NULL;
 	int err = 0;
 	for (char *a = strtok_r(copy, " ", &save); a && err == 0; a = strtok_r(NULL, " ", &save)) {
 		char *s, *d;
-		err = ald_plan_split_range(&s, &d, a);
+		err = ald__plan_split_range(&s, &d, a);
 		if (err < 0)
 			break;
-		ald_strvec_push(&dests, d);
+		ald__strvec_push(&dests, d);
 		if (s && start && strcmp(s, start) != 0)
 			fail_msg("test case: several starts");
 		if (s && !start)
@@ -178,20 +178,20 @@ static int offline_plan(struct ald_plan_data **out, const struct ald_graph *g, c
 			free(s);
 	}
 	if (err == 0)
-		err = ald_plan_offline_rows(&rows, g, start);
+		err = ald__plan_offline_rows(&rows, g, start);
 	if (err == 0) {
 		const char *const *r = (const char *const *)rows.v;
 		if (strcmp(verb, "upgrade") == 0)
-			err = ald_plan_build_upgrade(out, g, dests.v[0], r, rows.n, cfg);
+			err = ald__plan_build_upgrade(out, g, dests.v[0], r, rows.n, cfg);
 		else if (strcmp(verb, "downgrade") == 0)
-			err = ald_plan_build_downgrade(out, g, dests.v[0], r, rows.n, cfg);
+			err = ald__plan_build_downgrade(out, g, dests.v[0], r, rows.n, cfg);
 		else
-			err = ald_plan_build_stamp(out, g, (const char *const *)dests.v, dests.n, r, rows.n, 0, cfg);
+			err = ald__plan_build_stamp(out, g, (const char *const *)dests.v, dests.n, r, rows.n, 0, cfg);
 	}
 	free(start);
 	free(copy);
-	ald_strvec_free(&dests);
-	ald_strvec_free(&rows);
+	ald__strvec_free(&dests);
+	ald__strvec_free(&rows);
 	return err;
 }
 
@@ -201,8 +201,8 @@ static char *script(const struct ald_graph *g, const char *verb, const char *arg
 	if (offline_plan(&p, g, verb, args, cfg) < 0)
 		fail_msg("%s %s: %s", verb, args, ald_error_last()->message);
 	char *text = NULL;
-	assert_int_equal(ald_plan_render_sql(&text, p, cfg), 0);
-	ald_plan_data_free(p);
+	assert_int_equal(ald__plan_render_sql(&text, p, cfg), 0);
+	ald__plan_data_free(p);
 	return text;
 }
 
@@ -1291,7 +1291,7 @@ static void test_scripts_as_alembic(void **state)
 		const struct sql_case *c = &CASES[i];
 		static const char *const dn[] = {"sqlite", "postgresql", "postgresql, transaction_per_migration"};
 		struct ald_plan_config cfg = offline_config(c->dialect);
-		char *what = ald_xasprintf("%s --sql %s (%s)", c->verb, c->args, dn[c->dialect]);
+		char *what = ald__xasprintf("%s --sql %s (%s)", c->verb, c->args, dn[c->dialect]);
 		char *text = script(pr[c->graph].g, c->verb, c->args, &cfg);
 		expect_text(what, text, c->expected);
 		free(text);
@@ -1401,7 +1401,7 @@ static void test_nontransactional(void **state)
 		"COMMIT;\n\n";
 	struct ald_plan_config cfg = offline_config(PG);
 	char *text = script(pr.g, "upgrade", "heads", &cfg);
-	char *want = ald_xasprintf(CREATE_VT "-- Running upgrade  -> aaaa00000001\n\n"
+	char *want = ald__xasprintf(CREATE_VT "-- Running upgrade  -> aaaa00000001\n\n"
 				   "CREATE TABLE t_aaaa00000001 (id INTEGER);\n\n%s;\n\nBEGIN;\n\n%s", ins, body);
 	expect_text("postgresql, one transaction", text, want);
 	free(want);
@@ -1455,7 +1455,7 @@ static void test_statement_text(void **state)
 	struct ald_plan_data *p = NULL;
 	assert_int_equal(offline_plan(&p, pr.g, "upgrade", "heads", &cfg), 0);
 	char *text = NULL;
-	assert_int_equal(ald_plan_render_sql(&text, p, &cfg), 0);
+	assert_int_equal(ald__plan_render_sql(&text, p, &cfg), 0);
 	expect_text("statements", text,
 		    CREATE_VT "-- Running upgrade  -> ffff00000001\n\n"
 		    "CREATE TABLE a (\n\tx text DEFAULT 'tab\there'\n);\n\n"
@@ -1464,11 +1464,11 @@ static void test_statement_text(void **state)
 	free(text);
 	assert_int_equal(p->steps[0].sql.n, 2);
 	free(p->steps[0].sql.v[1].sql);
-	p->steps[0].sql.v[1].sql = ald_xstrdup("SELECT 1\n-- kept");
-	assert_int_equal(ald_plan_render_sql(&text, p, &cfg), 0);
+	p->steps[0].sql.v[1].sql = ald__xstrdup("SELECT 1\n-- kept");
+	assert_int_equal(ald__plan_render_sql(&text, p, &cfg), 0);
 	assert_non_null(strstr(text, "\n\nSELECT 1\n-- kept\n;\n\nINSERT"));
 	free(text);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	project_close(&pr);
 }
 
@@ -1481,27 +1481,27 @@ static void test_online_preview(void **state)
 	open_graph(&pr, LIN5);
 	struct ald_plan_config cfg = {"postgresql", NULL, NULL, 0, 0, 0, 0, NULL};
 	struct ald_plan_data *p = NULL;
-	assert_int_equal(ald_plan_build_upgrade(&p, pr.g, "aaaa00000001", NULL, 0, &cfg), 0);
+	assert_int_equal(ald__plan_build_upgrade(&p, pr.g, "aaaa00000001", NULL, 0, &cfg), 0);
 	char *text = NULL;
-	assert_int_equal(ald_plan_render_sql(&text, p, &cfg), 0);
+	assert_int_equal(ald__plan_render_sql(&text, p, &cfg), 0);
 	expect_text("online, no table", text,
 		    "BEGIN;\n\n" CREATE_VT_ONLINE "-- Running upgrade  -> aaaa00000001\n\n"
 		    "CREATE TABLE t_aaaa00000001 (id INTEGER);\n\n"
 		    "INSERT INTO alembic_version (version_num) VALUES ('aaaa00000001') RETURNING "
 		    "alembic_version.version_num;\n\nCOMMIT;\n\n");
 	free(text);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	cfg.table_exists = 1;
 	const char *rows[] = {"deadbeef"};
 	const char *targets[] = {"aaaa00000002"};
-	assert_int_equal(ald_plan_build_stamp(&p, pr.g, targets, 1, rows, 1, 1, &cfg), 0);
-	assert_int_equal(ald_plan_render_sql(&text, p, &cfg), 0);
+	assert_int_equal(ald__plan_build_stamp(&p, pr.g, targets, 1, rows, 1, 1, &cfg), 0);
+	assert_int_equal(ald__plan_render_sql(&text, p, &cfg), 0);
 	expect_text("online stamp --purge", text,
 		    "BEGIN;\n\nDELETE FROM alembic_version;\n\n-- Running stamp_revision  -> aaaa00000002\n\n"
 		    "INSERT INTO alembic_version (version_num) VALUES ('aaaa00000002') RETURNING "
 		    "alembic_version.version_num;\n\nCOMMIT;\n\n");
 	free(text);
-	ald_plan_data_free(p);
+	ald__plan_data_free(p);
 	project_close(&pr);
 }
 
@@ -1532,26 +1532,26 @@ static void test_errors(void **state)
 	/* online: a range is refused */
 	struct ald_plan_config cfg = {"sqlite", NULL, NULL, 0, 0, 1, 0, NULL};
 	struct ald_plan_data *p = (struct ald_plan_data *)1;
-	assert_int_equal(ald_plan_build_upgrade(&p, pr.g, "base:heads", NULL, 0, &cfg), ALD_EUSAGE);
+	assert_int_equal(ald__plan_build_upgrade(&p, pr.g, "base:heads", NULL, 0, &cfg), ALD_EUSAGE);
 	assert_null(p);
 	assert_string_equal(ald_error_last()->message, "Range revision not allowed");
-	assert_int_equal(ald_plan_build_downgrade(&p, pr.g, "heads:base", NULL, 0, &cfg), ALD_EUSAGE);
+	assert_int_equal(ald__plan_build_downgrade(&p, pr.g, "heads:base", NULL, 0, &cfg), ALD_EUSAGE);
 	assert_string_equal(ald_error_last()->message, "Range revision not allowed");
 	/* offline starts: base and nothing are the empty table */
 	struct ald_strvec rows = {0};
-	assert_int_equal(ald_plan_offline_rows(&rows, pr.g, NULL), 0);
-	assert_int_equal(ald_plan_offline_rows(&rows, pr.g, "base"), 0);
+	assert_int_equal(ald__plan_offline_rows(&rows, pr.g, NULL), 0);
+	assert_int_equal(ald__plan_offline_rows(&rows, pr.g, "base"), 0);
 	assert_int_equal(rows.n, 0);
-	assert_int_equal(ald_plan_offline_rows(&rows, pr.g, "featb@head"), 0);
+	assert_int_equal(ald__plan_offline_rows(&rows, pr.g, "featb@head"), 0);
 	assert_int_equal(rows.n, 1);
 	assert_string_equal(rows.v[0], "8000dddd0002");
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 	char *s = NULL, *d = NULL;
-	assert_int_equal(ald_plan_split_range(&s, &d, "heads"), 0);
+	assert_int_equal(ald__plan_split_range(&s, &d, "heads"), 0);
 	assert_null(s);
 	assert_string_equal(d, "heads");
 	free(d);
-	assert_int_equal(ald_plan_split_range(&s, &d, ":x"), 0);
+	assert_int_equal(ald__plan_split_range(&s, &d, ":x"), 0);
 	assert_string_equal(s, "");
 	assert_string_equal(d, "x");
 	free(s);

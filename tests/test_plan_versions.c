@@ -2,7 +2,7 @@
  * and stamp steps (plan_versions.c, doc/alembic-compat.md §5.2-5.4).
  *
  * Each test runs a command's steps (the revisions in the order Alembic 1.8.1
- * ran them) through ald_plan_step_versions / ald_plan_stamp_steps, applies
+ * ran them) through ald__plan_step_versions / ald__plan_stamp_steps, applies
  * the statements produced to a simulated SQLite table (rowid = max + 1, an
  * UPDATE or DELETE must match exactly one row) and compares the table after
  * each command with the rows Alembic 1.8.1 left in a real SQLite database:
@@ -43,7 +43,7 @@ static const struct spec MERGE3[] = {
 
 static size_t R(const struct ald_graph *g, const char *id)
 {
-	size_t r = ald_graph_find(g, id);
+	size_t r = ald__graph_find(g, id);
 	if (r == ALD_NOREV)
 		fail_msg("no revision %s", id);
 	return r;
@@ -111,8 +111,8 @@ static char *show(const struct table *t)
 {
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < t->n; i++)
-		ald_buf_printf(&b, "%s%ld:%s", i ? " " : "", t->rowid[i], t->ver[i]);
-	return ald_buf_detach(&b);
+		ald__buf_printf(&b, "%s%ld:%s", i ? " " : "", t->rowid[i], t->ver[i]);
+	return ald__buf_detach(&b);
 }
 
 /* The test's state: graph, simulated table, and the plan's own row list,
@@ -135,9 +135,9 @@ static void world_init(struct world *w, struct ald_graph *g, const char *dialect
 
 static void world_free(struct world *w)
 {
-	ald_ixvec_free(&w->rows);
-	ald_buf_free(&w->log);
-	ald_graph_free(w->g);
+	ald__ixvec_free(&w->rows);
+	ald__buf_free(&w->log);
+	ald__graph_free(w->g);
 }
 
 static void check_rows(struct world *w, const char *expected)
@@ -153,7 +153,7 @@ static void check_rows(struct world *w, const char *expected)
 static void clear_vsql(struct ald_step *st)
 {
 	for (size_t i = 0; i < st->n_vsql; i++)
-		ald_vsql_clear(&st->vsql[i]);
+		ald__vsql_clear(&st->vsql[i]);
 	free(st->vsql);
 }
 
@@ -161,30 +161,30 @@ static void log_step(struct world *w, const struct ald_step *st)
 {
 	if (st->kind == ALD_STEP_STAMP) {
 		for (size_t k = 0; k < st->from.n; k++)
-			ald_buf_printf(&w->log, "%s%s", k ? ", " : "", w->g->revs[st->from.v[k]].file.id);
-		ald_buf_printf(&w->log, " -> %s", st->rev == ALD_NOREV ? "" : w->g->revs[st->rev].file.id);
+			ald__buf_printf(&w->log, "%s%s", k ? ", " : "", w->g->revs[st->from.v[k]].file.id);
+		ald__buf_printf(&w->log, " -> %s", st->rev == ALD_NOREV ? "" : w->g->revs[st->rev].file.id);
 	} else {
-		ald_buf_puts(&w->log, w->g->revs[st->rev].file.id);
+		ald__buf_puts(&w->log, w->g->revs[st->rev].file.id);
 	}
-	ald_buf_putc(&w->log, ':');
+	ald__buf_putc(&w->log, ':');
 	for (size_t i = 0; i < st->n_vsql; i++) {
-		ald_buf_printf(&w->log, "%s%s", i ? " | " : " ", st->vsql[i].sql);
+		ald__buf_printf(&w->log, "%s%s", i ? " | " : " ", st->vsql[i].sql);
 		apply(&w->t, st->vsql[i].sql);
 	}
-	ald_buf_putc(&w->log, '\n');
+	ald__buf_putc(&w->log, '\n');
 }
 
 /* Runs upgrade (up = 1) or downgrade steps of the space-separated ids and
  * compares the rows afterwards. */
 static void steps(struct world *w, int up, const char *ids, const char *expected_rows)
 {
-	char *copy = ald_xstrdup(ids), *save = NULL;
+	char *copy = ald__xstrdup(ids), *save = NULL;
 	for (char *id = strtok_r(copy, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
 		struct ald_step st;
 		memset(&st, 0, sizeof(st));
 		st.kind = up ? ALD_STEP_UPGRADE : ALD_STEP_DOWNGRADE;
 		st.rev = R(w->g, id);
-		ald_plan_step_versions(&st, &w->rows, w->g, &w->cfg);
+		ald__plan_step_versions(&st, &w->rows, w->g, &w->cfg);
 		log_step(w, &st);
 		clear_vsql(&st);
 	}
@@ -199,8 +199,8 @@ static void ids_to(struct ald_ixvec *v, const struct ald_graph *g, const char *c
 	struct ald_strvec sv = {0};
 	fixture_split(&sv, csv);
 	for (size_t i = 0; i < sv.n; i++)
-		ald_ixvec_push(v, R(g, sv.v[i]));
-	ald_strvec_free(&sv);
+		ald__ixvec_push(v, R(g, sv.v[i]));
+	ald__strvec_free(&sv);
 }
 
 /* One stamp argument: the revisions it names, the revisions its rows must
@@ -223,26 +223,26 @@ static void stamp(struct world *w, const struct sarg *a, size_t n, const char *l
 	}
 	struct ald_plan_data p;
 	memset(&p, 0, sizeof(p));
-	ald_plan_stamp_steps(&p, &w->rows, w->g, args, n, &w->cfg);
+	ald__plan_stamp_steps(&p, &w->rows, w->g, args, n, &w->cfg);
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < p.n_steps; i++) {
 		struct ald_step *st = &p.steps[i];
 		if (i)
-			ald_buf_puts(&b, " / ");
+			ald__buf_puts(&b, " / ");
 		for (size_t k = 0; k < st->from.n; k++)
-			ald_buf_printf(&b, "%s%s", k ? ", " : "", w->g->revs[st->from.v[k]].file.id);
-		ald_buf_printf(&b, " -> %s", st->rev == ALD_NOREV ? "" : w->g->revs[st->rev].file.id);
+			ald__buf_printf(&b, "%s%s", k ? ", " : "", w->g->revs[st->from.v[k]].file.id);
+		ald__buf_printf(&b, " -> %s", st->rev == ALD_NOREV ? "" : w->g->revs[st->rev].file.id);
 		log_step(w, st);
-		ald_ixvec_free(&st->from);
+		ald__ixvec_free(&st->from);
 		clear_vsql(st);
 	}
 	free(p.steps);
 	if (logs)
-		assert_string_equal(ald_buf_cstr(&b), logs);
-	ald_buf_free(&b);
+		assert_string_equal(ald__buf_cstr(&b), logs);
+	ald__buf_free(&b);
 	for (size_t i = 0; i < n; i++) {
-		ald_ixvec_free(&args[i].dests);
-		ald_ixvec_free(&args[i].lineage);
+		ald__ixvec_free(&args[i].dests);
+		ald__ixvec_free(&args[i].lineage);
 	}
 	check_rows(w, expected_rows);
 }
@@ -261,8 +261,8 @@ static void purge(struct world *w)
 
 static void assert_log(struct world *w, const char *expected)
 {
-	assert_string_equal(ald_buf_cstr(&w->log), expected);
-	ald_buf_free(&w->log);
+	assert_string_equal(ald__buf_cstr(&w->log), expected);
+	ald__buf_free(&w->log);
 }
 
 /* One command of a captured scenario: kind 'u' upgrade, 'd' downgrade, 's'
@@ -294,9 +294,9 @@ static void run_cmds(const struct spec *specs, size_t n_specs, const struct cmd 
 		if (cmd->kind == 'u' || cmd->kind == 'd') {
 			struct ald_buf ids = {0};
 			for (const char *l = cmd->log; *l; l = strchr(l, '\n') + 1)
-				ald_buf_printf(&ids, "%s%.*s", ids.len ? " " : "", (int)strcspn(l, ":"), l);
-			steps(&w, cmd->kind == 'u', ald_buf_cstr(&ids), cmd->rows);
-			ald_buf_free(&ids);
+				ald__buf_printf(&ids, "%s%.*s", ids.len ? " " : "", (int)strcspn(l, ":"), l);
+			steps(&w, cmd->kind == 'u', ald__buf_cstr(&ids), cmd->rows);
+			ald__buf_free(&ids);
 		} else {
 			if (cmd->kind == 'p')
 				purge(&w);
@@ -305,8 +305,8 @@ static void run_cmds(const struct spec *specs, size_t n_specs, const struct cmd 
 				na++;
 			stamp(&w, cmd->args, na, NULL, cmd->rows);
 		}
-		expect_str(cmd->what, ald_buf_cstr(&w.log), cmd->log);
-		ald_buf_free(&w.log);
+		expect_str(cmd->what, ald__buf_cstr(&w.log), cmd->log);
+		ald__buf_free(&w.log);
 	}
 	world_free(&w);
 }
@@ -546,7 +546,7 @@ static void test_g1_downgrade_reinserts_dependency(void **state)
 	 * absorbed dependency row comes back when its dependent goes */
 	struct world w;
 	world_init(&w, BUILD(G1), "postgresql");
-	ald_ixvec_push(&w.rows, R(w.g, "8000dddd0002"));
+	ald__ixvec_push(&w.rows, R(w.g, "8000dddd0002"));
 	apply(&w.t, "INSERT INTO alembic_version (version_num) VALUES ('8000dddd0002')");
 	steps(&w, 0, "8000dddd0002 6000dddd0001 5000eeee0001 3000bbbb0002 3000bbbb0001 4000cccc0002 4000cccc0001",
 	      "1:7000ffff0001 2:2000aaaa0002");
@@ -599,7 +599,7 @@ static void test_merge3_keyerror(void **state)
 	world_init(&w, BUILD(MERGE3), "sqlite");
 	steps(&w, 1, "0a0a0a0a0a01 2c2c2c2c2c01", "1:2c2c2c2c2c01");
 	steps(&w, 1, "1b1b1b1b1b01 3d3d3d3d3d01 3d3d3d3d3d02", "1:2c2c2c2c2c01 3:3d3d3d3d3d02");
-	ald_buf_free(&w.log);
+	ald__buf_free(&w.log);
 	/* 1.8.1 deletes every parent but the last, 1b1b1b1b1b01 included, which is
 	 * no row (absorbed by 3d3d3d3d3d02): KeyError. Here: only the rows. */
 	steps(&w, 1, "9e9e9e9e9e01 9e9e9e9e9e02", "3:9e9e9e9e9e02");
@@ -638,7 +638,7 @@ static void test_merge_all_implied(void **state)
 	struct world w;
 	world_init(&w, BUILD(S), "sqlite");
 	STAMP(&w, " -> b1 /  -> c1 /  -> x1", "1:b1 2:c1 3:x1", {"b1", "b1"}, {"c1", "c1"}, {"x1", "x1"});
-	ald_buf_free(&w.log);
+	ald__buf_free(&w.log);
 	steps(&w, 1, "m1", "1:m1 3:x1");
 	assert_log(&w, "m1: DELETE FROM alembic_version WHERE alembic_version.version_num = 'c1'"
 		       " | UPDATE alembic_version SET version_num='m1' WHERE alembic_version.version_num = 'b1'\n");
@@ -674,7 +674,7 @@ static void test_named_table(void **state)
 	for (size_t i = 0; i < 4; i++) {
 		st.kind = seq[i][0] == 'u' ? ALD_STEP_UPGRADE : ALD_STEP_DOWNGRADE;
 		st.rev = seq[i][1] == '1' ? R(w.g, "aaaa00000001") : R(w.g, "aaaa00000002");
-		ald_plan_step_versions(&st, &w.rows, w.g, &w.cfg);
+		ald__plan_step_versions(&st, &w.rows, w.g, &w.cfg);
 	}
 	assert_int_equal(st.n_vsql, 4);
 	assert_string_equal(st.vsql[0].sql, "INSERT INTO app.versions (version_num) VALUES ('aaaa00000001') "
@@ -703,7 +703,7 @@ static void test_named_table(void **state)
 	memset(&st, 0, sizeof(st));
 	st.kind = ALD_STEP_UPGRADE;
 	st.rev = R(w.g, "aaaa00000001");
-	ald_plan_step_versions(&st, &w.rows, w.g, &w.cfg);
+	ald__plan_step_versions(&st, &w.rows, w.g, &w.cfg);
 	assert_string_equal(st.vsql[0].sql, "INSERT INTO alembic_version (version_num) VALUES ('aaaa00000001')");
 	clear_vsql(&st);
 	world_free(&w);

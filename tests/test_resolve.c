@@ -11,7 +11,7 @@ static int f_revs(struct ald_ixvec *out, const struct ald_graph *g, const char *
 {
 	(void)rows;
 	(void)n_rows;
-	return ald_resolve_revisions(out, g, arg);
+	return ald__resolve_revisions(out, g, arg);
 }
 
 static int f_rev(struct ald_ixvec *out, const struct ald_graph *g, const char *arg, const size_t *rows,
@@ -20,29 +20,29 @@ static int f_rev(struct ald_ixvec *out, const struct ald_graph *g, const char *a
 	(void)rows;
 	(void)n_rows;
 	size_t r = 42;
-	int err = ald_resolve_revision(&r, g, arg);
+	int err = ald__resolve_revision(&r, g, arg);
 	if (err == 0)
-		ald_ixvec_push(out, r);
+		ald__ixvec_push(out, r);
 	return err;
 }
 
 static int f_up(struct ald_ixvec *out, const struct ald_graph *g, const char *arg, const size_t *rows,
 		size_t n_rows)
 {
-	return ald_upgrade_steps(out, g, arg, rows, n_rows);
+	return ald__upgrade_steps(out, g, arg, rows, n_rows);
 }
 
 static int f_down(struct ald_ixvec *out, const struct ald_graph *g, const char *arg, const size_t *rows,
 		  size_t n_rows)
 {
-	return ald_downgrade_steps(out, g, arg, rows, n_rows, NULL);
+	return ald__downgrade_steps(out, g, arg, rows, n_rows, NULL);
 }
 
 static int f_tips(struct ald_ixvec *out, const struct ald_graph *g, const char *arg, const size_t *rows,
 		  size_t n_rows)
 {
 	(void)arg;
-	return ald_current_tips(out, g, rows, n_rows);
+	return ald__current_tips(out, g, rows, n_rows);
 }
 
 static const struct rcase g1_revs[] = {
@@ -386,20 +386,20 @@ static void test_append_and_error_leaves_out(void **state)
 {
 	const struct ald_graph *g = GS->g1;
 	struct ald_ixvec out = {0};
-	assert_int_equal(ald_resolve_revisions(&out, g, "featb"), 0);
-	assert_int_equal(ald_resolve_revisions(&out, g, "heads"), 0);
-	assert_int_equal(ald_resolve_revisions(&out, g, "base"), 0);
+	assert_int_equal(ald__resolve_revisions(&out, g, "featb"), 0);
+	assert_int_equal(ald__resolve_revisions(&out, g, "heads"), 0);
+	assert_int_equal(ald__resolve_revisions(&out, g, "base"), 0);
 	assert_int_equal(out.n, 3);
 	assert_int_equal(out.v[0], R(g, "3000bbbb0001"));
-	assert_int_equal(ald_resolve_revisions(&out, g, "-3"), ALD_EINVALID);
-	assert_int_equal(ald_resolve_revisions(&out, g, "nosuch"), ALD_ENOTFOUND);
+	assert_int_equal(ald__resolve_revisions(&out, g, "-3"), ALD_EINVALID);
+	assert_int_equal(ald__resolve_revisions(&out, g, "nosuch"), ALD_ENOTFOUND);
 	assert_int_equal(out.n, 3);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 
 	size_t r = 0;
-	assert_int_equal(ald_resolve_revision(&r, g, "base"), 0);
+	assert_int_equal(ald__resolve_revision(&r, g, "base"), 0);
 	assert_int_equal(r, ALD_NOREV);
-	assert_int_equal(ald_resolve_revision(&r, g, "heads"), ALD_EMULTIPLEHEADS);
+	assert_int_equal(ald__resolve_revision(&r, g, "heads"), ALD_EMULTIPLEHEADS);
 }
 
 /* downgrade -N with several rows uses the first and says so. */
@@ -409,20 +409,20 @@ static void test_downgrade_ambiguous_rows_flag(void **state)
 	size_t rows[] = {R(g, "4000cccc0002"), R(g, "3000bbbb0002")};
 	struct ald_ixvec out = {0};
 	unsigned flags = 99;
-	assert_int_equal(ald_downgrade_steps(&out, g, "-1", rows, 2, &flags), 0);
+	assert_int_equal(ald__downgrade_steps(&out, g, "-1", rows, 2, &flags), 0);
 	assert_int_equal(flags, ALD_DOWNGRADE_AMBIGUOUS_ROWS);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.v[0], rows[0]);
 	out.n = 0;
-	assert_int_equal(ald_downgrade_steps(&out, g, "-1", rows, 1, &flags), 0);
+	assert_int_equal(ald__downgrade_steps(&out, g, "-1", rows, 1, &flags), 0);
 	assert_int_equal(flags, 0);
 	out.n = 0;
 	/* a label picks the row on its branch: no ambiguity */
-	assert_int_equal(ald_downgrade_steps(&out, g, "featb@-1", rows, 2, &flags), 0);
+	assert_int_equal(ald__downgrade_steps(&out, g, "featb@-1", rows, 2, &flags), 0);
 	assert_int_equal(flags, 0);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.v[0], rows[1]);
-	ald_ixvec_free(&out);
+	ald__ixvec_free(&out);
 }
 
 /* What a lineage test against a spec compares with (stamp's "from" rows). */
@@ -446,7 +446,7 @@ static void test_lineage_sets(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct ald_ixvec out = {0};
 		int every = -1;
-		int err = ald_resolve_lineage(&out, &every, g, cases[i].spec);
+		int err = ald__resolve_lineage(&out, &every, g, cases[i].spec);
 		if (!cases[i].expect) {
 			assert_true(err < 0);
 		} else {
@@ -456,7 +456,7 @@ static void test_lineage_sets(void **state)
 			assert_int_equal(every, cases[i].every);
 			free(got);
 		}
-		ald_ixvec_free(&out);
+		ald__ixvec_free(&out);
 	}
 }
 
@@ -488,7 +488,7 @@ static void test_relative_pattern(void **state)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct ald_relative m;
-		int hit = ald_match_relative(&m, cases[i].target);
+		int hit = ald__match_relative(&m, cases[i].target);
 		if (!cases[i].relative) {
 			if (hit)
 				fail_msg("'%s' should not match", cases[i].target);
@@ -507,7 +507,7 @@ static void test_relative_pattern(void **state)
 		assert_string_equal(m.relative, cases[i].relative);
 		assert_string_equal(m.text, cases[i].text);
 		assert_int_equal(m.steps, cases[i].steps);
-		ald_relative_free(&m);
+		ald__relative_free(&m);
 	}
 }
 
@@ -516,19 +516,19 @@ static void test_pyint(void **state)
 {
 	(void)state;
 	int64_t v = 0;
-	assert_true(ald_pyint("-1", &v) && v == -1);
-	assert_true(ald_pyint("  -2\n", &v) && v == -2);
-	assert_true(ald_pyint("+3", &v) && v == 3);
-	assert_true(ald_pyint("-1_0", &v) && v == -10);
-	assert_true(ald_pyint("0", &v) && v == 0);
-	assert_true(ald_pyint("-99999999999999999999999", &v) && v == -INT64_MAX);
-	assert_false(ald_pyint("", &v));
-	assert_false(ald_pyint("-", &v));
-	assert_false(ald_pyint("1__0", &v));
-	assert_false(ald_pyint("10_", &v));
-	assert_false(ald_pyint("_1", &v));
-	assert_false(ald_pyint("1000aaaa", &v));
-	assert_false(ald_pyint("- 1", &v));
+	assert_true(ald__pyint("-1", &v) && v == -1);
+	assert_true(ald__pyint("  -2\n", &v) && v == -2);
+	assert_true(ald__pyint("+3", &v) && v == 3);
+	assert_true(ald__pyint("-1_0", &v) && v == -10);
+	assert_true(ald__pyint("0", &v) && v == 0);
+	assert_true(ald__pyint("-99999999999999999999999", &v) && v == -INT64_MAX);
+	assert_false(ald__pyint("", &v));
+	assert_false(ald__pyint("-", &v));
+	assert_false(ald__pyint("1__0", &v));
+	assert_false(ald__pyint("10_", &v));
+	assert_false(ald__pyint("_1", &v));
+	assert_false(ald__pyint("1000aaaa", &v));
+	assert_false(ald__pyint("- 1", &v));
 }
 
 int main(void)

@@ -39,30 +39,30 @@ static int setup(void **state)
 	char tmpl[] = "/tmp/ald_revcache_XXXXXX";
 	if (!mkdtemp(tmpl))
 		return -1;
-	root = ald_xstrdup(tmpl);
-	vdir = ald_xasprintf("%s/versions", root);
-	cdir = ald_xasprintf("%s/cache", root);
+	root = ald__xstrdup(tmpl);
+	vdir = ald__xasprintf("%s/versions", root);
+	cdir = ald__xasprintf("%s/cache", root);
 	setenv("ALUDEL_CACHE_DIR", cdir, 1);
-	ald_revcache_test_skew(10); /* the files written below count as old */
+	ald__revcache_test_skew(10); /* the files written below count as old */
 	return mkdir(vdir, 0700);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = ald_xasprintf("rm -rf '%s'", root);
+	char *cmd = ald__xasprintf("rm -rf '%s'", root);
 	int rc = system(cmd);
 	free(cmd);
 	free(root);
 	free(vdir);
 	free(cdir);
-	ald_revcache_test_skew(0);
+	ald__revcache_test_skew(0);
 	return rc;
 }
 
 static void write_file(const char *name, const char *text)
 {
-	char *path = ald_xasprintf("%s/%s", vdir, name);
+	char *path = ald__xasprintf("%s/%s", vdir, name);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(text, f);
@@ -91,7 +91,7 @@ static char *cache_path(void)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
-			path = ald_xasprintf("%s/%s", cdir, e->d_name);
+			path = ald__xasprintf("%s/%s", cdir, e->d_name);
 	closedir(d);
 	assert_non_null(path);
 	return path;
@@ -109,11 +109,11 @@ struct scan {
 static int scan_with(struct scan *s, const char *dir, struct ald_scan_cache *sc)
 {
 	struct ald_strvec dirs = {0};
-	ald_strvec_pushdup(&dirs, dir);
+	ald__strvec_pushdup(&dirs, dir);
 	void *f = NULL;
-	int err = ald_scan_versions(&f, &s->n, sizeof(struct ald_revfile), &dirs, 0, sc);
+	int err = ald__scan_versions(&f, &s->n, sizeof(struct ald_revfile), &dirs, 0, sc);
 	s->f = f;
-	ald_strvec_free(&dirs);
+	ald__strvec_free(&dirs);
 	return err;
 }
 
@@ -125,13 +125,13 @@ static int scan(struct scan *s)
 static void scan_free(struct scan *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		ald_revfile_clear(&s->f[i]);
+		ald__revfile_clear(&s->f[i]);
 	free(s->f);
 }
 
 static void assert_list(const struct ald_strvec *l, const char *joined)
 {
-	char *j = ald_strvec_join(l, ",");
+	char *j = ald__strvec_join(l, ",");
 	assert_string_equal(j, joined);
 	free(j);
 }
@@ -180,7 +180,7 @@ static void assert_three(const struct scan *s)
 	assert_int_equal(a->upgrade.line, 9);
 	assert_true(a->downgrade.present);
 	assert_int_equal(a->downgrade.line, 11);
-	char *want = ald_xasprintf("%s/a.sql", vdir);
+	char *want = ald__xasprintf("%s/a.sql", vdir);
 	assert_string_equal(a->path, want);
 	free(want);
 
@@ -232,7 +232,7 @@ static void lookup_needs_every_stat_field(void **state)
 {
 	(void)state;
 	struct ald_revfile rf, got;
-	assert_int_equal(ald_revfile_parse_sql(&rf, "x/a.sql", rev_a, strlen(rev_a)), 0);
+	assert_int_equal(ald__revfile_parse_sql(&rf, "x/a.sql", rev_a, strlen(rev_a)), 0);
 	struct stat st = {0};
 	st.st_size = (off_t)strlen(rev_a);
 	st.st_ino = 42;
@@ -241,18 +241,18 @@ static void lookup_needs_every_stat_field(void **state)
 	st.st_mtim.tv_nsec = 5;
 	st.st_ctim.tv_sec = 1000001;
 	st.st_ctim.tv_nsec = 6;
-	struct ald_revcache *c = ald_revcache_open("/some/folder", &old_dir);
+	struct ald_revcache *c = ald__revcache_open("/some/folder", &old_dir);
 	assert_non_null(c);
-	ald_revcache_store(c, "a.sql", &st, &rf);
-	ald_revcache_close(c, 1);
+	ald__revcache_store(c, "a.sql", &st, &rf);
+	ald__revcache_close(c, 1);
 
-	c = ald_revcache_open("/some/folder", &old_dir);
-	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 1);
+	c = ald__revcache_open("/some/folder", &old_dir);
+	assert_int_equal(ald__revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 1);
 	assert_string_equal(got.id, "aaaa");
 	assert_string_equal(got.message, rf.message);
 	assert_list(&got.labels, "lbl,other");
-	ald_revfile_clear(&got);
-	ald_revcache_close(c, 0);
+	ald__revfile_clear(&got);
+	ald__revcache_close(c, 0);
 
 	struct stat changed[6];
 	for (int i = 0; i < 6; i++)
@@ -264,35 +264,35 @@ static void lookup_needs_every_stat_field(void **state)
 	changed[4].st_ctim.tv_sec++;
 	changed[5].st_ctim.tv_nsec++;
 	for (int i = 0; i < 6; i++) {
-		c = ald_revcache_open("/some/folder", &old_dir);
-		assert_int_equal(ald_revcache_lookup(c, "a.sql", &changed[i], &got, "x/a.sql"), 0);
+		c = ald__revcache_open("/some/folder", &old_dir);
+		assert_int_equal(ald__revcache_lookup(c, "a.sql", &changed[i], &got, "x/a.sql"), 0);
 		assert_null(got.id);
-		ald_revcache_close(c, 0);
+		ald__revcache_close(c, 0);
 	}
 	/* another folder whose cache would have the same file: not this one */
-	c = ald_revcache_open("/other/folder", &old_dir);
-	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
-	ald_revcache_close(c, 0);
-	ald_revfile_clear(&rf);
+	c = ald__revcache_open("/other/folder", &old_dir);
+	assert_int_equal(ald__revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
+	ald__revcache_close(c, 0);
+	ald__revfile_clear(&rf);
 }
 
 /* A file changed less than two seconds ago is not recorded. */
 static void recent_files_are_not_recorded(void **state)
 {
 	(void)state;
-	ald_revcache_test_skew(0);
+	ald__revcache_test_skew(0);
 	struct ald_revfile rf, got;
-	assert_int_equal(ald_revfile_parse_sql(&rf, "x/a.sql", rev_a, strlen(rev_a)), 0);
+	assert_int_equal(ald__revfile_parse_sql(&rf, "x/a.sql", rev_a, strlen(rev_a)), 0);
 	struct stat st = {0};
 	st.st_mtim.tv_sec = 1000000;
 	st.st_ctim.tv_sec = time(NULL) - 1;
-	struct ald_revcache *c = ald_revcache_open("/f", &old_dir);
-	ald_revcache_store(c, "a.sql", &st, &rf);
-	ald_revcache_close(c, 1);
-	c = ald_revcache_open("/f", &old_dir);
-	assert_int_equal(ald_revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
-	ald_revcache_close(c, 0);
-	ald_revfile_clear(&rf);
+	struct ald_revcache *c = ald__revcache_open("/f", &old_dir);
+	ald__revcache_store(c, "a.sql", &st, &rf);
+	ald__revcache_close(c, 1);
+	c = ald__revcache_open("/f", &old_dir);
+	assert_int_equal(ald__revcache_lookup(c, "a.sql", &st, &got, "x/a.sql"), 0);
+	ald__revcache_close(c, 0);
+	ald__revfile_clear(&rf);
 }
 
 /* Same size, old modification time put back: the change time still tells. */
@@ -303,15 +303,15 @@ static void same_size_edit_is_seen(void **state)
 	struct scan s;
 	assert_int_equal(scan(&s), 0);
 	scan_free(&s);
-	char *path = ald_xasprintf("%s/b.sql", vdir);
+	char *path = ald__xasprintf("%s/b.sql", vdir);
 	struct stat before;
 	assert_int_equal(stat(path, &before), 0);
-	char *text = ald_xstrdup(rev_b);
+	char *text = ald__xstrdup(rev_b);
 	memcpy(strstr(text, "Revises: aaaa"), "Revises: cccc", 13);
 	write_file("b.sql", text);
 	struct timespec times[2] = {before.st_atim, before.st_mtim};
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
-	ald_revcache_test_skew(20); /* the edit is old by now too */
+	ald__revcache_test_skew(20); /* the edit is old by now too */
 	assert_int_equal(scan(&s), 0);
 	assert_list(&s.f[1].down, "cccc");
 	scan_free(&s);
@@ -332,7 +332,7 @@ static void files_added_removed_and_broken(void **state)
 	struct scan s;
 	assert_int_equal(scan(&s), 0);
 	scan_free(&s);
-	char *path = ald_xasprintf("%s/a.sql", vdir);
+	char *path = ald__xasprintf("%s/a.sql", vdir);
 	unlink(path);
 	write_file("d.sql", "-- Revision ID: dddd\n-- Revises: bbbb\n\n-- migrate:upgrade\nSELECT 1;\n");
 	assert_int_equal(scan(&s), 0);
@@ -389,7 +389,7 @@ static void recent_edit_keeps_the_file_listed(void **state)
 {
 	(void)state;
 	write_three();
-	ald_revcache_test_skew(0);
+	ald__revcache_test_skew(0);
 	sleep(3); /* the folder is old enough now, the edit below will not be */
 	write_file("b.sql", rev_b);
 	struct scan s;
@@ -426,7 +426,7 @@ static void empty_cache_dir_turns_it_off(void **state)
 {
 	(void)state;
 	setenv("ALUDEL_CACHE_DIR", "", 1);
-	assert_null(ald_revcache_open("/f", &old_dir));
+	assert_null(ald__revcache_open("/f", &old_dir));
 	write_three();
 	struct scan s;
 	assert_int_equal(scan(&s), 0);
@@ -445,10 +445,10 @@ static void checksum_is_xxh64(void **state)
 	static const char fox[] =
 		"The quick brown fox jumps over the lazy dog, twice over: 0123456789";
 	assert_int_equal(strlen(fox), 67);
-	assert_true(ald_hash64("", 0) == 0xEF46DB3751D8E999ull);
-	assert_true(ald_hash64("a", 1) == 0xD24EC4F1A98C6E5Bull);
-	assert_true(ald_hash64("abc", 3) == 0x44BC2CF5AD770999ull);
-	assert_true(ald_hash64(fox, 67) == 0xBACF8DECAF7F2D1Eull);
+	assert_true(ald__hash64("", 0) == 0xEF46DB3751D8E999ull);
+	assert_true(ald__hash64("a", 1) == 0xD24EC4F1A98C6E5Bull);
+	assert_true(ald__hash64("abc", 3) == 0x44BC2CF5AD770999ull);
+	assert_true(ald__hash64(fox, 67) == 0xBACF8DECAF7F2D1Eull);
 }
 
 static void assert_same_str(const char *a, const char *b)
@@ -507,7 +507,7 @@ struct outcome {
 static void outcome_take(struct outcome *o, struct ald_scan_cache *sc)
 {
 	o->err = scan_with(&o->s, vdir, sc);
-	o->message = o->err < 0 ? ald_xstrdup(ald_error_last()->message) : NULL;
+	o->message = o->err < 0 ? ald__xstrdup(ald_error_last()->message) : NULL;
 }
 
 static void outcome_free(struct outcome *o)
@@ -539,11 +539,11 @@ static char *read_all(const char *path, size_t *len)
 	char chunk[4096];
 	size_t k;
 	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ald_buf_put(&b, chunk, k);
+		ald__buf_put(&b, chunk, k);
 	fclose(f);
 	*len = b.len;
 	if (!b.ptr)
-		return ald_xstrdup("");
+		return ald__xstrdup("");
 	return b.ptr;
 }
 
@@ -596,7 +596,7 @@ static void every_damage(int broken)
 	struct outcome want;
 	outcome_without_cache(&want);
 	assert_int_equal(want.err < 0, broken);
-	char *bad = ald_xmalloc(len);
+	char *bad = ald__xmalloc(len);
 	for (size_t i = 0; i < len; i++) {
 		int format_field = i >= 16 && i < 20;
 		for (int k = 0; k < 2; k++) {
@@ -642,10 +642,10 @@ static void cache_of_another_folder(void **state)
 	assert_int_equal(scan(&s), 0);
 	scan_free(&s);
 	char *mine = cache_path();
-	char *other = ald_xasprintf("%s/other", root);
+	char *other = ald__xasprintf("%s/other", root);
 	assert_int_equal(mkdir(other, 0700), 0);
-	char *path = ald_xasprintf("%s/a.sql", other);
-	char *text = ald_xstrdup(rev_a);
+	char *path = ald__xasprintf("%s/a.sql", other);
+	char *text = ald__xstrdup(rev_a);
 	memcpy(strstr(text, "aaaa"), "zzzz", 4);
 	write_all(path, text, strlen(text));
 	assert_int_equal(scan_with(&s, other, NULL), 0);
@@ -657,7 +657,7 @@ static void cache_of_another_folder(void **state)
 	char *theirs = NULL;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
-		char *p = ald_xasprintf("%s/%s", cdir, e->d_name);
+		char *p = ald__xasprintf("%s/%s", cdir, e->d_name);
 		if (e->d_name[0] != '.' && strcmp(p, mine) != 0 && !theirs)
 			theirs = p;
 		else
@@ -699,30 +699,30 @@ static void valid_cache_listing_a_missing_file(void **state)
 	assert_non_null(realpath(vdir, real));
 	struct stat dst;
 	assert_int_equal(stat(vdir, &dst), 0);
-	struct ald_revcache *c = ald_revcache_open(real, &dst);
+	struct ald_revcache *c = ald__revcache_open(real, &dst);
 	assert_non_null(c);
-	assert_int_equal(ald_revcache_names(c, &(const char *const *){NULL}), 0);
+	assert_int_equal(ald__revcache_names(c, &(const char *const *){NULL}), 0);
 	static const char *const names[] = {"a.sql", "b.sql", "bb.sql", "c.py"};
 	const char *texts[] = {rev_a, rev_b, rev_b, rev_c};
 	for (int i = 0; i < 4; i++) {
-		char *path = ald_xasprintf("%s/%s", vdir, names[i]);
-		char *real_file = ald_xasprintf("%s/%s", vdir, i == 2 ? "b.sql" : names[i]);
+		char *path = ald__xasprintf("%s/%s", vdir, names[i]);
+		char *real_file = ald__xasprintf("%s/%s", vdir, i == 2 ? "b.sql" : names[i]);
 		struct stat st; /* bb.sql: b.sql's stat, as if it had been there */
 		assert_int_equal(stat(real_file, &st), 0);
 		free(real_file);
 		struct ald_revfile rf;
-		assert_int_equal(ald_revfile_parse(&rf, path, texts[i], strlen(texts[i])), 0);
-		ald_revcache_store(c, names[i], &st, &rf);
-		ald_revfile_clear(&rf);
+		assert_int_equal(ald__revfile_parse(&rf, path, texts[i], strlen(texts[i])), 0);
+		ald__revcache_store(c, names[i], &st, &rf);
+		ald__revfile_clear(&rf);
 		free(path);
 	}
-	ald_revcache_close(c, 1);
+	ald__revcache_close(c, 1);
 	/* the cache now lists bb.sql, and the folder is unchanged since */
-	c = ald_revcache_open(real, &dst);
+	c = ald__revcache_open(real, &dst);
 	const char *const *listed;
-	assert_int_equal(ald_revcache_names(c, &listed), 4);
+	assert_int_equal(ald__revcache_names(c, &listed), 4);
 	assert_string_equal(listed[2], "bb.sql");
-	ald_revcache_close(c, 0);
+	ald__revcache_close(c, 0);
 
 	struct outcome want, got;
 	outcome_without_cache(&want);

@@ -20,7 +20,7 @@
 
 static void parse_at(struct ald_revfile *rf, const char *path, const char *text)
 {
-	int err = ald_revfile_parse_py(rf, path, text, strlen(text));
+	int err = ald__revfile_parse_py(rf, path, text, strlen(text));
 	if (err != 0)
 		fail_msg("parse failed: %s", ald_error_last()->message);
 	assert_int_equal(rf->kind, ALD_REVFILE_PY);
@@ -38,7 +38,7 @@ static void error_at_n(const char *path, const char *text, size_t len, int code,
 {
 	struct ald_revfile rf;
 	memset(&rf, 0x5a, sizeof(rf));
-	assert_int_equal(ald_revfile_parse_py(&rf, path, text, len), code);
+	assert_int_equal(ald__revfile_parse_py(&rf, path, text, len), code);
 	assert_string_equal(ald_error_last()->message, message);
 	assert_null(rf.path);
 	assert_null(rf.id);
@@ -173,30 +173,30 @@ static void test_generated_files(void **state)
 	assert_string_equal(rf.message, "first");
 	assert_string_equal(rf.doc, "first\n\nRevision ID: aaa1\nRevises: \n"
 				    "Create Date: 2026-11-22 13:21:22.341433");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, gen_label);
 	assert_string_equal(rf.id, "bbb2");
 	LIST(&rf.down, "aaa1");
 	LIST(&rf.labels, "featx");
 	assert_string_equal(rf.message, "second");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, gen_depends);
 	LIST(&rf.depends, "bbb2", "aaa1");
 	assert_int_equal(rf.depends_line, 16);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, gen_empty_message);
 	assert_string_equal(rf.message, "empty message");
 	LIST(&rf.depends, "featx");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, gen_merge);
 	assert_string_equal(rf.id, "hhh8");
 	LIST(&rf.down, "6ad9b6f01b31", "ggg7");
 	assert_string_equal(rf.message, "merge side and main");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, gen_annotated);
 	assert_string_equal(rf.id, "1975ea83b712");
@@ -204,7 +204,7 @@ static void test_generated_files(void **state)
 	assert_int_equal(rf.down.n, 0);
 	assert_int_equal(rf.down_line, 16);
 	assert_string_equal(rf.message, "create account table");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 /* ---- literal shapes ---------------------------------------------------- */
@@ -218,20 +218,20 @@ static void down_is(const char *value, size_t n, const char *const *items)
 	struct ald_revfile rf;
 	int ids = 1;
 	for (size_t i = 0; i < n; i++)
-		ids &= ald_revid_valid(items[i]);
+		ids &= ald__revid_valid(items[i]);
 	if (ids) {
 		snprintf(text, sizeof(text), "revision = 'r1'\ndown_revision = %s\n", value);
 		parse_ok(&rf, text);
 		assert_list(&rf.down, n, items);
 		assert_int_equal(rf.down_line, 2);
-		ald_revfile_clear(&rf);
+		ald__revfile_clear(&rf);
 	}
 	snprintf(text, sizeof(text), "revision = 'r1'\ndown_revision = None\ndepends_on = %s\n",
 		 value);
 	parse_ok(&rf, text);
 	assert_list(&rf.depends, n, items);
 	assert_int_equal(rf.depends_line, 3);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 #define DOWN(value, ...) \
@@ -291,13 +291,13 @@ static void test_all_variables(void **state)
 	assert_string_equal(rf.doc, "");
 	assert_string_equal(rf.message, "");
 	assert_null(rf.create_date);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_ok(&rf, "revision = 'r3'\ndown_revision = None\nbranch_labels = ['a', 'b']\n"
 		      "depends_on = []\n");
 	LIST(&rf.labels, "a", "b");
 	assert_int_equal(rf.depends.n, 0);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_annotations(void **state)
@@ -314,12 +314,12 @@ static void test_annotations(void **state)
 	LIST(&rf.labels, "x");
 	LIST(&rf.depends, "d");
 	assert_int_equal(rf.depends_line, 6);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* an annotation alone assigns nothing */
 	parse_ok(&rf, "revision: str = 'r1'\ndown_revision: str\ndown_revision = 'p'\n");
 	LIST(&rf.down, "p");
 	assert_int_equal(rf.down_line, 3);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 /* ---- docstrings -------------------------------------------------------- */
@@ -333,7 +333,7 @@ static void doc_is(const char *head, const char *doc, const char *message)
 	parse_ok(&rf, text);
 	assert_string_equal(rf.doc, doc);
 	assert_string_equal(rf.message, message);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_docstrings(void **state)
@@ -372,13 +372,13 @@ static void test_create_date(void **state)
 	parse_ok(&rf, "'''m\n\nRevision ID: r1\nCreate Date:   2022-01-01 00:00:00  \n'''\n"
 		      "revision = 'r1'\ndown_revision = None\n");
 	assert_string_equal(rf.create_date, "2022-01-01 00:00:00");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	parse_ok(&rf, "'''Create Date:'''\nrevision = 'r1'\ndown_revision = None\n");
 	assert_null(rf.create_date);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	parse_ok(&rf, "'''m\n xCreate Date: no'''\nrevision = 'r1'\ndown_revision = None\n");
 	assert_null(rf.create_date);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_crlf_and_bom(void **state)
@@ -394,7 +394,7 @@ static void test_crlf_and_bom(void **state)
 	LIST(&rf.down, "a", "b");
 	assert_int_equal(rf.down_line, 6);
 	assert_int_equal(rf.depends_line, 9);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_only_module_level(void **state)
@@ -429,7 +429,7 @@ static void test_only_module_level(void **state)
 	assert_int_equal(rf.down_line, 20);
 	LIST(&rf.depends, "dep");
 	LIST(&rf.labels, "lb");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 /* ---- errors ------------------------------------------------------------ */
@@ -457,7 +457,7 @@ static void test_missing_revision(void **state)
 	assert_int_equal(rf.id_line, 0);
 	LIST(&rf.down, "0f");
 	assert_string_equal(rf.message, "legacy");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	error_at("v/1a2b3c4d.py", "# a helper module\n", ALD_EINVALID,
 		 "v/1a2b3c4d.py: 'down_revision' is not declared in the script");
 }
@@ -571,7 +571,7 @@ static void test_id_rule(void **state)
 	assert_string_equal(rf.id, "ABCdef_0123456789abcdef012345678");
 	LIST(&rf.down, "0123456789abcdef0123456789abcdef", "r0");
 	LIST(&rf.depends, "some.label-x", "0123456789abcdef0123456789abcdef");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	parse_error("revision = '0123456789abcdef0123456789abcdef0'\ndown_revision = None\n",
 		    PATH ":1: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
@@ -601,7 +601,7 @@ static void test_id_rule(void **state)
 		 "'0123456789abcdef0123456789abcdef0' is 33 characters long" RULE);
 	parse_at(&rf, "v/0123456789abcdef0123456789abcdef.py", "down_revision = None\n");
 	assert_string_equal(rf.id, "0123456789abcdef0123456789abcdef");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 /* NUL bytes: in the source (Python refuses them too) or made by an escape in
@@ -614,7 +614,7 @@ static void test_nul_bytes(void **state)
 	char *want;
 #define NUL_CASE(text, line)                                                              \
 	do {                                                                              \
-		want = ald_xasprintf(PATH ":%d: NUL byte in the file%s", line, msg_end);  \
+		want = ald__xasprintf(PATH ":%d: NUL byte in the file%s", line, msg_end);  \
 		error_at_n(PATH, text, sizeof(text) - 1, ALD_EINVALID, want);             \
 		free(want);                                                               \
 	} while (0)
@@ -645,7 +645,7 @@ static void test_nul_bytes(void **state)
 	struct ald_revfile rf;
 	parse_ok(&rf, "revision = 'r1'\ndown_revision = None\nx = '\\0'\n");
 	assert_string_equal(rf.id, "r1");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 /* ---- a real file --------------------------------------------------------- */
@@ -662,12 +662,12 @@ static void test_load_file(void **state)
 	fputs(gen_merge, f);
 	assert_int_equal(fclose(f), 0);
 	struct ald_revfile rf;
-	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_int_equal(ald__revfile_load(&rf, path), 0);
 	assert_int_equal(rf.kind, ALD_REVFILE_PY);
 	assert_string_equal(rf.path, path);
 	assert_string_equal(rf.id, "hhh8");
 	LIST(&rf.down, "6ad9b6f01b31", "ggg7");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
 }
@@ -675,7 +675,7 @@ static void test_load_file(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	ald_error_clear();
+	ald__error_clear();
 	return 0;
 }
 

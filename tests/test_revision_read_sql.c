@@ -1,6 +1,6 @@
 /* test_revision_read_sql.c - the native SQL revision format: header fields, list forms,
  * markers and sections, CRLF and BOM, every malformed case with its exact
- * message; ald_revfile_load() and ald_revfile_section() on real files. */
+ * message; ald__revfile_load() and ald__revfile_section() on real files. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,7 +45,7 @@ static const char example_down[] =
 
 static void parse_ok(struct ald_revfile *rf, const char *text)
 {
-	int err = ald_revfile_parse_sql(rf, "v/x.sql", text, strlen(text));
+	int err = ald__revfile_parse_sql(rf, "v/x.sql", text, strlen(text));
 	if (err != 0)
 		fail_msg("parse failed: %s", ald_error_last()->message);
 	assert_int_equal(rf->kind, ALD_REVFILE_SQL);
@@ -66,7 +66,7 @@ static void parse_error_n(const char *text, size_t len, int code, const char *me
 {
 	struct ald_revfile rf;
 	memset(&rf, 0x5a, sizeof(rf));
-	assert_int_equal(ald_revfile_parse_sql(&rf, "v/x.sql", text, len), code);
+	assert_int_equal(ald__revfile_parse_sql(&rf, "v/x.sql", text, len), code);
 	assert_string_equal(ald_error_last()->message, message);
 	/* the struct is left cleared */
 	assert_null(rf.path);
@@ -130,7 +130,7 @@ static void test_every_field(void **state)
 	assert_int_equal(rf.downgrade.line, 15);
 	assert_int_equal(rf.downgrade.offset + rf.downgrade.length, strlen(example));
 	assert_memory_equal(example + rf.downgrade.offset, example_down, strlen(example_down));
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	assert_null(rf.path);
 	assert_null(rf.doc);
 	assert_int_equal(rf.labels.n, 0);
@@ -152,7 +152,7 @@ static void test_defaults(void **state)
 	assert_int_equal(rf.downgrade.present, 0);
 	assert_int_equal(rf.upgrade.present, 1);
 	assert_int_equal(rf.upgrade.length, 0);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_list_forms(void **state)
@@ -164,20 +164,20 @@ static void test_list_forms(void **state)
 	assert_int_equal(rf.down.n, 0);
 	assert_int_equal(rf.down_line, 4);
 	assert_null(rf.create_date);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* a merge, items trimmed */
 	header_ok(&rf, "-- m\n--\n-- Revision ID: r1\n-- Revises:   a1 ,b2,  c3\t\n"
 		       "-- Branch Labels: x, y\n-- Depends On: d1,lbl");
 	LIST(&rf.down, "a1", "b2", "c3");
 	LIST(&rf.labels, "x", "y");
 	LIST(&rf.depends, "d1", "lbl");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* empty optional lists */
 	header_ok(&rf, "-- m\n-- Revision ID: r1\n-- Branch Labels:\n-- Depends On:   ");
 	assert_int_equal(rf.labels.n, 0);
 	assert_int_equal(rf.depends.n, 0);
 	assert_int_equal(rf.depends_line, 4);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_keys_case_insensitive(void **state)
@@ -192,7 +192,7 @@ static void test_keys_case_insensitive(void **state)
 	LIST(&rf.labels, "l1");
 	LIST(&rf.depends, "d");
 	assert_int_equal(rf.transactional, 0);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_transactional_values(void **state)
@@ -210,7 +210,7 @@ static void test_transactional_values(void **state)
 			 cases[i].v);
 		header_ok(&rf, header);
 		assert_int_equal(rf.transactional, cases[i].want);
-		ald_revfile_clear(&rf);
+		ald__revfile_clear(&rf);
 	}
 	header_error("-- m\n-- Revision ID: r\n-- Transactional: maybe",
 		     "v/x.sql:3: Transactional must be true or false, not 'maybe'");
@@ -226,22 +226,22 @@ static void test_doc_and_message(void **state)
 	header_ok(&rf, "--   indented message  \n--\n--Revision ID: r1\n--  \n-- Revises:\n");
 	assert_string_equal(rf.message, "indented message");
 	assert_string_equal(rf.doc, "indented message\n\nRevision ID: r1\n\nRevises:");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* no message line: the first line is a known key */
 	header_ok(&rf, "-- Revision ID: r2\n-- Revises: r1\n");
 	assert_string_equal(rf.id, "r2");
 	assert_string_equal(rf.message, "");
 	assert_string_equal(rf.doc, "Revision ID: r2\nRevises: r1");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* a message with a colon is still the message */
 	header_ok(&rf, "-- fix: widen column\n--\n-- Revision ID: r3\n");
 	assert_string_equal(rf.message, "fix: widen column");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* blank lines before the header are skipped */
 	header_ok(&rf, "\n  \n-- late start\n-- Revision ID: r4\n");
 	assert_string_equal(rf.message, "late start");
 	assert_int_equal(rf.id_line, 4);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_crlf_and_bom(void **state)
@@ -263,7 +263,7 @@ static void test_crlf_and_bom(void **state)
 	assert_memory_equal(text + rf.upgrade.offset, "SELECT 1;\r\n", rf.upgrade.length);
 	assert_int_equal(rf.downgrade.line, 10);
 	assert_memory_equal(text + rf.downgrade.offset, "SELECT 2;\r\n", rf.downgrade.length);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_markers(void **state)
@@ -281,7 +281,7 @@ static void test_markers(void **state)
 	assert_int_equal(rf.upgrade.line, 6);
 	assert_int_equal(rf.upgrade.offset + rf.upgrade.length, strlen(t1));
 	assert_memory_equal(t1 + rf.upgrade.offset, "CREATE TABLE t (a int);", rf.upgrade.length);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* an empty downgrade section is present (a no-op) */
 	const char t2[] = "-- m\n-- Revision ID: r1\n\n-- comment between\n-- migrate:upgrade\n"
 			  "SELECT 1;\n-- migrate:downgrade";
@@ -291,12 +291,12 @@ static void test_markers(void **state)
 	assert_int_equal(rf.downgrade.offset, strlen(t2));
 	assert_int_equal(rf.downgrade.line, 8);
 	assert_int_equal(rf.upgrade.length, strlen("SELECT 1;\n"));
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	/* a comment in a section that looks like a marker but is not one */
 	const char t3[] = "-- m\n-- Revision ID: r1\n-- migrate:upgrade\n-- migrate the data\nSELECT 1;\n";
 	parse_ok(&rf, t3);
 	assert_int_equal(rf.upgrade.length, strlen("-- migrate the data\nSELECT 1;\n"));
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 }
 
 static void test_header_errors(void **state)
@@ -366,7 +366,7 @@ static void test_id_rule(void **state)
 	LIST(&rf.down, "0123456789abcdef0123456789abcdef");
 	/* an item that is no id can only be a label (the graph says when it is none) */
 	LIST(&rf.depends, "feature.x", "0123456789abcdef0123456789abcdef");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 
 	header_error("-- m\n-- Revision ID: 0123456789abcdef0123456789abcdef0\n",
 		     "v/x.sql:2: revision identifier '0123456789abcdef0123456789abcdef0' is 33 "
@@ -398,7 +398,7 @@ static void test_nul_bytes(void **state)
 	char *want;
 #define NUL_CASE(text, line)                                                         \
 	do {                                                                         \
-		want = ald_xasprintf("v/x.sql:%d: NUL byte in the file%s", line, msg_end); \
+		want = ald__xasprintf("v/x.sql:%d: NUL byte in the file%s", line, msg_end); \
 		parse_error_n(text, sizeof(text) - 1, ALD_EINVALID, want);           \
 		free(want);                                                          \
 	} while (0)
@@ -470,7 +470,7 @@ static int files_teardown(void **state)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
 	int rc = system(cmd);
 	free(f);
-	ald_error_clear();
+	ald__error_clear();
 	return rc == 0 ? 0 : -1;
 }
 
@@ -490,13 +490,13 @@ static void test_load_and_sections(void **state)
 	struct files *f = *state;
 	char *path = write_file(f, "3f2a9c1b7d4e_add_priority.sql", example);
 	struct ald_revfile rf;
-	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_int_equal(ald__revfile_load(&rf, path), 0);
 	assert_string_equal(rf.path, path);
 	assert_string_equal(rf.id, "3f2a9c1b7d4e");
 	char *up = NULL, *down = NULL;
-	assert_int_equal(ald_revfile_section(&up, &rf, 1), 0);
+	assert_int_equal(ald__revfile_section(&up, &rf, 1), 0);
 	assert_string_equal(up, example_up);
-	assert_int_equal(ald_revfile_section(&down, &rf, 0), 0);
+	assert_int_equal(ald__revfile_section(&down, &rf, 0), 0);
 	assert_string_equal(down, example_down);
 	free(up);
 	free(down);
@@ -505,10 +505,10 @@ static void test_load_and_sections(void **state)
 	free(write_file(f, "3f2a9c1b7d4e_add_priority.sql",
 			"-- add ticket priority column\n-- Revision ID: 3f2a9c1b7d4e\n"
 			"-- migrate:upgrade\nSELECT 42;\n-- migrate:downgrade\n"));
-	assert_int_equal(ald_revfile_section(&up, &rf, 1), 0);
+	assert_int_equal(ald__revfile_section(&up, &rf, 1), 0);
 	assert_string_equal(up, "SELECT 42;\n");
 	free(up);
-	assert_int_equal(ald_revfile_section(&down, &rf, 0), 0);
+	assert_int_equal(ald__revfile_section(&down, &rf, 0), 0);
 	assert_string_equal(down, "");
 	free(down);
 
@@ -516,7 +516,7 @@ static void test_load_and_sections(void **state)
 	free(write_file(f, "3f2a9c1b7d4e_add_priority.sql",
 			"-- m\n-- Revision ID: other1\n-- migrate:upgrade\nSELECT 1;\n"));
 	up = (char *)"unchanged";
-	assert_int_equal(ald_revfile_section(&up, &rf, 1), ALD_EINVALID);
+	assert_int_equal(ald__revfile_section(&up, &rf, 1), ALD_EINVALID);
 	assert_null(up);
 	char *want = malloc(strlen(path) + 128);
 	sprintf(want, "%s: the file changed since it was read (revision 3f2a9c1b7d4e is now other1)",
@@ -524,7 +524,7 @@ static void test_load_and_sections(void **state)
 	assert_string_equal(ald_error_last()->message, want);
 	free(write_file(f, "3f2a9c1b7d4e_add_priority.sql",
 			"-- m\n-- Revision ID: 3f2a9c1b7d4e\n-- migrate:upgrade\nSELECT 1;\n"));
-	assert_int_equal(ald_revfile_section(&down, &rf, 0), ALD_ENOTFOUND);
+	assert_int_equal(ald__revfile_section(&down, &rf, 0), ALD_ENOTFOUND);
 	sprintf(want, "%s: the '-- migrate:downgrade' section was removed since the file was read",
 		path);
 	assert_string_equal(ald_error_last()->message, want);
@@ -537,20 +537,20 @@ static void test_load_and_sections(void **state)
 		assert_int_equal(fwrite(nul_text, 1, sizeof(nul_text) - 1, fp), sizeof(nul_text) - 1);
 		assert_int_equal(fclose(fp), 0);
 		up = (char *)"unchanged";
-		assert_int_equal(ald_revfile_section(&up, &rf, 1), ALD_EINVALID);
+		assert_int_equal(ald__revfile_section(&up, &rf, 1), ALD_EINVALID);
 		assert_null(up);
 		sprintf(want, "%s:4: NUL byte in the file (a revision file is text; a NUL would cut "
 			"what follows it)", path);
 		assert_string_equal(ald_error_last()->message, want);
 		struct ald_revfile again;
-		assert_int_equal(ald_revfile_load(&again, path), ALD_EINVALID);
+		assert_int_equal(ald__revfile_load(&again, path), ALD_EINVALID);
 		assert_string_equal(ald_error_last()->message, want);
 	}
 	/* the file is gone */
 	unlink(path);
-	assert_true(ald_revfile_section(&up, &rf, 1) < 0);
+	assert_true(ald__revfile_section(&up, &rf, 1) < 0);
 	assert_null(up);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	free(want);
 	free(path);
 }
@@ -561,15 +561,15 @@ static void test_section_absent(void **state)
 	char *path = write_file(f, "r1_no_down.sql", "-- m\n-- Revision ID: r1\n-- migrate:upgrade\n"
 						    "CREATE TABLE t (a int);\n");
 	struct ald_revfile rf;
-	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_int_equal(ald__revfile_load(&rf, path), 0);
 	assert_int_equal(rf.downgrade.present, 0);
 	char *down = NULL;
-	assert_int_equal(ald_revfile_section(&down, &rf, 0), ALD_ENOTFOUND);
+	assert_int_equal(ald__revfile_section(&down, &rf, 0), ALD_ENOTFOUND);
 	assert_null(down);
 	char *want = malloc(strlen(path) + 64);
 	sprintf(want, "%s: no '-- migrate:downgrade' section", path);
 	assert_string_equal(ald_error_last()->message, want);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	free(want);
 	free(path);
 }
@@ -579,17 +579,17 @@ static void test_load_dispatch(void **state)
 	struct files *f = *state;
 	struct ald_revfile rf;
 	char *path = write_file(f, "abc_x.py", "revision = 'abc'\ndown_revision = None\n");
-	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_int_equal(ald__revfile_load(&rf, path), 0);
 	assert_int_equal(rf.kind, ALD_REVFILE_PY);
 	assert_string_equal(rf.id, "abc");
 	char *up = (char *)"x";
-	assert_int_equal(ald_revfile_section(&up, &rf, 1), ALD_EINVALID);
+	assert_int_equal(ald__revfile_section(&up, &rf, 1), ALD_EINVALID);
 	assert_null(up);
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	free(path);
 
 	path = write_file(f, "notes.txt", "hello");
-	assert_int_equal(ald_revfile_load(&rf, path), ALD_EINVALID);
+	assert_int_equal(ald__revfile_load(&rf, path), ALD_EINVALID);
 	char *want = malloc(strlen(path) + 80);
 	sprintf(want, "%s: not a revision file (the name must end in .sql or .py)", path);
 	assert_string_equal(ald_error_last()->message, want);
@@ -599,14 +599,14 @@ static void test_load_dispatch(void **state)
 
 	/* a parse error names the file */
 	path = write_file(f, "bad.sql", "-- m\n-- Revision ID: x\n-- Revisess: y\n");
-	assert_int_equal(ald_revfile_load(&rf, path), ALD_EINVALID);
+	assert_int_equal(ald__revfile_load(&rf, path), ALD_EINVALID);
 	assert_non_null(strstr(ald_error_last()->message, "bad.sql:3: unknown header key 'Revisess'"));
 	assert_null(rf.id);
 	free(path);
 
 	path = malloc(strlen(f->dir) + 32);
 	sprintf(path, "%s/missing.sql", f->dir);
-	assert_true(ald_revfile_load(&rf, path) < 0);
+	assert_true(ald__revfile_load(&rf, path) < 0);
 	assert_non_null(strstr(ald_error_last()->message, "missing.sql"));
 	assert_null(rf.path);
 	free(path);

@@ -36,7 +36,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = ald_xasprintf("rm -rf '%s'", tmpdir);
+	char *cmd = ald__xasprintf("rm -rf '%s'", tmpdir);
 	int rc = system(cmd);
 	free(cmd);
 	return rc;
@@ -45,7 +45,7 @@ static int teardown(void **state)
 static char *slurp(const char *path)
 {
 	char *text = NULL;
-	if (ald_read_file(&text, NULL, path) < 0)
+	if (ald__read_file(&text, NULL, path) < 0)
 		fail_msg("%s", ald_error_last()->message);
 	return text;
 }
@@ -53,12 +53,12 @@ static char *slurp(const char *path)
 /* A fresh version directory (not created yet) under the temporary folder. */
 static char *new_dir(const char *name)
 {
-	return ald_xasprintf("%s/%s", tmpdir, name);
+	return ald__xasprintf("%s/%s", tmpdir, name);
 }
 
 static void check_slug(const char *message, int len, const char *expected)
 {
-	char *s = ald_slugify(message, len);
+	char *s = ald__slugify(message, len);
 	assert_string_equal(s, expected);
 	free(s);
 }
@@ -90,7 +90,7 @@ static void test_slug(void **state)
 static void test_revid_random(void **state)
 {
 	(void)state;
-	char *a = ald_revid_random(), *b = ald_revid_random();
+	char *a = ald__revid_random(), *b = ald__revid_random();
 	assert_int_equal(strlen(a), 12);
 	assert_int_equal(strspn(a, "0123456789abcdef"), 12);
 	assert_string_not_equal(a, b);
@@ -103,22 +103,22 @@ static void test_revid_random(void **state)
 /* Checks `id` as `revision --rev-id` does and compares the message. */
 static void revid_error(const char *id, const char *msg)
 {
-	assert_int_equal(ald_revid_check("--rev-id", 0, id), ALD_EINVALID);
+	assert_int_equal(ald__revid_check("--rev-id", 0, id), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message, msg);
-	assert_int_equal(ald_revid_valid(id), 0);
+	assert_int_equal(ald__revid_valid(id), 0);
 }
 
 /* The one id rule (revision_id.c), as the writer uses it. */
 static void test_revid_check(void **state)
 {
 	(void)state;
-	assert_int_equal(ald_revid_check("--rev-id", 0, "abc_123"), 0);
-	assert_int_equal(ald_revid_check("--rev-id", 0, "ABCdef_0123456789"), 0);
-	assert_int_equal(ald_revid_check("--rev-id", 0, "0123456789abcdef0123456789abcdef"), 0);
-	assert_int_equal(ald_revid_valid("0123456789abcdef0123456789abcdef"), 1);
+	assert_int_equal(ald__revid_check("--rev-id", 0, "abc_123"), 0);
+	assert_int_equal(ald__revid_check("--rev-id", 0, "ABCdef_0123456789"), 0);
+	assert_int_equal(ald__revid_check("--rev-id", 0, "0123456789abcdef0123456789abcdef"), 0);
+	assert_int_equal(ald__revid_valid("0123456789abcdef0123456789abcdef"), 1);
 	for (int i = 0; i < 50; i++) { /* Alembic's own ids: 12 hex digits */
-		char *id = ald_revid_random();
-		assert_int_equal(ald_revid_check("--rev-id", 0, id), 0);
+		char *id = ald__revid_random();
+		assert_int_equal(ald__revid_check("--rev-id", 0, id), 0);
 		free(id);
 	}
 	revid_error("0123456789abcdef0123456789abcdef0",
@@ -146,8 +146,8 @@ static void test_revid_check(void **state)
 	char longid[101];
 	memset(longid, 'a', 100);
 	longid[100] = '\0';
-	assert_int_equal(ald_revid_check("f.sql", 7, longid), ALD_EINVALID);
-	char *msg = ald_xasprintf("f.sql:7: revision identifier '%.64s...' is 100 characters long" RULE,
+	assert_int_equal(ald__revid_check("f.sql", 7, longid), ALD_EINVALID);
+	char *msg = ald__xasprintf("f.sql:7: revision identifier '%.64s...' is 100 characters long" RULE,
 				  longid);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
@@ -162,7 +162,7 @@ static void test_py_repr(void **state)
 		{"\x01\x7f", "'\\x01\\x7f'"}, {"ünï", "'ünï'"},  {"", "''"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *r = ald_py_repr(cases[i][0]);
+		char *r = ald__py_repr(cases[i][0]);
 		assert_string_equal(r, cases[i][1]);
 		free(r);
 	}
@@ -174,7 +174,7 @@ static void check_template(const char *tmpl, const char *expected)
 					.epoch = NOW, .year = 2026, .month = 3, .day = 7,
 					.hour = 9, .minute = 5, .second = 4};
 	char *out;
-	if (ald_file_template_expand(&out, tmpl, &v) < 0)
+	if (ald__file_template_expand(&out, tmpl, &v) < 0)
 		fail_msg("%s: %s", tmpl, ald_error_last()->message);
 	assert_string_equal(out, expected);
 	free(out);
@@ -184,7 +184,7 @@ static void check_template_error(const char *tmpl, const char *message)
 {
 	struct ald_template_values v = {.rev = "r", .slug = "s"};
 	char *out = (char *)"unchanged";
-	assert_int_equal(ald_file_template_expand(&out, tmpl, &v), ALD_EINVALID);
+	assert_int_equal(ald__file_template_expand(&out, tmpl, &v), ALD_EINVALID);
 	assert_null(out);
 	assert_string_equal(ald_error_last()->message, message);
 }
@@ -215,9 +215,9 @@ static void test_file_template(void **state)
 static void check_write(const struct ald_newrev *nr, const char *name, const char *expected)
 {
 	char *path;
-	if (ald_revision_write(&path, nr) < 0)
+	if (ald__revision_write(&path, nr) < 0)
 		fail_msg("%s", ald_error_last()->message);
-	char *want = ald_xasprintf("%s/%s", nr->dir, name);
+	char *want = ald__xasprintf("%s/%s", nr->dir, name);
 	assert_string_equal(path, want);
 	char *text = slurp(path);
 	assert_string_equal(text, expected);
@@ -340,8 +340,8 @@ static void test_template_and_random_id(void **state)
 				 "%(slug)s_%(epoch)s",
 		.now_sec = NOW};
 	char *path;
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
-	char *want = ald_xasprintf("%s/2026_11_22_1157-aaa111_hello_world_ünïcode_stuff_1795348671.sql", dir);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
+	char *want = ald__xasprintf("%s/2026_11_22_1157-aaa111_hello_world_ünïcode_stuff_1795348671.sql", dir);
 	assert_string_equal(path, want);
 	free(want);
 	free(path);
@@ -350,8 +350,8 @@ static void test_template_and_random_id(void **state)
 	nr.truncate_slug_length = 10;
 	nr.rev_id = "bbb222";
 	nr.message = "abcdefghijkl mnop qrs";
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
-	want = ald_xasprintf("%s/bbb222_abcdefghij_.sql", dir);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
+	want = ald__xasprintf("%s/bbb222_abcdefghij_.sql", dir);
 	assert_string_equal(path, want);
 	free(want);
 	free(path);
@@ -359,11 +359,11 @@ static void test_template_and_random_id(void **state)
 	/* no id: a random one, also inside the file */
 	nr.rev_id = NULL;
 	nr.message = "random";
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
 	const char *base = strrchr(path, '/') + 1;
 	assert_int_equal(strspn(base, "0123456789abcdef"), 12);
 	assert_string_equal(base + 12, "_random.sql");
-	char *text = slurp(path), *line = ald_xasprintf("-- Revision ID: %.12s\n", base);
+	char *text = slurp(path), *line = ald__xasprintf("-- Revision ID: %.12s\n", base);
 	assert_non_null(strstr(text, line));
 	free(line);
 	free(text);
@@ -372,13 +372,13 @@ static void test_template_and_random_id(void **state)
 	nr.rev_id = "ccc333";
 	nr.file_template = "%(rev)s_%(nope)s";
 	path = (char *)"unchanged";
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_null(path);
 	assert_string_equal(ald_error_last()->message,
 			    "file_template: unknown token 'nope' (known: rev, slug, epoch, year, "
 			    "month, day, hour, minute, second)");
 	nr.file_template = "sub/%(rev)s";
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "file_template: the file name 'sub/ccc333' is empty or contains '/'");
 	free(dir);
@@ -390,14 +390,14 @@ static void test_refusals(void **state)
 	char *dir = new_dir("refuse");
 	struct ald_newrev nr = {.rev_id = "aaa111", .message = "one", .dir = dir, .now_sec = NOW};
 	char *path;
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
 	char *text = slurp(path);
 	nr.message = "one"; /* same name again */
 	nr.python = 0;
 	char *again = (char *)"unchanged";
-	assert_int_equal(ald_revision_write(&again, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&again, &nr), ALD_EINVALID);
 	assert_null(again);
-	char *msg = ald_xasprintf("File %s already exists; not overwriting it", path);
+	char *msg = ald__xasprintf("File %s already exists; not overwriting it", path);
 	assert_string_equal(ald_error_last()->message, msg);
 	char *after = slurp(path);
 	assert_string_equal(after, text);
@@ -407,11 +407,11 @@ static void test_refusals(void **state)
 	free(path);
 
 	nr.rev_id = "bad-id";
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "--rev-id: Character(s) '-' not allowed in revision identifier "
 			    "'bad-id'" RULE);
-	char *bad = ald_xasprintf("%s/bad-id_one.sql", dir);
+	char *bad = ald__xasprintf("%s/bad-id_one.sql", dir);
 	assert_int_equal(access(bad, F_OK), -1);
 	free(bad);
 
@@ -420,16 +420,16 @@ static void test_refusals(void **state)
 	for (int py = 0; py <= 1; py++) {
 		nr.python = py;
 		nr.rev_id = "abcdefabcdefabcdefabcdefabcdefabc";
-		assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+		assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 		assert_string_equal(ald_error_last()->message,
 				    "--rev-id: revision identifier 'abcdefabcdefabcdefabcdefabcdefabc' "
 				    "is 33 characters long" RULE);
-		bad = ald_xasprintf("%s/abcdefabcdefabcdefabcdefabcdefabc_one.%s", dir,
+		bad = ald__xasprintf("%s/abcdefabcdefabcdefabcdefabcdefabc_one.%s", dir,
 				    py ? "py" : "sql");
 		assert_int_equal(access(bad, F_OK), -1);
 		free(bad);
 		nr.rev_id = "../x";
-		assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+		assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	}
 	nr.python = 0;
 	/* a label or Depends On item a .sql header could not hold: a line break
@@ -438,7 +438,7 @@ static void test_refusals(void **state)
 	const char *inject[] = {"a\n-- Transactional: false"};
 	nr.labels = inject;
 	nr.n_labels = 1;
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "--branch-label: Character(s) '\\n,  , -' not allowed in branch label "
 			    "'a\n-- Transactional: false'");
@@ -447,15 +447,15 @@ static void test_refusals(void **state)
 	nr.n_labels = 0;
 	nr.depends = comma;
 	nr.n_depends = 1;
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "--depends-on: Character(s) ',' not allowed in revision identifier or "
 			    "branch label 'x,y'");
-	bad = ald_xasprintf("%s/fff666_one.sql", dir);
+	bad = ald__xasprintf("%s/fff666_one.sql", dir);
 	assert_int_equal(access(bad, F_OK), -1);
 	free(bad);
 	nr.python = 1; /* repr() holds anything */
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
 	free(path);
 	nr.python = 0;
 	nr.depends = NULL;
@@ -463,43 +463,43 @@ static void test_refusals(void **state)
 	/* a message whose first line the reader would take for a field or a
 	 * marker (it made the revision non-transactional, message lost) */
 	nr.message = "transactional : false\nmore text";
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "-m: the message 'transactional : false' would be read as the header "
 			    "field 'Transactional' of the revision file");
 	nr.message = " migrate:upgrade";
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_EINVALID);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "-m: the message ' migrate:upgrade' would be read as a section marker "
 			    "of the revision file");
 	nr.message = "Fix: the Revision ID column";
 	nr.rev_id = "fff777";
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
 	struct ald_revfile msg_rf;
-	assert_int_equal(ald_revfile_load(&msg_rf, path), 0);
+	assert_int_equal(ald__revfile_load(&msg_rf, path), 0);
 	assert_string_equal(msg_rf.message, "Fix: the Revision ID column");
-	ald_revfile_clear(&msg_rf);
+	ald__revfile_clear(&msg_rf);
 	free(path);
 	nr.message = "one";
 	/* 32 is written, and reads back */
 	nr.rev_id = "abcdefabcdefabcdefabcdefabcdefab";
-	assert_int_equal(ald_revision_write(&path, &nr), 0);
+	assert_int_equal(ald__revision_write(&path, &nr), 0);
 	struct ald_revfile rf;
-	assert_int_equal(ald_revfile_load(&rf, path), 0);
+	assert_int_equal(ald__revfile_load(&rf, path), 0);
 	assert_string_equal(rf.id, "abcdefabcdefabcdefabcdefabcdefab");
-	ald_revfile_clear(&rf);
+	ald__revfile_clear(&rf);
 	free(path);
 
 	/* the version directory cannot be created: a file is in the way */
-	char *blocker = ald_xasprintf("%s/blocker", tmpdir);
+	char *blocker = ald__xasprintf("%s/blocker", tmpdir);
 	FILE *f = fopen(blocker, "w");
 	assert_non_null(f);
 	fclose(f);
-	char *under = ald_xasprintf("%s/versions", blocker);
+	char *under = ald__xasprintf("%s/versions", blocker);
 	nr.rev_id = "ddd444";
 	nr.dir = under;
-	assert_int_equal(ald_revision_write(&path, &nr), ALD_ERROR);
-	msg = ald_xasprintf("Cannot create directory %s: Not a directory", under);
+	assert_int_equal(ald__revision_write(&path, &nr), ALD_ERROR);
+	msg = ald__xasprintf("Cannot create directory %s: Not a directory", under);
 	assert_string_equal(ald_error_last()->message, msg);
 	free(msg);
 	free(under);

@@ -52,14 +52,14 @@ struct ctx {
 static struct ald_db *open_db(const struct ctx *c)
 {
 	struct ald_db *db = NULL;
-	if (ald_db_open(&db, c->url) < 0)
+	if (ald__db_open(&db, c->url) < 0)
 		fail_msg("open %s: %s", c->url, ald_error_last()->message);
 	return db;
 }
 
 static void exec_ok(struct ald_db *db, const char *sql)
 {
-	if (ald_db_exec(db, sql, NULL) < 0)
+	if (ald__db_exec(db, sql, NULL) < 0)
 		fail_msg("%s: %s", sql, ald_error_last()->message);
 }
 
@@ -67,7 +67,7 @@ static int setup(void **state)
 {
 	static int n;
 	const struct backend *b = *state;
-	struct ctx *c = ald_xcalloc(1, sizeof(*c));
+	struct ctx *c = ald__xcalloc(1, sizeof(*c));
 	c->pg = b->pg;
 	n++;
 	if (c->pg) {
@@ -77,10 +77,10 @@ static int setup(void **state)
 			return -1;
 		}
 	} else {
-		c->path = ald_xasprintf("%s/t%d.db", ald_test_tmpdir(), n);
-		c->url = ald_xasprintf("sqlite:///%s", c->path);
+		c->path = ald__xasprintf("%s/t%d.db", ald_test_tmpdir(), n);
+		c->url = ald__xasprintf("sqlite:///%s", c->path);
 	}
-	c->revdir = ald_xasprintf("%s/revs%d", ald_test_tmpdir(), n);
+	c->revdir = ald__xasprintf("%s/revs%d", ald_test_tmpdir(), n);
 	if (mkdir(c->revdir, 0755) < 0)
 		return -1;
 	c->db = open_db(c);
@@ -93,8 +93,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct ctx *c = *state;
-	ald_db_close(c->db);
-	ald_graph_free(c->g);
+	ald__db_close(c->db);
+	ald__graph_free(c->g);
 	if (c->pg)
 		ald_test_pg_drop_db(c->url);
 	free(c->url);
@@ -118,49 +118,49 @@ struct rev {
 static char *rev_text(const struct rev *r)
 {
 	struct ald_buf b = {0};
-	ald_buf_printf(&b, "-- rev %s\n--\n-- Revision ID: %s\n", r->id, r->id);
+	ald__buf_printf(&b, "-- rev %s\n--\n-- Revision ID: %s\n", r->id, r->id);
 	if (r->down)
-		ald_buf_printf(&b, "-- Revises: %s\n", r->down);
+		ald__buf_printf(&b, "-- Revises: %s\n", r->down);
 	if (r->labels)
-		ald_buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
+		ald__buf_printf(&b, "-- Branch Labels: %s\n", r->labels);
 	if (r->deps)
-		ald_buf_printf(&b, "-- Depends On: %s\n", r->deps);
+		ald__buf_printf(&b, "-- Depends On: %s\n", r->deps);
 	if (r->nontx)
-		ald_buf_puts(&b, "-- Transactional: false\n");
-	ald_buf_puts(&b, "\n-- migrate:upgrade\n");
+		ald__buf_puts(&b, "-- Transactional: false\n");
+	ald__buf_puts(&b, "\n-- migrate:upgrade\n");
 	if (r->up)
-		ald_buf_printf(&b, "%s\n", r->up);
+		ald__buf_printf(&b, "%s\n", r->up);
 	else
-		ald_buf_printf(&b, "CREATE TABLE t_%s (id INTEGER);\n"
+		ald__buf_printf(&b, "CREATE TABLE t_%s (id INTEGER);\n"
 				   "INSERT INTO applied_log (entry) VALUES ('up %s');\n", r->id, r->id);
-	if (r->downgrade && ald_streq(r->downgrade, "-"))
-		return ald_buf_detach(&b);
-	ald_buf_puts(&b, "\n-- migrate:downgrade\n");
+	if (r->downgrade && ald__streq(r->downgrade, "-"))
+		return ald__buf_detach(&b);
+	ald__buf_puts(&b, "\n-- migrate:downgrade\n");
 	if (r->downgrade)
-		ald_buf_printf(&b, "%s\n", r->downgrade);
+		ald__buf_printf(&b, "%s\n", r->downgrade);
 	else
-		ald_buf_printf(&b, "DROP TABLE t_%s;\n"
+		ald__buf_printf(&b, "DROP TABLE t_%s;\n"
 				   "INSERT INTO applied_log (entry) VALUES ('down %s');\n", r->id, r->id);
-	return ald_buf_detach(&b);
+	return ald__buf_detach(&b);
 }
 
 static char *rev_path(const struct ctx *c, const char *id)
 {
-	return ald_xasprintf("%s/%s_rev.sql", c->revdir, id);
+	return ald__xasprintf("%s/%s_rev.sql", c->revdir, id);
 }
 
 /* Writes the revisions and builds c->g from the files read back in file
  * name order (aludel's map order). */
 static void project(struct ctx *c, const struct rev *revs, size_t n)
 {
-	char **names = ald_xcalloc(n ? n : 1, sizeof(*names));
+	char **names = ald__xcalloc(n ? n : 1, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		names[i] = rev_path(c, revs[i].id);
 		char *text = rev_text(&revs[i]);
 		rev_files_write(names[i], text);
 		free(text);
 	}
-	ald_graph_free(c->g);
+	ald__graph_free(c->g);
 	c->g = rev_files_graph(names, n);
 }
 
@@ -171,7 +171,7 @@ static unsigned line_of(const struct ctx *c, const char *id, const char *needle)
 {
 	char *path = rev_path(c, id), *text = NULL;
 	size_t len;
-	if (ald_read_file(&text, &len, path) < 0)
+	if (ald__read_file(&text, &len, path) < 0)
 		fail_msg("read %s", path);
 	const char *at = strstr(text, needle);
 	assert_non_null(at);
@@ -188,10 +188,10 @@ static unsigned line_of(const struct ctx *c, const char *id, const char *needle)
 static char *query(struct ald_db *db, const char *sql)
 {
 	struct ald_strvec rows = {0};
-	if (ald_db_query_strings(db, sql, &rows) < 0)
+	if (ald__db_query_strings(db, sql, &rows) < 0)
 		fail_msg("%s: %s", sql, ald_error_last()->message);
-	char *s = ald_strvec_join(&rows, " ");
-	ald_strvec_free(&rows);
+	char *s = ald__strvec_join(&rows, " ");
+	ald__strvec_free(&rows);
 	return s;
 }
 
@@ -207,14 +207,14 @@ static void assert_query(struct ald_db *db, const char *sql, const char *expecte
 static char *sorted_words(const char *list)
 {
 	struct ald_strvec v = {0};
-	char *copy = ald_xstrdup(list), *save = NULL;
+	char *copy = ald__xstrdup(list), *save = NULL;
 	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
-		ald_strvec_pushdup(&v, w);
+		ald__strvec_pushdup(&v, w);
 	free(copy);
 	if (v.n)
 		qsort(v.v, v.n, sizeof(*v.v), rev_files_cmp);
-	char *s = ald_strvec_join(&v, " ");
-	ald_strvec_free(&v);
+	char *s = ald__strvec_join(&v, " ");
+	ald__strvec_free(&v);
 	return s;
 }
 
@@ -224,13 +224,13 @@ static void assert_rows_in(const struct ctx *c, struct ald_db *db, const char *t
 			   const char *expected)
 {
 	int exists = 0;
-	assert_int_equal(ald_db_version_table_exists(db, table, NULL, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(db, table, NULL, &exists), 0);
 	if (!exists)
 		fail_msg("no version table %s (expected rows '%s')", table, expected);
-	char *sql = ald_xasprintf("SELECT version_num FROM %s ORDER BY %s", table,
+	char *sql = ald__xasprintf("SELECT version_num FROM %s ORDER BY %s", table,
 				  c->pg ? "version_num" : "rowid");
 	char *got = query(db, sql);
-	char *want = c->pg ? sorted_words(expected) : ald_xstrdup(expected);
+	char *want = c->pg ? sorted_words(expected) : ald__xstrdup(expected);
 	if (strcmp(got, want) != 0)
 		fail_msg("rows: expected '%s', got '%s'", want, got);
 	free(want);
@@ -246,7 +246,7 @@ static void assert_rows(const struct ctx *c, const char *expected)
 static void assert_no_version_table(const struct ctx *c)
 {
 	int exists = -1;
-	assert_int_equal(ald_db_version_table_exists(c->db, "alembic_version", NULL, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(c->db, "alembic_version", NULL, &exists), 0);
 	assert_int_equal(exists, 0);
 }
 
@@ -258,7 +258,7 @@ static void assert_log(const struct ctx *c, const char *expected)
 static int table_exists(const struct ctx *c, const char *name)
 {
 	int exists = -1;
-	assert_int_equal(ald_db_version_table_exists(c->db, name, NULL, &exists), 0);
+	assert_int_equal(ald__db_version_table_exists(c->db, name, NULL, &exists), 0);
 	return exists;
 }
 
@@ -267,8 +267,8 @@ static char *final_rows(const struct ald_graph *g, const struct ald_plan_data *p
 {
 	struct ald_buf b = {0};
 	for (size_t i = 0; i < p->final_rows.n; i++)
-		ald_buf_printf(&b, "%s%s", i ? " " : "", g->revs[p->final_rows.v[i]].file.id);
-	return ald_buf_detach(&b);
+		ald__buf_printf(&b, "%s%s", i ? " " : "", g->revs[p->final_rows.v[i]].file.id);
+	return ald__buf_detach(&b);
 }
 
 static void assert_message(const char *expected)
@@ -300,17 +300,17 @@ static int run_on(struct ald_db *db, const struct ald_graph *g, enum ald_step_ki
 	struct ald_strvec targets = {0};
 	struct ald_run_request req = {.kind = kind, .target = target, .purge = purge};
 	if (kind == ALD_STEP_STAMP) {
-		char *copy = ald_xstrdup(target), *save = NULL;
+		char *copy = ald__xstrdup(target), *save = NULL;
 		for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
-			ald_strvec_pushdup(&targets, w);
+			ald__strvec_pushdup(&targets, w);
 		free(copy);
 		req.target = NULL;
 		req.targets = (const char *const *)targets.v;
 		req.n_targets = targets.n;
 	}
-	ald_error_clear();
-	int error = ald_run(plan, db, g, &req, cfg ? cfg : &default_cfg, o);
-	ald_strvec_free(&targets);
+	ald__error_clear();
+	int error = ald__run(plan, db, g, &req, cfg ? cfg : &default_cfg, o);
+	ald__strvec_free(&targets);
 	return error;
 }
 
@@ -326,16 +326,16 @@ static void run_ok(struct ctx *c, enum ald_step_kind kind, const char *target, i
 	assert_rows(c, rows);
 	if (c->check_log) { /* exactly the plan's steps ran, in its order, once */
 		struct ald_buf want = {0};
-		ald_buf_puts(&want, log_before);
+		ald__buf_puts(&want, log_before);
 		for (size_t i = 0; i < plan->n_steps; i++) {
 			const struct ald_step *st = &plan->steps[i];
 			if (st->kind != ALD_STEP_STAMP)
-				ald_buf_printf(&want, "%s%s %s", want.len ? " " : "",
+				ald__buf_printf(&want, "%s%s %s", want.len ? " " : "",
 					       st->kind == ALD_STEP_UPGRADE ? "up" : "down",
 					       c->g->revs[st->rev].file.id);
 		}
-		assert_log(c, ald_buf_cstr(&want));
-		ald_buf_free(&want);
+		assert_log(c, ald__buf_cstr(&want));
+		ald__buf_free(&want);
 	}
 	free(log_before);
 	char *predicted = final_rows(c->g, plan);
@@ -349,7 +349,7 @@ static void run_ok(struct ctx *c, enum ald_step_kind kind, const char *target, i
 		free(b);
 	}
 	free(predicted);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 }
 
 #define UP(c, t, rows) run_ok(c, ALD_STEP_UPGRADE, t, 0, rows)
@@ -420,13 +420,13 @@ static void test_g1_up_down(void **state)
 	struct ald_plan_data *plan = NULL;
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, NULL, &plan), 0);
 	assert_int_equal(plan->n_steps, 0);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	/* from an empty table all the way up and down again (the stamps left
 	 * the tables of the revisions below 5000eeee0001 in place: drop them) */
 	const char *left[] = {"1000aaaa0001", "2000aaaa0002", "3000bbbb0001", "3000bbbb0002",
 			      "4000cccc0001", "4000cccc0002"};
 	for (size_t i = 0; i < 6; i++) {
-		char *sql = ald_xasprintf("DROP TABLE t_%s", left[i]);
+		char *sql = ald__xasprintf("DROP TABLE t_%s", left[i]);
 		exec_ok(c->db, sql);
 		free(sql);
 	}
@@ -591,9 +591,9 @@ static void check_failure_at(struct ctx *c, int where)
 	/* the plan that was attempted comes back */
 	assert_non_null(plan);
 	assert_int_equal(plan->n_steps, 3);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	char *path = rev_path(c, ids[where]);
-	char *expected = ald_xasprintf("%s: failed\n  revision %s, %s, line %u\n  statement: %s\n"
+	char *expected = ald__xasprintf("%s: failed\n  revision %s, %s, line %u\n  statement: %s\n"
 				       "  database: %s\nThe transaction was rolled back: nothing of it "
 				       "was applied.", labels[where], ids[where], path,
 				       line_of(c, ids[where], "INSERT INTO no_such_table"), stmts[where],
@@ -666,7 +666,7 @@ static void test_version_check(void **state)
 	UP(c, "aaaa", "aaaa");
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "bbbb", 0, NULL, NULL, NULL), ALD_EDB);
 	char *path = rev_path(c, "bbbb");
-	char *expected = ald_xasprintf(
+	char *expected = ald__xasprintf(
 		"Running upgrade aaaa -> bbbb, rev bbbb: failed\n  revision bbbb, %s\n"
 		"  statement: UPDATE alembic_version SET version_num='bbbb' WHERE alembic_version.version_num = 'aaaa'\n"
 		"  error: Online migration expected to match one row when updating 'aaaa' to 'bbbb' in "
@@ -729,18 +729,18 @@ static void record_progress(const struct ald_plan_data *plan, size_t step, int d
 	if (done != 0)
 		return;
 	struct ald_strvec rows = {0};
-	if (ald_db_version_rows(s->other, "alembic_version", NULL, &rows) < 0)
+	if (ald__db_version_rows(s->other, "alembic_version", NULL, &rows) < 0)
 		fail_msg("rows: %s", ald_error_last()->message);
-	char *joined = ald_strvec_join(&rows, ",");
-	ald_strvec_push(&s->at_start, ald_xasprintf("%zu:%s", step, joined));
+	char *joined = ald__strvec_join(&rows, ",");
+	ald__strvec_push(&s->at_start, ald__xasprintf("%zu:%s", step, joined));
 	free(joined);
-	ald_strvec_free(&rows);
+	ald__strvec_free(&rows);
 }
 
 static void test_nontransactional(void **state)
 {
 	struct ctx *c = *state;
-	char *up = ald_xasprintf("%s;\nINSERT INTO applied_log (entry) VALUES ('up bbbb');", outside_only(c));
+	char *up = ald__xasprintf("%s;\nINSERT INTO applied_log (entry) VALUES ('up bbbb');", outside_only(c));
 	const struct rev revs[] = {
 		{"aaaa", NULL, NULL, NULL, NULL, NULL, 0},
 		{"bbbb", "aaaa", NULL, NULL, up, "INSERT INTO applied_log (entry) VALUES ('down bbbb');", 1},
@@ -750,9 +750,9 @@ static void test_nontransactional(void **state)
 	PROJECT(c, revs);
 	/* the statement really cannot run inside a transaction */
 	exec_ok(c->db, "CREATE TABLE t_aaaa (id INTEGER)");
-	assert_int_equal(ald_db_begin(c->db), 0);
-	assert_int_equal(ald_db_exec(c->db, outside_only(c), NULL), ALD_EDB);
-	assert_int_equal(ald_db_rollback(c->db), 0);
+	assert_int_equal(ald__db_begin(c->db), 0);
+	assert_int_equal(ald__db_exec(c->db, outside_only(c), NULL), ALD_EDB);
+	assert_int_equal(ald__db_rollback(c->db), 0);
 	exec_ok(c->db, "DROP TABLE t_aaaa");
 
 	/* one transaction by default: aaaa, committed before bbbb runs outside
@@ -778,15 +778,15 @@ static void test_nontransactional(void **state)
 		assert_query(c->db, "SELECT indexname FROM pg_indexes WHERE indexname = 'ix_aaaa'", "ix_aaaa");
 
 	/* down through it, also outside a transaction */
-	ald_strvec_free(&s.at_start);
+	ald__strvec_free(&s.at_start);
 	memset(&s.at_start, 0, sizeof(s.at_start));
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_DOWNGRADE, "base", 0, NULL, &o, NULL), 0);
 	assert_int_equal(s.at_start.n, 2);
 	assert_string_equal(s.at_start.v[1], "1:aaaa");
 	assert_rows(c, "");
 	assert_log(c, "up aaaa up bbbb down bbbb down aaaa");
-	ald_strvec_free(&s.at_start);
-	ald_db_close(s.other);
+	ald__strvec_free(&s.at_start);
+	ald__db_close(s.other);
 	free(up);
 }
 
@@ -804,7 +804,7 @@ static void test_nontransactional_failure(void **state)
 	PROJECT(c, revs);
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "bbbb", 0, NULL, NULL, NULL), ALD_EDB);
 	char *path = rev_path(c, "bbbb");
-	char *expected = ald_xasprintf(
+	char *expected = ald__xasprintf(
 		"Running upgrade aaaa -> bbbb, rev bbbb: failed\n  revision bbbb, %s, line %u\n"
 		"  statement: INSERT INTO no_such_table VALUES (1)\n  database: %s\n"
 		"The revision bbbb runs outside a transaction (Transactional: false): its 1 statement "
@@ -819,10 +819,10 @@ static void test_nontransactional_failure(void **state)
 	assert_int_equal(table_exists(c, "t_bbbb"), 1);
 	/* the record says exactly how far it went */
 	struct ald_progress_row pr;
-	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_int_equal(ald__progress_read(&pr, c->db, "alembic_version", NULL), 0);
 	assert_string_equal(pr.revision, "bbbb");
 	assert_true(pr.upgrade && pr.done == 1 && pr.running == 1 && pr.total == 2);
-	ald_progress_row_clear(&pr);
+	ald__progress_row_clear(&pr);
 	/* anything else is refused until it is resumed or stamped */
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "cccc", 0, NULL, NULL, NULL), ALD_EUNFINISHED);
 	assert_message_contains("In an earlier run, revision bbbb (upgrade, Transactional: false) stopped "
@@ -830,14 +830,14 @@ static void test_nontransactional_failure(void **state)
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "bbbb", 0, NULL, NULL, NULL), ALD_EUNFINISHED);
 	assert_message_contains("run this command again with --resume to run statements 2 to 2");
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_STAMP, "aaaa", 0, NULL, NULL, NULL), 0);
-	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_int_equal(ald__progress_read(&pr, c->db, "alembic_version", NULL), 0);
 	assert_null(pr.revision);
 	/* failing at its first statement: nothing of it, and no record */
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "cccc", 0, NULL, NULL, NULL), ALD_EDB);
 	assert_message_contains("\nThe revision cccc runs outside a transaction (Transactional: false): "
 				"nothing of it was applied.");
 	assert_rows(c, "aaaa");
-	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_int_equal(ald__progress_read(&pr, c->db, "alembic_version", NULL), 0);
 	assert_null(pr.revision);
 }
 
@@ -858,18 +858,18 @@ static void test_nontransactional_resume(void **state)
 	exec_ok(c->db, "CREATE TABLE later (id INTEGER)"); /* what was missing */
 	struct ald_run_request req = {.kind = ALD_STEP_UPGRADE, .target = "heads", .resume = 1};
 	struct ald_plan_data *plan = NULL;
-	ald_error_clear();
-	if (ald_run(&plan, c->db, c->g, &req, &default_cfg, NULL) < 0)
+	ald__error_clear();
+	if (ald__run(&plan, c->db, c->g, &req, &default_cfg, NULL) < 0)
 		fail_msg("resume: %s", ald_error_last()->message);
 	assert_int_equal(plan->steps[0].skip, 1);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	assert_rows(c, "bbbb");
 	assert_int_equal(table_exists(c, "t_bbbb2"), 1);
 	struct ald_progress_row pr;
-	assert_int_equal(ald_progress_read(&pr, c->db, "alembic_version", NULL), 0);
+	assert_int_equal(ald__progress_read(&pr, c->db, "alembic_version", NULL), 0);
 	assert_null(pr.revision);
 	/* resume with nothing to resume is the plain command */
-	assert_int_equal(ald_run(NULL, c->db, c->g, &req, &default_cfg, NULL), 0);
+	assert_int_equal(ald__run(NULL, c->db, c->g, &req, &default_cfg, NULL), 0);
 }
 
 /* ---- refused plans: nothing runs ---- */
@@ -884,7 +884,7 @@ static void test_refused(void **state)
 	};
 	PROJECT(c, revs);
 	/* an Alembic .py revision in the path */
-	char *py = ald_xasprintf("%s/dddd_py.py", c->revdir);
+	char *py = ald__xasprintf("%s/dddd_py.py", c->revdir);
 	FILE *f = fopen(py, "w");
 	assert_non_null(f);
 	fputs("\"\"\"py\n\nRevision ID: dddd\n\"\"\"\nrevision = 'dddd'\ndown_revision = 'cccc'\n", f);
@@ -893,23 +893,23 @@ static void test_refused(void **state)
 	const char *ids[] = {"aaaa", "bbbb", "cccc"};
 	for (int i = 0; i < 3; i++) {
 		char *p = rev_path(c, ids[i]);
-		assert_int_equal(ald_revfile_load(&files[i], p), 0);
+		assert_int_equal(ald__revfile_load(&files[i], p), 0);
 		free(p);
 	}
-	assert_int_equal(ald_revfile_load(&files[3], py), 0);
+	assert_int_equal(ald__revfile_load(&files[3], py), 0);
 	struct ald_graph *g = NULL;
-	assert_int_equal(ald_graph_build(&g, files, 4), 0);
+	assert_int_equal(ald__graph_build(&g, files, 4), 0);
 	struct ald_plan_data *plan = (struct ald_plan_data *)1;
 	/* without an Alembic to run it (ald_run_options.alembic), refused before anything runs */
 	assert_int_equal(run_on(c->db, g, ALD_STEP_UPGRADE, "heads", 0, NULL, NULL, &plan), ALD_EUSAGE);
 	assert_non_null(plan);
 	assert_int_equal(plan->n_steps, 4);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	assert_message_contains("revision dddd (");
 	assert_message_contains("is an Alembic .py revision, and no Alembic was given to run it: nothing was run");
 	assert_no_version_table(c);
 	assert_log(c, "");
-	ald_graph_free(g);
+	ald__graph_free(g);
 	free(py);
 
 	/* a downgrade through a revision without a downgrade section */
@@ -961,7 +961,7 @@ static void *first_run(void *arg)
 	struct ald_plan_data *plan = NULL;
 	r->result = run_on(r->db, r->c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, &plan);
 	r->steps = plan ? plan->n_steps : 0;
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	return NULL;
 }
 
@@ -991,7 +991,7 @@ static void join_first(struct racer *r)
 	pthread_join(r->thread, NULL);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
-	ald_db_close(r->db);
+	ald__db_close(r->db);
 	if (r->result < 0)
 		fail_msg("the first run failed: %d", r->result);
 }
@@ -1020,13 +1020,13 @@ static void test_concurrent(void **state)
 	assert_int_equal(r.steps, 5);
 	assert_int_equal(waits, 1);
 	assert_int_equal(plan->n_steps, 0);
-	ald_plan_data_free(plan);
+	ald__plan_data_free(plan);
 	if (waited < 200)
 		fail_msg("the second run did not wait (%lld ms)", waited);
 	assert_log(c, "up aaaa00000001 up aaaa00000002 up aaaa00000003 up aaaa00000004 up aaaa00000005");
 	assert_rows(c, "aaaa00000005");
 	if (!c->pg) { /* the lock file stays beside the database */
-		char *lock = ald_xasprintf("%s.aludel-lock", c->path);
+		char *lock = ald__xasprintf("%s.aludel-lock", c->path);
 		assert_int_equal(access(lock, F_OK), 0);
 		free(lock);
 	}
@@ -1076,7 +1076,7 @@ static void *cancel_main(void *arg)
 {
 	struct canceller *k = arg;
 	usleep((useconds_t)k->delay_ms * 1000);
-	ald_db_cancel(k->db);
+	ald__db_cancel(k->db);
 	return NULL;
 }
 
@@ -1091,7 +1091,7 @@ static const char *slow_statement(const struct ctx *c)
 static void test_interrupt(void **state)
 {
 	struct ctx *c = *state;
-	char *up = ald_xasprintf("CREATE TABLE t_bbbb (id INTEGER);\n%s;", slow_statement(c));
+	char *up = ald__xasprintf("CREATE TABLE t_bbbb (id INTEGER);\n%s;", slow_statement(c));
 	const struct rev revs[] = {
 		{"aaaa", NULL, NULL, NULL, NULL, NULL, 0},
 		{"bbbb", "aaaa", NULL, NULL, up, NULL, 0},
@@ -1106,7 +1106,7 @@ static void test_interrupt(void **state)
 	if (took > 5000)
 		fail_msg("the interrupted run lasted %lld ms", took);
 	char *path = rev_path(c, "bbbb");
-	char *expected = ald_xasprintf("Running upgrade aaaa -> bbbb, rev bbbb: interrupted\n"
+	char *expected = ald__xasprintf("Running upgrade aaaa -> bbbb, rev bbbb: interrupted\n"
 				       "  revision bbbb, %s, line %u\n  statement: %s\n"
 				       "Interrupted: the transaction was rolled back: nothing of it was applied.",
 				       path, line_of(c, "bbbb", c->pg ? "SELECT pg_sleep" : "WITH RECURSIVE"),
@@ -1130,7 +1130,7 @@ static void cancel_at_second(const struct ald_plan_data *plan, size_t step, int 
 	(void)plan;
 	(void)seconds;
 	if (step == 1 && done == 0)
-		ald_db_cancel(payload);
+		ald__db_cancel(payload);
 }
 
 static void test_interrupt_between(void **state)
@@ -1142,7 +1142,7 @@ static void test_interrupt_between(void **state)
 	/* one transaction: the next statement is refused, all is rolled back */
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, NULL), ALD_EINTERRUPTED);
 	char *path = rev_path(c, "aaaa00000003");
-	char *expected = ald_xasprintf(
+	char *expected = ald__xasprintf(
 		"Running upgrade aaaa00000002 -> aaaa00000003, rev aaaa00000003: interrupted\n"
 		"  revision aaaa00000003, %s, line %u\n  statement: CREATE TABLE t_aaaa00000003 (id INTEGER)\n"
 		"Interrupted: the transaction was rolled back: nothing of it was applied.",
@@ -1155,7 +1155,7 @@ static void test_interrupt_between(void **state)
 	/* a transaction per migration: the first step stays, the second does not begin */
 	struct ald_plan_config cfg = {.transaction_per_migration = 1};
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, &cfg, &o, NULL), ALD_EINTERRUPTED);
-	expected = ald_xasprintf(
+	expected = ald__xasprintf(
 		"Running upgrade aaaa00000002 -> aaaa00000003, rev aaaa00000003: interrupted\n"
 		"  revision aaaa00000003, %s\n  statement: BEGIN\n"
 		"Interrupted: the step was not started: nothing of it was applied.\n"
@@ -1199,11 +1199,11 @@ static void test_memory(void **state)
 		return;
 	PROJECT(c, lin5);
 	struct ald_db *db = NULL;
-	assert_int_equal(ald_db_open(&db, "sqlite://"), 0);
+	assert_int_equal(ald__db_open(&db, "sqlite://"), 0);
 	exec_ok(db, "CREATE TABLE applied_log (n INTEGER PRIMARY KEY, entry TEXT)");
 	assert_int_equal(run_on(db, c->g, ALD_STEP_UPGRADE, "+2", 0, NULL, NULL, NULL), 0);
 	assert_query(db, "SELECT version_num FROM alembic_version", "aaaa00000002");
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 #define BOTH(f)                                                                  \

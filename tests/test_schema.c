@@ -49,12 +49,12 @@ static void write_file(const char *path, const char *text)
 static int setup(void **state)
 {
 	static int n;
-	struct ctx *c = ald_xcalloc(1, sizeof(*c));
+	struct ctx *c = ald__xcalloc(1, sizeof(*c));
 	c->pg = ((const struct backend *)*state)->pg;
-	c->dir = ald_xasprintf("%s/p%d", ald_test_tmpdir(), ++n);
-	char *versions = ald_xasprintf("%s/migrations/versions", c->dir);
-	char *mig = ald_xasprintf("%s/migrations", c->dir);
-	char *ini = ald_xasprintf("%s/aludel.ini", c->dir);
+	c->dir = ald__xasprintf("%s/p%d", ald_test_tmpdir(), ++n);
+	char *versions = ald__xasprintf("%s/migrations/versions", c->dir);
+	char *mig = ald__xasprintf("%s/migrations", c->dir);
+	char *ini = ald__xasprintf("%s/aludel.ini", c->dir);
 	int ok = mkdir(c->dir, 0755) == 0 && mkdir(mig, 0755) == 0 && mkdir(versions, 0755) == 0;
 	if (ok)
 		write_file(ini, "[aludel]\nscript_location = %(here)s/migrations\n");
@@ -72,7 +72,7 @@ static int teardown(void **state)
 	struct ctx *c = *state;
 	for (size_t i = 0; c->pg && i < c->urls.n; i++)
 		ald_test_pg_drop_db(c->urls.v[i]);
-	ald_strvec_free(&c->urls);
+	ald__strvec_free(&c->urls);
 	free(c->dir);
 	free(c);
 	return 0;
@@ -86,9 +86,9 @@ static const char *new_db(struct ctx *c)
 		url = ald_test_pg_create_db("ald_test_schema");
 		assert_non_null(url);
 	} else {
-		url = ald_xasprintf("sqlite:///%s/db%zu.db", c->dir, c->urls.n);
+		url = ald__xasprintf("sqlite:///%s/db%zu.db", c->dir, c->urls.n);
 	}
-	ald_strvec_push(&c->urls, url);
+	ald__strvec_push(&c->urls, url);
 	return url;
 }
 
@@ -96,17 +96,17 @@ static const char *new_db(struct ctx *c)
 static void build(const char *url, const char *const *sql)
 {
 	struct ald_db *db = NULL;
-	assert_int_equal(ald_db_open(&db, url), 0);
+	assert_int_equal(ald__db_open(&db, url), 0);
 	for (; *sql; sql++)
-		if (ald_db_exec(db, *sql, NULL) < 0)
+		if (ald__db_exec(db, *sql, NULL) < 0)
 			fail_msg("%s: %s", *sql, ald_error_last()->message);
-	ald_db_close(db);
+	ald__db_close(db);
 }
 
 /* The project opened on url. */
 static ald_project *open_on(const struct ctx *c, const char *url)
 {
-	char *ini = ald_xasprintf("%s/aludel.ini", c->dir);
+	char *ini = ald__xasprintf("%s/aludel.ini", c->dir);
 	ald_open_options o = ALD_OPEN_OPTIONS_INIT;
 	o.config_path = ini;
 	o.url = url;
@@ -204,7 +204,7 @@ static int has_line(const char *text, const char *p, const char *needle)
 {
 	for (const char *s = text; s && *s;) {
 		size_t n = strcspn(s, "\n");
-		char *line = ald_xstrndup(s, n);
+		char *line = ald__xstrndup(s, n);
 		int hit = strncmp(line, p, strlen(p)) == 0 && strstr(line, needle);
 		free(line);
 		if (hit)
@@ -221,7 +221,7 @@ static void test_same_schema(void **state)
 	build(a, c->pg ? pg_a : sqlite_a);
 	build(b, c->pg ? pg_b : sqlite_b);
 	char *sa = snap(c, a), *sb = snap(c, b);
-	char *diff = ald_line_diff(sa, sb, "a", "b", 3);
+	char *diff = ald__line_diff(sa, sb, "a", "b", 3);
 	if (diff)
 		fail_msg("the same schema gives two texts:\n%s", diff);
 	/* what is in it, one object a line; aludel's tables are not */
@@ -281,14 +281,14 @@ static void test_changes_seen(void **state)
 			const char *at = strstr(ref[n], changes[k].from);
 			sql[n] = ref[n];
 			if (at)
-				sql[n] = owned[n] = ald_xasprintf("%.*s%s%s", (int)(at - ref[n]), ref[n], changes[k].to,
+				sql[n] = owned[n] = ald__xasprintf("%.*s%s%s", (int)(at - ref[n]), ref[n], changes[k].to,
 								  at + strlen(changes[k].from));
 		}
 		sql[n] = NULL;
 		const char *b = new_db(c);
 		build(b, sql);
 		char *sb = snap(c, b);
-		char *diff = ald_line_diff(sa, sb, "a", "b", 3);
+		char *diff = ald__line_diff(sa, sb, "a", "b", 3);
 		if (!diff)
 			fail_msg("change %zu (%s) not seen", k, changes[k].to);
 		if (!has_line(diff, "-", changes[k].removed) || !has_line(diff, "+", changes[k].added))
@@ -305,8 +305,8 @@ static void test_changes_seen(void **state)
 
 static void revision(const struct ctx *c, const char *id, const char *down, const char *up, const char *dn)
 {
-	char *path = ald_xasprintf("%s/migrations/versions/%s_r.sql", c->dir, id);
-	char *text = ald_xasprintf("-- %s\n--\n-- Revision ID: %s\n-- Revises: %s\n-- Create Date: 2026-01-01 "
+	char *path = ald__xasprintf("%s/migrations/versions/%s_r.sql", c->dir, id);
+	char *text = ald__xasprintf("-- %s\n--\n-- Revision ID: %s\n-- Revises: %s\n-- Create Date: 2026-01-01 "
 				   "00:00:00\n\n-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n",
 				   id, id, down, up, dn);
 	write_file(path, text);
@@ -322,12 +322,12 @@ static size_t leftovers(const struct ctx *c, const char *url, const char *dir)
 	if (c->pg) {
 		struct ald_db *db = NULL;
 		struct ald_strvec rows = {0};
-		assert_int_equal(ald_db_open(&db, url), 0);
-		assert_int_equal(ald_db_query_strings(db, "SELECT datname FROM pg_database WHERE datname LIKE "
+		assert_int_equal(ald__db_open(&db, url), 0);
+		assert_int_equal(ald__db_query_strings(db, "SELECT datname FROM pg_database WHERE datname LIKE "
 							  "'aludel\\_verify\\_%'", &rows), 0);
 		n = rows.n;
-		ald_strvec_free(&rows);
-		ald_db_close(db);
+		ald__strvec_free(&rows);
+		ald__db_close(db);
 		return n;
 	}
 	DIR *d = opendir(dir);
@@ -360,12 +360,12 @@ static void cancel_on_start(const ald_plan *plan, size_t step, int event, double
 static void test_verify(void **state)
 {
 	struct ctx *c = *state;
-	char *tmp = ald_xasprintf("%s/tmp", c->dir);
+	char *tmp = ald__xasprintf("%s/tmp", c->dir);
 	assert_int_equal(mkdir(tmp, 0755), 0);
 	setenv("TMPDIR", tmp, 1);
-	const char *url = c->pg ? new_db(c) : ald_xasprintf("sqlite:///%s/app.db", c->dir);
+	const char *url = c->pg ? new_db(c) : ald__xasprintf("sqlite:///%s/app.db", c->dir);
 	if (!c->pg)
-		ald_strvec_push(&c->urls, (char *)url);
+		ald__strvec_push(&c->urls, (char *)url);
 	revision(c, "r1", "", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE t;");
 	revision(c, "r2", "r1", "CREATE INDEX ix_t_name ON t (name);", "DROP INDEX ix_t_name;");
 	revision(c, "r3", "r2", "CREATE TABLE log (id INTEGER);", "-- nothing to undo");
@@ -406,7 +406,7 @@ static void test_verify(void **state)
 		assert_false(has_line(own, "table ", ""));
 		free(own);
 	} else {
-		char *file = ald_xasprintf("%s/app.db", c->dir);
+		char *file = ald__xasprintf("%s/app.db", c->dir);
 		assert_int_not_equal(access(file, F_OK), 0);
 		free(file);
 	}
@@ -443,15 +443,15 @@ static void test_verify(void **state)
 static void test_line_diff(void **state)
 {
 	(void)state;
-	assert_null(ald_line_diff("a\nb\n", "a\nb\n", "x", "y", 3));
-	char *d = ald_line_diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n", "x", "y", 3);
+	assert_null(ald__line_diff("a\nb\n", "a\nb\n", "x", "y", 3));
+	char *d = ald__line_diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n", "x", "y", 3);
 	assert_string_equal(d, "--- x\n+++ y\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 	free(d);
-	d = ald_line_diff("", "new\n", "x", "y", 3);
+	d = ald__line_diff("", "new\n", "x", "y", 3);
 	assert_string_equal(d, "--- x\n+++ y\n@@ -0,0 +1,1 @@\n+new\n");
 	free(d);
 	/* two changes far apart: two hunks */
-	d = ald_line_diff("a\n1\n2\n3\n4\n5\n6\n7\n8\nb\n", "A\n1\n2\n3\n4\n5\n6\n7\n8\nB\n", "x", "y", 2);
+	d = ald__line_diff("a\n1\n2\n3\n4\n5\n6\n7\n8\nb\n", "A\n1\n2\n3\n4\n5\n6\n7\n8\nB\n", "x", "y", 2);
 	assert_string_equal(d, "--- x\n+++ y\n@@ -1,3 +1,3 @@\n-a\n+A\n 1\n 2\n@@ -8,3 +8,3 @@\n 7\n 8\n-b\n+B\n");
 	free(d);
 }
@@ -459,20 +459,20 @@ static void test_line_diff(void **state)
 static void test_scratch_url(void **state)
 {
 	(void)state;
-	char *u = ald_url_with_database("postgresql://u:p@ss/w@host:5432/app?sslmode=require", "aludel_verify_1");
+	char *u = ald__url_with_database("postgresql://u:p@ss/w@host:5432/app?sslmode=require", "aludel_verify_1");
 	assert_string_equal(u, "postgresql://u:p@ss/w@host:5432/aludel_verify_1?sslmode=require");
 	free(u);
-	u = ald_url_with_database("postgresql:///app?host=/tmp/x&user=postgres", "s");
+	u = ald__url_with_database("postgresql:///app?host=/tmp/x&user=postgres", "s");
 	assert_string_equal(u, "postgresql:///s?host=/tmp/x&user=postgres");
 	free(u);
-	u = ald_url_with_database("postgresql://host", "s");
+	u = ald__url_with_database("postgresql://host", "s");
 	assert_string_equal(u, "postgresql://host/s");
 	free(u);
-	u = ald_url_database("postgresql://u:pw@h/scratch_db?x=1");
+	u = ald__url_database("postgresql://u:pw@h/scratch_db?x=1");
 	assert_string_equal(u, "scratch_db");
 	free(u);
-	assert_null(ald_url_database("postgresql://h"));
-	assert_null(ald_url_with_database("not a url", "s"));
+	assert_null(ald__url_database("postgresql://h"));
+	assert_null(ald__url_with_database("not a url", "s"));
 }
 
 #define BOTH(f)                                                                  \

@@ -2,7 +2,7 @@
  * comments, dollar quotes, trigger and BEGIN ATOMIC bodies, line numbers and
  * the errors for unterminated constructs. Every case runs through the
  * dialects it is valid in: PostgreSQL's split (libpg_query; also as
- * ald_sql_split, the split without a URL) and SQLite's (its lexis, as
+ * ald__sql_split, the split without a URL) and SQLite's (its lexis, as
  * sqlite3_complete() reads it). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,7 +33,7 @@ static const char *dialect_name(enum ald_sql_dialect d)
 	return d == ALD_SQL_SQLITE ? "sqlite" : d == ALD_SQL_POSTGRESQL ? "postgresql" : "no dialect";
 }
 
-/* The dialects of `which`: PG runs both ALD_SQL_POSTGRESQL and ald_sql_split. */
+/* The dialects of `which`: PG runs both ALD_SQL_POSTGRESQL and ald__sql_split. */
 static size_t dialects(int which, enum ald_sql_dialect *d)
 {
 	size_t n = 0;
@@ -49,8 +49,8 @@ static size_t dialects(int which, enum ald_sql_dialect *d)
 static int split(struct ald_stmts *s, enum ald_sql_dialect d, const char *text, unsigned first)
 {
 	if (d == ALD_SQL_ANY)
-		return ald_sql_split(s, text, strlen(text), first);
-	return ald_sql_split_dialect(s, d, text, strlen(text), first);
+		return ald__sql_split(s, text, strlen(text), first);
+	return ald__sql_split_dialect(s, d, text, strlen(text), first);
 }
 
 /* Splits `text` (first line `first`) in each dialect of `which` and compares
@@ -74,7 +74,7 @@ static void check_lines(int which, const char *text, unsigned first, const struc
 				fail_msg("%s: statement %zu: got line %u <%s>, expected line %u <%s>",
 					 dialect_name(ds[k]), i, s.v[i].line, s.v[i].sql, w[i].line, w[i].sql);
 		}
-		ald_stmts_free(&s);
+		ald__stmts_free(&s);
 		assert_null(s.v);
 		assert_int_equal(s.n, 0);
 	}
@@ -92,7 +92,7 @@ static void check_none(const char *text)
 		struct ald_stmts s;
 		assert_int_equal(split(&s, ds[k], text, 1), 0);
 		assert_int_equal(s.n, 0);
-		ald_stmts_free(&s);
+		ald__stmts_free(&s);
 	}
 }
 
@@ -382,7 +382,7 @@ static void test_many_semicolons_in_one_statement(void **state)
 		assert_int_equal(s.n, 2);
 		assert_int_equal(strlen(s.v[0].sql), 2 * n + 9);
 		assert_string_equal(s.v[1].sql, "SELECT 2");
-		ald_stmts_free(&s);
+		ald__stmts_free(&s);
 	}
 	free(text);
 }
@@ -411,6 +411,6 @@ int main(void)
 		cmocka_unit_test(test_many_semicolons_in_one_statement),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	ald_error_clear();
+	ald__error_clear();
 	return rc;
 }

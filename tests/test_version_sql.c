@@ -17,16 +17,16 @@
 static char *script(const char *dialect, const char *table, const char *schema)
 {
 	char *stmts[5] = {
-		ald_vsql_create(dialect, table, schema),
-		ald_vsql_insert(dialect, table, schema, "aaa"),
-		ald_vsql_update(dialect, table, schema, "aaa", "bbb"),
-		ald_vsql_delete(dialect, table, schema, "bbb"),
-		ald_vsql_drop(dialect, table, schema),
+		ald__vsql_create(dialect, table, schema),
+		ald__vsql_insert(dialect, table, schema, "aaa"),
+		ald__vsql_update(dialect, table, schema, "aaa", "bbb"),
+		ald__vsql_delete(dialect, table, schema, "bbb"),
+		ald__vsql_drop(dialect, table, schema),
 	};
 	size_t len = 0;
 	char *parts[5];
 	for (int i = 0; i < 5; i++) {
-		parts[i] = ald_vsql_offline(stmts[i]);
+		parts[i] = ald__vsql_offline(stmts[i]);
 		len += strlen(parts[i]);
 		free(stmts[i]);
 	}
@@ -135,7 +135,7 @@ static void test_ident(void **state)
 		{"sqlite", "with-dash", "\"with-dash\""},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *got = ald_vsql_ident(cases[i].dialect, cases[i].in);
+		char *got = ald__vsql_ident(cases[i].dialect, cases[i].in);
 		assert_string_equal(got, cases[i].out);
 		free(got);
 	}
@@ -145,21 +145,21 @@ static void test_online_text(void **state)
 {
 	(void)state;
 	/* online, the CREATE keeps SQLAlchemy's tabs (SQLite stores this text) */
-	char *c = ald_vsql_create("sqlite", "alembic_version", NULL);
+	char *c = ald__vsql_create("sqlite", "alembic_version", NULL);
 	assert_string_equal(c, "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n"
 			       "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)");
 	free(c);
-	char *s = ald_vsql_select("postgresql", "alembic_version", "s");
+	char *s = ald__vsql_select("postgresql", "alembic_version", "s");
 	assert_string_equal(s, "SELECT s.alembic_version.version_num FROM s.alembic_version");
 	free(s);
-	char *p = ald_vsql_purge("sqlite", "alembic_version", NULL);
+	char *p = ald__vsql_purge("sqlite", "alembic_version", NULL);
 	assert_string_equal(p, "DELETE FROM alembic_version");
 	free(p);
 	/* revisions are literals with quotes doubled */
-	char *i = ald_vsql_insert("sqlite", "alembic_version", NULL, "it's");
+	char *i = ald__vsql_insert("sqlite", "alembic_version", NULL, "it's");
 	assert_string_equal(i, "INSERT INTO alembic_version (version_num) VALUES ('it''s')");
 	free(i);
-	char *o = ald_vsql_offline("  \n\tSELECT 1\t\n ");
+	char *o = ald__vsql_offline("  \n\tSELECT 1\t\n ");
 	assert_string_equal(o, "SELECT 1;\n\n");
 	free(o);
 }
@@ -168,30 +168,30 @@ static void test_vsql_make(void **state)
 {
 	(void)state;
 	struct ald_vsql st;
-	ald_vsql_make(&st, ALD_VSQL_UPDATE, "postgresql", "alembic_version", NULL, "a1", "b2");
+	ald__vsql_make(&st, ALD_VSQL_UPDATE, "postgresql", "alembic_version", NULL, "a1", "b2");
 	assert_int_equal(st.kind, ALD_VSQL_UPDATE);
 	assert_string_equal(st.sql, "UPDATE alembic_version SET version_num='b2' "
 				    "WHERE alembic_version.version_num = 'a1'");
 	assert_string_equal(st.from, "a1");
 	assert_string_equal(st.to, "b2");
 	assert_string_equal(st.table, "alembic_version");
-	ald_vsql_clear(&st);
+	ald__vsql_clear(&st);
 	assert_null(st.sql);
-	ald_vsql_make(&st, ALD_VSQL_DELETE, "sqlite", "v", "s", "a1", NULL);
+	ald__vsql_make(&st, ALD_VSQL_DELETE, "sqlite", "v", "s", "a1", NULL);
 	assert_string_equal(st.sql, "DELETE FROM s.v WHERE s.v.version_num = 'a1'");
 	assert_string_equal(st.from, "a1");
 	assert_null(st.to);
 	assert_string_equal(st.table, "v");
-	ald_vsql_clear(&st);
-	ald_vsql_make(&st, ALD_VSQL_INSERT, "sqlite", "v", NULL, NULL, "c3");
+	ald__vsql_clear(&st);
+	ald__vsql_make(&st, ALD_VSQL_INSERT, "sqlite", "v", NULL, NULL, "c3");
 	assert_string_equal(st.sql, "INSERT INTO v (version_num) VALUES ('c3')");
 	assert_null(st.from);
 	assert_string_equal(st.to, "c3");
-	ald_vsql_clear(&st);
-	ald_vsql_make(&st, ALD_VSQL_DROP, "sqlite", "v", NULL, NULL, NULL);
+	ald__vsql_clear(&st);
+	ald__vsql_make(&st, ALD_VSQL_DROP, "sqlite", "v", NULL, NULL, NULL);
 	assert_string_equal(st.sql, "DROP TABLE v");
-	ald_vsql_clear(&st);
-	ald_vsql_clear(NULL);
+	ald__vsql_clear(&st);
+	ald__vsql_clear(NULL);
 }
 
 int main(void)

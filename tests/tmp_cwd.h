@@ -31,7 +31,7 @@ static inline int tmp_cwd_group_teardown(void **state)
 /* Makes /tmp/<prefix>XXXXXX and enters it. */
 static inline int tmp_cwd_enter(const char *prefix)
 {
-	char *tmpl = ald_xasprintf("/tmp/%sXXXXXX", prefix);
+	char *tmpl = ald__xasprintf("/tmp/%sXXXXXX", prefix);
 	int ok = mkdtemp(tmpl) && chdir(tmpl) == 0;
 	free(tmpl);
 	if (!ok)
@@ -44,7 +44,7 @@ static inline int tmp_cwd_enter(const char *prefix)
 static inline int tmp_cwd_leave(void **state)
 {
 	(void)state;
-	char *cmd = ald_xasprintf("rm -rf '%s'", tmp_cwd);
+	char *cmd = ald__xasprintf("rm -rf '%s'", tmp_cwd);
 	int rc = chdir(tmp_cwd_origin) || system(cmd);
 	free(cmd);
 	free(tmp_cwd);

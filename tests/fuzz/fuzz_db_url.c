@@ -1,4 +1,4 @@
-/* fuzz_db_url.c - libFuzzer target: database URLs (ald_db_url_parse) and their
+/* fuzz_db_url.c - libFuzzer target: database URLs (ald__db_url_parse) and their
  * display form. The input is the URL up to its first NUL byte. When it holds
  * a DEL byte (0x7f), the first one is replaced by one of two canaries and both
  * URLs are parsed: if each parse succeeds with the canary in its password (as
@@ -64,7 +64,7 @@ struct parsed {
 static void parse(struct parsed *r, const char *url)
 {
 	memset(r, 0, sizeof(*r));
-	r->err = ald_db_url_parse(&r->u, url);
+	r->err = ald__db_url_parse(&r->u, url);
 	if (r->err == 0) {
 		FUZZ_CHECK(r->u.scheme && r->u.display, url);
 		if (strcmp(r->u.scheme, "sqlite") == 0)
@@ -80,12 +80,12 @@ static void parse(struct parsed *r, const char *url)
 		FUZZ_CHECK(!r->u.scheme && !r->u.display && !r->u.conninfo, "*out zeroed on error");
 		r->message = strdup(e->message);
 	}
-	ald_error_clear();
+	ald__error_clear();
 }
 
 static void parsed_clear(struct parsed *r)
 {
-	ald_db_url_clear(&r->u);
+	ald__db_url_clear(&r->u);
 	free(r->message);
 	free(r->password);
 }

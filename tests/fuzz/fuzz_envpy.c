@@ -1,5 +1,5 @@
 /* fuzz_envpy.c - libFuzzer target: the static reading of env.py's
- * context.configure(...) settings (ald_envpy_parse). */
+ * context.configure(...) settings (ald__envpy_parse). */
 #include "envpy.h"
 #include "error.h"
 #include "fuzz_util.h"
@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = fuzz_text(data, size);
 	struct ald_envpy e;
-	int err = ald_envpy_parse(&e, text, size, "env.py");
+	int err = ald__envpy_parse(&e, text, size, "env.py");
 	if (err == 0) {
 		check_setting(&e.version_table, 0, "version_table");
 		check_setting(&e.version_table_schema, 1, "version_table_schema");
@@ -40,13 +40,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   e.version_table_schema.state == ALD_ENVPY_UNSET &&
 				   e.transaction_per_migration.state == ALD_ENVPY_UNSET,
 				   "no call, no setting");
-		ald_envpy_clear(&e);
+		ald__envpy_clear(&e);
 	} else {
 		const ald_error *le = ald_error_last();
 		FUZZ_CHECK(le && le->message, "an error has a message");
 		FUZZ_CHECK(e.version_table.value == NULL && e.n_calls == 0, "*out empty on error");
 	}
-	ald_error_clear();
+	ald__error_clear();
 	free(text);
 	return 0;
 }

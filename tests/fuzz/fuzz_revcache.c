@@ -75,18 +75,18 @@ static void fail(const char *what)
 static int scan(struct ald_revfile **out, size_t *n)
 {
 	struct ald_strvec dirs = {0};
-	ald_strvec_pushdup(&dirs, vdir);
+	ald__strvec_pushdup(&dirs, vdir);
 	void *f = NULL;
-	int err = ald_scan_versions(&f, n, sizeof(struct ald_revfile), &dirs, 0, NULL);
+	int err = ald__scan_versions(&f, n, sizeof(struct ald_revfile), &dirs, 0, NULL);
 	*out = f;
-	ald_strvec_free(&dirs);
+	ald__strvec_free(&dirs);
 	return err;
 }
 
 static void scan_free(struct ald_revfile *f, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		ald_revfile_clear(&f[i]);
+		ald__revfile_clear(&f[i]);
 	free(f);
 }
 
@@ -116,7 +116,7 @@ static void compare(const struct ald_revfile *got, size_t n)
 
 static void remove_root(void)
 {
-	char *cmd = ald_xasprintf("rm -rf '%s'", root);
+	char *cmd = ald__xasprintf("rm -rf '%s'", root);
 	if (system(cmd) != 0)
 		fprintf(stderr, "fuzz_revcache: could not remove %s\n", root);
 	free(cmd);
@@ -129,24 +129,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* in $TMPDIR: run.sh points it to a memory file system, where the
 	 * cache's fsyncs cost nothing */
 	const char *tmp = getenv("TMPDIR");
-	root = ald_xasprintf("%s/ald_fuzz_revcache_XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
+	root = ald__xasprintf("%s/ald_fuzz_revcache_XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
 	if (!mkdtemp(root))
 		fail("mkdtemp");
 	atexit(remove_root);
-	vdir = ald_xasprintf("%s/versions", root);
-	cdir = ald_xasprintf("%s/cache", root);
+	vdir = ald__xasprintf("%s/versions", root);
+	cdir = ald__xasprintf("%s/cache", root);
 	if (mkdir(vdir, 0700) != 0)
 		fail(vdir);
 	/* files dated long ago, and a clock ahead, so that every entry is recorded */
 	const struct timespec old[2] = {{1700000000, 0}, {1700000000, 0}};
 	for (size_t i = 0; i < N_PROJECT; i++) {
-		char *path = ald_xasprintf("%s/%s", vdir, project[i].name);
+		char *path = ald__xasprintf("%s/%s", vdir, project[i].name);
 		write_bytes(path, project[i].text, strlen(project[i].text));
 		if (utimensat(AT_FDCWD, path, old, 0) != 0)
 			fail(path);
 		free(path);
 	}
-	ald_revcache_test_skew(10);
+	ald__revcache_test_skew(10);
 
 	setenv("ALUDEL_CACHE_DIR", "", 1); /* off */
 	if (scan(&ref, &n_ref) != 0 || n_ref != N_PROJECT)
@@ -166,15 +166,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		if (e->d_name[0] != '.') {
 			if (cache_file)
 				fail("more than one cache file");
-			cache_file = ald_xasprintf("%s/%s", cdir, e->d_name);
+			cache_file = ald__xasprintf("%s/%s", cdir, e->d_name);
 		}
 	if (d)
 		closedir(d);
 	if (!cache_file)
 		fail("no cache file was written");
-	if (ald_read_file(&real, &real_len, cache_file) != 0)
+	if (ald__read_file(&real, &real_len, cache_file) != 0)
 		fail(cache_file);
-	ald_error_clear();
+	ald__error_clear();
 	return 0;
 }
 
@@ -184,10 +184,10 @@ static char *damage(const uint8_t *data, size_t size, size_t *len)
 	static const char magic[8] = "ALDREVC";
 	if (size >= sizeof(magic) && memcmp(data, magic, sizeof(magic)) == 0) {
 		*len = size;
-		return memcpy(ald_xmalloc(size ? size : 1), data, size);
+		return memcpy(ald__xmalloc(size ? size : 1), data, size);
 	}
 	size_t cap = real_len + size / 4 + 1, n = real_len;
-	char *b = ald_xmalloc(cap);
+	char *b = ald__xmalloc(cap);
 	memcpy(b, real, real_len);
 	for (size_t i = 0; i + 4 <= size; i += 4) {
 		size_t at = (((size_t)data[i + 1] << 8) | data[i + 2]) % (n + 1);
@@ -236,6 +236,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	}
-	ald_error_clear();
+	ald__error_clear();
 	return 0;
 }

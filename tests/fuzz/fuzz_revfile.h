@@ -72,8 +72,8 @@ static inline void fuzz_check_section(const struct ald_section *s, const char *t
 	FUZZ_CHECK(s->offset <= len && s->length <= len - s->offset, what);
 	FUZZ_CHECK(s->line >= 1, what);
 	struct ald_stmts st = {0};
-	if (ald_sql_split(&st, text + s->offset, s->length, s->line) == 0)
-		ald_stmts_free(&st);
+	if (ald__sql_split(&st, text + s->offset, s->length, s->line) == 0)
+		ald__stmts_free(&st);
 }
 
 /* What every successful parse of `text` must give; then the packed copy
@@ -90,10 +90,10 @@ static inline void fuzz_check_revfile(const struct ald_revfile *rf, const char *
 		fuzz_check_section(&rf->downgrade, text, len, "downgrade section");
 	}
 	struct ald_revfile packed;
-	ald_revfile_pack(&packed, rf);
+	ald__revfile_pack(&packed, rf);
 	const char *diff = fuzz_revfile_diff(rf, &packed);
 	FUZZ_CHECK(diff == NULL, diff);
-	ald_revfile_clear(&packed);
+	ald__revfile_clear(&packed);
 }
 
 #endif

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < size; i++)
 		lines += text[i] == '\n';
 	struct ald_stmts st = {0};
-	int err = ald_sql_split_dialect(&st, sqlite ? ALD_SQL_SQLITE : ALD_SQL_POSTGRESQL, text, size, 7);
+	int err = ald__sql_split_dialect(&st, sqlite ? ALD_SQL_SQLITE : ALD_SQL_POSTGRESQL, text, size, 7);
 	if (err == 0) {
 		unsigned prev = 7;
 		for (size_t i = 0; i < st.n; i++) {
@@ -59,12 +59,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (sqlite)
 				check_sqlite(st.v[i].sql);
 		}
-		ald_stmts_free(&st);
+		ald__stmts_free(&st);
 	} else {
 		const ald_error *e = ald_error_last();
 		FUZZ_CHECK(e && e->message, "an error has a message");
 	}
-	ald_error_clear();
+	ald__error_clear();
 	free(text);
 	return 0;
 }

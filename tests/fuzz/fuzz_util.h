@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* The input copied into a buffer of exactly size + 1 bytes, the last one NUL
- * (as ald_read_file gives a file's contents), so reading past it is caught. */
+ * (as ald__read_file gives a file's contents), so reading past it is caught. */
 static inline char *fuzz_text(const uint8_t *data, size_t size)
 {
 	char *t = malloc(size + 1);
