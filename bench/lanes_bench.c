@@ -39,7 +39,7 @@ int main(int argc, char **argv)
 	o.config_path = argv[1];
 	ald_project *p = NULL;
 	ald_revlist *order = NULL;
-	if (ald_project_open(&p, &o) < 0 || ald_project_history(&order, p, NULL, NULL, 0) < 0) {
+	if (ald_project_open(&p, &o) < 0 || ald_project_history(&order, p, NULL, NULL) < 0) {
 		fprintf(stderr, "lanes_bench: %s\n", ald_error_last()->message);
 		return 1;
 	}
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 		revs[i].n_parents = np + nd;
 		revs[i].n_deps = nd;
 		for (size_t j = 0; j < np; j++)
-			parents[used++] = row_of[ald_revision_index(ald_revision_parent_revision_at(r, j))];
+			parents[used++] = row_of[ald_revision_index(ald_revision_parent_at(r, j))];
 		for (size_t j = 0; j < nd; j++)
 			parents[used++] = row_of[ald_revision_index(ald_revision_dependency_at(r, j))];
 	}

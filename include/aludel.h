@@ -158,19 +158,24 @@ ALD_EXTERN(unsigned) ald_revision_flags(const ald_revision *r);
 ALD_EXTERN(int) ald_revision_is_alembic(const ald_revision *r);
 /* 0 when the revision must run outside a transaction ("Transactional: false"). */
 ALD_EXTERN(int) ald_revision_transactional(const ald_revision *r);
-/* Down revisions (Revises), as written. */
+/* Relations of a revision, one naming scheme: `X_count` counts them,
+ * `X_at` gives the i-th as a revision of the graph, `X_id_at` gives the i-th
+ * as the text the file declares (i < X_count in each case).
+ *
+ * Down revisions (Revises), in the file's order. */
 ALD_EXTERN(size_t) ald_revision_parent_count(const ald_revision *r);
-/* The i-th down revision id (i < ald_revision_parent_count). */
-ALD_EXTERN(const char *) ald_revision_parent_at(const ald_revision *r, size_t i);
-/* The i-th down revision itself. */
-ALD_EXTERN(const ald_revision *) ald_revision_parent_revision_at(const ald_revision *r, size_t i);
-/* depends_on entries, as written (labels not resolved). */
-ALD_EXTERN(size_t) ald_revision_depends_count(const ald_revision *r);
-/* The i-th depends_on entry (i < ald_revision_depends_count). */
-ALD_EXTERN(const char *) ald_revision_depends_at(const ald_revision *r, size_t i);
-/* The i-th depends_on target itself (a label resolved to its revision). */
+/* The i-th down revision. */
+ALD_EXTERN(const ald_revision *) ald_revision_parent_at(const ald_revision *r, size_t i);
+/* The i-th down revision's id, as written. */
+ALD_EXTERN(const char *) ald_revision_parent_id_at(const ald_revision *r, size_t i);
+/* depends_on entries as written: ids, id prefixes or branch labels. */
+ALD_EXTERN(size_t) ald_revision_depends_on_count(const ald_revision *r);
+/* The i-th depends_on entry, as written (a label is not resolved). */
+ALD_EXTERN(const char *) ald_revision_depends_on_id_at(const ald_revision *r, size_t i);
+/* The revisions the depends_on entries resolve to (a label resolved to its
+ * revision); may differ in number from ald_revision_depends_on_count. */
 ALD_EXTERN(size_t) ald_revision_dependency_count(const ald_revision *r);
-/* The i-th depends_on target (i < ald_revision_dependency_count). */
+/* The i-th depends_on target. */
 ALD_EXTERN(const ald_revision *) ald_revision_dependency_at(const ald_revision *r, size_t i);
 /* Branch labels carried by the revision (declared on it or propagated to it). */
 ALD_EXTERN(size_t) ald_revision_label_count(const ald_revision *r);
@@ -197,6 +202,14 @@ ALD_EXTERN(int) ald_revision_sql(char **out, const ald_revision *r, int downgrad
  * Lists and queries. Each query fills *out with a new list (the caller's).
  */
 
+/* A list of strings owned by the caller (ald_strarray_dispose). */
+typedef struct {
+	char **strings;
+	size_t count;
+} ald_strarray;
+/* Frees the strings and the array of *a and zeroes it; NULL or a zeroed *a is a no-op. */
+ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
+
 ALD_EXTERN(size_t) ald_revlist_count(const ald_revlist *l);
 /* The revision at i (i < ald_revlist_count), borrowed from the project. */
 ALD_EXTERN(const ald_revision *) ald_revlist_at(const ald_revlist *l, size_t i);
@@ -214,10 +227,10 @@ ALD_EXTERN(int) ald_project_heads(ald_revlist **out, const ald_project *p, unsig
 ALD_EXTERN(int) ald_project_resolve(ald_revlist **out, const ald_project *p, const char *spec);
 
 /* History order, newest first, for a range "start:end" (NULL: everything).
- * `current` holds the database's version rows for `current` in a range and may
- * be NULL. */
+ * `current` holds the database's version rows (as ald_project_current gives
+ * them) for `current` in a range, and may be NULL. */
 ALD_EXTERN(int) ald_project_history(ald_revlist **out, const ald_project *p, const char *range,
-				    const char *const *current, size_t n_current);
+				    const ald_strarray *current);
 
 /* ---------------------------------------------------------------------------
  * Creating files.
@@ -249,27 +262,67 @@ ALD_EXTERN(int) ald_revision_options_init(ald_revision_options *opts, unsigned i
 /* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
 ALD_EXTERN(int) ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts);
 
-/* Writes a merge revision of `revs` (each resolved; "heads" = every real head)
- * (`aludel merge`). Uses message, branch_labels and rev_id of opts. */
-ALD_EXTERN(int) ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
-				  const ald_revision_options *opts);
+/* What `merge` takes: the part of a new revision's options that a merge
+ * revision can have (its parents are the merged revisions). */
+typedef struct {
+	unsigned int version;
+	const char *message;       /* -m; NULL: "empty message" */
+	const char *const *branch_labels; /* --branch-label */
+	size_t n_branch_labels;
+	const char *rev_id;        /* --rev-id, as for ald_revision_options */
+	const char *format;        /* "py" or "sql", as for ald_revision_options */
+} ald_merge_options;
+#define ALD_MERGE_OPTIONS_VERSION 1
+#define ALD_MERGE_OPTIONS_INIT { ALD_MERGE_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL }
+/* As ald_open_options_init, for ald_merge_options. */
+ALD_EXTERN(int) ald_merge_options_init(ald_merge_options *opts, unsigned int version);
 
-/* Creates a project: the scripts folder `dir` with its versions folder and
- * the configuration file `config_path` (`aludel init`). *out_message gets the
- * status lines to show (the caller's). */
-ALD_EXTERN(int) ald_init(char **out_message, const char *dir, const char *config_path);
+/* Writes a merge revision of `revs` (each resolved; "heads" = every real head)
+ * (`aludel merge`); *out_path is the caller's. opts may be NULL (defaults). */
+ALD_EXTERN(int) ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
+				  const ald_merge_options *opts);
+
+/* What ald_project_init did, step by step. */
+enum {
+	ALD_INIT_DIRECTORY = 1, /* a directory was created */
+	ALD_INIT_FILE,          /* a file was written */
+	ALD_INIT_FILE_KEPT      /* the configuration file existed and was left alone */
+};
+typedef struct {
+	int kind;           /* ALD_INIT_* */
+	const char *path;   /* absolute */
+	int failed;         /* 1 when this step failed (it is then the last) */
+} ald_init_step;
+typedef struct ald_init_result ald_init_result;
+
+/* Creates a project (`aludel init`): the scripts folder `dir` (which may
+ * exist if empty) with its versions folder, the template's files, and the
+ * configuration file `config_path` unless it exists. template_name is one of
+ * ald_project_template_name (NULL: "native"); config_path NULL: the file
+ * named by $ALEMBIC_CONFIG, else the template's own (aludel.ini,
+ * alembic.ini). Every file is written atomically and none is replaced.
+ * *out gets the steps taken, also when the call fails (the caller's,
+ * ald_init_result_free). An unknown template is ALD_ENOTFOUND, the message
+ * listing the names; a non-empty `dir` is ALD_EINVALID. */
+ALD_EXTERN(int) ald_project_init(ald_init_result **out, const char *dir, const char *config_path,
+				 const char *template_name);
+/* The number of steps taken. */
+ALD_EXTERN(size_t) ald_init_result_count(const ald_init_result *r);
+/* Step i (i < ald_init_result_count), or NULL. */
+ALD_EXTERN(const ald_init_step *) ald_init_result_at(const ald_init_result *r, size_t i);
+/* The configuration file (absolute path), or NULL when init failed before
+ * it was written or kept. */
+ALD_EXTERN(const char *) ald_init_result_config_path(const ald_init_result *r);
+/* What the user edits in that file before going on, in the template's
+ * words ("configuration/connection"), or NULL as for config_path. */
+ALD_EXTERN(const char *) ald_init_result_settings(const ald_init_result *r);
+/* Frees the result; NULL is a no-op. */
+ALD_EXTERN(void) ald_init_result_free(ald_init_result *r);
 
 /* ---------------------------------------------------------------------------
  * The database: version table, plans and running them.
  */
 
-/* A list of strings owned by the caller (ald_strarray_dispose). */
-typedef struct {
-	char **strings;
-	size_t count;
-} ald_strarray;
-/* Frees the strings and the array of *a and zeroes it; NULL or a zeroed *a is a no-op. */
-ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
 
 /* The tables revision r's upgrade touches, read statically (nothing runs):
  * created, altered, renamed (both names), dropped or written. A native .sql
@@ -424,18 +477,12 @@ ALD_EXTERN(int) ald_alembic_command(char **out_command, char **out_origin, const
  * default) and "generic" (an Alembic project: alembic.ini, env.py,
  * script.py.mako, README). Name and one-line description of template i, or
  * NULL past the end; static strings. */
-ALD_EXTERN(size_t) ald_init_template_count(void);
+ALD_EXTERN(size_t) ald_project_template_count(void);
 /* The name of template i, or NULL past the end. */
-ALD_EXTERN(const char *) ald_init_template_name(size_t i);
+ALD_EXTERN(const char *) ald_project_template_name(size_t i);
 /* The one-line description of template i, or NULL past the end. */
-ALD_EXTERN(const char *) ald_init_template_description(size_t i);
+ALD_EXTERN(const char *) ald_project_template_description(size_t i);
 
-/* ald_init with a template (NULL: "native"). `config_path` NULL: the file
- * named by $ALEMBIC_CONFIG, else the template's own (aludel.ini, alembic.ini).
- * An unknown name is ALD_ENOTFOUND, the message listing the names. Every
- * file is written atomically and none is replaced. */
-ALD_EXTERN(int) ald_init_template(char **out_message, const char *dir, const char *config_path,
-				  const char *template_name);
 
 /* Creates the project's version table if it is missing (`aludel
  * ensure_version`), in one transaction under the lock migration runs take,

@@ -14,7 +14,7 @@ static void lint_errors(struct ald_check_result *r, ald_project *p)
 {
 	ald_revlist *hist = NULL;
 	ald_lint *lint = NULL;
-	if (ald_project_history(&hist, p, NULL, NULL, 0) < 0) {
+	if (ald_project_history(&hist, p, NULL, NULL) < 0) {
 		ald__check_add_error(r, ALD_CHECK_LINT, NULL);
 		return;
 	}

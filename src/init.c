@@ -1,4 +1,4 @@
-/* init.c - creating a new project (see init.h) and the public ald_init(). */
+/* init.c - creating a new project (see init.h) and the public ald_project_init(). */
 #include "init.h"
 #include "config.h"
 #include "error.h"
@@ -99,23 +99,22 @@ static char *location_value(const char *abs_dir, const char *here)
 	return ald__buf_detach(&b);
 }
 
-/* Alembic's util.status() for a new file: "Generating <path> ..." then
- * "  done" or "  FAILED"; the file is written atomically, never replacing
- * one that exists. */
-static int status_write(struct ald_buf *msg, const char *path, const char *text)
-{
-	ald__buf_printf(msg, "Generating %s ...", path);
-	int error = ald__write_file_atomic(path, text, strlen(text), 0);
-	ald__buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
-	return error;
-}
+/* The result of ald_project_init: the steps in order (paths owned). */
+struct ald_init_result {
+	ald_init_step *v;
+	size_t n, cap;
+	char *config_path;    /* set once the configuration file is handled */
+	const char *settings; /* the template's words for what to edit */
+};
 
-/* Alembic's util.status(): "<what> ..." then "  done" or "  FAILED". */
-static int status_mkdir(struct ald_buf *msg, const char *abs)
+/* Records a step (path copied), failed when error < 0; returns error. */
+static int add_step(struct ald_init_result *r, int kind, const char *path, int error)
 {
-	ald__buf_printf(msg, "Creating directory %s ...", abs);
-	int error = ald__make_dirs(abs);
-	ald__buf_puts(msg, error < 0 ? "  FAILED\n" : "  done\n");
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->v = ald__xrealloc(r->v, r->cap * sizeof(*r->v));
+	}
+	r->v[r->n++] = (ald_init_step){kind, ald__xstrdup(path), error < 0};
 	return error;
 }
 
@@ -161,17 +160,17 @@ static const struct init_template templates[] = {
 };
 #define N_TEMPLATES (sizeof(templates) / sizeof(*templates))
 
-size_t ald_init_template_count(void)
+size_t ald_project_template_count(void)
 {
 	return N_TEMPLATES;
 }
 
-const char *ald_init_template_name(size_t i)
+const char *ald_project_template_name(size_t i)
 {
 	return i < N_TEMPLATES ? templates[i].name : NULL;
 }
 
-const char *ald_init_template_description(size_t i)
+const char *ald_project_template_description(size_t i)
 {
 	return i < N_TEMPLATES ? templates[i].description : NULL;
 }
@@ -199,9 +198,10 @@ static int unknown_template(const char *name)
 }
 
 int ald__init_project_template(const char *dir, const char *ini_path, const char *template_name,
-			      char **out_message)
+			      ald_init_result **out)
 {
-	struct ald_buf msg = {0};
+	ald_init_result *res = ald__xcalloc(1, sizeof(*res));
+	*out = res;
 	const struct init_template *t = find_template(template_name ? template_name : "native");
 	char *abs_dir = NULL, *versions = NULL, *abs_ini = NULL, *here = NULL, *location = NULL;
 	int error;
@@ -223,32 +223,32 @@ int ald__init_project_template(const char *dir, const char *ini_path, const char
 		error = ald__error_set(ALD_EINVALID, "Directory %s already exists and is not empty", dir);
 	if (error < 0)
 		goto done;
-	if (access(abs_dir, F_OK) != 0 && (error = status_mkdir(&msg, abs_dir)) < 0)
+	if (access(abs_dir, F_OK) != 0 &&
+	    (error = add_step(res, ALD_INIT_DIRECTORY, abs_dir, ald__make_dirs(abs_dir))) < 0)
 		goto done;
-	if ((error = status_mkdir(&msg, versions)) < 0)
+	if ((error = add_step(res, ALD_INIT_DIRECTORY, versions, ald__make_dirs(versions))) < 0)
 		goto done;
 	for (const struct template_file *f = t->files; f->name; f++) {
 		char *path = ald__xasprintf("%s/%s", abs_dir, f->name);
-		error = status_write(&msg, path, f->text);
+		error = add_step(res, ALD_INIT_FILE, path, ald__write_file_atomic(path, f->text, strlen(f->text), 0));
 		free(path);
 		if (error < 0)
 			goto done;
 	}
 	if (access(abs_ini, F_OK) == 0) {
-		ald__buf_printf(&msg, "File %s already exists, skipping\n", abs_ini);
+		add_step(res, ALD_INIT_FILE_KEPT, abs_ini, 0);
 	} else {
 		location = location_value(abs_dir, here);
 		char *text = ald__xasprintf("%s%s\n%s", t->ini_head, location, t->ini_tail);
-		error = status_write(&msg, abs_ini, text);
+		error = add_step(res, ALD_INIT_FILE, abs_ini, ald__write_file_atomic(abs_ini, text, strlen(text), 0));
 		free(text);
 		if (error < 0)
 			goto done;
 	}
-	char *r = ald__py_repr(abs_ini);
-	ald__buf_printf(&msg, "Please edit %s settings in %s before proceeding.\n", t->final_words, r);
-	free(r);
+	res->config_path = abs_ini;
+	abs_ini = NULL;
+	res->settings = t->final_words;
 done:
-	*out_message = ald__buf_detach(&msg);
 	free(abs_dir);
 	free(versions);
 	free(abs_ini);
@@ -257,20 +257,40 @@ done:
 	return error;
 }
 
-int ald__init_project(const char *dir, const char *ini_path, char **out_message)
-{
-	return ald__init_project_template(dir, ini_path, "native", out_message);
-}
-
-int ald_init(char **out_message, const char *dir, const char *config_path)
+int ald_project_init(ald_init_result **out, const char *dir, const char *config_path,
+		     const char *template_name)
 {
 	ald__error_clear();
-	return ald__init_project(dir, config_path, out_message);
+	return ald__init_project_template(dir, config_path, template_name, out);
 }
 
-int ald_init_template(char **out_message, const char *dir, const char *config_path,
-		      const char *template_name)
+size_t ald_init_result_count(const ald_init_result *r)
 {
-	ald__error_clear();
-	return ald__init_project_template(dir, config_path, template_name, out_message);
+	return r ? r->n : 0;
+}
+
+const ald_init_step *ald_init_result_at(const ald_init_result *r, size_t i)
+{
+	return r && i < r->n ? &r->v[i] : NULL;
+}
+
+const char *ald_init_result_config_path(const ald_init_result *r)
+{
+	return r ? r->config_path : NULL;
+}
+
+const char *ald_init_result_settings(const ald_init_result *r)
+{
+	return r && r->config_path ? r->settings : NULL;
+}
+
+void ald_init_result_free(ald_init_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		free((char *)r->v[i].path);
+	free(r->v);
+	free(r->config_path);
+	free(r);
 }

@@ -5,20 +5,18 @@
 #ifndef ALD_INIT_H
 #define ALD_INIT_H
 
-/* Creates `dir` (the script location; it may exist if empty), `dir/versions`
- * and, unless it exists (then skipped, as Alembic does), the configuration
- * file `ini_path` (NULL: "aludel.ini") with an [aludel] section pointing at
- * `dir` and documenting every key (the "native" template). *out_message
- * always gets the status lines to print, in Alembic's words, even on failure
- * (the caller's). */
-int ald__init_project(const char *dir, const char *ini_path, char **out_message);
+#include "aludel.h"
 
-/* The same with a template of `init --template` (NULL: "native"; see
- * ald_init_template_count in aludel.h); ini_path NULL: $ALEMBIC_CONFIG, else
- * the template's own file. The template's files go into `dir`, each written
- * atomically, before the configuration file. */
+/* Creates `dir` (the script location; it may exist if empty), `dir/versions`,
+ * the template's files in `dir` (each written atomically) and, unless it
+ * exists (then kept, as Alembic does), the configuration file `ini_path`
+ * (NULL: $ALEMBIC_CONFIG, else the template's own: aludel.ini for "native",
+ * whose [aludel] section points at `dir` and documents every key). The
+ * template is one of `init --template` (NULL: "native"; see
+ * ald_project_template_count in aludel.h). *out always gets the steps taken,
+ * also on failure (the caller's, ald_init_result_free). */
 int ald__init_project_template(const char *dir, const char *ini_path, const char *template_name,
-			      char **out_message);
+			      ald_init_result **out);
 
 /* The texts of the generic template (init_generic.c): alembic.ini is head +
  * script_location + "\n" + tail. */

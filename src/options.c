@@ -23,6 +23,7 @@
 OPTIONS_INIT(ald_open_options_init, ald_open_options, ALD_OPEN_OPTIONS_INIT, ALD_OPEN_OPTIONS_VERSION)
 OPTIONS_INIT(ald_revision_options_init, ald_revision_options, ALD_REVISION_OPTIONS_INIT,
 	     ALD_REVISION_OPTIONS_VERSION)
+OPTIONS_INIT(ald_merge_options_init, ald_merge_options, ALD_MERGE_OPTIONS_INIT, ALD_MERGE_OPTIONS_VERSION)
 OPTIONS_INIT(ald_plan_options_init, ald_plan_options, ALD_PLAN_OPTIONS_INIT, ALD_PLAN_OPTIONS_VERSION)
 OPTIONS_INIT(ald_check_options_init, ald_check_options, ALD_CHECK_OPTIONS_INIT, ALD_CHECK_OPTIONS_VERSION)
 OPTIONS_INIT(ald_verify_options_init, ald_verify_options, ALD_VERIFY_OPTIONS_INIT, ALD_VERIFY_OPTIONS_VERSION)

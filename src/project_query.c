@@ -40,12 +40,12 @@ int ald__project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const c
 }
 
 int ald_project_history(ald_revlist **out, const ald_project *p, const char *range,
-			const char *const *current, size_t n_current)
+			const ald_strarray *current)
 {
 	struct ald_ixvec cur = {0}, ix = {0};
 	*out = NULL;
 	ald__error_clear();
-	int error = ald__project_rows_to_ix(&cur, p, current, n_current);
+	int error = current ? ald__project_rows_to_ix(&cur, p, (const char *const *)current->strings, current->count) : 0;
 	if (error == 0)
 		error = ald__history(&ix, p->graph, range, cur.v, cur.n);
 	if (error == 0)

@@ -68,12 +68,12 @@ size_t ald_revision_parent_count(const ald_revision *r)
 	return r->rev->file.down.n;
 }
 
-const char *ald_revision_parent_at(const ald_revision *r, size_t i)
+const char *ald_revision_parent_id_at(const ald_revision *r, size_t i)
 {
 	return i < r->rev->file.down.n ? r->rev->file.down.v[i] : NULL;
 }
 
-const ald_revision *ald_revision_parent_revision_at(const ald_revision *r, size_t i)
+const ald_revision *ald_revision_parent_at(const ald_revision *r, size_t i)
 {
 	if (i >= r->rev->down.n)
 		return NULL;
@@ -92,12 +92,12 @@ const ald_revision *ald_revision_dependency_at(const ald_revision *r, size_t i)
 	return &r->project->revisions[r->rev->deps.v[i]];
 }
 
-size_t ald_revision_depends_count(const ald_revision *r)
+size_t ald_revision_depends_on_count(const ald_revision *r)
 {
 	return r->rev->file.depends.n;
 }
 
-const char *ald_revision_depends_at(const ald_revision *r, size_t i)
+const char *ald_revision_depends_on_id_at(const ald_revision *r, size_t i)
 {
 	return i < r->rev->file.depends.n ? r->rev->file.depends.v[i] : NULL;
 }

@@ -234,18 +234,18 @@ int ald_project_revision_create(char **out_path, ald_project *p, const ald_revis
 }
 
 int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
-		      const ald_revision_options *opts)
+		      const ald_merge_options *opts)
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
 	if (opts) {
-		int err = ald__options_version_check("ald_project_merge", opts->version, ALD_REVISION_OPTIONS_VERSION);
+		int err = ald__options_version_check("ald_project_merge", opts->version, ALD_MERGE_OPTIONS_VERSION);
 		if (err < 0)
 			return err;
 		o.message = opts->message;
 		o.branch_labels = opts->branch_labels;
 		o.n_branch_labels = opts->n_branch_labels;
 		o.rev_id = opts->rev_id;
-		o.format = opts->version >= 2 ? opts->format : NULL;
+		o.format = opts->format;
 	}
 	if (n_revs == 0)
 		return ald__error_set(ALD_EUSAGE, "merge needs at least one revision");

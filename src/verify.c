@@ -102,7 +102,7 @@ static int snapshot(struct run *rn, char **out)
 /* The target that downgrades r alone: its first down revision, or base. */
 static const char *down_target(const ald_revision *r)
 {
-	return ald_revision_parent_count(r) ? ald_revision_parent_at(r, 0) : "base";
+	return ald_revision_parent_count(r) ? ald_revision_parent_id_at(r, 0) : "base";
 }
 
 /* Where other branches grew from r's down revision (or from base) and were
@@ -141,7 +141,7 @@ static int prerequisites(struct run *rn, const ald_revision *r, int *ran)
 	int error = 0;
 	size_t steps = 0;
 	for (size_t k = 0; error == 0 && k < ald_revision_parent_count(r); k++) {
-		error = upgrade(rn, ald_revision_id(ald_revision_parent_revision_at(r, k)), &steps);
+		error = upgrade(rn, ald_revision_id(ald_revision_parent_at(r, k)), &steps);
 		*ran |= steps > 0;
 	}
 	for (size_t k = 0; error == 0 && k < ald_revision_dependency_count(r); k++) {
@@ -331,7 +331,7 @@ int ald_verify(ald_verify_result **out, ald_project *p, const ald_verify_options
 	if (verr < 0)
 		return verr;
 	ald_revlist *list = NULL;
-	int error = ald_project_history(&list, p, opts->range, NULL, 0);
+	int error = ald_project_history(&list, p, opts->range, NULL);
 	if (error == 0)
 		error = refuse_python(list);
 	if (error < 0) {

@@ -180,6 +180,21 @@ ok_status "init --template generic" 0 $st
 ok_eq "init --template generic writes Alembic's files" "alembic.ini scripts/README scripts/env.py scripts/script.py.mako scripts/versions" \
 	"$(cd gen && echo alembic.ini scripts/*)"
 ok_match "init --template generic: Alembic's closing line" "^Please edit configuration/connection/logging settings in '.*/gen/alembic.ini' before proceeding\.$" "$out"
+# init's lines, word for word as Alembic's (its status lines, its repr of the
+# path: double quotes for a name with a single quote)
+mkdir q
+out=$(cd q && "$ALUDEL" -c "it's.ini" init scripts 2>&1); st=$?
+ok_status "init with a quote in the configuration file's name" 0 $st
+qd=$(cd q && pwd -P)
+ok_eq "init's lines for it" "Creating directory $qd/scripts ...  done
+Creating directory $qd/scripts/versions ...  done
+Generating $qd/it's.ini ...  done
+Please edit configuration/connection settings in \"$qd/it's.ini\" before proceeding." "$out"
+out=$(cd q && "$ALUDEL" -c "it's.ini" init more 2>&1)
+ok_eq "init again with the file there: kept, as Alembic says it" "Creating directory $qd/more ...  done
+Creating directory $qd/more/versions ...  done
+File $qd/it's.ini already exists, skipping
+Please edit configuration/connection settings in \"$qd/it's.ini\" before proceeding." "$out"
 (cd gen && "$ALUDEL" revision -m "first gen" --rev-id 0123456789ab >/dev/null && "$ALUDEL" revision -m "second gen" --rev-id 0123456789cd >/dev/null); st=$?
 ok_status "revisions in the generic project" 0 $st
 ok_eq "aludel reads the generic project as an Alembic project" "0123456789cd (head)" "$(cd gen && "$ALUDEL" heads)"

@@ -1,5 +1,5 @@
 /* test_init.c - `init`: the scripts and versions folders, aludel.ini (which
- * must load back), Alembic's status lines, refusing a non-empty folder,
+ * must load back), the steps it reports (the command line words them as Alembic), refusing a non-empty folder,
  * skipping an existing ini, script_location relative to the ini; the
  * generic template (an Alembic project), unknown templates, ALEMBIC_CONFIG. Each test
  * runs in a fresh temporary directory (the CWD). */
@@ -55,10 +55,31 @@ static char *with_cwd(const char *tmpl)
 	return ald__buf_detach(&b);
 }
 
+/* ald_project_init, its steps written into *msg (the caller's) one line each:
+ * "dir PATH", "file PATH", "kept PATH" (" FAILED" after a failed step), then
+ * "edit SETTINGS CONFIG" when the configuration file is there. */
+static int init_msg(const char *dir, const char *ini, const char *template_name, char **msg)
+{
+	ald_init_result *res = NULL;
+	int error = ald_project_init(&res, dir, ini, template_name);
+	static const char *const kinds[] = {"?", "dir", "file", "kept"};
+	struct ald_buf b = {0};
+	for (size_t i = 0; i < ald_init_result_count(res); i++) {
+		const ald_init_step *st = ald_init_result_at(res, i);
+		ald__buf_printf(&b, "%s %s%s\n", kinds[st->kind], st->path, st->failed ? " FAILED" : "");
+	}
+	if (ald_init_result_config_path(res))
+		ald__buf_printf(&b, "edit %s %s\n", ald_init_result_settings(res), ald_init_result_config_path(res));
+	assert_null(ald_init_result_at(res, ald_init_result_count(res)));
+	ald_init_result_free(res);
+	*msg = ald__buf_detach(&b);
+	return error;
+}
+
 static void init_ok(const char *dir, const char *ini, const char *expected_tmpl)
 {
 	char *msg = NULL;
-	if (ald__init_project(dir, ini, &msg) < 0)
+	if (init_msg(dir, ini, NULL, &msg) < 0)
 		fail_msg("init failed: %s", ald_error_last()->message);
 	char *want = with_cwd(expected_tmpl);
 	assert_string_equal(msg, want);
@@ -80,10 +101,10 @@ static void test_new_project(void **state)
 {
 	(void)state;
 	init_ok("migrations", NULL,
-		"Creating directory @/migrations ...  done\n"
-		"Creating directory @/migrations/versions ...  done\n"
-		"Generating @/aludel.ini ...  done\n"
-		"Please edit configuration/connection settings in '@/aludel.ini' before proceeding.\n");
+		"dir @/migrations\n"
+		"dir @/migrations/versions\n"
+		"file @/aludel.ini\n"
+		"edit configuration/connection @/aludel.ini\n");
 	assert_true(is_dir("migrations/versions"));
 	assert_location_line("aludel.ini", "%(here)s/migrations");
 	char *text = slurp("aludel.ini");
@@ -121,14 +142,14 @@ static void test_new_project(void **state)
 
 	/* again: the folder is not empty */
 	char *msg = (char *)"unchanged";
-	assert_int_equal(ald__init_project("migrations", NULL, &msg), ALD_EINVALID);
+	assert_int_equal(init_msg("migrations", NULL, NULL, &msg), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "Directory migrations already exists and is not empty");
 	assert_string_equal(msg, "");
 	free(msg);
 
 	/* the public entry point */
-	assert_int_equal(ald_init(&msg, "./migrations/", NULL), ALD_EINVALID);
+	assert_int_equal(init_msg("./migrations/", NULL, NULL, &msg), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message,
 			    "Directory ./migrations/ already exists and is not empty");
 	free(msg);
@@ -142,9 +163,9 @@ static void test_existing_empty_dir_and_ini(void **state)
 	fputs("# mine\n", f);
 	fclose(f);
 	init_ok("scripts", NULL,
-		"Creating directory @/scripts/versions ...  done\n"
-		"File @/aludel.ini already exists, skipping\n"
-		"Please edit configuration/connection settings in '@/aludel.ini' before proceeding.\n");
+		"dir @/scripts/versions\n"
+		"kept @/aludel.ini\n"
+		"edit configuration/connection @/aludel.ini\n");
 	assert_true(is_dir("scripts/versions"));
 	char *text = slurp("aludel.ini");
 	assert_string_equal(text, "# mine\n");
@@ -157,29 +178,27 @@ static void test_locations(void **state)
 	/* nested folders; an ini elsewhere: under it -> %(here)s, else absolute */
 	assert_int_equal(mkdir("conf", 0777), 0);
 	init_ok("conf/db/mig", "conf/aludel.ini",
-		"Creating directory @/conf/db/mig ...  done\n"
-		"Creating directory @/conf/db/mig/versions ...  done\n"
-		"Generating @/conf/aludel.ini ...  done\n"
-		"Please edit configuration/connection settings in '@/conf/aludel.ini' before "
-		"proceeding.\n");
+		"dir @/conf/db/mig\n"
+		"dir @/conf/db/mig/versions\n"
+		"file @/conf/aludel.ini\n"
+		"edit configuration/connection @/conf/aludel.ini\n");
 	assert_location_line("conf/aludel.ini", "%(here)s/db/mig");
 
 	init_ok("outside", "conf/other.ini",
-		"Creating directory @/outside ...  done\n"
-		"Creating directory @/outside/versions ...  done\n"
-		"Generating @/conf/other.ini ...  done\n"
-		"Please edit configuration/connection settings in '@/conf/other.ini' before "
-		"proceeding.\n");
+		"dir @/outside\n"
+		"dir @/outside/versions\n"
+		"file @/conf/other.ini\n"
+		"edit configuration/connection @/conf/other.ini\n");
 	char *abs = ald__xasprintf("%s/outside", tmp_cwd);
 	assert_location_line("conf/other.ini", abs);
 	free(abs);
 
 	/* '%' is doubled, and the value reads back */
 	init_ok("100%", "pct.ini",
-		"Creating directory @/100% ...  done\n"
-		"Creating directory @/100%/versions ...  done\n"
-		"Generating @/pct.ini ...  done\n"
-		"Please edit configuration/connection settings in '@/pct.ini' before proceeding.\n");
+		"dir @/100%\n"
+		"dir @/100%/versions\n"
+		"file @/pct.ini\n"
+		"edit configuration/connection @/pct.ini\n");
 	assert_location_line("pct.ini", "%(here)s/100%%");
 	struct ald_config cfg;
 	struct ald_config_options o = {.path = "pct.ini"};
@@ -192,10 +211,9 @@ static void test_locations(void **state)
 	/* the ini's own (empty) folder as script location */
 	assert_int_equal(mkdir("solo", 0777), 0);
 	init_ok("solo", "solo/aludel.ini",
-		"Creating directory @/solo/versions ...  done\n"
-		"Generating @/solo/aludel.ini ...  done\n"
-		"Please edit configuration/connection settings in '@/solo/aludel.ini' before "
-		"proceeding.\n");
+		"dir @/solo/versions\n"
+		"file @/solo/aludel.ini\n"
+		"edit configuration/connection @/solo/aludel.ini\n");
 	assert_location_line("solo/aludel.ini", "%(here)s");
 }
 
@@ -205,13 +223,13 @@ static void test_failures(void **state)
 	FILE *f = fopen("plain", "w");
 	fclose(f);
 	char *msg = NULL;
-	assert_int_equal(ald__init_project("plain", NULL, &msg), ALD_EINVALID);
+	assert_int_equal(init_msg("plain", NULL, NULL, &msg), ALD_EINVALID);
 	assert_string_equal(ald_error_last()->message, "plain exists and is not a directory");
 	assert_string_equal(msg, "");
 	free(msg);
 
-	assert_int_equal(ald__init_project("plain/sub", NULL, &msg), ALD_ERROR);
-	char *want = with_cwd("Creating directory @/plain/sub ...  FAILED\n");
+	assert_int_equal(init_msg("plain/sub", NULL, NULL, &msg), ALD_ERROR);
+	char *want = with_cwd("dir @/plain/sub FAILED\n");
 	assert_string_equal(msg, want);
 	free(want);
 	free(msg);
@@ -219,10 +237,10 @@ static void test_failures(void **state)
 	assert_string_equal(ald_error_last()->message, want);
 	free(want);
 
-	assert_int_equal(ald__init_project("m", "missing/dir/aludel.ini", &msg), ALD_ERROR);
-	want = with_cwd("Creating directory @/m ...  done\n"
-			"Creating directory @/m/versions ...  done\n"
-			"Generating @/missing/dir/aludel.ini ...  FAILED\n");
+	assert_int_equal(init_msg("m", "missing/dir/aludel.ini", NULL, &msg), ALD_ERROR);
+	want = with_cwd("dir @/m\n"
+			"dir @/m/versions\n"
+			"file @/missing/dir/aludel.ini FAILED\n");
 	assert_string_equal(msg, want);
 	free(want);
 	free(msg);
@@ -236,16 +254,15 @@ static void test_generic(void **state)
 {
 	(void)state;
 	char *msg = NULL;
-	if (ald__init_project_template("migrations", NULL, "generic", &msg) < 0)
+	if (init_msg("migrations", NULL, "generic", &msg) < 0)
 		fail_msg("init failed: %s", ald_error_last()->message);
-	char *want = with_cwd("Creating directory @/migrations ...  done\n"
-			      "Creating directory @/migrations/versions ...  done\n"
-			      "Generating @/migrations/README ...  done\n"
-			      "Generating @/migrations/env.py ...  done\n"
-			      "Generating @/migrations/script.py.mako ...  done\n"
-			      "Generating @/alembic.ini ...  done\n"
-			      "Please edit configuration/connection/logging settings in "
-			      "'@/alembic.ini' before proceeding.\n");
+	char *want = with_cwd("dir @/migrations\n"
+			      "dir @/migrations/versions\n"
+			      "file @/migrations/README\n"
+			      "file @/migrations/env.py\n"
+			      "file @/migrations/script.py.mako\n"
+			      "file @/alembic.ini\n"
+			      "edit configuration/connection/logging @/alembic.ini\n");
 	assert_string_equal(msg, want);
 	free(want);
 	free(msg);
@@ -278,22 +295,24 @@ static void test_generic(void **state)
 	ald__config_clear(&cfg);
 
 	/* no file is replaced: an existing alembic.ini is skipped */
-	assert_int_equal(ald__init_project_template("second", NULL, "generic", &msg), 0);
-	assert_non_null(strstr(msg, "/alembic.ini already exists, skipping\n"));
+	assert_int_equal(init_msg("second", NULL, "generic", &msg), 0);
+	want = with_cwd("kept @/alembic.ini\n");
+	assert_non_null(strstr(msg, want));
+	free(want);
 	free(msg);
 }
 
 static void test_template_names(void **state)
 {
 	(void)state;
-	assert_true(ald_init_template_count() >= 2);
-	assert_string_equal(ald_init_template_name(0), "native");
-	assert_string_equal(ald_init_template_name(1), "generic");
-	assert_non_null(ald_init_template_description(1));
-	assert_null(ald_init_template_name(ald_init_template_count()));
+	assert_true(ald_project_template_count() >= 2);
+	assert_string_equal(ald_project_template_name(0), "native");
+	assert_string_equal(ald_project_template_name(1), "generic");
+	assert_non_null(ald_project_template_description(1));
+	assert_null(ald_project_template_name(ald_project_template_count()));
 
 	char *msg = NULL;
-	assert_int_equal(ald_init_template(&msg, "m", NULL, "nosuch"), ALD_ENOTFOUND);
+	assert_int_equal(init_msg("m", NULL, "nosuch", &msg), ALD_ENOTFOUND);
 	assert_string_equal(ald_error_last()->message,
 			    "No such template 'nosuch'; the templates are: native, generic");
 	assert_string_equal(msg, "");
@@ -302,9 +321,9 @@ static void test_template_names(void **state)
 
 	/* ALEMBIC_CONFIG names the file when none is given */
 	setenv("ALEMBIC_CONFIG", "custom.ini", 1);
-	assert_int_equal(ald_init_template(&msg, "m", NULL, NULL), 0);
+	assert_int_equal(init_msg("m", NULL, NULL, &msg), 0);
 	unsetenv("ALEMBIC_CONFIG");
-	assert_non_null(strstr(msg, "/custom.ini ...  done\n"));
+	assert_non_null(strstr(msg, "/custom.ini\n"));
 	free(msg);
 	assert_int_equal(access("custom.ini", F_OK), 0);
 	assert_int_equal(access("aludel.ini", F_OK), -1);

@@ -490,7 +490,7 @@ int tui_merge_marked(struct tui *t)
 		free(revs);
 		return 0;
 	}
-	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	ald_merge_options o = ALD_MERGE_OPTIONS_INIT;
 	o.message = *msg ? msg : def;
 	char *path = NULL;
 	int written = ald_project_merge(&path, t->project, revs, k, &o) == 0;

@@ -82,7 +82,7 @@ static void relative(struct tui *t, int ch)
 	if (cycle && nv->last == (parent ? 'p' : 'c')) {
 		const ald_revision *o = ald_project_revision_at(t->project, nv->from);
 		size_t cnt = parent ? ald_revision_parent_count(o) : ald_revision_child_count(o);
-		if (nv->k < cnt && (parent ? ald_revision_parent_revision_at(o, nv->k)
+		if (nv->k < cnt && (parent ? ald_revision_parent_at(o, nv->k)
 					   : ald_revision_child_at(o, nv->k)) == r) {
 			from = o;
 			k = (nv->k + 1) % cnt;
@@ -99,7 +99,7 @@ static void relative(struct tui *t, int ch)
 			tui_set_status(t, "%s is a head: no child", ald_revision_id(r));
 		return;
 	}
-	const ald_revision *to = parent ? ald_revision_parent_revision_at(from, k) : ald_revision_child_at(from, k);
+	const ald_revision *to = parent ? ald_revision_parent_at(from, k) : ald_revision_child_at(from, k);
 	nv->last = parent ? 'p' : 'c';
 	nv->from = ald_revision_index(from);
 	nv->k = k;
@@ -129,7 +129,7 @@ static void branch_point(struct tui *t)
 	const ald_revision *p = r;
 	size_t steps = 0;
 	do {
-		p = ald_revision_parent_revision_at(p, 0);
+		p = ald_revision_parent_at(p, 0);
 		steps++;
 	} while (!(ald_revision_flags(p) & ALD_REVISION_BRANCHPOINT) && ald_revision_parent_count(p));
 	if (go(t, p, "the branch point") < 0)

@@ -127,7 +127,7 @@ static char *diverged_text(struct tui *t, const ald_revision *heads[2])
 		if (!range)
 			abort();
 		sprintf(range, "base:%s", names[s]);
-		int err = ald_project_history(&anc[s], t->project, range, NULL, 0);
+		int err = ald_project_history(&anc[s], t->project, range, NULL);
 		free(range);
 		if (err < 0) {
 			const ald_error *e = ald_error_last();
@@ -143,7 +143,7 @@ static char *diverged_text(struct tui *t, const ald_revision *heads[2])
 		if (in[ald_revision_index(r)] != 3)
 			continue;
 		for (size_t j = 0; j < ald_revision_parent_count(r); j++)
-			child_in_both[ald_revision_index(ald_revision_parent_revision_at(r, j))] = 1;
+			child_in_both[ald_revision_index(ald_revision_parent_at(r, j))] = 1;
 		for (size_t j = 0; j < ald_revision_dependency_count(r); j++)
 			child_in_both[ald_revision_index(ald_revision_dependency_at(r, j))] = 1;
 	}

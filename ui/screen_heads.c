@@ -42,7 +42,7 @@ static void figures(struct tui *t, struct head_row *h)
 	while (r && !(ald_revision_flags(r) & ALD_REVISION_BRANCHPOINT)) {
 		h->count++;
 		h->pending += !t->applied[ald_revision_index(r)];
-		r = ald_revision_parent_count(r) ? ald_revision_parent_revision_at(r, 0) : NULL;
+		r = ald_revision_parent_count(r) ? ald_revision_parent_at(r, 0) : NULL;
 	}
 	h->from = r;
 }

@@ -84,14 +84,14 @@ static int load_order(struct tui *t)
 		if (!range)
 			abort();
 		sprintf(range, "base:%s", t->filter);
-		err = ald_project_history(&t->order, t->project, range, NULL, 0);
+		err = ald_project_history(&t->order, t->project, range, NULL);
 		free(range);
 		if (err < 0) { /* e.g. the revision is gone after `r`: show everything */
 			free(t->filter);
 			t->filter = NULL;
 		}
 	}
-	if (!t->filter && ald_project_history(&t->order, t->project, NULL, NULL, 0) < 0)
+	if (!t->filter && ald_project_history(&t->order, t->project, NULL, NULL) < 0)
 		return -1;
 	t->row_of = calloc(n ? n : 1, sizeof(*t->row_of));
 	struct lanes_rev *revs = calloc(n ? n : 1, sizeof(*revs));
@@ -115,7 +115,7 @@ static int load_order(struct tui *t)
 		}
 		revs[i].parents = (const size_t *)(uintptr_t)used; /* rebased below */
 		for (size_t j = 0; j < np; j++) {
-			size_t row = t->row_of[ald_revision_index(ald_revision_parent_revision_at(r, j))];
+			size_t row = t->row_of[ald_revision_index(ald_revision_parent_at(r, j))];
 			if (row != SIZE_MAX)
 				parents[used++] = row;
 		}

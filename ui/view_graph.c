@@ -117,8 +117,8 @@ static void draw_row(struct tui *t, int y, size_t i)
 		snprintf(buf, sizeof(buf), " [%s]", ald_revision_label_at(r, l));
 		cut = put(t, C_LABEL, buf, sel, deco_end, 1);
 	}
-	for (size_t d = 0; !cut && d < ald_revision_depends_count(r); d++) {
-		snprintf(buf, sizeof(buf), " (depends on %s)", ald_revision_depends_at(r, d));
+	for (size_t d = 0; !cut && d < ald_revision_depends_on_count(r); d++) {
+		snprintf(buf, sizeof(buf), " (depends on %s)", ald_revision_depends_on_id_at(r, d));
 		cut = put(t, C_DIM, buf, sel, deco_end, 1);
 	}
 	int lint_pair;

@@ -84,6 +84,24 @@ const char *cli_buf_cstr(const struct cli_buf *b)
 	return b->ptr ? b->ptr : "";
 }
 
+void cli_buf_put_repr(struct cli_buf *b, const char *s)
+{
+	char q = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
+	cli_buf_putc(b, q);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		const char *esc = *p == '\n' ? "\\n" : *p == '\t' ? "\\t" : *p == '\r' ? "\\r" : NULL;
+		if (esc)
+			cli_buf_puts(b, esc);
+		else if (*p == '\\' || *p == (unsigned char)q)
+			cli_buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			cli_buf_printf(b, "\\x%02x", *p);
+		else
+			cli_buf_putc(b, (char)*p);
+	}
+	cli_buf_putc(b, q);
+}
+
 void cli_buf_free(struct cli_buf *b)
 {
 	free(b->ptr);

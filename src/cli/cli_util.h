@@ -26,6 +26,10 @@ void cli_buf_printf(struct cli_buf *b, const char *fmt, ...) CLI_ATTR_PRINTF(2, 
 /* The contents, never NULL; borrowed from the buffer. */
 const char *cli_buf_cstr(const struct cli_buf *b);
 void cli_buf_free(struct cli_buf *b);
+/* Appends s as Python's repr() of a str writes it: in single quotes (double
+ * when s holds a ' and no "), backslash, the quote and control characters
+ * escaped - how Alembic's messages quote paths. */
+void cli_buf_put_repr(struct cli_buf *b, const char *s);
 
 /* A growable vector of owned strings. Zero-initialise before use. */
 struct cli_strvec {

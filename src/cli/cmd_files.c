@@ -78,7 +78,8 @@ static int parse_revision_opts(ald_revision_options *o, struct cli_strvec *label
 	return -1;
 }
 
-/* Opens the project and writes the revision (or merge of `revs`). */
+/* Opens the project and writes the revision (or, when revs is not NULL, the
+ * merge of `revs` with the options o has for a merge). */
 static int write_file(struct cli *cli, const ald_revision_options *o, char **revs, size_t n_revs)
 {
 	ald_project *p;
@@ -86,7 +87,13 @@ static int write_file(struct cli *cli, const ald_revision_options *o, char **rev
 	int status = cli_open(&p, cli);
 	if (status != CLI_OK)
 		return status;
-	int error = revs ? ald_project_merge(&path, p, (const char *const *)revs, n_revs, o)
+	ald_merge_options m = ALD_MERGE_OPTIONS_INIT;
+	m.message = o->message;
+	m.branch_labels = o->branch_labels;
+	m.n_branch_labels = o->n_branch_labels;
+	m.rev_id = o->rev_id;
+	m.format = o->format;
+	int error = revs ? ald_project_merge(&path, p, (const char *const *)revs, n_revs, &m)
 			 : ald_project_revision_create(&path, p, o);
 	if (error < 0) {
 		status = cli_fail();
@@ -126,6 +133,30 @@ int cmd_merge(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 	return status;
 }
 
+/* What init did, in Alembic's words (its util.status lines: "<what> ..."
+ * then "  done" or "  FAILED"), and, when the configuration file is there,
+ * Alembic's closing line. */
+static void print_init_steps(const ald_init_result *res)
+{
+	struct cli_buf b = {0};
+	for (size_t i = 0; i < ald_init_result_count(res); i++) {
+		const ald_init_step *st = ald_init_result_at(res, i);
+		if (st->kind == ALD_INIT_FILE_KEPT) {
+			cli_buf_printf(&b, "File %s already exists, skipping\n", st->path);
+			continue;
+		}
+		cli_buf_printf(&b, "%s %s ...%s\n", st->kind == ALD_INIT_DIRECTORY ? "Creating directory" : "Generating",
+			       st->path, st->failed ? "  FAILED" : "  done");
+	}
+	if (ald_init_result_config_path(res)) {
+		cli_buf_printf(&b, "Please edit %s settings in ", ald_init_result_settings(res));
+		cli_buf_put_repr(&b, ald_init_result_config_path(res));
+		cli_buf_puts(&b, " before proceeding.\n");
+	}
+	fputs(cli_buf_cstr(&b), stdout);
+	cli_buf_free(&b);
+}
+
 int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -155,11 +186,10 @@ int cmd_init(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind + 1]);
 
 	/* no -c: ALEMBIC_CONFIG, else the template's own file (the engine decides) */
-	char *message = NULL;
-	int error = ald_init_template(&message, argv[optind], cli->open.config_path, template_name);
-	if (message)
-		fputs(message, stdout);
-	free(message);
+	ald_init_result *res = NULL;
+	int error = ald_project_init(&res, argv[optind], cli->open.config_path, template_name);
+	print_init_steps(res);
+	ald_init_result_free(res);
 	return error < 0 ? cli_fail() : CLI_OK;
 }
 
@@ -179,8 +209,8 @@ int cmd_list_templates(struct cli *cli, const struct cli_command *cmd, int argc,
 	if (optind < argc)
 		return cli_usage_error(cmd, "unrecognized arguments: %s", argv[optind]);
 	printf("Available templates:\n\n");
-	for (size_t i = 0; i < ald_init_template_count(); i++)
-		printf("%s - %s\n", ald_init_template_name(i), ald_init_template_description(i));
+	for (size_t i = 0; i < ald_project_template_count(); i++)
+		printf("%s - %s\n", ald_project_template_name(i), ald_project_template_description(i));
 	printf("\nTemplates are used via the 'init' command, e.g.:\n\n"
 	       "  aludel init --template generic ./scripts\n");
 	return CLI_OK;

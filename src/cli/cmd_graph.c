@@ -141,7 +141,7 @@ int cmd_branches(struct cli *cli, const struct cli_command *cmd, int argc, char 
 	if ((status = cli_open(&p, cli)) != CLI_OK)
 		return status;
 	cli_cache_note(p, o.verbose || cli->verbose);
-	if (ald_project_history(&all, p, NULL, NULL, 0) < 0) {
+	if (ald_project_history(&all, p, NULL, NULL) < 0) {
 		ald_project_free(p);
 		return cli_fail();
 	}
@@ -206,7 +206,7 @@ int cmd_history(struct cli *cli, const struct cli_command *cmd, int argc, char *
 		status = cli_fail();
 		goto done;
 	}
-	if (ald_project_history(&revs, p, o.range, (const char *const *)rows.v, rows.n) < 0) {
+	if (ald_project_history(&revs, p, o.range, &(ald_strarray){rows.v, rows.n}) < 0) {
 		status = cli_fail();
 		goto done;
 	}

@@ -166,13 +166,13 @@ int cmd_lint(struct cli *cli, const struct cli_command *cmd, int argc, char **ar
 			status = cli_fail();
 			goto done;
 		}
-		if (ald_project_history(&revs, p, o.range, (const char *const *)rows.v, rows.n) < 0) {
+		if (ald_project_history(&revs, p, o.range, &(ald_strarray){rows.v, rows.n}) < 0) {
 			status = cli_fail();
 			goto done;
 		}
 		oldest_first(&v, &n, revs, NULL);
 	} else {
-		if (ald_project_history(&revs, p, NULL, NULL, 0) < 0) {
+		if (ald_project_history(&revs, p, NULL, NULL) < 0) {
 			status = cli_fail();
 			goto done;
 		}

@@ -32,7 +32,7 @@ static void put_parents(struct cli_buf *b, const ald_revision *r)
 	if (ald_revision_parent_count(r) == 0)
 		cli_buf_puts(b, "<base>");
 	else
-		put_list(b, r, ald_revision_parent_count, ald_revision_parent_at);
+		put_list(b, r, ald_revision_parent_count, ald_revision_parent_id_at);
 }
 
 void fmt_oneline(struct cli_buf *b, const ald_revision *r, unsigned flags, int current)
@@ -40,9 +40,9 @@ void fmt_oneline(struct cli_buf *b, const ald_revision *r, unsigned flags, int c
 	unsigned f = ald_revision_flags(r);
 	if (flags & FMT_PARENTS) {
 		put_parents(b, r);
-		if (ald_revision_depends_count(r)) {
+		if (ald_revision_depends_on_count(r)) {
 			cli_buf_puts(b, " (");
-			put_list(b, r, ald_revision_depends_count, ald_revision_depends_at);
+			put_list(b, r, ald_revision_depends_on_count, ald_revision_depends_on_id_at);
 			cli_buf_putc(b, ')');
 		}
 		cli_buf_puts(b, " -> ");
@@ -87,9 +87,9 @@ void fmt_verbose(struct cli_buf *b, const ald_revision *r, int current)
 	cli_buf_puts(b, (f & ALD_REVISION_MERGEPOINT) ? "Merges: " : "Parent: ");
 	put_parents(b, r);
 	cli_buf_putc(b, '\n');
-	if (ald_revision_depends_count(r)) {
+	if (ald_revision_depends_on_count(r)) {
 		cli_buf_puts(b, "Also depends on: ");
-		put_list(b, r, ald_revision_depends_count, ald_revision_depends_at);
+		put_list(b, r, ald_revision_depends_on_count, ald_revision_depends_on_id_at);
 		cli_buf_putc(b, '\n');
 	}
 	if (f & ALD_REVISION_BRANCHPOINT) {
@@ -202,8 +202,8 @@ void fmt_json_revision(struct cli_buf *b, const ald_revision *r, int current)
 	unsigned f = ald_revision_flags(r);
 	cli_buf_puts(b, "{\"revision\": ");
 	fmt_json_string(b, ald_revision_id(r));
-	json_list(b, "down_revisions", r, ald_revision_parent_count, ald_revision_parent_at);
-	json_list(b, "depends_on", r, ald_revision_depends_count, ald_revision_depends_at);
+	json_list(b, "down_revisions", r, ald_revision_parent_count, ald_revision_parent_id_at);
+	json_list(b, "depends_on", r, ald_revision_depends_on_count, ald_revision_depends_on_id_at);
 	json_list(b, "branch_labels", r, ald_revision_label_count, ald_revision_label_at);
 	json_list(b, "children", r, ald_revision_child_count, child_id);
 	json_bool(b, "is_base", f & ALD_REVISION_BASE);
