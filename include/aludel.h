@@ -373,12 +373,10 @@ typedef struct {
 	int offline;              /* --sql: no database; the start is `start` (NULL: empty) */
 	const char *start;        /* offline start revision (the A of A:B), or NULL */
 	int purge;                /* stamp --purge */
-	long lock_timeout_ms;     /* how long to wait for another run's lock; < 0 forever */
 	const char *tag;          /* --tag, passed to Alembic for .py steps (env.py reads it) */
 	int raiseerr;             /* --raiseerr: Alembic's whole output when a .py step fails */
 	int resume;               /* --resume: a non-transactional revision that stopped part-way
 	                             in an earlier run goes on from its next statement */
-	/* version 2: */
 	int lazy;                 /* a preview's plan: upgrade/downgrade make the order of the
 	                             steps and only the first step's statements now; the others'
 	                             files are read, and their statements and version-table
@@ -388,8 +386,10 @@ typedef struct {
 	                             planning; a missing downgrade section still fails here.
 	                             ald_plan_run is unaffected (it plans again, all at once). */
 } ald_plan_options;
-#define ALD_PLAN_OPTIONS_VERSION 2
-#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, -1, NULL, 0, 0, 0 }
+/* Version 3 (lock_timeout_ms moved to ald_run_options): versions 1 and 2
+ * are refused. */
+#define ALD_PLAN_OPTIONS_VERSION 3
+#define ALD_PLAN_OPTIONS_INIT { ALD_PLAN_OPTIONS_VERSION, 0, NULL, 0, NULL, 0, 0, 0 }
 /* As ald_open_options_init, for ald_plan_options. */
 ALD_EXTERN(int) ald_plan_options_init(ald_plan_options *opts, unsigned int version);
 
@@ -451,14 +451,34 @@ enum {
 };
 /* Called for each progress event of a run. */
 typedef void (*ald_progress_cb)(const ald_plan *plan, size_t step, int event, double seconds, void *payload);
+
+/* How a plan runs: what only a run needs (the plan itself, and its --sql
+ * text, do not depend on it). */
+typedef struct {
+	unsigned int version;
+	ald_progress_cb progress; /* each step's events, or NULL */
+	void *payload;            /* passed to progress */
+	long lock_timeout_ms;     /* how long to wait for another run's lock; < 0 forever */
+} ald_run_options;
+#define ALD_RUN_OPTIONS_VERSION 1
+#define ALD_RUN_OPTIONS_INIT { ALD_RUN_OPTIONS_VERSION, NULL, NULL, -1 }
+/* As ald_open_options_init, for ald_run_options. */
+ALD_EXTERN(int) ald_run_options_init(ald_run_options *opts, unsigned int version);
+
 /* Runs the plan on the project's database: locks, transactions, version
- * table. On failure everything of the failing transaction is rolled back and
- * the error names the revision, file, line, statement and database message. */
-ALD_EXTERN(int) ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload);
-/* Asks a running plan to stop (async-signal-safe): the running transaction
- * is rolled back and ald_plan_run fails with ALD_EINTERRUPTED. While Alembic
- * runs a .py step, SIGINT is passed on to it and it is waited for; the
- * version table is then read again and the error says what is applied. */
+ * table (opts NULL: the defaults). On failure everything of the failing
+ * transaction is rolled back and the error names the revision, file, line,
+ * statement and database message. */
+ALD_EXTERN(int) ald_plan_run(ald_plan *plan, const ald_run_options *opts);
+/* Asks the plan's running ald_plan_run to stop (async-signal-safe; a plan
+ * that is not running is not affected): the running transaction is rolled
+ * back and ald_plan_run fails with ALD_EINTERRUPTED. While Alembic runs a .py
+ * step, SIGINT is passed on to it and it is waited for; the version table is
+ * then read again and the error says what is applied. */
+ALD_EXTERN(void) ald_plan_cancel(ald_plan *plan);
+/* Asks whatever runs on the project to stop (async-signal-safe): a plan's
+ * run as ald_plan_cancel does, and ald_verify, which has no handle of its
+ * own while it runs. */
 ALD_EXTERN(void) ald_project_cancel(ald_project *p);
 
 /* The command that runs the project's Alembic for .py revisions, as one line,

@@ -50,6 +50,14 @@ const ald_error *ald_error_last(void)
 	return last_message ? &last_error : &no_error;
 }
 
+int ald__options_version_check_since(const char *fn, unsigned version, unsigned oldest, unsigned max)
+{
+	if (version >= 1 && version < oldest)
+		return ald__error_set(ALD_EUSAGE, "%s: options version %u is no longer supported (the layout changed "
+						 "at version %u; rebuild against this aludel.h)", fn, version, oldest);
+	return ald__options_version_check(fn, version, max);
+}
+
 int ald__options_version_check(const char *fn, unsigned version, unsigned max)
 {
 	if (version >= 1 && version <= max)

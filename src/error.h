@@ -19,6 +19,9 @@ void ald__error_clear(void);
  * ALD_EUSAGE, naming the function `fn`, for a version other than 1 to `max`
  * (the versions this library knows); else 0. */
 int ald__options_version_check(const char *fn, unsigned version, unsigned max);
+/* The same for a struct whose layout changed at version `oldest`: the
+ * versions before it are refused too, with a message saying so. */
+int ald__options_version_check_since(const char *fn, unsigned version, unsigned oldest, unsigned max);
 /* Prefixes the current message with `prefix` (e.g. a file name and line). */
 void ald__error_prefix(const char *fmt, ...) ALD_ATTR_PRINTF(1, 2);
 

@@ -21,7 +21,6 @@ struct ald_plan {
 	char *target;                 /* upgrade/downgrade */
 	struct ald_strvec targets;    /* stamp */
 	int purge;
-	long lock_timeout_ms;
 	char *tag;                    /* --tag for Alembic, or NULL */
 	int raiseerr;
 	size_t python_sql;            /* the SQL of the .py steps among the first python_sql
@@ -31,6 +30,7 @@ struct ald_plan {
 	ald_progress_cb progress;
 	void *payload;
 	const struct ald_plan_data *running; /* during a run: the runner's plan (borrowed) */
+	struct ald_db *volatile run_db; /* during ald_plan_run: its connection (ald_plan_cancel) */
 };
 
 void ald_strarray_dispose(ald_strarray *a)
@@ -214,8 +214,8 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 		opts = &defaults;
 	*out = NULL;
 	ald__error_clear();
-	if ((error = ald__options_version_check(kind == ALD_STEP_UPGRADE ? "ald_plan_upgrade" : kind == ALD_STEP_DOWNGRADE ? "ald_plan_downgrade" : "ald_plan_stamp",
-						 opts->version, ALD_PLAN_OPTIONS_VERSION)) < 0)
+	if ((error = ald__options_version_check_since(kind == ALD_STEP_UPGRADE ? "ald_plan_upgrade" : kind == ALD_STEP_DOWNGRADE ? "ald_plan_downgrade" : "ald_plan_stamp",
+						 opts->version, 3, ALD_PLAN_OPTIONS_VERSION)) < 0)
 		return error;
 
 	ald_plan *plan = ald__xcalloc(1, sizeof(*plan));
@@ -225,7 +225,6 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	for (size_t i = 0; i < n_targets; i++)
 		ald__strvec_pushdup(&plan->targets, targets[i]);
 	plan->purge = opts->purge;
-	plan->lock_timeout_ms = opts->lock_timeout_ms;
 	plan->tag = opts->tag ? ald__xstrdup(opts->tag) : NULL;
 	plan->resume = opts->resume;
 	plan->raiseerr = opts->raiseerr;
@@ -233,7 +232,7 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.version_table_schema = p->config.version_table_schema;
 	plan->cfg.transaction_per_migration = p->config.transaction_per_migration;
 	plan->cfg.offline = opts->offline;
-	plan->cfg.lazy = opts->version >= 2 && opts->lazy;
+	plan->cfg.lazy = opts->lazy;
 
 	if (opts->offline) {
 		plan->dialect = ald__project_dialect(p);
@@ -415,10 +414,12 @@ static void on_waiting(void *payload)
 		plan->progress(plan, 0, ALD_PROGRESS_WAITING, 0, plan->payload);
 }
 
-int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
+int ald_plan_run(ald_plan *plan, const ald_run_options *opts)
 {
 	struct ald_db *db = NULL;
 	ald__error_clear();
+	if (opts && ald__options_version_check("ald_plan_run", opts->version, ALD_RUN_OPTIONS_VERSION) < 0)
+		return ALD_EUSAGE;
 	if (plan->cfg.offline)
 		return ald__error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
 	/* every online change made by a plan (upgrade, downgrade, stamp, the
@@ -436,12 +437,12 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.purge = plan->purge,
 		.resume = plan->resume,
 	};
-	plan->progress = progress;
-	plan->payload = payload;
+	plan->progress = opts ? opts->progress : NULL;
+	plan->payload = opts ? opts->payload : NULL;
 	struct ald_alembic_ctx ctx;
 	alembic_ctx(&ctx, plan);
-	struct ald_run_options o = {
-		.lock_timeout_ms = plan->lock_timeout_ms,
+	struct ald_run_config o = {
+		.lock_timeout_ms = opts ? opts->lock_timeout_ms : -1,
 		.waiting = on_waiting,
 		.progress = on_progress,
 		.payload = plan,
@@ -449,7 +450,9 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		.history_table = plan->project->config.history_table,
 	};
 	struct ald_plan_data *executed = NULL;
+	plan->run_db = db;
 	error = ald__run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
+	plan->run_db = NULL;
 	ald__alembic_cmd_clear(&ctx.cmd);
 	plan->running = NULL;
 	if (executed) {
@@ -458,6 +461,13 @@ int ald_plan_run(ald_plan *plan, ald_progress_cb progress, void *payload)
 		plan->python_sql = 0;
 	}
 	return error;
+}
+
+void ald_plan_cancel(ald_plan *plan)
+{
+	struct ald_db *db = plan ? plan->run_db : NULL;
+	if (db)
+		ald__db_cancel(db);
 }
 
 void ald_project_cancel(ald_project *p)

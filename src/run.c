@@ -36,7 +36,7 @@ struct runner {
 	struct ald_db *db;
 	const struct ald_graph *g;
 	const struct ald_plan_data *p;
-	const struct ald_run_options *o;
+	const struct ald_run_config *o;
 	const struct ald_plan_config *cfg;
 	const struct ald_run_request *req; /* the command (Alembic may be given its target) */
 	struct ald_py_chunk py; /* the last Alembic run */
@@ -529,7 +529,7 @@ static int plan_under_lock(struct ald_plan_data **out, struct ald_db *db, const 
 
 int ald__run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
 	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
-	    const struct ald_run_options *o)
+	    const struct ald_run_config *o)
 {
 	if (executed)
 		*executed = NULL;

@@ -57,7 +57,7 @@ struct ald_run_request {
 	int resume;                  /* go on with a non-transactional revision that stopped part-way */
 };
 
-struct ald_run_options {
+struct ald_run_config {
 	long lock_timeout_ms;        /* how long to wait for another run's lock; < 0: forever */
 	/* Called once when another run holds the lock and this one starts waiting
 	 * (SQLite: also when another connection holds the database's write lock). */
@@ -89,7 +89,7 @@ struct ald_run_options {
  * ALD_EUSAGE for an offline cfg. */
 int ald__run(struct ald_plan_data **executed, struct ald_db *db, const struct ald_graph *g,
 	    const struct ald_run_request *req, const struct ald_plan_config *cfg,
-	    const struct ald_run_options *o);
+	    const struct ald_run_config *o);
 
 /* ---- Shared by run.c, run_lock.c and run_alembic.c only. ---- */
 

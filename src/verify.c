@@ -87,7 +87,7 @@ static int upgrade(struct run *rn, const char *target, size_t *steps)
 	if (error == 0 && steps)
 		*steps = ald_plan_step_count(plan);
 	if (error == 0 && ald_plan_step_count(plan) > 0)
-		error = ald_plan_run(plan, rn->o->progress, rn->o->payload);
+		error = ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, rn->o->progress, rn->o->payload, -1});
 	ald_plan_free(plan);
 	return error;
 }
@@ -127,7 +127,7 @@ static int clear_siblings(struct run *rn, const ald_revision *r, int *ran)
 			n = 0;
 	}
 	if (n > 0) {
-		error = ald_plan_run(plan, rn->o->progress, rn->o->payload);
+		error = ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, rn->o->progress, rn->o->payload, -1});
 		*ran = 1;
 	}
 	ald_plan_free(plan);
@@ -220,7 +220,7 @@ static int verify_one(struct run *rn, const ald_revision *r, char **prev, int *s
 	phase(rn, r, ALD_VERIFY_PHASE_DOWNGRADE);
 	error = check_cancel(rn, id);
 	if (error == 0)
-		error = ald_plan_run(plan, rn->o->progress, rn->o->payload);
+		error = ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, rn->o->progress, rn->o->payload, -1});
 	if (error < 0 && error != ALD_EINTERRUPTED && !rn->p->verify_cancelled) {
 		const ald_error *e = ald_error_last();
 		add(rn->v, r, ALD_VERIFY_DOWNGRADE_FAILED, ald__xstrdup(e ? e->message : "failed"), NULL);

@@ -230,7 +230,7 @@ INSERT INTO t_new SELECT * FROM t; DROP TABLE t; ALTER TABLE t_new RENAME TO t;"
 	(cd "$d" && TMPDIR="$scratch" exec "$ALUDEL" verify >"$work/iout" 2>"$work/ierr") &
 	pid=$!
 	k=0
-	until grep -q "Running upgrade s1 -> s2" "$work/ierr" 2>/dev/null || [ $k -ge 100 ]; do
+	until grep -q "Running upgrade s1 -> s2" "$work/ierr" 2>/dev/null || [ $k -ge 300 ]; do
 		sleep 0.1
 		k=$((k + 1))
 	done

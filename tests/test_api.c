@@ -78,7 +78,14 @@ static void test_options_versions(void **state)
 	assert_non_null(strstr(ald_error_last()->message, "ald_open_options_init: options version 99"));
 	ald_plan_options po;
 	assert_int_equal(ald_plan_options_init(&po, ALD_PLAN_OPTIONS_VERSION), 0);
-	assert_int_equal(po.lock_timeout_ms, -1);
+	assert_int_equal(po.offline, 0);
+	/* version 2's layout (lock_timeout_ms in it) is refused, with the reason */
+	assert_int_equal(ald_plan_options_init(&po, 2), ALD_EUSAGE);
+	assert_non_null(strstr(ald_error_last()->message, "ald_plan_options_init: options version 2 is no longer supported"));
+	ald_run_options runo;
+	assert_int_equal(ald_run_options_init(&runo, ALD_RUN_OPTIONS_VERSION), 0);
+	assert_int_equal(runo.lock_timeout_ms, -1);
+	assert_null(runo.progress);
 	ald_revision_options ro;
 	assert_int_equal(ald_revision_options_init(&ro, 0), ALD_EUSAGE);
 	ald_check_options co;

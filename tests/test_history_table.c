@@ -162,7 +162,7 @@ static int run(struct ctx *c, char kind, const char *target)
 		    : kind == 'd' ? ald_plan_downgrade(&plan, c->p, target, &o)
 				  : ald_plan_stamp(&plan, c->p, &target, 1, &o);
 	if (error == 0)
-		error = ald_plan_run(plan, NULL, NULL);
+		error = ald_plan_run(plan, NULL);
 	ald_plan_free(plan);
 	return error;
 }

@@ -294,7 +294,7 @@ static const struct ald_plan_config default_cfg = {0};
 /* Runs `kind target` (stamp: target is a space-separated list, "" = none)
  * on db and returns the code; the plan that ran goes to *plan if not NULL. */
 static int run_on(struct ald_db *db, const struct ald_graph *g, enum ald_step_kind kind, const char *target,
-		  int purge, const struct ald_plan_config *cfg, const struct ald_run_options *o,
+		  int purge, const struct ald_plan_config *cfg, const struct ald_run_config *o,
 		  struct ald_plan_data **plan)
 {
 	struct ald_strvec targets = {0};
@@ -759,7 +759,7 @@ static void test_nontransactional(void **state)
 	 * any; bbbb's row right after it; cccc and dddd in a new transaction,
 	 * which dddd's failure rolls back */
 	struct seen s = {.c = c, .other = open_db(c)};
-	struct ald_run_options o = {.lock_timeout_ms = -1, .progress = record_progress, .payload = &s};
+	struct ald_run_config o = {.lock_timeout_ms = -1, .progress = record_progress, .payload = &s};
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, NULL), ALD_EDB);
 	assert_int_equal(s.at_start.n, 4);
 	assert_string_equal(s.at_start.v[0], "0:");
@@ -957,7 +957,7 @@ static void hold_progress(const struct ald_plan_data *plan, size_t step, int don
 static void *first_run(void *arg)
 {
 	struct racer *r = arg;
-	struct ald_run_options o = {.lock_timeout_ms = -1, .progress = hold_progress, .payload = r};
+	struct ald_run_config o = {.lock_timeout_ms = -1, .progress = hold_progress, .payload = r};
 	struct ald_plan_data *plan = NULL;
 	r->result = run_on(r->db, r->c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, &plan);
 	r->steps = plan ? plan->n_steps : 0;
@@ -1011,7 +1011,7 @@ static void test_concurrent(void **state)
 	struct racer r;
 	start_first(&r, c, 400);
 	int waits = 0;
-	struct ald_run_options o = {.lock_timeout_ms = -1, .waiting = count_wait, .payload = &waits};
+	struct ald_run_config o = {.lock_timeout_ms = -1, .waiting = count_wait, .payload = &waits};
 	struct ald_plan_data *plan = NULL;
 	long long t0 = now_ms();
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, &plan), 0);
@@ -1040,7 +1040,7 @@ static void test_lock_timeout(void **state)
 	struct racer r;
 	start_first(&r, c, 800);
 	int waits = 0;
-	struct ald_run_options o = {.lock_timeout_ms = 100, .waiting = count_wait, .payload = &waits};
+	struct ald_run_config o = {.lock_timeout_ms = 100, .waiting = count_wait, .payload = &waits};
 	struct ald_plan_data *plan = (struct ald_plan_data *)1;
 	long long t0 = now_ms();
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, &plan), ALD_ELOCKED);
@@ -1138,7 +1138,7 @@ static void test_interrupt_between(void **state)
 	struct ctx *c = *state;
 	PROJECT(c, lin5);
 	UP(c, "aaaa00000001", "aaaa00000001");
-	struct ald_run_options o = {.lock_timeout_ms = -1, .progress = cancel_at_second, .payload = c->db};
+	struct ald_run_config o = {.lock_timeout_ms = -1, .progress = cancel_at_second, .payload = c->db};
 	/* one transaction: the next statement is refused, all is rolled back */
 	assert_int_equal(run_on(c->db, c->g, ALD_STEP_UPGRADE, "heads", 0, NULL, &o, NULL), ALD_EINTERRUPTED);
 	char *path = rev_path(c, "aaaa00000003");

@@ -177,13 +177,13 @@ static void progress(const ald_plan *plan, size_t step, int event, double second
 	refresh();
 }
 
-static ald_project *running_project;
+static ald_plan *running_plan;
 
 static void on_interrupt(int sig)
 {
 	(void)sig;
-	if (running_project)
-		ald_project_cancel(running_project);
+	if (running_plan)
+		ald_plan_cancel(running_plan);
 }
 
 /* The version table after a failed run, read again, against `before` (NULL:
@@ -252,7 +252,7 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, int down, const char 
 	free(sql);
 	struct sigaction sa = {.sa_handler = on_interrupt}, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
-	running_project = t->project;
+	running_plan = plan;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	raw(); /* let Ctrl-C reach us as a key and as a signal */
@@ -260,10 +260,13 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, int down, const char 
 	cbreak();
 	ald_strarray before = {0};
 	int have_before = ald_project_current(&before, t->project) == 0;
-	int error = ald_plan_run(plan, progress, t);
+	ald_run_options ro = ALD_RUN_OPTIONS_INIT;
+	ro.progress = progress;
+	ro.payload = t;
+	int error = ald_plan_run(plan, &ro);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
-	running_project = NULL;
+	running_plan = NULL;
 	if (error < 0) {
 		const ald_error *e = ald_error_last();
 		char *message = strdup(e && e->message ? e->message : "unknown error");

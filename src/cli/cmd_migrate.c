@@ -102,17 +102,17 @@ static void progress(const ald_plan *plan, size_t step, int event, double second
 		fprintf(stderr, " failed after %.3f s\n", seconds);
 }
 
-static ald_project *running;
+static ald_plan *running;
 
 static void on_signal(int sig)
 {
 	(void)sig;
 	if (running)
-		ald_project_cancel(running);
+		ald_plan_cancel(running);
 }
 
 /* Prints the offline script, or runs the plan with progress and interrupts. */
-static int output_or_run(struct cli *cli, ald_project *p, ald_plan *plan, int sql)
+static int output_or_run(struct cli *cli, ald_plan *plan, int sql, long lock_timeout_ms)
 {
 	for (const char *w = ald_plan_warning(plan); w && *w;) {
 		size_t n = strcspn(w, "\n");
@@ -129,11 +129,15 @@ static int output_or_run(struct cli *cli, ald_project *p, ald_plan *plan, int sq
 	}
 	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
-	running = p;
+	running = plan;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	enum show show = cli->quiet ? SHOW_QUIET : isatty(STDERR_FILENO) ? SHOW_TTY : SHOW_LOG;
-	int error = ald_plan_run(plan, progress, &show);
+	ald_run_options ro = ALD_RUN_OPTIONS_INIT;
+	ro.progress = progress;
+	ro.payload = &show;
+	ro.lock_timeout_ms = lock_timeout_ms;
+	int error = ald_plan_run(plan, &ro);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	running = NULL;
@@ -185,12 +189,11 @@ static int migrate(struct cli *cli, const struct cli_command *cmd, int argc, cha
 		ald_plan_options o = ALD_PLAN_OPTIONS_INIT;
 		o.offline = mo.sql;
 		o.start = start;
-		o.lock_timeout_ms = mo.lock_timeout_ms;
 		o.tag = mo.tag;
 		o.raiseerr = cli->raiseerr;
 		o.resume = mo.resume;
 		int error = down ? ald_plan_downgrade(&plan, p, target, &o) : ald_plan_upgrade(&plan, p, target, &o);
-		status = error < 0 ? cli_fail() : output_or_run(cli, p, plan, mo.sql);
+		status = error < 0 ? cli_fail() : output_or_run(cli, plan, mo.sql, mo.lock_timeout_ms);
 		ald_plan_free(plan);
 		ald_project_free(p);
 	}
@@ -247,11 +250,10 @@ int cmd_stamp(struct cli *cli, const struct cli_command *cmd, int argc, char **a
 		o.offline = mo.sql;
 		o.start = start;
 		o.purge = mo.purge;
-		o.lock_timeout_ms = mo.lock_timeout_ms;
 		o.tag = mo.tag;
 		o.raiseerr = cli->raiseerr;
 		status = ald_plan_stamp(&plan, p, targets, n, &o) < 0 ? cli_fail()
-									: output_or_run(cli, p, plan, mo.sql);
+									: output_or_run(cli, plan, mo.sql, mo.lock_timeout_ms);
 		ald_plan_free(plan);
 		ald_project_free(p);
 	}
