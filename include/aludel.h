@@ -321,6 +321,10 @@ ALD_EXTERN(void) ald_init_result_free(ald_init_result *r);
 
 /* ---------------------------------------------------------------------------
  * The database: version table, plans and running them.
+ *
+ * A function that reaches the database takes the project without const: the
+ * connection is opened on first use and kept by the project. A function that
+ * only reads the project (its graph, its configuration) takes it const.
  */
 
 
@@ -349,10 +353,10 @@ ALD_EXTERN(int) ald_revision_tables(ald_strarray *out, const ald_project *p, con
 ALD_EXTERN(int) ald_project_current(ald_strarray *out, ald_project *p);
 /* Every applied revision: the rows and everything below them (through
  * down revisions and dependencies), in map order. */
-ALD_EXTERN(int) ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *rows);
+ALD_EXTERN(int) ald_project_applied(ald_revlist **out, const ald_project *p, const ald_strarray *rows);
 /* The tips `aludel current` shows for the rows (rows first, then revisions
  * implied by dependencies). */
-ALD_EXTERN(int) ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarray *rows);
+ALD_EXTERN(int) ald_project_current_tips(ald_revlist **out, const ald_project *p, const ald_strarray *rows);
 /* A revision marked "Transactional: false" runs statement by statement; while
  * it runs, aludel keeps its progress in <version_table>_progress. When an
  * earlier run stopped inside one (killed, or a statement failed), *out gets a
@@ -565,11 +569,11 @@ typedef struct ald_lint ald_lint;
  * reason` is not flagged for that rule; the ini section's lint_disable,
  * lint_warning and lint_error (lists of rule ids) turn rules off or set
  * their severity. *out is the caller's (ald_lint_free). */
-ALD_EXTERN(int) ald_lint_revisions(ald_lint **out, ald_project *p, const ald_revision *const *revs, size_t n);
+ALD_EXTERN(int) ald_lint_revisions(ald_lint **out, const ald_project *p, const ald_revision *const *revs, size_t n);
 /* Lints an SQL script (e.g. a plan's ald_plan_sql), `name` standing for
  * its path in the findings. Rules about a revision as a whole (an empty
  * downgrade) do not apply. */
-ALD_EXTERN(int) ald_lint_sql(ald_lint **out, ald_project *p, const char *sql, const char *name);
+ALD_EXTERN(int) ald_lint_sql(ald_lint **out, const ald_project *p, const char *sql, const char *name);
 /* Number of findings. */
 ALD_EXTERN(size_t) ald_lint_count(const ald_lint *l);
 /* Finding i (i < ald_lint_count), borrowed from the result. */

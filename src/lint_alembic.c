@@ -37,7 +37,7 @@ static char *note_reason(const char *note)
 
 /* Runs one direction's plan; moves each step's statements to out[k] for the
  * revision revs[k] it ran. */
-static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, const size_t *order,
+static int one_direction(struct ald_lint_pysql *out, const ald_project *p, const size_t *revs, const size_t *order,
 			 size_t n, int down, const char *row, const char *target)
 {
 	const struct ald_graph *g = p->graph;
@@ -86,7 +86,7 @@ static int one_direction(struct ald_lint_pysql *out, ald_project *p, const size_
 	return err;
 }
 
-int ald__lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n)
+int ald__lint_python_sql(struct ald_lint_pysql *out, const ald_project *p, const size_t *revs, size_t n)
 {
 	const struct ald_graph *g = p->graph;
 	int err = one_direction(out, p, revs, revs, n, 0, NULL, n > 1 ? "heads" : NULL);

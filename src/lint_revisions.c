@@ -73,7 +73,7 @@ static int lint_python(struct ald_lint_unit *u, const struct ald_revfile *rf, co
 }
 
 /* The .py revisions' SQL, asked of Alembic at once; py[i] for revs[i]. */
-static int python_sql(struct ald_lint_pysql **out, ald_project *p, const ald_revision *const *revs, size_t n)
+static int python_sql(struct ald_lint_pysql **out, const ald_project *p, const ald_revision *const *revs, size_t n)
 {
 	size_t *ix = ald__xcalloc(n ? n : 1, sizeof(*ix)), m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -94,7 +94,7 @@ static void free_python_sql(struct ald_lint_pysql *py, size_t n)
 	free(py);
 }
 
-int ald_lint_revisions(ald_lint **out, ald_project *p, const ald_revision *const *revs, size_t n)
+int ald_lint_revisions(ald_lint **out, const ald_project *p, const ald_revision *const *revs, size_t n)
 {
 	int sev[LR_COUNT];
 	*out = NULL;
@@ -134,7 +134,7 @@ int ald_lint_revisions(ald_lint **out, ald_project *p, const ald_revision *const
 	return 0;
 }
 
-int ald_lint_sql(ald_lint **out, ald_project *p, const char *sql, const char *name)
+int ald_lint_sql(ald_lint **out, const ald_project *p, const char *sql, const char *name)
 {
 	int sev[LR_COUNT];
 	*out = NULL;

@@ -129,7 +129,7 @@ struct ald_lint_pysql {
 	struct ald_stmts up, down;
 	int no_downgrade;
 };
-int ald__lint_python_sql(struct ald_lint_pysql *out, ald_project *p, const size_t *revs, size_t n);
+int ald__lint_python_sql(struct ald_lint_pysql *out, const ald_project *p, const size_t *revs, size_t n);
 
 /* The findings container (lint.c). */
 struct ald_lint *ald__lint_new(void);

@@ -84,7 +84,7 @@ int ald_project_current(ald_strarray *out, ald_project *p)
 	return 0;
 }
 
-int ald_project_applied(ald_revlist **out, ald_project *p, const ald_strarray *rows)
+int ald_project_applied(ald_revlist **out, const ald_project *p, const ald_strarray *rows)
 {
 	struct ald_ixvec ix = {0}, all = {0};
 	*out = NULL;
@@ -118,7 +118,7 @@ int ald_project_unfinished(char **out, ald_project *p)
 	return error;
 }
 
-int ald_project_current_tips(ald_revlist **out, ald_project *p, const ald_strarray *rows)
+int ald_project_current_tips(ald_revlist **out, const ald_project *p, const ald_strarray *rows)
 {
 	struct ald_ixvec ix = {0}, tips = {0};
 	*out = NULL;
