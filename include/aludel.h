@@ -1,14 +1,17 @@
 /* aludel.h - the public API of libaludel, the aludel migration engine.
  *
- * Conventions (after libgit2):
- *  - every exported name starts with ald_; handles are opaque;
+ * Conventions (after libgit2; doc/api.md says more):
+ *  - every exported name starts with ald_ (the library's internal functions
+ *    are ald__*); handles are opaque;
  *  - functions that can fail return int: 0 on success, a negative ALD_E* code
  *    on failure, with the message kept for the calling thread (ald_error_last());
  *  - results come back through out-parameters placed first; what comes back
  *    through `**out` belongs to the caller and has a _free() that accepts NULL;
  *    a pointer returned as the function's value is borrowed from its parent and
  *    lives as long as the parent;
- *  - a callback's `void *payload` comes last.
+ *  - a callback's `void *payload` comes last;
+ *  - an options struct starts with its version: fill it with its _INIT macro
+ *    or ald_*_options_init(); an entry point refuses a version it does not know.
  */
 #ifndef ALUDEL_H
 #define ALUDEL_H
