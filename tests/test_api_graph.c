@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,58 @@ static void test_project_getters(void **state)
 	assert_null(ald_project_url_display(p));
 	fx_error_kept();
 	ald_project_free(p);
+	fx_rmrf(dir);
+}
+
+/* A damaged header cache is told by ald_project_cache_note, naming the
+ * cache file; the revisions are read from their files all the same. */
+static void test_cache_note(void **state)
+{
+	(void)state;
+	char *dir = fx_tmpdir();
+	fx_project(dir, "");
+	char *cache = fx_path(dir, "cache"), *ini = fx_path(dir, "aludel.ini");
+	assert_int_equal(mkdir(cache, 0700), 0);
+	assert_int_equal(setenv("ALUDEL_CACHE_DIR", cache, 1), 0);
+	ald_open_options o = ALD_OPEN_OPTIONS_INIT;
+	o.config_path = ini;
+	ald_project *p = NULL;
+	assert_int_equal(ald_project_open(&p, &o), 0); /* writes the cache */
+	assert_null(ald_project_cache_note(p));
+	ald_project_free(p);
+	/* every byte of the cache files past their first 32 (magic, checksum, format, counts) turned over */
+	DIR *d = opendir(cache);
+	assert_non_null(d);
+	int damaged = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *f = fx_path(cache, e->d_name);
+		FILE *fp = fopen(f, "r+b");
+		assert_non_null(fp);
+		unsigned char buf[1 << 16];
+		size_t n = fread(buf, 1, sizeof(buf), fp);
+		for (size_t i = 32; i < n; i++)
+			buf[i] ^= 0xff;
+		assert_int_equal(fseek(fp, 0, SEEK_SET), 0);
+		assert_int_equal(fwrite(buf, 1, n, fp), n);
+		assert_int_equal(fclose(fp), 0);
+		free(f);
+		damaged++;
+	}
+	closedir(d);
+	assert_true(damaged > 0);
+	assert_int_equal(ald_project_open(&p, &o), 0);
+	fx_error_mark();
+	const char *note = ald_project_cache_note(p);
+	assert_non_null(note);
+	assert_non_null(strstr(note, cache));
+	assert_int_equal(ald_project_revision_count(p), 4);
+	fx_error_kept();
+	ald_project_free(p);
+	assert_int_equal(unsetenv("ALUDEL_CACHE_DIR"), 0);
+	free(cache);
+	free(ini);
 	fx_rmrf(dir);
 }
 
@@ -560,6 +613,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_project_getters),
+		cmocka_unit_test(test_cache_note),
 		cmocka_unit_test(test_revision_getters),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_revision_files),
