@@ -368,27 +368,50 @@ static void test_revision_files(void **state)
 	fx_rmrf(dir);
 }
 
+/* test_missing_file's resources, freed by its teardown even when it fails. */
+struct missing {
+	char *dir, *path;
+	ald_project *p;
+	char *s;
+	ald_strarray tables;
+};
+
+static int missing_setup(void **state)
+{
+	struct missing *m = calloc(1, sizeof(*m));
+	assert_non_null(m);
+	m->dir = fx_tmpdir();
+	fx_project(m->dir, "");
+	m->p = fx_open(m->dir);
+	m->path = fx_path(m->dir, "m/versions/a1_create_users.sql");
+	*state = m;
+	return 0;
+}
+
+static int missing_teardown(void **state)
+{
+	struct missing *m = *state;
+	free(m->s);
+	ald_strarray_dispose(&m->tables);
+	ald_project_free(m->p);
+	free(m->path);
+	fx_rmrf(m->dir);
+	free(m);
+	return 0;
+}
+
 /* A revision file that is gone is ALD_ENOTFOUND ("a revision, file or key
  * does not exist", aludel.h) for every call that reads it again.
  * KNOWN FAILURE: the file readers report ALD_ERROR ("cannot open"). */
 static void test_missing_file(void **state)
 {
-	(void)state;
-	char *dir = fx_tmpdir();
-	fx_project(dir, "");
-	ald_project *p = fx_open(dir);
-	const ald_revision *a1 = fx_rev(p, "a1");
-	char *a1_path = fx_path(dir, "m/versions/a1_create_users.sql");
-	assert_int_equal(unlink(a1_path), 0);
-	char *s = NULL;
-	ald_strarray tables = {0};
-	fx_error_is(ald_revision_sql(&s, a1, 0), ALD_ENOTFOUND, a1_path);
-	fx_error_is(ald_revision_read_doc(&s, a1), ALD_ENOTFOUND, a1_path);
-	fx_error_is(ald_revision_checksum(&s, a1, 0), ALD_ENOTFOUND, a1_path);
-	fx_error_is(ald_revision_tables(&tables, p, a1), ALD_ENOTFOUND, a1_path);
-	free(a1_path);
-	ald_project_free(p);
-	fx_rmrf(dir);
+	struct missing *m = *state;
+	const ald_revision *a1 = fx_rev(m->p, "a1");
+	assert_int_equal(unlink(m->path), 0);
+	fx_error_is(ald_revision_sql(&m->s, a1, 0), ALD_ENOTFOUND, m->path);
+	fx_error_is(ald_revision_read_doc(&m->s, a1), ALD_ENOTFOUND, m->path);
+	fx_error_is(ald_revision_checksum(&m->s, a1, 0), ALD_ENOTFOUND, m->path);
+	fx_error_is(ald_revision_tables(&m->tables, m->p, a1), ALD_ENOTFOUND, m->path);
 }
 
 /* Opening fails, naming the file at fault. */
@@ -617,7 +640,7 @@ int main(void)
 		cmocka_unit_test(test_revision_getters),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_revision_files),
-		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test_setup_teardown(test_missing_file, missing_setup, missing_teardown),
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_create_and_merge),
 		cmocka_unit_test(test_init),
