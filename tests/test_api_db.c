@@ -136,6 +136,24 @@ static void test_upgrade(void **state)
 	free(head);
 	free(sql);
 
+	/* a lazy plan (a preview's): the same steps and labels, its getters keep the error too */
+	ald_plan_options lazy = ALD_PLAN_OPTIONS_INIT;
+	lazy.lazy = 1;
+	ald_plan *lp = NULL;
+	assert_int_equal(ald_plan_upgrade(&lp, p, "heads", &lazy), 0);
+	fx_error_mark();
+	assert_int_equal(ald_plan_step_count(lp), 4);
+	for (size_t i = 0; i < 4; i++) {
+		assert_ptr_equal(ald_plan_step_revision(lp, i), ald_plan_step_revision(plan, i));
+		assert_string_equal(ald_plan_step_label(lp, i), ald_plan_step_label(plan, i));
+	}
+	fx_error_kept();
+	assert_int_equal(ald_plan_sql_head(&head, lp, 2), 0);
+	assert_non_null(strstr(head, "CREATE TABLE posts"));
+	assert_non_null(strstr(head, "-- aludel: 2 more steps not shown (4 in all)"));
+	free(head);
+	ald_plan_free(lp);
+
 	struct events ev = {.log = ""};
 	assert_int_equal(ald_plan_run(plan, on_progress, &ev), 0);
 	assert_string_equal(ev.log, "a1:0 a1:1 b1:0 b1:1 c1:0 c1:1 d1:0 d1:1");

@@ -596,6 +596,28 @@ static void test_init(void **state)
 	free(scripts);
 	free(ini);
 
+	/* no configuration path, no template: aludel.ini of the native template,
+	 * in the current folder, which a project opened without a path reads */
+	char *cwd = getcwd(NULL, 0);
+	assert_non_null(cwd);
+	char *here = fx_path(dir, "here");
+	assert_int_equal(mkdir(here, 0700), 0);
+	assert_int_equal(chdir(here), 0);
+	assert_int_equal(unsetenv("ALEMBIC_CONFIG"), 0);
+	assert_int_equal(ald_init_template(&msg, "scripts", NULL, NULL), 0);
+	free(msg);
+	ald_open_options plain = ALD_OPEN_OPTIONS_INIT;
+	plain.no_cache = 1;
+	assert_int_equal(ald_project_open(&p, &plain), 0);
+	char *here_ini = fx_path(here, "aludel.ini");
+	assert_string_equal(ald_project_config_path(p), here_ini);
+	assert_int_equal(ald_project_is_alembic(p), 0);
+	free(here_ini);
+	ald_project_free(p);
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	free(here);
+
 	scripts = fx_path(dir, "other");
 	msg = NULL;
 	fx_error_is(ald_init_template(&msg, scripts, NULL, "nope3"), ALD_ENOTFOUND, "nope3");
