@@ -118,7 +118,8 @@ int ald__read_at(int dirfd, const char *name, const char *path, size_t max, stru
 	 * refuses it); it changes nothing for a regular file */
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return ald__error_set(ALD_ERROR, "%s: cannot open: %s", path, strerror(errno));
+		return ald__error_set(errno == ENOENT ? ALD_ENOTFOUND : ALD_ERROR, "%s: cannot open: %s", path,
+				     strerror(errno));
 	int err = ald__read_fd(fd, path, max, buf);
 	close(fd);
 	return err;

@@ -141,8 +141,8 @@ static int stat_all(int dfd, const char *dir, const char *const *names, size_t n
 	}
 	for (size_t t = 0; t < k; t++)
 		if (jobs[t].failed < jobs[t].hi)
-			return ald__error_set(ALD_ERROR, "%s/%s: cannot open: %s", dir,
-					     names[jobs[t].failed], strerror(jobs[t].err));
+			return ald__error_set(jobs[t].err == ENOENT ? ALD_ENOTFOUND : ALD_ERROR, "%s/%s: cannot open: %s",
+					     dir, names[jobs[t].failed], strerror(jobs[t].err));
 	return 0;
 }
 

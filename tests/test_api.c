@@ -82,6 +82,10 @@ static void test_options_versions(void **state)
 	/* version 2's layout (lock_timeout_ms in it) is refused, with the reason */
 	assert_int_equal(ald_plan_options_init(&po, 2), ALD_EUSAGE);
 	assert_non_null(strstr(ald_error_last()->message, "ald_plan_options_init: options version 2 is no longer supported"));
+	ald_merge_options mo;
+	assert_int_equal(ald_merge_options_init(&mo, ALD_MERGE_OPTIONS_VERSION), 0);
+	assert_null(mo.message);
+	assert_int_equal(ald_merge_options_init(&mo, 2), ALD_EUSAGE);
 	ald_run_options runo;
 	assert_int_equal(ald_run_options_init(&runo, ALD_RUN_OPTIONS_VERSION), 0);
 	assert_int_equal(runo.lock_timeout_ms, -1);

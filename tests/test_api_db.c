@@ -62,15 +62,16 @@ static void list_is(ald_revlist *l, const char *ids)
 static void upgrade(ald_project *p, const char *target)
 {
 	ald_plan *plan = NULL;
-	if (ald_plan_upgrade(&plan, p, target, NULL) < 0 || ald_plan_run(plan, NULL, NULL) < 0)
+	if (ald_plan_upgrade(&plan, p, target, NULL) < 0 || ald_plan_run(plan, NULL) < 0)
 		fail_msg("upgrade %s: %s", target, ald_error_last()->message);
 	ald_plan_free(plan);
 }
 
 struct events {
 	char log[512];
-	int cancel_at_start; /* cancel the project when a step starts */
+	int cancel_at_start; /* cancel when a step starts: the plan (if set), else the project */
 	ald_project *p;
+	ald_plan *plan;
 };
 
 static void on_progress(const ald_plan *plan, size_t step, int event, double seconds, void *payload)
@@ -81,8 +82,12 @@ static void on_progress(const ald_plan *plan, size_t step, int event, double sec
 	snprintf(item, sizeof(item), "%s%s:%d", ev->log[0] ? " " : "", r ? ald_revision_id(r) : "base", event);
 	strncat(ev->log, item, sizeof(ev->log) - strlen(ev->log) - 1);
 	assert_true(seconds >= 0);
-	if (event == ALD_PROGRESS_START && ev->cancel_at_start)
-		ald_project_cancel(ev->p);
+	if (event == ALD_PROGRESS_START && ev->cancel_at_start) {
+		if (ev->plan)
+			ald_plan_cancel(ev->plan);
+		else
+			ald_project_cancel(ev->p);
+	}
 }
 
 /* The version table, an upgrade plan and its run, the rows read back. */
@@ -155,7 +160,7 @@ static void test_upgrade(void **state)
 	ald_plan_free(lp);
 
 	struct events ev = {.log = ""};
-	assert_int_equal(ald_plan_run(plan, on_progress, &ev), 0);
+	assert_int_equal(ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, on_progress, &ev, -1}), 0);
 	assert_string_equal(ev.log, "a1:0 a1:1 b1:0 b1:1 c1:0 c1:1 d1:0 d1:1");
 	ald_plan_free(plan);
 	rows_are(p, "d1");
@@ -172,7 +177,7 @@ static void test_upgrade(void **state)
 	/* nothing left to do */
 	assert_int_equal(ald_plan_upgrade(&plan, p, "heads", NULL), 0);
 	assert_int_equal(ald_plan_step_count(plan), 0);
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	ald_project_free(p);
 	fx_rmrf(dir);
@@ -192,14 +197,14 @@ static void test_downgrade_and_stamp(void **state)
 	assert_int_equal(ald_plan_step_count(plan), 3);
 	assert_string_equal(ald_revision_id(ald_plan_step_revision(plan, 0)), "d1");
 	assert_non_null(strstr(ald_plan_step_label(plan, 0), "Running downgrade"));
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	rows_are(p, "a1");
 
 	const char *to_heads[] = {"heads"};
 	assert_int_equal(ald_plan_stamp(&plan, p, to_heads, 1, NULL), 0);
 	assert_int_equal(ald_plan_step_count(plan), 1);
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	rows_are(p, "d1");
 
@@ -208,7 +213,7 @@ static void test_downgrade_and_stamp(void **state)
 	po.purge = 1;
 	const char *to_a1[] = {"a1"};
 	assert_int_equal(ald_plan_stamp(&plan, p, to_a1, 1, &po), 0);
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	rows_are(p, "a1");
 
@@ -219,7 +224,7 @@ static void test_downgrade_and_stamp(void **state)
 	assert_int_equal(ald_plan_step_count(plan), 1);
 	assert_null(ald_plan_step_revision(plan, 0));
 	fx_error_kept();
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	rows_are(p, "");
 
@@ -235,7 +240,7 @@ static void test_downgrade_and_stamp(void **state)
 	assert_null(strstr(sql, "CREATE TABLE posts"));
 	free(sql);
 	/* an offline plan cannot run */
-	fx_error_is(ald_plan_run(plan, NULL, NULL), ALD_EUSAGE, "offline");
+	fx_error_is(ald_plan_run(plan, NULL), ALD_EUSAGE, "offline");
 	ald_plan_free(plan);
 	rows_are(p, "");
 	ald_project_free(p);
@@ -294,7 +299,7 @@ static void test_plan_errors(void **state)
 	p = fx_open(dir);
 	upgrade(p, "a1");
 	assert_int_equal(ald_plan_upgrade(&plan, p, "b1", NULL), 0);
-	fx_error_is(ald_plan_run(plan, NULL, NULL), ALD_EDB, "b1_create_posts.sql");
+	fx_error_is(ald_plan_run(plan, NULL), ALD_EDB, "b1_create_posts.sql");
 	assert_non_null(strstr(ald_error_last()->message, "b1"));
 	assert_non_null(strstr(ald_error_last()->message, "no_such_table"));
 	ald_plan_free(plan);
@@ -321,17 +326,29 @@ static void test_cancel(void **state)
 	ald_plan *plan = NULL;
 	assert_int_equal(ald_plan_upgrade(&plan, p, "heads", NULL), 0);
 	ald_project_cancel(p);
-	fx_error_is(ald_plan_run(plan, NULL, NULL), ALD_EINTERRUPTED, NULL);
+	fx_error_is(ald_plan_run(plan, NULL), ALD_EINTERRUPTED, NULL);
 	ald_plan_free(plan);
 	rows_are(p, "a1");
 
 	struct events ev = {.log = "", .cancel_at_start = 1, .p = p};
 	assert_int_equal(ald_plan_upgrade(&plan, p, "b1", NULL), 0);
-	fx_error_is(ald_plan_run(plan, on_progress, &ev), ALD_EINTERRUPTED, "b1");
+	fx_error_is(ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, on_progress, &ev, -1}), ALD_EINTERRUPTED, "b1");
 	ald_plan_free(plan);
 	rows_are(p, "a1");
 
-	upgrade(p, "b1");
+	/* the plan's own cancel: during its run, the step is rolled back */
+	ald_plan_cancel(NULL);
+	assert_int_equal(ald_plan_upgrade(&plan, p, "b1", NULL), 0);
+	struct events pev = {.log = "", .cancel_at_start = 1, .p = p, .plan = plan};
+	fx_error_is(ald_plan_run(plan, &(ald_run_options){ALD_RUN_OPTIONS_VERSION, on_progress, &pev, -1}),
+		    ALD_EINTERRUPTED, "b1");
+	ald_plan_free(plan);
+	rows_are(p, "a1");
+	/* ... and before it: a plan that is not running is not affected */
+	assert_int_equal(ald_plan_upgrade(&plan, p, "b1", NULL), 0);
+	ald_plan_cancel(plan);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
+	ald_plan_free(plan);
 	rows_are(p, "b1");
 	ald_project_free(p);
 	fx_rmrf(dir);
@@ -352,7 +369,7 @@ static void test_unfinished(void **state)
 	upgrade(p, "a1");
 	ald_plan *plan = NULL;
 	assert_int_equal(ald_plan_upgrade(&plan, p, "c1", NULL), 0);
-	fx_error_is(ald_plan_run(plan, NULL, NULL), ALD_EDB, "c1");
+	fx_error_is(ald_plan_run(plan, NULL), ALD_EDB, "c1");
 	ald_plan_free(plan);
 
 	char *what = NULL;
@@ -373,7 +390,7 @@ static void test_unfinished(void **state)
 	ald_plan_options po = ALD_PLAN_OPTIONS_INIT;
 	po.resume = 1;
 	assert_int_equal(ald_plan_upgrade(&plan, p, "c1", &po), 0);
-	assert_int_equal(ald_plan_run(plan, NULL, NULL), 0);
+	assert_int_equal(ald_plan_run(plan, NULL), 0);
 	ald_plan_free(plan);
 	assert_int_equal(ald_project_unfinished(&what, p), 0);
 	assert_null(what);
@@ -512,7 +529,7 @@ static void unreachable(const char *dir, const char *url, int code, const char *
 	po.offline = 1;
 	assert_int_equal(ald_plan_upgrade(&plan, p, "heads", &po), 0);
 	assert_int_equal(ald_plan_step_count(plan), 4);
-	fx_error_is(ald_plan_run(plan, NULL, NULL), ALD_EUSAGE, "offline");
+	fx_error_is(ald_plan_run(plan, NULL), ALD_EUSAGE, "offline");
 	ald_plan_free(plan);
 	ald_project_free(p);
 }

@@ -141,8 +141,8 @@ static void test_revision_getters(void **state)
 	assert_int_equal(ald_revision_transactional(a1), 1);
 	assert_int_equal(ald_revision_transactional(c1), 0);
 	assert_int_equal(ald_revision_parent_count(a1), 0);
+	assert_null(ald_revision_parent_id_at(a1, 0));
 	assert_null(ald_revision_parent_at(a1, 0));
-	assert_null(ald_revision_parent_revision_at(a1, 0));
 	assert_int_equal(ald_revision_child_count(a1), 2);
 	assert_ptr_equal(ald_revision_child_at(a1, 0), b1);
 	assert_ptr_equal(ald_revision_child_at(a1, 1), c1);
@@ -158,24 +158,24 @@ static void test_revision_getters(void **state)
 	assert_null(ald_revision_label_at(a1, 0));
 
 	/* c1 depends on b1 */
-	assert_int_equal(ald_revision_depends_count(c1), 1);
-	assert_string_equal(ald_revision_depends_at(c1, 0), "b1");
-	assert_null(ald_revision_depends_at(c1, 1));
+	assert_int_equal(ald_revision_depends_on_count(c1), 1);
+	assert_string_equal(ald_revision_depends_on_id_at(c1, 0), "b1");
+	assert_null(ald_revision_depends_on_id_at(c1, 1));
 	assert_int_equal(ald_revision_dependency_count(c1), 1);
 	assert_ptr_equal(ald_revision_dependency_at(c1, 0), b1);
 	assert_null(ald_revision_dependency_at(c1, 1));
-	assert_int_equal(ald_revision_depends_count(b1), 0);
+	assert_int_equal(ald_revision_depends_on_count(b1), 0);
 	assert_int_equal(ald_revision_dependency_count(b1), 0);
 
 	/* d1 merges b1 and c1 */
 	assert_int_equal(ald_revision_flags(d1), ALD_REVISION_MERGEPOINT | ALD_REVISION_HEAD | ALD_REVISION_REAL_HEAD);
 	assert_int_equal(ald_revision_parent_count(d1), 2);
-	assert_string_equal(ald_revision_parent_at(d1, 0), "b1");
-	assert_string_equal(ald_revision_parent_at(d1, 1), "c1");
+	assert_string_equal(ald_revision_parent_id_at(d1, 0), "b1");
+	assert_string_equal(ald_revision_parent_id_at(d1, 1), "c1");
+	assert_null(ald_revision_parent_id_at(d1, 2));
+	assert_ptr_equal(ald_revision_parent_at(d1, 0), b1);
+	assert_ptr_equal(ald_revision_parent_at(d1, 1), c1);
 	assert_null(ald_revision_parent_at(d1, 2));
-	assert_ptr_equal(ald_revision_parent_revision_at(d1, 0), b1);
-	assert_ptr_equal(ald_revision_parent_revision_at(d1, 1), c1);
-	assert_null(ald_revision_parent_revision_at(d1, 2));
 	assert_int_equal(ald_revision_child_count(d1), 0);
 	assert_null(ald_revision_child_at(d1, 0));
 	fx_error_kept();
@@ -228,28 +228,28 @@ static void test_queries(void **state)
 	fx_error_is(ald_project_resolve(&l, p, "zz9"), ALD_ENOTFOUND, "zz9");
 	assert_null(l);
 
-	assert_int_equal(ald_project_history(&l, p, NULL, NULL, 0), 0);
+	assert_int_equal(ald_project_history(&l, p, NULL, NULL), 0);
 	assert_int_equal(ald_revlist_count(l), 4);
 	assert_string_equal(ald_revision_id(ald_revlist_at(l, 0)), "d1");
 	assert_string_equal(ald_revision_id(ald_revlist_at(l, 3)), "a1");
 	ald_revlist_free(l);
-	assert_int_equal(ald_project_history(&l, p, "a1:b1", NULL, 0), 0);
+	assert_int_equal(ald_project_history(&l, p, "a1:b1", NULL), 0);
 	list_is(l, "b1 a1");
 	ald_revlist_free(l);
 	const char *rows[] = {"b1"};
-	assert_int_equal(ald_project_history(&l, p, "current:", rows, 1), 0);
+	assert_int_equal(ald_project_history(&l, p, "current:", &(ald_strarray){(char **)rows, 1}), 0);
 	assert_true(ald_revlist_count(l) >= 1);
 	ald_revlist_free(l);
 	/* an unknown revision in the range, a row that names nothing */
 	l = (ald_revlist *)1;
-	fx_error_is(ald_project_history(&l, p, "zz8:d1", NULL, 0), ALD_ENOTFOUND, "zz8");
+	fx_error_is(ald_project_history(&l, p, "zz8:d1", NULL), ALD_ENOTFOUND, "zz8");
 	assert_null(l);
 	const char *bad_rows[] = {"nope7"};
-	fx_error_is(ald_project_history(&l, p, NULL, bad_rows, 1), ALD_ENOTFOUND, "nope7");
+	fx_error_is(ald_project_history(&l, p, NULL, &(ald_strarray){(char **)bad_rows, 1}), ALD_ENOTFOUND, "nope7");
 	assert_null(l);
 	/* a range that is not one: Alembic's message, which shows the forms */
 	l = (ald_revlist *)1;
-	fx_error_is(ald_project_history(&l, p, "a1-d1", NULL, 0), ALD_EINVALID, "History range requires [start]:[end]");
+	fx_error_is(ald_project_history(&l, p, "a1-d1", NULL), ALD_EINVALID, "History range requires [start]:[end]");
 	assert_null(l);
 	ald_project_free(p);
 	fx_rmrf(dir);
@@ -476,7 +476,7 @@ static void test_create_and_merge(void **state)
 	ald_project_free(p);
 	p = fx_open(dir);
 	assert_int_equal(ald_project_revision_count(p), 5);
-	assert_string_equal(ald_revision_parent_at(fx_rev(p, "e1"), 0), "d1");
+	assert_string_equal(ald_revision_parent_id_at(fx_rev(p, "e1"), 0), "d1");
 
 	/* a second head from d1 (splice), then a merge of the heads */
 	ro.rev_id = "f1";
@@ -488,7 +488,7 @@ static void test_create_and_merge(void **state)
 	ald_project_free(p);
 	p = fx_open(dir);
 	const char *heads[] = {"heads"};
-	ald_revision_options mo = ALD_REVISION_OPTIONS_INIT;
+	ald_merge_options mo = ALD_MERGE_OPTIONS_INIT;
 	mo.message = "merge e and f";
 	mo.rev_id = "g1";
 	assert_int_equal(ald_project_merge(&path, p, heads, 1, &mo), 0);
@@ -537,22 +537,33 @@ static void test_init(void **state)
 	(void)state;
 	char *dir = fx_tmpdir();
 	fx_error_mark();
-	size_t n = ald_init_template_count();
+	size_t n = ald_project_template_count();
 	assert_true(n >= 2);
-	assert_string_equal(ald_init_template_name(0), "native");
-	assert_string_equal(ald_init_template_name(1), "generic");
+	assert_string_equal(ald_project_template_name(0), "native");
+	assert_string_equal(ald_project_template_name(1), "generic");
 	for (size_t i = 0; i < n; i++)
-		assert_true(strlen(ald_init_template_description(i)) > 0);
-	assert_null(ald_init_template_name(n));
-	assert_null(ald_init_template_description(n));
+		assert_true(strlen(ald_project_template_description(i)) > 0);
+	assert_null(ald_project_template_name(n));
+	assert_null(ald_project_template_description(n));
 	fx_error_kept();
 
 	char *scripts = fx_path(dir, "native"), *ini = fx_path(dir, "native.ini");
-	char *msg = NULL;
-	assert_int_equal(ald_init(&msg, scripts, ini), 0);
-	assert_non_null(msg);
-	assert_non_null(strstr(msg, ini));
-	free(msg);
+	ald_init_result *res = NULL;
+	assert_int_equal(ald_project_init(&res, scripts, ini, NULL), 0);
+	fx_error_mark();
+	assert_string_equal(ald_init_result_config_path(res), ini);
+	assert_string_equal(ald_init_result_settings(res), "configuration/connection");
+	/* the scripts folder, its versions folder, the configuration file */
+	assert_int_equal(ald_init_result_count(res), 3);
+	assert_int_equal(ald_init_result_at(res, 0)->kind, ALD_INIT_DIRECTORY);
+	assert_string_equal(ald_init_result_at(res, 0)->path, scripts);
+	assert_int_equal(ald_init_result_at(res, 2)->kind, ALD_INIT_FILE);
+	assert_string_equal(ald_init_result_at(res, 2)->path, ini);
+	assert_int_equal(ald_init_result_at(res, 2)->failed, 0);
+	assert_null(ald_init_result_at(res, 3));
+	fx_error_kept();
+	ald_init_result_free(res);
+	ald_init_result_free(NULL);
 	assert_true(exists(ini));
 	ald_open_options o = ALD_OPEN_OPTIONS_INIT;
 	o.config_path = ini;
@@ -563,19 +574,21 @@ static void test_init(void **state)
 	assert_int_equal(ald_project_is_alembic(p), 0);
 	ald_project_free(p);
 	/* again into the same folder: refused, naming it */
-	msg = NULL;
-	int err = ald_init(&msg, scripts, ini);
+	int err = ald_project_init(&res, scripts, ini, NULL);
 	assert_true(err < 0);
 	assert_int_equal(ald_error_last()->code, err);
 	assert_non_null(strstr(ald_error_last()->message, scripts));
-	free(msg);
+	assert_int_equal(ald_init_result_count(res), 0);
+	assert_null(ald_init_result_config_path(res));
+	ald_init_result_free(res);
 	free(scripts);
 	free(ini);
 
 	scripts = fx_path(dir, "alembic");
 	ini = fx_path(dir, "alembic.ini");
-	assert_int_equal(ald_init_template(&msg, scripts, ini, "generic"), 0);
-	free(msg);
+	assert_int_equal(ald_project_init(&res, scripts, ini, "generic"), 0);
+	assert_string_equal(ald_init_result_settings(res), "configuration/connection/logging");
+	ald_init_result_free(res);
 	char *envpy = fx_path(scripts, "env.py");
 	assert_true(exists(envpy));
 	o.config_path = ini;
@@ -604,8 +617,8 @@ static void test_init(void **state)
 	assert_int_equal(mkdir(here, 0700), 0);
 	assert_int_equal(chdir(here), 0);
 	assert_int_equal(unsetenv("ALEMBIC_CONFIG"), 0);
-	assert_int_equal(ald_init_template(&msg, "scripts", NULL, NULL), 0);
-	free(msg);
+	assert_int_equal(ald_project_init(&res, "scripts", NULL, NULL), 0);
+	ald_init_result_free(res);
 	ald_open_options plain = ALD_OPEN_OPTIONS_INIT;
 	plain.no_cache = 1;
 	assert_int_equal(ald_project_open(&p, &plain), 0);
@@ -619,10 +632,10 @@ static void test_init(void **state)
 	free(here);
 
 	scripts = fx_path(dir, "other");
-	msg = NULL;
-	fx_error_is(ald_init_template(&msg, scripts, NULL, "nope3"), ALD_ENOTFOUND, "nope3");
+	fx_error_is(ald_project_init(&res, scripts, NULL, "nope3"), ALD_ENOTFOUND, "nope3");
 	assert_non_null(strstr(ald_error_last()->message, "native"));
-	free(msg);
+	assert_int_equal(ald_init_result_count(res), 0);
+	ald_init_result_free(res);
 	assert_false(exists(scripts));
 	free(scripts);
 	fx_rmrf(dir);
