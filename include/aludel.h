@@ -262,7 +262,8 @@ typedef struct {
 /* As ald_open_options_init, for ald_revision_options. */
 ALD_EXTERN(int) ald_revision_options_init(ald_revision_options *opts, unsigned int version);
 
-/* Writes a new revision file (`aludel revision`); *out_path is the caller's. */
+/* Writes a new revision file (`aludel revision`); *out_path is the caller's
+ * (NULL after a failure). */
 ALD_EXTERN(int) ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts);
 
 /* What `merge` takes: the part of a new revision's options that a merge
@@ -281,7 +282,8 @@ typedef struct {
 ALD_EXTERN(int) ald_merge_options_init(ald_merge_options *opts, unsigned int version);
 
 /* Writes a merge revision of `revs` (each resolved; "heads" = every real head)
- * (`aludel merge`); *out_path is the caller's. opts may be NULL (defaults). */
+ * (`aludel merge`); *out_path is the caller's (NULL after a failure). opts may
+ * be NULL (defaults). */
 ALD_EXTERN(int) ald_project_merge(char **out_path, ald_project *p, const char *const *revs, size_t n_revs,
 				  const ald_merge_options *opts);
 

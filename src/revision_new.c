@@ -223,6 +223,8 @@ done:
 int ald_project_revision_create(char **out_path, ald_project *p, const ald_revision_options *opts)
 {
 	ald_revision_options defaults = ALD_REVISION_OPTIONS_INIT;
+	*out_path = NULL;
+	ald__error_clear();
 	if (!opts)
 		opts = &defaults;
 	int err = ald__options_version_check("ald_project_revision_create", opts->version,
@@ -237,6 +239,8 @@ int ald_project_merge(char **out_path, ald_project *p, const char *const *revs, 
 		      const ald_merge_options *opts)
 {
 	ald_revision_options o = ALD_REVISION_OPTIONS_INIT;
+	*out_path = NULL;
+	ald__error_clear();
 	if (opts) {
 		int err = ald__options_version_check("ald_project_merge", opts->version, ALD_MERGE_OPTIONS_VERSION);
 		if (err < 0)

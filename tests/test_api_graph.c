@@ -521,7 +521,9 @@ static void test_create_and_merge(void **state)
 	ro.version = 99;
 	fx_error_is(ald_project_revision_create(&path, p, &ro), ALD_EUSAGE, "ald_project_revision_create");
 	mo.version = 99;
+	path = (char *)1;
 	fx_error_is(ald_project_merge(&path, p, heads, 1, &mo), ALD_EUSAGE, "ald_project_merge");
+	assert_null(path); /* *out_path is NULL after any failure */
 	fx_error_is(ald_project_merge(&path, p, heads, 0, NULL), ALD_EUSAGE, "merge");
 	const char *unknown[] = {"g1", "zz6"};
 	path = (char *)1;
