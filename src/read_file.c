@@ -107,6 +107,10 @@ int ald__read_fd(int fd, const char *path, size_t max, struct ald_buf *buf)
 			return ald__error_set(ALD_ERROR, "%s: cannot read: %s", path, strerror(errno));
 		}
 		buf->len += (size_t)r;
+		/* all that fstat said the file holds, and the read stopped short of
+		 * the room it had: the end (no second read to be told so) */
+		if ((size_t)r < room && buf->len == (size_t)st.st_size)
+			break;
 	}
 	buf->ptr[buf->len] = '\0';
 	return 0;
