@@ -213,6 +213,7 @@ typedef struct {
 /* Frees the strings and the array of *a and zeroes it; NULL or a zeroed *a is a no-op. */
 ALD_EXTERN(void) ald_strarray_dispose(ald_strarray *a);
 
+/* The number of revisions in the list. */
 ALD_EXTERN(size_t) ald_revlist_count(const ald_revlist *l);
 /* The revision at i (i < ald_revlist_count), borrowed from the project. */
 ALD_EXTERN(const ald_revision *) ald_revlist_at(const ald_revlist *l, size_t i);
