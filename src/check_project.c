@@ -69,8 +69,10 @@ void ald__check_project(struct ald_check_result *r, const ald_open_options *open
 		ald__check_add_error(r, ALD_CHECK_PROJECT, NULL);
 		return;
 	}
-	/* lint's rules are PostgreSQL's: without a URL, or with SQLite's, no lint */
-	if (ald__db_url_is(cfg->url, "postgresql"))
+	/* lint's rules are PostgreSQL's: without a URL, or with a database they
+	 * are not written for (SQLite), no lint */
+	const struct ald_dialect *d = ald__db_url_dialect(cfg->url);
+	if (d && d->lint_rules)
 		lint_errors(r, p);
 	if (cfg->url)
 		ald__check_edited(r, p);

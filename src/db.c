@@ -16,10 +16,7 @@ int ald__db_open(struct ald_db **out, const char *url)
 	*out = NULL;
 	if ((error = ald__db_url_parse(&u, url)) < 0)
 		return error;
-	if (ald__streq(u.scheme, "sqlite"))
-		error = ald__db_sqlite_open(out, &u);
-	else
-		error = ald__db_pg_open(out, &u);
+	error = u.dialect->open(out, &u);
 	ald__db_url_clear(&u);
 	return error;
 }
@@ -31,6 +28,11 @@ void ald__db_close(struct ald_db *db)
 }
 
 const char *ald__db_dialect(const struct ald_db *db)
+{
+	return db->ops->dialect->name;
+}
+
+const struct ald_dialect *ald__db_dialect_of(const struct ald_db *db)
 {
 	return db->ops->dialect;
 }
@@ -169,23 +171,23 @@ int ald__db_in_transaction(const struct ald_db *db)
 	return db->ops->in_transaction(db);
 }
 
-/* SQLite names the main database's file; an in-memory or temporary database
- * has none (see db.h). */
+/* A file database names its main database's file; an in-memory or temporary
+ * one has none (see db.h). A server's database is never temporary. */
 int ald__db_refuse_temporary(struct ald_db *db)
 {
-	if (!ald__streq(db->ops->dialect, "sqlite"))
+	const char *query = db->ops->dialect->main_file_query;
+	if (!query)
 		return 0;
 	struct ald_strvec rows = {0};
-	int error = db->ops->query(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
-				   &rows);
+	int error = db->ops->query(db, query, &rows);
 	int temporary = error == 0 && rows.n == 1 && !*rows.v[0];
 	ald__strvec_free(&rows);
 	if (error < 0 || !temporary)
 		return error;
-	return ald__error_set(ALD_EUSAGE, "%s is an in-memory SQLite database, which vanishes when "
+	return ald__error_set(ALD_EUSAGE, "%s is an in-memory %s database, which vanishes when "
 			     "aludel exits: the changes would be lost, so aludel does not make them; "
-			     "name a database file (sqlite:///app.db), or use --sql to write a script",
-			     db->display);
+			     "name a database file (%s:///app.db), or use --sql to write a script",
+			     db->display, db->ops->dialect->title, db->ops->dialect->url_schemes[0]);
 }
 
 int ald__db_lock(struct ald_db *db, const char *key, int timeout_ms,
@@ -220,16 +222,7 @@ int ald__db_cancel_requested(const struct ald_db *db)
 
 char *ald__db_quote_ident(const struct ald_db *db, const char *ident)
 {
-	(void)db; /* both dialects quote with "..." */
-	struct ald_buf b = {0};
-	ald__buf_putc(&b, '"');
-	for (; *ident; ident++) {
-		if (*ident == '"')
-			ald__buf_putc(&b, '"');
-		ald__buf_putc(&b, *ident);
-	}
-	ald__buf_putc(&b, '"');
-	return ald__buf_detach(&b);
+	return db->ops->dialect->quote_ident(ident);
 }
 
 char *ald__sql_literal(const char *s)
@@ -245,35 +238,10 @@ char *ald__sql_literal(const char *s)
 	return ald__buf_detach(&b);
 }
 
-/* The query that lists the version table if it exists (one row) or nothing. */
-static char *exists_query(const struct ald_db *db, const char *table, const char *schema)
-{
-	char *ltable = ald__sql_literal(table);
-	char *out;
-	if (ald__streq(db->ops->dialect, "postgresql")) {
-		char *lschema = schema ? ald__sql_literal(schema) : NULL;
-		char *cond = schema ? ald__xasprintf("n.nspname = %s", lschema)
-				    : ald__xstrdup("pg_catalog.pg_table_is_visible(c.oid)");
-		free(lschema);
-		out = ald__xasprintf("SELECT c.relname FROM pg_catalog.pg_class c "
-				    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-				    "WHERE c.relname = %s AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-				    "AND %s", ltable, cond);
-		free(cond);
-	} else {
-		char *qschema = ald__db_quote_ident(db, schema ? schema : "main");
-		out = ald__xasprintf("SELECT name FROM %s.sqlite_master WHERE type = 'table' "
-				    "AND name = %s COLLATE NOCASE", qschema, ltable);
-		free(qschema);
-	}
-	free(ltable);
-	return out;
-}
-
 int ald__db_version_table_exists(struct ald_db *db, const char *table, const char *schema, int *exists)
 {
 	struct ald_strvec rows = {0};
-	char *sql = exists_query(db, table, schema);
+	char *sql = db->ops->dialect->table_exists_sql(db->ops->dialect, table, schema);
 	int error = ald__db_query_strings(db, sql, &rows);
 	*exists = error == 0 && rows.n > 0;
 	ald__strvec_free(&rows);

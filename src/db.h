@@ -9,6 +9,7 @@
 #ifndef ALD_DB_H
 #define ALD_DB_H
 
+#include "dialect.h"
 #include "util.h"
 
 /* A parsed database URL, as Alembic users write them:
@@ -17,7 +18,8 @@
  *   postgres://...   postgresql+psycopg2://... (a driver suffix is ignored)
  * All strings are owned by the struct (ald__db_url_clear). */
 struct ald_db_url {
-	char *scheme;   /* "sqlite" or "postgresql" */
+	char *scheme;   /* the dialect's name: "sqlite" or "postgresql" */
+	const struct ald_dialect *dialect; /* the scheme's dialect */
 	char *path;     /* sqlite: the file as given (":memory:" for sqlite://); else NULL */
 	char *conninfo; /* postgresql: libpq keyword/value string, password included
 	                 * (never print it); else NULL */
@@ -36,10 +38,9 @@ int ald__db_url_parse(struct ald_db_url *out, const char *url);
  * text after the last '@' (up to any query) with all else XXXXX. Caller frees. */
 char *ald__db_url_display(const char *url);
 void ald__db_url_clear(struct ald_db_url *u);
-/* Whether `url` (may be NULL) parses as a URL of `scheme` ("sqlite",
- * "postgresql"); a URL that does not parse is of no scheme (the parse
- * error is not kept). */
-int ald__db_url_is(const char *url, const char *scheme);
+/* The dialect of `url` (may be NULL); NULL for a URL that does not parse
+ * (the parse error is not kept). */
+const struct ald_dialect *ald__db_url_dialect(const char *url);
 
 /* The details of the last database error of a connection. */
 struct ald_db_error {
@@ -63,8 +64,10 @@ struct ald_db;
 int ald__db_open(struct ald_db **out, const char *url);
 /* Disconnects (rolling back any open transaction) and frees; accepts NULL. */
 void ald__db_close(struct ald_db *db);
-/* "sqlite" or "postgresql". */
+/* The name of the connection's dialect: "sqlite" or "postgresql". */
 const char *ald__db_dialect(const struct ald_db *db);
+/* The connection's dialect (dialect.h). */
+const struct ald_dialect *ald__db_dialect_of(const struct ald_db *db);
 /* The URL of the connection as shown to users (password masked); borrowed. */
 const char *ald__db_display(const struct ald_db *db);
 
@@ -137,7 +140,8 @@ struct ald_vsql;
  * in '<table>'; <n> found" (or "when deleting '<rev>' in ..."). */
 int ald__db_exec_vsql(struct ald_db *db, const struct ald_vsql *st);
 
-/* `ident` in double quotes, inner quotes doubled; caller frees. */
+/* `ident` quoted as the connection's dialect quotes (both: double quotes,
+ * inner quotes doubled); caller frees. */
 char *ald__db_quote_ident(const struct ald_db *db, const char *ident);
 /* `s` as an SQL string literal in single quotes, inner quotes doubled; caller frees. */
 char *ald__sql_literal(const char *s);

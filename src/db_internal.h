@@ -5,13 +5,14 @@
 #define ALD_DB_INTERNAL_H
 
 #include "db.h"
+#include "dialect.h"
 
 #include <signal.h>
 
 /* The operations of one backend. Every function may assume that db->ops is
  * this table; errors are recorded with ald__db_fail(). */
 struct ald_db_ops {
-	const char *dialect;
+	const struct ald_dialect *dialect; /* its SQL facts (dialect.h) */
 	/* One statement; *rows (never NULL) = rows inserted/updated/deleted. */
 	int (*exec)(struct ald_db *db, const char *sql, long *rows);
 	/* First column of every row, as text, appended to *out. */

@@ -252,7 +252,7 @@ static void pg_close(struct ald_db *db)
 }
 
 static const struct ald_db_ops pg_ops = {
-	.dialect = "postgresql",
+	.dialect = &ald__dialect_postgresql,
 	.exec = pg_exec,
 	.query = pg_query,
 	.begin = pg_begin,

@@ -215,7 +215,7 @@ static void sq_close(struct ald_db *db)
 }
 
 static const struct ald_db_ops sqlite_ops = {
-	.dialect = "sqlite",
+	.dialect = &ald__dialect_sqlite,
 	.exec = sq_exec,
 	.query = sq_query,
 	.begin = sq_begin,

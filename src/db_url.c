@@ -290,8 +290,8 @@ static char *render(const struct parts *p)
 {
 	struct ald_buf b = {0};
 	ald__buf_printf(&b, "%s://", p->scheme);
-	size_t base = strcspn(p->scheme, "+");
-	if (p->stray_at && (p->userinfo || base != 6 || strncmp(p->scheme, "sqlite", 6) != 0)) {
+	const struct ald_dialect *d = ald__dialect_of_scheme(p->scheme);
+	if (p->stray_at && (p->userinfo || !d || !d->file_database)) {
 		if (p->stray_in_query)
 			ald__buf_puts(&b, "XXXXX");
 		else
@@ -461,20 +461,15 @@ int ald__db_url_parse(struct ald_db_url *out, const char *url)
 		goto cleanup;
 	}
 	out->display = render(&p);
-	size_t base = strcspn(p.scheme, "+");
-	if (strncmp(p.scheme, "sqlite", base) == 0 && base == 6) {
-		out->scheme = ald__xstrdup("sqlite");
+	if ((error = ald__dialect_by_scheme(&out->dialect, p.scheme, out->display)) < 0)
+		goto cleanup;
+	out->scheme = ald__xstrdup(out->dialect->name);
+	if (out->dialect->file_database) { /* the URL names a file */
 		error = sqlite_path(&out->path, &p, out->display);
-	} else if ((base == 10 && strncmp(p.scheme, "postgresql", base) == 0) ||
-		   (base == 8 && strncmp(p.scheme, "postgres", base) == 0)) {
-		out->scheme = ald__xstrdup("postgresql");
+	} else { /* a server's database: libpq's connection keywords */
 		error = check_port(&p, out->display);
 		if (error == 0)
 			error = pg_conninfo(&out->conninfo, &p, out->display);
-	} else {
-		error = ald__error_set(ALD_EINVALID,
-				      "unsupported database URL scheme '%.*s' in %s: aludel supports "
-				      "sqlite:// and postgresql://", (int)base, p.scheme, out->display);
 	}
 cleanup:
 	parts_clear(&p);
@@ -502,16 +497,16 @@ void ald__db_url_clear(struct ald_db_url *u)
 	memset(u, 0, sizeof(*u));
 }
 
-int ald__db_url_is(const char *url, const char *scheme)
+const struct ald_dialect *ald__db_url_dialect(const char *url)
 {
 	struct ald_db_url u;
 	if (!url)
-		return 0;
+		return NULL;
 	if (ald__db_url_parse(&u, url) < 0) {
 		ald__error_clear();
-		return 0;
+		return NULL;
 	}
-	int is = ald__streq(u.scheme, scheme);
+	const struct ald_dialect *d = u.dialect;
 	ald__db_url_clear(&u);
-	return is;
+	return d;
 }

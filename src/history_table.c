@@ -54,9 +54,9 @@ double ald__histtab_seconds(const char *from, const char *to)
 	return a < 0 || b < 0 || b < a ? 0 : b - a;
 }
 
-char *ald__histtab_create_sql(const char *dialect, const char *table, const char *schema)
+char *ald__histtab_create_sql(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
-	int pg = dialect && ald__streq(dialect, "postgresql");
+	const struct ald_dialect *d = dialect ? dialect : ALD_DIALECT_DEFAULT;
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *out = ald__xasprintf("CREATE TABLE IF NOT EXISTS %s (\n"
 				  "\tid %s, \n"
@@ -68,7 +68,7 @@ char *ald__histtab_create_sql(const char *dialect, const char *table, const char
 				  "\trun_user VARCHAR(255) NOT NULL, \n"
 				  "\trun_host VARCHAR(255) NOT NULL, \n"
 				  "\taludel_version VARCHAR(32) NOT NULL\n)",
-				  t, pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY");
+				  t, d->history_id_type);
 	free(t);
 	return out;
 }
@@ -169,13 +169,12 @@ static const char *const columns[8] = {"revision", "direction", "COALESCE(checks
 static char *select_sql(struct ald_db *db, const char *table, const char *schema, const char *direction,
 			size_t max)
 {
-	const char *dialect = ald__db_dialect(db);
-	int pg = ald__streq(dialect, "postgresql");
+	const struct ald_dialect *dialect = ald__db_dialect_of(db);
 	char *t = ald__vsql_table(dialect, table, schema);
 	struct ald_buf b = {0};
 	ald__buf_puts(&b, "SELECT ");
 	for (int i = 0; i < 8; i++)
-		ald__buf_printf(&b, "%s%s", i ? (pg ? " || chr(31) || " : " || char(31) || ") : "", columns[i]);
+		ald__buf_printf(&b, "%s%s", i ? dialect->field_join_sql : "", columns[i]);
 	ald__buf_printf(&b, " FROM %s", t);
 	if (direction) {
 		char *lit = ald__sql_literal(direction);

@@ -32,7 +32,7 @@
 
 /* What a run needs to write the history. */
 struct ald_histtab {
-	const char *dialect;
+	const struct ald_dialect *dialect;
 	const char *table;   /* NULL: no history is written */
 	const char *schema;  /* may be NULL */
 	int known;           /* the table exists (created by a committed transaction) */
@@ -48,7 +48,7 @@ double ald__histtab_seconds(const char *from, const char *to);
 
 /* CREATE TABLE IF NOT EXISTS of the history table for the dialect, its name
  * quoted as the version table's (ald__vsql_table). Caller frees. */
-char *ald__histtab_create_sql(const char *dialect, const char *table, const char *schema);
+char *ald__histtab_create_sql(const struct ald_dialect *dialect, const char *table, const char *schema);
 
 /* One row to write. */
 struct ald_histtab_row {

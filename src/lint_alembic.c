@@ -42,7 +42,7 @@ static int one_direction(struct ald_lint_pysql *out, const ald_project *p, const
 {
 	const struct ald_graph *g = p->graph;
 	struct ald_plan_config cfg = {
-		.dialect = "postgresql",
+		.dialect = &ald__dialect_postgresql,
 		.version_table = p->config.version_table,
 		.version_table_schema = p->config.version_table_schema,
 		.transaction_per_migration = p->config.transaction_per_migration,

@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A SQLite project is refused; no URL, or one aludel does not know, is linted. */
+/* A project of a database the rules are not written for (SQLite) is
+ * refused; no URL, or one aludel does not know, is linted. */
 static int refuse_sqlite(const ald_project *p)
 {
-	if (p && ald__db_url_is(p->config.url, "sqlite"))
+	const struct ald_dialect *d = p ? ald__db_url_dialect(p->config.url) : NULL;
+	if (d && !d->lint_rules)
 		return ald__error_set(ALD_EUSAGE,
-				     "aludel lint checks PostgreSQL migrations; this project's database URL is SQLite");
+				     "aludel lint checks PostgreSQL migrations; this project's database URL is %s",
+				     d->title);
 	return 0;
 }
 

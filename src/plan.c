@@ -97,7 +97,7 @@ static int load_sql(struct ald_step *st, const struct ald_graph *g, const struct
 	int err = ald__revfile_section(&text, f, up);
 	if (err < 0)
 		return err;
-	err = ald__sql_split_dialect(&st->sql, ald__sql_dialect_of(cfg->split_dialect), text, strlen(text),
+	err = ald__sql_split_dialect(&st->sql, cfg->split_dialect ? cfg->split_dialect->split : ALD_SQL_ANY, text, strlen(text),
 				    sec->line);
 	free(text);
 	return err < 0 ? split_error(err, f->path) : 0;

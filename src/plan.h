@@ -26,7 +26,7 @@
 
 /* How the plan's statements are written. */
 struct ald_plan_config {
-	const char *dialect;              /* "sqlite" or "postgresql" */
+	const struct ald_dialect *dialect; /* dialect.h; NULL: ALD_DIALECT_DEFAULT */
 	const char *version_table;        /* NULL: "alembic_version" */
 	const char *version_table_schema; /* NULL: none (PostgreSQL schema) */
 	int transaction_per_migration;    /* commit after every step instead of once */
@@ -35,9 +35,9 @@ struct ald_plan_config {
 	int lazy;                         /* upgrade/downgrade: make only the first step now, the
 	                                     others when asked for (ald__plan_make_steps); the
 	                                     downgrade-section check still covers every step */
-	const char *split_dialect;        /* the database URL's scheme: whose rules split the
-	                                     revisions' statements (sql_split.h); NULL (no URL):
-	                                     PostgreSQL's */
+	const struct ald_dialect *split_dialect; /* the database URL's: its `split` rules split
+	                                     the revisions' statements (sql_split.h); NULL (no
+	                                     URL): ALD_SQL_ANY, PostgreSQL's */
 };
 
 enum ald_step_kind { ALD_STEP_UPGRADE, ALD_STEP_DOWNGRADE, ALD_STEP_STAMP };

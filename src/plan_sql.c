@@ -1,8 +1,9 @@
 /* plan_sql.c - the offline script of a plan (`--sql`, doc/alembic-compat.md §6.8).
  *
  * Layout, as Alembic 1.8.1 prints it: every statement is followed by ";" and
- * an empty line; PostgreSQL wraps the run in BEGIN;/COMMIT; (or each step,
- * with transaction_per_migration), SQLite has no transaction statements; the
+ * an empty line; a dialect with transactional DDL (PostgreSQL) wraps the run
+ * in its BEGIN;/COMMIT; (or each step, with transaction_per_migration), one
+ * without (SQLite) has no transaction statements; the
  * version table's CREATE TABLE comes before a step that starts from no rows;
  * each step begins with a "-- Running <step>" comment. A plan made for an
  * online run renders the same way, its preliminaries (creating the missing
@@ -23,9 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_pg(const struct ald_plan_config *cfg)
+/* The dialect's offline transaction wrapper, or NULL when it has none. */
+static const struct ald_dialect *wrapper(const struct ald_plan_config *cfg)
 {
-	return cfg->dialect && ald__streq(cfg->dialect, "postgresql");
+	const struct ald_dialect *d = cfg->dialect ? cfg->dialect : ALD_DIALECT_DEFAULT;
+	return d->transactional_ddl ? d : NULL;
 }
 
 /* One statement: its text, ";" and an empty line. When the text's last line
@@ -78,11 +81,12 @@ int ald__plan_render_sql_head(char **out, const struct ald_plan_data *p, const s
 			     size_t max_steps)
 {
 	struct ald_buf b = {0};
-	int tx = is_pg(cfg), per_step = cfg->transaction_per_migration, open = 0;
+	const struct ald_dialect *tx = wrapper(cfg);
+	int per_step = cfg->transaction_per_migration, open = 0;
 	size_t n = max_steps < p->n_steps ? max_steps : p->n_steps;
 	if (p->n_pre) { /* an online plan's preview: table creation, purge */
 		if (tx) {
-			ald__buf_puts(&b, "BEGIN;\n\n");
+			ald__buf_puts(&b, tx->offline_begin);
 			open = 1;
 		}
 		for (size_t i = 0; i < p->n_pre; i++)
@@ -91,15 +95,15 @@ int ald__plan_render_sql_head(char **out, const struct ald_plan_data *p, const s
 	for (size_t i = 0; i < n; i++) {
 		const struct ald_step *st = &p->steps[i];
 		if (tx && st->transactional && !open) {
-			ald__buf_puts(&b, "BEGIN;\n\n");
+			ald__buf_puts(&b, tx->offline_begin);
 			open = 1;
 		} else if (tx && !st->transactional && open) {
-			ald__buf_puts(&b, "COMMIT;\n\n");
+			ald__buf_puts(&b, tx->offline_commit);
 			open = 0;
 		}
 		put_step(&b, p, st, cfg);
 		if (open && per_step) {
-			ald__buf_puts(&b, "COMMIT;\n\n");
+			ald__buf_puts(&b, tx->offline_commit);
 			open = 0;
 		}
 	}
@@ -107,9 +111,9 @@ int ald__plan_render_sql_head(char **out, const struct ald_plan_data *p, const s
 		ald__buf_printf(&b, "-- aludel: %zu more step%s not shown (%zu in all)\n", p->n_steps - n,
 			       p->n_steps - n == 1 ? "" : "s", p->n_steps);
 	else if (open)
-		ald__buf_puts(&b, "COMMIT;\n\n");
+		ald__buf_puts(&b, tx->offline_commit);
 	else if (tx && !per_step && p->n_steps == 0)
-		ald__buf_puts(&b, "BEGIN;\n\nCOMMIT;\n\n");
+		ald__buf_printf(&b, "%s%s", tx->offline_begin, tx->offline_commit);
 	*out = ald__buf_detach(&b);
 	return 0;
 }

@@ -54,8 +54,8 @@ int ald__project_rows_to_ix(struct ald_ixvec *out, const ald_project *p, const c
 void ald__project_apply_envpy(ald_project *p);
 
 /* The dialect of the configured URL, for offline scripts and previews
- * ("sqlite" when there is no URL or it cannot be read). The caller's. */
-char *ald__project_dialect(const ald_project *p);
+ * (ALD_DIALECT_DEFAULT when there is no URL or it cannot be read). */
+const struct ald_dialect *ald__project_dialect(const ald_project *p);
 /* Whose rules split the project's SQL sections (sql_split.h): its URL's
  * scheme, ALD_SQL_ANY without a URL - as plans split them. */
 enum ald_sql_dialect ald__project_split_dialect(const ald_project *p);

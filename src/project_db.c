@@ -16,7 +16,6 @@ struct ald_plan {
 	ald_project *project;
 	struct ald_plan_data *data;   /* the plan shown (and, after a run, the one that ran) */
 	struct ald_plan_config cfg;
-	char *dialect;                /* owned copy for cfg.dialect */
 	enum ald_step_kind kind;
 	char *target;                 /* upgrade/downgrade */
 	struct ald_strvec targets;    /* stamp */
@@ -132,26 +131,15 @@ int ald_project_current_tips(ald_revlist **out, const ald_project *p, const ald_
 	return error;
 }
 
-char *ald__project_dialect(const ald_project *p)
+const struct ald_dialect *ald__project_dialect(const ald_project *p)
 {
-	struct ald_db_url u;
-	if (!p->config.url || ald__db_url_parse(&u, p->config.url) < 0) {
-		ald__error_clear();
-		return ald__xstrdup("sqlite");
-	}
-	char *d = ald__xstrdup(u.scheme);
-	ald__db_url_clear(&u);
-	return d;
+	const struct ald_dialect *d = ald__db_url_dialect(p->config.url);
+	return d ? d : ALD_DIALECT_DEFAULT;
 }
 
 enum ald_sql_dialect ald__project_split_dialect(const ald_project *p)
 {
-	if (!p->config.url)
-		return ALD_SQL_ANY;
-	char *d = ald__project_dialect(p);
-	enum ald_sql_dialect dialect = ald__sql_dialect_of(d);
-	free(d);
-	return dialect;
+	return p->config.url ? ald__project_dialect(p)->split : ALD_SQL_ANY;
 }
 
 /* Builds plan->data from `rows` with the plan's command. */
@@ -235,17 +223,16 @@ static int plan_new(ald_plan **out, ald_project *p, enum ald_step_kind kind, con
 	plan->cfg.lazy = opts->lazy;
 
 	if (opts->offline) {
-		plan->dialect = ald__project_dialect(p);
+		plan->cfg.dialect = ald__project_dialect(p);
 		error = ald__plan_offline_rows(&rows, p->graph, opts->start);
 	} else if ((error = ald__project_db(&db, p)) == 0) {
-		plan->dialect = ald__xstrdup(ald__db_dialect(db));
+		plan->cfg.dialect = ald__db_dialect_of(db);
 		error = ald__db_version_table_exists(db, p->config.version_table,
 						    p->config.version_table_schema, &plan->cfg.table_exists);
 		if (error == 0)
 			error = read_rows(&rows, p);
 	}
-	plan->cfg.dialect = plan->dialect;
-	plan->cfg.split_dialect = db || p->config.url ? plan->dialect : NULL;
+	plan->cfg.split_dialect = db || p->config.url ? plan->cfg.dialect : NULL;
 	if (error == 0)
 		error = build(plan, &rows);
 	if (error == 0 && db) { /* online: a step left part-way must be resumed first */
@@ -287,7 +274,6 @@ void ald_plan_free(ald_plan *plan)
 	if (!plan)
 		return;
 	ald__plan_data_free(plan->data);
-	free(plan->dialect);
 	free(plan->target);
 	free(plan->tag);
 	free(plan->warning);

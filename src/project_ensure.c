@@ -11,16 +11,15 @@
 int ald_project_ensure_version_sql(char **out, ald_project *p)
 {
 	ald__error_clear();
-	char *dialect = ald__project_dialect(p);
-	char *create = ald__vsql_create(dialect, p->config.version_table, p->config.version_table_schema);
+	const struct ald_dialect *d = ald__project_dialect(p);
+	char *create = ald__vsql_create(d, p->config.version_table, p->config.version_table_schema);
 	char *stmt = ald__vsql_offline(create);
-	/* PostgreSQL has transactional DDL: the script is one transaction, as
+	/* with transactional DDL (PostgreSQL) the script is one transaction, as
 	 * the --sql scripts of upgrade and stamp are */
-	*out = ald__streq(dialect, "postgresql") ? ald__xasprintf("BEGIN;\n\n%sCOMMIT;\n\n", stmt)
-						 : ald__xstrdup(stmt);
+	*out = d->transactional_ddl ? ald__xasprintf("%s%s%s", d->offline_begin, stmt, d->offline_commit)
+				    : ald__xstrdup(stmt);
 	free(stmt);
 	free(create);
-	free(dialect);
 	return 0;
 }
 
@@ -44,7 +43,7 @@ int ald_project_ensure_version(int *created, ald_project *p, long lock_timeout_m
 		goto done;
 	error = ald__db_version_table_exists(db, table, schema, &exists);
 	if (error == 0 && !exists) {
-		char *sql = ald__vsql_create(ald__db_dialect(db), table, schema);
+		char *sql = ald__vsql_create(ald__db_dialect_of(db), table, schema);
 		error = ald__db_exec(db, sql, NULL);
 		free(sql);
 	}

@@ -536,7 +536,7 @@ int ald__run(struct ald_plan_data **executed, struct ald_db *db, const struct al
 	if (cfg->offline)
 		return ald__error_set(ALD_EUSAGE, "an offline (--sql) plan cannot be run on a database");
 	struct ald_plan_config c = *cfg;
-	c.dialect = ald__db_dialect(db);
+	c.dialect = ald__db_dialect_of(db);
 	c.offline = 0;
 	if (!c.version_table)
 		c.version_table = "alembic_version";

@@ -49,16 +49,16 @@ static int cancel_requested(struct ald_db *db)
 	return ald__db_exec(db, "", NULL) == ALD_EINTERRUPTED;
 }
 
-/* The SQLite database's file, "" for an in-memory or temporary database. */
+/* The file database's file (SQLite), "" for an in-memory or temporary one. */
 static int sqlite_file(char **out, struct ald_db *db)
 {
+	const struct ald_dialect *d = ald__db_dialect_of(db);
 	struct ald_strvec rows = {0};
-	int error = ald__db_query_strings(db, "SELECT file FROM pragma_database_list WHERE name = 'main'",
-					 &rows);
+	int error = ald__db_query_strings(db, d->main_file_query, &rows);
 	*out = error == 0 && rows.n == 1 ? ald__xstrdup(rows.v[0]) : NULL;
 	ald__strvec_free(&rows);
 	if (error == 0 && !*out)
-		error = ald__error_set(ALD_ERROR, "cannot find the file of the SQLite database %s",
+		error = ald__error_set(ALD_ERROR, "cannot find the file of the %s database %s", d->title,
 				      ald__db_display(db));
 	return error;
 }
@@ -113,7 +113,7 @@ int ald__run_lock_take(struct ald_run_lock *l, struct ald_db *db, const char *ta
 	l->waiting = waiting;
 	l->payload = payload;
 	l->key = schema ? ald__xasprintf("%s.%s", schema, table) : ald__xstrdup(table);
-	if (ald__streq(ald__db_dialect(db), "sqlite")) {
+	if (ald__db_dialect_of(db)->file_lock) {
 		char *path = NULL;
 		error = sqlite_file(&path, db);
 		if (error == 0 && *path) {

@@ -33,7 +33,7 @@ static char *progress_name(const char *table)
 static char *progress_table(struct ald_db *db, const char *table, const char *schema)
 {
 	char *name = progress_name(table);
-	char *q = ald__vsql_table(ald__db_dialect(db), name, schema);
+	char *q = ald__vsql_table(ald__db_dialect_of(db), name, schema);
 	free(name);
 	return q;
 }

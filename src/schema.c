@@ -50,8 +50,7 @@ static void put_entry(struct ald_buf *b, const char *e)
 int ald__schema_snapshot(char **out, struct ald_db *db, const struct ald_schema_skip *skip)
 {
 	struct ald_strvec entries = {0};
-	int error = ald__streq(ald__db_dialect(db), "postgresql") ? ald__schema_pg_entries(&entries, db, skip)
-							       : ald__schema_sqlite_entries(&entries, db, skip);
+	int error = ald__db_dialect_of(db)->schema_entries(&entries, db, skip);
 	*out = NULL;
 	if (error == 0) {
 		struct ald_buf b = {0};

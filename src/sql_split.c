@@ -38,15 +38,6 @@ int ald__split_unterminated(struct ald_split *s, size_t pos, const char *what)
 			     what);
 }
 
-enum ald_sql_dialect ald__sql_dialect_of(const char *scheme)
-{
-	if (scheme && strcmp(scheme, "postgresql") == 0)
-		return ALD_SQL_POSTGRESQL;
-	if (scheme && strcmp(scheme, "sqlite") == 0)
-		return ALD_SQL_SQLITE;
-	return ALD_SQL_ANY;
-}
-
 int ald__sql_split_dialect(struct ald_stmts *out, enum ald_sql_dialect dialect, const char *text, size_t len,
 			  unsigned first_line)
 {

@@ -23,13 +23,10 @@ struct ald_stmts {
 	size_t n, cap;
 };
 
-/* Whose rules end a statement. ALD_SQL_ANY (no database URL, or one of
- * another kind) uses PostgreSQL's. */
+/* Whose rules end a statement (a database's are the `split` of its dialect,
+ * dialect.h). ALD_SQL_ANY (no database URL, or one of another kind) uses
+ * PostgreSQL's. */
 enum ald_sql_dialect { ALD_SQL_ANY, ALD_SQL_POSTGRESQL, ALD_SQL_SQLITE };
-
-/* The dialect of a URL scheme or plan dialect ("postgresql", "sqlite");
- * NULL or anything else gives ALD_SQL_ANY. */
-enum ald_sql_dialect ald__sql_dialect_of(const char *scheme);
 
 /* Splits `text` (len bytes) whose first byte is on line `first_line` by the
  * rules of `dialect`, in time linear in len. A section holding only comments

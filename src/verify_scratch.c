@@ -181,7 +181,7 @@ int ald__scratch_create(struct ald_scratch *s, ald_project *p, const char *given
 	int error = ald__db_url_parse(&u, base);
 	if (error < 0)
 		return error;
-	if (ald__streq(u.scheme, "sqlite"))
+	if (u.dialect->file_database)
 		error = sqlite_scratch(s, &u, given);
 	else
 		error = pg_scratch(s, base, given);

@@ -6,86 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words that SQLAlchemy 1.4 quotes when used as a name on PostgreSQL (its
- * reserved key words), sorted for bsearch. */
-static const char *const pg_reserved[] = {
-	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-	"authorization", "between", "binary", "both", "case", "cast", "check", "collate",
-	"column", "constraint", "create", "cross", "current_catalog", "current_date",
-	"current_role", "current_schema", "current_time", "current_timestamp", "current_user",
-	"default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
-	"fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having",
-	"ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
-	"leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "new",
-	"not", "notnull", "null", "of", "off", "offset", "old", "on", "only", "or", "order",
-	"outer", "over", "overlaps", "placing", "primary", "references", "returning", "right",
-	"select", "session_user", "similar", "some", "symmetric", "table", "then", "to",
-	"trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-	"where", "window", "with",
-};
-
-/* The same for SQLite (its key words that cannot be bare names). */
-static const char *const sqlite_reserved[] = {
-	"add", "after", "all", "alter", "analyze", "and", "as", "asc", "attach",
-	"autoincrement", "before", "begin", "between", "by", "cascade", "case", "cast",
-	"check", "collate", "column", "commit", "conflict", "constraint", "create", "cross",
-	"current_date", "current_time", "current_timestamp", "database", "default",
-	"deferrable", "deferred", "delete", "desc", "detach", "distinct", "drop", "each",
-	"else", "end", "escape", "except", "exclusive", "exists", "explain", "fail", "false",
-	"for", "foreign", "from", "full", "glob", "group", "having", "if", "ignore",
-	"immediate", "in", "index", "indexed", "initially", "inner", "insert", "instead",
-	"intersect", "into", "is", "isnull", "join", "key", "left", "like", "limit", "match",
-	"natural", "not", "notnull", "null", "of", "offset", "on", "or", "order", "outer",
-	"plan", "pragma", "primary", "query", "raise", "references", "reindex", "rename",
-	"replace", "restrict", "right", "rollback", "row", "select", "set", "table", "temp",
-	"temporary", "then", "to", "transaction", "trigger", "true", "union", "unique",
-	"update", "using", "vacuum", "values", "view", "virtual", "when", "where",
-};
-
-static int cmp_word(const void *key, const void *elem)
+/* The dialect's table; NULL is the default one. */
+static const struct ald_dialect *facts(const struct ald_dialect *dialect)
 {
-	return strcmp(key, *(const char *const *)elem);
-}
-
-static int is_reserved(const char *dialect, const char *word)
-{
-	int pg = dialect && ald__streq(dialect, "postgresql");
-	const char *const *words = pg ? pg_reserved : sqlite_reserved;
-	size_t n = pg ? sizeof(pg_reserved) / sizeof(*pg_reserved)
-		      : sizeof(sqlite_reserved) / sizeof(*sqlite_reserved);
-	return bsearch(word, words, n, sizeof(*words), cmp_word) != NULL;
+	return dialect ? dialect : ALD_DIALECT_DEFAULT;
 }
 
 /* Whether SQLAlchemy would quote `s`. */
-static int needs_quotes(const char *dialect, const char *s)
+static int needs_quotes(const struct ald_dialect *dialect, const char *s)
 {
 	if (*s == '\0' || (*s >= '0' && *s <= '9') || *s == '$')
 		return 1;
 	for (const char *c = s; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '$'))
 			return 1;
-	return is_reserved(dialect, s);
+	return ald__dialect_is_reserved(facts(dialect), s);
 }
 
-static char *quoted(const char *s)
+char *ald__vsql_ident(const struct ald_dialect *dialect, const char *ident)
 {
-	struct ald_buf b = {0};
-	ald__buf_putc(&b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			ald__buf_putc(&b, '"');
-		ald__buf_putc(&b, *s);
-	}
-	ald__buf_putc(&b, '"');
-	return ald__buf_detach(&b);
+	return needs_quotes(dialect, ident) ? facts(dialect)->quote_ident(ident) : ald__xstrdup(ident);
 }
 
-char *ald__vsql_ident(const char *dialect, const char *ident)
-{
-	return needs_quotes(dialect, ident) ? quoted(ident) : ald__xstrdup(ident);
-}
-
-char *ald__vsql_table(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_table(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
 	char *t = ald__vsql_ident(dialect, table);
 	if (!schema)
@@ -97,7 +40,7 @@ char *ald__vsql_table(const char *dialect, const char *table, const char *schema
 	return out;
 }
 
-char *ald__vsql_create(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_create(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *pkc_name = ald__xasprintf("%s_pkc", table);
@@ -110,12 +53,12 @@ char *ald__vsql_create(const char *dialect, const char *table, const char *schem
 	return out;
 }
 
-char *ald__vsql_insert(const char *dialect, const char *table, const char *schema, const char *rev)
+char *ald__vsql_insert(const struct ald_dialect *dialect, const char *table, const char *schema, const char *rev)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *lit = ald__sql_literal(rev);
 	char *out;
-	if (dialect && ald__streq(dialect, "postgresql"))
+	if (facts(dialect)->insert_returning)
 		out = ald__xasprintf("INSERT INTO %s (version_num) VALUES (%s) RETURNING %s.version_num",
 				    t, lit, t);
 	else
@@ -125,7 +68,7 @@ char *ald__vsql_insert(const char *dialect, const char *table, const char *schem
 	return out;
 }
 
-char *ald__vsql_update(const char *dialect, const char *table, const char *schema,
+char *ald__vsql_update(const struct ald_dialect *dialect, const char *table, const char *schema,
 		const char *from, const char *to)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
@@ -138,7 +81,7 @@ char *ald__vsql_update(const char *dialect, const char *table, const char *schem
 	return out;
 }
 
-char *ald__vsql_delete(const char *dialect, const char *table, const char *schema, const char *rev)
+char *ald__vsql_delete(const struct ald_dialect *dialect, const char *table, const char *schema, const char *rev)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *lit = ald__sql_literal(rev);
@@ -148,7 +91,7 @@ char *ald__vsql_delete(const char *dialect, const char *table, const char *schem
 	return out;
 }
 
-char *ald__vsql_purge(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_purge(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *out = ald__xasprintf("DELETE FROM %s", t);
@@ -156,7 +99,7 @@ char *ald__vsql_purge(const char *dialect, const char *table, const char *schema
 	return out;
 }
 
-char *ald__vsql_drop(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_drop(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *out = ald__xasprintf("DROP TABLE %s", t);
@@ -164,7 +107,7 @@ char *ald__vsql_drop(const char *dialect, const char *table, const char *schema)
 	return out;
 }
 
-char *ald__vsql_select(const char *dialect, const char *table, const char *schema)
+char *ald__vsql_select(const struct ald_dialect *dialect, const char *table, const char *schema)
 {
 	char *t = ald__vsql_table(dialect, table, schema);
 	char *out = ald__xasprintf("SELECT %s.version_num FROM %s", t, t);
@@ -197,7 +140,7 @@ char *ald__vsql_offline(const char *stmt)
 	return out;
 }
 
-void ald__vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const char *dialect,
+void ald__vsql_make(struct ald_vsql *out, enum ald_vsql_kind kind, const struct ald_dialect *dialect,
 		const char *table, const char *schema, const char *from, const char *to)
 {
 	memset(out, 0, sizeof(*out));

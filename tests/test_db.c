@@ -388,7 +388,7 @@ static int vexec(struct ald_db *db, enum ald_vsql_kind kind, const char *table, 
 		 const char *from, const char *to)
 {
 	struct ald_vsql st;
-	ald__vsql_make(&st, kind, ald__db_dialect(db), table, schema, from, to);
+	ald__vsql_make(&st, kind, ald__db_dialect_of(db), table, schema, from, to);
 	int error = ald__db_exec_vsql(db, &st);
 	ald__vsql_clear(&st);
 	return error;

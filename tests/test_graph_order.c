@@ -1876,7 +1876,7 @@ static int row_at(const struct ald_ixvec *rows, size_t r)
 static void ref_emit(const struct ald_graph *g, struct ald_ixvec *rows, enum ald_vsql_kind kind, size_t from,
 		     size_t to, struct ald_buf *out)
 {
-	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
+	struct ald_plan_config cfg = {.dialect = &ald__dialect_sqlite, .offline = 1};
 	struct ald_vsql v;
 	ald__plan_vsql(&v, kind, &cfg, kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id,
 		      kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id);
@@ -1996,7 +1996,7 @@ static void ref_step(const struct ald_graph *g, struct ald_ixvec *rows, enum ald
 static void assert_same_versions(const struct ald_graph *g, const struct ald_ixvec *steps, enum ald_step_kind kind,
 				 struct ald_ixvec *rows)
 {
-	struct ald_plan_config cfg = {.dialect = "sqlite", .offline = 1};
+	struct ald_plan_config cfg = {.dialect = &ald__dialect_sqlite, .offline = 1};
 	struct ald_ixvec ref_rows = {0};
 	struct ald_buf got = {0}, want = {0};
 	unsigned char *applied = NULL;

@@ -111,8 +111,8 @@ static size_t ids(const struct ald_graph *g, const char *list, size_t *out)
 	return n;
 }
 
-static const struct ald_plan_config SQLITE_OFFLINE = {"sqlite", NULL, NULL, 0, 1, 0, 0, NULL};
-static const struct ald_plan_config SQLITE_ONLINE = {"sqlite", NULL, NULL, 0, 0, 1, 0, NULL};
+static const struct ald_plan_config SQLITE_OFFLINE = {&ald__dialect_sqlite, NULL, NULL, 0, 1, 0, 0, NULL};
+static const struct ald_plan_config SQLITE_ONLINE = {&ald__dialect_sqlite, NULL, NULL, 0, 0, 1, 0, NULL};
 
 static struct ald_plan_data *plan_ok(const struct ald_graph *g, enum ald_step_kind kind, const char *revs,
 				     const char *const *rows, size_t n_rows, const struct ald_plan_config *cfg)
@@ -439,7 +439,7 @@ static void test_online_table(void **state)
 {
 	(void)state;
 	struct ald_graph *g = PROJECT(LIN3);
-	struct ald_plan_config cfg = {"postgresql", "versions", "app", 0, 0, 0, 0, NULL};
+	struct ald_plan_config cfg = {&ald__dialect_postgresql, "versions", "app", 0, 0, 0, 0, NULL};
 	struct ald_plan_data *p = plan_ok(g, ALD_STEP_UPGRADE, "aaaa00000001", NULL, 0, &cfg);
 	assert_int_equal(p->offline, 0);
 	assert_int_equal(p->create_table, 1);
@@ -571,7 +571,7 @@ static void ids_of(struct ald_buf *b, const struct ald_graph *g, const struct al
 static int command(struct ald_plan_data **p, const struct ald_graph *g, const char *verb, int purge,
 		   const char *args, struct ald_strvec *rows)
 {
-	static const struct ald_plan_config cfg = {"sqlite", NULL, NULL, 0, 0, 1, 0, NULL};
+	static const struct ald_plan_config cfg = {&ald__dialect_sqlite, NULL, NULL, 0, 0, 1, 0, NULL};
 	const char *const *r = (const char *const *)rows->v;
 	int err;
 	if (strcmp(verb, "upgrade") == 0) {

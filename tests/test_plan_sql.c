@@ -151,7 +151,7 @@ static void open_graph(struct project *pr, enum graph_name which)
 
 static struct ald_plan_config offline_config(enum dialect d)
 {
-	struct ald_plan_config cfg = {d == SQLITE ? "sqlite" : "postgresql", NULL, NULL, d == PG_TPM, 1, 0, 0, NULL};
+	struct ald_plan_config cfg = {d == SQLITE ? &ald__dialect_sqlite : &ald__dialect_postgresql, NULL, NULL, d == PG_TPM, 1, 0, 0, NULL};
 	return cfg;
 }
 
@@ -1479,7 +1479,7 @@ static void test_online_preview(void **state)
 	(void)state;
 	struct project pr;
 	open_graph(&pr, LIN5);
-	struct ald_plan_config cfg = {"postgresql", NULL, NULL, 0, 0, 0, 0, NULL};
+	struct ald_plan_config cfg = {&ald__dialect_postgresql, NULL, NULL, 0, 0, 0, 0, NULL};
 	struct ald_plan_data *p = NULL;
 	assert_int_equal(ald__plan_build_upgrade(&p, pr.g, "aaaa00000001", NULL, 0, &cfg), 0);
 	char *text = NULL;
@@ -1530,7 +1530,7 @@ static void test_errors(void **state)
 	expect_offline_error(pr.g, "stamp", "head", ALD_EMULTIPLEHEADS,
 			     "Multiple heads are present; please specify a single target revision");
 	/* online: a range is refused */
-	struct ald_plan_config cfg = {"sqlite", NULL, NULL, 0, 0, 1, 0, NULL};
+	struct ald_plan_config cfg = {&ald__dialect_sqlite, NULL, NULL, 0, 0, 1, 0, NULL};
 	struct ald_plan_data *p = (struct ald_plan_data *)1;
 	assert_int_equal(ald__plan_build_upgrade(&p, pr.g, "base:heads", NULL, 0, &cfg), ALD_EUSAGE);
 	assert_null(p);

@@ -129,7 +129,7 @@ static void world_init(struct world *w, struct ald_graph *g, const char *dialect
 {
 	memset(w, 0, sizeof(*w));
 	w->g = g;
-	w->cfg.dialect = dialect;
+	w->cfg.dialect = ald__dialect_by_name(dialect);
 	w->cfg.offline = 1;
 }
 
@@ -697,7 +697,7 @@ static void test_named_table(void **state)
 	assert_int_equal(w.rows.n, 0);
 	clear_vsql(&st);
 	/* SQLite, default table */
-	w.cfg.dialect = "sqlite";
+	w.cfg.dialect = &ald__dialect_sqlite;
 	w.cfg.version_table = NULL;
 	w.cfg.version_table_schema = "";
 	memset(&st, 0, sizeof(st));

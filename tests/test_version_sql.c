@@ -14,8 +14,9 @@
 
 /* The offline script of: create, insert 'aaa', update aaa->bbb, delete 'bbb',
  * drop - as `alembic ... --sql` prints those statements. */
-static char *script(const char *dialect, const char *table, const char *schema)
+static char *script(const char *name, const char *table, const char *schema)
 {
+	const struct ald_dialect *dialect = ald__dialect_by_name(name);
 	char *stmts[5] = {
 		ald__vsql_create(dialect, table, schema),
 		ald__vsql_insert(dialect, table, schema, "aaa"),
@@ -135,7 +136,7 @@ static void test_ident(void **state)
 		{"sqlite", "with-dash", "\"with-dash\""},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *got = ald__vsql_ident(cases[i].dialect, cases[i].in);
+		char *got = ald__vsql_ident(ald__dialect_by_name(cases[i].dialect), cases[i].in);
 		assert_string_equal(got, cases[i].out);
 		free(got);
 	}
@@ -145,18 +146,18 @@ static void test_online_text(void **state)
 {
 	(void)state;
 	/* online, the CREATE keeps SQLAlchemy's tabs (SQLite stores this text) */
-	char *c = ald__vsql_create("sqlite", "alembic_version", NULL);
+	char *c = ald__vsql_create(&ald__dialect_sqlite, "alembic_version", NULL);
 	assert_string_equal(c, "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n"
 			       "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)");
 	free(c);
-	char *s = ald__vsql_select("postgresql", "alembic_version", "s");
+	char *s = ald__vsql_select(&ald__dialect_postgresql, "alembic_version", "s");
 	assert_string_equal(s, "SELECT s.alembic_version.version_num FROM s.alembic_version");
 	free(s);
-	char *p = ald__vsql_purge("sqlite", "alembic_version", NULL);
+	char *p = ald__vsql_purge(&ald__dialect_sqlite, "alembic_version", NULL);
 	assert_string_equal(p, "DELETE FROM alembic_version");
 	free(p);
 	/* revisions are literals with quotes doubled */
-	char *i = ald__vsql_insert("sqlite", "alembic_version", NULL, "it's");
+	char *i = ald__vsql_insert(&ald__dialect_sqlite, "alembic_version", NULL, "it's");
 	assert_string_equal(i, "INSERT INTO alembic_version (version_num) VALUES ('it''s')");
 	free(i);
 	char *o = ald__vsql_offline("  \n\tSELECT 1\t\n ");
@@ -168,7 +169,7 @@ static void test_vsql_make(void **state)
 {
 	(void)state;
 	struct ald_vsql st;
-	ald__vsql_make(&st, ALD_VSQL_UPDATE, "postgresql", "alembic_version", NULL, "a1", "b2");
+	ald__vsql_make(&st, ALD_VSQL_UPDATE, &ald__dialect_postgresql, "alembic_version", NULL, "a1", "b2");
 	assert_int_equal(st.kind, ALD_VSQL_UPDATE);
 	assert_string_equal(st.sql, "UPDATE alembic_version SET version_num='b2' "
 				    "WHERE alembic_version.version_num = 'a1'");
@@ -177,18 +178,18 @@ static void test_vsql_make(void **state)
 	assert_string_equal(st.table, "alembic_version");
 	ald__vsql_clear(&st);
 	assert_null(st.sql);
-	ald__vsql_make(&st, ALD_VSQL_DELETE, "sqlite", "v", "s", "a1", NULL);
+	ald__vsql_make(&st, ALD_VSQL_DELETE, &ald__dialect_sqlite, "v", "s", "a1", NULL);
 	assert_string_equal(st.sql, "DELETE FROM s.v WHERE s.v.version_num = 'a1'");
 	assert_string_equal(st.from, "a1");
 	assert_null(st.to);
 	assert_string_equal(st.table, "v");
 	ald__vsql_clear(&st);
-	ald__vsql_make(&st, ALD_VSQL_INSERT, "sqlite", "v", NULL, NULL, "c3");
+	ald__vsql_make(&st, ALD_VSQL_INSERT, &ald__dialect_sqlite, "v", NULL, NULL, "c3");
 	assert_string_equal(st.sql, "INSERT INTO v (version_num) VALUES ('c3')");
 	assert_null(st.from);
 	assert_string_equal(st.to, "c3");
 	ald__vsql_clear(&st);
-	ald__vsql_make(&st, ALD_VSQL_DROP, "sqlite", "v", NULL, NULL, NULL);
+	ald__vsql_make(&st, ALD_VSQL_DROP, &ald__dialect_sqlite, "v", NULL, NULL, NULL);
 	assert_string_equal(st.sql, "DROP TABLE v");
 	ald__vsql_clear(&st);
 	ald__vsql_clear(NULL);
