@@ -225,17 +225,22 @@ char *ald__db_quote_ident(const struct ald_db *db, const char *ident)
 	return db->ops->dialect->quote_ident(ident);
 }
 
-char *ald__sql_literal(const char *s)
+char *ald__sql_quote(const char *s, char q)
 {
 	struct ald_buf b = {0};
-	ald__buf_putc(&b, '\'');
+	ald__buf_putc(&b, q);
 	for (; *s; s++) {
-		if (*s == '\'')
-			ald__buf_putc(&b, '\'');
+		if (*s == q)
+			ald__buf_putc(&b, q);
 		ald__buf_putc(&b, *s);
 	}
-	ald__buf_putc(&b, '\'');
+	ald__buf_putc(&b, q);
 	return ald__buf_detach(&b);
+}
+
+char *ald__sql_literal(const char *s)
+{
+	return ald__sql_quote(s, '\'');
 }
 
 int ald__db_version_table_exists(struct ald_db *db, const char *table, const char *schema, int *exists)

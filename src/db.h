@@ -145,5 +145,8 @@ int ald__db_exec_vsql(struct ald_db *db, const struct ald_vsql *st);
 char *ald__db_quote_ident(const struct ald_db *db, const char *ident);
 /* `s` as an SQL string literal in single quotes, inner quotes doubled; caller frees. */
 char *ald__sql_literal(const char *s);
+/* s between two `q` characters, each q inside doubled (SQL's quoting of a
+ * string literal with '\'', of a name with '"'). Caller frees. */
+char *ald__sql_quote(const char *s, char q);
 
 #endif

@@ -2,6 +2,7 @@
  * scheme, the one place that maps schemes to dialects, and what the tables
  * share (the reserved-word search, double-quote quoting). */
 #include "dialect.h"
+#include "db.h"
 #include "error.h"
 #include "util.h"
 
@@ -70,13 +71,5 @@ int ald__dialect_is_reserved(const struct ald_dialect *d, const char *word)
 
 char *ald__dialect_quote_double(const char *ident)
 {
-	struct ald_buf b = {0};
-	ald__buf_putc(&b, '"');
-	for (; *ident; ident++) {
-		if (*ident == '"')
-			ald__buf_putc(&b, '"');
-		ald__buf_putc(&b, *ident);
-	}
-	ald__buf_putc(&b, '"');
-	return ald__buf_detach(&b);
+	return ald__sql_quote(ident, '"');
 }
