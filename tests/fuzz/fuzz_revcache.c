@@ -105,7 +105,7 @@ static void compare(const struct ald_revfile *got, size_t n)
 		abort();
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *diff = ald__revfile_diff(&got[i], &ref[i], ALD_RF_PACKED);
+		const char *diff = fuzz_revfile_diff(&got[i], &ref[i]);
 		if (diff) {
 			fprintf(stderr, "fuzz_revcache: %s: %s differs through the cache\n", ref[i].path,
 				diff);
