@@ -33,8 +33,9 @@ struct ald_section {
  * writes it): no copy can forget it and keep a borrowed pointer, and the
  * cache's format word, derived from this list, changes with it.
  *
- * X(KIND, member, KEEP) in the struct's order, which is also the order of a
- * cache entry. KIND is the member's type (ALD_RF_CTYPE_<KIND>):
+ * X(KIND, member, KEEP) in the struct's order (strings and lists, then the
+ * small scalars together, so that padding stays small: a scanned project
+ * holds one struct per revision), which is also the order of a cache entry. KIND is the member's type (ALD_RF_CTYPE_<KIND>):
  *   STR      char *, owned, never NULL from a parser
  *   OPT      char *, owned or NULL
  *   LIST     struct ald_strvec, owned items
@@ -47,33 +48,37 @@ struct ald_section {
  *   PACKED   in the packed copy only (the cache's caller gives it: the path)
  *   REREAD   in neither: read from the file again when asked (the doc)
  */
-#define ALD_REVFILE_FIELDS(X)                                                                     \
-	/* as given to the parser */                                                              \
-	X(STR, path, PACKED)                                                                      \
-	/* docstring / header text, whitespace-stripped; NULL after a folder scan until           \
-	 * ald_revision_read_doc() reads it again */                                              \
-	X(OPT, doc, REREAD)                                                                       \
-	X(KIND, kind, CACHED)                                                                     \
-	/* Revision ID, and the line of it (SQL) or of `revision =` (py) */                       \
-	X(STR, id, CACHED)                                                                        \
-	X(LINE, id_line, CACHED)                                                                  \
-	/* first paragraph of doc (text before the first blank line; SQL: the message            \
-	 * line, "" when the header starts with a field) */                                       \
-	X(STR, message, CACHED)                                                                   \
-	/* "Create Date" value (SQL header; for .py the docstring's "Create Date:" line) */       \
-	X(OPT, create_date, CACHED)                                                               \
-	/* down revisions as written (Revises / down_revision), and their line */                 \
-	X(LIST, down, CACHED)                                                                     \
-	X(LINE, down_line, CACHED)                                                                \
-	/* depends_on as written, and its line */                                                 \
-	X(LIST, depends, CACHED)                                                                  \
-	X(LINE, depends_line, CACHED)                                                             \
-	/* branch labels as written, in written order */                                          \
-	X(LIST, labels, CACHED)                                                                   \
-	/* 1 unless "Transactional: false" */                                                     \
-	X(FLAG, transactional, CACHED)                                                            \
-	/* SQL only; downgrade.present == 0: cannot be downgraded */                              \
-	X(SECTION, upgrade, CACHED)                                                               \
+#define ALD_REVFILE_FIELDS(X)                                                                       \
+	/* as given to the parser */                                                                \
+	X(STR, path, PACKED)                                                                        \
+	/* Revision ID */                                                                           \
+	X(STR, id, CACHED)                                                                          \
+	/* docstring / header text, whitespace-stripped; never NULL from a parser,                  \
+	 * NULL after a folder scan until ald_revision_read_doc() reads it again */                 \
+	X(OPT, doc, REREAD)                                                                         \
+	/* first paragraph of doc (text before the first blank line; SQL: the                       \
+	 * message line, "" when the header starts with a field) */                                 \
+	X(STR, message, CACHED)                                                                     \
+	/* "Create Date" value (SQL header; for .py the docstring's "Create Date:" line) */         \
+	X(OPT, create_date, CACHED)                                                                 \
+	/* down revisions as written (Revises / down_revision) */                                   \
+	X(LIST, down, CACHED)                                                                       \
+	/* depends_on as written */                                                                 \
+	X(LIST, depends, CACHED)                                                                    \
+	/* branch labels as written, in written order */                                            \
+	X(LIST, labels, CACHED)                                                                     \
+	X(KIND, kind, CACHED)                                                                       \
+	/* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */                         \
+	X(LINE, id_line, CACHED)                                                                    \
+	/* line of Revises / down_revision; 0 unknown */                                            \
+	X(LINE, down_line, CACHED)                                                                  \
+	/* line of Depends On / depends_on; 0 unknown */                                            \
+	X(LINE, depends_line, CACHED)                                                               \
+	/* 1 unless "Transactional: false" */                                                       \
+	X(FLAG, transactional, CACHED)                                                              \
+	/* SQL only */                                                                              \
+	X(SECTION, upgrade, CACHED)                                                                 \
+	/* SQL only; .present == 0: cannot be downgraded */                                         \
 	X(SECTION, downgrade, CACHED)
 
 #define ALD_RF_CTYPE_STR char *
