@@ -5,12 +5,17 @@
  *   u64 file length, stat of the folder, str folder, then a table of n
  *   (u64 offset of the entry from the file's start, u64 entry checksum),
  *   then the entries in name order, each ending where the next begins.
- *   entry: str name, stat, u32 kind, str id, u32 id_line, str message,
- *          u32 has_date, str date, list down, u32 line, list depends,
- *          u32 line, list labels, u32 transactional, section up, section down
+ *   entry: str name, stat, then each CACHED field of ALD_REVFILE_FIELDS
+ *          (revision_file.h) in its order, by its kind:
+ *          STR str; OPT u32 set, str ("" when not set); LIST list;
+ *          LINE u32; FLAG u32; KIND u32; SECTION section
  *   stat: u64 size, ino, dev, mtime s, mtime ns, ctime s, ctime ns
  *   str: u32 length, bytes, NUL; list: u32 count, strs;
  *   section: u32 present, u64 offset, u64 length, u32 line.
+ * The format word is not a number kept by hand: it is derived from FORMAT
+ * (this file's own layout: header, table, stat, the encoding of each kind)
+ * and from the field list itself (ald__revfile_layout), so a field added,
+ * removed, moved or given another kind changes it and old files are refused.
  * Checksums are XXH64 (ald__hash64, bincodec.h). The file checksum covers
  * every byte from the format to the end of the table - so the count, the
  * length, the folder and each entry's offset and checksum - and an entry's
@@ -20,8 +25,9 @@
  * not verify is ignored alone (its file is parsed again). Entries travel from
  * one cache file to the next with their checksums, verified when used.
  * The docstring is not kept (it is read from the file when asked for: see
- * ald_revision_read_doc). Bump FORMAT whenever this layout or what the parsers
- * produce changes; a file of another format is replaced without a word.
+ * ald_revision_read_doc). Bump FORMAT whenever the encoding of a kind, the
+ * header or what the parsers produce changes; a file of another format is
+ * replaced without a word.
  */
 #include "revision_cache.h"
 #include "bincodec.h"
@@ -40,7 +46,7 @@
 #include <unistd.h>
 
 #define MAGIC "ALDREVC"
-#define FORMAT 3u
+#define FORMAT 4u /* with the field list: see format_word() */
 #define SUMMED_FROM 16 /* the file checksum covers the bytes from here */
 #define RACY_SECONDS 2
 #define STAT_WORDS 7
@@ -87,6 +93,18 @@ void ald__revcache_test_skew(long seconds)
 	clock_skew = seconds;
 }
 
+/* The format word of this build's files: XXH64 of FORMAT and the field list,
+ * cut to 32 bits (the numbers 1 to 3 of earlier files, kept by hand, are
+ * refused like any other word). */
+static uint32_t format_word(void)
+{
+	struct ald_buf b = {0};
+	ald__buf_printf(&b, "%u:%s", FORMAT, ald__revfile_layout);
+	uint32_t w = (uint32_t)ald__hash64(b.ptr, b.len);
+	ald__buf_free(&b);
+	return w;
+}
+
 /* ---- decoding (a damaged cache reads as empty) and encoding ---- */
 
 /* A string borrowed from the mapped file (writable type for the view only). */
@@ -122,6 +140,64 @@ static void rd_section(struct reader *r, struct ald_section *s)
 	s->line = rd_u32(r);
 }
 
+/* Reads the CACHED fields of an entry into the view v, its strings borrowed
+ * from the file and its lists' items in c->scratch; *ok = 0 when a value is
+ * one this writer cannot have written. */
+static void rd_fields(struct reader *r, struct ald_revcache *c, struct ald_revfile *v, int *ok)
+{
+	size_t used = 0;
+	*ok = 1;
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (f->keep != ALD_RF_CACHED)
+			continue;
+		switch (f->kind) {
+		case ALD_RF_STR:
+			*ALD_RF_AT(v, f, char *) = rd_view(r);
+			break;
+		case ALD_RF_OPT: {
+			uint32_t set = rd_u32(r);
+			char *s = rd_view(r);
+			*ALD_RF_AT(v, f, char *) = set ? s : NULL;
+			*ok &= set <= 1;
+			break;
+		}
+		case ALD_RF_LIST:
+			rd_view_list(r, c, ALD_RF_AT(v, f, struct ald_strvec), &used);
+			break;
+		case ALD_RF_LINE:
+			*ALD_RF_AT(v, f, unsigned) = rd_u32(r);
+			break;
+		case ALD_RF_FLAG: {
+			uint32_t x = rd_u32(r);
+			*ALD_RF_AT(v, f, int) = (int)x;
+			*ok &= x <= 1;
+			break;
+		}
+		case ALD_RF_KIND: {
+			uint32_t x = rd_u32(r);
+			*ALD_RF_AT(v, f, enum ald_revfile_kind) = (enum ald_revfile_kind)x;
+			*ok &= x == ALD_REVFILE_SQL || x == ALD_REVFILE_PY;
+			break;
+		}
+		case ALD_RF_SECTION: {
+			struct ald_section *s = ALD_RF_AT(v, f, struct ald_section);
+			rd_section(r, s);
+			*ok &= (unsigned)s->present <= 1;
+			break;
+		}
+		}
+	}
+	/* scratch no longer moves: the lists' indexes become pointers */
+	for (size_t i = 0; i < ald__revfile_n_fields && !r->bad; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (f->keep != ALD_RF_CACHED || f->kind != ALD_RF_LIST)
+			continue;
+		struct ald_strvec *l = ALD_RF_AT(v, f, struct ald_strvec);
+		l->v = l->n ? c->scratch + (uintptr_t)l->v : NULL;
+	}
+}
+
 static void wr_list(struct ald_buf *b, const struct ald_strvec *l)
 {
 	wr_u32(b, (uint32_t)l->n);
@@ -135,6 +211,42 @@ static void wr_section(struct ald_buf *b, const struct ald_section *s)
 	wr_u64(b, s->offset);
 	wr_u64(b, s->length);
 	wr_u32(b, s->line);
+}
+
+/* Writes the CACHED fields of rf, as rd_fields reads them. */
+static void wr_fields(struct ald_buf *b, const struct ald_revfile *rf)
+{
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (f->keep != ALD_RF_CACHED)
+			continue;
+		switch (f->kind) {
+		case ALD_RF_STR:
+			wr_str(b, *ALD_RF_CAT(rf, f, char *));
+			break;
+		case ALD_RF_OPT: {
+			const char *s = *ALD_RF_CAT(rf, f, char *);
+			wr_u32(b, s != NULL);
+			wr_str(b, s);
+			break;
+		}
+		case ALD_RF_LIST:
+			wr_list(b, ALD_RF_CAT(rf, f, struct ald_strvec));
+			break;
+		case ALD_RF_LINE:
+			wr_u32(b, *ALD_RF_CAT(rf, f, unsigned));
+			break;
+		case ALD_RF_FLAG:
+			wr_u32(b, (uint32_t)*ALD_RF_CAT(rf, f, int));
+			break;
+		case ALD_RF_KIND:
+			wr_u32(b, (uint32_t)*ALD_RF_CAT(rf, f, enum ald_revfile_kind));
+			break;
+		case ALD_RF_SECTION:
+			wr_section(b, ALD_RF_CAT(rf, f, struct ald_section));
+			break;
+		}
+	}
 }
 
 /* The stat fields an entry (or the folder) must match. */
@@ -208,7 +320,7 @@ static void load(struct ald_revcache *c)
 	rd(&r, magic, sizeof(magic));
 	uint64_t sum = rd_u64(&r);
 	uint32_t format = rd_u32(&r), n = rd_u32(&r), dlen;
-	if (!r.bad && memcmp(magic, MAGIC, sizeof(magic)) == 0 && format != FORMAT)
+	if (!r.bad && memcmp(magic, MAGIC, sizeof(magic)) == 0 && format != format_word())
 		return; /* another version of aludel's: replaced, not damaged */
 	uint64_t length = rd_u64(&r);
 	rd(&r, dir_st, sizeof(dir_st));
@@ -367,35 +479,14 @@ int ald__revcache_lookup(struct ald_revcache *c, const char *name, const struct 
 		return 0;
 	/* a view of the entry, borrowing the file's strings, then one packed copy */
 	struct ald_revfile v = {0};
-	size_t used = 0;
+	int ok;
+	rd_fields(&r, c, &v, &ok);
 	v.path = (char *)path;
-	uint32_t kind = rd_u32(&r);
-	v.kind = (enum ald_revfile_kind)kind;
-	v.id = rd_view(&r);
-	v.id_line = rd_u32(&r);
-	v.message = rd_view(&r);
-	uint32_t has_date = rd_u32(&r);
-	char *date = rd_view(&r);
-	v.create_date = has_date ? date : NULL;
-	rd_view_list(&r, c, &v.down, &used);
-	v.down_line = rd_u32(&r);
-	rd_view_list(&r, c, &v.depends, &used);
-	v.depends_line = rd_u32(&r);
-	rd_view_list(&r, c, &v.labels, &used);
-	uint32_t transactional = rd_u32(&r);
-	v.transactional = (int)transactional;
-	rd_section(&r, &v.upgrade);
-	rd_section(&r, &v.downgrade);
 	/* the checksum held; these are what this writer can have written */
-	if (r.bad || r.p != r.end || (kind != ALD_REVFILE_SQL && kind != ALD_REVFILE_PY) ||
-	    has_date > 1 || transactional > 1 || (unsigned)v.upgrade.present > 1 ||
-	    (unsigned)v.downgrade.present > 1) {
+	if (r.bad || r.p != r.end || !ok) {
 		c->damage = "an entry that cannot be read";
 		return 0;
 	}
-	struct ald_strvec *lists[] = {&v.down, &v.depends, &v.labels};
-	for (int k = 0; k < 3; k++)
-		lists[k]->v = lists[k]->n ? c->scratch + (uintptr_t)lists[k]->v : NULL;
 	ald__revfile_pack(out, &v);
 	c->pieces = ald__xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
 	c->pieces[c->n_pieces++] = (struct piece){c->offsets[i], c->offsets[i + 1], c->sums[i], 0};
@@ -417,20 +508,7 @@ void ald__revcache_store(struct ald_revcache *c, const char *name, const struct 
 	stat_words(w, st);
 	wr_str(b, name);
 	wr(b, w, sizeof(w));
-	wr_u32(b, (uint32_t)rf->kind);
-	wr_str(b, rf->id);
-	wr_u32(b, rf->id_line);
-	wr_str(b, rf->message);
-	wr_u32(b, rf->create_date != NULL);
-	wr_str(b, rf->create_date);
-	wr_list(b, &rf->down);
-	wr_u32(b, rf->down_line);
-	wr_list(b, &rf->depends);
-	wr_u32(b, rf->depends_line);
-	wr_list(b, &rf->labels);
-	wr_u32(b, (uint32_t)rf->transactional);
-	wr_section(b, &rf->upgrade);
-	wr_section(b, &rf->downgrade);
+	wr_fields(b, rf);
 	c->pieces = ald__xgrow(c->pieces, &c->cap_pieces, c->n_pieces + 1, sizeof(*c->pieces));
 	c->pieces[c->n_pieces++] =
 		(struct piece){start, b->len, ald__hash64(b->ptr + start, b->len - start), 1};
@@ -468,7 +546,7 @@ static void save(struct ald_revcache *c)
 	struct ald_buf out = {0};
 	wr(&out, MAGIC, sizeof(MAGIC));
 	wr_u64(&out, 0); /* the checksum, below */
-	wr_u32(&out, FORMAT);
+	wr_u32(&out, format_word());
 	wr_u32(&out, (uint32_t)c->n_pieces);
 	size_t length_at = out.len;
 	wr_u64(&out, 0); /* the length, below */

@@ -1,8 +1,11 @@
 /* revision_file.c - loading a revision file by its extension, re-reading one of its
- * SQL sections, and the helpers both readers share (see revision_file.h). */
+ * SQL sections, the helpers both readers share, and the record's field table
+ * (ALD_REVFILE_FIELDS) with what follows it: pack, clear and compare (see
+ * revision_file.h). */
 #include "revision_file.h"
 #include "error.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,12 +91,17 @@ int ald__revfile_section(char **out, const struct ald_revfile *rf, int upgrade)
 	return err;
 }
 
-static size_t list_bytes(const struct ald_strvec *l)
+#define ALD_RF_ENTRY(k, n, w) {#n, ALD_RF_##k, ALD_RF_##w, offsetof(struct ald_revfile, n)},
+const struct ald_revfile_field ald__revfile_fields[] = {ALD_REVFILE_FIELDS(ALD_RF_ENTRY)};
+const size_t ald__revfile_n_fields = sizeof(ald__revfile_fields) / sizeof(ald__revfile_fields[0]);
+
+#define ALD_RF_SPELL(k, n, w) #k " " #n " " #w ";"
+const char ald__revfile_layout[] = ALD_REVFILE_FIELDS(ALD_RF_SPELL);
+
+/* Whether field f is in a packed copy. */
+static int packed(const struct ald_revfile_field *f)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < l->n; i++)
-		n += strlen(l->v[i]) + 1;
-	return n;
+	return f->keep <= ALD_RF_PACKED;
 }
 
 /* Copies s to *p (NUL included) and moves *p past it; returns the copy. */
@@ -105,53 +113,136 @@ static char *put_str(char **p, const char *s)
 	return copy;
 }
 
-static void put_list(struct ald_strvec *out, const struct ald_strvec *in, char ***ptrs, char **p)
+/* The block's size: the lists' pointer arrays, then every string. */
+static void pack_size(const struct ald_revfile *in, size_t *nptr, size_t *bytes)
 {
-	out->n = out->cap = in->n;
-	out->v = in->n ? *ptrs : NULL;
-	for (size_t i = 0; i < in->n; i++)
-		out->v[i] = put_str(p, in->v[i]);
-	*ptrs += in->n;
+	*nptr = *bytes = 0;
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (!packed(f))
+			continue;
+		if (f->kind == ALD_RF_STR || f->kind == ALD_RF_OPT) {
+			const char *s = *ALD_RF_CAT(in, f, char *);
+			*bytes += s ? strlen(s) + 1 : 0;
+		} else if (f->kind == ALD_RF_LIST) {
+			const struct ald_strvec *l = ALD_RF_CAT(in, f, struct ald_strvec);
+			*nptr += l->n;
+			for (size_t k = 0; k < l->n; k++)
+				*bytes += strlen(l->v[k]) + 1;
+		}
+	}
+	*bytes += *nptr * sizeof(char *);
 }
 
 void ald__revfile_pack(struct ald_revfile *out, const struct ald_revfile *in)
 {
-	size_t nptr = in->down.n + in->depends.n + in->labels.n;
-	size_t bytes = nptr * sizeof(char *) + strlen(in->path) + strlen(in->id) +
-		       strlen(in->message) + 3 + (in->create_date ? strlen(in->create_date) + 1 : 0) +
-		       list_bytes(&in->down) + list_bytes(&in->depends) + list_bytes(&in->labels);
-	char *block = ald__xmalloc(bytes);
+	size_t nptr, bytes;
+	pack_size(in, &nptr, &bytes);
+	char *block = ald__xmalloc(bytes ? bytes : 1);
 	char **ptrs = (char **)(void *)block; /* the pointer arrays first: malloc aligns them */
 	char *p = block + nptr * sizeof(char *);
-	*out = *in;
+	memset(out, 0, sizeof(*out));
 	out->block = block;
-	out->doc = NULL;
-	out->path = put_str(&p, in->path);
-	out->id = put_str(&p, in->id);
-	out->message = put_str(&p, in->message);
-	out->create_date = in->create_date ? put_str(&p, in->create_date) : NULL;
-	put_list(&out->down, &in->down, &ptrs, &p);
-	put_list(&out->depends, &in->depends, &ptrs, &p);
-	put_list(&out->labels, &in->labels, &ptrs, &p);
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (!packed(f))
+			continue;
+		switch (f->kind) {
+		case ALD_RF_STR:
+		case ALD_RF_OPT: {
+			const char *s = *ALD_RF_CAT(in, f, char *);
+			*ALD_RF_AT(out, f, char *) = s ? put_str(&p, s) : NULL;
+			break;
+		}
+		case ALD_RF_LIST: {
+			const struct ald_strvec *l = ALD_RF_CAT(in, f, struct ald_strvec);
+			struct ald_strvec *o = ALD_RF_AT(out, f, struct ald_strvec);
+			o->n = o->cap = l->n;
+			o->v = l->n ? ptrs : NULL;
+			for (size_t k = 0; k < l->n; k++)
+				o->v[k] = put_str(&p, l->v[k]);
+			ptrs += l->n;
+			break;
+		}
+		case ALD_RF_LINE:
+			*ALD_RF_AT(out, f, unsigned) = *ALD_RF_CAT(in, f, unsigned);
+			break;
+		case ALD_RF_FLAG:
+			*ALD_RF_AT(out, f, int) = *ALD_RF_CAT(in, f, int);
+			break;
+		case ALD_RF_KIND:
+			*ALD_RF_AT(out, f, enum ald_revfile_kind) = *ALD_RF_CAT(in, f, enum ald_revfile_kind);
+			break;
+		case ALD_RF_SECTION:
+			*ALD_RF_AT(out, f, struct ald_section) = *ALD_RF_CAT(in, f, struct ald_section);
+			break;
+		}
+	}
 }
 
 void ald__revfile_clear(struct ald_revfile *rf)
 {
-	if (rf->block) {
-		free(rf->block);
-		free(rf->doc);
-		memset(rf, 0, sizeof(*rf));
-		return;
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		if (rf->block && packed(f))
+			continue; /* in the block */
+		if (f->kind == ALD_RF_STR || f->kind == ALD_RF_OPT)
+			free(*ALD_RF_AT(rf, f, char *));
+		else if (f->kind == ALD_RF_LIST)
+			ald__strvec_free(ALD_RF_AT(rf, f, struct ald_strvec));
 	}
-	free(rf->path);
-	free(rf->id);
-	free(rf->doc);
-	free(rf->message);
-	free(rf->create_date);
-	ald__strvec_free(&rf->down);
-	ald__strvec_free(&rf->depends);
-	ald__strvec_free(&rf->labels);
+	free(rf->block);
 	memset(rf, 0, sizeof(*rf));
+}
+
+static int str_equal(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+const char *ald__revfile_diff(const struct ald_revfile *a, const struct ald_revfile *b,
+			     enum ald_rf_keep keep)
+{
+	for (size_t i = 0; i < ald__revfile_n_fields; i++) {
+		const struct ald_revfile_field *f = &ald__revfile_fields[i];
+		int same = 1;
+		if (f->keep > keep)
+			continue;
+		switch (f->kind) {
+		case ALD_RF_STR:
+		case ALD_RF_OPT:
+			same = str_equal(*ALD_RF_CAT(a, f, char *), *ALD_RF_CAT(b, f, char *));
+			break;
+		case ALD_RF_LIST: {
+			const struct ald_strvec *x = ALD_RF_CAT(a, f, struct ald_strvec);
+			const struct ald_strvec *y = ALD_RF_CAT(b, f, struct ald_strvec);
+			same = x->n == y->n;
+			for (size_t k = 0; same && k < x->n; k++)
+				same = str_equal(x->v[k], y->v[k]);
+			break;
+		}
+		case ALD_RF_LINE:
+			same = *ALD_RF_CAT(a, f, unsigned) == *ALD_RF_CAT(b, f, unsigned);
+			break;
+		case ALD_RF_FLAG:
+			same = *ALD_RF_CAT(a, f, int) == *ALD_RF_CAT(b, f, int);
+			break;
+		case ALD_RF_KIND:
+			same = *ALD_RF_CAT(a, f, enum ald_revfile_kind) ==
+			       *ALD_RF_CAT(b, f, enum ald_revfile_kind);
+			break;
+		case ALD_RF_SECTION: {
+			const struct ald_section *x = ALD_RF_CAT(a, f, struct ald_section);
+			const struct ald_section *y = ALD_RF_CAT(b, f, struct ald_section);
+			same = x->present == y->present && x->line == y->line &&
+			       x->offset == y->offset && x->length == y->length;
+			break;
+		}
+		}
+		if (!same)
+			return f->name;
+	}
+	return NULL;
 }
 
 int ald__revfile_check_name(const char *path, unsigned line, const char *name, const char *what)

@@ -26,31 +26,99 @@ struct ald_section {
 	size_t length;   /* bytes up to the next marker or end of file */
 };
 
+/* The revision record's fields: THE one definition that the struct below,
+ * the pack (ald__revfile_pack), the clear, the comparison (ald__revfile_diff)
+ * and the header cache's encoder and decoder (revision_cache.c) all follow.
+ * A new field is one line here (and the parser that fills it, the writer that
+ * writes it): no copy can forget it and keep a borrowed pointer, and the
+ * cache's format word, derived from this list, changes with it.
+ *
+ * X(KIND, member, KEEP) in the struct's order (strings and lists, then the
+ * small scalars together, so that padding stays small: a scanned project
+ * holds one struct per revision), which is also the order of a cache entry. KIND is the member's type (ALD_RF_CTYPE_<KIND>):
+ *   STR      char *, owned, never NULL from a parser
+ *   OPT      char *, owned or NULL
+ *   LIST     struct ald_strvec, owned items
+ *   LINE     unsigned, a 1-based line number (0 unknown)
+ *   FLAG     int, 0 or 1
+ *   KIND     enum ald_revfile_kind
+ *   SECTION  struct ald_section
+ * KEEP says where the field lives on after the parse:
+ *   CACHED   in the packed copy and in the header cache
+ *   PACKED   in the packed copy only (the cache's caller gives it: the path)
+ *   REREAD   in neither: read from the file again when asked (the doc)
+ */
+#define ALD_REVFILE_FIELDS(X)                                                                       \
+	/* as given to the parser */                                                                \
+	X(STR, path, PACKED)                                                                        \
+	/* Revision ID */                                                                           \
+	X(STR, id, CACHED)                                                                          \
+	/* docstring / header text, whitespace-stripped; never NULL from a parser,                  \
+	 * NULL after a folder scan until ald_revision_read_doc() reads it again */                 \
+	X(OPT, doc, REREAD)                                                                         \
+	/* first paragraph of doc (text before the first blank line; SQL: the                       \
+	 * message line, "" when the header starts with a field) */                                 \
+	X(STR, message, CACHED)                                                                     \
+	/* "Create Date" value (SQL header; for .py the docstring's "Create Date:" line) */         \
+	X(OPT, create_date, CACHED)                                                                 \
+	/* down revisions as written (Revises / down_revision) */                                   \
+	X(LIST, down, CACHED)                                                                       \
+	/* depends_on as written */                                                                 \
+	X(LIST, depends, CACHED)                                                                    \
+	/* branch labels as written, in written order */                                            \
+	X(LIST, labels, CACHED)                                                                     \
+	X(KIND, kind, CACHED)                                                                       \
+	/* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */                         \
+	X(LINE, id_line, CACHED)                                                                    \
+	/* line of Revises / down_revision; 0 unknown */                                            \
+	X(LINE, down_line, CACHED)                                                                  \
+	/* line of Depends On / depends_on; 0 unknown */                                            \
+	X(LINE, depends_line, CACHED)                                                               \
+	/* 1 unless "Transactional: false" */                                                       \
+	X(FLAG, transactional, CACHED)                                                              \
+	/* SQL only */                                                                              \
+	X(SECTION, upgrade, CACHED)                                                                 \
+	/* SQL only; .present == 0: cannot be downgraded */                                         \
+	X(SECTION, downgrade, CACHED)
+
+#define ALD_RF_CTYPE_STR char *
+#define ALD_RF_CTYPE_OPT char *
+#define ALD_RF_CTYPE_LIST struct ald_strvec
+#define ALD_RF_CTYPE_LINE unsigned
+#define ALD_RF_CTYPE_FLAG int
+#define ALD_RF_CTYPE_KIND enum ald_revfile_kind
+#define ALD_RF_CTYPE_SECTION struct ald_section
+#define ALD_RF_MEMBER(kind, name, keep) ALD_RF_CTYPE_##kind name;
+
 struct ald_revfile {
-	char *path;               /* as given to the parser; owned */
-	char *id;                 /* Revision ID; owned */
-	char *doc;                /* docstring / header text, whitespace-stripped; owned; never
-	                             NULL from a parser, NULL after a folder scan until
-	                             ald_revision_read_doc() reads it again */
-	char *message;            /* first paragraph of doc (text before the first blank line; SQL:
-	                             the message line, "" when the header starts with a field);
-	                             owned, never NULL */
-	char *create_date;        /* "Create Date" value (SQL header; for .py the docstring's
-	                             "Create Date:" line) or NULL; owned */
-	struct ald_strvec down;   /* down revisions as written (Revises / down_revision) */
-	struct ald_strvec depends;/* depends_on as written */
-	struct ald_strvec labels; /* branch labels as written, in written order */
-	enum ald_revfile_kind kind;
-	unsigned id_line;         /* line of the Revision ID (SQL) or `revision =` (py); 0 unknown */
-	unsigned down_line;       /* line of Revises / down_revision; 0 unknown */
-	unsigned depends_line;    /* line of Depends On / depends_on; 0 unknown */
-	int transactional;        /* 1 unless "Transactional: false" */
-	struct ald_section upgrade;   /* SQL only */
-	struct ald_section downgrade; /* SQL only; .present == 0: cannot be downgraded */
-	char *block;              /* when set (ald__revfile_pack), path, id, message, create_date
-	                             and the three lists, arrays and items, live in this one
-	                             allocation; owned */
+	ALD_REVFILE_FIELDS(ALD_RF_MEMBER)
+	char *block; /* when set (ald__revfile_pack), every string and list of a PACKED or
+	                CACHED field, arrays and items, lives in this one allocation; owned */
 };
+
+enum ald_rf_kind { ALD_RF_STR, ALD_RF_OPT, ALD_RF_LIST, ALD_RF_LINE, ALD_RF_FLAG, ALD_RF_KIND, ALD_RF_SECTION };
+/* in this order: a field kept in the cache is also packed */
+enum ald_rf_keep { ALD_RF_CACHED, ALD_RF_PACKED, ALD_RF_REREAD };
+
+/* One entry of the field table, made from ALD_REVFILE_FIELDS. */
+struct ald_revfile_field {
+	const char *name;
+	enum ald_rf_kind kind;
+	enum ald_rf_keep keep;
+	size_t offset; /* offsetof(struct ald_revfile, name) */
+};
+
+/* The table of ALD_REVFILE_FIELDS, in its order; ald__revfile_n_fields entries. */
+extern const struct ald_revfile_field ald__revfile_fields[];
+extern const size_t ald__revfile_n_fields;
+
+/* ALD_REVFILE_FIELDS spelled out as one string ("STR path PACKED;..."): what
+ * the cache's format word is derived from. */
+extern const char ald__revfile_layout[];
+
+/* Field f of rf, by kind (the member's address). */
+#define ALD_RF_AT(rf, f, type) ((type *)(void *)((char *)(rf) + (f)->offset))
+#define ALD_RF_CAT(rf, f, type) ((const type *)(const void *)((const char *)(rf) + (f)->offset))
 
 /* Parses the text of a native SQL revision file. `path` is copied and used in
  * messages ("<path>:<line>: ..."). On error returns a negative code with the
@@ -89,12 +157,21 @@ int ald__revfile_check_loops(const struct ald_revfile *rf, const char *path);
 
 /* Fills *out with a copy of `in` whose strings and lists all live in one
  * allocation (out->block): a scanned folder holds one block per revision
- * instead of half a dozen small ones. The doc is not copied (out->doc is NULL,
- * see ald_revision_read_doc). `in` is unchanged; its strings may be borrowed. */
+ * instead of half a dozen small ones. Every field of ALD_REVFILE_FIELDS is
+ * copied by its kind (no string of *out points into `in`); REREAD fields are
+ * not (out->doc is NULL, see ald_revision_read_doc). `in` is unchanged; its
+ * strings may be borrowed. */
 void ald__revfile_pack(struct ald_revfile *out, const struct ald_revfile *in);
 
 /* Frees everything the struct owns and zeroes it. */
 void ald__revfile_clear(struct ald_revfile *rf);
+
+/* The name of the first field of ALD_REVFILE_FIELDS in which a and b differ
+ * (strings and lists by value, NULL equal only to NULL), among the fields
+ * kept at least as long as `keep` (ALD_RF_CACHED: those of the cache;
+ * ALD_RF_PACKED: all but the doc; ALD_RF_REREAD: all); NULL if none. */
+const char *ald__revfile_diff(const struct ald_revfile *a, const struct ald_revfile *b,
+			     enum ald_rf_keep keep);
 
 /* The longest revision id: the width of the version table's column. */
 #define ALD_REVID_MAX 32

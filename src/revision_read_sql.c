@@ -254,10 +254,13 @@ static int header_line(struct sql_parser *p, const struct line *l, size_t body)
 					     p->path, l->no, (int)(e - s), t + s);
 		size_t ks = s, ke = (size_t)((const char *)memchr(t + s, ':', e - s) - t);
 		trim(t, &ks, &ke);
-		return ald__error_set(ALD_EINVALID,
-				     "%s:%u: unknown header key '%.*s' (known keys: Revision ID, "
-				     "Revises, Create Date, Branch Labels, Depends On, Transactional)",
-				     p->path, l->no, (int)(ke - ks), t + ks);
+		struct ald_buf known = {0};
+		for (int k = 0; k < KEY_COUNT; k++)
+			ald__buf_printf(&known, "%s%s", k ? ", " : "", key_names[k]);
+		int err = ald__error_set(ALD_EINVALID, "%s:%u: unknown header key '%.*s' (known keys: %s)",
+					p->path, l->no, (int)(ke - ks), t + ks, known.ptr);
+		ald__buf_free(&known);
+		return err;
 	}
 	if (p->key_line[key])
 		return ald__error_set(ALD_EINVALID, "%s:%u: duplicate header key '%s' (first on line %u)",

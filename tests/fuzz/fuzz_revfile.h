@@ -9,51 +9,11 @@
 #include "revision_file.h"
 #include "sql_split.h"
 
-static inline int fuzz_list_equal(const struct ald_strvec *a, const struct ald_strvec *b)
-{
-	if (a->n != b->n)
-		return 0;
-	for (size_t i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], b->v[i]) != 0)
-			return 0;
-	return 1;
-}
-
-static inline int fuzz_opt_equal(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-/* The name of the first field in which a and b differ (doc aside), or NULL. */
+/* The name of the first field in which a and b differ (doc aside), or NULL:
+ * every field of ALD_REVFILE_FIELDS (revision_file.h) but the doc. */
 static inline const char *fuzz_revfile_diff(const struct ald_revfile *a, const struct ald_revfile *b)
 {
-	if (!fuzz_opt_equal(a->path, b->path))
-		return "path";
-	if (!fuzz_opt_equal(a->id, b->id))
-		return "id";
-	if (!fuzz_opt_equal(a->message, b->message))
-		return "message";
-	if (!fuzz_opt_equal(a->create_date, b->create_date))
-		return "create_date";
-	if (!fuzz_list_equal(&a->down, &b->down))
-		return "down revisions";
-	if (!fuzz_list_equal(&a->depends, &b->depends))
-		return "depends_on";
-	if (!fuzz_list_equal(&a->labels, &b->labels))
-		return "branch labels";
-	if (a->kind != b->kind)
-		return "kind";
-	if (a->id_line != b->id_line || a->down_line != b->down_line ||
-	    a->depends_line != b->depends_line)
-		return "line numbers";
-	if (a->transactional != b->transactional)
-		return "transactional";
-	const struct ald_section *s[4] = {&a->upgrade, &b->upgrade, &a->downgrade, &b->downgrade};
-	for (int i = 0; i < 4; i += 2)
-		if (s[i]->present != s[i + 1]->present || s[i]->line != s[i + 1]->line ||
-		    s[i]->offset != s[i + 1]->offset || s[i]->length != s[i + 1]->length)
-			return i ? "downgrade section" : "upgrade section";
-	return NULL;
+	return ald__revfile_diff(a, b, ALD_RF_PACKED);
 }
 
 static inline void fuzz_check_list(const struct ald_strvec *l, const char *what)
