@@ -58,51 +58,6 @@ static void set_labels(struct ald_step *st, const struct ald_graph *g)
 	st->label = ald__buf_detach(&b);
 }
 
-/* Rewrites the splitter's "line N: ..." as "<path>:N: ...". */
-static int split_error(int err, const char *path)
-{
-	const ald_error *e = ald_error_last();
-	const char *msg = e && e->message ? e->message : "";
-	char *end;
-	if (strncmp(msg, "line ", 5) == 0) {
-		unsigned long line = strtoul(msg + 5, &end, 10);
-		if (end != msg + 5 && strncmp(end, ": ", 2) == 0) {
-			char *rest = ald__xstrdup(end + 2);
-			ald__error_set(err, "%s:%lu: %s", path, line, rest);
-			free(rest);
-			return err;
-		}
-	}
-	ald__error_prefix("%s: ", path);
-	return err;
-}
-
-/* Reads and splits the statements step st runs; the checks that make a plan
- * fail before anything runs. */
-static int load_sql(struct ald_step *st, const struct ald_graph *g, const struct ald_plan_config *cfg)
-{
-	const struct ald_revfile *f = &g->revs[st->rev].file;
-	int up = st->kind == ALD_STEP_UPGRADE;
-	if (f->kind == ALD_REVFILE_PY)
-		return 0; /* Alembic runs it; its offline SQL is read when asked for (plan_alembic_sql.c) */
-	const struct ald_section *sec = up ? &f->upgrade : &f->downgrade;
-	if (!sec->present) {
-		if (up)
-			return 0; /* nothing to run */
-		return ald__error_set(ALD_EUSAGE,
-				     "%s: revision %s has no \"-- migrate:downgrade\" section and cannot be downgraded",
-				     f->path, f->id);
-	}
-	char *text = NULL;
-	int err = ald__revfile_section(&text, f, up);
-	if (err < 0)
-		return err;
-	err = ald__sql_split_dialect(&st->sql, cfg->split_dialect ? cfg->split_dialect->split : ALD_SQL_ANY, text, strlen(text),
-				    sec->line);
-	free(text);
-	return err < 0 ? split_error(err, f->path) : 0;
-}
-
 static struct ald_plan_data *plan_new(enum ald_step_kind kind, const struct ald_plan_config *cfg)
 {
 	struct ald_plan_data *p = ald__xcalloc(1, sizeof(*p));
@@ -144,15 +99,16 @@ static void copy_ixvec(struct ald_ixvec *dst, const struct ald_ixvec *src)
 		ald__ixvec_push(dst, src->v[i]);
 }
 
-/* Makes step i, the steps before it made: its label, its statements, its
- * version statements; `rows` (the rows before it) become the rows after it. */
+/* Makes step i, the steps before it made: its label, its statements (unless
+ * `loaded`), its version statements; `rows` (the rows before it) become the
+ * rows after it. */
 static int make_step(struct ald_step *st, const struct ald_graph *g, struct ald_ixvec *rows,
-		     unsigned char **applied, const struct ald_plan_config *cfg)
+		     unsigned char **applied, const struct ald_plan_config *cfg, int loaded)
 {
 	st->create_table = rows->n == 0;
 	if (!st->label)
 		set_labels(st, g);
-	int err = load_sql(st, g, cfg);
+	int err = loaded ? 0 : ald__plan_load_sql(st, g, cfg);
 	if (err == 0)
 		ald__plan_step_versions_kept(st, rows, applied, g, cfg);
 	return err;
@@ -163,8 +119,16 @@ int ald__plan_make_steps(struct ald_plan_data *p, const struct ald_graph *g, con
 {
 	if (upto > p->n_steps)
 		upto = p->n_steps;
+	/* many steps: their files are read and split at once, in parallel */
+	struct ald_plan_load_failure fail = {0};
+	size_t loaded_upto = p->n_ready;
+	if (upto > p->n_ready && upto - p->n_ready >= ALD_PLAN_LOAD_PARALLEL_MIN)
+		loaded_upto = p->n_ready + ald__plan_load_sql_many(&fail, p->steps + p->n_ready, upto - p->n_ready, g, cfg);
 	while (p->n_ready < upto) {
-		int err = make_step(&p->steps[p->n_ready], g, &p->ready_rows, &p->applied, cfg);
+		if (fail.message && p->n_ready == loaded_upto) /* the first step that failed */
+			return ald__plan_load_failure_raise(&fail);
+		int err = make_step(&p->steps[p->n_ready], g, &p->ready_rows, &p->applied, cfg,
+				    p->n_ready < loaded_upto);
 		if (err < 0)
 			return err;
 		p->n_ready++;

@@ -158,6 +158,29 @@ int ald__plan_render_sql(char **out, const struct ald_plan_data *p, const struct
 
 void ald__plan_data_free(struct ald_plan_data *p);
 
+/* Reads and splits the statements step st runs (plan_load.c); the checks
+ * that make a plan fail before anything runs: a revision to downgrade
+ * without a downgrade section, a file changed since it was read, a
+ * statement the splitter rejects ("<path>:<line>: ..."). */
+int ald__plan_load_sql(struct ald_step *st, const struct ald_graph *g, const struct ald_plan_config *cfg);
+
+/* From this many steps on, ald__plan_make_steps loads them all at once. */
+#define ALD_PLAN_LOAD_PARALLEL_MIN 64
+/* The first step ald__plan_load_sql_many could not load: its error. */
+struct ald_plan_load_failure {
+	int code;
+	char *message; /* owned; NULL: none failed */
+};
+/* ald__plan_load_sql for the n steps, by worker threads beside the calling
+ * one. Returns how many steps from the first were loaded; when that is
+ * less than n, *fail holds the error of the step after them (the caller's:
+ * ald__plan_load_failure_raise), and the later steps are left unloaded, as
+ * one step at a time leaves them. */
+size_t ald__plan_load_sql_many(struct ald_plan_load_failure *fail, struct ald_step *steps, size_t n,
+			       const struct ald_graph *g, const struct ald_plan_config *cfg);
+/* Makes *fail the calling thread's error and frees its message; returns the code. */
+int ald__plan_load_failure_raise(struct ald_plan_load_failure *fail);
+
 /* Makes the steps of a lazy plan up to `upto` (at most n_steps): each one's
  * label, statements (reading its file: the splitter's errors come here) and
  * version statements, in order. A step that fails stays unmade (asking again
