@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,6 +77,19 @@ static void test_options_versions(void **state)
 	assert_int_equal(o.version, 1);
 	assert_int_equal(ald_open_options_init(&o, 99), ALD_EUSAGE);
 	assert_non_null(strstr(ald_error_last()->message, "ald_open_options_init: options version 99"));
+	/* a caller built against version 1's header has a shorter struct: the
+	 * init writes that version's bytes only, nothing past them */
+	_Alignas(ald_open_options) unsigned char v1[sizeof(ald_open_options) + 16];
+	memset(v1, 0xab, sizeof(v1));
+	assert_int_equal(ald_open_options_init((ald_open_options *)v1, 1), 0);
+	for (size_t i = offsetof(ald_open_options, no_cache); i < sizeof(v1); i++)
+		assert_int_equal(v1[i], 0xab);
+	assert_int_equal(((ald_open_options *)v1)->version, 1);
+	_Alignas(ald_revision_options) unsigned char r1[sizeof(ald_revision_options) + 16];
+	memset(r1, 0xab, sizeof(r1));
+	assert_int_equal(ald_revision_options_init((ald_revision_options *)r1, 1), 0);
+	for (size_t i = offsetof(ald_revision_options, format); i < sizeof(r1); i++)
+		assert_int_equal(r1[i], 0xab);
 	ald_plan_options po;
 	assert_int_equal(ald_plan_options_init(&po, ALD_PLAN_OPTIONS_VERSION), 0);
 	assert_int_equal(po.offline, 0);
