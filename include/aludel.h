@@ -197,8 +197,9 @@ ALD_EXTERN(size_t) ald_revision_index(const ald_revision *r);
  * its module-level upgrade() or downgrade() function. Leading blank lines and
  * trailing blanks are dropped. *out is the caller's (free). ALD_ENOTFOUND when
  * there is no such section or function (for a downgrade: the revision cannot
- * be downgraded), ALD_EINVALID when the file now holds another revision or no
- * longer parses; the error is set. */
+ * be downgraded) or when the file is gone (the message says which),
+ * ALD_EINVALID when the file now holds another revision or no longer parses;
+ * the error is set. */
 ALD_EXTERN(int) ald_revision_sql(char **out, const ald_revision *r, int downgrade);
 
 /* ---------------------------------------------------------------------------
@@ -480,9 +481,11 @@ ALD_EXTERN(int) ald_run_options_init(ald_run_options *opts, unsigned int version
  * transaction is rolled back and the error names the revision, file, line,
  * statement and database message. */
 ALD_EXTERN(int) ald_plan_run(ald_plan *plan, const ald_run_options *opts);
-/* Asks the plan's running ald_plan_run to stop (async-signal-safe; a plan
- * that is not running is not affected): the running transaction is rolled
- * back and ald_plan_run fails with ALD_EINTERRUPTED. While Alembic runs a .py
+/* Asks the plan's running ald_plan_run to stop, from a signal handler or
+ * another thread (async-signal-safe; the plan and its project must outlive
+ * the call). From the moment ald_plan_run is entered, also while it
+ * connects; a plan that is not running is not affected. The running
+ * transaction is rolled back and ald_plan_run fails with ALD_EINTERRUPTED. While Alembic runs a .py
  * step, SIGINT is passed on to it and it is waited for; the version table is
  * then read again and the error says what is applied. */
 ALD_EXTERN(void) ald_plan_cancel(ald_plan *plan);
@@ -704,8 +707,9 @@ ALD_EXTERN(void) ald_runs_free(ald_runs *l);
 /* The checksum revision r's file has now for its upgrade (downgrade 0) or
  * downgrade (1), computed as the history table's (same code, same
  * checksum), read again from the file. *out (64 hex digits) is the
- * caller's. ALD_ENOTFOUND when there is no such section or function; the
- * file's reading and parsing errors. */
+ * caller's. ALD_ENOTFOUND when there is no such section or function, or
+ * the file is gone (the message says which); the file's reading and parsing
+ * errors. */
 ALD_EXTERN(int) ald_revision_checksum(char **out, const ald_revision *r, int downgrade);
 /* The applied revisions (ald_project_applied of the version table's rows)
  * edited since they ran: for each, the checksum of the newest "upgrade" row

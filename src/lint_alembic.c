@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The note plan_alembic_sql.c gives a step with no statements. */
 static const char no_sql_note[] = "-- (no SQL)\n";
@@ -98,7 +99,8 @@ int ald__lint_python_sql(struct ald_lint_pysql *out, const ald_project *p, const
 		char *text = NULL;
 		int e = ald_revision_sql(&text, &p->revisions[revs[i]], 1);
 		free(text);
-		if (e == ALD_ENOTFOUND) {
+		/* no downgrade() function; not a file that is gone (also ALD_ENOTFOUND) */
+		if (e == ALD_ENOTFOUND && access(p->revisions[revs[i]].rev->file.path, F_OK) == 0) {
 			out[i].no_downgrade = 1;
 			ald__error_clear();
 		} else if (e < 0) {

@@ -7,6 +7,7 @@
 #include "resolve.h"
 #include "run.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,13 @@ struct ald_plan {
 	ald_progress_cb progress;
 	void *payload;
 	const struct ald_plan_data *running; /* during a run: the runner's plan (borrowed) */
-	struct ald_db *volatile run_db; /* during ald_plan_run: its connection (ald_plan_cancel) */
+	/* ald_plan_cancel's view of a run (atomics: it may come from a signal
+	 * handler or another thread): in_run from the start of ald_plan_run to
+	 * its end, run_db once the run has its connection, cancel_pending when a
+	 * cancel came before it had (the run passes it on). */
+	atomic_int in_run;
+	atomic_int cancel_pending;
+	_Atomic(struct ald_db *) run_db;
 };
 
 void ald_strarray_dispose(ald_strarray *a)
@@ -400,14 +407,27 @@ static void on_waiting(void *payload)
 		plan->progress(plan, 0, ALD_PROGRESS_WAITING, 0, plan->payload);
 }
 
+static int run_plan(ald_plan *plan, const ald_run_options *opts);
+
 int ald_plan_run(ald_plan *plan, const ald_run_options *opts)
 {
-	struct ald_db *db = NULL;
 	ald__error_clear();
 	if (opts && ald__options_version_check("ald_plan_run", opts->version, ALD_RUN_OPTIONS_VERSION) < 0)
 		return ALD_EUSAGE;
 	if (plan->cfg.offline)
 		return ald__error_set(ALD_EUSAGE, "an offline (--sql) plan cannot run");
+	atomic_store(&plan->cancel_pending, 0);
+	atomic_store(&plan->in_run, 1);
+	int error = run_plan(plan, opts);
+	atomic_store(&plan->in_run, 0);
+	atomic_store(&plan->cancel_pending, 0);
+	return error;
+}
+
+/* ald_plan_run once the plan may be cancelled. */
+static int run_plan(ald_plan *plan, const ald_run_options *opts)
+{
+	struct ald_db *db = NULL;
 	/* every online change made by a plan (upgrade, downgrade, stamp, the
 	 * TUI's actions) runs here: none on a database that vanishes at exit */
 	int error = ald__project_db(&db, plan->project);
@@ -436,9 +456,14 @@ int ald_plan_run(ald_plan *plan, const ald_run_options *opts)
 		.history_table = plan->project->config.history_table,
 	};
 	struct ald_plan_data *executed = NULL;
-	plan->run_db = db;
+	atomic_store(&plan->run_db, db);
+	if (atomic_load(&plan->cancel_pending)) /* asked for while connecting */
+		ald__db_cancel(db);
 	error = ald__run(&executed, db, plan->project->graph, &req, &plan->cfg, &o);
-	plan->run_db = NULL;
+	atomic_store(&plan->run_db, NULL);
+	/* a cancel that came as the run ended does not stay on the project's
+	 * connection (every later statement would fail as interrupted) */
+	ald__db_cancel_clear(db);
 	ald__alembic_cmd_clear(&ctx.cmd);
 	plan->running = NULL;
 	if (executed) {
@@ -451,7 +476,10 @@ int ald_plan_run(ald_plan *plan, const ald_run_options *opts)
 
 void ald_plan_cancel(ald_plan *plan)
 {
-	struct ald_db *db = plan ? plan->run_db : NULL;
+	if (!plan || !atomic_load(&plan->in_run))
+		return;
+	atomic_store(&plan->cancel_pending, 1);
+	struct ald_db *db = atomic_load(&plan->run_db);
 	if (db)
 		ald__db_cancel(db);
 }

@@ -46,14 +46,15 @@ static void add(struct ald_verify_result *v, const ald_revision *r, int status, 
 }
 
 /* Whether native revision r's downgrade is empty: no downgrade section, or
- * one without a statement. */
+ * one without a statement. A file that cannot be read now is not (its run
+ * fails, naming it). */
 static int irreversible(const ald_revision *r)
 {
+	if (!r->rev->file.downgrade.present)
+		return 1;
 	char *text = NULL;
 	int error = ald_revision_sql(&text, r, 1), empty = 0;
-	if (error == ALD_ENOTFOUND) {
-		empty = 1;
-	} else if (error == 0) {
+	if (error == 0) {
 		struct ald_stmts st = {0};
 		empty = ald__sql_split(&st, text, strlen(text), 1) == 0 && st.n == 0;
 		ald__stmts_free(&st);

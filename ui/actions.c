@@ -250,6 +250,10 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, int down, const char 
 	}
 	runlog_begin(t->runlog, full, sql, ald_plan_step_count(plan));
 	free(sql);
+	/* the rows before, read before Ctrl-C can cancel the run (a cancel
+	 * before ald_plan_run starts would be lost) */
+	ald_strarray before = {0};
+	int have_before = ald_project_current(&before, t->project) == 0;
 	struct sigaction sa = {.sa_handler = on_interrupt}, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
 	running_plan = plan;
@@ -258,8 +262,6 @@ static void confirm_and_run(struct tui *t, ald_plan *plan, int down, const char 
 	raw(); /* let Ctrl-C reach us as a key and as a signal */
 	noraw();
 	cbreak();
-	ald_strarray before = {0};
-	int have_before = ald_project_current(&before, t->project) == 0;
 	ald_run_options ro = ALD_RUN_OPTIONS_INIT;
 	ro.progress = progress;
 	ro.payload = t;
