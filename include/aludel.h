@@ -525,7 +525,7 @@ ALD_EXTERN(int) ald_project_ensure_version(int *created, ald_project *p, long lo
 /* The script `ensure_version --sql` prints: the version table's CREATE TABLE
  * for the dialect of the project's URL (SQLite without one), in BEGIN/COMMIT
  * on PostgreSQL; no database is touched. *out is the caller's. */
-ALD_EXTERN(int) ald_project_ensure_version_sql(char **out, ald_project *p);
+ALD_EXTERN(int) ald_project_ensure_version_sql(char **out, const ald_project *p);
 
 /* ---------------------------------------------------------------------------
  * Lint: warnings about statements that are unsafe to run on a busy

@@ -20,7 +20,7 @@ int ald__init_project_template(const char *dir, const char *ini_path, const char
 
 /* The texts of the generic template (init_generic.c): alembic.ini is head +
  * script_location + "\n" + tail. */
-extern const char ald_generic_ini_head[], ald_generic_ini_tail[];
-extern const char ald_generic_env_py[], ald_generic_script_mako[], ald_generic_readme[];
+extern const char ald__generic_ini_head[], ald__generic_ini_tail[];
+extern const char ald__generic_env_py[], ald__generic_script_mako[], ald__generic_readme[];
 
 #endif

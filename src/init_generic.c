@@ -5,7 +5,7 @@
 #include "init.h"
 
 /* alembic.ini up to the value of script_location. */
-const char ald_generic_ini_head[] =
+const char ald__generic_ini_head[] =
 	"# alembic.ini - configuration of an Alembic project (written by aludel).\n"
 	"#\n"
 	"# Alembic and aludel both read the [alembic] section.  In values,\n"
@@ -16,7 +16,7 @@ const char ald_generic_ini_head[] =
 	"script_location = ";
 
 /* alembic.ini after the value of script_location. */
-const char ald_generic_ini_tail[] =
+const char ald__generic_ini_tail[] =
 	"\n"
 	"# Entries Alembic puts in front of sys.path before it loads env.py, so\n"
 	"# that env.py can import the application's models.\n"
@@ -73,7 +73,7 @@ const char ald_generic_ini_tail[] =
 	"format = %(levelname)-5.5s [%(name)s] %(message)s\n"
 	"datefmt = %H:%M:%S\n";
 
-const char ald_generic_env_py[] =
+const char ald__generic_env_py[] =
 	"\"\"\"How Alembic reaches this project's database.\n"
 	"\n"
 	"Alembic runs this file for each command that needs the database.  With\n"
@@ -132,7 +132,7 @@ const char ald_generic_env_py[] =
 
 /* The template of new revision files; the placeholders are the ones Alembic
  * fills (and aludel's own renderer, mako.c, understands). */
-const char ald_generic_script_mako[] =
+const char ald__generic_script_mako[] =
 	"\"\"\"${message}\n"
 	"\n"
 	"Revision ID: ${up_revision}\n"
@@ -159,7 +159,7 @@ const char ald_generic_script_mako[] =
 	"def downgrade() -> None:\n"
 	"    ${downgrades if downgrades else \"pass\"}\n";
 
-const char ald_generic_readme[] =
+const char ald__generic_readme[] =
 	"An Alembic project for one database, created by `aludel init --template generic`.\n"
 	"\n"
 	"alembic.ini (beside this folder) names this folder and the database.\n"

@@ -51,7 +51,7 @@ void ald__lint_report(struct ald_lint_unit *u, int rule, const char *fmt, ...)
 	va_end(ap);
 	l->v = ald__xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	ald_lint_finding *f = &l->v[l->n++];
-	const struct ald_lint_rule_info *info = &ald_lint_rules[rule];
+	const struct ald_lint_rule_info *info = &ald__lint_rules[rule];
 	f->rule = info->pub.id;
 	f->severity = u->severity[rule];
 	f->revision = u->revision;
@@ -106,7 +106,7 @@ int ald__lint_severities(int sev[LR_COUNT], const ald_project *p)
 	static const char *const keys[3] = {"lint_disable", "lint_warning", "lint_error"};
 	static const int to[3] = {ALD_LINT_OFF, ALD_LINT_WARNING, ALD_LINT_ERROR};
 	for (int i = 0; i < LR_COUNT; i++)
-		sev[i] = ald_lint_rules[i].pub.severity;
+		sev[i] = ald__lint_rules[i].pub.severity;
 	if (!p)
 		return 0;
 	/* lint_warning and lint_error first, so that lint_disable wins */

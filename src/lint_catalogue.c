@@ -9,7 +9,7 @@
 #define W ALD_LINT_WARNING
 #define E ALD_LINT_ERROR
 
-const struct ald_lint_rule_info ald_lint_rules[LR_COUNT] = {
+const struct ald_lint_rule_info ald__lint_rules[LR_COUNT] = {
 	[LR_ADDING_REQUIRED_FIELD] = {
 		{"adding-required-field", E,
 		 "ADD COLUMN ... NOT NULL without a DEFAULT on an existing table",
@@ -138,7 +138,7 @@ const struct ald_lint_rule_info ald_lint_rules[LR_COUNT] = {
 int ald__lint_rule_find(const char *id, size_t n)
 {
 	for (int i = 0; i < LR_COUNT; i++)
-		if (strlen(ald_lint_rules[i].pub.id) == n && memcmp(ald_lint_rules[i].pub.id, id, n) == 0)
+		if (strlen(ald__lint_rules[i].pub.id) == n && memcmp(ald__lint_rules[i].pub.id, id, n) == 0)
 			return i;
 	return -1;
 }
@@ -150,5 +150,5 @@ size_t ald_lint_rule_count(void)
 
 const ald_lint_rule *ald_lint_rule_at(size_t i)
 {
-	return i < LR_COUNT ? &ald_lint_rules[i].pub : NULL;
+	return i < LR_COUNT ? &ald__lint_rules[i].pub : NULL;
 }

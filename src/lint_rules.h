@@ -53,7 +53,7 @@ struct ald_lint_rule_info {
 	const char *reason; /* one line: why it is unsafe */
 	const char *fix;    /* one line: the safer way */
 };
-extern const struct ald_lint_rule_info ald_lint_rules[LR_COUNT];
+extern const struct ald_lint_rule_info ald__lint_rules[LR_COUNT];
 
 /* The index of rule `id` (n bytes), or -1. */
 int ald__lint_rule_find(const char *id, size_t n);

@@ -2,9 +2,9 @@
 #define ALD_PGQ_LOADER_IMPL 1
 #include "pgq_loader.h"
 
-struct ald_pgq_api ald_pgq;
+struct ald_pgq_api ald__pgq;
 
-#define LAZY_API ald_pgq
+#define LAZY_API ald__pgq
 #include "lazy_lib.h"
 
 LAZY_LOADER(ald__pgq_load, "libpg_query.so.1504.0", ALD_PGQ_FUNCTIONS,

@@ -26,23 +26,23 @@ struct ald_pgq_api {
 #undef ALD_PGQ_MEMBER
 };
 
-extern struct ald_pgq_api ald_pgq;
+extern struct ald_pgq_api ald__pgq;
 
 /* Loads libpg_query once (later calls return at once). On failure sets the
  * error (naming the library and the Debian package) and returns ALD_ERROR. */
 int ald__pgq_load(void);
 
 #ifndef ALD_PGQ_LOADER_IMPL
-#define pg_query_parse_protobuf ald_pgq.pg_query_parse_protobuf
-#define pg_query_free_protobuf_parse_result ald_pgq.pg_query_free_protobuf_parse_result
-#define pg_query_split_with_scanner ald_pgq.pg_query_split_with_scanner
-#define pg_query_split_with_parser ald_pgq.pg_query_split_with_parser
-#define pg_query_free_split_result ald_pgq.pg_query_free_split_result
-#define pg_query__parse_result__unpack ald_pgq.pg_query__parse_result__unpack
-#define pg_query_scan ald_pgq.pg_query_scan
-#define pg_query_free_scan_result ald_pgq.pg_query_free_scan_result
-#define pg_query__scan_result__unpack ald_pgq.pg_query__scan_result__unpack
-#define pg_query__scan_result__free_unpacked ald_pgq.pg_query__scan_result__free_unpacked
+#define pg_query_parse_protobuf ald__pgq.pg_query_parse_protobuf
+#define pg_query_free_protobuf_parse_result ald__pgq.pg_query_free_protobuf_parse_result
+#define pg_query_split_with_scanner ald__pgq.pg_query_split_with_scanner
+#define pg_query_split_with_parser ald__pgq.pg_query_split_with_parser
+#define pg_query_free_split_result ald__pgq.pg_query_free_split_result
+#define pg_query__parse_result__unpack ald__pgq.pg_query__parse_result__unpack
+#define pg_query_scan ald__pgq.pg_query_scan
+#define pg_query_free_scan_result ald__pgq.pg_query_free_scan_result
+#define pg_query__scan_result__unpack ald__pgq.pg_query__scan_result__unpack
+#define pg_query__scan_result__free_unpacked ald__pgq.pg_query__scan_result__free_unpacked
 #endif
 
 #endif

@@ -23,39 +23,39 @@ struct ald_pq_api {
 #undef ALD_PQ_MEMBER
 };
 
-extern struct ald_pq_api ald_pq;
+extern struct ald_pq_api ald__pq;
 
 /* Loads libpq once (later calls return at once). On failure sets the error
  * (naming the library and the Debian package) and returns ALD_ERROR. */
 int ald__pq_load(void);
 
 #ifndef ALD_PQ_LOADER_IMPL
-#define PQcancel ald_pq.PQcancel
-#define PQclear ald_pq.PQclear
-#define PQcmdStatus ald_pq.PQcmdStatus
-#define PQcmdTuples ald_pq.PQcmdTuples
-#define PQconnectdb ald_pq.PQconnectdb
-#define PQconninfoFree ald_pq.PQconninfoFree
-#define PQconninfoParse ald_pq.PQconninfoParse
-#define PQerrorMessage ald_pq.PQerrorMessage
-#define PQexec ald_pq.PQexec
-#define PQfinish ald_pq.PQfinish
-#define PQfreeCancel ald_pq.PQfreeCancel
-#define PQfreemem ald_pq.PQfreemem
-#define PQgetCancel ald_pq.PQgetCancel
-#define PQgetCopyData ald_pq.PQgetCopyData
-#define PQgetResult ald_pq.PQgetResult
-#define PQgetisnull ald_pq.PQgetisnull
-#define PQgetvalue ald_pq.PQgetvalue
-#define PQnfields ald_pq.PQnfields
-#define PQntuples ald_pq.PQntuples
-#define PQputCopyEnd ald_pq.PQputCopyEnd
-#define PQresultErrorField ald_pq.PQresultErrorField
-#define PQresultStatus ald_pq.PQresultStatus
-#define PQsetClientEncoding ald_pq.PQsetClientEncoding
-#define PQsetNoticeProcessor ald_pq.PQsetNoticeProcessor
-#define PQstatus ald_pq.PQstatus
-#define PQtransactionStatus ald_pq.PQtransactionStatus
+#define PQcancel ald__pq.PQcancel
+#define PQclear ald__pq.PQclear
+#define PQcmdStatus ald__pq.PQcmdStatus
+#define PQcmdTuples ald__pq.PQcmdTuples
+#define PQconnectdb ald__pq.PQconnectdb
+#define PQconninfoFree ald__pq.PQconninfoFree
+#define PQconninfoParse ald__pq.PQconninfoParse
+#define PQerrorMessage ald__pq.PQerrorMessage
+#define PQexec ald__pq.PQexec
+#define PQfinish ald__pq.PQfinish
+#define PQfreeCancel ald__pq.PQfreeCancel
+#define PQfreemem ald__pq.PQfreemem
+#define PQgetCancel ald__pq.PQgetCancel
+#define PQgetCopyData ald__pq.PQgetCopyData
+#define PQgetResult ald__pq.PQgetResult
+#define PQgetisnull ald__pq.PQgetisnull
+#define PQgetvalue ald__pq.PQgetvalue
+#define PQnfields ald__pq.PQnfields
+#define PQntuples ald__pq.PQntuples
+#define PQputCopyEnd ald__pq.PQputCopyEnd
+#define PQresultErrorField ald__pq.PQresultErrorField
+#define PQresultStatus ald__pq.PQresultStatus
+#define PQsetClientEncoding ald__pq.PQsetClientEncoding
+#define PQsetNoticeProcessor ald__pq.PQsetNoticeProcessor
+#define PQstatus ald__pq.PQstatus
+#define PQtransactionStatus ald__pq.PQtransactionStatus
 #endif
 
 #endif

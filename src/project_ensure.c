@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-int ald_project_ensure_version_sql(char **out, ald_project *p)
+int ald_project_ensure_version_sql(char **out, const ald_project *p)
 {
 	ald__error_clear();
 	const struct ald_dialect *d = ald__project_dialect(p);

@@ -1,4 +1,4 @@
-/* read_file.c - reading a whole file in one go, bounded (ald_read_* of util.h).
+/* read_file.c - reading a whole file in one go, bounded (ald__read_* of util.h).
  *
  * Every file aludel reads whole goes through here: only regular files are
  * read (a FIFO, device, socket or directory is an error naming it, found by

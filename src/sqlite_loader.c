@@ -2,9 +2,9 @@
 #define ALD_SQLITE_LOADER_IMPL 1
 #include "sqlite_loader.h"
 
-struct ald_sqlite_api ald_sqlite;
+struct ald_sqlite_api ald__sqlite;
 
-#define LAZY_API ald_sqlite
+#define LAZY_API ald__sqlite
 #include "lazy_lib.h"
 
 LAZY_LOADER(ald__sqlite_load, "libsqlite3.so.0", ALD_SQLITE_FUNCTIONS,

@@ -23,29 +23,29 @@ struct ald_sqlite_api {
 #undef ALD_SQLITE_MEMBER
 };
 
-extern struct ald_sqlite_api ald_sqlite;
+extern struct ald_sqlite_api ald__sqlite;
 
 /* Loads libsqlite3 once (later calls return at once). On failure sets the
  * error (naming the library and the Debian package) and returns ALD_ERROR. */
 int ald__sqlite_load(void);
 
 #ifndef ALD_SQLITE_LOADER_IMPL
-#define sqlite3_busy_handler ald_sqlite.sqlite3_busy_handler
-#define sqlite3_changes64 ald_sqlite.sqlite3_changes64
-#define sqlite3_close_v2 ald_sqlite.sqlite3_close_v2
-#define sqlite3_column_text ald_sqlite.sqlite3_column_text
-#define sqlite3_errmsg ald_sqlite.sqlite3_errmsg
-#define sqlite3_error_offset ald_sqlite.sqlite3_error_offset
-#define sqlite3_errstr ald_sqlite.sqlite3_errstr
-#define sqlite3_exec ald_sqlite.sqlite3_exec
-#define sqlite3_extended_result_codes ald_sqlite.sqlite3_extended_result_codes
-#define sqlite3_finalize ald_sqlite.sqlite3_finalize
-#define sqlite3_get_autocommit ald_sqlite.sqlite3_get_autocommit
-#define sqlite3_interrupt ald_sqlite.sqlite3_interrupt
-#define sqlite3_open_v2 ald_sqlite.sqlite3_open_v2
-#define sqlite3_prepare_v2 ald_sqlite.sqlite3_prepare_v2
-#define sqlite3_step ald_sqlite.sqlite3_step
-#define sqlite3_total_changes64 ald_sqlite.sqlite3_total_changes64
+#define sqlite3_busy_handler ald__sqlite.sqlite3_busy_handler
+#define sqlite3_changes64 ald__sqlite.sqlite3_changes64
+#define sqlite3_close_v2 ald__sqlite.sqlite3_close_v2
+#define sqlite3_column_text ald__sqlite.sqlite3_column_text
+#define sqlite3_errmsg ald__sqlite.sqlite3_errmsg
+#define sqlite3_error_offset ald__sqlite.sqlite3_error_offset
+#define sqlite3_errstr ald__sqlite.sqlite3_errstr
+#define sqlite3_exec ald__sqlite.sqlite3_exec
+#define sqlite3_extended_result_codes ald__sqlite.sqlite3_extended_result_codes
+#define sqlite3_finalize ald__sqlite.sqlite3_finalize
+#define sqlite3_get_autocommit ald__sqlite.sqlite3_get_autocommit
+#define sqlite3_interrupt ald__sqlite.sqlite3_interrupt
+#define sqlite3_open_v2 ald__sqlite.sqlite3_open_v2
+#define sqlite3_prepare_v2 ald__sqlite.sqlite3_prepare_v2
+#define sqlite3_step ald__sqlite.sqlite3_step
+#define sqlite3_total_changes64 ald__sqlite.sqlite3_total_changes64
 #endif
 
 #endif
