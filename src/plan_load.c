@@ -78,8 +78,10 @@ static void *load_work(void *arg)
 		if (k >= job->n)
 			return NULL;
 		job->err[k] = ald__plan_load_sql(&job->steps[k], job->g, job->cfg);
-		if (job->err[k] < 0)
+		if (job->err[k] < 0) {
 			job->message[k] = ald__xstrdup(ald_error_last()->message);
+			ald__error_clear(); /* a worker's own record would outlive it */
+		}
 	}
 }
 
