@@ -27,43 +27,67 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int has_row(const struct ald_ixvec *rows, size_t r)
+/* The rows with, for each revision, its place among them: pos[x] is x's
+ * index in v plus one, 0 when x is not a row (so that "is x a row" is one
+ * read, not a scan of hundreds of rows on a wide graph). Only emit() changes
+ * the rows, and it keeps pos in step. */
+struct rowset {
+	struct ald_ixvec *v;
+	size_t *pos; /* g->n entries */
+};
+
+static int has_row(const struct rowset *rs, size_t r)
 {
-	return ald__ixvec_contains(rows, r);
+	return rs->pos[r] != 0;
 }
 
-static void row_remove(struct ald_ixvec *rows, size_t r)
+/* pos for the rows as they are (pos: g->n entries, any contents). */
+static void rowset_index(struct rowset *rs, size_t n)
 {
-	for (size_t i = 0; i < rows->n; i++) {
-		if (rows->v[i] == r) {
-			memmove(rows->v + i, rows->v + i + 1, (rows->n - i - 1) * sizeof(*rows->v));
-			rows->n--;
-			return;
-		}
-	}
+	memset(rs->pos, 0, n * sizeof(*rs->pos));
+	for (size_t i = 0; i < rs->v->n; i++)
+		rs->pos[rs->v->v[i]] = i + 1;
 }
 
-static void row_replace(struct ald_ixvec *rows, size_t from, size_t to)
+static void row_remove(struct rowset *rs, size_t r)
 {
-	for (size_t i = 0; i < rows->n; i++)
-		if (rows->v[i] == from)
-			rows->v[i] = to;
+	size_t i = rs->pos[r];
+	if (!i--)
+		return;
+	struct ald_ixvec *v = rs->v;
+	memmove(v->v + i, v->v + i + 1, (v->n - i - 1) * sizeof(*v->v));
+	v->n--;
+	rs->pos[r] = 0;
+	for (size_t k = i; k < v->n; k++)
+		rs->pos[v->v[k]] = k + 1;
+}
+
+static void row_replace(struct rowset *rs, size_t from, size_t to)
+{
+	size_t i = rs->pos[from];
+	if (!i)
+		return;
+	rs->v->v[i - 1] = to;
+	rs->pos[from] = 0;
+	rs->pos[to] = i;
 }
 
 /* Records one version statement on the step and applies it to the rows. */
-static void emit(struct ald_step *st, struct ald_ixvec *rows, enum ald_vsql_kind kind, size_t from,
+static void emit(struct ald_step *st, struct rowset *rows, enum ald_vsql_kind kind, size_t from,
 		 size_t to, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	st->vsql = ald__xrealloc(st->vsql, (st->n_vsql + 1) * sizeof(*st->vsql));
 	const char *f = kind == ALD_VSQL_INSERT ? NULL : g->revs[from].file.id;
 	const char *t = kind == ALD_VSQL_DELETE ? NULL : g->revs[to].file.id;
 	ald__plan_vsql(&st->vsql[st->n_vsql++], kind, cfg, f, t);
-	if (kind == ALD_VSQL_INSERT)
-		ald__ixvec_push(rows, to);
-	else if (kind == ALD_VSQL_UPDATE)
+	if (kind == ALD_VSQL_INSERT) {
+		ald__ixvec_push(rows->v, to);
+		rows->pos[to] = rows->v->n;
+	} else if (kind == ALD_VSQL_UPDATE) {
 		row_replace(rows, from, to);
-	else
+	} else {
 		row_remove(rows, from);
+	}
 }
 
 /* Marks in `applied` the revisions at or below x that are not marked yet
@@ -90,7 +114,8 @@ static void mark_applied(const struct ald_graph *g, unsigned char *applied, size
  * not in `skip` (when `rows`), or else a member of `skip` other than the
  * walk's start. */
 struct goal {
-	const struct ald_ixvec *rows, *skip;
+	const struct rowset *rows;
+	const struct ald_ixvec *skip;
 	size_t except;
 };
 
@@ -135,14 +160,14 @@ static int goal_above(const struct ald_graph *g, size_t x, const unsigned char *
  * in `skip` (NULL: none), for each member p of P; `applied` as goal_above()
  * wants it. Returns how many such rows there are. `mark` (g->n bytes) must
  * be clear; it is left clear but for the members of P. */
-static size_t mark_parents_below_rows(const struct ald_graph *g, const struct ald_ixvec *rows,
+static size_t mark_parents_below_rows(const struct ald_graph *g, const struct rowset *rows,
 				      const struct ald_ixvec *P, const struct ald_ixvec *skip,
 				      size_t except, const unsigned char *applied, unsigned char *mark)
 {
 	struct goal q = {rows, skip, except};
 	size_t n_other = 0;
-	for (size_t i = 0; i < rows->n; i++)
-		n_other += rows->v[i] != except && !(skip && ald__ixvec_contains(skip, rows->v[i]));
+	for (size_t i = 0; i < rows->v->n; i++)
+		n_other += rows->v->v[i] != except && !(skip && ald__ixvec_contains(skip, rows->v->v[i]));
 	if (n_other == 0)
 		return 0;
 	unsigned char *below = ald__xcalloc(P->n ? P->n : 1, 1);
@@ -159,7 +184,7 @@ static size_t mark_parents_below_rows(const struct ald_graph *g, const struct al
  * in map order when `map_order`, else in the list's order. */
 static void select_parents(struct ald_ixvec *out,
 			   const struct ald_ixvec *parents, const unsigned char *mark, int map_order,
-			   const struct ald_ixvec *rows, int need_row)
+			   const struct rowset *rows, int need_row)
 {
 	if (!map_order) {
 		for (size_t i = 0; i < parents->n; i++) {
@@ -193,7 +218,7 @@ static void unmark(unsigned char *mark, const struct ald_ixvec *P)
 
 /* §5.2, upgrade step R with parents P = norm_down(R); `applied` as
  * goal_above() wants it, `mark` clear scratch (both g->n bytes). */
-static void upgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsigned char *applied,
+static void upgrade_ops(struct ald_step *st, struct rowset *rows, const unsigned char *applied,
 			unsigned char *mark, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t r = st->rev;
@@ -250,7 +275,7 @@ static void drop_implied(struct ald_ixvec *T, const struct ald_graph *g, const u
 }
 
 /* §5.2, downgrade step R; `applied` and `mark` as upgrade_ops(). */
-static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const unsigned char *applied,
+static void downgrade_ops(struct ald_step *st, struct rowset *rows, const unsigned char *applied,
 			  unsigned char *mark, const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t r = st->rev;
@@ -275,7 +300,9 @@ static void downgrade_ops(struct ald_step *st, struct ald_ixvec *rows, const uns
 }
 
 /* `*applied`: 2 g->n bytes, the record of the revisions at or below a row
- * (every one of them, perhaps more), then clear scratch. An upgrade step's
+ * (every one of them, perhaps more), then clear scratch, then (aligned) the
+ * rows' places (struct rowset's pos), kept in step with `rows`, which only
+ * these calls change. An upgrade step's
  * new row has its ancestors applied already (upgrades go parents first), so
  * marking it is O(its parents); a downgrade step's revision leaves the
  * record unless it has a child in it (then it may still lie below a row: it
@@ -284,25 +311,30 @@ void ald__plan_step_versions_kept(struct ald_step *st, struct ald_ixvec *rows, u
 				 const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t n = g->n ? g->n : 1;
+	size_t pos_at = (2 * n + sizeof(size_t) - 1) / sizeof(size_t) * sizeof(size_t);
+	struct rowset rs = {rows, NULL};
 	if (!*applied) { /* the rows' ancestors, once; then each step updates it */
-		*applied = ald__xcalloc(2 * n, 1);
+		*applied = ald__xcalloc(pos_at + n * sizeof(size_t), 1);
 		for (size_t i = 0; i < rows->n; i++)
 			mark_applied(g, *applied, rows->v[i]);
+		rs.pos = (size_t *)(void *)(*applied + pos_at);
+		rowset_index(&rs, n);
 	}
+	rs.pos = (size_t *)(void *)(*applied + pos_at);
 	unsigned char *rec = *applied, *mark = *applied + n;
 	size_t r = st->rev;
 	if (st->kind == ALD_STEP_UPGRADE) {
-		upgrade_ops(st, rows, rec, mark, g, cfg);
+		upgrade_ops(st, &rs, rec, mark, g, cfg);
 		mark_applied(g, rec, r); /* the only row an upgrade step adds */
 		return;
 	}
-	int was_row = has_row(rows, r);
-	downgrade_ops(st, rows, rec, mark, g, cfg);
+	int was_row = has_row(&rs, r);
+	downgrade_ops(st, &rs, rec, mark, g, cfg);
 	const struct ald_ixvec *kids = &g->revs[r].all_next;
 	int kept = 0;
 	for (size_t k = 0; k < kids->n && !kept; k++)
 		kept = rec[kids->v[k]];
-	if (was_row && !has_row(rows, r) && !kept)
+	if (was_row && !has_row(&rs, r) && !kept)
 		rec[r] = 0;
 }
 
@@ -350,7 +382,7 @@ static struct ald_step *new_stamp_step(struct ald_plan_data *p, size_t to, const
 
 /* Applies a stamp step (§5.4 point 5) to the rows; `upward`, `new_branch` as
  * Alembic's StampStep. */
-static void stamp_ops(struct ald_step *st, struct ald_ixvec *rows, int upward, int new_branch,
+static void stamp_ops(struct ald_step *st, struct rowset *rows, int upward, int new_branch,
 		      const struct ald_graph *g, const struct ald_plan_config *cfg)
 {
 	size_t d = st->rev;
@@ -384,14 +416,16 @@ void ald__plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, cons
 {
 	struct ald_ixvec F = {0}, D = {0};
 	stamp_from(&F, g, rows, args, n_args);
+	struct rowset rs = {rows, ald__xcalloc(g->n ? g->n : 1, sizeof(size_t))};
+	rowset_index(&rs, g->n);
 	for (size_t a = 0; a < n_args; a++)
 		for (size_t k = 0; k < args[a].dests.n; k++)
 			ald__ixvec_push(&D, args[a].dests.v[k]);
 	if (D.n == 0) { /* base: one delete step per row of F */
 		for (size_t i = 0; i < F.n; i++) {
 			struct ald_step *st = new_stamp_step(p, ALD_NOREV, &F.v[i], 1, rows);
-			if (has_row(rows, F.v[i]))
-				emit(st, rows, ALD_VSQL_DELETE, F.v[i], ALD_NOREV, g, cfg);
+			if (has_row(&rs, F.v[i]))
+				emit(st, &rs, ALD_VSQL_DELETE, F.v[i], ALD_NOREV, g, cfg);
 		}
 	}
 	unsigned char *mark = ald__xcalloc(g->n ? g->n : 1, 1);
@@ -409,13 +443,14 @@ void ald__plan_stamp_steps(struct ald_plan_data *p, struct ald_ixvec *rows, cons
 		}
 		if (down || up) {
 			struct ald_step *st = new_stamp_step(p, d, F.v, F.n, rows);
-			stamp_ops(st, rows, up, 0, g, cfg);
+			stamp_ops(st, &rs, up, 0, g, cfg);
 		} else {
 			struct ald_step *st = new_stamp_step(p, d, NULL, 0, rows);
-			stamp_ops(st, rows, 1, 1, g, cfg);
+			stamp_ops(st, &rs, 1, 1, g, cfg);
 		}
 	}
 	free(mark);
+	free(rs.pos);
 	ald__ixvec_free(&D);
 	ald__ixvec_free(&F);
 }
