@@ -56,7 +56,6 @@ int ald__plan_load_sql(struct ald_step *st, const struct ald_graph *g, const str
 	return err < 0 ? split_error(err, f->path) : 0;
 }
 
-
 /* The work shared by the threads of ald__plan_load_sql_many. */
 struct load_job {
 	struct ald_step *steps;
