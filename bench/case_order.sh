@@ -5,7 +5,8 @@
 # empty database through every revision) at each size; the growth from the
 # smallest size to the largest (target at most 12.5x for 10x the revisions,
 # n log n) and the ratio to Alembic 1.8 on the same generated Alembic project
-# at sizes up to BENCH_ALEMBIC_MAX (target at least 100x).
+# at sizes up to BENCH_ALEMBIC_MAX (target at least 100x). Then the TUI's own
+# walk over the display order, its lane layout, timed alone at each size.
 #
 #   sh bench/case_order.sh [SIZES]    (default 10000 100000)
 #
@@ -49,6 +50,17 @@ once() { # COMMAND: seconds of one run, or "-" (failed or cut at the limit)
 }
 ratio() { $PY -c 'import sys; a,b=sys.argv[1:]; print("-" if "-" in (a,b) or float(b)==0 else "%.1fx" % (float(a)/float(b)))' "$1" "$2"; }
 
+# the TUI's own walk over the display order: its lane layout (ui/lanes.c),
+# timed alone by bench/lanes_bench.c on the order ald_project_history gives
+libs=$(dirname "$ALUDEL")
+lanes=""
+if cc -O2 -I"$top/include" -I"$top/ui" "$top/bench/lanes_bench.c" "$top/ui/lanes.c" \
+	-L"$libs" -laludel -o "$work/lanes_bench" 2>"$work/lanes_bench.err"; then
+	lanes="$work/lanes_bench"
+else
+	say "lanes_bench did not build: $(cat "$work/lanes_bench.err")"
+fi
+
 for shape in $shapes; do
 	first=""
 	for n in $sizes; do
@@ -80,5 +92,16 @@ for shape in $shapes; do
 				printf '| %s | %s | %s | %s | %s | %s |\n' "$row" "$n" "$t" "$t0" "$(ratio "$t" "$t0")" "$m"
 			fi
 		done
+		if [ -n "$lanes" ]; then
+			say "$shape $n: the TUI's lane layout"
+			set -- $(LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$lanes" "$nat" 5)
+			eval "l_${shape}_$n=\$2"
+			printf '| 6. TUI lane layout alone (median of 5), %s shape | %s | %s | - | - | %s |\n' "$shape" "$n" "$2" "$3"
+			if [ "$n" != "$first" ]; then
+				eval "l0=\$l_${shape}_$first"
+				printf '| 6. TUI lane layout, %s shape, growth from %s (reference: at %s) | %s | %s | %s | %s | %s |\n' \
+					"$shape" "$first" "$first" "$n" "$2" "$l0" "$(ratio "$2" "$l0")" "$3"
+			fi
+		fi
 	done
 done

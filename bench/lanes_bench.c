@@ -78,7 +78,7 @@ int main(int argc, char **argv)
 	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%zu %.4f %.1f\n", n, t[runs / 2], (double)ru.ru_maxrss / 1024.0);
+	printf("%zu %.6f %.1f\n", n, t[runs / 2], (double)ru.ru_maxrss / 1024.0);
 	free(t);
 	free(parents);
 	free(revs);
