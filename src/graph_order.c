@@ -342,8 +342,12 @@ static tix heap_pop(struct topo *t)
 	return top;
 }
 
-/* Recomputes the queued labels, children first; a changed label queues the
- * revision's parents. */
+/* Recomputes the queued labels, children first; a changed label queues
+ * those of the revision's parents it gave their label to. A label only
+ * grows, so a parent whose label is smaller than x's old one has it from
+ * elsewhere and keeps it; one whose label equals it may lose it. (A parent
+ * not queued holds the minimum of its children's labels and its slot:
+ * true at the start, and kept by this rule.) */
 static void relabel(struct topo *t)
 {
 	const struct ald_graph_adj *nd = &t->g->index->norm_down;
@@ -352,11 +356,15 @@ static void relabel(struct topo *t)
 		tix m = children_min(t, x);
 		if (t->v[x].slot < m)
 			m = t->v[x].slot;
-		if (m == t->v[x].lab)
+		tix old = t->v[x].lab;
+		if (m == old)
 			continue;
 		t->v[x].lab = m;
-		ALD_ADJ_FOR(nd, x, k)
-			heap_push(t, (tix)nd->v[k]);
+		ALD_ADJ_FOR(nd, x, k) {
+			tix p = (tix)nd->v[k];
+			if (t->v[p].lab == old || m < old) /* (m < old does not happen; kept safe) */
+				heap_push(t, p);
+		}
 	}
 }
 
