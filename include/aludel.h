@@ -195,7 +195,8 @@ ALD_EXTERN(size_t) ald_revision_index(const ald_revision *r);
  * its "-- migrate:upgrade" section (downgrade 0) or "-- migrate:downgrade"
  * section (downgrade 1) as written; for an Alembic .py revision the source of
  * its module-level upgrade() or downgrade() function. Leading blank lines and
- * trailing blanks are dropped. *out is the caller's (free). ALD_ENOTFOUND when
+ * trailing blanks are dropped, and a text that is not empty ends in one line
+ * break. *out is the caller's (free). ALD_ENOTFOUND when
  * there is no such section or function (for a downgrade: the revision cannot
  * be downgraded) or when the file is gone (the message says which),
  * ALD_EINVALID when the file now holds another revision or no longer parses;
