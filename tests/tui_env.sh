@@ -35,6 +35,21 @@ wait_for() {
 	done
 	return 1
 }
+# settle: waits (up to 5 s) until two captures 0.1 s apart are the same, so
+# that $scr is a whole frame, not one tmux caught while the TUI was drawing
+# it (the text a wait_for saw can be drawn before the rest of the frame)
+settle() {
+	_prev=
+	_i=0
+	while [ $_i -lt 50 ]; do
+		scr=$(screen)
+		[ "$scr" = "$_prev" ] && return 0
+		_prev=$scr
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 0
+}
 # tui_start COLS ROWS COMMAND: the session "tui" runs COMMAND in a new pane of
 # that size, replacing the one before; the new session is made first (killing
 # the last session stops the tmux server, and a client that meets a server

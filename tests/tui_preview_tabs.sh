@@ -66,7 +66,7 @@ for backend in sqlite postgresql; do
 		tui_start "$cols" "$rows" "cd $work/$backend && $ALUDEL tui; sleep 30"
 		wait_for "^Heads:" || echo "# no first screen: $scr"
 		keys Enter
-		wait_for '\[upgrade SQL\]' 
+		wait_for '\[upgrade SQL\]'; settle
 		id=$(printf '%s\n' "$scr" | sed -n 's/^── \([0-9a-f]\{12\}\)  \[upgrade SQL\].*/\1/p')
 		ok_match "$name: the preview opens on the upgrade SQL tab, its title names the three tabs" \
 			'── [0-9a-f]{12}  \[upgrade SQL\]  downgrade SQL   plan  ' "$scr"
@@ -76,7 +76,7 @@ for backend in sqlite postgresql; do
 		no_wider "$cols" "$name, upgrade SQL"
 
 		keys t
-		wait_for '\[downgrade SQL\]'
+		wait_for '\[downgrade SQL\]'; settle
 		ok_match "$name: t: downgrade SQL shows the revision's own downgrade statement" "^ DROP TABLE up_$id;" "$scr"
 		ok_eq "$name: downgrade SQL does not show the upgrade statement" "0" "$(printf '%s\n' "$scr" | grep -c "CREATE TABLE up_$id")"
 
@@ -90,10 +90,10 @@ for backend in sqlite postgresql; do
 		no_wider "$cols" "$name, plan"
 
 		keys 1
-		wait_for '\[upgrade SQL\]'
+		wait_for '\[upgrade SQL\]'; settle
 		ok_match "$name: 1 goes back to upgrade SQL" "^ CREATE TABLE up_$id \(id INTEGER\);" "$scr"
 		keys 2
-		wait_for '\[downgrade SQL\]'
+		wait_for '\[downgrade SQL\]'; settle
 		ok_match "$name: 2 shows downgrade SQL" "^ DROP TABLE up_$id;" "$scr"
 
 		# the revision without a downgrade section
@@ -105,12 +105,12 @@ for backend in sqlite postgresql; do
 
 		# horizontal scroll at the bottom of the graph, where the lanes fold
 		keys G
-		wait_for '── a00000000000 '
+		wait_for '── a00000000000 '; settle
 		before=$(folded $list)
 		ok_eq "$name: at the bottom, lanes are folded into …+N" "yes" "$([ "$before" -gt 0 ] && echo yes)"
 		ok_eq "$name: no left marker before scrolling" "0" "$(printf '%s\n' "$scr" | sed -n "2,${list}p" | grep -c '‹')"
 		keys Right '>'
-		wait_for 'lanes from 5 of 4[0-9] shown'
+		wait_for 'lanes from 5 of 4[0-9] shown'; settle
 		after=$(folded $list)
 		echo "# the …+N counts add up to $before, scrolled $after"
 		ok_eq "$name: Right > reveal folded lanes (the …+N counts drop)" "yes" "$([ "$after" -lt "$before" ] && echo yes)"
@@ -120,7 +120,7 @@ for backend in sqlite postgresql; do
 			"$(printf '%s\n' "$scr" | sed -n "2,${list}p" | grep -cE '[●○][^A-Za-z]* [0-9a-f]{12} .*(branch|base)')"
 		no_wider "$cols" "$name, scrolled"
 		keys Left '<'
-		wait_for 'lanes from the first of 4[0-9] shown'
+		wait_for 'lanes from the first of 4[0-9] shown'; settle
 		ok_eq "$name: Left < scroll back: no left marker, the counts as before" "0 $before" \
 			"$(printf '%s\n' "$scr" | sed -n "2,${list}p" | grep -c '‹') $(folded $list)"
 		keys q
