@@ -64,6 +64,17 @@ static void split(struct ald_strvec *sv, const char *csv)
 	}
 }
 
+/* The graph of the n files (in map order), which it takes; fails the test
+ * when they do not build. */
+static struct ald_graph *graph_of(struct ald_revfile *files, size_t n)
+{
+	struct ald_graph *g = NULL;
+	if (ald__graph_build(&g, files, n) != 0)
+		fail_msg("build failed: %s", ald_error_last()->message);
+	free(files);
+	return g;
+}
+
 static struct ald_graph *build(const struct rspec *specs, size_t n)
 {
 	struct ald_revfile *files = calloc(n ? n : 1, sizeof(*files));
@@ -77,11 +88,7 @@ static struct ald_graph *build(const struct rspec *specs, size_t n)
 		split(&f->depends, specs[i].deps);
 		split(&f->labels, specs[i].labels);
 	}
-	struct ald_graph *g = NULL;
-	if (ald__graph_build(&g, files, n) != 0)
-		fail_msg("build failed: %s", ald_error_last()->message);
-	free(files);
-	return g;
+	return graph_of(files, n);
 }
 
 static size_t R(const struct ald_graph *g, const char *id)
@@ -1667,11 +1674,7 @@ static struct ald_graph *shaped_graph(size_t n, size_t feature, unsigned seed)
 		main_tip = i;
 	}
 	qsort(f, n, sizeof(*f), cmp_file_id);
-	struct ald_graph *g = NULL;
-	if (ald__graph_build(&g, f, n) != 0)
-		fail_msg("build failed: %s", ald_error_last()->message);
-	free(f);
-	return g;
+	return graph_of(f, n);
 }
 
 /* The real toposort against the naive one. */
@@ -1855,11 +1858,7 @@ static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
 	}
 	free(heads);
 	qsort(f, n, sizeof(*f), cmp_file_id);
-	struct ald_graph *g = NULL;
-	if (ald__graph_build(&g, f, n) != 0)
-		fail_msg("build failed: %s", ald_error_last()->message);
-	free(f);
-	return g;
+	return graph_of(f, n);
 }
 
 /* ---- §5.2 with explicit ancestor sets, for the plan's version rows ------ */
