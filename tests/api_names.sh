@@ -9,6 +9,7 @@
 # - the shared library exports exactly the functions aludel.h declares;
 # - no ald__ function is declared in aludel.h.
 . "${top_srcdir:-.}/tests/tap.sh"
+. "${top_srcdir:-.}/tests/api_header.sh"
 set -u
 top_builddir=${top_builddir:-.}
 core="$top_builddir/.libs/libaludel_core.a"
@@ -20,8 +21,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# the functions aludel.h declares: each declaration starts ALD_EXTERN(type) name(
-sed -n 's/^ALD_EXTERN(.*) *\(ald_[a-z][a-z0-9_]*\)(.*/\1/p' "$top_srcdir/include/aludel.h" | sort -u >"$work/declared"
+api_declared >"$work/declared"
 ok_status "aludel.h declares functions (the list is read)" 0 "$([ "$(wc -l <"$work/declared")" -ge 50 ]; echo $?)"
 
 nm --defined-only -g "$core" 2>/dev/null | awk '$2 == "T" { print $3 }' | sort -u >"$work/core_globals"

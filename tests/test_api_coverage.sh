@@ -3,13 +3,13 @@
 # called by the API tests (tests/test_api*.c, built against aludel.h alone):
 # a function added to the API without a test, or a test dropped, fails here.
 . "${top_srcdir:-.}/tests/tap.sh"
+. "${top_srcdir:-.}/tests/api_header.sh"
 set -u
 header="$top_srcdir/include/aludel.h"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# each declaration is one line: ALD_EXTERN(type) name(
-sed -n 's/^ALD_EXTERN(.*) *\(ald_[a-z][a-z0-9_]*\)(.*/\1/p' "$header" | sort -u >"$work/declared"
+api_declared >"$work/declared"
 ok_eq "every ALD_EXTERN line of aludel.h gives a function name (the list is read whole)" \
 	"$(grep -c '^ALD_EXTERN' "$header")" "$(wc -l <"$work/declared" | tr -d ' ')"
 ok_status "aludel.h declares functions" 0 "$([ "$(wc -l <"$work/declared")" -ge 50 ]; echo $?)"
