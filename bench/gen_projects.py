@@ -92,6 +92,31 @@ def sprinkle(revs, rnd, nlabels=20, ndeps=30, dep_span=None):
     return revs
 
 
+# The moves the shapes make on their list of open heads (indices); each
+# takes the random numbers it needs in the same order as written out.
+def branch_off(rnd, i, heads, ids):
+    """A revision off a random earlier one (no longer a head if it was)."""
+    j = rnd.randrange(i)
+    if j in heads:
+        heads.remove(j)
+    return [ids[j]]
+
+
+def merge(rnd, heads, ids, k):
+    """A merge of k random open heads."""
+    picked = rnd.sample(heads, k)
+    for h in picked:
+        heads.remove(h)
+    return [ids[h] for h in picked]
+
+
+def extend(rnd, heads, ids):
+    """A revision on a random open head."""
+    h = rnd.choice(heads)
+    heads.remove(h)
+    return [ids[h]]
+
+
 def tangled(n, seed):
     rnd = random.Random(seed)
     ids = ids_for(n, rnd)
@@ -104,19 +129,11 @@ def tangled(n, seed):
             pass  # a new base
         elif x < 0.28 and len(heads) >= 5:  # a merge of two or three heads
             k = 3 if rnd.random() < 0.3 and len(heads) >= 3 else 2
-            picked = rnd.sample(heads, k)
-            for h in picked:
-                heads.remove(h)
-            down = [ids[h] for h in picked]
+            down = merge(rnd, heads, ids, k)
         elif x < 0.47:  # a branch off an earlier revision
-            j = rnd.randrange(i)
-            if j in heads:
-                heads.remove(j)
-            down = [ids[j]]
+            down = branch_off(rnd, i, heads, ids)
         else:  # extend an open head
-            h = rnd.choice(heads)
-            heads.remove(h)
-            down = [ids[h]]
+            down = extend(rnd, heads, ids)
         heads.append(i)
         revs.append((ids[i], down, [], []))
     return sprinkle(revs, rnd)
@@ -134,19 +151,11 @@ def wide(n, seed):
         if i == 0:
             pass
         elif len(heads) < target and x < 0.5:  # a branch off an earlier revision
-            j = rnd.randrange(i)
-            if j in heads:
-                heads.remove(j)
-            down = [ids[j]]
+            down = branch_off(rnd, i, heads, ids)
         elif x < 0.03 and len(heads) >= 2:  # a merge
-            picked = rnd.sample(heads, 2)
-            for h in picked:
-                heads.remove(h)
-            down = [ids[h] for h in picked]
+            down = merge(rnd, heads, ids, 2)
         else:
-            h = rnd.choice(heads)
-            heads.remove(h)
-            down = [ids[h]]
+            down = extend(rnd, heads, ids)
         heads.append(i)
         revs.append((ids[i], down, [], []))
     return sprinkle(revs, rnd)
