@@ -85,7 +85,8 @@ struct ald_plan_data {
 	                            statements; the others have kind, rev and transactional
 	                            only (a lazy plan, ald__plan_make_steps); else n_steps */
 	struct ald_ixvec ready_rows; /* the rows after step n_ready - 1 (a lazy plan) */
-	unsigned char *applied;  /* kept by ald__plan_step_versions beside ready_rows */
+	unsigned char *applied;  /* kept by ald__plan_step_versions_kept beside ready_rows:
+	                            the applied record, scratch, the rows' places */
 };
 
 /* One stamp argument, resolved. */
