@@ -6,7 +6,8 @@
 # smallest size to the largest (target at most 12.5x for 10x the revisions,
 # n log n) and the ratio to Alembic 1.8 on the same generated Alembic project
 # at sizes up to BENCH_ALEMBIC_MAX (target at least 100x). Then the TUI's own
-# walk over the display order, its lane layout, timed alone at each size.
+# walk over the display order, its lane layout, timed alone at each size,
+# and the drawing of a screen of lanes from it.
 #
 #   sh bench/case_order.sh [SIZES]    (default 10000 100000)
 #
@@ -54,7 +55,7 @@ ratio() { $PY -c 'import sys; a,b=sys.argv[1:]; print("-" if "-" in (a,b) or flo
 # timed alone by bench/lanes_bench.c on the order ald_project_history gives
 libs=$(dirname "$ALUDEL")
 lanes=""
-if cc -O2 -I"$top/include" -I"$top/ui" "$top/bench/lanes_bench.c" "$top/ui/lanes.c" \
+if cc -O2 -D_GNU_SOURCE -I"$top/include" -I"$top/ui" "$top/bench/lanes_bench.c" "$top/ui/lanes.c" "$top/ui/lanes_render.c" \
 	-L"$libs" -laludel -o "$work/lanes_bench" 2>"$work/lanes_bench.err"; then
 	lanes="$work/lanes_bench"
 else
@@ -97,6 +98,7 @@ for shape in $shapes; do
 			set -- $(LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$lanes" "$nat" 5)
 			eval "l_${shape}_$n=\$2"
 			printf '| 6. TUI lane layout alone (median of 5), %s shape | %s | %s | - | - | %s |\n' "$shape" "$n" "$2" "$3"
+			printf '| 6. TUI screen of 60 rows x 160 columns of lanes drawn (median of 101 places), %s shape | %s | %s | - | - | - |\n' "$shape" "$n" "$4"
 			if [ "$n" != "$first" ]; then
 				eval "l0=\$l_${shape}_$first"
 				printf '| 6. TUI lane layout, %s shape, growth from %s (reference: at %s) | %s | %s | %s | %s | %s |\n' \

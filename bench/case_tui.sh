@@ -88,10 +88,11 @@ done
 largest=0
 for n in $sizes; do [ "$n" -gt "$largest" ] && largest=$n; done
 libs=$(dirname "$ALUDEL")
-if cc -O2 -I"$top/include" -I"$top/ui" "$top/bench/lanes_bench.c" "$top/ui/lanes.c" \
+if cc -O2 -D_GNU_SOURCE -I"$top/include" -I"$top/ui" "$top/bench/lanes_bench.c" "$top/ui/lanes.c" "$top/ui/lanes_render.c" \
 	-L"$libs" -laludel -o "$dir/lanes_bench" 2>"$dir/lanes_bench.err"; then
 	set -- $(LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$dir/lanes_bench" "$dir/p$largest/native/aludel.ini" 11)
 	printf '| 4. lane layout alone, median of 11 (target < 0.1 s at 100,000) | %s | %s | - | - | %s |\n' "$1" "$2" "$3"
+	printf '| 4. a screen of 60 rows x 160 columns of lanes drawn, median of 101 places | %s | %s | - | - | - |\n' "$1" "$4"
 else
 	say "lanes_bench did not build: $(cat "$dir/lanes_bench.err")"
 fi

@@ -1,11 +1,14 @@
 /* lanes_bench.c - times the TUI's lane layout alone (ui/lanes.c) on a real
  * project: the project is opened and ordered through libaludel as the TUI does
- * (tui_load), then lanes_layout() runs RUNS times on that display order.
+ * (tui_load), then lanes_layout() runs RUNS times on that display order;
+ * then a screen is drawn at 101 places spread over the order: 60 rows of
+ * lanes in 160 columns (lanes_render_fit), as the graph view draws them.
  *
  *   lanes_bench CONFIG [RUNS]
  *
- * Prints "<rows> <median seconds> <peak MB>". Built and run by
- * bench/case_tui.sh; not part of the build. */
+ * Prints "<rows> <median layout seconds> <peak MB> <median screen seconds>".
+ * Built and run by bench/case_tui.sh and bench/case_order.sh; not part of
+ * the build. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,9 +79,24 @@ int main(int argc, char **argv)
 		lanes_free(&l);
 	}
 	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
+	struct lanes l;
+	enum { PLACES = 101, ROWS = 60, COLS = 160 };
+	double screen[PLACES];
+	char buf[4 * COLS + 64];
+	size_t sink = 0;
+	lanes_layout(&l, revs, n);
+	for (size_t k = 0; k < PLACES; k++) {
+		size_t top = n > ROWS ? (n - ROWS) * k / (PLACES - 1) : 0;
+		double t0 = now();
+		for (size_t i = top; i < top + ROWS && i < n; i++)
+			sink += lanes_render_fit(&l, i, 1, COLS, buf, sizeof(buf));
+		screen[k] = now() - t0;
+	}
+	lanes_free(&l);
+	qsort(screen, PLACES, sizeof(*screen), cmp_double);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%zu %.6f %.1f\n", n, t[runs / 2], (double)ru.ru_maxrss / 1024.0);
+	printf("%zu %.6f %.1f %.6f\n", n, t[runs / 2], (double)ru.ru_maxrss / 1024.0, sink ? screen[PLACES / 2] : 0.0);
 	free(t);
 	free(parents);
 	free(revs);

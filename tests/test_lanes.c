@@ -8,9 +8,11 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lanes.h"
+#include "lanes_reference.h"
 
 #define P(...) ((const size_t[]){__VA_ARGS__})
 #define R(n, ...) {P(__VA_ARGS__), n, 0}
@@ -126,9 +128,12 @@ static void test_wide_rows_are_clean(void **state)
 	 * every cell is a known symbol */
 	struct lanes l;
 	fan(&l, 40);
-	for (size_t i = 0; i < l.n_rows; i++)
+	for (size_t i = 0; i < l.n_rows; i++) {
+		unsigned char cells[2 * 64];
+		lanes_row_cells(&l, i, 0, l.rows[i].width, cells);
 		for (size_t c = 0; c < 2 * l.rows[i].width; c++)
-			assert_true(l.rows[i].cells[c] <= LANE_DEPHLINE);
+			assert_true(cells[c] <= LANE_DEPHLINE);
+	}
 	char buf[256];
 	lanes_render_row(&l, 39, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "| | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | * ");
@@ -252,7 +257,9 @@ static void test_freed_lanes_reused(void **state)
 		if (strcmp(buf, picture[i]) != 0)
 			fail_msg("row %zu: expected '%s', got '%s'", i, picture[i], buf);
 	}
-	assert_int_equal(l.rows[6].cells[2], LANE_FORK_MID);
+	unsigned char cells[6];
+	lanes_row_cells(&l, 6, 0, 3, cells);
+	assert_int_equal(cells[2], LANE_FORK_MID);
 	lanes_free(&l);
 	/* heads: a short branch ends (joins the trunk), and a later head takes
 	 * its lane. Rows: t0, h1 -> t2, t1, t2, h2 -> t5, t3, t4, t5 */
@@ -321,6 +328,200 @@ static void test_large(void **state)
 	lanes_free(&l);
 }
 
+/* ---- the layout against the slow reference (lanes_reference.c) ---- */
+
+static uint64_t rng_state;
+static size_t rnd(size_t n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (size_t)(rng_state % n);
+}
+
+/* A graph in creation order: node c's parents are earlier nodes, the first
+ * np[c] of par[c] down revisions, then nd[c] depends_on. */
+struct gen {
+	size_t n;
+	size_t (*par)[4];
+	size_t *np, *nd;
+};
+
+static void gen_add(struct gen *g, const size_t *ps, size_t np)
+{
+	size_t c = g->n++;
+	g->np[c] = np;
+	g->nd[c] = 0;
+	for (size_t j = 0; j < np; j++)
+		g->par[c][j] = ps[j];
+	if (c > 10 && np > 0 && np < 4 && rnd(100) < 4) {
+		/* a depends_on on an older revision; one time in four on one of its
+		 * own parents (the same row twice: a lane already waits for it) */
+		g->par[c][np] = rnd(4) ? rnd(c) : ps[rnd(np)];
+		g->nd[c] = 1;
+	}
+}
+
+/* Shapes as bench/gen_projects.py makes them: tangled (extend, branch off
+ * any earlier revision, new bases, merges of 2-3 open heads), wide (hundreds
+ * of open heads off a trunk) and deep (one line, short side branches). */
+static void gen_shape(struct gen *g, const char *shape, size_t n)
+{
+	size_t *heads = calloc(n, sizeof(*heads)), nh = 0;
+	g->n = 0;
+	while (g->n < n) {
+		size_t c = g->n, pick = rnd(100);
+		if (c == 0 || (!strcmp(shape, "tangled") && pick < 4 && c < n * 7 / 10)) {
+			gen_add(g, NULL, 0);
+			heads[nh++] = c;
+		} else if (!strcmp(shape, "deep")) {
+			/* the trunk is heads[0]; a side branch of 1-5 revisions merges back */
+			if (pick < 15 && nh == 1) {
+				size_t at = heads[0], len = 1 + rnd(5), prev = at;
+				for (size_t k = 0; k < len && g->n < n; k++) {
+					gen_add(g, &prev, 1);
+					prev = g->n - 1;
+				}
+				if (g->n < n) {
+					size_t two[2] = {heads[0], prev};
+					gen_add(g, two, 2);
+					heads[0] = g->n - 1;
+				}
+			} else {
+				gen_add(g, &heads[0], 1);
+				heads[0] = c;
+			}
+		} else if (pick < (strcmp(shape, "wide") ? 22u : 3u) && nh >= 2) { /* merge 2 or 3 open heads */
+			size_t k = nh >= 3 && rnd(2) ? 3 : 2, ps[3];
+			for (size_t j = 0; j < k; j++) {
+				size_t h = rnd(nh);
+				ps[j] = heads[h];
+				heads[h] = heads[--nh];
+			}
+			gen_add(g, ps, k);
+			heads[nh++] = c;
+		} else if (pick < (strcmp(shape, "wide") ? 40u : 60u)) { /* branch off an earlier revision */
+			size_t at = strcmp(shape, "wide") ? rnd(c) : c - 1 - rnd(c < 50 ? c : 50);
+			gen_add(g, &at, 1);
+			heads[nh++] = c;
+		} else { /* extend an open head */
+			size_t h = rnd(nh), at = heads[h];
+			gen_add(g, &at, 1);
+			heads[h] = c;
+		}
+	}
+	free(heads);
+}
+
+/* A random display order, newest first: a revision is placed once all its
+ * children are, so every parent comes after it. Fills revs (parents as rows). */
+static void display_order(const struct gen *g, struct lanes_rev *revs, size_t *parent_rows)
+{
+	size_t n = g->n, *children = calloc(n, sizeof(size_t)), *row = calloc(n, sizeof(size_t));
+	size_t *ready = calloc(n, sizeof(size_t)), nr = 0, *node = calloc(n, sizeof(size_t));
+	for (size_t c = 0; c < n; c++)
+		for (size_t j = 0; j < g->np[c] + g->nd[c]; j++)
+			children[g->par[c][j]]++;
+	for (size_t c = 0; c < n; c++)
+		if (!children[c])
+			ready[nr++] = c;
+	for (size_t r = 0; r < n; r++) {
+		assert_true(nr > 0);
+		size_t k = rnd(4) ? nr - 1 : rnd(nr); /* mostly the newest ready one */
+		size_t c = ready[k];
+		ready[k] = ready[--nr];
+		row[c] = r;
+		node[r] = c;
+		for (size_t j = 0; j < g->np[c] + g->nd[c]; j++)
+			if (--children[g->par[c][j]] == 0)
+				ready[nr++] = g->par[c][j];
+	}
+	for (size_t r = 0; r < n; r++) {
+		size_t c = node[r], m = g->np[c] + g->nd[c];
+		for (size_t j = 0; j < m; j++)
+			parent_rows[4 * r + j] = row[g->par[c][j]];
+		revs[r] = (struct lanes_rev){parent_rows + 4 * r, m, g->nd[c]};
+	}
+	free(children);
+	free(row);
+	free(ready);
+	free(node);
+}
+
+static const char ascii_of[] = " *|:/\\+++++-.";
+
+/* Every row's column, width and cells, windows of cells, and the full text
+ * equal the reference's. */
+static void compare_with_reference(const struct lanes_rev *revs, size_t n, const char *what)
+{
+	struct lanes l;
+	struct lanes_ref ref;
+	assert_int_equal(lanes_layout(&l, revs, n), 0);
+	assert_int_equal(lanes_ref_layout(&ref, revs, n), 0);
+	if (l.max_width != ref.max_width)
+		fail_msg("%s: max width %zu, reference %zu", what, l.max_width, ref.max_width);
+	size_t cap = 2 * ref.max_width + 8;
+	unsigned char *cells = malloc(cap);
+	char *text = malloc(4 * cap + 1);
+	for (size_t i = 0; i < n; i++) {
+		const struct lanes_ref_row *rr = &ref.rows[i];
+		if (l.rows[i].column != rr->column || l.rows[i].width != rr->width)
+			fail_msg("%s row %zu: column %zu width %zu, reference %zu %zu", what, i, l.rows[i].column,
+				 l.rows[i].width, rr->column, rr->width);
+		lanes_row_cells(&l, i, 0, rr->width, cells);
+		for (size_t c = 0; c < 2 * rr->width; c++)
+			if (cells[c] != rr->cells[c])
+				fail_msg("%s row %zu cell %zu: %d, reference %d", what, i, c, cells[c], rr->cells[c]);
+		/* a window anywhere, also past the row's end */
+		size_t lo = rnd(rr->width + 2), hi = lo + rnd(6);
+		lanes_row_cells(&l, i, lo, hi, cells);
+		for (size_t k = lo; k < hi; k++)
+			for (size_t h = 0; h < 2; h++) {
+				unsigned char want = k < rr->width ? rr->cells[2 * k + h] : LANE_EMPTY;
+				if (cells[2 * (k - lo) + h] != want)
+					fail_msg("%s row %zu, window [%zu, %zu) lane %zu: %d, reference %d", what, i, lo, hi,
+						 k, cells[2 * (k - lo) + h], want);
+			}
+		lanes_render_row(&l, i, 0, text, 4 * cap + 1);
+		for (size_t c = 0; c < 2 * rr->width; c++)
+			if (text[c] != ascii_of[rr->cells[c]])
+				fail_msg("%s row %zu: text '%s' differs at %zu", what, i, text, c);
+	}
+	free(cells);
+	free(text);
+	lanes_free(&l);
+	lanes_ref_free(&ref);
+}
+
+static void test_reference_shapes(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	static size_t par[N][4], np[N], nd[N], parent_rows[4 * N];
+	static struct lanes_rev revs[N];
+	struct gen g = {0, par, np, nd};
+	const char *shapes[] = {"tangled", "wide", "deep"};
+	size_t widest[3] = {0};
+	for (size_t s = 0; s < 3; s++)
+		for (uint64_t seed = 1; seed <= 4; seed++) {
+			char what[64];
+			rng_state = 0x9e3779b97f4a7c15ULL * seed + s;
+			gen_shape(&g, shapes[s], seed == 1 ? N : 200 + rnd(800));
+			display_order(&g, revs, parent_rows);
+			snprintf(what, sizeof(what), "%s, seed %u, %zu revisions", shapes[s], (unsigned)seed, g.n);
+			compare_with_reference(revs, g.n, what);
+			struct lanes l;
+			lanes_layout(&l, revs, g.n);
+			if (l.max_width > widest[s])
+				widest[s] = l.max_width;
+			lanes_free(&l);
+		}
+	/* the shapes are what they claim: tangled and wide graphs need many lanes */
+	printf("# widest: tangled %zu, wide %zu, deep %zu lanes\n", widest[0], widest[1], widest[2]);
+	assert_true(widest[0] >= 100);
+	assert_true(widest[1] >= 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_large),         cmocka_unit_test(test_wide_rows_are_clean),
 		cmocka_unit_test(test_fit),           cmocka_unit_test(test_text_fit),
 		cmocka_unit_test(test_fit_at),        cmocka_unit_test(test_freed_lanes_reused),
+		cmocka_unit_test(test_reference_shapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

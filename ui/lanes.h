@@ -36,22 +36,54 @@ enum lane_sym {
 	LANE_DEPHLINE   /* connector: dotted horizontal line of a dependency edge */
 };
 
+/* Row i: the revision's lane, the number of lanes with something drawn, and
+ * where its joins begin (they end where row i + 1's begin). */
 struct lanes_row {
-	unsigned char *cells; /* 2 * width cells: symbol, connector, symbol, ... */
-	size_t width;         /* number of lanes in this row */
-	size_t column;        /* the lane of the row's revision */
+	size_t column;
+	size_t width;
+	size_t joins;
 };
 
+/* A line drawn on a row from the revision's lane to `lane`, ending there in
+ * `end` (LANE_MERGE_IN, LANE_FORK_OUT or LANE_TEE); `dep` when the edge is a
+ * depends_on. A row's joins are drawn in order; each may change what an
+ * earlier one drew under it (a crossing, a mid-join). */
+struct lanes_join {
+	size_t lane;
+	unsigned char end;
+	unsigned char dep;
+};
+
+/* A lane taken by one edge: the lane passes by on the rows strictly between
+ * `from` (where the edge leaves) and `to` (where it arrives). */
+struct lanes_span {
+	size_t from, to;
+	unsigned char dep;
+};
+
+/* The layout, kept as what happens on each row and which edge holds which
+ * lane when: O(revisions + edges) memory whatever the number of lanes, and a
+ * row's cells are made when it is drawn (lanes_row_cells). */
 struct lanes {
-	struct lanes_row *rows; /* one per revision, in display order */
+	struct lanes_row *rows;   /* n_rows + 1: the last one only ends the joins */
 	size_t n_rows;
 	size_t max_width;
-	unsigned char *arena;   /* storage of every row's cells */
+	struct lanes_join *joins;
+	struct lanes_span *spans; /* lane by lane, each lane's in row order */
+	size_t *lane_spans;       /* lane k's: spans[lane_spans[k], lane_spans[k + 1]) */
+	size_t n_lanes;
 };
 
-/* Lays out `n` revisions. *out is the caller's (lanes_free). */
+/* Lays out `n` revisions in O((n + edges) log n) time, whatever the shape.
+ * *out is the caller's (lanes_free). A parent that is not after the
+ * revision in the order is left out. */
 int lanes_layout(struct lanes *out, const struct lanes_rev *revs, size_t n);
 void lanes_free(struct lanes *l);
+
+/* Fills out[0, 2 * (hi - lo)) with the cells of lanes [lo, hi) of row i
+ * (symbol, connector, symbol, ...; empty past the row's width), in
+ * O((hi - lo) log n + the row's joins x (hi - lo)). */
+void lanes_row_cells(const struct lanes *l, size_t i, size_t lo, size_t hi, unsigned char *out);
 
 /* Appends row `i` as text to buf (size cap, NUL-terminated, truncated if
  * needed): two columns per lane, UTF-8 box drawing when `utf8`, else ASCII.
