@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """bench/gen_projects.py - writes the benchmark's revision graphs.
 
-Usage: gen_projects.py [--shape SHAPE] OUTDIR N [SEED]
+Usage: gen_projects.py [--shape SHAPE] [--native-only] OUTDIR N [SEED]
 Writes OUTDIR/native (aludel.ini + native .sql revisions) and OUTDIR/alembic
-(alembic.ini + Alembic .py revisions) holding the same graph of N revisions:
+(alembic.ini + Alembic .py revisions; not with --native-only) holding the
+same graph of N revisions:
 a main line with a side branch every 10 revisions (merged back 4 later), a
 labelled feature branch every 500 revisions (one revision, left open as a
 head: a label on a branch that is merged back would pass to every later
@@ -196,19 +197,20 @@ def deep(n, seed):
 SHAPES = {"bench": graph, "tangled": tangled, "wide": wide, "deep": deep}
 
 
-def write(outdir, revs):
+def write(outdir, revs, native_only=False):
     nat = os.path.join(outdir, "native", "migrations", "versions")
     alb = os.path.join(outdir, "alembic", "migrations", "versions")
     os.makedirs(nat, exist_ok=True)
-    os.makedirs(alb, exist_ok=True)
     with open(os.path.join(outdir, "native", "aludel.ini"), "w") as f:
         f.write("[aludel]\nscript_location = %(here)s/migrations\n"
                 "sqlalchemy.url = sqlite:///%(here)s/bench.db\n")
-    with open(os.path.join(outdir, "alembic", "alembic.ini"), "w") as f:
-        f.write("[alembic]\nscript_location = %(here)s/migrations\n"
-                "sqlalchemy.url = sqlite:///%(here)s/bench.db\n")
-    with open(os.path.join(outdir, "alembic", "migrations", "env.py"), "w") as f:
-        f.write(ENV_PY)
+    if not native_only:
+        os.makedirs(alb, exist_ok=True)
+        with open(os.path.join(outdir, "alembic", "alembic.ini"), "w") as f:
+            f.write("[alembic]\nscript_location = %(here)s/migrations\n"
+                    "sqlalchemy.url = sqlite:///%(here)s/bench.db\n")
+        with open(os.path.join(outdir, "alembic", "migrations", "env.py"), "w") as f:
+            f.write(ENV_PY)
     for i, (rid, down, deps, labels) in enumerate(revs):
         t = "t%d" % i
         up = ["CREATE TABLE %s (id INTEGER PRIMARY KEY, name VARCHAR(40))" % t,
@@ -224,6 +226,8 @@ def write(outdir, revs):
                 f.write("-- Depends On: %s\n" % ", ".join(deps))
             f.write("\n-- migrate:upgrade\n%s;\n\n-- migrate:downgrade\n%s;\n"
                     % (";\n".join(up), ";\n".join(dn)))
+        if native_only:
+            continue
         pyrepr = lambda l: "None" if not l else (repr(l[0]) if len(l) == 1 else repr(tuple(l)))
         with open(os.path.join(alb, "%s_rev_%d.py" % (rid, i)), "w") as f:
             f.write('"""rev %d\n\nRevision ID: %s\nRevises: %s\nCreate Date: 2026-01-01 00:00:00\n\n"""\n'
@@ -266,11 +270,17 @@ else:
 if __name__ == "__main__":
     args = sys.argv[1:]
     shape = "bench"
-    if args and args[0].startswith("--shape"):
-        shape = args[0].split("=", 1)[1] if "=" in args[0] else args.pop(1)
-        args.pop(0)
+    native_only = False
+    while args and args[0].startswith("--"):
+        flag = args.pop(0)
+        if flag == "--native-only":
+            native_only = True
+        elif flag.startswith("--shape=") or (flag == "--shape" and args):
+            shape = flag.split("=", 1)[1] if "=" in flag else args.pop(0)
+        else:
+            sys.exit("gen_projects.py: unknown option %s" % flag)
     if len(args) < 2 or shape not in SHAPES:
-        sys.exit("usage: gen_projects.py [--shape bench|tangled|wide|deep] OUTDIR N [SEED]")
+        sys.exit("usage: gen_projects.py [--shape bench|tangled|wide|deep] [--native-only] OUTDIR N [SEED]")
     out, n = args[0], int(args[1])
     seed = int(args[2]) if len(args) > 2 else 1
-    write(out, SHAPES[shape](n, seed))
+    write(out, SHAPES[shape](n, seed), native_only)
