@@ -1,8 +1,10 @@
 /* lanes.h - the lane layout of the revision graph view: a pure function from
  * revisions in display order (newest first) to rows of lane symbols, in the
  * manner of `git log --graph` and tig's graph renderer. It knows nothing of
- * ncurses; lanes_render_row() turns a row into UTF-8 or ASCII text, and
- * lanes_render_fit() into text of at most a given number of display columns.
+ * ncurses. The layout keeps what each row draws, not its cells (see lanes.c):
+ * lanes_row_cells() makes them, lanes_render_row() turns a row into UTF-8 or
+ * ASCII text, lanes_render_fit() into text of at most a given number of
+ * display columns.
  * lanes_text_fit() clips any text by display columns for the graph view. */
 #ifndef ALD_LANES_H
 #define ALD_LANES_H
@@ -10,8 +12,9 @@
 #include <stddef.h>
 
 /* One revision in display order. Parents are indexes into the same order and
- * must come after the revision (a topological order, newest first); parents
- * outside the displayed set are left out by the caller. */
+ * come after the revision (a topological order, newest first; one that does
+ * not is left out); parents outside the displayed set are left out by the
+ * caller. */
 struct lanes_rev {
 	const size_t *parents;      /* down revisions first, then dependencies */
 	size_t n_parents;
