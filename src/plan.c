@@ -46,15 +46,20 @@ static void set_labels(struct ald_step *st, const struct ald_graph *g)
 		if (st->kind == ALD_STEP_UPGRADE) {
 			ald__buf_puts(&b, "upgrade ");
 			join_ids(&b, g, r->down.v, r->down.n);
-			ald__buf_printf(&b, " -> %s", r->file.id);
+			ald__buf_puts(&b, " -> ");
+			ald__buf_puts(&b, r->file.id);
 		} else {
-			ald__buf_printf(&b, "downgrade %s -> ", r->file.id);
+			ald__buf_puts(&b, "downgrade ");
+			ald__buf_puts(&b, r->file.id);
+			ald__buf_puts(&b, " -> ");
 			join_ids(&b, g, r->down.v, r->down.n);
 		}
 	}
 	st->comment = ald__xstrdup(ald__buf_cstr(&b));
-	if (*message)
-		ald__buf_printf(&b, ", %s", message);
+	if (*message) {
+		ald__buf_puts(&b, ", ");
+		ald__buf_puts(&b, message);
+	}
 	st->label = ald__buf_detach(&b);
 }
 

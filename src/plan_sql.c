@@ -65,9 +65,13 @@ static void put_step(struct ald_buf *b, const struct ald_plan_data *p, const str
 		free(text);
 		ald__vsql_clear(&create);
 	}
-	ald__buf_printf(b, "-- %s\n\n", st->comment);
-	if (st->note)
-		ald__buf_printf(b, "%s\n", st->note);
+	ald__buf_puts(b, "-- ");
+	ald__buf_puts(b, st->comment);
+	ald__buf_puts(b, "\n\n");
+	if (st->note) {
+		ald__buf_puts(b, st->note);
+		ald__buf_putc(b, '\n');
+	}
 	if (st->skip)
 		ald__buf_printf(b, "-- aludel: statements 1 to %zu ran in an earlier run; this one resumes at "
 				  "statement %zu\n\n", st->skip, st->skip + 1);

@@ -103,7 +103,10 @@ void ald__buf_puts(struct ald_buf *b, const char *s)
 
 void ald__buf_putc(struct ald_buf *b, char c)
 {
-	ald__buf_put(b, &c, 1);
+	if (b->len + 2 > b->cap) /* the one call that grows; the common case is two stores */
+		b->ptr = ald__xgrow(b->ptr, &b->cap, b->len + 2, 1);
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
 }
 
 void ald__buf_printf(struct ald_buf *b, const char *fmt, ...)
