@@ -14,6 +14,8 @@
 # Environment as bench/run sets it: ALUDEL (the real binary; LD_LIBRARY_PATH
 # set), BENCH_DIR, BENCH_RUNS (default 3 here); BENCH_ALEMBIC_MAX (default
 # 10000), BENCH_ALEMBIC_LIMIT (seconds one Alembic run may take, default 600),
+# BENCH_ALEMBIC_RUNS (Alembic runs per command, their median; default 3: one
+# run of Alembic varied by up to 1.7x between runs on the bench machine),
 # BENCH_SHAPES (default "tangled wide deep"). Prints table rows only
 # (see bench/report.py); progress on stderr. aludel runs with its header cache
 # warm (a user's second command), as bench/run's "warm" rows.
@@ -25,6 +27,7 @@ sizes=${*:-10000 100000}
 shapes=${BENCH_SHAPES:-tangled wide deep}
 alembic_max=${BENCH_ALEMBIC_MAX:-10000}
 alembic_limit=${BENCH_ALEMBIC_LIMIT:-600}
+alembic_runs=${BENCH_ALEMBIC_RUNS:-3}
 PY=/usr/bin/python3
 : "${ALUDEL:?ALUDEL must name the aludel binary}"
 ALUDEL_CACHE_DIR=${ALUDEL_CACHE_DIR-$dir/cache}
@@ -48,6 +51,17 @@ once() { # COMMAND: seconds of one run, or "-" (failed or cut at the limit)
 	else
 		echo "-"
 	fi
+}
+median_once() { # COMMAND: the median of $alembic_runs runs of once, or "-" if one failed
+	_all=""
+	_k=0
+	while [ $_k -lt "$alembic_runs" ]; do
+		_t=$(once "$1")
+		[ "$_t" = "-" ] && { echo "-"; return; }
+		_all="$_all $_t"
+		_k=$((_k + 1))
+	done
+	$PY -c 'import statistics,sys; print("%.4f" % statistics.median(map(float, sys.argv[1:])))' $_all
 }
 ratio() { $PY -c 'import sys; a,b=sys.argv[1:]; print("-" if "-" in (a,b) or float(b)==0 else "%.1fx" % (float(a)/float(b)))' "$1" "$2"; }
 
@@ -82,9 +96,9 @@ for shape in $shapes; do
 			key=$(echo "$shape $cmd" | tr -c 'a-z0-9\n' _)
 			eval "t_${key}_$n=\$t"
 			if [ "$n" -le "$alembic_max" ]; then
-				say "$shape $n: Alembic $cmd (one run)"
-				a=$(once "$PY -m alembic -c $py $cmd")
-				row="6. $cmd, $shape shape, vs Alembic 1.8 (one run)"
+				say "$shape $n: Alembic $cmd ($alembic_runs runs)"
+				a=$(median_once "$PY -m alembic -c $py $cmd")
+				row="6. $cmd, $shape shape, vs Alembic 1.8 (median of $alembic_runs)"
 				printf '| %s | %s | %s | %s | %s | %s |\n' "$row" "$n" "$t" "$a" "$(ratio "$a" "$t")" "$m"
 			fi
 			if [ "$n" != "$first" ]; then
