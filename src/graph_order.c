@@ -235,8 +235,8 @@ struct topo {
 	/* reverse norm_down edges among the ancestors of the start heads (live) */
 	tix *child;
 	/* the revisions to recompute, taken largest rank (children) first */
-	struct rankset heap;
-	size_t nheap;
+	struct rankset queue;
+	size_t nqueued;
 };
 
 static void slot_append(struct topo *t, tix rev)
@@ -267,7 +267,7 @@ static void slot_remove(struct topo *t, tix s)
 }
 
 /* Reverse norm_down adjacency of the live revisions (an ancestor-closed
- * set), children in map order. */
+ * set), by rank. */
 static void build_children(struct topo *t)
 {
 	size_t n = t->g->n, nedges = 0;
@@ -337,16 +337,16 @@ static void rankset_free(struct rankset *q)
 		free(q->w[l]);
 }
 
-static void heap_push(struct topo *t, tix x)
+static void queue_push(struct topo *t, tix x)
 {
 	struct tv *vx = &t->v[x];
 	if (vx->queued || !vx->live || vx->emitted)
 		return;
 	vx->queued = 1;
-	t->nheap++;
+	t->nqueued++;
 	size_t r = x;
-	for (int l = 0; l < t->heap.levels; l++) {
-		uint64_t *w = &t->heap.w[l][r / 64], was = *w;
+	for (int l = 0; l < t->queue.levels; l++) {
+		uint64_t *w = &t->queue.w[l][r / 64], was = *w;
 		*w = was | (uint64_t)1 << (r % 64);
 		if (was)
 			break; /* the levels above already say this word is not empty */
@@ -355,9 +355,9 @@ static void heap_push(struct topo *t, tix x)
 }
 
 /* The queued revision of largest rank (children before parents), taken out. */
-static tix heap_pop(struct topo *t)
+static tix queue_pop(struct topo *t)
 {
-	struct rankset *q = &t->heap;
+	struct rankset *q = &t->queue;
 	size_t r = 0;
 	for (int l = q->levels; l-- > 0;)
 		r = r * 64 + (size_t)(63 - __builtin_clzll(q->w[l][r]));
@@ -369,7 +369,7 @@ static tix heap_pop(struct topo *t)
 			break;
 		k /= 64;
 	}
-	t->nheap--;
+	t->nqueued--;
 	t->v[r].queued = 0;
 	return (tix)r;
 }
@@ -382,8 +382,8 @@ static tix heap_pop(struct topo *t)
  * true at the start, and kept by this rule.) */
 static void relabel(struct topo *t)
 {
-	while (t->nheap) {
-		tix x = heap_pop(t);
+	while (t->nqueued) {
+		tix x = queue_pop(t);
 		tix m = children_min(t, x);
 		if (t->v[x].slot < m)
 			m = t->v[x].slot;
@@ -394,7 +394,7 @@ static void relabel(struct topo *t)
 		for (tix k = t->pstart[x]; k < t->pstart[x + 1]; k++) {
 			tix p = t->par[k];
 			if (t->v[p].lab == old || m < old) /* (m < old does not happen; kept safe) */
-				heap_push(t, p);
+				queue_push(t, p);
 		}
 	}
 }
@@ -416,7 +416,7 @@ static tix topo_step(struct topo *t, tix cur, struct ald_ixvec *out)
 	size_t nadd = 0;
 	for (tix k = t->pstart[c]; k < t->pstart[c + 1]; k++) {
 		tix p = t->par[k];
-		heap_push(t, p); /* c leaves its children */
+		queue_push(t, p); /* c leaves its children */
 		if (!t->v[p].pending || t->v[p].slot != NOSLOT)
 			continue;
 		if (nadd == 0) { /* the slot moves down to its first new head */
@@ -487,7 +487,7 @@ int ald__graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	t.node = ald__xmalloc(sz);
 	t.prev = ald__xmalloc(sz);
 	t.next = ald__xmalloc(sz);
-	rankset_init(&t.heap, n);
+	rankset_init(&t.queue, n);
 	for (size_t r = 0; r < n; r++) {
 		t.v[r].pending = todo[topo[r]] != 0;
 		t.remaining += t.v[r].pending;
@@ -531,7 +531,7 @@ int ald__graph_toposort(const struct ald_graph *g, const unsigned char *todo,
 	free(t.pstart);
 	free(t.par);
 	free(rank);
-	rankset_free(&t.heap);
+	rankset_free(&t.queue);
 	free(t.node);
 	free(t.prev);
 	free(t.next);
