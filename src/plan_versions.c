@@ -156,6 +156,23 @@ static int goal_above(const struct ald_graph *g, size_t x, const unsigned char *
 	return found;
 }
 
+/* How many rows are `except` or in `skip` (NULL: none), each counted once:
+ * O(|skip|^2) with skip a merge's parents, where counting the other rows one
+ * by one cost O(rows x |skip|) at every merge (about 3,800 rows on average
+ * in a tangled upgrade plan of 100,000 steps: a third of its time). */
+static size_t rows_among(const struct rowset *rows, const struct ald_ixvec *skip, size_t except)
+{
+	size_t n = except != ALD_NOREV && has_row(rows, except);
+	for (size_t i = 0; skip && i < skip->n; i++) {
+		size_t x = skip->v[i];
+		int counted = x == except;
+		for (size_t j = 0; j < i && !counted; j++)
+			counted = skip->v[j] == x;
+		n += !counted && has_row(rows, x);
+	}
+	return n;
+}
+
 /* mark[p] := whether p is or lies below a row other than `except` and not
  * in `skip` (NULL: none), for each member p of P; `applied` as goal_above()
  * wants it. Returns how many such rows there are. `mark` (g->n bytes) must
@@ -165,9 +182,7 @@ static size_t mark_parents_below_rows(const struct ald_graph *g, const struct ro
 				      size_t except, const unsigned char *applied, unsigned char *mark)
 {
 	struct goal q = {rows, skip, except};
-	size_t n_other = 0;
-	for (size_t i = 0; i < rows->v->n; i++)
-		n_other += rows->v->v[i] != except && !(skip && ald__ixvec_contains(skip, rows->v->v[i]));
+	size_t n_other = rows->v->n - rows_among(rows, skip, except);
 	if (n_other == 0)
 		return 0;
 	unsigned char *below = ald__xcalloc(P->n ? P->n : 1, 1);
