@@ -6,8 +6,9 @@
 # comes; a revision found in the middle is shown with thousands of lanes
 # folded into "…+N" markers and every row keeps its own symbol; Right
 # scrolls the lanes and says how many there are; G reaches the last row;
-# and the TUI's peak memory stays under 400 MB (a layout that stores every
-# row's cells needs 1.9 GB here).
+# and the TUI's peak memory stays under 600 MB: about 100 MB in a plain
+# build and 250 MB under AddressSanitizer (the CI's build); a layout that
+# stores every row's cells needs 2 GB here even in a plain build.
 . "${top_srcdir:-.}/tests/tap.sh"
 set -u
 TMUX_FLAGS=-u
@@ -59,6 +60,6 @@ keys q
 i=0
 while [ ! -s "$work/peak" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 kb=$(cat "$work/peak" 2>/dev/null)
-ok_status "peak memory ${kb:-?} kB, under 400 MB" 0 "$([ "${kb:-999999999}" -lt 409600 ]; echo $?)"
+ok_status "peak memory ${kb:-?} kB, under 600 MB" 0 "$([ "${kb:-999999999}" -lt 614400 ]; echo $?)"
 
 tap_done
