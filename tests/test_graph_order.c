@@ -24,6 +24,7 @@
 #include "error.h"
 #include "graph.h"
 #include "graph_internal.h"
+#include "shape_gen.h"
 #include "plan.h"
 
 /* A revision: lists comma-separated, NULL = none; `expect` = its propagated
@@ -1730,133 +1731,29 @@ static void test_shaped_graphs_against_naive(void **state)
 
 /* ---- the shapes of bench/gen_projects.py --shape (issue 14) --------------- */
 
-/* A small seeded generator (64-bit LCG, high bits). */
-static size_t rnd_below(uint64_t *x, size_t k)
-{
-	*x = *x * 6364136223846793005u + 1442695040888963407u;
-	return k ? (size_t)((*x >> 33) % k) : 0;
-}
-
-static void heads_drop(size_t *heads, size_t *nh, size_t r)
-{
-	for (size_t k = 0; k < *nh; k++)
-		if (heads[k] == r) {
-			heads[k] = heads[--*nh];
-			return;
-		}
-}
-
-/* Takes a random open head out of the list and returns it. */
-static size_t heads_take(size_t *heads, size_t *nh, uint64_t *x)
-{
-	size_t k = rnd_below(x, *nh), r = heads[k];
-	heads[k] = heads[--*nh];
-	return r;
-}
-
-enum shape { TANGLED, WIDE, DEEP };
-
-/* The graphs of gen_projects.py's tangled, wide and deep shapes (the same
- * rules, another generator): tangled extends a random open head, branches
- * off a random earlier revision, starts a base (4% of the first 70%) or
- * merges two or three random open heads; wide keeps n / 25 open heads;
- * deep is a main line with short side branches merged back. Then 20 labels
- * on random revisions and 30 depends_on on earlier ones (deep: 50 to 500
- * below). Ids scrambled: map order is unrelated to the shape. */
+/* The revision files of a shape (shape_gen.h): ids scrambled, so that map
+ * order is unrelated to the shape. */
 static struct ald_graph *shape_graph(enum shape kind, size_t n, uint64_t seed)
 {
 	struct ald_revfile *f = calloc(n, sizeof(*f));
-	size_t *heads = malloc(n * sizeof(*heads)), nh = 0;
 	uint64_t x = seed;
 	for (size_t i = 0; i < n; i++) {
-		f[i].id = ald__xasprintf("%08zx%04zx", rnd_below(&x, 1u << 30), i);
+		f[i].id = ald__xasprintf("%08zx%04zx", shape_rnd_below(&x, 1u << 30), i);
 		f[i].path = ald__xasprintf("%zu.sql", i);
 		f[i].doc = ald__xstrdup("");
 		f[i].message = ald__xstrdup("");
 	}
-#define DOWN(i, j) ald__strvec_pushdup(&f[i].down, f[j].id)
-	size_t main_tip = SIZE_MAX, next_side = 6, target = n / 25 > 4 ? n / 25 : 4;
-	size_t side_tip[64], side_due[64], nside = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t r = rnd_below(&x, 100);
-		if (kind == TANGLED) {
-			if (i == 0 || (i < n * 7 / 10 && r < 4)) {
-				/* a base */
-			} else if (r < 28 && nh >= 5) {
-				size_t k = rnd_below(&x, 10) < 3 ? 3 : 2;
-				while (k--)
-					DOWN(i, heads_take(heads, &nh, &x));
-			} else if (r < 47) {
-				size_t j = rnd_below(&x, i);
-				heads_drop(heads, &nh, j);
-				DOWN(i, j);
-			} else {
-				DOWN(i, heads_take(heads, &nh, &x));
-			}
-			heads[nh++] = i;
-		} else if (kind == WIDE) {
-			if (i == 0) {
-			} else if (nh < target && r < 50) {
-				size_t j = rnd_below(&x, i);
-				heads_drop(heads, &nh, j);
-				DOWN(i, j);
-			} else if (r < 3 && nh >= 2) {
-				DOWN(i, heads_take(heads, &nh, &x));
-				DOWN(i, heads_take(heads, &nh, &x));
-			} else {
-				DOWN(i, heads_take(heads, &nh, &x));
-			}
-			heads[nh++] = i;
-		} else {
-			size_t due = SIZE_MAX;
-			for (size_t k = 0; k < nside && due == SIZE_MAX; k++)
-				if (side_due[k] <= i)
-					due = k;
-			if (main_tip != SIZE_MAX && due != SIZE_MAX) { /* merge a side branch back */
-				DOWN(i, main_tip);
-				DOWN(i, side_tip[due]);
-				side_tip[due] = side_tip[nside - 1];
-				side_due[due] = side_due[--nside];
-				main_tip = i;
-			} else if (nside && r < 30) { /* grow one */
-				size_t k = rnd_below(&x, nside);
-				DOWN(i, side_tip[k]);
-				side_tip[k] = i;
-			} else if (main_tip != SIZE_MAX && i >= next_side && nside < 64) { /* open one */
-				DOWN(i, main_tip);
-				next_side = i + 6 + rnd_below(&x, 5);
-				if (rnd_below(&x, 50) != 0) {
-					side_tip[nside] = i;
-					side_due[nside++] = i + 3 + rnd_below(&x, 3);
-				}
-			} else {
-				if (main_tip != SIZE_MAX)
-					DOWN(i, main_tip);
-				main_tip = i;
-			}
-		}
-	}
-#undef DOWN
-	for (size_t k = 0; k < 20; k++) { /* labels, on distinct revisions */
-		size_t i = 1 + rnd_below(&x, n - 1);
-		if (f[i].labels.n == 0)
-			ald__strvec_push(&f[i].labels, ald__xasprintf("lbl%zu", k));
-	}
-	for (size_t k = 0; k < 30; k++) {
-		size_t i = n / 4 + rnd_below(&x, n - n / 4), j;
-		if (kind == DEEP)
-			j = i >= 500 ? i - 500 + rnd_below(&x, 451) : rnd_below(&x, i > 50 ? i - 50 : 1);
-		else
-			j = rnd_below(&x, i);
-		int have = 0;
-		for (size_t d = 0; d < f[i].down.n; d++)
-			have |= strcmp(f[i].down.v[d], f[j].id) == 0;
-		for (size_t d = 0; d < f[i].depends.n; d++)
-			have |= strcmp(f[i].depends.v[d], f[j].id) == 0;
-		if (!have)
-			ald__strvec_pushdup(&f[i].depends, f[j].id);
-	}
-	free(heads);
+	struct shape_edges sh;
+	shape_make(&sh, kind, n, &x);
+	for (size_t i = 0; i < n; i++)
+		for (size_t d = 0; d < sh.n_down[i]; d++)
+			ald__strvec_pushdup(&f[i].down, f[sh.down[i][d]].id);
+	for (size_t k = 0; k < 20; k++)
+		if (sh.label_on[k] != SIZE_MAX)
+			ald__strvec_push(&f[sh.label_on[k]].labels, ald__xasprintf("lbl%zu", k));
+	for (size_t k = 0; k < sh.n_deps; k++)
+		ald__strvec_pushdup(&f[sh.dep_of[k]].depends, f[sh.dep_on[k]].id);
+	shape_free(&sh);
 	qsort(f, n, sizeof(*f), cmp_file_id);
 	return graph_of(f, n);
 }
@@ -2039,7 +1936,7 @@ static void check_versions(const struct ald_graph *g, uint64_t seed)
 		if (round > 0) {
 			uint64_t x = seed + (uint64_t)round;
 			for (int k = 0; k < 6; k++) {
-				size_t r = rnd_below(&x, n);
+				size_t r = shape_rnd_below(&x, n);
 				if (row_at(&rows, r) < 0)
 					ald__ixvec_push(&rows, r);
 			}
@@ -2059,7 +1956,7 @@ static void check_versions(const struct ald_graph *g, uint64_t seed)
 			rows.n = 0;
 			uint64_t x = seed * 7;
 			for (int k = 0; k < 6; k++) {
-				size_t r = rnd_below(&x, n);
+				size_t r = shape_rnd_below(&x, n);
 				if (row_at(&rows, r) < 0)
 					ald__ixvec_push(&rows, r);
 			}
@@ -2107,8 +2004,8 @@ static void test_new_shapes_against_naive(void **state)
 		uint64_t x = cases[s].seed;
 		unsigned char *ancto = malloc(n);
 		for (int k = 0; k < 10; k++) {
-			size_t to = g->real_heads.v[rnd_below(&x, g->real_heads.n)];
-			size_t from = rnd_below(&x, n);
+			size_t to = g->real_heads.v[shape_rnd_below(&x, g->real_heads.n)];
+			size_t from = shape_rnd_below(&x, n);
 			memset(ancto, 0, n);
 			memset(have, 0, n);
 			ald__graph_ancestors(g, &to, 1, 0, ancto);

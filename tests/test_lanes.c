@@ -13,6 +13,7 @@
 
 #include "lanes.h"
 #include "lanes_reference.h"
+#include "shape_gen.h"
 
 #define P(...) ((const size_t[]){__VA_ARGS__})
 #define R(n, ...) {P(__VA_ARGS__), n, 0}
@@ -330,87 +331,43 @@ static void test_large(void **state)
 
 /* ---- the layout against the slow reference (lanes_reference.c) ---- */
 
-static uint64_t rng_state;
+static uint64_t rng;
 static size_t rnd(size_t n)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (size_t)(rng_state % n);
+	return shape_rnd_below(&rng, n);
 }
 
 /* A graph in creation order: node c's parents are earlier nodes, the first
  * np[c] of par[c] down revisions, then nd[c] depends_on. */
+enum { MAX_PARENTS = 8 };
 struct gen {
 	size_t n;
-	size_t (*par)[4];
+	size_t (*par)[MAX_PARENTS];
 	size_t *np, *nd;
 };
 
-static void gen_add(struct gen *g, const size_t *ps, size_t np)
+/* A shape of shape_gen.h; one revision in 25 with down revisions also
+ * depends on one of them (the same row twice: a lane already waits for it). */
+static void gen_shape(struct gen *g, enum shape kind, size_t n)
 {
-	size_t c = g->n++;
-	g->np[c] = np;
-	g->nd[c] = 0;
-	for (size_t j = 0; j < np; j++)
-		g->par[c][j] = ps[j];
-	if (c > 10 && np > 0 && np < 4 && rnd(100) < 4) {
-		/* a depends_on on an older revision; one time in four on one of its
-		 * own parents (the same row twice: a lane already waits for it) */
-		g->par[c][np] = rnd(4) ? rnd(c) : ps[rnd(np)];
-		g->nd[c] = 1;
+	struct shape_edges sh;
+	shape_make(&sh, kind, n, &rng);
+	g->n = n;
+	for (size_t c = 0; c < n; c++) {
+		g->np[c] = sh.n_down[c];
+		g->nd[c] = 0;
+		for (size_t j = 0; j < sh.n_down[c]; j++)
+			g->par[c][j] = sh.down[c][j];
 	}
-}
-
-/* Shapes as bench/gen_projects.py makes them: tangled (extend, branch off
- * any earlier revision, new bases, merges of 2-3 open heads), wide (hundreds
- * of open heads off a trunk) and deep (one line, short side branches). */
-static void gen_shape(struct gen *g, const char *shape, size_t n)
-{
-	size_t *heads = calloc(n, sizeof(*heads)), nh = 0;
-	g->n = 0;
-	while (g->n < n) {
-		size_t c = g->n, pick = rnd(100);
-		if (c == 0 || (!strcmp(shape, "tangled") && pick < 4 && c < n * 7 / 10)) {
-			gen_add(g, NULL, 0);
-			heads[nh++] = c;
-		} else if (!strcmp(shape, "deep")) {
-			/* the trunk is heads[0]; a side branch of 1-5 revisions merges back */
-			if (pick < 15 && nh == 1) {
-				size_t at = heads[0], len = 1 + rnd(5), prev = at;
-				for (size_t k = 0; k < len && g->n < n; k++) {
-					gen_add(g, &prev, 1);
-					prev = g->n - 1;
-				}
-				if (g->n < n) {
-					size_t two[2] = {heads[0], prev};
-					gen_add(g, two, 2);
-					heads[0] = g->n - 1;
-				}
-			} else {
-				gen_add(g, &heads[0], 1);
-				heads[0] = c;
-			}
-		} else if (pick < (strcmp(shape, "wide") ? 22u : 3u) && nh >= 2) { /* merge 2 or 3 open heads */
-			size_t k = nh >= 3 && rnd(2) ? 3 : 2, ps[3];
-			for (size_t j = 0; j < k; j++) {
-				size_t h = rnd(nh);
-				ps[j] = heads[h];
-				heads[h] = heads[--nh];
-			}
-			gen_add(g, ps, k);
-			heads[nh++] = c;
-		} else if (pick < (strcmp(shape, "wide") ? 40u : 60u)) { /* branch off an earlier revision */
-			size_t at = strcmp(shape, "wide") ? rnd(c) : c - 1 - rnd(c < 50 ? c : 50);
-			gen_add(g, &at, 1);
-			heads[nh++] = c;
-		} else { /* extend an open head */
-			size_t h = rnd(nh), at = heads[h];
-			gen_add(g, &at, 1);
-			heads[h] = c;
-		}
+	for (size_t k = 0; k < sh.n_deps; k++) {
+		size_t c = sh.dep_of[k];
+		if (g->np[c] + g->nd[c] < MAX_PARENTS - 1)
+			g->par[c][g->np[c] + g->nd[c]++] = sh.dep_on[k];
 	}
-	free(heads);
+	for (size_t c = 0; c < n; c++)
+		if (g->np[c] && rnd(25) == 0)
+			g->par[c][g->np[c] + g->nd[c]++] = g->par[c][rnd(g->np[c])];
+	shape_free(&sh);
 }
 
 /* A random display order, newest first: a revision is placed once all its
@@ -439,8 +396,8 @@ static void display_order(const struct gen *g, struct lanes_rev *revs, size_t *p
 	for (size_t r = 0; r < n; r++) {
 		size_t c = node[r], m = g->np[c] + g->nd[c];
 		for (size_t j = 0; j < m; j++)
-			parent_rows[4 * r + j] = row[g->par[c][j]];
-		revs[r] = (struct lanes_rev){parent_rows + 4 * r, m, g->nd[c]};
+			parent_rows[MAX_PARENTS * r + j] = row[g->par[c][j]];
+		revs[r] = (struct lanes_rev){parent_rows + MAX_PARENTS * r, m, g->nd[c]};
 	}
 	free(children);
 	free(row);
@@ -497,16 +454,17 @@ static void test_reference_shapes(void **state)
 {
 	(void)state;
 	enum { N = 3000 };
-	static size_t par[N][4], np[N], nd[N], parent_rows[4 * N];
+	static size_t par[N][MAX_PARENTS], np[N], nd[N], parent_rows[MAX_PARENTS * N];
 	static struct lanes_rev revs[N];
 	struct gen g = {0, par, np, nd};
+	const enum shape kinds[] = {TANGLED, WIDE, DEEP};
 	const char *shapes[] = {"tangled", "wide", "deep"};
 	size_t widest[3] = {0};
 	for (size_t s = 0; s < 3; s++)
 		for (uint64_t seed = 1; seed <= 4; seed++) {
 			char what[64];
-			rng_state = 0x9e3779b97f4a7c15ULL * seed + s;
-			gen_shape(&g, shapes[s], seed == 1 ? N : 200 + rnd(800));
+			rng = 0x9e3779b97f4a7c15ULL * seed + s;
+			gen_shape(&g, kinds[s], seed == 1 ? N : 200 + rnd(800));
 			display_order(&g, revs, parent_rows);
 			snprintf(what, sizeof(what), "%s, seed %u, %zu revisions", shapes[s], (unsigned)seed, g.n);
 			compare_with_reference(revs, g.n, what);
